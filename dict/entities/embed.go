@@ -1,0 +1,51 @@
+// Package entdict embeds the word lists of the named-entity recogniser
+// (pkg/analysis/entities): the gazetteer of places, organisations and
+// people, family names, titles, forms of address, organisation endings, the
+// characters of transliterated foreign names, and character statistics of
+// given names. Provenance: dict/SOURCES.md, section "Entities".
+//
+// The lists are plain embedded strings; pkg/analysis/entities parses them
+// once, on first use.
+package entdict
+
+import _ "embed"
+
+var (
+	// Admin: Chinese administrative divisions, one a line, with short forms.
+	//go:embed admin.txt
+	Admin string
+	// World: countries, regions, seas, rivers, mountains and cities.
+	//go:embed world.txt
+	World string
+	// Orgs: organisations known by name, with short forms.
+	//go:embed orgs.txt
+	Orgs string
+	// OrgSuffixes: endings that make an organisation name.
+	//go:embed orgsuffix.txt
+	OrgSuffixes string
+	// People: public figures.
+	//go:embed people.txt
+	People string
+	// Surnames: family names, single and compound.
+	//go:embed surnames.txt
+	Surnames string
+	// Japanese: Japanese family names.
+	//go:embed japanese.txt
+	Japanese string
+	// Titles: official positions.
+	//go:embed titles.txt
+	Titles string
+	// Cues: forms of address and professions that mark a person.
+	//go:embed cues.txt
+	Cues string
+	// Translit: characters of transliterated foreign names.
+	//go:embed translit.txt
+	Translit string
+	// GivenChars: how often each character appears in given names, against
+	// how often it appears at all (see gen/).
+	//go:embed givenchars.txt
+	GivenChars string
+	// GivenPrior: characters common in given names (a prior for GivenChars).
+	//go:embed given.txt
+	GivenPrior string
+)

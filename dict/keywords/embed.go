@@ -1,0 +1,11 @@
+// Package keywords embeds the word lists of `zhpolicy keywords`. Where each
+// list comes from is written in dict/SOURCES.md, section Keywords.
+package keywords
+
+import _ "embed"
+
+// Stopwords is the built-in stopword list for policy text, one word a line;
+// lines starting with # are comments.
+//
+//go:embed stopwords.txt
+var Stopwords string

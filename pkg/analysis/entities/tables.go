@@ -1,0 +1,250 @@
+package entities
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	entdict "zhpolicy/dict/entities"
+)
+
+// gazEntry is one name of the gazetteer.
+type gazEntry struct {
+	Type Type
+	// Derived short forms (泰州 from 泰州市) and user entries are trusted
+	// less than the names written in the lists: they must be a whole word
+	// that the dictionary does not know as a common word.
+	Derived bool
+	// User entries come from --gazetteer and win over everything else.
+	User bool
+}
+
+// tables are the read-only lists the recogniser works with, parsed once.
+type tables struct {
+	gaz       map[string]gazEntry
+	maxGaz    int // longest name, in runes
+	abbr      map[rune]bool
+	sur1      map[rune]bool
+	sur2      map[string]bool
+	japanese  map[string]bool
+	titles    map[string]bool
+	maxTitle  int
+	cues      map[string]bool
+	suffixes  map[string]bool
+	maxSuffix int
+	translit  map[rune]bool
+	given     map[rune]float64 // log-odds that the character is part of a given name
+	surname   map[rune]float64 // log-odds that the character, at a word start, is a family name
+	// givenDefault is the given-name score of a character never seen
+	givenDefault float64
+}
+
+var builtin = sync.OnceValue(func() *tables {
+	t := &tables{
+		gaz:      map[string]gazEntry{},
+		abbr:     map[rune]bool{},
+		sur1:     map[rune]bool{},
+		sur2:     map[string]bool{},
+		japanese: map[string]bool{},
+		titles:   map[string]bool{},
+		cues:     map[string]bool{},
+		suffixes: map[string]bool{},
+		translit: map[rune]bool{},
+		given:    map[rune]float64{},
+		surname:  map[rune]float64{},
+	}
+	for _, l := range lines(entdict.People) {
+		for _, w := range strings.Fields(l) {
+			t.add(w, PER, false)
+		}
+	}
+	for _, l := range lines(entdict.Orgs) {
+		for _, w := range strings.Fields(l) {
+			t.add(w, ORG, false)
+		}
+	}
+	for _, src := range []string{entdict.Admin, entdict.World} {
+		for _, l := range lines(src) {
+			fs := strings.Fields(l)
+			if len(fs) == 0 {
+				continue
+			}
+			t.add(fs[0], LOC, false)
+			for _, a := range fs[1:] {
+				if utf8.RuneCountInString(a) == 1 {
+					r, _ := utf8.DecodeRuneInString(a)
+					t.abbr[r] = true
+					continue
+				}
+				t.add(a, LOC, false)
+			}
+			if s := shortPlace(fs[0]); s != "" && !strings.HasSuffix(fs[0], "区") && !notShort[s] {
+				t.add(s, LOC, true)
+			}
+		}
+	}
+	surRank := map[rune]int{}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.Surnames), " ")) {
+		if r := []rune(w); len(r) == 1 {
+			t.sur1[r[0]] = true
+			if _, ok := surRank[r[0]]; !ok {
+				surRank[r[0]] = len(surRank)
+			}
+		} else {
+			t.sur2[w] = true
+		}
+	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.Japanese), " ")) {
+		t.japanese[w] = true
+	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.Titles), " ")) {
+		t.titles[w] = true
+		t.maxTitle = max(t.maxTitle, utf8.RuneCountInString(w))
+	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.Cues), " ")) {
+		t.cues[w] = true
+	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.OrgSuffixes), " ")) {
+		t.suffixes[w] = true
+		t.maxSuffix = max(t.maxSuffix, utf8.RuneCountInString(w))
+	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.Translit), " ")) {
+		for _, r := range w {
+			t.translit[r] = true
+		}
+	}
+	prior := map[rune]bool{}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.GivenPrior), " ")) {
+		for _, r := range w {
+			prior[r] = true
+		}
+	}
+	var G, S, N float64
+	type stat struct{ g, sn, n float64 }
+	stats := map[rune]stat{}
+	for _, l := range lines(entdict.GivenChars) {
+		fs := strings.Fields(l)
+		if len(fs) != 4 {
+			continue
+		}
+		a, _ := strconv.Atoi(fs[1])
+		b, _ := strconv.Atoi(fs[2])
+		c, _ := strconv.Atoi(fs[3])
+		if fs[0] == "*" {
+			G, S, N = float64(a), float64(b), float64(c)
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(fs[0])
+		stats[r] = stat{float64(a), float64(b), float64(c)}
+	}
+	t.givenDefault = 0.5
+	for r := range prior {
+		if _, ok := stats[r]; !ok {
+			stats[r] = stat{}
+		}
+	}
+	for r, c := range stats {
+		pr := 0.2
+		if prior[r] {
+			pr = 0.7
+		}
+		lr := math.Log(((c.g + pr) / (G + 300)) / ((c.n + 1) / (N + 3000)))
+		t.given[r] = min(max(lr, -4), 3)
+	}
+	for r, rank := range surRank {
+		sp := 0.3
+		switch {
+		case rank < 100:
+			sp = 3
+		case rank < 300:
+			sp = 1
+		}
+		c := stats[r]
+		t.surname[r] = math.Log((c.sn + sp) / (c.n - c.sn + 1 + sp))
+	}
+	_ = S
+	return t
+})
+
+// surnameScore is the log-odds that r, starting a word, is a family name.
+func (t *tables) surnameScore(r rune) float64 {
+	if v, ok := t.surname[r]; ok {
+		return v
+	}
+	return -10
+}
+
+// givenScore is the log-odds that r belongs to a given name.
+func (t *tables) givenScore(r rune) float64 {
+	if v, ok := t.given[r]; ok {
+		return v
+	}
+	return t.givenDefault
+}
+
+func (t *tables) add(w string, typ Type, derived bool) {
+	if w == "" {
+		return
+	}
+	if old, ok := t.gaz[w]; ok && !old.Derived {
+		return
+	}
+	t.gaz[w] = gazEntry{Type: typ, Derived: derived}
+	t.maxGaz = max(t.maxGaz, utf8.RuneCountInString(w))
+}
+
+// notShort are short forms of places that are also common words.
+var notShort = map[string]bool{"和平": true, "朝阳": true, "大同": true, "长治": true, "安康": true, "开封": true,
+	"来宾": true, "白银": true, "中卫": true, "白山": true, "通化": true, "吉安": true, "永州": true, "黄山": true,
+	"红河": true, "文山": true, "普洱": true, "山南": true, "阿里": true, "海北": true, "海西": true, "玉树": true,
+	"金昌": true, "定西": true, "南平": true, "三明": true, "宜春": true, "新余": true, "萍乡": true, "东营": true}
+
+// placeSuffixes are stripped from official names to give the short form.
+var placeSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗"}
+
+var nationalities = []string{"维吾尔", "哈萨克", "柯尔克孜", "蒙古", "朝鲜", "土家", "傈僳", "景颇", "布依", "哈尼",
+	"壮", "回", "藏", "苗", "彝", "侗", "瑶", "白", "傣", "羌", "黎", "畲", "族"}
+
+// shortPlace gives the short form of an official place name, or "" if it
+// has none of at least two characters.
+func shortPlace(name string) string {
+	s := name
+	for _, suf := range placeSuffixes {
+		if strings.HasSuffix(s, suf) {
+			s = strings.TrimSuffix(s, suf)
+			break
+		}
+	}
+	if s == name {
+		return ""
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, n := range nationalities {
+			if strings.HasSuffix(s, n) && utf8.RuneCountInString(s)-utf8.RuneCountInString(n) >= 2 {
+				s = strings.TrimSuffix(s, n)
+				changed = true
+			}
+		}
+	}
+	if utf8.RuneCountInString(s) < 2 {
+		return ""
+	}
+	return s
+}
+
+// lines returns the lines of a list without comments and blank lines.
+func lines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		if i := strings.IndexByte(l, '#'); i >= 0 {
+			l = l[:i]
+		}
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}

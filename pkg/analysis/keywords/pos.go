@@ -1,0 +1,100 @@
+package keywords
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// DefaultPOS returns the parts of speech a keyword may have unless asked
+// otherwise (gse/ICTCLAS tags): nouns (n), other proper nouns (nz), place
+// names (ns), organisation names (nt), verbal nouns (vn), idioms (i) and
+// fixed expressions (l), abbreviations (j), words the dictionaries do not
+// know (x: new words found by the HMM, mostly terms and names), and the
+// person-name tags (nr, nrt, nrfg): gse gives them to many terms that are
+// not names (高新区, 从严治党, 二十大), so leaving them out loses terms (on
+// the development data, F1@5 0.8 points lower).
+func DefaultPOS() []string {
+	return []string{"n", "nz", "ns", "nt", "vn", "i", "l", "j", "x", "nr", "nrt", "nrfg"}
+}
+
+// POSFilter is an allow-list of part-of-speech tags. A nil filter allows
+// DefaultPOS().
+type POSFilter struct {
+	tags map[string]bool
+	any  bool
+}
+
+// NewPOSFilter returns a filter allowing the given tags. A tag ending in *
+// allows every tag it begins (n* allows n, nr, ns …); the single tag "all"
+// (or "*") allows everything.
+func NewPOSFilter(tags []string) (*POSFilter, error) {
+	f := &POSFilter{tags: make(map[string]bool)}
+	for _, t := range tags {
+		t = strings.TrimSpace(t)
+		switch {
+		case t == "":
+			continue
+		case t == "all" || t == "*":
+			f.any = true
+		case !isTag(strings.TrimSuffix(t, "*")):
+			return nil, fmt.Errorf("invalid part-of-speech tag %q: use gse tags such as n, nz, ns, nt, vn, v, a, i, l", t)
+		default:
+			f.tags[t] = true
+		}
+	}
+	if !f.any && len(f.tags) == 0 {
+		return nil, fmt.Errorf("no part-of-speech tags given")
+	}
+	return f, nil
+}
+
+func isTag(t string) bool {
+	if t == "" || len(t) > 5 {
+		return false
+	}
+	for i := 0; i < len(t); i++ {
+		if c := t[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+var defaultPOSFilter = sync.OnceValue(func() *POSFilter {
+	f, _ := NewPOSFilter(DefaultPOS())
+	return f
+})
+
+// Allows says whether a token with tag pos may be a keyword.
+func (f *POSFilter) Allows(pos string) bool {
+	if f == nil {
+		f = defaultPOSFilter()
+	}
+	if f.any || f.tags[pos] {
+		return true
+	}
+	for t := range f.tags {
+		if strings.HasSuffix(t, "*") && strings.HasPrefix(pos, strings.TrimSuffix(t, "*")) {
+			return true
+		}
+	}
+	return false
+}
+
+// Tags lists the allowed tags, sorted.
+func (f *POSFilter) Tags() []string {
+	if f == nil {
+		f = defaultPOSFilter()
+	}
+	if f.any {
+		return []string{"all"}
+	}
+	out := make([]string, 0, len(f.tags))
+	for t := range f.tags {
+		out = append(out, t)
+	}
+	slices.Sort(out)
+	return out
+}

@@ -1,0 +1,301 @@
+package overview
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"slices"
+	"unicode/utf8"
+
+	"zhpolicy/pkg/analysis/freq"
+)
+
+// The analyze partial has the envelope of the freq partial (freq.Magic,
+// freq.Version, "command":"analyze"), the corpus totals in its header, then
+// one line per item, sorted by section, then key (and type):
+//
+//	{"format":"zhpolicy-partial","version":1,"command":"analyze","settings":{…},"docs":7,…,"records":412}
+//	{"kind":"word","term":"发展","count":12,"docs":5,"forms":{"發展":2}}
+//	{"kind":"keyword","term":"巡视整改","count":3,"docs":1,"score":812345678,"forms":{"巡视整改":3}}
+//	{"kind":"formulation","term":"三个大抓","type":"numbered","count":2,"docs":2,"forms":{"三个大抓":1,"三個大抓":1}}
+//	{"kind":"entity","term":"姜冬冬","type":"PER","count":1,"docs":1,"forms":{"姜冬冬":1},"titles":["市委书记"]}
+//
+// Word lines are freq term lines (forms other than the key); the others
+// list all forms. Keyword scores are sums in units of 1/ScoreScale.
+
+// Settings describe how an analyze partial was computed; partials merge
+// only when they are equal.
+type Settings struct {
+	Sections []string `json:"sections"`
+	HMM      bool     `json:"hmm"`
+	Clean    bool     `json:"clean"`
+	Dicts    string   `json:"dicts,omitempty"`
+}
+
+// Equal says whether two settings are the same.
+func (s Settings) Equal(o Settings) bool {
+	return slices.Equal(s.Sections, o.Sections) && s.HMM == o.HMM && s.Clean == o.Clean && s.Dicts == o.Dicts
+}
+
+// Header is the first line of an analyze partial.
+type Header struct {
+	freq.Envelope
+	Settings  Settings         `json:"settings"`
+	Docs      int64            `json:"docs"`
+	Bytes     int64            `json:"bytes"`
+	Chars     int64            `json:"chars"`
+	Han       int64            `json:"han"`
+	Tokens    int64            `json:"tokens"`
+	Scripts   map[string]int64 `json:"scripts"`
+	Encodings map[string]int64 `json:"encodings"`
+	Formats   map[string]int64 `json:"formats"`
+	Words     int64            `json:"words"`
+	Records   int64            `json:"records"`
+}
+
+// Record is one item line.
+type Record struct {
+	Kind   string           `json:"kind"`
+	Term   string           `json:"term"`
+	Type   string           `json:"type,omitempty"`
+	Count  int64            `json:"count"`
+	Docs   int64            `json:"docs"`
+	Score  int64            `json:"score,omitempty"`
+	Forms  map[string]int64 `json:"forms,omitempty"`
+	Titles []string         `json:"titles,omitempty"`
+	New    bool             `json:"new,omitempty"`
+	Gloss  string           `json:"gloss,omitempty"`
+}
+
+// Record kinds.
+const (
+	KindWord        = "word"
+	KindKeyword     = "keyword"
+	KindFormulation = "formulation"
+	KindEntity      = "entity"
+)
+
+// Sections lists the sections a Summary has, in order.
+func (s *Summary) Sections() []string {
+	var out []string
+	if s.Words != nil {
+		out = append(out, "words")
+	}
+	if s.Keywords != nil {
+		out = append(out, "keywords")
+	}
+	if s.Formulations != nil {
+		out = append(out, "formulations")
+	}
+	if s.Entities != nil {
+		out = append(out, "entities")
+	}
+	return out
+}
+
+// WritePartial writes a summary as an analyze partial; h gives the tool
+// version and settings (Settings.Sections is filled in).
+func WritePartial(w io.Writer, h Header, s *Summary) error {
+	h.Format, h.Version, h.Command = freq.Magic, freq.Version, "analyze"
+	h.Settings.Sections = s.Sections()
+	h.Docs, h.Bytes, h.Chars, h.Han, h.Tokens = s.Docs, s.Bytes, s.Chars, s.Han, s.Tokens
+	h.Scripts, h.Encodings, h.Formats = s.Scripts, s.Encodings, s.Formats
+	h.Records = int64(s.Keywords.Len() + s.Formulations.Len() + s.Entities.Len())
+	if s.Words != nil {
+		h.Words = s.Words.Units
+		h.Records += int64(s.Words.Len())
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(h); err != nil {
+		return err
+	}
+	if s.Words != nil {
+		err := s.Words.EachRecord(KindWord, func(r freq.Record) error {
+			return enc.Encode(Record{Kind: KindWord, Term: r.Term, Count: r.Count, Docs: r.Docs, Forms: r.Forms})
+		})
+		if err != nil {
+			return err
+		}
+	}
+	for _, sec := range []struct {
+		kind string
+		t    *Tally
+	}{{KindKeyword, s.Keywords}, {KindFormulation, s.Formulations}, {KindEntity, s.Entities}} {
+		for _, it := range sec.t.Items() {
+			r := Record{Kind: sec.kind, Term: it.Key, Type: it.Type, Count: it.Count, Docs: it.Docs, Score: it.Score,
+				Forms: it.Forms, Titles: it.Titles, New: it.New, Gloss: it.Gloss}
+			if err := enc.Encode(r); err != nil {
+				return err
+			}
+		}
+	}
+	return bw.Flush()
+}
+
+// ReadBody reads the rest of an analyze partial whose header line lr has
+// read (freq.LineReader.ReadEnvelope).
+func ReadBody(lr *freq.LineReader, headerLine []byte) (Header, *Summary, error) {
+	var h Header
+	at := lr.Line
+	if err := strict(headerLine, &h); err != nil {
+		return h, nil, fmt.Errorf("%s:%d: bad header: %v", lr.Name, at, err)
+	}
+	if h.Docs < 0 || h.Bytes < 0 || h.Chars < 0 || h.Han < 0 || h.Tokens < 0 || h.Words < 0 || h.Records < 0 {
+		return h, nil, fmt.Errorf("%s:%d: negative totals in the header", lr.Name, at)
+	}
+	s := &Summary{Docs: h.Docs, Bytes: h.Bytes, Chars: h.Chars, Han: h.Han, Tokens: h.Tokens,
+		Scripts: orEmpty(h.Scripts), Encodings: orEmpty(h.Encodings), Formats: orEmpty(h.Formats)}
+	tallies := map[string]*Tally{}
+	for _, sec := range h.Settings.Sections {
+		switch sec {
+		case "words":
+			s.Words = &freq.Counts{Docs: h.Docs}
+		case "keywords":
+			s.Keywords = NewTally()
+			tallies[KindKeyword] = s.Keywords
+		case "formulations":
+			s.Formulations = newKindTally()
+			tallies[KindFormulation] = s.Formulations
+		case "entities":
+			s.Entities = NewTally()
+			tallies[KindEntity] = s.Entities
+		default:
+			return h, nil, fmt.Errorf("%s:%d: unknown section %q (written by a newer zhpolicy?)", lr.Name, at, sec)
+		}
+	}
+	for _, t := range tallies {
+		t.Docs = h.Docs
+	}
+	var records int64
+	for {
+		line, err := lr.Body()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return h, nil, err
+		}
+		var r Record
+		if err := strict(line, &r); err != nil {
+			return h, nil, lr.Errorf("bad line: %v", err)
+		}
+		records++
+		if r.Kind == KindWord {
+			if s.Words == nil {
+				return h, nil, lr.Errorf("word line in a partial without the words section")
+			}
+			if r.Type != "" || r.Score != 0 || len(r.Titles) > 0 || r.New || r.Gloss != "" {
+				return h, nil, lr.Errorf("word line with fields of another kind")
+			}
+			if err := s.Words.AddRecord(freq.Record{Kind: freq.KindTerm, Term: r.Term, Count: r.Count, Docs: r.Docs, Forms: r.Forms}, h.Docs); err != nil {
+				return h, nil, lr.Errorf("%v", err)
+			}
+			continue
+		}
+		t := tallies[r.Kind]
+		if t == nil {
+			return h, nil, lr.Errorf("unexpected line of kind %q", r.Kind)
+		}
+		if err := t.addRecord(r, h.Docs); err != nil {
+			return h, nil, lr.Errorf("%v", err)
+		}
+	}
+	if records != h.Records || s.Words != nil && s.Words.Units != h.Words {
+		return h, nil, fmt.Errorf("%s:%d: incomplete partial: the header announces %d lines, the file has %d (was it cut short?)", lr.Name, at, h.Records, records)
+	}
+	return h, s, nil
+}
+
+func orEmpty(m map[string]int64) map[string]int64 {
+	if m == nil {
+		return map[string]int64{}
+	}
+	return maps.Clone(m)
+}
+
+func (t *Tally) addRecord(r Record, docs int64) error {
+	switch {
+	case r.Term == "" || !utf8.ValidString(r.Term):
+		return errors.New("empty or invalid term")
+	case r.Count < 1:
+		return fmt.Errorf("%q: count %d, want at least 1", r.Term, r.Count)
+	case r.Docs < 1 || r.Docs > r.Count || r.Docs > docs:
+		return fmt.Errorf("%q: docs %d, want 1 to min(count %d, documents %d)", r.Term, r.Docs, r.Count, docs)
+	case r.Kind != KindKeyword && r.Score != 0:
+		return fmt.Errorf("%q: a score on a %s line", r.Term, r.Kind)
+	}
+	typ := r.Type
+	if t.kinds {
+		typ = ""
+	}
+	k := tallyKey{r.Term, typ}
+	if _, dup := t.items[k]; dup {
+		return fmt.Errorf("%q appears twice", r.Term)
+	}
+	var sum int64
+	for f, n := range r.Forms {
+		if f == "" || n < 1 || !utf8.ValidString(f) {
+			return fmt.Errorf("%q: invalid form %q (%d)", r.Term, f, n)
+		}
+		sum += n
+	}
+	if sum > r.Count {
+		return fmt.Errorf("%q: forms count %d, more than its %d", r.Term, sum, r.Count)
+	}
+	it := &Item{Key: r.Term, Type: r.Type, Count: r.Count, Docs: r.Docs, Score: r.Score, Forms: maps.Clone(r.Forms),
+		Titles: slices.Clone(r.Titles), New: r.New, Gloss: r.Gloss}
+	if it.Forms == nil {
+		it.Forms = map[string]int64{}
+	}
+	slices.Sort(it.Titles)
+	t.items[k] = it
+	return nil
+}
+
+func strict(line []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("more than one JSON value on the line")
+	}
+	return nil
+}
+
+// Equal says whether two summaries are the same (used by tests and by
+// merge checks).
+func (s *Summary) Equal(o *Summary) bool {
+	if s.Docs != o.Docs || s.Bytes != o.Bytes || s.Chars != o.Chars || s.Han != o.Han || s.Tokens != o.Tokens ||
+		!maps.Equal(s.Scripts, o.Scripts) || !maps.Equal(s.Encodings, o.Encodings) || !maps.Equal(s.Formats, o.Formats) {
+		return false
+	}
+	if (s.Words == nil) != (o.Words == nil) || s.Words != nil && !s.Words.Equal(o.Words) {
+		return false
+	}
+	return s.Keywords.equal(o.Keywords) && s.Formulations.equal(o.Formulations) && s.Entities.equal(o.Entities)
+}
+
+func (t *Tally) equal(o *Tally) bool {
+	if t == nil || o == nil {
+		return t == nil && o == nil
+	}
+	if t.Docs != o.Docs || len(t.items) != len(o.items) {
+		return false
+	}
+	for k, a := range t.items {
+		b := o.items[k]
+		if b == nil || a.Key != b.Key || a.Type != b.Type || a.Count != b.Count || a.Docs != b.Docs || a.Score != b.Score ||
+			!maps.Equal(a.Forms, b.Forms) || !slices.Equal(a.Titles, b.Titles) || a.New != b.New || a.Gloss != b.Gloss {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,160 @@
+package slogans
+
+import (
+	"sort"
+	"strings"
+)
+
+// pattern is one written form to look for.
+type pattern struct {
+	text []rune
+	key  string
+	kind Kind
+	lex  bool
+}
+
+// patternIndex holds patterns by first rune, longest first.
+type patternIndex map[rune][]pattern
+
+func (ix patternIndex) add(p pattern) {
+	if len(p.text) == 0 {
+		return
+	}
+	ix[p.text[0]] = append(ix[p.text[0]], p)
+}
+
+func (ix patternIndex) sort() {
+	for _, ps := range ix {
+		sort.SliceStable(ps, func(i, j int) bool { return len(ps[i].text) > len(ps[j].text) })
+	}
+}
+
+// lexIndex is a lexicon's patterns, built once.
+type lexIndex struct {
+	plain    patternIndex // numbered and lexicon entries
+	parallel patternIndex // parallel series
+}
+
+func (l *Lexicon) index() *lexIndex {
+	if l == nil {
+		return &lexIndex{plain: patternIndex{}, parallel: patternIndex{}}
+	}
+	l.once.Do(func() {
+		ix := &lexIndex{plain: patternIndex{}, parallel: patternIndex{}}
+		// every written form maps to exactly one entry: the index does
+		// not depend on map order
+		for form, key := range l.alias {
+			e := l.entries[key]
+			if e.Kind == Plan {
+				continue
+			}
+			p := pattern{text: []rune(form), key: key, kind: e.Kind, lex: true}
+			if e.Kind == Parallel {
+				ix.parallel.add(p)
+			} else {
+				ix.plain.add(p)
+			}
+		}
+		ix.plain.sort()
+		ix.parallel.sort()
+		l.idx = ix
+	})
+	return l.idx
+}
+
+// scan counts every use of the lexicon's formulations and of the extra
+// keys (quoted phrases and compact numbered formulations of this
+// document) in the text without quotation marks, longest match first. It
+// returns the spans (runes of s) of the lexicon's parallel series found.
+func (x *extractor) scan(extra map[string]Kind) [][2]int {
+	v := x.v
+	s := v.s
+	ix := x.lex.index()
+	local := patternIndex{}
+	for k, kind := range extra {
+		if _, ok := x.lex.Lookup(k); ok {
+			continue // the lexicon pattern counts it
+		}
+		local.add(pattern{text: []rune(k), key: k, kind: kind})
+	}
+	local.sort()
+	match := func(ps []pattern, j int) (pattern, bool) {
+		for _, p := range ps {
+			n := len(p.text)
+			if j+n > len(s) || !runesEqual(s[j:j+n], p.text) {
+				continue
+			}
+			if n <= 2 && (!v.sBound(j) || !v.sBound(j+n)) {
+				continue
+			}
+			return p, true
+		}
+		return pattern{}, false
+	}
+	for j := 0; j < len(s); {
+		p1, ok1 := match(ix.plain[s[j]], j)
+		p2, ok2 := match(local[s[j]], j)
+		if ok2 && (!ok1 || len(p2.text) > len(p1.text)) {
+			p1, ok1 = p2, true
+		}
+		if !ok1 {
+			j++
+			continue
+		}
+		i, k := v.fullSpan(j, j+len(p1.text))
+		x.hits = append(x.hits, hit{key: p1.key, kind: p1.kind, i: i, k: k, quoted: x.enclosed(i, k), lex: p1.lex})
+		j += len(p1.text)
+	}
+	var spans [][2]int
+	for j := 0; j < len(s); {
+		p, ok := match(ix.parallel[s[j]], j)
+		if !ok {
+			j++
+			continue
+		}
+		e, _ := x.lex.Lookup(p.key)
+		members := splitMembers(e.Text)
+		h := hit{key: p.key, kind: Parallel, members: members, lex: true}
+		h.i, h.k = v.fullSpan(j, j+len(p.text))
+		// member spans: the alias's own members when it has separators,
+		// else the canonical members' lengths (共商共建共享)
+		end := j + len(p.text)
+		if hasSep(s[j:end]) {
+			start := j
+			for q := j; q <= end; q++ {
+				if q == end || isDun(s[q]) || isComma(s[q]) {
+					a, b := v.fullSpan(start, q)
+					h.mspans = append(h.mspans, [2]int{a, b})
+					start = q + 1
+				}
+			}
+		} else {
+			at := j
+			for _, m := range members {
+				n := min(len([]rune(m)), end-at)
+				a, b := v.fullSpan(at, at+n)
+				h.mspans = append(h.mspans, [2]int{a, b})
+				at += n
+			}
+		}
+		h.quoted = x.enclosed(h.i, h.k)
+		x.hits = append(x.hits, h)
+		spans = append(spans, [2]int{j, j + len(p.text)})
+		j += len(p.text)
+	}
+	return spans
+}
+
+func runesEqual(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func joinMembers(ms []string) string { return strings.Join(ms, "、") }

@@ -1,0 +1,425 @@
+package slogans
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"zhpolicy/pkg/analysis"
+	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/segment"
+)
+
+var testSeg = sync.OnceValues(func() (*segment.Segmenter, error) {
+	return segment.New(segment.Config{Fold: script.FoldToSimplified})
+})
+
+// prep segments text as the command does.
+func prep(t testing.TB, text string) *analysis.Input {
+	t.Helper()
+	sg, err := testSeg()
+	if err != nil {
+		t.Fatal(err)
+	}
+	toks, err := sg.Cut(text, segment.Options{Mode: segment.Precise, POS: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return analysis.NewInput("test", text, script.Detect(text).Kind, toks)
+}
+
+func builtinLex(t testing.TB) *Lexicon {
+	t.Helper()
+	l, err := Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+// find returns the formulation with key, if any.
+func find(fs []Formulation, key string) (Formulation, bool) {
+	for _, f := range fs {
+		if f.Key == key {
+			return f, true
+		}
+	}
+	return Formulation{}, false
+}
+
+func TestExtract(t *testing.T) {
+	type want struct {
+		key   string
+		kind  Kind
+		count int
+		isNew bool
+	}
+	tests := []struct {
+		name   string
+		text   string
+		noLex  bool
+		want   []want
+		absent []string
+	}{
+		{
+			name: "quoted slogan counted quoted and bare",
+			text: "持续深化“放管服”改革。放管服改革要走深走实。",
+			want: []want{{"放管服", Quoted, 2, false}},
+		},
+		{
+			name:  "quoted phrase not in the lexicon is new",
+			text:  "推行“综合查一次”，做到无事不扰。",
+			want:  []want{{"综合查一次", Quoted, 1, true}},
+			noLex: true,
+		},
+		{
+			name:   "names of craft and quoted speech are not slogans",
+			text:   "“嫦娥六号”实现月背采样，“梦想”号建成入列。他指出：“我们要坚定信心，迎难而上，奋发有为。”",
+			absent: []string{"嫦娥六号", "梦想", "我们要坚定信心，迎难而上，奋发有为。"},
+		},
+		{
+			name: "numbered in quotes, Traditional script",
+			text: "會議要求落實「三個大抓」，做到「兩個維護」。",
+			want: []want{{"三个大抓", Numbered, 1, true}, {"两个维护", Numbered, 1, false}},
+		},
+		{
+			name: "numbered bare, from the lexicon and by shape",
+			text: "坚决打好三大攻坚战，高质量共建一带一路，全面实施三证合一。",
+			want: []want{{"三大攻坚战", Numbered, 1, false}, {"一带一路", Numbered, 1, false}, {"三证合一", Numbered, 1, false}},
+		},
+		{
+			name: "quotes written apart count as one formulation",
+			text: "扎实做好“六稳”“六保”工作。",
+			want: []want{{"六稳六保", Numbered, 1, false}},
+		},
+		{
+			name:   "idioms with numerals are not numbered",
+			text:   "他们一心一意、千方百计解决问题，三番五次上门。",
+			absent: []string{"一心一意", "千方百计", "三番五次"},
+		},
+		{
+			name: "plan in all its forms",
+			text: "今年是“十四五”规划收官之年。十四五时期成就显著，第十四个五年规划目标任务全面完成，“十五五”开局良好。",
+			want: []want{{"十四五", Plan, 3, false}, {"十五五", Plan, 1, false}},
+		},
+		{
+			name:   "plan of the 1990s needs quotes or a following word",
+			text:   "“九五”计划顺利完成。九五计划期间增长较快。全年增长九五折。共有十五个项目，二十五个城市。",
+			want:   []want{{"九五", Plan, 2, false}},
+			absent: []string{"十五", "二十五"},
+		},
+		{
+			name:   "law-popularisation plans are numbered, not plans",
+			text:   "启动实施“七五”普法规划。",
+			want:   []want{{"七五普法", Numbered, 1, true}},
+			absent: []string{"七五"},
+		},
+		{
+			name: "parallel with a shared suffix, cut from its sentence",
+			text: "推动传统产业高端化、智能化、绿色化，做强做优产业集群。",
+			want: []want{{"高端化、智能化、绿色化", Parallel, 1, true}},
+		},
+		{
+			name: "parallel of predicates",
+			text: "对反馈的问题严肃对待、诚恳接受、照单全收，营造想干事、干成事、不出事的良好氛围。",
+			want: []want{{"严肃对待、诚恳接受、照单全收", Parallel, 1, true}, {"想干事、干成事、不出事", Parallel, 1, true}},
+		},
+		{
+			name: "parallel written together",
+			text: "围绕新能源装备产业强链延链补链，增强人民群众获得感幸福感安全感。",
+			want: []want{{"强链、延链、补链", Parallel, 1, true}, {"获得感、幸福感、安全感", Parallel, 1, true}},
+		},
+		{
+			name: "parallel of clauses separated by commas",
+			text: "我们应当继续努力，发扬成绩，克服缺点，谦虚谨慎，戒骄戒躁，乘胜前进。",
+			want: []want{{"发扬成绩、克服缺点、谦虚谨慎、戒骄戒躁、乘胜前进", Parallel, 1, true}},
+		},
+		{
+			name:   "open lists and lists of things are not parallel",
+			text:   "集成电路、人工智能、量子科技等领域取得新成果。扩大健康、养老、托幼、家政等服务供给。",
+			absent: []string{"集成电路、人工智能、量子科技", "健康、养老、托幼、家政"},
+		},
+		{
+			name: "known series from the lexicon",
+			text: "持续深入推进蓝天、碧水、净土保卫战，坚决维护国家主权、安全、发展利益。",
+			want: []want{{"蓝天、碧水、净土", Parallel, 1, false}, {"主权、安全、发展", Parallel, 1, false}},
+		},
+		{
+			name: "lexicon formulation used bare, with an alias",
+			text: "加快发展新质生产力，深入推进乡村全面振兴，全面推进乡村振兴。",
+			want: []want{{"新质生产力", Lex, 1, false}, {"乡村振兴", Lex, 2, false}},
+		},
+		{
+			name: "a formulation inside a longer one counts once, for the longer",
+			text: "巩固三保障成果，实现两不愁三保障。",
+			want: []want{{"三保障", Numbered, 1, false}, {"两不愁三保障", Numbered, 1, false}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			opts := Options{Lexicon: builtinLex(t)}
+			if tt.noLex {
+				opts.Lexicon = nil
+			}
+			fs := Extract(prep(t, tt.text), opts)
+			for _, w := range tt.want {
+				f, ok := find(fs, w.key)
+				if !ok {
+					t.Errorf("%s not found in %v", w.key, keys(fs))
+					continue
+				}
+				if f.Kind != w.kind || f.Count != w.count || f.New != w.isNew {
+					t.Errorf("%s: kind %s count %d new %v, want %s %d %v", w.key, f.Kind, f.Count, f.New, w.kind, w.count, w.isNew)
+				}
+			}
+			for _, a := range tt.absent {
+				if _, ok := find(fs, a); ok {
+					t.Errorf("%s found, want absent (got %v)", a, keys(fs))
+				}
+			}
+		})
+	}
+}
+
+func keys(fs []Formulation) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, string(f.Kind)+":"+f.Key)
+	}
+	return out
+}
+
+// TestScripts: the same document in Simplified and Traditional gives the
+// same formulations, counted under the same keys, shown as written.
+func TestScripts(t *testing.T) {
+	simp := "会议强调，要深刻领悟“两个确立”，做到“两个维护”，推动“三个大抓”走深走实，推动产业高端化、智能化、绿色化，编制好“十五五”规划。"
+	trad := "會議強調，要深刻領悟「兩個確立」，做到「兩個維護」，推動「三個大抓」走深走實，推動產業高端化、智能化、綠色化，編制好「十五五」規劃。"
+	lex := builtinLex(t)
+	a := Extract(prep(t, simp), Options{Lexicon: lex})
+	b := Extract(prep(t, trad), Options{Lexicon: lex})
+	if !slices.Equal(keys(a), keys(b)) {
+		t.Fatalf("Simplified %v\nTraditional %v", keys(a), keys(b))
+	}
+	for i := range a {
+		if a[i].Count != b[i].Count {
+			t.Errorf("%s: count %d vs %d", a[i].Key, a[i].Count, b[i].Count)
+		}
+	}
+	f, _ := find(b, "三个大抓")
+	if f.Surface() != "三個大抓" {
+		t.Errorf("Traditional surface = %q, want 三個大抓", f.Surface())
+	}
+	f, _ = find(b, "高端化、智能化、绿色化")
+	if got := f.Occurrences[0].Members; !slices.Equal(got, []string{"高端化", "智能化", "綠色化"}) {
+		t.Errorf("members as written = %v", got)
+	}
+}
+
+// TestOffsets: every occurrence points at its text in Input.Text.
+func TestOffsets(t *testing.T) {
+	for _, text := range []string{
+		"會議要求落實「三個大抓」，推動產業高端化、智能化、綠色化。",
+		"今年是“十四五”规划收官之年，扎实做好“六稳”“六保”工作，强链延链补链。",
+	} {
+		in := prep(t, text)
+		for _, f := range Extract(in, Options{Lexicon: builtinLex(t)}) {
+			for _, o := range f.Occurrences {
+				if o.Start < 0 || o.End > len(in.Text) || o.Start > o.End || in.Text[o.Start:o.End] != o.Text {
+					t.Errorf("%s: occurrence %d-%d %q does not match the text", f.Key, o.Start, o.End, o.Text)
+				}
+			}
+		}
+	}
+}
+
+func TestNoTokens(t *testing.T) {
+	text := "推动“三个大抓”，推动产业高端化、智能化、绿色化，“十四五”规划。"
+	in := analysis.NewInput("x", text, script.Simplified, nil)
+	fs := Extract(in, Options{})
+	for _, k := range []string{"三个大抓", "高端化、智能化、绿色化", "十四五"} {
+		if _, ok := find(fs, k); !ok {
+			t.Errorf("%s not found without tokens: %v", k, keys(fs))
+		}
+	}
+	if fs := Extract(analysis.NewInput("x", "", script.Unknown, nil), Options{}); fs != nil {
+		t.Errorf("empty text gave %v", fs)
+	}
+}
+
+func TestContext(t *testing.T) {
+	text := "会议要求，要推动“三个大抓”走深走实。"
+	fs := Extract(prep(t, text), Options{Context: 4})
+	f, ok := find(fs, "三个大抓")
+	if !ok {
+		t.Fatal("三个大抓 not found")
+	}
+	if want := "…要推动“三个大抓”走深走…"; f.Context != want {
+		t.Errorf("context %q, want %q", f.Context, want)
+	}
+}
+
+func TestParseLexicon(t *testing.T) {
+	tests := []struct {
+		name, file, data string
+		want             []Entry
+		err              string
+	}{
+		{
+			name: "yaml", file: "my.yaml",
+			data: "- {text: 三个大抓, kind: numbered, aliases: [三個大抓], gloss: 大抓发展、大抓项目、大抓落实}\n- 强县富民\n",
+			want: []Entry{{Text: "三个大抓", Kind: Numbered, Aliases: []string{"三個大抓"}, Gloss: "大抓发展、大抓项目、大抓落实"}, {Text: "强县富民"}},
+		},
+		{
+			name: "lines", file: "my.txt",
+			data: "# comment\n三个大抓\tnumbered\t三個大抓;三大抓\t大抓发展\n\n强县富民\n",
+			want: []Entry{{Text: "三个大抓", Kind: Numbered, Aliases: []string{"三個大抓", "三大抓"}, Gloss: "大抓发展"}, {Text: "强县富民"}},
+		},
+		{name: "unknown kind", file: "x.txt", data: "a\nb\tslogan\n", err: "x.txt:2: unknown kind"},
+		{name: "yaml syntax", file: "x.yaml", data: "- {text: [\n", err: "x.yaml"},
+		{name: "yaml line", file: "x.yaml", data: "- {text: 一}\n- {text: 二, kind: nope}\n", err: "x.yaml:2: unknown kind"},
+		{name: "parallel needs members", file: "x.txt", data: "高端化\tparallel\n", err: "x.txt:1: parallel formulation"},
+		{name: "plan must be a period", file: "x.txt", data: "规划\tplan\n", err: "x.txt:1: plan"},
+		{name: "too long", file: "x.txt", data: strings.Repeat("长", 61) + "\n", err: "x.txt:1:"},
+		{name: "not utf-8", file: "x.txt", data: "\xff\xfe\x00", err: "x.txt: not UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := ParseLexicon(tt.file, strings.NewReader(tt.data))
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("err = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tt.want) {
+				t.Fatalf("got %+v, want %+v", got, tt.want)
+			}
+			for i := range got {
+				g, w := got[i], tt.want[i]
+				if g.Text != w.Text || g.Kind != w.Kind || g.Gloss != w.Gloss || !slices.Equal(g.Aliases, w.Aliases) {
+					t.Errorf("entry %d = %+v, want %+v", i, g, w)
+				}
+			}
+		})
+	}
+}
+
+func TestLexicon(t *testing.T) {
+	user, err := ParseLexicon("u.txt", strings.NewReader("三個大抓\n放管服\tnumbered\t\t我的说明\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	builtin, err := BuiltinEntries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewLexicon(builtin, user)
+	e, ok := l.Lookup("三个大抓")
+	if !ok || e.Kind != Numbered {
+		t.Errorf("user entry in Traditional: %+v %v (kind guessed from its shape)", e, ok)
+	}
+	if e, ok := l.Lookup("放管服"); !ok || e.Kind != Numbered || e.Gloss != "我的说明" {
+		t.Errorf("user entry replaces the built-in one: %+v", e)
+	}
+	if e, ok := l.Lookup("乡村全面振兴"); !ok || e.Text != "乡村振兴" {
+		t.Errorf("alias lookup: %+v %v", e, ok)
+	}
+	if e, ok := l.Lookup("蓝天，碧水，净土"); !ok || e.Kind != Parallel {
+		t.Errorf("series written with commas: %+v %v", e, ok)
+	}
+	if l.Len() < 300 {
+		t.Errorf("built-in lexicon has %d entries", l.Len())
+	}
+	for _, e := range l.Entries() {
+		if e.Kind == "" || e.Text == "" {
+			t.Errorf("entry without kind or text: %+v", e)
+		}
+	}
+}
+
+// TestCorpus: merging is order-independent and keeps first and last
+// documents by order key.
+func TestCorpus(t *testing.T) {
+	lex := builtinLex(t)
+	docs := []struct{ name, order, text string }{
+		{"b.txt", "2019", "推动“三个大抓”，强链延链补链，“十四五”规划。"},
+		{"a.txt", "2021", "落实“三个大抓”，推动“三个大抓”，一带一路。"},
+		{"c.txt", "2020", "「三個大抓」，高端化、智能化、綠色化。"},
+	}
+	results := make([][]Formulation, len(docs))
+	for i, d := range docs {
+		results[i] = Extract(prep(t, d.text), Options{Lexicon: lex})
+	}
+	build := func(order []int) []CorpusEntry {
+		c := NewCorpus()
+		for _, i := range order {
+			one := NewCorpus()
+			one.Add(docs[i].name, docs[i].order, results[i])
+			c.Merge(one)
+		}
+		return c.Results()
+	}
+	a, b := build([]int{0, 1, 2}), build([]int{2, 1, 0})
+	if len(a) != len(b) {
+		t.Fatalf("%d vs %d entries", len(a), len(b))
+	}
+	for i := range a {
+		if a[i].Key != b[i].Key || a[i].Count != b[i].Count || a[i].First != b[i].First || a[i].Last != b[i].Last || a[i].Surface() != b[i].Surface() {
+			t.Errorf("order matters: %+v vs %+v", a[i], b[i])
+		}
+	}
+	e := a[0]
+	if e.Key != "三个大抓" || e.Count != 4 || e.Docs != 3 || e.First != "b.txt" || e.Last != "a.txt" || e.Surface() != "三个大抓" {
+		t.Errorf("top entry %+v", e)
+	}
+}
+
+// FuzzExtract: no input makes Extract panic or give offsets outside the
+// text.
+func FuzzExtract(f *testing.F) {
+	for _, s := range []string{
+		"推动“三个大抓”，高端化、智能化、绿色化，“十四五”规划。",
+		"「三個大抓」『兩個維護』“六稳”“六保”",
+		"“未闭合的引号，、，、。",
+		"第十四个五年规划、十五五、九五计划、一带一路、强链延链补链",
+		"\"ASCII\" “”「」、、，，",
+	} {
+		f.Add(s)
+	}
+	lex := NewLexicon([]Entry{{Text: "三个大抓", Kind: Numbered}, {Text: "蓝天、碧水", Kind: Parallel}})
+	f.Fuzz(func(t *testing.T, s string) {
+		in := analysis.NewInput("f", s, script.Detect(s).Kind, nil)
+		for _, fm := range Extract(in, Options{Lexicon: lex, Context: 3}) {
+			for _, o := range fm.Occurrences {
+				if o.Start < 0 || o.End > len(in.Text) || o.Start > o.End || in.Text[o.Start:o.End] != o.Text {
+					t.Fatalf("%q: bad occurrence %+v", s, o)
+				}
+			}
+		}
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	path := filepath.Join(repoRoot, "../shared/corpus/gwr/2025.txt")
+	data, err := os.ReadFile(path)
+	if err != nil {
+		data, err = os.ReadFile(filepath.Join(repoRoot, "testdata/slogans/docs/county_meeting.txt"))
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	in := prep(b, string(data))
+	lex := builtinLex(b)
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		Extract(in, Options{Lexicon: lex})
+	}
+}

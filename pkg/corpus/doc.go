@@ -1,0 +1,62 @@
+package corpus
+
+import (
+	"zhpolicy/pkg/input"
+	"zhpolicy/pkg/normalize"
+	"zhpolicy/pkg/script"
+)
+
+// Doc is one document ready for analysis: its decoded text as the user gave
+// it, the cleaned text the analyzers read, and what is known about it.
+type Doc struct {
+	Name     string
+	Encoding string
+	Format   string
+	Size     int64
+	Warnings []input.Warning
+
+	// A big input may come in parts (cmdutil.EachPart): Base is the byte
+	// offset of this part's Original in the whole decoded document, Part its
+	// number (0 for the first or only part), Final marks the last part.
+	Base  int
+	Part  int
+	Final bool
+
+	Original string // decoded text, offsets in results point here
+	Text     string // cleaned text (Original when cleaning is off)
+	Script   script.Detection
+
+	clean *normalize.Result
+}
+
+// Prepare cleans a decoded document (unless clean is false) and detects its
+// script.
+func Prepare(d *input.Document, clean bool) *Doc {
+	doc := &Doc{
+		Name: d.Name, Encoding: d.Encoding, Format: d.Format, Size: d.Size, Warnings: d.Warnings,
+		Original: d.Text, Text: d.Text, Final: true,
+	}
+	if clean {
+		doc.clean = normalize.Clean(d.Text, normalize.DefaultOptions())
+		doc.Text = doc.clean.Text
+	}
+	doc.Script = script.Detect(doc.Text)
+	return doc
+}
+
+// OriginalSpan maps a byte range of Text to the range of Original it came
+// from.
+func (d *Doc) OriginalSpan(start, end int) (int, int) {
+	if d.clean == nil {
+		return start, end
+	}
+	return d.clean.Original(start), d.clean.OriginalEnd(end)
+}
+
+// Changes lists what cleaning changed, with positions in Original.
+func (d *Doc) Changes() []normalize.Change {
+	if d.clean == nil {
+		return nil
+	}
+	return d.clean.Changes
+}

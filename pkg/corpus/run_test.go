@@ -1,0 +1,124 @@
+package corpus
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestMapOrderedWhateverJobs(t *testing.T) {
+	items := make([]int, 200)
+	for i := range items {
+		items[i] = i
+	}
+	for _, jobs := range []int{1, 2, 3, 8, 500} {
+		var got []int
+		err := Map(context.Background(), items, jobs,
+			func(_ context.Context, _ int, in int) (int, error) {
+				time.Sleep(time.Duration(rand.Intn(200)) * time.Microsecond)
+				return in * in, nil
+			},
+			func(i, in, out int, err error) error {
+				if err != nil {
+					return err
+				}
+				if out != in*in {
+					return fmt.Errorf("item %d: got %d", in, out)
+				}
+				got = append(got, in)
+				return nil
+			})
+		if err != nil {
+			t.Fatalf("jobs=%d: %v", jobs, err)
+		}
+		for i, v := range got {
+			if v != i {
+				t.Fatalf("jobs=%d: position %d holds item %d", jobs, i, v)
+			}
+		}
+		if len(got) != len(items) {
+			t.Fatalf("jobs=%d: %d results, want %d", jobs, len(got), len(items))
+		}
+	}
+}
+
+func TestMapBoundsInFlight(t *testing.T) {
+	items := make([]int, 100)
+	var inFlight, maxSeen atomic.Int64
+	err := Map(context.Background(), items, 2,
+		func(_ context.Context, _ int, _ int) (int, error) {
+			n := inFlight.Add(1)
+			for {
+				m := maxSeen.Load()
+				if n <= m || maxSeen.CompareAndSwap(m, n) {
+					break
+				}
+			}
+			time.Sleep(100 * time.Microsecond)
+			return 0, nil
+		},
+		func(int, int, int, error) error {
+			inFlight.Add(-1)
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := maxSeen.Load(); m > 4 {
+		t.Fatalf("%d results waited at once, want at most 2*jobs = 4", m)
+	}
+}
+
+func TestMapPassesWorkErrorsAndStopsOnEmitError(t *testing.T) {
+	items := []int{0, 1, 2, 3, 4, 5}
+	boom := errors.New("boom")
+	var seen []int
+	err := Map(context.Background(), items, 2,
+		func(_ context.Context, _ int, in int) (int, error) {
+			if in == 1 {
+				return 0, boom
+			}
+			return in, nil
+		},
+		func(i, in, out int, err error) error {
+			seen = append(seen, in)
+			if in == 1 && !errors.Is(err, boom) {
+				t.Errorf("item 1: err = %v, want boom", err)
+			}
+			if in == 3 {
+				return errors.New("stop")
+			}
+			return nil
+		})
+	if err == nil || err.Error() != "stop" {
+		t.Fatalf("err = %v, want stop", err)
+	}
+	if fmt.Sprint(seen) != "[0 1 2 3]" {
+		t.Fatalf("emitted %v, want [0 1 2 3]", seen)
+	}
+}
+
+func TestMapCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	items := make([]int, 1000)
+	n := 0
+	err := Map(ctx, items, 2,
+		func(ctx context.Context, _ int, _ int) (int, error) { return 0, nil },
+		func(int, int, int, error) error {
+			n++
+			if n == 10 {
+				cancel()
+			}
+			return nil
+		})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	if n != 10 {
+		t.Fatalf("emitted %d after cancel at 10", n)
+	}
+}

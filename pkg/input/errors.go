@@ -1,0 +1,136 @@
+package input
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+)
+
+// Sentinel kinds of input errors. Every error returned by this package that
+// concerns one input is an *Error naming that input; test its kind with
+// errors.Is(err, ErrBinary) and so on. Operating-system errors keep their
+// own identity too: errors.Is(err, fs.ErrNotExist) and
+// errors.As(err, new(*fs.PathError)) work on the *Error.
+var (
+	// ErrUnsupported: the input is in a format this package cannot read
+	// (.doc, .pdf, images, archives…). The message says what to do instead.
+	ErrUnsupported = errors.New("unsupported format")
+	// ErrBinary: the input contains NUL bytes and is not UTF-16 text.
+	ErrBinary = errors.New("binary file")
+	// ErrCorrupt: a container format (.docx) that cannot be opened or parsed.
+	ErrCorrupt = errors.New("corrupt file")
+	// ErrTooLarge: the input is larger than Options.MaxBytes.
+	ErrTooLarge = errors.New("file too large")
+	// ErrEncoding: Options.Encoding names an encoding this package does not know.
+	ErrEncoding = errors.New("unknown encoding")
+)
+
+// Error is an error about one input. Its message always starts with the
+// input's name: "reports/a.doc: unsupported format (.doc); convert it to
+// .docx or .txt".
+type Error struct {
+	Path string // the input as the user should see it ("<stdin>" for standard input)
+	Kind error  // one of the sentinels above, or nil for operating-system errors
+	Ext  string // for ErrUnsupported: the lower-case extension (".doc"), "" when sniffed from the content
+	Err  error  // the underlying cause (e.g. *fs.PathError, a zip or XML error), may be nil
+	msg  string // what went wrong, after "Path: "
+}
+
+func (e *Error) Error() string { return e.Path + ": " + e.msg }
+
+// Unwrap returns the kind and the cause, so that errors.Is and errors.As see both.
+func (e *Error) Unwrap() []error {
+	errs := make([]error, 0, 2)
+	if e.Kind != nil {
+		errs = append(errs, e.Kind)
+	}
+	if e.Err != nil {
+		errs = append(errs, e.Err)
+	}
+	return errs
+}
+
+func newError(path string, kind, cause error, format string, args ...any) *Error {
+	return &Error{Path: path, Kind: kind, Err: cause, msg: fmt.Sprintf(format, args...)}
+}
+
+// pathError turns an operating-system error about name into an *Error whose
+// message is "name: no such file or directory" (without the operation that
+// failed, which the user does not care about).
+func pathError(name string, err error) *Error {
+	var ie *Error
+	if errors.As(err, &ie) {
+		return ie
+	}
+	msg := err.Error()
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		msg = pe.Err.Error()
+	}
+	return &Error{Path: name, Err: err, msg: msg}
+}
+
+// supportedList lists the extensions Read handles, in the order shown to users.
+const supportedList = ".txt .text .md .markdown .html .htm .xhtml .docx"
+
+// SupportedExtensions returns the file extensions Read accepts (a new slice each call).
+func SupportedExtensions() []string { return strings.Fields(supportedList) }
+
+// unsupportedHint says what to do with a file whose extension names a
+// format this package cannot read; known is false for other extensions
+// (whose content is then sniffed).
+func unsupportedHint(ext string) (hint string, known bool) {
+	switch ext {
+	case ".doc", ".wps", ".rtf", ".odt", ".pages", ".dot", ".dotx", ".docm", ".wpd":
+		return "convert it to .docx or .txt", true
+	case ".pdf", ".ofd", ".xps", ".djvu", ".epub", ".mobi", ".caj":
+		return "extract its text first (for example with pdftotext) and read the .txt", true
+	case ".xls", ".xlsx", ".xlsm", ".et", ".ods", ".numbers":
+		return "export the cells that hold text to .txt", true
+	case ".ppt", ".pptx", ".dps", ".odp", ".key":
+		return "export the slides' text to .txt or .docx", true
+	case ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg":
+		return "it is an image; run OCR on it and read the .txt", true
+	case ".zip", ".rar", ".7z", ".gz", ".tgz", ".bz2", ".xz", ".tar", ".zst":
+		return "extract the archive and pass its files or folder", true
+	}
+	return "supported formats are " + supportedList, false
+}
+
+func unsupportedError(path, ext string) *Error {
+	hint, _ := unsupportedHint(ext)
+	e := newError(path, ErrUnsupported, nil, "unsupported format (%s); %s", ext, hint)
+	e.Ext = ext
+	return e
+}
+
+// unsupportedContent is ErrUnsupported for a file whose content (not its
+// name) shows a format we cannot read.
+func unsupportedContent(path, what, hint string) *Error {
+	return newError(path, ErrUnsupported, nil, "unsupported format (%s content); %s", what, hint)
+}
+
+func binaryError(path string) *Error {
+	return newError(path, ErrBinary, nil, "binary file (NUL bytes), skipped")
+}
+
+func tooLargeError(path string, size, limit int64) *Error {
+	if size < 0 {
+		return newError(path, ErrTooLarge, nil, "too large (more than the %s limit)", humanBytes(limit))
+	}
+	return newError(path, ErrTooLarge, nil, "too large (%s, limit %s)", humanBytes(size), humanBytes(limit))
+}
+
+func humanBytes(n int64) string {
+	const unit = 1024
+	if n < unit {
+		return fmt.Sprintf("%d B", n)
+	}
+	div, exp := int64(unit), 0
+	for m := n / unit; m >= unit && exp < 4; m /= unit {
+		div *= unit
+		exp++
+	}
+	return fmt.Sprintf("%.1f %ciB", float64(n)/float64(div), "KMGTP"[exp])
+}

@@ -1,0 +1,90 @@
+package normalize
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// isInvisible reports whether r is a format character that is removed under Options.Invisible:
+// soft hyphen, Mongolian vowel separator, zero-width space/non-joiner/joiner, LRM/RLM,
+// bidi embeddings and isolates, word joiner and invisible operators, deprecated format
+// characters U+206A–U+206F, and the BOM / zero-width no-break space.
+func isInvisible(r rune) bool {
+	switch {
+	case r == 0x00AD, r == 0x180E, r == 0xFEFF:
+		return true
+	case r >= 0x200B && r <= 0x200F,
+		r >= 0x202A && r <= 0x202E,
+		r >= 0x2060 && r <= 0x2064,
+		r >= 0x2066 && r <= 0x206F:
+		return true
+	}
+	return false
+}
+
+// isOddSpace reports whether r is a space character other than U+0020 that becomes ' ' under
+// Options.Invisible: no-break space, Ogham space mark, the U+2000–U+200A spaces, narrow
+// no-break space, medium mathematical space and the ideographic space U+3000.
+func isOddSpace(r rune) bool {
+	return r == 0x00A0 || r == 0x1680 || (r >= 0x2000 && r <= 0x200A) ||
+		r == 0x202F || r == 0x205F || r == 0x3000
+}
+
+// foldAlnum maps a full-width ASCII letter or digit (Ａ-Ｚ ａ-ｚ ０-９) to its ASCII form.
+func foldAlnum(r rune) (byte, bool) {
+	switch {
+	case r >= 0xFF10 && r <= 0xFF19, r >= 0xFF21 && r <= 0xFF3A, r >= 0xFF41 && r <= 0xFF5A:
+		return byte(r - 0xFF00 + 0x20), true
+	}
+	return 0, false
+}
+
+const (
+	fullWidthPoint      = 0xFF0E // ．
+	fullWidthOpenParen  = 0xFF08 // （
+	fullWidthCloseParen = 0xFF09 // ）
+)
+
+// isHan reports whether r is a Han character (CJK ideograph), with a fast path for the
+// Unified Ideographs block.
+func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	if r < 0x2E80 {
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// decodeAt decodes the rune at s[i]. It accepts a string or a byte slice so the same code can
+// read the original text and the output buffer; invalid bytes decode as (utf8.RuneError, 1).
+func decodeAt[T ~string | ~[]byte](s T, i int) (rune, int) {
+	b := s[i]
+	if b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	var n int
+	var r rune
+	switch {
+	case b&0xE0 == 0xC0:
+		n, r = 2, rune(b&0x1F)
+	case b&0xF0 == 0xE0:
+		n, r = 3, rune(b&0x0F)
+	case b&0xF8 == 0xF0:
+		n, r = 4, rune(b&0x07)
+	default:
+		return utf8.RuneError, 1
+	}
+	if i+n > len(s) {
+		return utf8.RuneError, 1
+	}
+	for k := 1; k < n; k++ {
+		c := s[i+k]
+		if c&0xC0 != 0x80 {
+			return utf8.RuneError, 1
+		}
+		r = r<<6 | rune(c&0x3F)
+	}
+	return r, n
+}

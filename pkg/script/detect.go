@@ -1,0 +1,135 @@
+// Package script detects and converts the script of Chinese text:
+// Simplified, Traditional (OpenCC standard) and its Taiwan and Hong Kong
+// variants, the way OpenCC 1.1.6 does.
+//
+// The conversion tables are OpenCC's dictionaries as shipped in gocc
+// (github.com/liuzl/gocc), corrected to OpenCC 1.1.6 by the overlay in
+// dict/opencc and compiled to rune tries at build time (go generate
+// ./dict/opencc). Each is decoded on first use; nothing happens at start-up.
+// The package keeps no mutable state besides those lazily built, read-only
+// tables and converters, and everything it returns is safe for concurrent use.
+package script
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// Kind is the script of a text.
+type Kind int
+
+// The kinds of script.
+const (
+	Unknown Kind = iota
+	Simplified
+	Traditional
+	Mixed
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Simplified:
+		return "simplified"
+	case Traditional:
+		return "traditional"
+	case Mixed:
+		return "mixed"
+	}
+	return "unknown"
+}
+
+// Detection is the result of Detect.
+type Detection struct {
+	Kind Kind
+	// Han is the number of Han characters; SimpOnly and TradOnly count those
+	// that only Simplified or only Traditional text uses (发, 后 is neither;
+	// 發, 後 are Traditional-only).
+	Han, SimpOnly, TradOnly int
+	// SimpShare and TradShare are SimpOnly and TradOnly over Han.
+	SimpShare, TradShare float64
+}
+
+// MixedMinority is the share of the script-specific characters that the
+// minority script must reach for a text to count as Mixed.
+const MixedMinority = 0.1
+
+// Detect counts the Han characters of text that are specific to Simplified or
+// to Traditional script and classifies the text: Unknown when it has no
+// script-specific character, Mixed when the minority script has at least
+// MixedMinority of them, otherwise the majority script.
+func Detect(text string) Detection {
+	var d Detection
+	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		i += size
+		if !isHan(r) {
+			continue
+		}
+		d.Han++
+		switch classOf(r) {
+		case 1:
+			d.SimpOnly++
+		case 2:
+			d.TradOnly++
+		}
+	}
+	if d.Han > 0 {
+		d.SimpShare = float64(d.SimpOnly) / float64(d.Han)
+		d.TradShare = float64(d.TradOnly) / float64(d.Han)
+	}
+	s, t := d.SimpOnly, d.TradOnly
+	switch {
+	case s+t == 0:
+		d.Kind = Unknown
+	case float64(min(s, t)) >= MixedMinority*float64(s+t):
+		d.Kind = Mixed
+	case s > t:
+		d.Kind = Simplified
+	default:
+		d.Kind = Traditional
+	}
+	return d
+}
+
+func isHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF, r >= 0x3400 && r <= 0x4DBF,
+		r >= 0xF900 && r <= 0xFAFF, r >= 0x20000 && r <= 0x323AF,
+		r == 0x3007, r >= 0x2E80 && r <= 0x2FDF:
+		return true
+	}
+	return false
+}
+
+// classOf returns 1 for a Simplified-only character, 2 for a
+// Traditional-only one, 0 otherwise (tables in detect_table.go).
+func classOf(r rune) byte {
+	var i int
+	switch {
+	case r >= 0x3400 && r < 0xA000:
+		i = int(r - 0x3400)
+	case r >= 0xF900 && r < 0xFB00:
+		i = int(r-0xF900) + (0xA000 - 0x3400)
+	default:
+		if in(otherSimpOnly[:], r) {
+			return 1
+		}
+		if in(otherTradOnly[:], r) {
+			return 2
+		}
+		return 0
+	}
+	return (classPacked[i/4] >> (2 * (i % 4))) & 3
+}
+
+func in(rs []rune, r rune) bool {
+	j := sort.Search(len(rs), func(k int) bool { return rs[k] >= r })
+	return j < len(rs) && rs[j] == r
+}

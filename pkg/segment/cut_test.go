@@ -1,0 +1,187 @@
+package segment
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+)
+
+// checkTokens checks the offset contract of Cut's result.
+func checkTokens(t testing.TB, text string, toks []Token, opt Options) {
+	t.Helper()
+	prevEnd := 0
+	for i, tk := range toks {
+		if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
+			t.Fatalf("token %d %+v out of range (len %d)", i, tk, len(text))
+		}
+		if text[tk.Start:tk.End] != tk.Text {
+			t.Fatalf("token %d %+v: text[Start:End] = %q", i, tk, text[tk.Start:tk.End])
+		}
+		if !utf8.RuneStart(text[tk.Start]) || tk.End < len(text) && !utf8.RuneStart(text[tk.End]) {
+			t.Fatalf("token %d %+v not on rune boundaries", i, tk)
+		}
+		if opt.Mode == Precise {
+			if tk.Start < prevEnd {
+				t.Fatalf("token %d %+v overlaps the previous one (end %d)", i, tk, prevEnd)
+			}
+			if gap := text[prevEnd:tk.Start]; strings.TrimSpace(gap) != "" {
+				t.Fatalf("token %d %+v: %q between tokens is not covered", i, tk, gap)
+			}
+			prevEnd = tk.End
+		}
+	}
+	if opt.Mode == Precise && strings.TrimSpace(text[prevEnd:]) != "" {
+		t.Fatalf("%q at the end is not covered", text[prevEnd:])
+	}
+}
+
+func TestCutOffsets(t *testing.T) {
+	s := pairFor(t, "user").sub
+	texts := []string{
+		"", " \n\t", "GDP增长5.2%", "ＡＩ＋制造", "İstanbul和ΑΒΓ的K线", "本报记者1", "a\x00b中国",
+		"Ⱥ中国Ⱥ人民", // lower-casing changes the byte length of Ⱥ
+	}
+	for _, text := range sampleTexts(t) {
+		texts = append(texts, text)
+	}
+	for _, text := range texts {
+		for _, opt := range allOptions {
+			toks, err := s.Cut(text, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkTokens(t, text, toks, opt)
+		}
+	}
+	if _, err := s.Cut("bad \xff utf-8", Options{}); err == nil {
+		t.Error("invalid UTF-8 should be an error")
+	}
+}
+
+func TestCutCase(t *testing.T) {
+	s := pairFor(t, "default").sub
+	toks, err := s.Cut("推动GDP和CPI", Options{POS: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tk := range toks {
+		got = append(got, tk.Text+"/"+tk.POS)
+	}
+	if strings.Join(got, " ") != "推动/v GDP/eng 和/c CPI/eng" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestFold: with a folding function, Traditional text is cut as its
+// Simplified form and tokens keep the text given.
+func TestFold(t *testing.T) {
+	fold := func(s string) (string, bool) {
+		r := strings.NewReplacer("醫", "医", "藥", "药", "區", "区", "數", "数", "轉", "转", "關", "关", "於", "于")
+		f := r.Replace(s)
+		return f, f != s
+	}
+	trad, err := New(Config{Fold: fold, Strategy: Subset, User: []Entry{{Word: "數位轉型", Freq: 900}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	simp, _ := New(Config{Strategy: Subset, User: []Entry{{Word: "数位转型", Freq: 900}}})
+	text := "醫藥高新區關於推動數位轉型"
+	a, _ := trad.Cut(text, Options{POS: true})
+	folded, _ := fold(text)
+	b, _ := simp.Cut(folded, Options{POS: true})
+	checkTokens(t, text, a, Options{})
+	if len(a) != len(b) {
+		t.Fatalf("%v vs %v", a, b)
+	}
+	for i := range a {
+		if utf8.RuneCountInString(a[i].Text) != utf8.RuneCountInString(b[i].Text) || a[i].POS != b[i].POS {
+			t.Errorf("token %d: %+v vs %+v", i, a[i], b[i])
+		}
+	}
+}
+
+// TestConcurrentAuto cuts from many goroutines while Auto switches from
+// subsets to the full dictionary (run with -race).
+func TestConcurrentAuto(t *testing.T) {
+	s, err := New(Config{User: userWords})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.threshold = int64(len(policyText) * 8)
+	ref := pairFor(t, "user").full
+	want := make(map[bool][]Token)
+	for _, hmm := range []bool{false, true} {
+		want[hmm], _ = ref.Cut(policyText, Options{HMM: hmm, POS: true})
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < 8; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 0; i < 6; i++ {
+				hmm := (w+i)%2 == 0
+				got, err := s.Cut(policyText, Options{HMM: hmm, POS: true})
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if len(got) != len(want[hmm]) {
+					t.Errorf("worker %d: %d tokens, want %d", w, len(got), len(want[hmm]))
+					return
+				}
+				for j := range got {
+					if got[j] != want[hmm][j] {
+						t.Errorf("worker %d token %d: %+v, want %+v", w, j, got[j], want[hmm][j])
+						return
+					}
+				}
+			}
+		}(w)
+	}
+	wg.Wait()
+	if s.full.Load() == nil {
+		t.Error("Auto did not switch to the full dictionary")
+	}
+}
+
+func FuzzCut(f *testing.F) {
+	for _, s := range []string{policyText[:300], "GDP增长5.2%", "Ⱥ中国", "本报记者1", "ＡＩ＋制造 Wi-Fi"} {
+		f.Add(s, uint8(0))
+	}
+	sub, err := New(Config{Strategy: Subset, User: userWords})
+	if err != nil {
+		f.Fatal(err)
+	}
+	full, err := New(Config{Strategy: Full, User: userWords})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string, o uint8) {
+		if !utf8.ValidString(text) {
+			if _, err := sub.Cut(text, Options{}); err == nil {
+				t.Fatal("invalid UTF-8 accepted")
+			}
+			return
+		}
+		opt := allOptions[int(o)%len(allOptions)]
+		a, err := sub.Cut(text, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkTokens(t, text, a, opt)
+		b, err := full.Cut(text, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(a) != len(b) {
+			t.Fatalf("subset %d tokens, full %d", len(a), len(b))
+		}
+		for i := range a {
+			if a[i] != b[i] {
+				t.Fatalf("token %d: subset %+v, full %+v", i, a[i], b[i])
+			}
+		}
+	})
+}
