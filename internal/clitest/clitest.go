@@ -1,0 +1,137 @@
+// Package clitest runs the zhpolicy command line in-process for tests and
+// compares output with golden files.
+package clitest
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"sync"
+	"testing"
+
+	"zhpolicy/pkg/cmd/root"
+	"zhpolicy/pkg/cmdutil"
+	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/segment"
+)
+
+// Update is the -update flag of every golden test: rewrite golden files
+// with the current output instead of comparing.
+var Update = flag.Bool("update", false, "rewrite golden files")
+
+// Result is what one run printed and its exit code.
+type Result struct {
+	Stdout, Stderr string
+	Code           int
+}
+
+// Options for Run.
+type Options struct {
+	Stdin     string
+	StdinTTY  bool
+	StdoutTTY bool
+	StderrTTY bool
+	Dir       string // working directory (the repository root when empty)
+}
+
+var (
+	segOnce sync.Once
+	seg     *segment.Segmenter
+	segErr  error
+)
+
+// sharedSegmenter lets all runs of one test binary share one segmenter
+// (without user dictionaries), as one process would.
+func sharedSegmenter() (*segment.Segmenter, error) {
+	segOnce.Do(func() { seg, segErr = segment.New(segment.Config{Fold: cmdutil.FoldTraditional}) })
+	return seg, segErr
+}
+
+// Run executes zhpolicy with args and returns what it printed.
+func Run(t testing.TB, opts Options, args ...string) Result {
+	t.Helper()
+	ios, in, out, errOut := iostreams.Test()
+	in.WriteString(opts.Stdin)
+	ios.SetStdinTTY(opts.StdinTTY)
+	ios.SetStdoutTTY(opts.StdoutTTY)
+	ios.SetStderrTTY(opts.StderrTTY)
+	f := cmdutil.New(ios, "test")
+	f.Global.Jobs = 2
+	if !hasFlag(args, "--dict") {
+		sg, err := sharedSegmenter()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.UseSegmenter(sg)
+	}
+	dir := opts.Dir
+	if dir == "" {
+		dir = RepoRoot(t)
+	}
+	t.Chdir(dir)
+	code := root.Run(context.Background(), f, args)
+	return Result{Stdout: out.String(), Stderr: errOut.String(), Code: code}
+}
+
+func hasFlag(args []string, name string) bool {
+	for _, a := range args {
+		if a == name || strings.HasPrefix(a, name+"=") {
+			return true
+		}
+	}
+	return false
+}
+
+// RepoRoot is the repository's top directory.
+func RepoRoot(t testing.TB) string {
+	t.Helper()
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("cannot locate the repository")
+	}
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+}
+
+// Golden compares got with the golden file testdata/golden/<name>, or
+// rewrites it under -update.
+func Golden(t testing.TB, name, got string) {
+	t.Helper()
+	path := filepath.Join(RepoRoot(t), "testdata", "golden", name)
+	if *Update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden file %s: %v (run go test with -update to create it)", name, err)
+	}
+	if got != string(want) {
+		t.Errorf("output differs from golden file testdata/golden/%s (run with -update to accept):\n%s", name, firstDiff(string(want), got))
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("first difference at line %d:\n  want: %s\n  got:  %s", i+1, w, g)
+		}
+	}
+	return "(no line differs; check trailing bytes)"
+}

@@ -1,0 +1,136 @@
+package analyze_test
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"zhpolicy/internal/clitest"
+	"zhpolicy/pkg/cmd/analyze"
+	"zhpolicy/pkg/cmdutil"
+	"zhpolicy/pkg/iostreams"
+)
+
+func TestFlagParsing(t *testing.T) {
+	tests := []struct {
+		args    []string
+		wantErr string
+		check   func(t *testing.T, o *analyze.Options)
+	}{
+		{args: []string{"a/"}, check: func(t *testing.T, o *analyze.Options) {
+			if o.Top != 10 || o.Emit != "report" || o.HMM || len(o.Paths) != 1 {
+				t.Errorf("defaults: %+v", o)
+			}
+		}},
+		{args: []string{"--top", "0", "--hmm", "--emit", "partial", "--dict", "d.txt", "a", "b"}, check: func(t *testing.T, o *analyze.Options) {
+			if o.Top != 0 || !o.HMM || o.Emit != "partial" || len(o.Dicts) != 1 || len(o.Paths) != 2 {
+				t.Errorf("parsed: %+v", o)
+			}
+		}},
+		{args: []string{"--top", "-2"}, wantErr: "invalid --top"},
+		{args: []string{"--emit", "csv"}, wantErr: "invalid --emit"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			f := cmdutil.New(ios, "test")
+			var got *analyze.Options
+			cmd := analyze.NewCmdAnalyze(f, func(o *analyze.Options) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(ios.Out)
+			cmd.SetErr(ios.ErrOut)
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, got)
+		})
+	}
+}
+
+func run(t *testing.T, opts clitest.Options, args ...string) string {
+	t.Helper()
+	r := clitest.Run(t, opts, args...)
+	if r.Code != 0 {
+		t.Fatalf("zhpolicy %s: exit %d: %s", strings.Join(args, " "), r.Code, r.Stderr)
+	}
+	return r.Stdout
+}
+
+func TestGolden(t *testing.T) {
+	tests := []struct {
+		golden string
+		tty    bool
+		args   []string
+	}{
+		{"analyze/sample.txt", true, []string{"analyze", "testdata/sample"}},
+		{"analyze/sample.json", false, []string{"analyze", "--format", "json", "testdata/sample"}},
+		{"analyze/sample.md", false, []string{"analyze", "--format", "markdown", "--top", "5", "testdata/sample"}},
+		{"analyze/sample.csv", false, []string{"analyze", "--format", "csv", "--top", "5", "testdata/sample"}},
+		{"analyze/sample_s.jsonl", false, []string{"analyze", "--format", "jsonl", "--script", "s", "--top", "5", "testdata/sample"}},
+		{"analyze/sample_partial.jsonl", false, []string{"analyze", "--emit", "partial", "testdata/sample"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			clitest.Golden(t, tt.golden, run(t, clitest.Options{StdoutTTY: tt.tty}, tt.args...))
+		})
+	}
+}
+
+func TestSameWhateverJobs(t *testing.T) {
+	one := run(t, clitest.Options{}, "-j", "1", "analyze", "--format", "json", "--top", "0", "testdata/sample")
+	for _, j := range []string{"2", "4"} {
+		if got := run(t, clitest.Options{}, "-j", j, "analyze", "--format", "json", "--top", "0", "testdata/sample"); got != one {
+			t.Errorf("-j %s differs from -j 1", j)
+		}
+	}
+}
+
+// The overview of the samples: what the README shows.
+func TestSampleOverview(t *testing.T) {
+	var r analyze.Report
+	if err := json.Unmarshal([]byte(run(t, clitest.Options{}, "analyze", "--format", "json", "testdata/sample")), &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Documents != 7 || r.Scripts["traditional"] < 2 || r.Scripts["simplified"] < 3 || r.Encodings["gb18030"] != 1 || r.Encodings["big5"] != 1 || r.Formats["docx"] != 1 || r.Formats["html"] != 1 {
+		t.Errorf("corpus: %+v", r)
+	}
+	if r.Characters <= r.Chinese || r.Chinese < 1500 || r.Words < 500 {
+		t.Errorf("sizes: %d characters, %d Chinese, %d words", r.Characters, r.Chinese, r.Words)
+	}
+	if len(r.TopWords) != 10 || len(r.Keywords) != 10 || len(r.Formulations) != 10 || len(r.Entities) != 10 {
+		t.Fatalf("sections: %d words, %d keywords, %d formulations, %d entities", len(r.TopWords), len(r.Keywords), len(r.Formulations), len(r.Entities))
+	}
+	for _, w := range r.TopWords {
+		if len([]rune(w.Term)) < 2 {
+			t.Errorf("top word %q has one character", w.Term)
+		}
+	}
+	has := func(items []string, want string) bool {
+		for _, s := range items {
+			if s == want {
+				return true
+			}
+		}
+		return false
+	}
+	var forms, ents []string
+	for _, f := range r.Formulations {
+		forms = append(forms, f.Formulation)
+	}
+	for _, e := range r.Entities {
+		ents = append(ents, e.Entity)
+	}
+	if !has(forms, "高质量发展") || !has(forms, "十五五") {
+		t.Errorf("formulations: %v", forms)
+	}
+	if !has(ents, "习近平") {
+		t.Errorf("entities: %v", ents)
+	}
+}

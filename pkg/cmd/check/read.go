@@ -1,0 +1,171 @@
+package check
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	lint "zhpolicy/pkg/analysis/check"
+	"zhpolicy/pkg/input"
+)
+
+// maxInputBytes is the largest file check reads; larger ones are named on
+// stderr and skipped (the size rule reports files far smaller than this).
+const maxInputBytes = 256 << 20
+
+// readDoc reads one input for the linter: its raw size, encoding and
+// warnings, and its decoded text (the decoded markup for HTML, so that
+// positions point into the file). A file that is binary or a corrupt DOCX
+// is a document with a Problem (an encoding finding); other failures
+// (missing, unreadable, unsupported format, too large) are errors.
+func readDoc(src input.Source, stdin io.Reader, encoding string) (*lint.Document, error) {
+	name := src.Path
+	var raw []byte
+	var err error
+	if src.IsStdin() {
+		name = input.StdinName
+		raw, err = io.ReadAll(io.LimitReader(stdin, maxInputBytes+1))
+	} else {
+		var st fs.FileInfo
+		if st, err = os.Stat(name); err == nil && st.Size() > maxInputBytes {
+			return nil, fmt.Errorf("%s: too large (%s, limit %s), skipped", name, lint.FormatSize(st.Size()), lint.FormatSize(maxInputBytes))
+		}
+		if err == nil {
+			raw, err = os.ReadFile(name)
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+	}
+	if len(raw) > maxInputBytes {
+		return nil, fmt.Errorf("%s: too large (limit %s), skipped", name, lint.FormatSize(maxInputBytes))
+	}
+	d, err := input.ReadFrom(name, bytes.NewReader(raw), input.Options{Encoding: encoding})
+	if err != nil {
+		if errors.Is(err, input.ErrBinary) || errors.Is(err, input.ErrCorrupt) {
+			return &lint.Document{Name: name, Size: int64(len(raw)), Problem: problemOf(name, err)}, nil
+		}
+		return nil, err
+	}
+	doc := &lint.Document{Name: name, Format: d.Format, Encoding: d.Encoding, Size: int64(len(raw)), Text: d.Text, Warnings: d.Warnings}
+	if d.Format == input.FormatHTML {
+		// Lint the markup itself, decoded as input decided.
+		text, _, warns, err := input.Decode(raw, d.Encoding)
+		if err == nil {
+			doc.Text, doc.Warnings = text, warns
+		}
+	}
+	return doc, nil
+}
+
+// problemOf is an input error's message without the file name, followed by
+// what to do.
+func problemOf(name string, err error) string {
+	msg := strings.TrimPrefix(err.Error(), name+": ")
+	switch {
+	case errors.Is(err, input.ErrBinary):
+		return "not a text file (" + msg + "); remove it, or save it as UTF-8 text"
+	case errors.Is(err, input.ErrCorrupt):
+		return msg + "; open and save it again in a word processor, or export it to .txt"
+	}
+	return msg
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// loadConfig reads --config, or the .zhpolicy.yaml found upward from the
+// current directory, or returns the defaults.
+func loadConfig(opts *Options) (*lint.Config, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, err
+	}
+	if opts.NoConfig {
+		return lint.DefaultConfig(cwd), nil
+	}
+	path := opts.Config
+	if path == "" {
+		path = findConfig(cwd)
+		if path == "" {
+			return lint.DefaultConfig(cwd), nil
+		}
+		if rel, err := filepath.Rel(cwd, path); err == nil {
+			path = rel
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("configuration %s: %w", path, unwrapPath(err))
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, err
+	}
+	return lint.ParseConfig(path, filepath.Dir(abs), data)
+}
+
+// findConfig looks for a configuration file in dir and its parents.
+func findConfig(dir string) string {
+	for {
+		for _, name := range lint.ConfigFileNames() {
+			p := filepath.Join(dir, name)
+			if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+				return p
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+}
+
+// writeAtomic replaces the file at path with data: it writes a temporary
+// file in the same directory, gives it the original's permissions and
+// renames it over the original, so that readers see the old or the new
+// file, never half of one. A symbolic link is followed: its target is
+// replaced.
+func writeAtomic(path string, data []byte) (err error) {
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		path = target
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return unwrapPath(err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".zhpolicy-*")
+	if err != nil {
+		return unwrapPath(err)
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(st.Mode().Perm()); err != nil {
+		return err
+	}
+	if err = tmp.Sync(); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}

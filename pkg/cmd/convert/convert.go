@@ -1,0 +1,684 @@
+// Package convert implements `zhpolicy convert`.
+package convert
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
+
+	"zhpolicy/pkg/cmdutil"
+	"zhpolicy/pkg/corpus"
+	"zhpolicy/pkg/input"
+	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/normalize"
+	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/script"
+)
+
+// Options are the settings of one convert run.
+type Options struct {
+	IO     *iostreams.IOStreams
+	Global *cmdutil.GlobalOptions
+	Docs   *cmdutil.DocSource
+
+	Paths         []string
+	To            string // s, t, tw, twp, hk
+	From          string // auto, s, t, tw, hk
+	Config        string // an OpenCC configuration; overrides To and From
+	Output        string // -o FILE
+	OutDir        string
+	InPlace       bool
+	Check         bool
+	Clean         bool
+	Encoding      string // output: keep or utf-8
+	InputEncoding string
+
+	// createTemp makes the temporary file of an atomic write (tests
+	// replace it to fail in the middle of a write).
+	createTemp func(dir, pattern string) (tempFile, error)
+}
+
+// tempFile is what an atomic write needs of an *os.File.
+type tempFile interface {
+	io.Writer
+	Name() string
+	Sync() error
+	Close() error
+}
+
+var (
+	targets = []string{"s", "t", "tw", "twp", "hk"}
+	sources = []string{"auto", "s", "t", "tw", "hk"}
+)
+
+// NewCmdConvert returns the convert command. runF, when not nil, replaces
+// the run function (tests check flag parsing with it).
+func NewCmdConvert(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
+	opts := &Options{IO: f.IO, Global: f.Global, Docs: cmdutil.NewDocSource(f),
+		createTemp: func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }}
+	cmd := &cobra.Command{
+		Use:   "convert [path...] (--to s|t|tw|twp|hk | --config NAME)",
+		Short: "Convert documents between Simplified and Traditional script, as OpenCC does",
+		Long: `Convert documents between Simplified and Traditional Chinese script with
+OpenCC's dictionaries and algorithm: the output is the same as OpenCC 1.1.6's.
+
+--to picks the target script: s (Simplified), t (Traditional, OpenCC standard),
+tw (Taiwan standard), twp (Taiwan standard with Taiwanese phrases: 软件 → 軟體),
+hk (Hong Kong standard). The source script is detected per document: --to s
+converts Traditional characters (OpenCC's t2s, which leaves Simplified text as
+it is), and a document detected as Traditional is not converted again to
+Traditional (s2t would damage it). --from s|t|tw|hk forces the source: use
+--from tw or --from hk for Taiwan or Hong Kong variants (裡, 衞). --config names an OpenCC configuration
+directly: ` + strings.Join(script.Configs(), ", ") + `.
+
+The converted text goes to standard output, or to -o FILE (one input), to
+--out-dir DIR (mirroring the input paths under DIR), or back into each file
+with --in-place (written to a temporary file in the same directory and renamed
+over the original, keeping its mode: a failure never leaves a half-written
+file). Files keep their encoding (UTF-8, UTF-16, GB18030, Big5) and line
+endings; --encoding utf-8 writes UTF-8 instead. Inputs are read as a stream,
+so files of any size convert in little memory.
+
+--check converts nothing: it lists every place (file:line:column) that is not
+already in the target script, and exits 1 if there is any — for CI.
+
+Conversion is faithful: the text is not cleaned. --clean removes pinyin
+annotations (會(huì) → 會) first.`,
+		Example: `  zhpolicy convert --to t report.txt > report-t.txt
+  zhpolicy convert --to tw --out-dir tw/ docs/
+  zhpolicy convert --config s2twp --in-place notes.md
+  zhpolicy convert --check --to s docs/`,
+		RunE: func(c *cobra.Command, args []string) error {
+			opts.Paths = args
+			if err := validate(opts); err != nil {
+				return err
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return convertRun(c.Context(), opts)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&opts.To, "to", "t", "", "target script: s, t, tw, twp or hk")
+	fl.StringVar(&opts.From, "from", "auto", "source script: auto (detected per document), s, t, tw or hk")
+	fl.StringVarP(&opts.Config, "config", "c", "", "OpenCC configuration, instead of --to/--from: "+strings.Join(script.Configs(), ", "))
+	fl.StringVarP(&opts.Output, "output", "o", "", "write the result to `FILE` (one input only)")
+	fl.StringVar(&opts.OutDir, "out-dir", "", "write each result under `DIR`, mirroring the input paths")
+	fl.BoolVarP(&opts.InPlace, "in-place", "w", false, "rewrite each input file (temporary file + atomic rename)")
+	fl.BoolVar(&opts.Check, "check", false, "convert nothing; list what is not in the target script, exit 1 if anything")
+	fl.BoolVar(&opts.Clean, "clean", false, "remove pinyin annotations before converting")
+	fl.StringVar(&opts.Encoding, "encoding", "keep", "output encoding: keep (the input's) or utf-8")
+	fl.StringVar(&opts.InputEncoding, "input-encoding", "auto", "input encoding: auto, utf-8, utf-16le, utf-16be, gb18030, gbk, gb2312, big5")
+	return cmd
+}
+
+func validate(opts *Options) error {
+	switch {
+	case opts.Config == "" && opts.To == "":
+		return cmdutil.FlagErrorf("convert: give the target script with --to (s, t, tw, twp, hk) or a --config")
+	case opts.Config != "" && opts.To != "":
+		return cmdutil.FlagErrorf("convert: --to and --config cannot be used together")
+	case opts.Config != "" && opts.From != "auto":
+		return cmdutil.FlagErrorf("convert: --from goes with --to, not with --config")
+	case opts.To != "" && !slices.Contains(targets, opts.To):
+		return cmdutil.FlagErrorf("invalid --to %q: use s, t, tw, twp or hk", opts.To)
+	case !slices.Contains(sources, opts.From):
+		return cmdutil.FlagErrorf("invalid --from %q: use auto, s, t, tw or hk", opts.From)
+	case opts.Config != "" && script.Describe(opts.Config) == "":
+		return cmdutil.FlagErrorf("invalid --config %q: use one of %s", opts.Config, strings.Join(script.Configs(), ", "))
+	case opts.Encoding != "keep" && !strings.EqualFold(opts.Encoding, "utf-8") && !strings.EqualFold(opts.Encoding, "utf8"):
+		return cmdutil.FlagErrorf("invalid --encoding %q: use keep or utf-8", opts.Encoding)
+	}
+	if _, err := input.ParseEncoding(opts.InputEncoding); err != nil {
+		return cmdutil.FlagErrorf("invalid --input-encoding: %v", err)
+	}
+	n := 0
+	for _, set := range []bool{opts.Output != "", opts.OutDir != "", opts.InPlace} {
+		if set {
+			n++
+		}
+	}
+	if n > 1 {
+		return cmdutil.FlagErrorf("convert: use only one of -o, --out-dir and --in-place")
+	}
+	if opts.Check && n > 0 {
+		return cmdutil.FlagErrorf("convert: --check writes nothing; drop -o, --out-dir and --in-place")
+	}
+	if opts.InPlace && len(opts.Paths) == 0 {
+		return cmdutil.FlagErrorf("convert: --in-place needs file or directory paths")
+	}
+	if opts.Encoding != "keep" {
+		opts.Encoding = "utf-8"
+	}
+	return nil
+}
+
+// plan returns the converter for a document whose detected script is det.
+//
+// With --from auto, --to s converts from Traditional (t2s, which leaves
+// Simplified text as it is), and the Traditional targets convert from
+// Simplified unless the document is detected as Traditional: converting
+// Traditional text again with s2t would damage it (后 → 後 in 皇后).
+// For --check the document does not matter: a text is in the target script
+// when converting it to that script changes nothing.
+func plan(opts *Options, det script.Detection) (*script.Converter, error) {
+	if opts.Config != "" {
+		return script.NewConverter(opts.Config)
+	}
+	from := opts.From
+	if from == "auto" {
+		switch {
+		case opts.To == "s":
+			from = "t"
+		case opts.Check || det.Kind != script.Traditional:
+			from = "s"
+		default:
+			from = "t"
+		}
+	}
+	chain := chains[from+">"+opts.To]
+	if opts.Check && len(chain) == 0 {
+		// --from names the target script: check against the plain conversion.
+		if opts.To == "s" {
+			chain = chains["t>s"]
+		} else {
+			chain = chains["s>"+opts.To]
+		}
+	}
+	return script.Chain(chain...)
+}
+
+// chains maps source>target to the OpenCC configurations to apply.
+var chains = map[string][]string{
+	"s>t": {"s2t"}, "s>tw": {"s2tw"}, "s>twp": {"s2twp"}, "s>hk": {"s2hk"},
+	"t>s": {"t2s"}, "t>tw": {"t2tw"}, "t>twp": {"t2tw"}, "t>hk": {"t2hk"},
+	"tw>s": {"tw2s"}, "tw>t": {"tw2t"}, "tw>hk": {"tw2t", "t2hk"},
+	"hk>s": {"hk2s"}, "hk>t": {"hk2t"}, "hk>tw": {"hk2t", "t2tw"}, "hk>twp": {"hk2t", "t2tw"},
+}
+
+// finding is one place that is not in the target script.
+type finding struct {
+	File      string `json:"file"`
+	Line      int    `json:"line"`
+	Column    int    `json:"column"` // in characters, from 1
+	Offset    int64  `json:"offset"` // bytes into the decoded text
+	Text      string `json:"text"`
+	Converted string `json:"converted"`
+}
+
+func convertRun(ctx context.Context, opts *Options) error {
+	srcs, skipped, err := opts.Docs.Sources(opts.Paths)
+	if err != nil {
+		return err
+	}
+	errOut := opts.IO.ErrOut
+	for _, e := range skipped {
+		fmt.Fprintf(errOut, "zhpolicy: %v\n", e)
+	}
+	nSkipped := len(skipped)
+	if opts.Output != "" && len(srcs)+len(skipped) > 1 {
+		return cmdutil.FlagErrorf("convert: -o takes one input, got %d; use --out-dir for several", len(srcs)+len(skipped))
+	}
+	if opts.InPlace || opts.OutDir != "" {
+		for _, s := range srcs {
+			if s.IsStdin() {
+				return cmdutil.FlagErrorf("convert: standard input cannot be converted --in-place or into --out-dir; use -o or stdout")
+			}
+		}
+	}
+	format := opts.Global.Format
+	if opts.Check && format != "table" {
+		if err := cmdutil.ValidateFormat(format, cmdutil.Formats); err != nil {
+			return err
+		}
+	}
+	var findings []finding
+	nFiles := 0
+	work := func(ctx context.Context, _ int, src input.Source) ([]finding, error) {
+		return convertOne(ctx, opts, src)
+	}
+	emit := func(_ int, src input.Source, fs []finding, err error) error {
+		if err != nil {
+			if errors.Is(err, context.Canceled) {
+				return err
+			}
+			fmt.Fprintf(errOut, "zhpolicy: %v\n", err)
+			nSkipped++
+			return nil
+		}
+		if len(fs) > 0 {
+			nFiles++
+		}
+		if opts.Check && format == "table" {
+			return writeFindingLines(opts.IO.Out, fs)
+		}
+		findings = append(findings, fs...)
+		return nil
+	}
+	if opts.Check || opts.InPlace || opts.OutDir != "" {
+		err = corpus.Map(ctx, srcs, opts.Global.Jobs, work, emit)
+	} else {
+		// Standard output or -o: one after the other, streaming.
+		for i, src := range srcs {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			fs, werr := work(ctx, i, src)
+			if err = emit(i, src, fs, werr); err != nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		return err
+	}
+	if opts.Check {
+		if err := writeFindings(opts.IO.Out, format, findings); err != nil {
+			return err
+		}
+		if nFiles > 0 && !opts.Global.Quiet {
+			fmt.Fprintf(errOut, "zhpolicy: %d file(s) not in %s script\n", nFiles, scriptName(opts))
+		}
+	}
+	if nSkipped > 0 {
+		return &cmdutil.PartialError{Skipped: nSkipped}
+	}
+	if opts.Check && nFiles > 0 {
+		return cmdutil.ErrFindings
+	}
+	return nil
+}
+
+func scriptName(opts *Options) string {
+	if opts.Config != "" {
+		return "the " + opts.Config + " target"
+	}
+	return map[string]string{"s": "Simplified", "t": "Traditional", "tw": "Taiwan Traditional",
+		"twp": "Taiwan Traditional (with phrases)", "hk": "Hong Kong Traditional"}[opts.To]
+}
+
+// headRecorder keeps the first bytes read through it (to find a BOM).
+type headRecorder struct {
+	r    io.Reader
+	head []byte
+}
+
+func (h *headRecorder) Read(p []byte) (int, error) {
+	n, err := h.r.Read(p)
+	if len(h.head) < 4 {
+		h.head = append(h.head, p[:min(n, 4-len(h.head))]...)
+	}
+	return n, err
+}
+
+// detectWindow is how much decoded text decides a document's script.
+const detectWindow = 256 << 10
+
+// convertOne converts (or checks) one input.
+func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding, error) {
+	inOpts := input.Options{Encoding: opts.InputEncoding}
+	name := src.Path
+	var raw io.Reader
+	var closer io.Closer
+	if src.IsStdin() {
+		name = input.StdinName
+		raw = opts.IO.In
+	} else {
+		f, err := os.Open(src.Path)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src.Path, unwrapPath(err))
+		}
+		closer = f
+		raw = f
+	}
+	if closer != nil {
+		defer closer.Close()
+	}
+	head := &headRecorder{r: raw}
+	tr, err := input.NewTextReader(name, head, inOpts)
+	if err != nil {
+		return nil, err
+	}
+	enc := tr.Encoding()
+	// Decide the conversion from the start of the document.
+	prefix := make([]byte, detectWindow)
+	n, err := io.ReadFull(tr, prefix)
+	if err != nil && err != io.EOF && !errors.Is(err, io.ErrUnexpectedEOF) {
+		return nil, err
+	}
+	prefix = prefix[:n]
+	conv, err := plan(opts, script.Detect(string(prefix)))
+	if err != nil {
+		return nil, err
+	}
+	text := io.MultiReader(bytes.NewReader(prefix), tr)
+	if opts.Clean {
+		text = &cleaningReader{br: bufio.NewReaderSize(text, 64<<10)}
+	}
+	if opts.Check {
+		var fs []finding
+		err := conv.ConvertLines(nil, text, func(line int, offset int64, orig, out string) {
+			fs = append(fs, diff(name, line, offset, orig, out)...)
+		})
+		return fs, err
+	}
+	outEnc := enc
+	if opts.Encoding == "utf-8" {
+		outEnc = input.EncUTF8
+	}
+	warn := func() {
+		if opts.Global.Quiet {
+			return
+		}
+		for _, w := range tr.Warnings() {
+			fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: warning: %s: %s\n", name, w.Message)
+		}
+	}
+	convertTo := func(w io.Writer) (bool, error) {
+		changed := false
+		ew, err := newEncoder(w, outEnc, head.head)
+		if err != nil {
+			return false, fmt.Errorf("%s: %w", name, err)
+		}
+		err = conv.ConvertLines(ew, text, func(int, int64, string, string) { changed = true })
+		if cerr := ew.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			return false, encodeError(name, outEnc, err)
+		}
+		return changed || opts.Clean || outEnc != enc, nil
+	}
+	switch {
+	case opts.InPlace:
+		if !isPlainText(src.Path) {
+			return nil, fmt.Errorf("%s: convert writes plain text, so it rewrites only text and Markdown files in place; use -o or --out-dir", name)
+		}
+		target, err := filepath.EvalSymlinks(src.Path)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src.Path, unwrapPath(err))
+		}
+		info, err := os.Stat(target)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", src.Path, unwrapPath(err))
+		}
+		err = writeAtomic(opts, target, info.Mode().Perm(), func(w io.Writer) (bool, error) {
+			changed, err := convertTo(w)
+			if err == nil && len(tr.Warnings()) > 0 {
+				warn()
+				return false, fmt.Errorf("%s: has byte sequences that are invalid in %s; not modified (fix them, or write a new file with -o)", name, enc)
+			}
+			return changed, err
+		})
+		return nil, err
+	case opts.OutDir != "" || opts.Output != "":
+		target := opts.Output
+		if target == "" {
+			target = filepath.Join(opts.OutDir, mirror(src.Path))
+			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+				return nil, err
+			}
+		}
+		perm := os.FileMode(0o644)
+		if info, err := os.Stat(src.Path); err == nil && !src.IsStdin() {
+			perm = info.Mode().Perm()
+		}
+		err = writeAtomic(opts, target, perm, func(w io.Writer) (bool, error) {
+			_, err := convertTo(w)
+			return true, err
+		})
+		warn()
+		return nil, err
+	default:
+		_, err = convertTo(opts.IO.Out)
+		warn()
+		return nil, err
+	}
+}
+
+// isPlainText reports whether a file is read as text as it is (not HTML or
+// DOCX, whose extracted text is what convert writes).
+func isPlainText(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".html", ".htm", ".xhtml", ".docx":
+		return false
+	}
+	return true
+}
+
+// writeAtomic writes path through a temporary file in its directory and an
+// atomic rename. write reports whether the result differs from what is
+// there; when it does not (or it fails), the temporary file is removed and
+// path is left as it was.
+func writeAtomic(opts *Options, path string, perm os.FileMode, write func(io.Writer) (bool, error)) (err error) {
+	tmp, err := opts.createTemp(filepath.Dir(path), "."+filepath.Base(path)+".zhpolicy-*")
+	if err != nil {
+		return fmt.Errorf("%s: cannot create a temporary file beside it: %w", path, unwrapPath(err))
+	}
+	done := false
+	defer func() {
+		if !done {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	changed, err := write(bw)
+	if err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("%s: writing: %w", path, unwrapPath(err))
+	}
+	if !changed {
+		return nil
+	}
+	if err := tmp.Sync(); err != nil {
+		return fmt.Errorf("%s: writing: %w", path, unwrapPath(err))
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("%s: writing: %w", path, unwrapPath(err))
+	}
+	if err := os.Chmod(tmp.Name(), perm); err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	done = true
+	return nil
+}
+
+// mirror turns an input path into a relative path under --out-dir.
+func mirror(p string) string {
+	p = filepath.Clean(p)
+	if vol := filepath.VolumeName(p); vol != "" {
+		p = p[len(vol):]
+	}
+	parts := strings.Split(filepath.ToSlash(p), "/")
+	for len(parts) > 1 && (parts[0] == "" || parts[0] == ".." || parts[0] == ".") {
+		parts = parts[1:]
+	}
+	return filepath.FromSlash(strings.Join(parts, "/"))
+}
+
+func unwrapPath(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// encoder writes UTF-8 text in an output encoding.
+type encoder struct {
+	io.Writer
+	close func() error
+}
+
+func (e *encoder) Close() error { return e.close() }
+
+// newEncoder returns a writer that encodes into w. head is the start of the
+// raw input: a UTF-16 input that began with a byte-order mark gets one.
+func newEncoder(w io.Writer, enc string, head []byte) (*encoder, error) {
+	nop := func() error { return nil }
+	var e encoding.Encoding
+	var bom string
+	switch enc {
+	case input.EncUTF8:
+		return &encoder{w, nop}, nil
+	case input.EncUTF8BOM:
+		if _, err := io.WriteString(w, "\uFEFF"); err != nil {
+			return nil, err
+		}
+		return &encoder{w, nop}, nil
+	case input.EncUTF16LE:
+		e = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+		if bytes.HasPrefix(head, []byte{0xFF, 0xFE}) {
+			bom = "\xFF\xFE"
+		}
+	case input.EncUTF16BE:
+		e = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+		if bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+			bom = "\xFE\xFF"
+		}
+	case input.EncGB18030:
+		e = simplifiedchinese.GB18030
+	case input.EncBig5:
+		e = traditionalchinese.Big5
+	default:
+		return nil, fmt.Errorf("cannot write encoding %q; use --encoding utf-8", enc)
+	}
+	if bom != "" {
+		if _, err := io.WriteString(w, bom); err != nil {
+			return nil, err
+		}
+	}
+	tw := transform.NewWriter(w, e.NewEncoder())
+	return &encoder{tw, tw.Close}, nil
+}
+
+func encodeError(name, enc string, err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) || errors.Is(err, context.Canceled) {
+		return err
+	}
+	if enc != input.EncUTF8 && (errors.Is(err, encoding.ErrInvalidUTF8) || strings.Contains(err.Error(), "encoding: rune not supported")) {
+		return fmt.Errorf("%s: the converted text has characters that %s cannot encode; use --encoding utf-8", name, enc)
+	}
+	if strings.HasPrefix(err.Error(), name+":") {
+		return err
+	}
+	return fmt.Errorf("%s: %w", name, err)
+}
+
+// cleaningReader removes pinyin annotations line by line.
+type cleaningReader struct {
+	br  *bufio.Reader
+	buf []byte
+	err error
+}
+
+func (c *cleaningReader) Read(p []byte) (int, error) {
+	for len(c.buf) == 0 {
+		if c.err != nil {
+			return 0, c.err
+		}
+		line, err := c.br.ReadString('\n')
+		c.err = err
+		if line != "" {
+			c.buf = append(c.buf[:0], normalize.Clean(line, normalize.Options{Pinyin: true}).Text...)
+		}
+	}
+	n := copy(p, c.buf)
+	c.buf = c.buf[n:]
+	return n, nil
+}
+
+// diff lists the places where a line and its conversion differ: runs of
+// changed characters when the conversion keeps the character count, else
+// the span between the common prefix and suffix.
+func diff(name string, line int, offset int64, orig, conv string) []finding {
+	orig = strings.TrimRight(orig, "\r\n")
+	conv = strings.TrimRight(conv, "\r\n")
+	a, b := []rune(orig), []rune(conv)
+	var out []finding
+	at := func(i int) int64 { return offset + int64(len(string(a[:i]))) }
+	if len(a) == len(b) {
+		for i := 0; i < len(a); {
+			if a[i] == b[i] {
+				i++
+				continue
+			}
+			j := i
+			for j < len(a) && a[j] != b[j] {
+				j++
+			}
+			out = append(out, finding{File: name, Line: line, Column: i + 1, Offset: at(i), Text: string(a[i:j]), Converted: string(b[i:j])})
+			i = j
+		}
+		return out
+	}
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	return []finding{{File: name, Line: line, Column: p + 1, Offset: at(p), Text: string(a[p : len(a)-s]), Converted: string(b[p : len(b)-s])}}
+}
+
+// writeFindingLines prints findings as file:line:column: text → converted.
+func writeFindingLines(w io.Writer, fs []finding) error {
+	var b strings.Builder
+	for _, f := range fs {
+		fmt.Fprintf(&b, "%s:%d:%d: %s → %s\n", f.File, f.Line, f.Column, f.Text, f.Converted)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeFindings(w io.Writer, format string, fs []finding) error {
+	switch format {
+	case "table":
+		return nil // already written, file by file
+	case "json":
+		if fs == nil {
+			fs = []finding{}
+		}
+		return report.WriteJSON(w, fs)
+	case "jsonl":
+		jl := report.NewJSONLines(w)
+		for _, f := range fs {
+			if err := jl.Write(f); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	t := report.Table{Header: []string{"file", "line", "column", "offset", "text", "converted"},
+		Align: []report.Align{report.Left, report.Right, report.Right, report.Right, report.Left, report.Left}}
+	for _, f := range fs {
+		t.Rows = append(t.Rows, []string{f.File, strconv.Itoa(f.Line), strconv.Itoa(f.Column),
+			strconv.FormatInt(f.Offset, 10), f.Text, f.Converted})
+	}
+	return report.WriteTables(w, format, t)
+}

@@ -1,0 +1,369 @@
+package keywords_test
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"unicode/utf8"
+
+	"zhpolicy/pkg/cmd/keywords"
+	"zhpolicy/pkg/cmdutil"
+	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/segment"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/keywords/golden")
+
+func TestFlagParsing(t *testing.T) {
+	tests := []struct {
+		args    []string
+		format  string
+		wantErr string
+		check   func(t *testing.T, o *keywords.Options)
+	}{
+		{args: []string{"a.txt"}, check: func(t *testing.T, o *keywords.Options) {
+			if o.Top != 20 || o.Method != "tfidf" || o.IDF != "builtin" || o.MinLen != 2 || !o.Phrases ||
+				o.HMM != keywords.DefaultHMM || o.Corpus || len(o.POS) != 0 || len(o.Stopwords) != 0 || !slices.Equal(o.Paths, []string{"a.txt"}) {
+				t.Errorf("defaults: %+v", o)
+			}
+		}},
+		{args: []string{"-k", "5", "--method", "textrank", "--idf", "corpus", "--pos", "n,vn", "--pos", "ns",
+			"--stopwords", "a.txt", "--stopwords", "b.txt", "--min-len", "1", "--corpus", "--phrases=false", "--hmm=false",
+			"--dict", "d.txt", "x", "y"},
+			check: func(t *testing.T, o *keywords.Options) {
+				if o.Top != 5 || o.Method != "textrank" || o.IDF != "corpus" || !slices.Equal(o.POS, []string{"n", "vn", "ns"}) ||
+					len(o.Stopwords) != 2 || o.MinLen != 1 || !o.Corpus || o.Phrases || o.HMM || len(o.Dicts) != 1 || len(o.Paths) != 2 {
+					t.Errorf("parsed: %+v", o)
+				}
+			}},
+		{args: []string{"--top", "0", "--method", "both", "--idf", "my.idf"}, check: func(t *testing.T, o *keywords.Options) {
+			if o.Top != 0 || o.Method != "both" || o.IDF != "my.idf" {
+				t.Errorf("parsed: %+v", o)
+			}
+		}},
+		{args: []string{"--method", "lda"}, wantErr: "invalid --method"},
+		{args: []string{"--pos", "N"}, wantErr: "invalid --pos"},
+		{args: []string{"--top", "-1"}, wantErr: "invalid --top"},
+		{args: []string{"--min-len", "0"}, wantErr: "invalid --min-len"},
+		{args: []string{"--idf", ""}, wantErr: "invalid --idf"},
+		{args: []string{"a.txt"}, format: "xml", wantErr: "invalid --format"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			f := cmdutil.New(ios, "test")
+			if tt.format != "" {
+				f.Global.Format = tt.format
+			}
+			var got *keywords.Options
+			cmd := keywords.NewCmdKeywords(f, func(o *keywords.Options) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(ios.Out)
+			cmd.SetErr(ios.ErrOut)
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				var fe *cmdutil.FlagError
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.As(err, &fe) {
+					t.Fatalf("err = %v, want a usage error %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, got)
+		})
+	}
+}
+
+var sharedSeg = sync.OnceValues(func() (*segment.Segmenter, error) {
+	return segment.New(segment.Config{Fold: script.FoldToSimplified})
+})
+
+type result struct {
+	out, errOut string
+	err         error
+}
+
+// run executes the keywords command in-process from the repository root.
+// global sets the root command's persistent options (format, script, quiet).
+func run(t *testing.T, global func(g *cmdutil.GlobalOptions), args ...string) result {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	f := cmdutil.New(ios, "test")
+	f.Global.Jobs = 2
+	if global != nil {
+		global(f.Global)
+	}
+	if !slices.Contains(args, "--dict") {
+		sg, err := sharedSeg()
+		if err != nil {
+			t.Fatal(err)
+		}
+		f.UseSegmenter(sg)
+	}
+	t.Chdir(repoRoot(t))
+	cmd := keywords.NewCmdKeywords(f, nil)
+	cmd.SetArgs(args)
+	cmd.SetOut(ios.Out)
+	cmd.SetErr(ios.ErrOut)
+	err := cmd.ExecuteContext(context.Background())
+	return result{out: out.String(), errOut: errOut.String(), err: err}
+}
+
+func format(name string) func(*cmdutil.GlobalOptions) {
+	return func(g *cmdutil.GlobalOptions) { g.Format = name }
+}
+
+func repoRoot(t testing.TB) string {
+	t.Helper()
+	_, file, _, ok := runtime.Caller(0)
+	if !ok {
+		t.Fatal("cannot locate the repository")
+	}
+	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", "..", ".."))
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join(repoRoot(t), "testdata", "keywords", "golden", name)
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("golden file %s: %v (run go test with -update to create it)", name, err)
+	}
+	if got != string(want) {
+		wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
+		for i := 0; i < len(wl) || i < len(gl); i++ {
+			var w, g string
+			if i < len(wl) {
+				w = wl[i]
+			}
+			if i < len(gl) {
+				g = gl[i]
+			}
+			if w != g {
+				t.Fatalf("output differs from testdata/keywords/golden/%s at line %d (run with -update to accept):\n  want: %s\n  got:  %s", name, i+1, w, g)
+			}
+		}
+	}
+}
+
+func TestGolden(t *testing.T) {
+	samples, err := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "sample", "*"))
+	if err != nil || len(samples) < 6 {
+		t.Fatalf("samples: %v (%d files)", err, len(samples))
+	}
+	tests := []struct {
+		name   string
+		global func(*cmdutil.GlobalOptions)
+		args   []string
+	}{
+		{"corpus_csv.csv", format("csv"), []string{"--top", "8", "testdata/sample"}},
+		{"corpus_idf.jsonl", format("jsonl"), []string{"--top", "5", "--idf", "corpus", "testdata/sample"}},
+		{"ranking.md", format("markdown"), []string{"--corpus", "--idf", "corpus", "--top", "15", "testdata/sample"}},
+		{"ranking.json", format("json"), []string{"--corpus", "--top", "5", "testdata/sample/traditional_notice.txt", "testdata/sample/big5_speech.txt"}},
+		{"textrank.tsv", format("tsv"), []string{"--method", "textrank", "--top", "5", "testdata/sample/municipal_report.txt"}},
+		{"both.tsv", format("tsv"), []string{"--method", "both", "--top", "5", "testdata/sample/municipal_report.txt"}},
+		{"script_s.json", func(g *cmdutil.GlobalOptions) { g.Format = "json"; g.Script = "s" },
+			[]string{"--top", "5", "testdata/sample/traditional_notice.txt"}},
+		{"script_tw.txt", func(g *cmdutil.GlobalOptions) { g.Script = "tw" }, []string{"--top", "5", "testdata/sample/municipal_report.txt"}},
+		{"small_idf.txt", nil, []string{"--idf", "testdata/keywords/small.idf", "--top", "5", "testdata/sample/municipal_report.txt"}},
+		{"stopwords.txt", nil, []string{"--stopwords", "testdata/keywords/more_stopwords.txt", "--top", "5", "testdata/sample/municipal_report.txt"}},
+	}
+	for _, s := range samples {
+		name := filepath.Base(s)
+		tests = append(tests, struct {
+			name   string
+			global func(*cmdutil.GlobalOptions)
+			args   []string
+		}{"sample_" + name + ".txt", nil, []string{"--top", "10", filepath.Join("testdata", "sample", name)}})
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, tt.global, tt.args...)
+			if r.err != nil {
+				t.Fatalf("error %v; stderr: %s", r.err, r.errOut)
+			}
+			golden(t, tt.name, r.out)
+		})
+	}
+}
+
+// TestOutputFields checks that the machine formats carry the same fields.
+func TestOutputFields(t *testing.T) {
+	path := "testdata/sample/municipal_report.txt"
+	j := run(t, format("json"), "--top", "5", path)
+	var recs []map[string]any
+	if err := json.Unmarshal([]byte(j.out), &recs); err != nil || len(recs) != 5 {
+		t.Fatalf("json: %v, %d records", err, len(recs))
+	}
+	for _, k := range []string{"file", "rank", "keyword", "score", "count"} {
+		if _, ok := recs[0][k]; !ok {
+			t.Errorf("json record lacks %q: %v", k, recs[0])
+		}
+	}
+	c := run(t, format("csv"), "--top", "5", path)
+	rows, err := csv.NewReader(strings.NewReader(c.out)).ReadAll()
+	if err != nil || len(rows) != 6 || !slices.Equal(rows[0], []string{"file", "rank", "keyword", "score", "count"}) {
+		t.Fatalf("csv: %v %q", err, rows)
+	}
+	for i, rec := range recs {
+		if rows[i+1][2] != rec["keyword"] || rows[i+1][0] != rec["file"] {
+			t.Errorf("row %d: csv %q, json %v", i, rows[i+1], rec)
+		}
+	}
+	l := run(t, format("jsonl"), "--top", "5", path)
+	if lines := strings.Split(strings.TrimSpace(l.out), "\n"); len(lines) != 5 {
+		t.Errorf("jsonl: %d lines", len(lines))
+	}
+}
+
+func TestBadInput(t *testing.T) {
+	tests := []struct {
+		name       string
+		global     func(*cmdutil.GlobalOptions)
+		args       []string
+		wantErr    string // "" for success
+		wantStderr string
+		noStderr   bool
+		wantOut    string
+		partial    bool
+	}{
+		{name: "empty document: no keywords, no error, no warning", global: format("csv"),
+			args: []string{"testdata/keywords/empty.txt"}, wantOut: "file,rank,keyword,score,count\n", noStderr: true},
+		{name: "empty document on a terminal", args: []string{"testdata/keywords/empty.txt"},
+			wantOut: "(no keywords)", noStderr: true},
+		{name: "no Chinese: a warning", global: format("jsonl"), args: []string{"testdata/keywords/english.txt"},
+			wantStderr: "warning: testdata/keywords/english.txt: no Chinese text; no keywords"},
+		{name: "no Chinese, quiet", global: func(g *cmdutil.GlobalOptions) { g.Format = "jsonl"; g.Quiet = true },
+			args: []string{"testdata/keywords/english.txt"}, noStderr: true},
+		{name: "malformed IDF file", args: []string{"--idf", "testdata/keywords/bad.idf", "testdata/sample/municipal_report.txt"},
+			wantErr: `testdata/keywords/bad.idf:4: idf "x" is not a non-negative number`},
+		{name: "missing IDF file", args: []string{"--idf", "testdata/keywords/none.idf", "testdata/sample/municipal_report.txt"},
+			wantErr: "--idf testdata/keywords/none.idf: no such file or directory (use builtin, corpus or a file"},
+		{name: "malformed stopword file", args: []string{"--stopwords", "testdata/keywords/bad_stopwords.txt", "testdata/sample/municipal_report.txt"},
+			wantErr: "testdata/keywords/bad_stopwords.txt:3: want one word a line"},
+		{name: "missing stopword file", args: []string{"--stopwords", "nope.txt", "testdata/sample/municipal_report.txt"},
+			wantErr: "--stopwords nope.txt: no such file or directory"},
+		{name: "an unreadable input among good ones", global: format("csv"),
+			args:    []string{"testdata/keywords/missing.txt", "testdata/sample/municipal_report.txt"},
+			wantOut: "testdata/sample/municipal_report.txt,1,巡视整改", wantStderr: "missing.txt", partial: true},
+		{name: "an unreadable input with a corpus IDF", global: format("csv"),
+			args:    []string{"--idf", "corpus", "testdata/keywords/missing.txt", "testdata/sample/municipal_report.txt"},
+			wantOut: "testdata/sample/municipal_report.txt,1,", wantStderr: "missing.txt", partial: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := run(t, tt.global, tt.args...)
+			var pe *cmdutil.PartialError
+			switch {
+			case tt.partial:
+				if !errors.As(r.err, &pe) {
+					t.Fatalf("err = %v, want a partial result", r.err)
+				}
+			case tt.wantErr != "":
+				if r.err == nil || !strings.Contains(r.err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", r.err, tt.wantErr)
+				}
+				return
+			case r.err != nil:
+				t.Fatalf("err = %v; stderr: %s", r.err, r.errOut)
+			}
+			if tt.wantOut != "" && !strings.Contains(r.out, tt.wantOut) {
+				t.Errorf("stdout %q lacks %q", r.out, tt.wantOut)
+			}
+			if tt.wantStderr != "" && !strings.Contains(r.errOut, tt.wantStderr) {
+				t.Errorf("stderr %q lacks %q", r.errOut, tt.wantStderr)
+			}
+			if tt.noStderr && r.errOut != "" {
+				t.Errorf("stderr = %q, want nothing", r.errOut)
+			}
+		})
+	}
+}
+
+// TestGovernmentWorkReports is the check of issue 5 on the national
+// government work reports (../shared/corpus/gwr), with a corpus IDF: every
+// year's top 10 is free of the words every report uses and of single
+// characters, and the reports of the 2020s surface their own themes.
+func TestGovernmentWorkReports(t *testing.T) {
+	dir := filepath.Join(repoRoot(t), "..", "shared", "corpus", "gwr")
+	if _, err := os.Stat(dir); err != nil {
+		t.Skip("../shared/corpus/gwr not available")
+	}
+	if testing.Short() {
+		t.Skip("slow: segments 52 reports")
+	}
+	r := run(t, format("csv"), "--idf", "corpus", "--top", "10", dir)
+	if r.err != nil {
+		t.Fatalf("%v: %s", r.err, r.errOut)
+	}
+	rows, err := csv.NewReader(strings.NewReader(r.out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	top := map[string][]string{}
+	for _, row := range rows[1:] {
+		year := strings.TrimSuffix(filepath.Base(row[0]), ".txt")
+		k, _ := script.FoldToSimplified(row[2])
+		top[year] = append(top[year], k)
+	}
+	if len(top) < 50 {
+		t.Fatalf("%d reports ranked", len(top))
+	}
+	years := make([]string, 0, len(top))
+	for y := range top {
+		years = append(years, y)
+	}
+	slices.Sort(years)
+	for _, y := range years {
+		t.Logf("%s %s", y, strings.Join(top[y], " "))
+	}
+	generic := []string{"要", "进一步", "坚持", "加强", "区", "医", "化", "公司", "发展", "建设", "工作", "经济", "社会",
+		"国家", "人民", "政府", "改革", "推进", "实施", "提高", "我们", "全面", "重要", "问题", "方面", "企业"}
+	for year, kws := range top {
+		for _, k := range kws {
+			if utf8.RuneCountInString(k) < 2 || slices.Contains(generic, k) {
+				t.Errorf("%s: generic %q in the top 10 %q", year, k, kws)
+			}
+		}
+	}
+	// themes each report is known for (written before measuring).
+	themes := map[string][]string{
+		"2021": {"十四五", "疫情防控", "抗疫", "市场主体", "脱贫攻坚"},
+		"2022": {"留抵退税", "疫情", "冬奥会", "市场主体", "稳经济", "减税降费"},
+		"2023": {"疫情防控", "党的二十大精神", "二十大", "稳就业"},
+		"2024": {"新质生产力", "新型工业化", "全国统一大市场", "地方债务", "债务风险", "未来产业"},
+		"2025": {"提振消费", "十五五", "人工智能", "中国式现代化", "两重", "两新"},
+	}
+	for year, want := range themes {
+		found := false
+		for _, k := range top[year] {
+			if slices.Contains(want, k) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("%s: top 10 %q has none of its themes %q", year, top[year], want)
+		}
+	}
+}

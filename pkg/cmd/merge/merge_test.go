@@ -1,0 +1,165 @@
+package merge_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"zhpolicy/internal/clitest"
+	"zhpolicy/pkg/cmd/merge"
+	"zhpolicy/pkg/cmdutil"
+	"zhpolicy/pkg/iostreams"
+)
+
+func TestFlagParsing(t *testing.T) {
+	tests := []struct {
+		args    []string
+		wantErr string
+		check   func(t *testing.T, o *merge.Options)
+	}{
+		{args: []string{"a.jsonl"}, check: func(t *testing.T, o *merge.Options) {
+			if o.Top != -1 || o.Emit != "report" || o.MinCount != 1 || len(o.Paths) != 1 {
+				t.Errorf("defaults: %+v", o)
+			}
+		}},
+		{args: []string{"--top", "0", "--emit", "partial", "--min-count", "2", "a", "b", "-"}, check: func(t *testing.T, o *merge.Options) {
+			if o.Top != 0 || o.Emit != "partial" || o.MinCount != 2 || len(o.Paths) != 3 {
+				t.Errorf("parsed: %+v", o)
+			}
+		}},
+		{args: []string{}, wantErr: "expected partial files"},
+		{args: []string{"--top", "-1", "a"}, wantErr: "invalid --top"},
+		{args: []string{"--emit", "x", "a"}, wantErr: "invalid --emit"},
+		{args: []string{"--min-count", "0", "a"}, wantErr: "invalid --min-count"},
+	}
+	for _, tt := range tests {
+		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
+			ios, _, _, _ := iostreams.Test()
+			f := cmdutil.New(ios, "test")
+			var got *merge.Options
+			cmd := merge.NewCmdMerge(f, func(o *merge.Options) error { got = o; return nil })
+			cmd.SetArgs(tt.args)
+			cmd.SetOut(ios.Out)
+			cmd.SetErr(ios.ErrOut)
+			err := cmd.Execute()
+			if tt.wantErr != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("err = %v, want %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			tt.check(t, got)
+		})
+	}
+}
+
+func run(t *testing.T, opts clitest.Options, args ...string) string {
+	t.Helper()
+	r := clitest.Run(t, opts, args...)
+	if r.Code != 0 {
+		t.Fatalf("zhpolicy %s: exit %d: %s", strings.Join(args, " "), r.Code, r.Stderr)
+	}
+	return r.Stdout
+}
+
+// analyze partials of any split of the samples merge into the overview of
+// one run over all of them (freq partials: see pkg/cmd/freq).
+func TestAnalyzePartialsMergeToTheWhole(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(clitest.RepoRoot(t), "testdata", "sample", "*"))
+	if err != nil || len(files) < 6 {
+		t.Fatalf("samples: %v (%d)", err, len(files))
+	}
+	dir := t.TempDir()
+	whole := map[string]string{}
+	for _, format := range []string{"table", "json"} {
+		whole[format] = run(t, clitest.Options{}, "analyze", "--format", format, "testdata/sample")
+	}
+	wholePartial := run(t, clitest.Options{}, "analyze", "--emit", "partial", "testdata/sample")
+	for _, cuts := range [][]int{{1}, {2, 5}, {1, 3, 4, 6}} {
+		var parts []string
+		prev := 0
+		for i, c := range append(cuts, len(files)) {
+			p := filepath.Join(dir, string(rune('a'+i))+".jsonl")
+			out := run(t, clitest.Options{}, append([]string{"analyze", "--emit", "partial"}, files[prev:c]...)...)
+			if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			parts = append([]string{p}, parts...) // reversed
+			prev = c
+		}
+		for format, want := range whole {
+			if got := run(t, clitest.Options{}, append([]string{"merge", "--format", format}, parts...)...); got != want {
+				t.Errorf("split %v, %s: the merged overview differs from the whole:\n%s\nwant\n%s", cuts, format, got, want)
+			}
+		}
+		if got := run(t, clitest.Options{}, append([]string{"merge", "--emit", "partial"}, parts...)...); got != wholePartial {
+			t.Errorf("split %v: the merged partial differs from the partial of the whole", cuts)
+		}
+		var cat strings.Builder
+		for _, p := range parts {
+			cat.Write(mustRead(t, p))
+		}
+		if got := run(t, clitest.Options{Stdin: cat.String()}, "merge", "--format", "json", "-"); got != whole["json"] {
+			t.Errorf("split %v: the concatenated partials merge differently", cuts)
+		}
+		for _, p := range parts {
+			os.Remove(p)
+		}
+	}
+}
+
+func TestRefused(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	doc := "testdata/sample/municipal_report.txt"
+	an := write("an.jsonl", run(t, clitest.Options{}, "analyze", "--emit", "partial", doc))
+	anHMM := write("hmm.jsonl", run(t, clitest.Options{}, "analyze", "--emit", "partial", "--hmm", doc))
+	fr := write("fr.jsonl", run(t, clitest.Options{}, "freq", "--emit", "partial", doc))
+	lines := strings.SplitAfter(run(t, clitest.Options{}, "analyze", "--emit", "partial", doc), "\n")
+	cut := write("cut.jsonl", strings.Join(lines[:len(lines)/2], ""))
+	newer := write("newer.jsonl", strings.Replace(string(mustRead(t, an)), `"version":1`, `"version":7`, 1))
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"two commands", []string{"merge", an, fr}, []string{"fr.jsonl is a partial of freq", "an.jsonl of analyze"}},
+		{"different settings", []string{"merge", an, anHMM}, []string{"an.jsonl and", "hmm.jsonl", "different settings"}},
+		{"cut short", []string{"merge", an, cut}, []string{"cut.jsonl", "incomplete partial"}},
+		{"newer format", []string{"merge", newer}, []string{"newer.jsonl:1", "upgrade zhpolicy"}},
+		{"stdin twice", []string{"merge", "-", "-"}, []string{"more than once"}},
+		{"two commands in one file", []string{"merge", write("both.jsonl", string(mustRead(t, an))+string(mustRead(t, fr)))}, []string{"both.jsonl:", "a partial of freq after one of analyze"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := clitest.Run(t, clitest.Options{}, tt.args...)
+			if r.Code != 2 || r.Stdout != "" {
+				t.Errorf("exit %d, stdout %q; want 2 and nothing", r.Code, r.Stdout)
+			}
+			for _, s := range tt.want {
+				if !strings.Contains(r.Stderr, s) {
+					t.Errorf("stderr %q does not say %q", r.Stderr, s)
+				}
+			}
+		})
+	}
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -1,0 +1,80 @@
+// Package cmdutil holds what every subcommand shares: the Factory with the
+// lazily built segmenter, the global options, flag helpers and the error
+// types that the root command maps to exit codes.
+package cmdutil
+
+import (
+	"runtime"
+	"sync"
+
+	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/segment"
+)
+
+// GlobalOptions are the persistent flags of the root command.
+type GlobalOptions struct {
+	Format   string   // table|json|jsonl|csv|tsv|markdown (commands may accept more)
+	Jobs     int      // parallel workers
+	Script   string   // auto|s|t|tw|hk: script used to display results
+	NoClean  bool     // skip text cleaning
+	Quiet    bool     // no warnings or progress on stderr
+	Encoding string   // force an input encoding
+	Include  []string // globs of files to take when walking directories
+	Exclude  []string // globs of files or directories to skip
+}
+
+// Factory builds the expensive shared objects on first use. One Factory
+// serves one process; everything it returns is safe for concurrent use.
+type Factory struct {
+	IO      *iostreams.IOStreams
+	Version string
+	Global  *GlobalOptions
+
+	segOnce sync.Once
+	seg     *segment.Segmenter
+	segErr  error
+	// SegmenterConfig lets a command add user dictionaries before the
+	// segmenter is first built.
+	SegmenterConfig segment.Config
+}
+
+// New returns a Factory on the given streams.
+func New(io *iostreams.IOStreams, version string) *Factory {
+	return &Factory{
+		IO:      io,
+		Version: version,
+		Global:  &GlobalOptions{Format: "table", Jobs: runtime.NumCPU(), Script: "auto"},
+	}
+}
+
+// Segmenter returns the process's shared segmenter, building it on first
+// use from SegmenterConfig.
+func (f *Factory) Segmenter() (*segment.Segmenter, error) {
+	f.segOnce.Do(func() {
+		cfg := f.SegmenterConfig
+		if cfg.Fold == nil {
+			cfg.Fold = FoldTraditional
+		}
+		f.seg, f.segErr = segment.New(cfg)
+	})
+	return f.seg, f.segErr
+}
+
+// FoldTraditional folds text to Simplified, rune for rune, when it is
+// Traditional or mixed, for segmentation with the Simplified dictionary.
+// Simplified text is left alone: OpenCC's t2s also maps some characters
+// that are correct Simplified (什么 → 什幺).
+func FoldTraditional(text string) (string, bool) {
+	switch script.Detect(text).Kind {
+	case script.Traditional, script.Mixed:
+		return script.FoldToSimplified(text)
+	}
+	return text, false
+}
+
+// UseSegmenter makes the Factory hand out s instead of building its own
+// (tests share one segmenter across many runs).
+func (f *Factory) UseSegmenter(s *segment.Segmenter) {
+	f.segOnce.Do(func() { f.seg = s })
+}

@@ -1,0 +1,39 @@
+package cmdutil
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Formats are the output formats every data-printing command accepts.
+var Formats = []string{"table", "json", "jsonl", "csv", "tsv", "markdown"}
+
+// ValidateFormat checks a --format value against the accepted list.
+func ValidateFormat(format string, accepted []string) error {
+	if slices.Contains(accepted, format) {
+		return nil
+	}
+	return FlagErrorf("invalid --format %q: use one of %s", format, strings.Join(accepted, ", "))
+}
+
+// ExactArgs is cobra.ExactArgs returning a FlagError.
+func ExactArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) != n {
+			return FlagErrorf("%s: expected %s, got %d argument(s)", cmd.CommandPath(), what, len(args))
+		}
+		return nil
+	}
+}
+
+// MinimumArgs is cobra.MinimumNArgs returning a FlagError.
+func MinimumArgs(n int, what string) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		if len(args) < n {
+			return FlagErrorf("%s: expected %s", cmd.CommandPath(), what)
+		}
+		return nil
+	}
+}

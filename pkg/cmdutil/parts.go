@@ -1,0 +1,206 @@
+package cmdutil
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"zhpolicy/pkg/corpus"
+	"zhpolicy/pkg/input"
+)
+
+// ChunkBytes is the size of the parts that EachPart cuts big text inputs
+// into: big enough that per-part costs vanish, small enough that 2*jobs
+// parts in flight stay a few tens of megabytes.
+const ChunkBytes = 1 << 20
+
+// part is one unit of work for EachPart: a whole source to read, or a
+// chunk of a big one already read by the producer.
+type part struct {
+	src   input.Source
+	doc   *input.Document // nil: read src whole in the worker
+	base  int
+	index int
+	final bool
+	err   error // the stream failed here
+}
+
+// EachPart is EachDoc for commands that can work on a document in pieces
+// (segment): plain-text inputs bigger than chunk bytes, and standard
+// input, are read as a stream and cut into parts at line ends, each cleaned
+// and processed on its own, so a 200 MB file never sits in memory whole.
+// Doc.Base gives a part's byte offset in the whole decoded document;
+// Doc.Part numbers the parts of a document and Doc.Final marks its last.
+func EachPart[T any](ctx context.Context, ds *DocSource, paths []string, chunk int,
+	work func(ctx context.Context, d *corpus.Doc) (T, error),
+	emit func(d *corpus.Doc, v T) error) error {
+	srcs, skipped, err := ds.Sources(paths)
+	if err != nil {
+		return err
+	}
+	run := ds.newRun(srcs, skipped)
+	opts := input.Options{Encoding: ds.f.Global.Encoding}
+	parts := func(yield func(part) bool) {
+		for _, src := range srcs {
+			if !streamable(src, chunk) {
+				if !yield(part{src: src, final: true}) {
+					return
+				}
+				continue
+			}
+			for p := range streamParts(src, ds.f.IO.In, opts, chunk) {
+				if !yield(p) {
+					return
+				}
+			}
+		}
+	}
+	type res struct {
+		doc *corpus.Doc
+		v   T
+	}
+	failed := map[string]bool{}
+	err = corpus.MapSeq(ctx, parts, ds.f.Global.Jobs,
+		func(ctx context.Context, _ int, p part) (res, error) {
+			if p.err != nil {
+				return res{}, p.err
+			}
+			var d *corpus.Doc
+			if p.doc == nil {
+				var err error
+				if d, err = ds.read(p.src); err != nil {
+					return res{}, err
+				}
+			} else {
+				d = corpus.Prepare(p.doc, ds.clean())
+				d.Base, d.Part, d.Final = p.base, p.index, p.final
+			}
+			v, err := work(ctx, d)
+			return res{d, v}, err
+		},
+		func(_ int, p part, r res, err error) error {
+			if failed[p.src.Path] {
+				return nil
+			}
+			if err != nil {
+				failed[p.src.Path] = true
+				return run.fail(err)
+			}
+			run.done(r.doc, p.final)
+			return emit(r.doc, r.v)
+		})
+	return run.finish(err)
+}
+
+func streamable(src input.Source, chunk int) bool {
+	if chunk <= 0 {
+		return false
+	}
+	if src.IsStdin() {
+		return true
+	}
+	switch strings.ToLower(filepath.Ext(src.Path)) {
+	case ".html", ".htm", ".xhtml", ".docx":
+		return false
+	}
+	return src.Size > int64(chunk)
+}
+
+// streamParts reads src (standard input from stdin) as decoded text and
+// yields it in parts of about chunk bytes that end at a line end.
+func streamParts(src input.Source, stdin io.Reader, opts input.Options, chunk int) iter.Seq[part] {
+	return func(yield func(part) bool) {
+		var tr *input.TextReader
+		if src.IsStdin() {
+			r, err := input.NewTextReader(input.StdinName, stdin, opts)
+			if err != nil {
+				yield(part{src: src, err: err})
+				return
+			}
+			tr = r
+		} else {
+			rc, _, err := input.OpenText(src, opts)
+			if err != nil {
+				yield(part{src: src, err: err})
+				return
+			}
+			defer rc.Close()
+			r, ok := rc.(*input.TextReader)
+			if !ok {
+				yield(part{src: src, err: fmt.Errorf("%s: internal error: unexpected reader %T", src.Path, rc)})
+				return
+			}
+			tr = r
+		}
+		format := "text"
+		if ext := strings.ToLower(filepath.Ext(src.Path)); ext == ".md" || ext == ".markdown" {
+			format = "markdown"
+		}
+		name := tr.Name()
+		var pending []byte
+		buf := make([]byte, 256<<10)
+		base, index := 0, 0
+		for {
+			n, rerr := tr.Read(buf)
+			pending = append(pending, buf[:n]...)
+			eof := errors.Is(rerr, io.EOF)
+			if rerr != nil && !eof {
+				yield(part{src: src, err: rerr})
+				return
+			}
+			for {
+				cut, ok := cutPoint(pending, chunk, eof)
+				if !ok {
+					break // read on
+				}
+				final := eof && cut == len(pending)
+				d := &input.Document{Name: name, Text: string(pending[:cut]), Encoding: tr.Encoding(), Format: format, Size: int64(cut)}
+				if final {
+					d.Warnings = tr.Warnings()
+				}
+				if !yield(part{src: src, doc: d, base: base, index: index, final: final}) || final {
+					return
+				}
+				base += cut
+				index++
+				pending = append(pending[:0], pending[cut:]...)
+			}
+		}
+	}
+}
+
+// cutPoint says where the next part of pending ends: at the last line end
+// within chunk bytes, else at the first line end after it; a line that
+// grows past 4*chunk bytes without ending is cut after its last 。 (or at a
+// character boundary). ok is false when more input is needed first.
+func cutPoint(pending []byte, chunk int, eof bool) (cut int, ok bool) {
+	if len(pending) < chunk || (eof && len(pending) == chunk) {
+		return len(pending), eof
+	}
+	if i := bytes.LastIndexByte(pending[:chunk], '\n'); i >= 0 {
+		return i + 1, true
+	}
+	if j := bytes.IndexByte(pending[chunk:], '\n'); j >= 0 {
+		return chunk + j + 1, true
+	}
+	if eof {
+		return len(pending), true
+	}
+	if len(pending) < 4*chunk {
+		return 0, false
+	}
+	if i := bytes.LastIndex(pending, []byte("。")); i >= 0 {
+		return i + len("。"), true
+	}
+	i := len(pending) - 1 // cut before the last character, which may be incomplete
+	for i > 0 && !utf8.RuneStart(pending[i]) {
+		i--
+	}
+	return max(i, 1), true
+}

@@ -1,0 +1,105 @@
+package cmdutil
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"zhpolicy/pkg/corpus"
+	"zhpolicy/pkg/input"
+	"zhpolicy/pkg/iostreams"
+)
+
+func TestCutPoint(t *testing.T) {
+	tests := []struct {
+		pending string
+		chunk   int
+		eof     bool
+		cut     int
+		ok      bool
+	}{
+		{"ab\ncd", 10, false, 5, false},       // short: read on
+		{"ab\ncd", 10, true, 5, true},         // short at the end: all of it
+		{"", 10, true, 0, true},               // empty end
+		{"abc\ndefgh\nij", 8, false, 4, true}, // last line end within chunk
+		{"abcdefghij\nk", 4, false, 11, true}, // long line: to its end
+		{"abcdefghij", 4, false, 0, false},    // long line, no end yet
+		{"abcdefghij", 4, true, 10, true},     // long last line
+		{"一二三。四五六七八九", 3, false, 12, true},    // 4*chunk without a line end: after 。
+	}
+	for _, tt := range tests {
+		cut, ok := cutPoint([]byte(tt.pending), tt.chunk, tt.eof)
+		if cut != tt.cut || ok != tt.ok {
+			t.Errorf("cutPoint(%q, %d, %v) = %d, %v; want %d, %v", tt.pending, tt.chunk, tt.eof, cut, ok, tt.cut, tt.ok)
+		}
+	}
+	// no 。 either: cut at a character boundary
+	p := []byte(strings.Repeat("数", 20))
+	cut, ok := cutPoint(p, 4, false)
+	if !ok || !utf8.Valid(p[:cut]) || !utf8.Valid(p[cut:]) {
+		t.Errorf("cut %d of a line of 数 splits a character", cut)
+	}
+}
+
+// A big file read in parts gives, part by part, exactly the text of the
+// whole file, with each part's Base its offset; cleaning per part changes
+// nothing that cleaning the whole would not.
+func TestEachPartCoversTheWholeText(t *testing.T) {
+	var b strings.Builder
+	for i := 0; i < 400; i++ {
+		b.WriteString("市委常委會(huì)在醫(yī)藥高新區(qū)調(diào)研，推动高质量发展。\r\n")
+		if i%37 == 0 {
+			b.WriteString("\n【字号 大 中 小】【打印本页】【关闭窗口】\n")
+		}
+	}
+	text := b.String()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gbk := filepath.Join(dir, "big-gbk.txt")
+	if err := input.WriteEncoded(gbk, strings.ReplaceAll(text, "(huì)", ""), "gb18030"); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{path, gbk} {
+		for _, jobs := range []int{1, 3} {
+			ios, _, _, errOut := iostreams.Test()
+			f := New(ios, "test")
+			f.Global.Jobs = jobs
+			ds := NewDocSource(f)
+			whole, err := ds.read(input.Source{Path: name})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var orig, clean strings.Builder
+			parts := 0
+			err = EachPart(context.Background(), ds, []string{name}, 1000,
+				func(_ context.Context, d *corpus.Doc) (*corpus.Doc, error) { return d, nil },
+				func(d *corpus.Doc, _ *corpus.Doc) error {
+					if d.Base != orig.Len() || d.Part != parts {
+						t.Fatalf("part %d: base %d, part %d; want base %d", parts, d.Base, d.Part, orig.Len())
+					}
+					orig.WriteString(d.Original)
+					clean.WriteString(d.Text)
+					parts++
+					return nil
+				})
+			if err != nil {
+				t.Fatalf("%s: %v (%s)", name, err, errOut)
+			}
+			if parts < 10 {
+				t.Errorf("%s: %d parts, want the file cut into many", name, parts)
+			}
+			if orig.String() != whole.Original {
+				t.Errorf("%s: the parts' text differs from the whole decoded text", name)
+			}
+			if clean.String() != whole.Text {
+				t.Errorf("%s, -j %d: cleaning in parts differs from cleaning the whole", name, jobs)
+			}
+		}
+	}
+}
