@@ -25,10 +25,15 @@ type DocSource struct {
 	// Clean can be switched off by a command (convert is faithful by default);
 	// the global --no-clean switches it off for all.
 	Clean bool
+	// ProgressMin is the input size from which a progress bar is shown
+	// (when stderr is a terminal and --quiet is not given).
+	ProgressMin int64
 }
 
 // NewDocSource returns a DocSource reading with the Factory's settings.
-func NewDocSource(f *Factory) *DocSource { return &DocSource{f: f, Clean: true} }
+func NewDocSource(f *Factory) *DocSource {
+	return &DocSource{f: f, Clean: true, ProgressMin: progressMin}
+}
 
 // Sources expands paths (stdin when there are none and it is not a
 // terminal). Problems with single paths are returned in skipped.
@@ -119,7 +124,7 @@ func (ds *DocSource) newRun(srcs []input.Source, skipped []error) *docRun {
 	for _, s := range srcs {
 		bytes += max(s.Size, 0)
 	}
-	if ds.f.IO.IsStderrTTY() && !ds.f.Global.Quiet && bytes >= progressMin {
+	if ds.f.IO.IsStderrTTY() && !ds.f.Global.Quiet && bytes >= ds.ProgressMin {
 		r.bar = progressbar.NewOptions64(bytes,
 			progressbar.OptionSetWriter(ds.f.IO.ErrOut),
 			progressbar.OptionShowBytes(true),

@@ -103,3 +103,35 @@ func TestEachPartCoversTheWholeText(t *testing.T) {
 		}
 	}
 }
+
+func TestProgressOnlyOnATerminal(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i := 0; i < 3; i++ {
+		p := filepath.Join(dir, "doc"+string(rune('a'+i))+".txt")
+		if err := os.WriteFile(p, []byte(strings.Repeat("推动高质量发展。\n", 200)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	for _, tc := range []struct {
+		tty, quiet, want bool
+	}{{false, false, false}, {true, true, false}, {true, false, true}} {
+		ios, _, _, errOut := iostreams.Test()
+		ios.SetStderrTTY(tc.tty)
+		f := New(ios, "test")
+		f.Global.Quiet = tc.quiet
+		ds := NewDocSource(f)
+		ds.ProgressMin = 1
+		err := EachDoc(context.Background(), ds, paths,
+			func(_ context.Context, d *corpus.Doc) (int, error) { return len(d.Text), nil },
+			func(int) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := strings.Contains(errOut.String(), "/3 files")
+		if got != tc.want {
+			t.Errorf("tty=%v quiet=%v: progress shown = %v, want %v (stderr %q)", tc.tty, tc.quiet, got, tc.want, errOut.String())
+		}
+	}
+}
