@@ -200,10 +200,20 @@ func (x *Index) Narrow(lo, hi, depth int, next string) (int, int) {
 		}
 	}
 	lo = a
-	b = hi
+	if lo == hi || x.cmpAt(lo, depth, next) != 0 {
+		return lo, lo
+	}
+	// the end of the run: gallop from lo (the sub-range is usually
+	// short), then search between the last key in it and the probe
+	last, probe := lo, lo+1
+	for step := 1; probe < hi && x.cmpAt(probe, depth, next) == 0; step *= 2 {
+		last = probe
+		probe = last + step
+	}
+	a, b = last+1, min(probe, hi)
 	for a < b {
 		h := int(uint(a+b) >> 1)
-		if x.cmpAt(h, depth, next) <= 0 {
+		if x.cmpAt(h, depth, next) == 0 {
 			a = h + 1
 		} else {
 			b = h
@@ -215,7 +225,14 @@ func (x *Index) Narrow(lo, hi, depth int, next string) (int, int) {
 // cmpAt compares the bytes of key i after depth, cut to len(next), with
 // next (a rune: a few bytes, compared in line).
 func (x *Index) cmpAt(i, depth int, next string) int {
-	k := x.Key(i)[depth:]
+	e := x.raw(i)
+	var k string
+	if e&flagBit != 0 {
+		k = x.lowered[i][depth:]
+	} else {
+		off := int(e&offMask) + depth
+		k = x.src[off : off+int(e>>offBits&lenMask)-depth]
+	}
 	for j := 0; j < len(next); j++ {
 		if j == len(k) {
 			return -1

@@ -42,6 +42,9 @@ func TestBuildOpen(t *testing.T) {
 	var got []string
 	for i := 0; i < x.Len(); i++ {
 		got = append(got, x.Key(i))
+		if _, f, _, _ := ParseWordLine(x.Line(i)); x.Freq(i) != f {
+			t.Errorf("Freq(%d) = %v, line %q", i, x.Freq(i), x.Line(i))
+		}
 		if x.KeyLen(i) != len(x.Key(i)) {
 			t.Errorf("KeyLen(%d) = %d, key %q", i, x.KeyLen(i), x.Key(i))
 		}

@@ -42,7 +42,7 @@ func CheckWords(x *Index, src string) error {
 			return fmt.Errorf("gse has %q, the index does not", t.Text())
 		}
 		_, freq, pos, _ := ParseWordLine(x.Line(i))
-		if freq != t.Freq() || pos != t.Pos() {
+		if freq != t.Freq() || x.Freq(i) != t.Freq() || pos != t.Pos() {
 			return fmt.Errorf("%q: gse has freq %v pos %q, the index %v %q", t.Text(), t.Freq(), t.Pos(), freq, pos)
 		}
 	}

@@ -15,33 +15,29 @@ import (
 	"zhpolicy/internal/dictindex"
 )
 
-// The dictionary a Segmenter cuts with is defined once, here, and built
-// into gse two ways that must give the same cuts:
+// The dictionary a Segmenter cuts with is defined once, here, and read two
+// ways that must give the same DAG edges (TestLexiconsAgree):
 //
-//   - full: every word added to one gse Segmenter (about 0.4 s, 60 MB),
-//     shared read-only by all callers; cheaper for big inputs;
-//   - subset: for one text, only the words gse can reach in that text
-//     (walking the zero-parse index of gse's embedded word list), so that
-//     every gse look-up on that text answers as it would in the full
-//     dictionary. Cheaper for small inputs: a millisecond, not a second.
+//   - the index walk (indexLexicon): binary searches in the committed,
+//     zero-parse index of gse's embedded word list and in the overlay;
+//     nothing loaded, a millisecond to open; cheaper for small inputs;
+//   - the full load (gseLexicon): every word added to one gse Segmenter
+//     (about 0.4 s, 200 MB), shared read-only; cheaper for big inputs.
 //
 // The definition: gse's Simplified word list read as gse reads it
 // (dictindex), under the overlay (user words, then the built-in policy
 // words, lower-cased as the text is; the first entry of a word wins, as in
-// gse), plus, unless Config.NoCharFix, frequency 1 for every character
-// that is only a prefix of words (as jieba scores them). The total
-// frequency (the denominator of every word's probability) is that of the
-// word list under the overlay, the fixed characters not counted, whatever
-// subset is loaded.
+// gse; words of frequency 0 or less are dropped), plus, unless
+// Config.NoCharFix, frequency 1 for every character that is only a prefix
+// of words (as jieba scores them). The total frequency (the denominator of
+// every word's probability) is that of the word list under the overlay,
+// the fixed characters not counted.
 
-// dummyKey carries the frequency that makes a loaded dictionary's total
-// equal the definition's. 0xFF and 0xFE never occur in UTF-8 text, so gse
-// can never match it.
+// dummyKey carries the frequency that makes the full load's total in gse
+// equal the definition's, so that gse's own cuts on it are the
+// definition's too. 0xFF and 0xFE never occur in UTF-8 text, so gse can
+// never match it.
 const dummyKey = "\xff\xfe"
-
-// sentinel is appended to a prefix of words to make it a prefix in a
-// subset dictionary without adding a word.
-const sentinel = "\xff"
 
 type ovEntry struct {
 	key  string
@@ -53,12 +49,10 @@ type dictDef struct {
 	base    *dictindex.Index
 	overlay []ovEntry // sorted by key, unique
 	// ovFirst is the range of overlay entries of each first rune
-	ovFirst map[rune][2]int
-	total   float64
-	charFix bool
-	// stale: the committed index does not match gse's embedded text (a
-	// new gse release); base was rebuilt in memory at New.
-	stale bool
+	ovFirst  map[rune][2]int
+	total    float64
+	logTotal float64
+	charFix  bool
 }
 
 var baseIndex = sync.OnceValues(func() (*dictindex.Index, error) {
@@ -97,8 +91,8 @@ func newDictDef(base *dictindex.Index, overlay []Entry, charFix bool) *dictDef {
 		// cuts: an overlay word is lowered as the text is, so that ΑΒΓ or
 		// Ｘ in a user word can match at all.
 		k := strings.ToLower(e.Word)
-		if k == "" || seen[k] {
-			continue
+		if k == "" || seen[k] || !(e.Freq > 0) {
+			continue // gse would keep a word of frequency 0 as a mere prefix
 		}
 		seen[k] = true
 		d.overlay = append(d.overlay, ovEntry{key: k, freq: e.Freq, pos: e.POS})
@@ -127,6 +121,7 @@ func newDictDef(base *dictindex.Index, overlay []Entry, charFix bool) *dictDef {
 		t += o.freq
 	}
 	d.total = t
+	d.logTotal = math.Log(t)
 	return d
 }
 

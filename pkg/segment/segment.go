@@ -1,21 +1,25 @@
-// Package segment cuts Chinese text into words with gse, behind a small API:
-// Token{Text, Start, End, POS} with byte offsets into the text given.
+// Package segment cuts Chinese text into words as gse does, behind a small
+// API: Token{Text, Start, End, POS} with byte offsets into the text given.
 //
 // gse is wrapped so that its weaknesses do not reach the user: its global
 // lower-casing is undone by mapping tokens back to the original text by
 // rune position; punctuation, spaces and other characters are split off
-// before gse sees the text; text in another script can be folded (Config.
-// Fold) rune by rune, cut, and mapped back; gse's HMM model is loaded once
-// per process, never concurrently, and only when HMM is asked for; gse
-// never logs (its dictionary loaders are not used).
+// before gse's algorithm sees the text; text in another script can be
+// folded (Config.Fold) rune by rune, cut, and mapped back; gse's HMM model
+// is loaded once per process, never concurrently, and only when HMM is
+// asked for; gse never logs (its dictionary loaders are not used).
 //
-// Start-up: gse's own loading of its 352k-word dictionary takes about a
-// second. A Segmenter instead opens a precomputed index over gse's
-// embedded word list (dict/gse_zh_s.idx, `go generate ./dict`) and, for a
-// small text, loads into gse only the entries that text can reach (a
-// millisecond for a page); for big inputs it loads the whole dictionary
-// once and shares it. Both give exactly the cuts of the full dictionary
-// (see dictdef.go and the identity tests).
+// Start-up and speed: gse's own loading of its 352k-word dictionary takes
+// about a second and 200 MB, and its Cut builds maps at every call. A
+// Segmenter opens a precomputed index over gse's embedded word list
+// (dict/gse_zh_s.idx, `go generate ./dict`; a millisecond) and builds
+// gse's DAG of each text by walking it, nothing loaded; for big inputs it
+// loads the dictionary into gse once and reads the DAG from there. Route
+// scoring and word assembly are gse's, redone in slices (cut.go): the same
+// words, bit for bit, at 2–4 times gse's speed. The identity tests prove
+// the chain: index walk = full load (every DAG edge), cutter = gse's own
+// Cut/CutSearch/CutAll, full load without the project's additions = gse's
+// LoadDictEmbed("zh_s").
 package segment
 
 import (
@@ -32,17 +36,18 @@ import (
 	"zhpolicy/dict"
 )
 
-// Strategy chooses how the dictionary is brought into gse.
+// Strategy chooses where the dictionary look-ups of a cut come from.
 type Strategy int
 
 const (
-	// Auto cuts with per-text subsets until the bytes cut (or
-	// Config.SizeHint) reach FullThreshold, then loads the full dictionary
-	// once and shares it.
+	// Auto walks the index until the bytes cut (or Config.SizeHint) reach
+	// FullThreshold, then loads the full dictionary once and shares it.
 	Auto Strategy = iota
-	// Subset loads, for every Cut, only the entries its text can reach.
+	// Subset walks the index for every text: only the entries the text
+	// reaches are read; nothing is loaded.
 	Subset
-	// Full loads the whole dictionary on the first Cut and shares it.
+	// Full loads the whole dictionary into gse on the first Cut and shares
+	// it.
 	Full
 )
 
@@ -57,11 +62,11 @@ func (s Strategy) String() string {
 }
 
 // FullThreshold is the input size from which Auto loads the full
-// dictionary. Per-text subsets cut about 2.4 MB per CPU-second and need
-// about 30 MB; the full dictionary costs 0.35 s of CPU and 200 MB once,
-// then cuts about 4 MB per CPU-second: the totals cross near 2 MB
-// (bench/RESULTS.md, "Start-up and throughput").
-const FullThreshold = 2 << 20
+// dictionary. Walking the index cuts about 11 MB per CPU-second with no
+// memory to speak of; the full dictionary costs 0.4–0.6 s of CPU and
+// 200 MB once, then cuts about 20–25 MB per CPU-second: the totals cross
+// near 16 MB (bench/RESULTS.md, "Start-up and throughput").
+const FullThreshold = 16 << 20
 
 // Config builds a Segmenter.
 type Config struct {
@@ -95,7 +100,7 @@ type Segmenter struct {
 	def *dictDef
 
 	threshold int64        // FullThreshold (tests lower it)
-	cut       atomic.Int64 // bytes cut with subsets (Auto)
+	cut       atomic.Int64 // bytes cut walking the index (Auto)
 	building  atomic.Bool
 	fullOnce  sync.Once
 	full      atomic.Pointer[gse.Segmenter]
@@ -118,12 +123,11 @@ func New(cfg Config) (*Segmenter, error) {
 		}
 		overlay = append(overlay, pol...)
 	}
-	base, stale, err := openBase()
+	base, _, err := openBase()
 	if err != nil {
 		return nil, fmt.Errorf("segment: opening the dictionary index: %w", err)
 	}
 	def := newDictDef(base, overlay, !cfg.NoCharFix)
-	def.stale = stale
 	return &Segmenter{cfg: cfg, def: def, threshold: FullThreshold}, nil
 }
 
@@ -149,26 +153,33 @@ func loadHMM() {
 	})
 }
 
-// gseFor returns the gse Segmenter to cut work with.
-func (s *Segmenter) gseFor(work string, spans []span) (*gse.Segmenter, error) {
+// lexiconFor returns the lexicon to cut work with.
+func (s *Segmenter) lexiconFor(work string) (lexicon, error) {
 	if g := s.full.Load(); g != nil {
-		return g, nil
+		return gseLexicon{g}, nil
 	}
+	full := false
 	switch s.cfg.Strategy {
 	case Full:
-		return s.loadFull()
-	case Subset:
-		return s.subsetFor(work, spans)
+		full = true
+	case Auto:
+		// The first caller past the threshold (or the first, given a big
+		// SizeHint) loads the full dictionary; the others go on walking
+		// the index until it is there, so that -j workers never wait.
+		big := s.cfg.SizeHint >= s.threshold || s.cut.Add(int64(len(work))) >= s.threshold
+		full = big && s.building.CompareAndSwap(false, true)
 	}
-	if s.cfg.SizeHint >= s.threshold {
-		return s.loadFull()
+	if !full {
+		return indexLexicon{s.def}, nil
 	}
-	// The caller that crosses the threshold loads the full dictionary;
-	// the others go on with subsets until it is there.
-	if s.cut.Add(int64(len(work))) >= s.threshold && s.building.CompareAndSwap(false, true) {
-		return s.loadFull()
+	g, err := s.loadFull()
+	if err != nil {
+		if s.cfg.Strategy == Auto {
+			return indexLexicon{s.def}, nil // the same cuts, slower
+		}
+		return nil, err
 	}
-	return s.subsetFor(work, spans)
+	return gseLexicon{g}, nil
 }
 
 func (s *Segmenter) loadFull() (*gse.Segmenter, error) {
@@ -201,42 +212,36 @@ func (s *Segmenter) Cut(text string, opt Options) ([]Token, error) {
 			work = f
 		}
 	}
-	spans := splitSpans(work)
-	if len(spans) == 0 {
-		return []Token{}, nil
-	}
 	if opt.HMM {
 		loadHMM()
 	}
-	g, err := s.gseFor(work, spans)
+	lex, err := s.lexiconFor(work)
 	if err != nil {
 		return nil, err
 	}
-	c := cutter{g: g, opt: opt, text: text, work: work, same: work == text}
+	c := cutter{lex: lex, logT: s.def.logTotal, opt: opt, text: text, work: work, same: work == text}
 	c.out = make([]Token, 0, len(work)/5+4)
-	for _, sp := range spans {
+	for sp, ok := nextSpan(work, 0); ok; sp, ok = nextSpan(work, sp.end) {
 		c.seek(sp.start)
-		if !sp.block {
-			_, n := utf8.DecodeRuneInString(text[c.t:])
-			c.emit(c.t, c.t+n, strings.ToLower(work[sp.start:sp.end]))
-			continue
+		if sp.block {
+			c.block(sp)
+		} else {
+			c.single(sp)
 		}
-		c.block(sp)
 	}
 	return c.out, nil
 }
 
-// span is a run of work handed to gse (block) or a single other character.
+// span is a run of work handed to gse's algorithm (block) or a single
+// other character.
 type span struct {
 	start, end int
 	block      bool
 }
 
-// splitSpans splits text into blocks for gse and single other characters;
-// whitespace is skipped.
-func splitSpans(text string) []span {
-	spans := make([]span, 0, len(text)/8+1)
-	i := 0
+// nextSpan returns the first span of text at or after byte i; whitespace
+// is skipped.
+func nextSpan(text string, i int) (span, bool) {
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -251,14 +256,12 @@ func splitSpans(text string) []span {
 				}
 				j += n2
 			}
-			spans = append(spans, span{i, j, true})
-			i = j
+			return span{i, j, true}, true
 		default:
-			spans = append(spans, span{i, i + n, false})
-			i += n
+			return span{i, i + n, false}, true
 		}
 	}
-	return spans
+	return span{}, false
 }
 
 // isBlockRune says whether r belongs in a block handed to gse: Han
