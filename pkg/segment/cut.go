@@ -20,14 +20,15 @@ import (
 // twice as fast, and no dictionary has to be loaded into gse for a small
 // text.
 type cutter struct {
-	lex  lexicon
-	logT float64 // log of the dictionary's total frequency
-	opt  Options
-	text string // as given; tokens point here
-	work string // folded (== text when not folded)
-	same bool   // work == text
-	w, t int    // cursor: the same rune position in work and in text
-	out  []Token
+	lex   lexicon
+	logT  float64 // log of the dictionary's total frequency
+	opt   Options
+	text  string // as given; tokens point here
+	work  string // folded (== text when not folded)
+	same  bool   // work == text
+	plain bool   // Config.Plain: no number tokens
+	w, t  int    // cursor: the same rune position in work and in text
+	out   []Token
 
 	// per block: byte offset of each rune (and one past the end) in the
 	// lower-cased block and in text; the DAG (edges of rune k:
@@ -85,8 +86,9 @@ func (c *cutter) wordEdge(a, b int) *edge {
 // word.
 func (c *cutter) single(sp span) {
 	c.prepare(c.work[sp.start:sp.end])
-	c.emitRunes(0, 1)
-	c.w, c.t = sp.end, c.offT[1]
+	nr := len(c.offL) - 1 // one character, or a run of one dash or ellipsis
+	c.emitRunes(0, nr)
+	c.w, c.t = sp.end, c.offT[nr]
 }
 
 // prepare computes the rune offsets and the DAG of a block.
@@ -115,8 +117,70 @@ func (c *cutter) prepare(bw string) {
 	c.estart = append(c.estart, len(c.edges))
 }
 
-// block cuts one block of work and emits its tokens.
+// block cuts one block of work and emits its tokens. Decimal numbers and
+// percentages (5.2, 5.2%, 30%, ５．２％ once folded) are tokens of their
+// own: gse would cut them at every point and sign.
 func (c *cutter) block(sp span) {
+	if c.plain {
+		c.cutBlock(sp)
+		return
+	}
+	b := c.work[sp.start:sp.end]
+	pos := 0
+	for pos < len(b) {
+		ns, ne, ok := nextNumber(b, pos)
+		if !ok {
+			break
+		}
+		if ns > pos {
+			c.seek(sp.start + pos)
+			c.cutBlock(span{sp.start + pos, sp.start + ns, true})
+		}
+		c.seek(sp.start + ns)
+		c.single(span{sp.start + ns, sp.start + ne, false})
+		pos = ne
+	}
+	if pos < len(b) {
+		c.seek(sp.start + pos)
+		c.cutBlock(span{sp.start + pos, sp.end, true})
+	}
+}
+
+// nextNumber finds, from byte i of block b, the next number to keep whole:
+// digits not preceded by a digit, letter or point, with a decimal part or a
+// per cent sign after them, not followed by a letter. Integers
+// alone are left to gse (its dictionary has words such as 3D, 4S店).
+func nextNumber(b string, i int) (start, end int, ok bool) {
+	isDigit := func(k int) bool { return k < len(b) && b[k] >= '0' && b[k] <= '9' }
+	isLetter := func(k int) bool {
+		return k >= 0 && k < len(b) && (b[k] >= 'a' && b[k] <= 'z' || b[k] >= 'A' && b[k] <= 'Z')
+	}
+	for ; i < len(b); i++ {
+		if !isDigit(i) || i > 0 && (isDigit(i-1) || isLetter(i-1) || b[i-1] == '.') {
+			continue
+		}
+		j := i
+		for isDigit(j) {
+			j++
+		}
+		k := j
+		for k+1 < len(b) && b[k] == '.' && isDigit(k+1) {
+			for k++; isDigit(k); k++ {
+			}
+		}
+		if k < len(b) && b[k] == '%' {
+			k++
+		}
+		if k > j && !isLetter(k) {
+			return i, k, true
+		}
+		i = j - 1
+	}
+	return 0, 0, false
+}
+
+// cutBlock cuts a block with gse's algorithm.
+func (c *cutter) cutBlock(sp span) {
 	c.prepare(c.work[sp.start:sp.end])
 	nr := len(c.offL) - 1
 	switch c.opt.Mode {

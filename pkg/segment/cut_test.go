@@ -185,3 +185,53 @@ func FuzzCut(f *testing.F) {
 		}
 	})
 }
+
+// Numbers with a decimal part or a per cent sign are one token, full-width
+// forms are cut as ASCII (and given back as written), a run of one dash or
+// ellipsis character is one token; Config.Plain turns all of it off.
+func TestNumbersWidthAndDashes(t *testing.T) {
+	tests := []struct {
+		text  string
+		want  []string
+		plain []string
+	}{
+		{"增长5.2%，", []string{"增长", "5.2%", "，"}, []string{"增长", "5", ".", "2", "%", "，"}},
+		{"增长５．２％，", []string{"增长", "５．２％", "，"}, []string{"增长", "５", "．", "２", "％", "，"}},
+		{"达到134.9万亿元", []string{"达到", "134.9", "万亿元"}, nil},
+		{"提高0.3个百分点", []string{"提高", "0.3", "个", "百分点"}, nil},
+		{"占12%以上", []string{"占", "12%", "以上"}, nil},
+		{"版本v2.0和3D打印", []string{"版本", "v2", ".", "0", "和", "3D", "打印"}, nil},
+		{"1.2.3节", []string{"1.2.3", "节"}, nil},
+		{"这是——也是……", []string{"这", "是", "——", "也", "是", "……"}, []string{"这", "是", "—", "—", "也", "是", "…", "…"}},
+		{"ＧＤＰ增长", []string{"ＧＤＰ", "增长"}, []string{"Ｇ", "Ｄ", "Ｐ", "增长"}},
+	}
+	for _, plain := range []bool{false, true} {
+		s, err := New(Config{Plain: plain})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range tests {
+			want := tt.want
+			if plain {
+				if tt.plain == nil {
+					continue
+				}
+				want = tt.plain
+			}
+			toks, err := s.Cut(tt.text, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, tk := range toks {
+				if tt.text[tk.Start:tk.End] != tk.Text {
+					t.Fatalf("%q: token %q at [%d,%d) is not the text there", tt.text, tk.Text, tk.Start, tk.End)
+				}
+				got = append(got, tk.Text)
+			}
+			if strings.Join(got, "|") != strings.Join(want, "|") {
+				t.Errorf("plain=%v %q:\n got %q\nwant %q", plain, tt.text, got, want)
+			}
+		}
+	}
+}

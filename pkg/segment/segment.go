@@ -87,6 +87,12 @@ type Config struct {
 	// (0: unknown). With Auto, a hint of FullThreshold or more loads the
 	// full dictionary from the first Cut.
 	SizeHint int64
+	// Plain cuts exactly as gse does: numbers, full-width forms and runs of
+	// dashes get no special treatment (for measuring against gse). By
+	// default decimals and percentages (5.2, 5.2%, ５．２％) are one token,
+	// full-width letters and digits are cut as ASCII ones, and a dash or an
+	// ellipsis written as a run (——, ……) is one token.
+	Plain bool
 	// Fold, when set, converts text to the script of the dictionary
 	// (Simplified) before it is cut, keeping the number of runes
 	// (script.FoldToSimplified); user words are folded too. Tokens keep
@@ -212,6 +218,9 @@ func (s *Segmenter) Cut(text string, opt Options) ([]Token, error) {
 			work = f
 		}
 	}
+	if !s.cfg.Plain {
+		work = foldWidth(work) // full-width letters, digits and signs join words and numbers
+	}
 	if opt.HMM {
 		loadHMM()
 	}
@@ -219,9 +228,9 @@ func (s *Segmenter) Cut(text string, opt Options) ([]Token, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := cutter{lex: lex, logT: s.def.logTotal, opt: opt, text: text, work: work, same: work == text}
+	c := cutter{lex: lex, logT: s.def.logTotal, opt: opt, text: text, work: work, same: work == text, plain: s.cfg.Plain}
 	c.out = make([]Token, 0, len(work)/5+4)
-	for sp, ok := nextSpan(work, 0); ok; sp, ok = nextSpan(work, sp.end) {
+	for sp, ok := nextSpan(work, 0, s.cfg.Plain); ok; sp, ok = nextSpan(work, sp.end, s.cfg.Plain) {
 		c.seek(sp.start)
 		if sp.block {
 			c.block(sp)
@@ -240,8 +249,9 @@ type span struct {
 }
 
 // nextSpan returns the first span of text at or after byte i; whitespace
-// is skipped.
-func nextSpan(text string, i int) (span, bool) {
+// is skipped. Unless plain, a run of one dash or ellipsis character is one
+// span.
+func nextSpan(text string, i int, plain bool) (span, bool) {
 	for i < len(text) {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -257,11 +267,58 @@ func nextSpan(text string, i int) (span, bool) {
 				j += n2
 			}
 			return span{i, j, true}, true
+		case !plain && isRunPunct(r):
+			// a dash or an ellipsis is written as a run of one character
+			j := i + n
+			for j < len(text) {
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if r2 != r {
+					break
+				}
+				j += n2
+			}
+			return span{i, j, false}, true
 		default:
 			return span{i, i + n, false}, true
 		}
 	}
 	return span{}, false
+}
+
+// isRunPunct says whether a run of r is one punctuation mark (——, ……).
+func isRunPunct(r rune) bool {
+	switch r {
+	case '—', '…', '─', '━', '⋯':
+		return true
+	}
+	return false
+}
+
+// foldWidth maps the full-width forms of ASCII (U+FF01–FF5E: ＡＢＣ, ０１２,
+// ．，％) to ASCII, rune for rune, so that full-width digits and letters
+// are cut as the dictionary's ASCII ones; tokens keep the text as given.
+// It returns s itself when there is nothing to fold.
+func foldWidth(s string) string {
+	if !hasFullWidth(s) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFF01 + 0x21
+		}
+		return r
+	}, s)
+}
+
+// hasFullWidth reports whether s holds a rune of U+FF01–FF5E (UTF-8
+// EF BC 81 – EF BD 9E).
+func hasFullWidth(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == 0xEF && (s[i+1] == 0xBC && s[i+2] >= 0x81 || s[i+1] == 0xBD && s[i+2] <= 0x9E) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBlockRune says whether r belongs in a block handed to gse: Han

@@ -131,11 +131,26 @@ Exit codes: 0 ok; 1 check found problems; 2 usage or fatal error;
 
 // Main runs the program and returns its exit code.
 func Main() int {
+	tuneGC()
 	ios := iostreams.System()
 	f := cmdutil.New(ios, version())
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	return Run(ctx, f, os.Args[1:])
+}
+
+// tuneGC makes the collector run less often, unless the user set GOGC or
+// GOMEMLIMIT: segmentation allocates about ten bytes of tokens per byte of
+// text over a small live heap, and with Go's default the collector would run
+// so often that a second worker adds little (bench/RESULTS.md, "Start-up
+// and throughput"). The soft limit keeps big runs within their memory bound.
+func tuneGC() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(400 << 20)
+	}
 }
 
 // Run executes the command line args with the Factory f and maps the

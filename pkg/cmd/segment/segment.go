@@ -2,9 +2,9 @@
 package segment
 
 import (
+	"bytes"
 	"context"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -88,16 +88,18 @@ func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	format := opts.Global.Format
 	out := opts.IO.Out
-	jl := report.NewJSONLines(out)
 	var jsonDocs []jsonDoc
 	var rows *report.RowWriter
 	if format == "csv" || format == "tsv" || format == "markdown" {
 		rows, _ = report.NewRowWriter(out, format, []string{"file", "text", "start", "end", "pos"})
 	}
 
+	// Workers cut and, for the streamed formats, also format: the ordered
+	// emitter only writes, so it does not hold -j workers back.
 	type result struct {
 		doc    *corpus.Doc
-		tokens []seg.Token
+		tokens []seg.Token // json: collected by the emitter
+		text   []byte      // text and jsonl: ready to write
 	}
 	err = cmdutil.EachPart(ctx, opts.Docs, opts.Paths, cmdutil.ChunkBytes,
 		func(ctx context.Context, d *corpus.Doc) (result, error) {
@@ -105,32 +107,43 @@ func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			if err != nil {
 				return result{}, fmt.Errorf("%s: %w", d.Name, err)
 			}
-			return result{d, toks}, nil
+			r := result{doc: d}
+			var b bytes.Buffer
+			switch format {
+			case "json", "csv", "tsv", "markdown":
+				r.tokens = originalTokens(d, toks)
+				return r, nil
+			case "jsonl":
+				jl := report.NewJSONLines(&b)
+				for _, t := range originalTokens(d, toks) {
+					if err := jl.Write(jsonToken{File: d.Name, Token: t}); err != nil {
+						return result{}, err
+					}
+				}
+			default:
+				writeLines(&b, d.Text, toks, opts.Sep, opts.POS)
+			}
+			r.text = b.Bytes()
+			return r, nil
 		},
 		func(d *corpus.Doc, r result) error {
 			switch format {
 			case "json":
-				toks := originalTokens(r.doc, r.tokens)
 				if r.doc.Part > 0 && len(jsonDocs) > 0 {
 					last := &jsonDocs[len(jsonDocs)-1]
-					last.Tokens = append(last.Tokens, toks...)
+					last.Tokens = append(last.Tokens, r.tokens...)
 				} else {
-					jsonDocs = append(jsonDocs, jsonDoc{File: r.doc.Name, Tokens: toks})
-				}
-			case "jsonl":
-				for _, t := range originalTokens(r.doc, r.tokens) {
-					if err := jl.Write(jsonToken{File: r.doc.Name, Token: t}); err != nil {
-						return err
-					}
+					jsonDocs = append(jsonDocs, jsonDoc{File: r.doc.Name, Tokens: r.tokens})
 				}
 			case "csv", "tsv", "markdown":
-				for _, t := range originalTokens(r.doc, r.tokens) {
+				for _, t := range r.tokens {
 					if err := rows.Write([]string{r.doc.Name, t.Text, strconv.Itoa(t.Start), strconv.Itoa(t.End), t.POS}); err != nil {
 						return err
 					}
 				}
 			default:
-				return writeLines(out, r.doc.Text, r.tokens, opts.Sep, opts.POS)
+				_, err := out.Write(r.text)
+				return err
 			}
 			return nil
 		})
@@ -172,19 +185,15 @@ func originalTokens(d *corpus.Doc, toks []seg.Token) []seg.Token {
 }
 
 // writeLines prints one line of words per line of text.
-func writeLines(w io.Writer, text string, toks []seg.Token, sep string, pos bool) error {
-	var b strings.Builder
+func writeLines(b *bytes.Buffer, text string, toks []seg.Token, sep string, pos bool) {
 	ti := 0
 	lineStart := 0
-	for lineStart <= len(text) {
+	for lineStart < len(text) {
 		lineEnd := strings.IndexByte(text[lineStart:], '\n')
 		if lineEnd < 0 {
 			lineEnd = len(text)
 		} else {
 			lineEnd += lineStart
-		}
-		if lineStart == len(text) && lineEnd == len(text) {
-			break
 		}
 		first := true
 		for ti < len(toks) && toks[ti].Start < lineEnd {
@@ -201,13 +210,5 @@ func writeLines(w io.Writer, text string, toks []seg.Token, sep string, pos bool
 		}
 		b.WriteByte('\n')
 		lineStart = lineEnd + 1
-		if b.Len() > 64*1024 {
-			if _, err := io.WriteString(w, b.String()); err != nil {
-				return err
-			}
-			b.Reset()
-		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
