@@ -35,6 +35,7 @@ type Options struct {
 	StdinTTY  bool
 	StdoutTTY bool
 	StderrTTY bool
+	Colour    bool   // colour enabled (a terminal without NO_COLOR)
 	Dir       string // working directory (the repository root when empty)
 }
 
@@ -59,6 +60,7 @@ func Run(t testing.TB, opts Options, args ...string) Result {
 	ios.SetStdinTTY(opts.StdinTTY)
 	ios.SetStdoutTTY(opts.StdoutTTY)
 	ios.SetStderrTTY(opts.StderrTTY)
+	ios.SetColourEnabled(opts.Colour)
 	f := cmdutil.New(ios, "test")
 	f.Global.Jobs = 2
 	if !hasFlag(args, "--dict") {

@@ -2,7 +2,6 @@ package check_test
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"encoding/xml"
 	"errors"
@@ -21,7 +20,6 @@ import (
 	"zhpolicy/internal/clitest"
 	lint "zhpolicy/pkg/analysis/check"
 	"zhpolicy/pkg/cmd/check"
-	"zhpolicy/pkg/cmd/root"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
 )
@@ -38,51 +36,11 @@ type result struct {
 	Code           int
 }
 
-// run executes `zhpolicy args...` in-process. Until the root command
-// registers check, it is added here and the error is mapped to an exit code
-// as pkg/cmd/root does (0, 1 ErrFindings, 2 usage or fatal, 3 partial).
+// run executes `zhpolicy args...` in-process.
 func run(t *testing.T, o runOpts, args ...string) result {
 	t.Helper()
-	ios, in, out, errOut := iostreams.Test()
-	in.WriteString(o.stdin)
-	ios.SetStdoutTTY(o.tty)
-	ios.SetColourEnabled(o.colour)
-	f := cmdutil.New(ios, "test")
-	f.Global.Jobs = 2
-	dir := o.dir
-	if dir == "" {
-		dir = clitest.RepoRoot(t)
-	}
-	t.Chdir(dir)
-	cmd := root.NewCmdRoot(f)
-	if sub, _, err := cmd.Find([]string{"check"}); err == nil && sub != cmd && sub.Name() == "check" {
-		code := root.Run(context.Background(), f, args)
-		return result{out.String(), errOut.String(), code}
-	}
-	cmd.AddCommand(check.NewCmdCheck(f, nil))
-	cmd.SetArgs(args)
-	cmd.SetIn(ios.In)
-	cmd.SetOut(out)
-	cmd.SetErr(errOut)
-	_, err := cmd.ExecuteContextC(context.Background())
-	code := 0
-	var flagErr *cmdutil.FlagError
-	var partial *cmdutil.PartialError
-	switch {
-	case err == nil:
-	case errors.Is(err, cmdutil.ErrFindings):
-		code = 1
-	case errors.As(err, &partial):
-		fmt.Fprintf(errOut, "zhpolicy: %s\n", partial)
-		code = 3
-	case errors.As(err, &flagErr):
-		fmt.Fprintf(errOut, "zhpolicy: %s\n", err)
-		code = 2
-	default:
-		fmt.Fprintf(errOut, "zhpolicy: %s\n", err)
-		code = 2
-	}
-	return result{out.String(), errOut.String(), code}
+	r := clitest.Run(t, clitest.Options{Dir: o.dir, Stdin: o.stdin, StdoutTTY: o.tty, Colour: o.colour}, args...)
+	return result{r.Stdout, r.Stderr, r.Code}
 }
 
 func TestFlagParsing(t *testing.T) {
