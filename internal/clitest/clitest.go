@@ -4,24 +4,18 @@ package clitest
 
 import (
 	"context"
-	"flag"
-	"fmt"
-	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"sync"
 	"testing"
 
+	"zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmd/root"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/segment"
 )
-
-// Update is the -update flag of every golden test: rewrite golden files
-// with the current output instead of comparing.
-var Update = flag.Bool("update", false, "rewrite golden files")
 
 // Result is what one run printed and its exit code.
 type Result struct {
@@ -102,38 +96,5 @@ func RepoRoot(t testing.TB) string {
 // rewrites it under -update.
 func Golden(t testing.TB, name, got string) {
 	t.Helper()
-	path := filepath.Join(RepoRoot(t), "testdata", "golden", name)
-	if *Update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden file %s: %v (run go test with -update to create it)", name, err)
-	}
-	if got != string(want) {
-		t.Errorf("output differs from golden file testdata/golden/%s (run with -update to accept):\n%s", name, firstDiff(string(want), got))
-	}
-}
-
-func firstDiff(want, got string) string {
-	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
-	for i := 0; i < len(wl) || i < len(gl); i++ {
-		var w, g string
-		if i < len(wl) {
-			w = wl[i]
-		}
-		if i < len(gl) {
-			g = gl[i]
-		}
-		if w != g {
-			return fmt.Sprintf("first difference at line %d:\n  want: %s\n  got:  %s", i+1, w, g)
-		}
-	}
-	return "(no line differs; check trailing bytes)"
+	golden.Check(t, filepath.Join(RepoRoot(t), "testdata", "golden", name), got)
 }

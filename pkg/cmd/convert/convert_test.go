@@ -5,19 +5,17 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	goldenfile "zhpolicy/internal/golden"
 
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/iostreams"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const testdata = "../../../testdata/convert"
 
@@ -98,20 +96,7 @@ func TestFlags(t *testing.T) {
 
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join(testdata, "golden", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs:\n got %q\nwant %q", name, got, want)
-	}
+	goldenfile.Check(t, filepath.Join(testdata, "golden", name), string(got))
 }
 
 // TestGolden converts the inputs of testdata/convert/in to stdout.

@@ -1,20 +1,16 @@
 package detect
 
 import (
-	"bytes"
 	"context"
-	"flag"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"zhpolicy/internal/golden"
 
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files")
 
 const testdata = "../../../testdata/convert"
 
@@ -59,20 +55,7 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%v: %s", err, errOut)
 			}
 			got := out.Bytes()
-			path := filepath.Join("golden", "detect."+format)
-			if *update {
-				if err := os.WriteFile(path, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (go test -update creates it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs:\n%s\nwant:\n%s", got, want)
-			}
+			golden.Check(t, filepath.Join("golden", "detect."+format), string(got))
 		})
 	}
 }

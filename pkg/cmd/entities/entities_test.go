@@ -3,7 +3,6 @@ package entities_test
 import (
 	"bufio"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,14 +11,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	goldenfile "zhpolicy/internal/golden"
 
 	"zhpolicy/pkg/cmd/entities"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/segment"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/entities/golden")
 
 func repoRoot(t *testing.T) string {
 	t.Helper()
@@ -110,35 +108,7 @@ func TestFlagParsing(t *testing.T) {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(repoRoot(t), "testdata", "entities", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden file %s: %v (run go test with -update to create it)", name, err)
-	}
-	if got != string(want) {
-		wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
-		for i := 0; i < len(wl) || i < len(gl); i++ {
-			var w, g string
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if w != g {
-				t.Fatalf("output differs from testdata/entities/golden/%s at line %d (run with -update to accept):\n  want: %s\n  got:  %s", name, i+1, w, g)
-			}
-		}
-	}
+	goldenfile.Check(t, filepath.Join(repoRoot(t), "testdata", "entities", "golden", name), got)
 }
 
 func TestGoldenOutput(t *testing.T) {

@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -14,6 +13,7 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+	goldenfile "zhpolicy/internal/golden"
 
 	"zhpolicy/pkg/cmd/keywords"
 	"zhpolicy/pkg/cmdutil"
@@ -21,8 +21,6 @@ import (
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/keywords/golden")
 
 func TestFlagParsing(t *testing.T) {
 	tests := []struct {
@@ -136,35 +134,7 @@ func repoRoot(t testing.TB) string {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join(repoRoot(t), "testdata", "keywords", "golden", name)
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden file %s: %v (run go test with -update to create it)", name, err)
-	}
-	if got != string(want) {
-		wl, gl := strings.Split(string(want), "\n"), strings.Split(got, "\n")
-		for i := 0; i < len(wl) || i < len(gl); i++ {
-			var w, g string
-			if i < len(wl) {
-				w = wl[i]
-			}
-			if i < len(gl) {
-				g = gl[i]
-			}
-			if w != g {
-				t.Fatalf("output differs from testdata/keywords/golden/%s at line %d (run with -update to accept):\n  want: %s\n  got:  %s", name, i+1, w, g)
-			}
-		}
-	}
+	goldenfile.Check(t, filepath.Join(repoRoot(t), "testdata", "keywords", "golden", name), got)
 }
 
 func TestGolden(t *testing.T) {
