@@ -148,7 +148,7 @@ func analyzeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	disp, err := shared.NewDisplay(opts.Global.Script)
+	disp, err := cmdutil.NewDisplay(opts.Global.Script)
 	if err != nil {
 		return err
 	}
@@ -242,7 +242,7 @@ type EntityItem struct {
 }
 
 // Build turns a summary into the report shown, top items per section.
-func Build(s *overview.Summary, disp *shared.Display, top int) Report {
+func Build(s *overview.Summary, disp *cmdutil.Display, top int) Report {
 	r := Report{Documents: s.Docs, Bytes: s.Bytes, Characters: s.Chars, Chinese: s.Han, Words: s.Tokens,
 		Scripts: s.Scripts, Encodings: s.Encodings, Formats: s.Formats,
 		TopWords: []WordItem{}, Keywords: []KeywordItem{}, Formulations: []FormulationItem{}, Entities: []EntityItem{}}
@@ -268,7 +268,7 @@ func Build(s *overview.Summary, disp *shared.Display, top int) Report {
 }
 
 // Write prints the overview in a format.
-func Write(w io.Writer, format string, disp *shared.Display, s *overview.Summary, top int) error {
+func Write(w io.Writer, format string, disp *cmdutil.Display, s *overview.Summary, top int) error {
 	r := Build(s, disp, top)
 	switch format {
 	case "json":

@@ -119,7 +119,7 @@ func compareRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	disp, err := shared.NewDisplay(opts.Global.Script)
+	disp, err := cmdutil.NewDisplay(opts.Global.Script)
 	if err != nil {
 		return err
 	}
@@ -262,7 +262,7 @@ type jsonResult struct {
 	FormulationsOnlyInB *[]formRecord `json:"formulations_only_in_b,omitempty"`
 }
 
-func write(w io.Writer, format string, disp *shared.Display, a, b side, res compare.Result, fl *formLists, unit string) error {
+func write(w io.Writer, format string, disp *cmdutil.Display, a, b side, res compare.Result, fl *formLists, unit string) error {
 	var forms []struct {
 		id, title string
 		items     []*overview.Item

@@ -17,7 +17,6 @@ import (
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/report"
-	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
 )
 
@@ -209,58 +208,27 @@ func prepare(sg *seg.Segmenter, d *corpus.Doc, cutOpts seg.Options) (*analysis.I
 }
 
 // display turns a counted entity into the form shown.
-type display struct {
-	mode string
-	conv *script.Converter
-}
+type display struct{ *cmdutil.Display }
 
 func newDisplay(mode string) (*display, error) {
-	d := &display{mode: mode}
-	cfg := ""
 	switch mode {
-	case "auto", "", "s":
-	case "t":
-		cfg = "s2t"
-	case "tw":
-		cfg = "s2tw"
-	case "hk":
-		cfg = "s2hk"
+	case "auto", "", "s", "t", "tw", "hk":
 	default:
 		return nil, cmdutil.FlagErrorf("invalid --script %q: use auto, s, t, tw or hk", mode)
 	}
-	if cfg != "" {
-		c, err := script.NewConverter(cfg)
-		if err != nil {
-			return nil, err
-		}
-		d.conv = c
-	}
-	return d, nil
+	d, err := cmdutil.NewDisplay(mode)
+	return &display{d}, err
 }
 
 // show gives the displayed form of an entity key whose most frequent
 // surface form is surface.
-func (d *display) show(key, surface string) string {
-	switch {
-	case d.mode == "auto" || d.mode == "":
-		return surface
-	case d.conv != nil:
-		return d.conv.Convert(key)
-	}
-	return key
-}
+func (d *display) show(key, surface string) string { return d.Show(key, surface) }
 
-// titles shows a person's titles; in auto mode in the script of the name.
+// titles shows a person's titles; in auto mode as the documents wrote them.
 func (d *display) titles(e *ent.Entity) []string {
 	out := make([]string, len(e.Titles))
 	for i, t := range e.Titles {
-		out[i] = t
-		switch {
-		case d.conv != nil:
-			out[i] = d.conv.Convert(t)
-		case d.mode == "auto" || d.mode == "":
-			out[i] = titleSurface(e, t)
-		}
+		out[i] = d.Show(t, titleSurface(e, t))
 	}
 	return out
 }

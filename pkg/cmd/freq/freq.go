@@ -131,7 +131,7 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		}
 		shared.HintSize(f, opts.Docs, opts.Paths)
 	}
-	disp, err := shared.NewDisplay(opts.Global.Script)
+	disp, err := cmdutil.NewDisplay(opts.Global.Script)
 	if err != nil {
 		return err
 	}
@@ -197,7 +197,7 @@ func Count(ctx context.Context, ios *iostreams.IOStreams, g *cmdutil.GlobalOptio
 
 // Write prints a frequency report of counts: a table (with a bar column on
 // a terminal), CSV, TSV, Markdown, JSON or JSON Lines.
-func Write(w io.Writer, ios *iostreams.IOStreams, format string, disp *shared.Display, s freq.Settings,
+func Write(w io.Writer, ios *iostreams.IOStreams, format string, disp *cmdutil.Display, s freq.Settings,
 	c *freq.Counts, minCount int64, top int) error {
 	terms := c.Terms(minCount, top)
 	switch format {
@@ -266,7 +266,7 @@ type jsonReport struct {
 }
 
 // writeMatrix prints the document × term matrix.
-func writeMatrix(w io.Writer, format string, disp *shared.Display, total *freq.Counts, docs []DocCounts, minCount int64, top int) error {
+func writeMatrix(w io.Writer, format string, disp *cmdutil.Display, total *freq.Counts, docs []DocCounts, minCount int64, top int) error {
 	terms := total.Terms(minCount, top)
 	header := []string{"file", "total"}
 	for _, t := range terms {

@@ -161,7 +161,7 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	disp, err := newDisplay(opts.Global.Script)
+	disp, err := cmdutil.NewDisplay(opts.Global.Script)
 	if err != nil {
 		return err
 	}
@@ -273,53 +273,10 @@ func unwrapPathError(err error) error {
 	return err
 }
 
-// display turns a counted term into the form shown under --script.
-type display struct {
-	mode string
-	conv *script.Converter
-}
-
-func newDisplay(mode string) (*display, error) {
-	d := &display{mode: mode}
-	var cfg string
-	switch mode {
-	case "t":
-		cfg = "s2t"
-	case "tw":
-		cfg = "s2tw"
-	case "hk":
-		cfg = "s2hk"
-	}
-	if cfg != "" {
-		c, err := script.NewConverter(cfg)
-		if err != nil {
-			return nil, err
-		}
-		d.conv = c
-	}
-	return d, nil
-}
-
-// show gives the displayed form of a term whose most frequent surface form
-// is surface.
-func (d *display) show(surface string) string {
-	if d.mode == "auto" || d.mode == "" {
-		return surface
-	}
-	s := surface
-	if f, ok := script.FoldToSimplified(s); ok {
-		s = f
-	}
-	if d.conv != nil {
-		s = d.conv.Convert(s)
-	}
-	return s
-}
-
 // output gathers or streams results in the chosen format.
 type output struct {
 	opts   *Options
-	disp   *display
+	disp   *cmdutil.Display
 	format string
 	jl     *report.JSONLines
 
@@ -330,7 +287,7 @@ type output struct {
 	corp   *kw.Corpus      // --corpus
 }
 
-func newOutput(opts *Options, disp *display) *output {
+func newOutput(opts *Options, disp *cmdutil.Display) *output {
 	o := &output{opts: opts, disp: disp, format: opts.Global.Format}
 	if o.format == "jsonl" {
 		o.jl = report.NewJSONLines(opts.IO.Out)
@@ -384,12 +341,12 @@ func (o *output) add(r docResult, opts kw.Options) error {
 		}
 	case "csv", "tsv":
 		for i, k := range kws {
-			o.rows = append(o.rows, []string{name, strconv.Itoa(i + 1), o.disp.show(k.Surface), report.FormatFloat(k.Score), strconv.Itoa(k.Count)})
+			o.rows = append(o.rows, []string{name, strconv.Itoa(i + 1), o.disp.Show(k.Key, k.Surface), report.FormatFloat(k.Score), strconv.Itoa(k.Count)})
 		}
 	default:
 		t := report.Table{Title: name, Header: docHeader(), Align: docAlign()}
 		for i, k := range kws {
-			t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), o.disp.show(k.Surface), report.FormatFloat(k.Score), strconv.Itoa(k.Count)})
+			t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), o.disp.Show(k.Key, k.Surface), report.FormatFloat(k.Score), strconv.Itoa(k.Count)})
 		}
 		if len(kws) == 0 {
 			t.Footer = "(no keywords)"
@@ -407,7 +364,7 @@ func (o *output) add(r docResult, opts kw.Options) error {
 }
 
 func (o *output) record(name string, i int, k kw.Keyword) keywordRecord {
-	return keywordRecord{File: name, Rank: i + 1, Keyword: o.disp.show(k.Surface), Score: round(k.Score), Count: k.Count}
+	return keywordRecord{File: name, Rank: i + 1, Keyword: o.disp.Show(k.Key, k.Surface), Score: round(k.Score), Count: k.Count}
 }
 
 // writeTable prints one terminal table, a blank line between tables.
@@ -449,7 +406,7 @@ func (o *output) finishCorpus() error {
 	case "json", "jsonl":
 		recs := make([]corpusRecord, len(ranking))
 		for i, k := range ranking {
-			recs[i] = corpusRecord{Rank: i + 1, Keyword: o.disp.show(k.Surface), Docs: k.Docs, Count: k.Count, Score: round(k.Score)}
+			recs[i] = corpusRecord{Rank: i + 1, Keyword: o.disp.Show(k.Key, k.Surface), Docs: k.Docs, Count: k.Count, Score: round(k.Score)}
 		}
 		if o.format == "json" {
 			return report.WriteJSON(w, recs)
@@ -469,7 +426,7 @@ func (o *output) finishCorpus() error {
 		t.Title = fmt.Sprintf("Corpus keywords (%d documents)", o.corp.Docs())
 	}
 	for i, k := range ranking {
-		t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), o.disp.show(k.Surface), strconv.Itoa(k.Docs),
+		t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), o.disp.Show(k.Key, k.Surface), strconv.Itoa(k.Docs),
 			strconv.Itoa(k.Count), report.FormatFloat(k.Score)})
 	}
 	return report.WriteTables(w, o.format, t)

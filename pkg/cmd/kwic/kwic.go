@@ -112,7 +112,7 @@ func kwicRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			return err
 		}
 	}
-	disp, err := shared.NewDisplay(opts.Global.Script)
+	disp, err := cmdutil.NewDisplay(opts.Global.Script)
 	if err != nil {
 		return err
 	}
@@ -167,7 +167,7 @@ type row struct {
 
 type writer struct {
 	opts   *Options
-	disp   *shared.Display
+	disp   *cmdutil.Display
 	out    io.Writer
 	format string
 	jl     *report.JSONLines
@@ -178,7 +178,7 @@ type writer struct {
 	locW   int // width of the file:line column (table)
 }
 
-func newWriter(opts *Options, disp *shared.Display) *writer {
+func newWriter(opts *Options, disp *cmdutil.Display) *writer {
 	w := &writer{opts: opts, disp: disp, out: opts.IO.Out, format: opts.Global.Format}
 	if w.format == "jsonl" {
 		w.jl = report.NewJSONLines(w.out)

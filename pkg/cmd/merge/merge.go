@@ -256,7 +256,7 @@ func mergeRun(ctx context.Context, opts *Options) error {
 		fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: warning: partials written by different versions of zhpolicy (%s): segmentation may differ\n",
 			strings.Join(slices.Sorted(maps.Keys(tools)), ", "))
 	}
-	disp, err := shared.NewDisplay(opts.Global.Script)
+	disp, err := cmdutil.NewDisplay(opts.Global.Script)
 	if err != nil {
 		return err
 	}

@@ -14,7 +14,7 @@ import (
 	"zhpolicy/pkg/analysis/overview"
 	"zhpolicy/pkg/analysis/slogans"
 	freqcmd "zhpolicy/pkg/cmd/freq"
-	"zhpolicy/pkg/cmd/freq/shared"
+	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/htmlreport"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/script"
@@ -24,7 +24,7 @@ import (
 type builder struct {
 	opts *Options
 	res  *collected
-	disp *shared.Display
+	disp *cmdutil.Display
 	// ui converts the page's own words (written in Simplified) to the
 	// script of the page; nil keeps them.
 	ui   *script.Converter
@@ -65,7 +65,7 @@ func pageScript(mode string, res *collected) (cfg, lang string) {
 }
 
 func build(res *collected, opts *Options) (*htmlreport.Page, error) {
-	disp, err := shared.NewDisplay(opts.Global.Script)
+	disp, err := cmdutil.NewDisplay(opts.Global.Script)
 	if err != nil {
 		return nil, err
 	}

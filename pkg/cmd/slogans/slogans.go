@@ -244,51 +244,18 @@ func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 }
 
 // display turns a formulation into the form shown under --script.
-type display struct {
-	mode string
-	conv *script.Converter
-}
+type display struct{ *cmdutil.Display }
 
 func newDisplay(mode string) (*display, error) {
-	d := &display{mode: mode}
-	cfg := map[string]string{"t": "s2t", "tw": "s2tw", "hk": "s2hk"}[mode]
-	if cfg != "" {
-		c, err := script.NewConverter(cfg)
-		if err != nil {
-			return nil, err
-		}
-		d.conv = c
-	}
-	return d, nil
+	d, err := cmdutil.NewDisplay(mode)
+	return &display{d}, err
 }
 
 // show gives the displayed form of key, written surface in the document.
-func (d *display) show(key, surface string) string {
-	switch d.mode {
-	case "auto", "":
-		return surface
-	case "s":
-		return key
-	}
-	if d.conv != nil {
-		return d.conv.Convert(key)
-	}
-	return key
-}
+func (d *display) show(key, surface string) string { return d.Show(key, surface) }
 
 // text gives running text (a context) in the display script.
-func (d *display) text(s string) string {
-	if d.mode == "auto" || d.mode == "" {
-		return s
-	}
-	if f, ok := script.FoldToSimplified(s); ok {
-		s = f
-	}
-	if d.conv != nil {
-		s = d.conv.Convert(s)
-	}
-	return s
-}
+func (d *display) text(s string) string { return d.ShowText(s) }
 
 // members gives the members of a series as displayed.
 func (d *display) members(keys, written []string) []string {
