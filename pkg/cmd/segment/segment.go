@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -47,11 +48,15 @@ offsets (start, end) into the decoded input text, its part of speech with
 --pos, and the file name.
 
 Traditional text is folded to Simplified character by character, cut with
-the Simplified dictionary, and the words are given back in Traditional.`,
+the Simplified dictionary, and the words are given back in Traditional.
+With --script s|t|tw|hk the words of the text output are shown in that
+script; JSON, JSONL, CSV and TSV keep the text as the file has it, so that
+it can be found at its offsets.`,
 		Example: `  zhpolicy segment report.txt
   zhpolicy segment --pos --sep " | " report.txt
   zhpolicy segment --format jsonl docs/ > tokens.jsonl
   zhpolicy segment --dict my-terms.txt --mode search report.txt
+  zhpolicy segment --script s traditional.txt
   echo '市委常委會(huì)在醫(yī)藥高新區(qū)調(diào)研' | zhpolicy segment`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -83,6 +88,10 @@ func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	mode, _ := seg.ParseMode(opts.Mode)
 	cutOpts := seg.Options{Mode: mode, HMM: opts.HMM, POS: opts.POS}
 	sg, err := opts.Segmenter()
+	if err != nil {
+		return err
+	}
+	disp, err := cmdutil.NewDisplay(opts.Global.Script)
 	if err != nil {
 		return err
 	}
@@ -121,7 +130,7 @@ func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 					}
 				}
 			default:
-				writeLines(&b, d.Text, toks, opts.Sep, opts.POS)
+				writeLines(&b, d.Text, toks, opts.Sep, opts.POS, displayed(disp, d.Text))
 			}
 			r.text = b.Bytes()
 			return r, nil
@@ -185,7 +194,8 @@ func originalTokens(d *corpus.Doc, toks []seg.Token) []seg.Token {
 }
 
 // writeLines prints one line of words per line of text.
-func writeLines(b *bytes.Buffer, text string, toks []seg.Token, sep string, pos bool) {
+// show gives the displayed form of the word at [start, end) of text.
+func writeLines(b *bytes.Buffer, text string, toks []seg.Token, sep string, pos bool, show func(start, end int) string) {
 	ti := 0
 	lineStart := 0
 	for lineStart < len(text) {
@@ -201,7 +211,7 @@ func writeLines(b *bytes.Buffer, text string, toks []seg.Token, sep string, pos 
 				b.WriteString(sep)
 			}
 			first = false
-			b.WriteString(toks[ti].Text)
+			b.WriteString(show(toks[ti].Start, toks[ti].End))
 			if pos && toks[ti].POS != "" {
 				b.WriteString("/")
 				b.WriteString(toks[ti].POS)
@@ -211,4 +221,29 @@ func writeLines(b *bytes.Buffer, text string, toks []seg.Token, sep string, pos 
 		b.WriteByte('\n')
 		lineStart = lineEnd + 1
 	}
+}
+
+// displayed returns how the word at [start, end) of text is shown under
+// --script: the text is converted as a whole, so that a word is converted
+// in its context, and the word's characters are taken from the converted
+// text (conversion to s, t, tw or hk keeps the number of characters; if it
+// did not, each word is converted on its own).
+func displayed(disp *cmdutil.Display, text string) func(start, end int) string {
+	conv := disp.ShowText(text)
+	if conv == text {
+		return func(s, e int) string { return text[s:e] }
+	}
+	if utf8.RuneCountInString(conv) != utf8.RuneCountInString(text) {
+		return func(s, e int) string { return disp.ShowText(text[s:e]) }
+	}
+	// byte offset in conv of each rune start (and the end) of text
+	at := make(map[int]int, utf8.RuneCountInString(text)+1)
+	c := 0
+	for i := range text {
+		at[i] = c
+		_, n := utf8.DecodeRuneInString(conv[c:])
+		c += n
+	}
+	at[len(text)] = len(conv)
+	return func(s, e int) string { return conv[at[s]:at[e]] }
 }

@@ -6,12 +6,14 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"zhpolicy/internal/clitest"
 	"zhpolicy/pkg/cmd/segment"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/script"
 )
 
 func TestFlagParsing(t *testing.T) {
@@ -249,5 +251,34 @@ func TestStdin(t *testing.T) {
 	r = clitest.Run(t, clitest.Options{StdinTTY: true}, "segment")
 	if r.Code != 2 || !strings.Contains(r.Stderr, "Usage:") {
 		t.Errorf("no input on a terminal: exit %d, stderr %q; want help and 2", r.Code, r.Stderr)
+	}
+}
+
+// --script shows the words of the text output in the script asked for,
+// converted in context; the words and lines stay those of the document.
+func TestScriptDisplay(t *testing.T) {
+	own := clitest.Run(t, clitest.Options{}, "segment", "testdata/sample/traditional_notice.txt")
+	simp := clitest.Run(t, clitest.Options{}, "--script", "s", "segment", "testdata/sample/traditional_notice.txt")
+	if own.Code != 0 || simp.Code != 0 {
+		t.Fatalf("exit %d, %d", own.Code, simp.Code)
+	}
+	if !strings.Contains(own.Stdout, "關於 推動") || !strings.Contains(simp.Stdout, "关于 推动") {
+		t.Errorf("own script %.60q, --script s %.60q", own.Stdout, simp.Stdout)
+	}
+	if k := script.Detect(simp.Stdout).Kind; k != script.Simplified {
+		t.Errorf("--script s output detected %v", k)
+	}
+	ow, sw := strings.Fields(own.Stdout), strings.Fields(simp.Stdout)
+	if len(ow) != len(sw) || strings.Count(own.Stdout, "\n") != strings.Count(simp.Stdout, "\n") {
+		t.Errorf("--script changed the words or lines: %d words vs %d", len(ow), len(sw))
+	}
+	for i := range ow {
+		if utf8.RuneCountInString(ow[i]) != utf8.RuneCountInString(sw[i]) {
+			t.Fatalf("word %d: %q shown as %q", i, ow[i], sw[i])
+		}
+	}
+	trad := clitest.Run(t, clitest.Options{}, "--script", "t", "segment", "testdata/sample/municipal_report.txt")
+	if !strings.Contains(trad.Stdout, "巡視整改") || script.Detect(trad.Stdout).Kind != script.Traditional {
+		t.Errorf("--script t: %.100q", trad.Stdout)
 	}
 }
