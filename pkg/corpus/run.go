@@ -36,6 +36,7 @@ func MapSeq[In, Out any](ctx context.Context, items iter.Seq[In], jobs int,
 	if jobs < 1 {
 		jobs = 1
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -105,6 +106,10 @@ func MapSeq[In, Out any](ctx context.Context, items iter.Seq[In], jobs int,
 			runErr = err
 			break
 		}
+	}
+	if runErr == nil && parent.Err() != nil {
+		// cancelled before the producer handed anything over
+		runErr = parent.Err()
 	}
 	cancel()
 	for range order { // let the producer see the cancellation and stop

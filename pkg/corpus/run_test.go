@@ -122,3 +122,18 @@ func TestMapCancel(t *testing.T) {
 		t.Fatalf("emitted %d after cancel at 10", n)
 	}
 }
+
+// A run cancelled before it starts reports the cancellation, whichever
+// way the race between producer and cancellation goes.
+func TestMapCancelledBeforeStart(t *testing.T) {
+	for i := 0; i < 200; i++ {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		err := Map(ctx, []int{1, 2, 3}, 2,
+			func(context.Context, int, int) (int, error) { return 0, nil },
+			func(int, int, int, error) error { return nil })
+		if !errors.Is(err, context.Canceled) {
+			t.Fatalf("try %d: err = %v, want context.Canceled", i, err)
+		}
+	}
+}
