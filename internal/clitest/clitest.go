@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"zhpolicy/pkg/script"
 
 	"zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmd/root"
@@ -42,7 +43,7 @@ var (
 // sharedSegmenter lets all runs of one test binary share one segmenter
 // (without user dictionaries), as one process would.
 func sharedSegmenter() (*segment.Segmenter, error) {
-	segOnce.Do(func() { seg, segErr = segment.New(segment.Config{Fold: cmdutil.FoldTraditional}) })
+	segOnce.Do(func() { seg, segErr = segment.New(segment.Config{Fold: script.FoldIfTraditional}) })
 	return seg, segErr
 }
 

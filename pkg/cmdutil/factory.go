@@ -54,23 +54,11 @@ func (f *Factory) Segmenter() (*segment.Segmenter, error) {
 	f.segOnce.Do(func() {
 		cfg := f.SegmenterConfig
 		if cfg.Fold == nil {
-			cfg.Fold = FoldTraditional
+			cfg.Fold = script.FoldIfTraditional
 		}
 		f.seg, f.segErr = segment.New(cfg)
 	})
 	return f.seg, f.segErr
-}
-
-// FoldTraditional folds text to Simplified, rune for rune, when it is
-// Traditional or mixed, for segmentation with the Simplified dictionary.
-// Simplified text is left alone: OpenCC's t2s also maps some characters
-// that are correct Simplified (什么 → 什幺).
-func FoldTraditional(text string) (string, bool) {
-	switch script.Detect(text).Kind {
-	case script.Traditional, script.Mixed:
-		return script.FoldToSimplified(text)
-	}
-	return text, false
 }
 
 // UseSegmenter makes the Factory hand out s instead of building its own

@@ -71,3 +71,16 @@ func FoldToSimplified(text string) (folded string, ok bool) {
 	}
 	return c.Convert(text), true
 }
+
+// FoldIfTraditional is FoldToSimplified for text that Detect finds
+// Traditional or mixed; Simplified (and script-less) text is returned as it
+// is, with ok false: OpenCC's Traditional-to-Simplified tables also change
+// some correct Simplified characters (什么 → 什幺, 显著 → 显着). It is the
+// folding the segmenter and the analyzers use.
+func FoldIfTraditional(text string) (folded string, ok bool) {
+	switch Detect(text).Kind {
+	case Traditional, Mixed:
+		return FoldToSimplified(text)
+	}
+	return text, false
+}

@@ -445,3 +445,12 @@ func TestChain(t *testing.T) {
 		t.Error("Chain with an unknown configuration succeeded")
 	}
 }
+
+func TestFoldIfTraditional(t *testing.T) {
+	if got, ok := FoldIfTraditional("你在做什么？显著提高"); ok || got != "你在做什么？显著提高" {
+		t.Errorf("Simplified text folded: %q, %v", got, ok)
+	}
+	if got, ok := FoldIfTraditional("三個大抓，顯著提高"); !ok || got != "三个大抓，显著提高" {
+		t.Errorf("Traditional text: %q, %v", got, ok)
+	}
+}

@@ -23,7 +23,7 @@ var (
 
 func cut(t testing.TB, text string) []segment.Token {
 	t.Helper()
-	segOnce.Do(func() { seg, segErr = segment.New(segment.Config{}) })
+	segOnce.Do(func() { seg, segErr = segment.New(segment.Config{Fold: script.FoldIfTraditional}) })
 	if segErr != nil {
 		t.Fatal(segErr)
 	}

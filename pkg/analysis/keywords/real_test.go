@@ -17,7 +17,7 @@ import (
 )
 
 var testSeg = sync.OnceValues(func() (*segment.Segmenter, error) {
-	return segment.New(segment.Config{Fold: script.FoldToSimplified})
+	return segment.New(segment.Config{Fold: script.FoldIfTraditional})
 })
 
 // realInput segments text with the real segmenter, as the command does.

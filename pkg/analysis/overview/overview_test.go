@@ -28,7 +28,7 @@ var texts = []string{
 
 func inputs(t testing.TB) []*analysis.Input {
 	t.Helper()
-	sg, err := segment.New(segment.Config{Fold: script.FoldToSimplified})
+	sg, err := segment.New(segment.Config{Fold: script.FoldIfTraditional})
 	if err != nil {
 		t.Fatal(err)
 	}

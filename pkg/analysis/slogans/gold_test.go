@@ -93,7 +93,7 @@ func TestGold(t *testing.T) {
 	if err := yaml.Unmarshal(data, &gold); err != nil {
 		t.Fatal(err)
 	}
-	seg, err := segment.New(segment.Config{Fold: script.FoldToSimplified})
+	seg, err := segment.New(segment.Config{Fold: script.FoldIfTraditional})
 	if err != nil {
 		t.Fatal(err)
 	}

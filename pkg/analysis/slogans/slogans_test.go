@@ -14,7 +14,7 @@ import (
 )
 
 var testSeg = sync.OnceValues(func() (*segment.Segmenter, error) {
-	return segment.New(segment.Config{Fold: script.FoldToSimplified})
+	return segment.New(segment.Config{Fold: script.FoldIfTraditional})
 })
 
 // prep segments text as the command does.

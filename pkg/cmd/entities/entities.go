@@ -189,20 +189,13 @@ func entitiesRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	return runErr
 }
 
-// prepare cuts a document into words. A Traditional document is cut in
-// its Simplified folding, so that the words and their parts of speech are
-// the dictionary's, and the tokens are mapped back to the document's text.
+// prepare cuts a document into words (the segmenter cuts a Traditional
+// document in its Simplified folding and gives the words back in the
+// document's script).
 func prepare(sg *seg.Segmenter, d *corpus.Doc, cutOpts seg.Options) (*analysis.Input, error) {
-	probe := analysis.NewInput(d.Name, d.Text, d.Script.Kind, nil)
-	toks, err := sg.Cut(probe.Folded, cutOpts)
+	toks, err := sg.Cut(d.Text, cutOpts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", d.Name, err)
-	}
-	if probe.Folded != d.Text {
-		for i, tk := range toks {
-			s, e := probe.TextSpan(tk.Start, tk.End)
-			toks[i] = seg.Token{Text: d.Text[s:e], Start: s, End: e, POS: tk.POS}
-		}
 	}
 	return analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks), nil
 }

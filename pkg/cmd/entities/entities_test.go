@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	goldenfile "zhpolicy/internal/golden"
+	"zhpolicy/pkg/script"
 
 	"zhpolicy/pkg/cmd/entities"
 	"zhpolicy/pkg/cmdutil"
@@ -43,7 +44,7 @@ type result struct {
 // script given, from the repository root.
 func run(t *testing.T, format, scr string, args ...string) result {
 	t.Helper()
-	segOnce.Do(func() { seg, segErr = segment.New(segment.Config{}) })
+	segOnce.Do(func() { seg, segErr = segment.New(segment.Config{Fold: script.FoldIfTraditional}) })
 	if segErr != nil {
 		t.Fatal(segErr)
 	}

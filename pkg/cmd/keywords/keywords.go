@@ -19,7 +19,6 @@ import (
 	"zhpolicy/pkg/idf"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/report"
-	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
 )
 
@@ -151,11 +150,6 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	if err := cmdutil.LoadUserDicts(f, opts.Dicts); err != nil {
 		return err
-	}
-	if f.SegmenterConfig.Fold == nil {
-		// Traditional text is cut with the Simplified dictionary (better
-		// words and parts of speech than gse's Traditional one).
-		f.SegmenterConfig.Fold = script.FoldToSimplified
 	}
 	sg, err := opts.Segmenter()
 	if err != nil {

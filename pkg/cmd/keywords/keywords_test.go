@@ -85,7 +85,7 @@ func TestFlagParsing(t *testing.T) {
 }
 
 var sharedSeg = sync.OnceValues(func() (*segment.Segmenter, error) {
-	return segment.New(segment.Config{Fold: script.FoldToSimplified})
+	return segment.New(segment.Config{Fold: script.FoldIfTraditional})
 })
 
 type result struct {

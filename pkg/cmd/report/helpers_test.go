@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"zhpolicy/pkg/script"
 
 	"github.com/spf13/cobra"
 
@@ -20,7 +21,7 @@ import (
 // testSegmenter is shared by the runs of this test binary, as one process
 // would share it.
 var testSegmenter = sync.OnceValues(func() (*segment.Segmenter, error) {
-	return segment.New(segment.Config{Fold: cmdutil.FoldTraditional})
+	return segment.New(segment.Config{Fold: script.FoldIfTraditional})
 })
 
 type result struct {

@@ -18,7 +18,6 @@ import (
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/report"
-	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
 )
 
@@ -198,9 +197,6 @@ func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	lex, err := loadLexicon(opts)
 	if err != nil {
 		return err
-	}
-	if f.SegmenterConfig.Fold == nil {
-		f.SegmenterConfig.Fold = script.FoldToSimplified
 	}
 	if err := cmdutil.LoadUserDicts(f, opts.Dicts); err != nil {
 		return err

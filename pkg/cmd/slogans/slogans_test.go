@@ -94,7 +94,7 @@ func asFlagError(err error, fe **cmdutil.FlagError) bool {
 }
 
 var sharedSeg = sync.OnceValues(func() (*segment.Segmenter, error) {
-	return segment.New(segment.Config{Fold: script.FoldToSimplified})
+	return segment.New(segment.Config{Fold: script.FoldIfTraditional})
 })
 
 type result struct {
