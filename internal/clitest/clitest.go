@@ -9,12 +9,12 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"zhpolicy/pkg/script"
 
 	"zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmd/root"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
 )
 

@@ -6,9 +6,8 @@ import (
 	"testing"
 
 	"zhpolicy/internal/clitest"
+	"zhpolicy/internal/flagtest"
 	"zhpolicy/pkg/cmd/analyze"
-	"zhpolicy/pkg/cmdutil"
-	"zhpolicy/pkg/iostreams"
 )
 
 func TestFlagParsing(t *testing.T) {
@@ -32,14 +31,7 @@ func TestFlagParsing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := cmdutil.New(ios, "test")
-			var got *analyze.Options
-			cmd := analyze.NewCmdAnalyze(f, func(o *analyze.Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := flagtest.Parse(t, analyze.NewCmdAnalyze, nil, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)

@@ -18,6 +18,7 @@ import (
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
 	"zhpolicy/internal/clitest"
+	"zhpolicy/internal/flagtest"
 	lint "zhpolicy/pkg/analysis/check"
 	"zhpolicy/pkg/cmd/check"
 	"zhpolicy/pkg/cmdutil"
@@ -78,14 +79,7 @@ func TestFlagParsing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := cmdutil.New(ios, "test")
-			var got *check.Options
-			cmd := check.NewCmdCheck(f, func(o *check.Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := flagtest.Parse(t, check.NewCmdCheck, nil, tt.args)
 			if tt.wantErr != "" {
 				var fe *cmdutil.FlagError
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.As(err, &fe) {

@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	goldenfile "zhpolicy/internal/golden"
 
+	goldenfile "zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/iostreams"

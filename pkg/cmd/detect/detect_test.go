@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"zhpolicy/internal/golden"
 
+	"zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
 )

@@ -11,12 +11,13 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	goldenfile "zhpolicy/internal/golden"
-	"zhpolicy/pkg/script"
 
+	"zhpolicy/internal/flagtest"
+	goldenfile "zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmd/entities"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
 )
 
@@ -85,14 +86,7 @@ func TestFlagParsing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := cmdutil.New(ios, "test")
-			var got *entities.Options
-			cmd := entities.NewCmdEntities(f, func(o *entities.Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := flagtest.Parse(t, entities.NewCmdEntities, nil, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)

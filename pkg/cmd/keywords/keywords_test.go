@@ -13,8 +13,9 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
-	goldenfile "zhpolicy/internal/golden"
 
+	"zhpolicy/internal/flagtest"
+	goldenfile "zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmd/keywords"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
@@ -58,17 +59,11 @@ func TestFlagParsing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := cmdutil.New(ios, "test")
-			if tt.format != "" {
-				f.Global.Format = tt.format
-			}
-			var got *keywords.Options
-			cmd := keywords.NewCmdKeywords(f, func(o *keywords.Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := flagtest.Parse(t, keywords.NewCmdKeywords, func(f *cmdutil.Factory) {
+				if tt.format != "" {
+					f.Global.Format = tt.format
+				}
+			}, tt.args)
 			if tt.wantErr != "" {
 				var fe *cmdutil.FlagError
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !errors.As(err, &fe) {

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"zhpolicy/pkg/script"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +14,7 @@ import (
 	"zhpolicy/pkg/cmd/root"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
 )
 

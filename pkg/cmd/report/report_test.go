@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"zhpolicy/internal/clitest"
+	"zhpolicy/internal/flagtest"
 	"zhpolicy/pkg/cmd/report"
 	"zhpolicy/pkg/cmdutil"
-	"zhpolicy/pkg/iostreams"
 )
 
 func indentJSON(t testing.TB, s string) string {
@@ -84,15 +84,9 @@ func TestFlagParsing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			ios.SetStdoutTTY(tt.tty)
-			f := cmdutil.New(ios, "test")
-			var got *report.Options
-			cmd := report.NewCmdReport(f, func(o *report.Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := flagtest.Parse(t, report.NewCmdReport, func(f *cmdutil.Factory) {
+				f.IO.SetStdoutTTY(tt.tty)
+			}, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)

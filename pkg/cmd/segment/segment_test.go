@@ -9,10 +9,9 @@ import (
 	"unicode/utf8"
 
 	"zhpolicy/internal/clitest"
+	"zhpolicy/internal/flagtest"
 	"zhpolicy/pkg/cmd/segment"
-	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/input"
-	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/script"
 )
 
@@ -37,14 +36,7 @@ func TestFlagParsing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := cmdutil.New(ios, "test")
-			var got *segment.Options
-			cmd := segment.NewCmdSegment(f, func(o *segment.Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := flagtest.Parse(t, segment.NewCmdSegment, nil, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)

@@ -9,8 +9,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	goldenfile "zhpolicy/internal/golden"
 
+	"zhpolicy/internal/flagtest"
+	goldenfile "zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmd/slogans"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
@@ -44,14 +45,7 @@ func TestFlagParsing(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
-			ios, _, _, _ := iostreams.Test()
-			f := cmdutil.New(ios, "test")
-			var got *slogans.Options
-			cmd := slogans.NewCmdSlogans(f, func(o *slogans.Options) error { got = o; return nil })
-			cmd.SetArgs(tt.args)
-			cmd.SetOut(ios.Out)
-			cmd.SetErr(ios.ErrOut)
-			err := cmd.Execute()
+			got, err := flagtest.Parse(t, slogans.NewCmdSlogans, nil, tt.args)
 			if tt.wantErr != "" {
 				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
 					t.Fatalf("err = %v, want %q", err, tt.wantErr)

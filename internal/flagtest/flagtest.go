@@ -1,0 +1,39 @@
+// Package flagtest checks how a command parses its flags, through the runF
+// hook every NewCmd<Verb>(f, runF) takes: the command runs up to the point
+// where it would do its work, and the test sees the options it would use.
+package flagtest
+
+import (
+	"io"
+	"testing"
+
+	"github.com/spf13/cobra"
+
+	"zhpolicy/pkg/cmdutil"
+	"zhpolicy/pkg/iostreams"
+)
+
+// Parse builds the command with newCmd on a test Factory (setup, when not
+// nil, may change the Factory first: global flags, terminal settings), runs
+// it with args, and returns the options it would run with, or its error.
+func Parse[O any](t testing.TB, newCmd func(*cmdutil.Factory, func(*O) error) *cobra.Command,
+	setup func(*cmdutil.Factory), args []string) (*O, error) {
+	t.Helper()
+	ios, _, _, _ := iostreams.Test()
+	f := cmdutil.New(ios, "test")
+	if setup != nil {
+		setup(f)
+	}
+	var got *O
+	cmd := newCmd(f, func(o *O) error { got = o; return nil })
+	cmd.SetArgs(args)
+	cmd.SetOut(io.Discard)
+	cmd.SetErr(io.Discard)
+	if err := cmd.Execute(); err != nil {
+		return nil, err
+	}
+	if got == nil {
+		t.Fatalf("%v: the command returned without reaching its run function", args)
+	}
+	return got, nil
+}
