@@ -99,3 +99,14 @@ func Golden(t testing.TB, name, got string) {
 	t.Helper()
 	golden.Check(t, filepath.Join(RepoRoot(t), "testdata", "golden", name), got)
 }
+
+// MustRun is Run for a command line that must succeed: it returns what
+// was printed on stdout, and fails the test on any other exit code.
+func MustRun(t testing.TB, opts Options, args ...string) string {
+	t.Helper()
+	r := Run(t, opts, args...)
+	if r.Code != 0 {
+		t.Fatalf("zhpolicy %s: exit %d: %s", strings.Join(args, " "), r.Code, r.Stderr)
+	}
+	return r.Stdout
+}

@@ -5,6 +5,7 @@ package flagtest
 
 import (
 	"io"
+	"strings"
 	"testing"
 
 	"github.com/spf13/cobra"
@@ -36,4 +37,21 @@ func Parse[O any](t testing.TB, newCmd func(*cmdutil.Factory, func(*O) error) *c
 		t.Fatalf("%v: the command returned without reaching its run function", args)
 	}
 	return got, nil
+}
+
+// Done checks the outcome of a Parse: with want (a part of the expected
+// error message) the error must contain it, and the case is done; without,
+// there must be no error, and the test goes on to check the options.
+func Done(t testing.TB, err error, want string) bool {
+	t.Helper()
+	if want != "" {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Fatalf("err = %v, want %q", err, want)
+		}
+		return true
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return false
 }

@@ -32,27 +32,12 @@ func TestFlagParsing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			got, err := flagtest.Parse(t, analyze.NewCmdAnalyze, nil, tt.args)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
+			if flagtest.Done(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			tt.check(t, got)
 		})
 	}
-}
-
-func run(t *testing.T, opts clitest.Options, args ...string) string {
-	t.Helper()
-	r := clitest.Run(t, opts, args...)
-	if r.Code != 0 {
-		t.Fatalf("zhpolicy %s: exit %d: %s", strings.Join(args, " "), r.Code, r.Stderr)
-	}
-	return r.Stdout
 }
 
 func TestGolden(t *testing.T) {
@@ -70,15 +55,15 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			clitest.Golden(t, tt.golden, run(t, clitest.Options{StdoutTTY: tt.tty}, tt.args...))
+			clitest.Golden(t, tt.golden, clitest.MustRun(t, clitest.Options{StdoutTTY: tt.tty}, tt.args...))
 		})
 	}
 }
 
 func TestSameWhateverJobs(t *testing.T) {
-	one := run(t, clitest.Options{}, "-j", "1", "analyze", "--format", "json", "--top", "0", "testdata/sample")
+	one := clitest.MustRun(t, clitest.Options{}, "-j", "1", "analyze", "--format", "json", "--top", "0", "testdata/sample")
 	for _, j := range []string{"2", "4"} {
-		if got := run(t, clitest.Options{}, "-j", j, "analyze", "--format", "json", "--top", "0", "testdata/sample"); got != one {
+		if got := clitest.MustRun(t, clitest.Options{}, "-j", j, "analyze", "--format", "json", "--top", "0", "testdata/sample"); got != one {
 			t.Errorf("-j %s differs from -j 1", j)
 		}
 	}
@@ -87,7 +72,7 @@ func TestSameWhateverJobs(t *testing.T) {
 // The overview of the samples: what the README shows.
 func TestSampleOverview(t *testing.T) {
 	var r analyze.Report
-	if err := json.Unmarshal([]byte(run(t, clitest.Options{}, "analyze", "--format", "json", "testdata/sample")), &r); err != nil {
+	if err := json.Unmarshal([]byte(clitest.MustRun(t, clitest.Options{}, "analyze", "--format", "json", "testdata/sample")), &r); err != nil {
 		t.Fatal(err)
 	}
 	if r.Documents != 7 || r.Scripts["traditional"] < 2 || r.Scripts["simplified"] < 3 || r.Encodings["gb18030"] != 1 || r.Encodings["big5"] != 1 || r.Formats["docx"] != 1 || r.Formats["html"] != 1 {

@@ -39,27 +39,12 @@ func TestFlagParsing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			got, err := flagtest.Parse(t, compare.NewCmdCompare, nil, tt.args)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
+			if flagtest.Done(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			tt.check(t, got)
 		})
 	}
-}
-
-func run(t *testing.T, opts clitest.Options, args ...string) string {
-	t.Helper()
-	r := clitest.Run(t, opts, args...)
-	if r.Code != 0 {
-		t.Fatalf("zhpolicy %s: exit %d: %s", strings.Join(args, " "), r.Code, r.Stderr)
-	}
-	return r.Stdout
 }
 
 const (
@@ -81,7 +66,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			clitest.Golden(t, tt.golden, run(t, clitest.Options{}, tt.args...))
+			clitest.Golden(t, tt.golden, clitest.MustRun(t, clitest.Options{}, tt.args...))
 		})
 	}
 }
@@ -120,18 +105,18 @@ func terms(rows []row) string {
 
 func TestProperties(t *testing.T) {
 	// A document against itself: nothing distinguishes them.
-	same := decode(t, run(t, clitest.Options{}, "compare", "--format", "json", "--p", "1", municipal, municipal))
+	same := decode(t, clitest.MustRun(t, clitest.Options{}, "compare", "--format", "json", "--p", "1", municipal, municipal))
 	if len(same.MoreInA)+len(same.MoreInB)+len(same.OnlyInA)+len(same.OnlyInB) != 0 || same.FormulationsOnlyInA == nil || len(*same.FormulationsOnlyInA) != 0 {
 		t.Errorf("a document against itself: %+v", same)
 	}
 	// A Traditional document against its pinyin-annotated copy: the same words.
-	ann := decode(t, run(t, clitest.Options{}, "compare", "--format", "json", "--p", "1", "--min-count", "1", trad, pinyin))
+	ann := decode(t, clitest.MustRun(t, clitest.Options{}, "compare", "--format", "json", "--p", "1", "--min-count", "1", trad, pinyin))
 	if len(ann.MoreInA)+len(ann.MoreInB)+len(ann.OnlyInA)+len(ann.OnlyInB) != 0 {
 		t.Errorf("pinyin annotations made a difference: %+v", ann)
 	}
 	// Swapping A and B swaps the lists.
-	ab := decode(t, run(t, clitest.Options{}, "compare", "--format", "json", "--min-count", "2", municipal, provincial))
-	ba := decode(t, run(t, clitest.Options{}, "compare", "--format", "json", "--min-count", "2", provincial, municipal))
+	ab := decode(t, clitest.MustRun(t, clitest.Options{}, "compare", "--format", "json", "--min-count", "2", municipal, provincial))
+	ba := decode(t, clitest.MustRun(t, clitest.Options{}, "compare", "--format", "json", "--min-count", "2", provincial, municipal))
 	if terms(ab.MoreInA) != terms(ba.MoreInB) || terms(ab.OnlyInB) != terms(ba.OnlyInA) || ab.A != ba.B {
 		t.Errorf("not symmetric:\n%s | %s\n%s | %s", terms(ab.MoreInA), terms(ba.MoreInB), terms(ab.OnlyInB), terms(ba.OnlyInA))
 	}
@@ -154,11 +139,11 @@ func TestPartials(t *testing.T) {
 		}
 		return p
 	}
-	pa := write("a.jsonl", run(t, clitest.Options{}, "freq", "--emit", "partial", "--min-len", "2", "--han", municipal))
-	pb := write("b.jsonl", run(t, clitest.Options{}, "freq", "--emit", "partial", "--min-len", "2", "--han", provincial))
-	docs := decode(t, run(t, clitest.Options{}, "compare", "--format", "json", municipal, provincial))
-	parts := decode(t, run(t, clitest.Options{}, "compare", "--format", "json", pa, pb))
-	mixed := decode(t, run(t, clitest.Options{}, "compare", "--format", "json", pa, provincial))
+	pa := write("a.jsonl", clitest.MustRun(t, clitest.Options{}, "freq", "--emit", "partial", "--min-len", "2", "--han", municipal))
+	pb := write("b.jsonl", clitest.MustRun(t, clitest.Options{}, "freq", "--emit", "partial", "--min-len", "2", "--han", provincial))
+	docs := decode(t, clitest.MustRun(t, clitest.Options{}, "compare", "--format", "json", municipal, provincial))
+	parts := decode(t, clitest.MustRun(t, clitest.Options{}, "compare", "--format", "json", pa, pb))
+	mixed := decode(t, clitest.MustRun(t, clitest.Options{}, "compare", "--format", "json", pa, provincial))
 	for _, r := range []result{parts, mixed} {
 		if terms(r.MoreInA) != terms(docs.MoreInA) || terms(r.OnlyInB) != terms(docs.OnlyInB) || r.A != docs.A {
 			t.Errorf("partials compare differently from the documents:\n%s\n%s", terms(r.MoreInA), terms(docs.MoreInA))

@@ -53,27 +53,12 @@ func TestFlagParsing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			got, err := flagtest.Parse(t, freq.NewCmdFreq, nil, tt.args)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
+			if flagtest.Done(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			tt.check(t, got)
 		})
 	}
-}
-
-func run(t *testing.T, opts clitest.Options, args ...string) string {
-	t.Helper()
-	r := clitest.Run(t, opts, args...)
-	if r.Code != 0 {
-		t.Fatalf("zhpolicy %s: exit %d: %s", strings.Join(args, " "), r.Code, r.Stderr)
-	}
-	return r.Stdout
 }
 
 func TestGolden(t *testing.T) {
@@ -96,7 +81,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			clitest.Golden(t, tt.golden, run(t, clitest.Options{StdoutTTY: tt.tty}, tt.args...))
+			clitest.Golden(t, tt.golden, clitest.MustRun(t, clitest.Options{StdoutTTY: tt.tty}, tt.args...))
 		})
 	}
 }
@@ -131,8 +116,8 @@ func TestTraditionalAndSimplifiedFoldToTheSameTable(t *testing.T) {
 		{"--top", "0", "--script", "s", "--format", "json", "--chars"},
 		{"--top", "0", "--script", "tw", "--han", "--min-len", "2"},
 	} {
-		a := run(t, clitest.Options{}, append(append([]string{"freq"}, args...), tp)...)
-		b := run(t, clitest.Options{}, append(append([]string{"freq"}, args...), sp)...)
+		a := clitest.MustRun(t, clitest.Options{}, append(append([]string{"freq"}, args...), tp)...)
+		b := clitest.MustRun(t, clitest.Options{}, append(append([]string{"freq"}, args...), sp)...)
 		if a != b {
 			t.Errorf("freq %s: the Traditional document and its Simplified conversion count differently:\n%s\n%s", strings.Join(args, " "), a, b)
 		}
@@ -141,7 +126,7 @@ func TestTraditionalAndSimplifiedFoldToTheSameTable(t *testing.T) {
 		}
 	}
 	// shown as written: the Traditional document keeps its forms
-	a := run(t, clitest.Options{}, "freq", "--top", "5", "--han", "--min-len", "2", tp)
+	a := clitest.MustRun(t, clitest.Options{}, "freq", "--top", "5", "--han", "--min-len", "2", tp)
 	if !strings.Contains(a, "數位") || strings.Contains(a, "数位") {
 		t.Errorf("--script auto should show the Traditional forms:\n%s", a)
 	}
@@ -154,9 +139,9 @@ func TestSameWhateverJobs(t *testing.T) {
 		{"freq", "--by", "doc", "--format", "csv", "--top", "30", "testdata/sample"},
 		{"freq", "--emit", "partial", "--ngram", "2", "testdata/sample"},
 	} {
-		one := run(t, clitest.Options{}, append([]string{"-j", "1"}, args...)...)
+		one := clitest.MustRun(t, clitest.Options{}, append([]string{"-j", "1"}, args...)...)
 		for _, j := range []string{"2", "5"} {
-			if got := run(t, clitest.Options{}, append([]string{"-j", j}, args...)...); got != one {
+			if got := clitest.MustRun(t, clitest.Options{}, append([]string{"-j", j}, args...)...); got != one {
 				t.Errorf("%s: -j %s differs from -j 1", strings.Join(args, " "), j)
 			}
 		}
@@ -173,7 +158,7 @@ func TestPartialsMergeToTheWhole(t *testing.T) {
 	dir := t.TempDir()
 	flags := []string{"--ngram", "2"}
 	part := func(name string, docs []string, gz bool) string {
-		out := run(t, clitest.Options{}, append(append([]string{"freq", "--emit", "partial"}, flags...), docs...)...)
+		out := clitest.MustRun(t, clitest.Options{}, append(append([]string{"freq", "--emit", "partial"}, flags...), docs...)...)
 		p := filepath.Join(dir, name)
 		if gz {
 			p += ".gz"
@@ -192,8 +177,8 @@ func TestPartialsMergeToTheWhole(t *testing.T) {
 		}
 		return p
 	}
-	wholeReport := run(t, clitest.Options{}, append(append([]string{"freq", "--top", "0"}, flags...), "testdata/sample")...)
-	wholePartial := run(t, clitest.Options{}, append(append([]string{"freq", "--emit", "partial"}, flags...), "testdata/sample")...)
+	wholeReport := clitest.MustRun(t, clitest.Options{}, append(append([]string{"freq", "--top", "0"}, flags...), "testdata/sample")...)
+	wholePartial := clitest.MustRun(t, clitest.Options{}, append(append([]string{"freq", "--emit", "partial"}, flags...), "testdata/sample")...)
 	splits := [][]int{{3}, {1, 5}, {2, 3, 6}, {1, 2, 3, 4, 5, 6}}
 	for _, cuts := range splits {
 		var parts []string
@@ -207,14 +192,14 @@ func TestPartialsMergeToTheWhole(t *testing.T) {
 		for i, p := range parts {
 			rev[len(parts)-1-i] = p
 		}
-		if got := run(t, clitest.Options{}, append([]string{"merge", "--top", "0"}, rev...)...); got != wholeReport {
+		if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--top", "0"}, rev...)...); got != wholeReport {
 			t.Errorf("split %v: merged report differs from the whole:\n%s\nwant\n%s", cuts, got, wholeReport)
 		}
-		if got := run(t, clitest.Options{}, append([]string{"merge", "--emit", "partial"}, parts...)...); got != wholePartial {
+		if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--emit", "partial"}, parts...)...); got != wholePartial {
 			t.Errorf("split %v: merged partial differs from the partial of the whole", cuts)
 		}
 		// merging a directory of partials
-		if got := run(t, clitest.Options{}, "merge", "--top", "0", dir); got != wholeReport {
+		if got := clitest.MustRun(t, clitest.Options{}, "merge", "--top", "0", dir); got != wholeReport {
 			t.Errorf("split %v: merging the directory differs from the whole", cuts)
 		}
 		for _, p := range parts {
@@ -223,17 +208,17 @@ func TestPartialsMergeToTheWhole(t *testing.T) {
 	}
 	// a partial from standard input, with another file
 	a := part("a.jsonl", files[:2], false)
-	b := run(t, clitest.Options{}, append(append([]string{"freq", "--emit", "partial"}, flags...), files[2:]...)...)
-	if got := run(t, clitest.Options{Stdin: b}, "merge", "--top", "0", a, "-"); got != wholeReport {
+	b := clitest.MustRun(t, clitest.Options{}, append(append([]string{"freq", "--emit", "partial"}, flags...), files[2:]...)...)
+	if got := clitest.MustRun(t, clitest.Options{Stdin: b}, "merge", "--top", "0", a, "-"); got != wholeReport {
 		t.Errorf("merge with standard input differs from the whole")
 	}
 	// partials one after the other in one stream (cat, or xargs running
 	// freq more than once)
 	ab := string(mustRead(t, a)) + b
-	if got := run(t, clitest.Options{Stdin: ab}, "merge", "--top", "0", "-"); got != wholeReport {
+	if got := clitest.MustRun(t, clitest.Options{Stdin: ab}, "merge", "--top", "0", "-"); got != wholeReport {
 		t.Errorf("merging concatenated partials differs from the whole")
 	}
-	if got := run(t, clitest.Options{Stdin: ab}, "merge", "--emit", "partial", "-"); got != wholePartial {
+	if got := clitest.MustRun(t, clitest.Options{Stdin: ab}, "merge", "--emit", "partial", "-"); got != wholePartial {
 		t.Errorf("the merged partial of concatenated partials differs from the whole")
 	}
 }
@@ -286,10 +271,10 @@ func TestBadInputs(t *testing.T) {
 		return p
 	}
 	good := write("good.txt", "推动高质量发展。\n")
-	partial := run(t, clitest.Options{}, "freq", "--emit", "partial", good)
+	partial := clitest.MustRun(t, clitest.Options{}, "freq", "--emit", "partial", good)
 	lines := strings.SplitAfter(partial, "\n")
 	truncated := write("cut.jsonl", strings.Join(lines[:len(lines)-2], ""))
-	ngram := write("ngram.jsonl", run(t, clitest.Options{}, "freq", "--emit", "partial", "--ngram", "2", good))
+	ngram := write("ngram.jsonl", clitest.MustRun(t, clitest.Options{}, "freq", "--emit", "partial", "--ngram", "2", good))
 	full := write("full.jsonl", partial)
 	notPartial := write("doc.jsonl", "推动高质量发展\n")
 

@@ -39,27 +39,12 @@ func TestFlagParsing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			got, err := flagtest.Parse(t, kwiccmd.NewCmdKwic, nil, tt.args)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
+			if flagtest.Done(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			tt.check(t, got)
 		})
 	}
-}
-
-func run(t *testing.T, opts clitest.Options, args ...string) string {
-	t.Helper()
-	r := clitest.Run(t, opts, args...)
-	if r.Code != 0 {
-		t.Fatalf("zhpolicy %s: exit %d: %s", strings.Join(args, " "), r.Code, r.Stderr)
-	}
-	return r.Stdout
 }
 
 func TestGolden(t *testing.T) {
@@ -76,7 +61,7 @@ func TestGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
-			clitest.Golden(t, tt.golden, run(t, clitest.Options{StdoutTTY: tt.tty}, tt.args...))
+			clitest.Golden(t, tt.golden, clitest.MustRun(t, clitest.Options{StdoutTTY: tt.tty}, tt.args...))
 		})
 	}
 }
@@ -87,7 +72,7 @@ var pinyin = regexp.MustCompile(`\([a-zāáǎàōóǒòēéěèīíǐìūúǔù�
 // cut the term back out of the file even where cleaning removed pinyin
 // annotations.
 func TestHitsPointIntoDecodedInput(t *testing.T) {
-	out := run(t, clitest.Options{}, "kwic", "--format", "json", "--window", "4", "發展", "testdata/sample")
+	out := clitest.MustRun(t, clitest.Options{}, "kwic", "--format", "json", "--window", "4", "發展", "testdata/sample")
 	var rows []struct {
 		File       string
 		Line       int
@@ -126,7 +111,7 @@ func TestHitsPointIntoDecodedInput(t *testing.T) {
 // On a terminal the terms line up: the left contexts of all hits end at
 // the same display column, whatever mix of Chinese and ASCII they hold.
 func TestAligned(t *testing.T) {
-	out := run(t, clitest.Options{}, "kwic", "--window", "7", "发展", "testdata/sample")
+	out := clitest.MustRun(t, clitest.Options{}, "kwic", "--window", "7", "发展", "testdata/sample")
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	if len(lines) < 20 {
 		t.Fatalf("%d lines", len(lines))

@@ -35,27 +35,12 @@ func TestFlagParsing(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
 			got, err := flagtest.Parse(t, merge.NewCmdMerge, nil, tt.args)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
+			if flagtest.Done(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			tt.check(t, got)
 		})
 	}
-}
-
-func run(t *testing.T, opts clitest.Options, args ...string) string {
-	t.Helper()
-	r := clitest.Run(t, opts, args...)
-	if r.Code != 0 {
-		t.Fatalf("zhpolicy %s: exit %d: %s", strings.Join(args, " "), r.Code, r.Stderr)
-	}
-	return r.Stdout
 }
 
 // analyze partials of any split of the samples merge into the overview of
@@ -68,15 +53,15 @@ func TestAnalyzePartialsMergeToTheWhole(t *testing.T) {
 	dir := t.TempDir()
 	whole := map[string]string{}
 	for _, format := range []string{"table", "json"} {
-		whole[format] = run(t, clitest.Options{}, "analyze", "--format", format, "testdata/sample")
+		whole[format] = clitest.MustRun(t, clitest.Options{}, "analyze", "--format", format, "testdata/sample")
 	}
-	wholePartial := run(t, clitest.Options{}, "analyze", "--emit", "partial", "testdata/sample")
+	wholePartial := clitest.MustRun(t, clitest.Options{}, "analyze", "--emit", "partial", "testdata/sample")
 	for _, cuts := range [][]int{{1}, {2, 5}, {1, 3, 4, 6}} {
 		var parts []string
 		prev := 0
 		for i, c := range append(cuts, len(files)) {
 			p := filepath.Join(dir, string(rune('a'+i))+".jsonl")
-			out := run(t, clitest.Options{}, append([]string{"analyze", "--emit", "partial"}, files[prev:c]...)...)
+			out := clitest.MustRun(t, clitest.Options{}, append([]string{"analyze", "--emit", "partial"}, files[prev:c]...)...)
 			if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -84,18 +69,18 @@ func TestAnalyzePartialsMergeToTheWhole(t *testing.T) {
 			prev = c
 		}
 		for format, want := range whole {
-			if got := run(t, clitest.Options{}, append([]string{"merge", "--format", format}, parts...)...); got != want {
+			if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--format", format}, parts...)...); got != want {
 				t.Errorf("split %v, %s: the merged overview differs from the whole:\n%s\nwant\n%s", cuts, format, got, want)
 			}
 		}
-		if got := run(t, clitest.Options{}, append([]string{"merge", "--emit", "partial"}, parts...)...); got != wholePartial {
+		if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--emit", "partial"}, parts...)...); got != wholePartial {
 			t.Errorf("split %v: the merged partial differs from the partial of the whole", cuts)
 		}
 		var cat strings.Builder
 		for _, p := range parts {
 			cat.Write(mustRead(t, p))
 		}
-		if got := run(t, clitest.Options{Stdin: cat.String()}, "merge", "--format", "json", "-"); got != whole["json"] {
+		if got := clitest.MustRun(t, clitest.Options{Stdin: cat.String()}, "merge", "--format", "json", "-"); got != whole["json"] {
 			t.Errorf("split %v: the concatenated partials merge differently", cuts)
 		}
 		for _, p := range parts {
@@ -114,10 +99,10 @@ func TestRefused(t *testing.T) {
 		return p
 	}
 	doc := "testdata/sample/municipal_report.txt"
-	an := write("an.jsonl", run(t, clitest.Options{}, "analyze", "--emit", "partial", doc))
-	anHMM := write("hmm.jsonl", run(t, clitest.Options{}, "analyze", "--emit", "partial", "--hmm", doc))
-	fr := write("fr.jsonl", run(t, clitest.Options{}, "freq", "--emit", "partial", doc))
-	lines := strings.SplitAfter(run(t, clitest.Options{}, "analyze", "--emit", "partial", doc), "\n")
+	an := write("an.jsonl", clitest.MustRun(t, clitest.Options{}, "analyze", "--emit", "partial", doc))
+	anHMM := write("hmm.jsonl", clitest.MustRun(t, clitest.Options{}, "analyze", "--emit", "partial", "--hmm", doc))
+	fr := write("fr.jsonl", clitest.MustRun(t, clitest.Options{}, "freq", "--emit", "partial", doc))
+	lines := strings.SplitAfter(clitest.MustRun(t, clitest.Options{}, "analyze", "--emit", "partial", doc), "\n")
 	cut := write("cut.jsonl", strings.Join(lines[:len(lines)/2], ""))
 	newer := write("newer.jsonl", strings.Replace(string(mustRead(t, an)), `"version":1`, `"version":7`, 1))
 	tests := []struct {

@@ -87,14 +87,8 @@ func TestFlagParsing(t *testing.T) {
 			got, err := flagtest.Parse(t, report.NewCmdReport, func(f *cmdutil.Factory) {
 				f.IO.SetStdoutTTY(tt.tty)
 			}, tt.args)
-			if tt.wantErr != "" {
-				if err == nil || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("err = %v, want %q", err, tt.wantErr)
-				}
+			if flagtest.Done(t, err, tt.wantErr) {
 				return
-			}
-			if err != nil {
-				t.Fatal(err)
 			}
 			tt.check(t, got)
 		})
