@@ -6,12 +6,12 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"testing"
 
+	"zhpolicy/internal/clitest"
 	"zhpolicy/internal/flagtest"
 	goldenfile "zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmd/entities"
@@ -20,15 +20,6 @@ import (
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
 )
-
-func repoRoot(t *testing.T) string {
-	t.Helper()
-	_, file, _, ok := runtime.Caller(0)
-	if !ok {
-		t.Fatal("cannot locate the repository")
-	}
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", "..", ".."))
-}
 
 var (
 	segOnce sync.Once
@@ -55,7 +46,7 @@ func run(t *testing.T, format, scr string, args ...string) result {
 	f.Global.Format = format
 	f.Global.Script = scr
 	f.UseSegmenter(seg)
-	t.Chdir(repoRoot(t))
+	t.Chdir(clitest.RepoRoot(t))
 	cmd := entities.NewCmdEntities(f, nil)
 	cmd.SetArgs(args)
 	cmd.SetOut(out)
@@ -97,7 +88,7 @@ func TestFlagParsing(t *testing.T) {
 
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	goldenfile.Check(t, filepath.Join(repoRoot(t), "testdata", "entities", "golden", name), got)
+	goldenfile.Check(t, filepath.Join(clitest.RepoRoot(t), "testdata", "entities", "golden", name), got)
 }
 
 func TestGoldenOutput(t *testing.T) {
@@ -166,7 +157,7 @@ func TestMentionOffsets(t *testing.T) {
 	if r.err != nil {
 		t.Fatal(r.err)
 	}
-	src, err := os.ReadFile(filepath.Join(repoRoot(t), path))
+	src, err := os.ReadFile(filepath.Join(clitest.RepoRoot(t), path))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -211,7 +202,7 @@ func TestScripts(t *testing.T) {
 		if fmt.Sprint(sorted(got)) != fmt.Sprint(sorted(clean)) {
 			t.Errorf("%s: entities differ from the clean document:\n got  %v\n want %v", name, sorted(got), sorted(clean))
 		}
-		src, err := os.ReadFile(filepath.Join(repoRoot(t), "testdata", "entities", name))
+		src, err := os.ReadFile(filepath.Join(clitest.RepoRoot(t), "testdata", "entities", name))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -249,7 +240,7 @@ func sorted(m map[string]int) []string {
 // gold of the sample documents (a mention matches one of the same type and
 // text; counts matter).
 func TestGold(t *testing.T) {
-	golds, err := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "entities", "*.gold.tsv"))
+	golds, err := filepath.Glob(filepath.Join(clitest.RepoRoot(t), "testdata", "entities", "*.gold.tsv"))
 	if err != nil || len(golds) < 3 {
 		t.Fatalf("gold files: %v (%d)", err, len(golds))
 	}

@@ -7,13 +7,13 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"unicode/utf8"
 
+	"zhpolicy/internal/clitest"
 	"zhpolicy/internal/flagtest"
 	goldenfile "zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmd/keywords"
@@ -105,7 +105,7 @@ func run(t *testing.T, global func(g *cmdutil.GlobalOptions), args ...string) re
 		}
 		f.UseSegmenter(sg)
 	}
-	t.Chdir(repoRoot(t))
+	t.Chdir(clitest.RepoRoot(t))
 	cmd := keywords.NewCmdKeywords(f, nil)
 	cmd.SetArgs(args)
 	cmd.SetOut(ios.Out)
@@ -118,22 +118,13 @@ func format(name string) func(*cmdutil.GlobalOptions) {
 	return func(g *cmdutil.GlobalOptions) { g.Format = name }
 }
 
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	_, file, _, ok := runtime.Caller(0)
-	if !ok {
-		t.Fatal("cannot locate the repository")
-	}
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", "..", ".."))
-}
-
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	goldenfile.Check(t, filepath.Join(repoRoot(t), "testdata", "keywords", "golden", name), got)
+	goldenfile.Check(t, filepath.Join(clitest.RepoRoot(t), "testdata", "keywords", "golden", name), got)
 }
 
 func TestGolden(t *testing.T) {
-	samples, err := filepath.Glob(filepath.Join(repoRoot(t), "testdata", "sample", "*"))
+	samples, err := filepath.Glob(filepath.Join(clitest.RepoRoot(t), "testdata", "sample", "*"))
 	if err != nil || len(samples) < 6 {
 		t.Fatalf("samples: %v (%d files)", err, len(samples))
 	}
@@ -271,7 +262,7 @@ func TestBadInput(t *testing.T) {
 // year's top 10 is free of the words every report uses and of single
 // characters, and the reports of the 2020s surface their own themes.
 func TestGovernmentWorkReports(t *testing.T) {
-	dir := filepath.Join(repoRoot(t), "..", "shared", "corpus", "gwr")
+	dir := filepath.Join(clitest.RepoRoot(t), "..", "shared", "corpus", "gwr")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("../shared/corpus/gwr not available")
 	}

@@ -5,11 +5,11 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
 
+	"zhpolicy/internal/clitest"
 	"zhpolicy/internal/flagtest"
 	goldenfile "zhpolicy/internal/golden"
 	"zhpolicy/pkg/cmd/slogans"
@@ -110,7 +110,7 @@ func run(t *testing.T, global func(g *cmdutil.GlobalOptions), args ...string) re
 		t.Fatal(err)
 	}
 	f.UseSegmenter(sg)
-	t.Chdir(repoRoot(t))
+	t.Chdir(clitest.RepoRoot(t))
 	cmd := slogans.NewCmdSlogans(f, nil)
 	cmd.SetArgs(args)
 	cmd.SetOut(ios.Out)
@@ -123,18 +123,9 @@ func withFormat(name string) func(*cmdutil.GlobalOptions) {
 	return func(g *cmdutil.GlobalOptions) { g.Format = name }
 }
 
-func repoRoot(t testing.TB) string {
-	t.Helper()
-	_, file, _, ok := runtime.Caller(0)
-	if !ok {
-		t.Fatal("cannot locate the repository")
-	}
-	return filepath.Clean(filepath.Join(filepath.Dir(file), "..", "..", ".."))
-}
-
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	goldenfile.Check(t, filepath.Join(repoRoot(t), "testdata", "slogans", "golden", name), got)
+	goldenfile.Check(t, filepath.Join(clitest.RepoRoot(t), "testdata", "slogans", "golden", name), got)
 }
 
 const docs = "testdata/slogans/docs"
@@ -172,7 +163,7 @@ func TestGolden(t *testing.T) {
 func TestPinyin(t *testing.T) {
 	clean := strings.NewReplacer("(kāi)", "", "(dà)", "", "(dū)", "", "(tōng)", "", "(zhèn)", "", "(wèi)", "", "(guàn)", "",
 		"(guī)", "", "(yì)", "", "(jiàn)", "", "(wéi)", "")
-	raw, err := os.ReadFile(filepath.Join(repoRoot(t), docs, "pinyin_notice.txt"))
+	raw, err := os.ReadFile(filepath.Join(clitest.RepoRoot(t), docs, "pinyin_notice.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -347,7 +338,7 @@ func TestUserLexicon(t *testing.T) {
 // TestGovernmentWorkReports runs the corpus mode over the national
 // government work reports when ../shared is present.
 func TestGovernmentWorkReports(t *testing.T) {
-	dir := filepath.Join(repoRoot(t), "..", "shared", "corpus", "gwr")
+	dir := filepath.Join(clitest.RepoRoot(t), "..", "shared", "corpus", "gwr")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("../shared/corpus/gwr absent")
 	}
