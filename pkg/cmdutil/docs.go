@@ -11,6 +11,7 @@ import (
 
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/input"
+	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/segment"
 )
 
@@ -102,51 +103,31 @@ func EachDoc[T any](ctx context.Context, ds *DocSource, paths []string,
 }
 
 // docRun is the bookkeeping of one pass over the inputs: problems named on
-// stderr, warnings, the skipped count, and a progress bar on stderr when it
-// is a terminal.
+// stderr, warnings, the skipped count, and the progress bar.
 type docRun struct {
-	ds      *DocSource
-	skipped int
-	total   int
-	files   int
-	bar     *progressbar.ProgressBar
+	ds       *DocSource
+	skipped  int
+	progress *Progress
 }
 
 // progressMin is the input size from which a progress bar is worth showing.
 const progressMin = 4 << 20
 
 func (ds *DocSource) newRun(srcs []input.Source, skipped []error) *docRun {
-	r := &docRun{ds: ds, skipped: len(skipped), total: len(srcs)}
+	r := &docRun{ds: ds, skipped: len(skipped)}
 	for _, e := range skipped {
 		fmt.Fprintf(ds.f.IO.ErrOut, "zhpolicy: %v\n", e)
 	}
-	var bytes int64
-	for _, s := range srcs {
-		bytes += max(s.Size, 0)
-	}
-	if ds.f.IO.IsStderrTTY() && !ds.f.Global.Quiet && bytes >= ds.ProgressMin {
-		r.bar = progressbar.NewOptions64(bytes,
-			progressbar.OptionSetWriter(ds.f.IO.ErrOut),
-			progressbar.OptionShowBytes(true),
-			progressbar.OptionSetPredictTime(true),
-			progressbar.OptionShowElapsedTimeOnFinish(),
-			progressbar.OptionThrottle(200*time.Millisecond),
-			progressbar.OptionClearOnFinish(),
-			progressbar.OptionSetWidth(24),
-			progressbar.OptionSetDescription(r.describe()),
-		)
-	}
+	r.progress = NewProgress(ds.f.IO, ds.f.Global.Quiet, srcs, ds.ProgressMin)
 	return r
 }
-
-func (r *docRun) describe() string { return fmt.Sprintf("%d/%d files", r.files, r.total) }
 
 // fail names a failed input on stderr; a cancellation stops the run.
 func (r *docRun) fail(err error) error {
 	if errors.Is(err, context.Canceled) {
 		return err
 	}
-	r.clearBar()
+	r.progress.Clear()
 	fmt.Fprintf(r.ds.f.IO.ErrOut, "zhpolicy: %v\n", err)
 	r.skipped++
 	return nil
@@ -155,30 +136,16 @@ func (r *docRun) fail(err error) error {
 // done records a document (or a part of one) as processed.
 func (r *docRun) done(d *corpus.Doc, final bool) {
 	if !r.ds.f.Global.Quiet && final && len(d.Warnings) > 0 {
-		r.clearBar()
+		r.progress.Clear()
 		for _, w := range d.Warnings {
 			fmt.Fprintf(r.ds.f.IO.ErrOut, "zhpolicy: warning: %s: %s\n", d.Name, w.Message)
 		}
 	}
-	if final {
-		r.files++
-	}
-	if r.bar != nil {
-		r.bar.Describe(r.describe())
-		_ = r.bar.Add64(d.Size)
-	}
-}
-
-func (r *docRun) clearBar() {
-	if r.bar != nil {
-		_ = r.bar.Clear()
-	}
+	r.progress.Add(d.Size, final)
 }
 
 func (r *docRun) finish(err error) error {
-	if r.bar != nil {
-		_ = r.bar.Finish()
-	}
+	r.progress.Finish()
 	if err != nil {
 		return err
 	}
@@ -186,6 +153,64 @@ func (r *docRun) finish(err error) error {
 		return &PartialError{Skipped: r.skipped}
 	}
 	return nil
+}
+
+// Progress is a progress bar on stderr for a pass over many inputs: files
+// done of all, bytes per second and the time left. It shows only when
+// stderr is a terminal, --quiet is not given and the inputs add up to at
+// least min bytes; otherwise every method does nothing.
+type Progress struct {
+	bar          *progressbar.ProgressBar
+	files, total int
+}
+
+// NewProgress returns the progress of a pass over srcs.
+func NewProgress(ios *iostreams.IOStreams, quiet bool, srcs []input.Source, min int64) *Progress {
+	p := &Progress{total: len(srcs)}
+	var bytes int64
+	for _, s := range srcs {
+		bytes += max(s.Size, 0)
+	}
+	if ios.IsStderrTTY() && !quiet && bytes >= min {
+		p.bar = progressbar.NewOptions64(bytes,
+			progressbar.OptionSetWriter(ios.ErrOut),
+			progressbar.OptionShowBytes(true),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionShowElapsedTimeOnFinish(),
+			progressbar.OptionThrottle(200*time.Millisecond),
+			progressbar.OptionClearOnFinish(),
+			progressbar.OptionSetWidth(24),
+			progressbar.OptionSetDescription(p.describe()),
+		)
+	}
+	return p
+}
+
+func (p *Progress) describe() string { return fmt.Sprintf("%d/%d files", p.files, p.total) }
+
+// Add records n more bytes processed, and a file finished when fileDone.
+func (p *Progress) Add(n int64, fileDone bool) {
+	if fileDone {
+		p.files++
+	}
+	if p.bar != nil {
+		p.bar.Describe(p.describe())
+		_ = p.bar.Add64(n)
+	}
+}
+
+// Clear takes the bar off the terminal line before a message is printed.
+func (p *Progress) Clear() {
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+}
+
+// Finish removes the bar at the end of the pass.
+func (p *Progress) Finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
 }
 
 // LoadUserDicts reads --dict files into the segmenter configuration. It

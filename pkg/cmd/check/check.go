@@ -204,15 +204,18 @@ func checkRun(ctx context.Context, opts *Options) error {
 	results := make([]*fileResult, len(srcs))
 	format := opts.Global.Format
 	out := opts.IO.Out
+	progress := cmdutil.NewProgress(opts.IO, g.Quiet, srcs, progressMin)
 	err = corpus.Map(ctx, srcs, g.Jobs,
 		func(ctx context.Context, _ int, src input.Source) (*fileResult, error) {
 			return checkOne(opts, cfg, src)
 		},
 		func(i int, src input.Source, r *fileResult, err error) error {
+			progress.Add(max(src.Size, 0), true)
 			if err != nil {
 				if errors.Is(err, context.Canceled) {
 					return err
 				}
+				progress.Clear()
 				fmt.Fprintf(errOut, "zhpolicy: %v\n", err)
 				skipped++
 				return nil
@@ -221,6 +224,9 @@ func checkRun(ctx context.Context, opts *Options) error {
 				stdinDocs++
 			}
 			results[i] = r
+			if r.notFixed != "" || len(r.applied) > 0 {
+				progress.Clear()
+			}
 			if r.notFixed != "" && !g.Quiet {
 				fmt.Fprintf(errOut, "zhpolicy: %s: not fixed: %s\n", r.name, r.notFixed)
 			}
@@ -235,6 +241,7 @@ func checkRun(ctx context.Context, opts *Options) error {
 			}
 			return nil
 		})
+	progress.Finish()
 	if err != nil {
 		return err
 	}
@@ -302,6 +309,10 @@ func configName(cfg *lint.Config) string {
 	}
 	return cfg.Path
 }
+
+// progressMin is the input size from which check shows a progress bar
+// (on a terminal): about the 10,000 documents it checks in a few seconds.
+const progressMin = 16 << 20
 
 // checkOne reads, checks and (with --fix) repairs one input.
 func checkOne(opts *Options, cfg *lint.Config, src input.Source) (*fileResult, error) {
