@@ -44,8 +44,8 @@ func NewCmdSegment(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
 
 Text output has one line of words per line of the (cleaned) document,
 separated by --sep. JSON, JSONL, CSV and TSV give every token with its byte
-offsets (start, end) into the decoded input text, its part of speech with
---pos, and the file name.
+offsets (start, end) into the decoded input text, its part of speech, and
+the file name; the text output shows parts of speech with --pos.
 
 Traditional text is folded to Simplified character by character, cut with
 the Simplified dictionary, and the words are given back in Traditional.
@@ -75,7 +75,7 @@ it can be found at its offsets.`,
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Mode, "mode", "precise", "precise, search (adds the short words inside long ones) or all (every dictionary word)")
 	fl.BoolVar(&opts.HMM, "hmm", seg.DefaultHMM, "join unknown characters into new words with gse's HMM")
-	fl.BoolVar(&opts.POS, "pos", false, "show the part of speech of each word")
+	fl.BoolVar(&opts.POS, "pos", false, "show the part of speech of each word in text output (machine formats always have it)")
 	fl.StringArrayVar(&opts.Dicts, "dict", nil, "user dictionary, one `word [freq] [pos]` a line (repeatable)")
 	fl.StringVar(&opts.Sep, "sep", " ", "separator between words in text output")
 	return cmd
@@ -86,7 +86,10 @@ func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	mode, _ := seg.ParseMode(opts.Mode)
-	cutOpts := seg.Options{Mode: mode, HMM: opts.HMM, POS: opts.POS}
+	// Machine formats always carry the part of speech; the text output
+	// shows it with --pos.
+	withPOS := opts.POS || opts.Global.Format != "table"
+	cutOpts := seg.Options{Mode: mode, HMM: opts.HMM, POS: withPOS}
 	sg, err := opts.Segmenter()
 	if err != nil {
 		return err
