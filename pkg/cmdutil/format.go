@@ -37,3 +37,19 @@ func MinimumArgs(n int, what string) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// CheckTop validates a --top value: 0 for all, or a positive count.
+func CheckTop(n int) error {
+	if n < 0 {
+		return FlagErrorf("invalid --top %d: must be 0 (all) or more", n)
+	}
+	return nil
+}
+
+// CheckMinCount validates a --min-count value: at least 1.
+func CheckMinCount(n int) error {
+	if n < 1 {
+		return FlagErrorf("invalid --min-count %d: must be at least 1", n)
+	}
+	return nil
+}

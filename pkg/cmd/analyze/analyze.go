@@ -83,8 +83,8 @@ run over all their documents.`,
 			if err := cmdutil.ValidateFormat(opts.Global.Format, cmdutil.Formats); err != nil {
 				return err
 			}
-			if opts.Top < 0 {
-				return cmdutil.FlagErrorf("invalid --top %d: must be 0 (all) or more", opts.Top)
+			if err := cmdutil.CheckTop(opts.Top); err != nil {
+				return err
 			}
 			switch opts.Emit {
 			case "report", "partial":

@@ -79,11 +79,11 @@ a Simplified one.`,
 			if err := opts.Count.Validate(); err != nil {
 				return err
 			}
-			if opts.Top < 0 {
-				return cmdutil.FlagErrorf("invalid --top %d: must be 0 (all) or more", opts.Top)
+			if err := cmdutil.CheckTop(opts.Top); err != nil {
+				return err
 			}
-			if opts.MinCount < 1 {
-				return cmdutil.FlagErrorf("invalid --min-count %d: must be at least 1", opts.MinCount)
+			if err := cmdutil.CheckMinCount(opts.MinCount); err != nil {
+				return err
 			}
 			if !(opts.MaxP > 0 && opts.MaxP <= 1) {
 				return cmdutil.FlagErrorf("invalid --p %v: use a p-value above 0, at most 1 (1 lists every term)", opts.MaxP)

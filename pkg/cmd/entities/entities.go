@@ -81,8 +81,8 @@ LOC, ...); they win over the built-in rules.`,
 			if _, err := parseTypes(opts.Types); err != nil {
 				return cmdutil.FlagErrorf("invalid --type: %v", err)
 			}
-			if opts.Top < 0 {
-				return cmdutil.FlagErrorf("invalid --top %d: must be 0 (all) or more", opts.Top)
+			if err := cmdutil.CheckTop(opts.Top); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

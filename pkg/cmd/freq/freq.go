@@ -80,11 +80,11 @@ machine into shards, count each anywhere, merge at the end.`,
 			if err := opts.Count.Validate(); err != nil {
 				return err
 			}
-			if opts.Top < 0 {
-				return cmdutil.FlagErrorf("invalid --top %d: must be 0 (all) or more", opts.Top)
+			if err := cmdutil.CheckTop(opts.Top); err != nil {
+				return err
 			}
-			if opts.MinCount < 1 {
-				return cmdutil.FlagErrorf("invalid --min-count %d: must be at least 1", opts.MinCount)
+			if err := cmdutil.CheckMinCount(opts.MinCount); err != nil {
+				return err
 			}
 			switch opts.By {
 			case "", "corpus", "doc":

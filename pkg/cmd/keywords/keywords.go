@@ -95,8 +95,8 @@ JSON and JSON Lines give one row per document and keyword, with the file.`,
 			if _, err := kw.ParseMethod(opts.Method); err != nil {
 				return cmdutil.FlagErrorf("invalid --method: %v", err)
 			}
-			if opts.Top < 0 {
-				return cmdutil.FlagErrorf("invalid --top %d: must be 0 (all) or more", opts.Top)
+			if err := cmdutil.CheckTop(opts.Top); err != nil {
+				return err
 			}
 			if opts.MinLen < 1 {
 				return cmdutil.FlagErrorf("invalid --min-len %d: must be at least 1", opts.MinLen)

@@ -75,11 +75,11 @@ again later (merging is associative: merge in a tree, in any order).
 			}
 			if !c.Flags().Changed("top") {
 				opts.Top = -1 // the default of the command that wrote the partials
-			} else if opts.Top < 0 {
-				return cmdutil.FlagErrorf("invalid --top %d: must be 0 (all) or more", opts.Top)
+			} else if err := cmdutil.CheckTop(opts.Top); err != nil {
+				return err
 			}
-			if opts.MinCount < 1 {
-				return cmdutil.FlagErrorf("invalid --min-count %d: must be at least 1", opts.MinCount)
+			if err := cmdutil.CheckMinCount(opts.MinCount); err != nil {
+				return err
 			}
 			if runF != nil {
 				return runF(opts)

@@ -106,11 +106,11 @@ input file.`,
 			if _, err := parseKinds(opts.Kinds); err != nil {
 				return err
 			}
-			if opts.MinCount < 1 {
-				return cmdutil.FlagErrorf("invalid --min-count %d: must be at least 1", opts.MinCount)
+			if err := cmdutil.CheckMinCount(opts.MinCount); err != nil {
+				return err
 			}
-			if opts.Top < 0 {
-				return cmdutil.FlagErrorf("invalid --top %d: must be 0 (all) or more", opts.Top)
+			if err := cmdutil.CheckTop(opts.Top); err != nil {
+				return err
 			}
 			if opts.MaxQuoted < 2 || opts.MaxQuoted > 40 {
 				return cmdutil.FlagErrorf("invalid --max-quoted %d: use 2 to 40", opts.MaxQuoted)
