@@ -32,6 +32,8 @@ type Options struct {
 	StderrTTY bool
 	Colour    bool   // colour enabled (a terminal without NO_COLOR)
 	Dir       string // working directory (the repository root when empty)
+	// ProgressMin, when set, is the input size from which progress shows.
+	ProgressMin int64
 }
 
 var (
@@ -56,8 +58,8 @@ func Run(t testing.TB, opts Options, args ...string) Result {
 	ios.SetStdoutTTY(opts.StdoutTTY)
 	ios.SetStderrTTY(opts.StderrTTY)
 	ios.SetColourEnabled(opts.Colour)
+	ios.SetProgressMin(opts.ProgressMin)
 	f := cmdutil.New(ios, "test")
-	f.Global.Jobs = 2
 	if !hasFlag(args, "--dict") {
 		sg, err := sharedSegmenter()
 		if err != nil {

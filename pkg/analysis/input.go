@@ -18,7 +18,8 @@ type Input struct {
 	// Text is the cleaned text in the document's own script. Token offsets
 	// point into it.
 	Text string
-	// Folded is Text folded to Simplified, rune for rune: the same number of
+	// Folded is Text with its Traditional lines folded to Simplified
+	// (script.FoldIfTraditional), rune for rune: the same number of
 	// runes, so rune i of Folded is rune i of Text. Byte offsets can differ;
 	// use FoldedSpan and TextSpan to move between the two.
 	Folded string
@@ -38,10 +39,9 @@ type Input struct {
 // NewInput builds an Input from a cleaned text and its tokens.
 func NewInput(name, text string, kind script.Kind, tokens []segment.Token) *Input {
 	in := &Input{Name: name, Text: text, Folded: text, Script: kind, Tokens: tokens}
-	if kind != script.Simplified && kind != script.Unknown {
-		if f, ok := script.FoldToSimplified(text); ok && utf8.RuneCountInString(f) == utf8.RuneCountInString(text) {
-			in.Folded = f
-		}
+	// folded line by line, as the segmenter folds (script.FoldIfTraditional)
+	if f, ok := script.FoldIfTraditional(text); ok && utf8.RuneCountInString(f) == utf8.RuneCountInString(text) {
+		in.Folded = f
 	}
 	if len(in.Folded) != len(in.Text) {
 		in.toFolded = make(map[int]int)

@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"zhpolicy/pkg/partial"
 )
 
 // The partial format: counts written by one run (`--emit partial`), to be
@@ -382,4 +384,15 @@ func strictUnmarshal(line []byte, v any) error {
 		return errors.New("more than one JSON value on the line")
 	}
 	return nil
+}
+
+// ReadPartialFile reads a freq partial file ("-": stdin; .gz
+// decompressed).
+func ReadPartialFile(path string, stdin io.Reader) (Header, *Counts, error) {
+	rc, err := partial.Open(path, stdin)
+	if err != nil {
+		return Header{}, nil, err
+	}
+	defer rc.Close()
+	return ReadPartial(path, rc)
 }

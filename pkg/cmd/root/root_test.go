@@ -22,7 +22,7 @@ func TestExitCodes(t *testing.T) {
 		{"ok", []string{"segment", "testdata/sample/municipal_report.txt"}, 0, ""},
 		{"unknown command", []string{"segmnet"}, 2, `unknown command "segmnet"`},
 		{"unknown flag", []string{"segment", "--frobnicate"}, 2, "unknown flag: --frobnicate"},
-		{"bad global flag value", []string{"--jobs", "0", "segment", "testdata/sample"}, 2, "invalid --jobs 0"},
+		{"bad global flag value", []string{"segment", "--jobs", "0", "testdata/sample"}, 2, "invalid --jobs 0"},
 		{"bad format", []string{"--format", "xml", "segment", "testdata/sample"}, 2, `invalid --format "xml"`},
 		{"bad script", []string{"--script", "x", "freq", "testdata/sample"}, 2, `invalid --script "x"`},
 		{"partial", []string{"segment", "testdata/sample/municipal_report.txt", "no/such/file.txt"}, 3, "no/such/file.txt"},
