@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
@@ -78,7 +79,7 @@ func TestRunCancelled(t *testing.T) {
 func sharedCorpusText(t *testing.T, min int) string {
 	t.Helper()
 	var b strings.Builder
-	for _, dir := range []string{"../../../shared/corpus/gwr", "../../../shared/corpus/taiwan_presidential_office"} {
+	for _, dir := range []string{testenv.Shared(t, "corpus", "gwr"), testenv.Shared(t, "corpus", "taiwan_presidential_office")} {
 		paths, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
 		for _, p := range paths {
 			data, err := os.ReadFile(p)
@@ -99,17 +100,6 @@ func sharedCorpusText(t *testing.T, min int) string {
 // is absent.
 func TestCutContextIsCut(t *testing.T) {
 	text := sharedCorpusText(t, 3*cutBlock)
-	if len(text) < 2*cutBlock {
-		var b strings.Builder
-		paths, _ := filepath.Glob("../../testdata/sample/*.txt")
-		for b.Len() < 3*cutBlock {
-			for _, p := range paths {
-				data, _ := os.ReadFile(p)
-				b.Write(data)
-			}
-		}
-		text = b.String()
-	}
 	seg, err := segment.New(segment.Config{Fold: script.FoldIfTraditional})
 	if err != nil {
 		t.Fatal(err)

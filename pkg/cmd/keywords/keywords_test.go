@@ -5,7 +5,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -16,6 +15,7 @@ import (
 	"zhpolicy/internal/clitest"
 	"zhpolicy/internal/flagtest"
 	goldenfile "zhpolicy/internal/golden"
+	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/cmd/keywords"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
@@ -266,10 +266,7 @@ func TestBadInput(t *testing.T) {
 // year's top 10 is free of the words every report uses and of single
 // characters, and the reports of the 2020s surface their own themes.
 func TestGovernmentWorkReports(t *testing.T) {
-	dir := filepath.Join(clitest.RepoRoot(t), "..", "shared", "corpus", "gwr")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("../shared/corpus/gwr not available")
-	}
+	dir := testenv.Shared(t, "corpus", "gwr")
 	if testing.Short() {
 		t.Skip("slow: segments 52 reports")
 	}

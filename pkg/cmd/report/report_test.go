@@ -12,6 +12,7 @@ import (
 
 	"zhpolicy/internal/clitest"
 	"zhpolicy/internal/flagtest"
+	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/cmd/report"
 	"zhpolicy/pkg/cmdutil"
 )
@@ -315,10 +316,10 @@ func TestUnreadableInputs(t *testing.T) {
 // reports (../shared/corpus/gwr), the corpus of the speed target
 // (under a minute on 2 cores; bench/report/run.sh measures it with -j 2).
 func BenchmarkReportGWR(b *testing.B) {
-	gwr := filepath.Join(clitest.RepoRoot(b), "..", "shared", "corpus", "gwr")
+	gwr := testenv.Shared(b, "corpus", "gwr")
 	entries, err := os.ReadDir(gwr)
 	if err != nil {
-		b.Skipf("no %s: %v", gwr, err)
+		b.Fatal(err)
 	}
 	var size int64
 	for _, e := range entries {

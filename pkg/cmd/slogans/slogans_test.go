@@ -12,6 +12,7 @@ import (
 	"zhpolicy/internal/clitest"
 	"zhpolicy/internal/flagtest"
 	goldenfile "zhpolicy/internal/golden"
+	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/cmd/slogans"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
@@ -331,10 +332,7 @@ func TestUserLexicon(t *testing.T) {
 // TestGovernmentWorkReports runs the corpus mode over the national
 // government work reports when ../shared is present.
 func TestGovernmentWorkReports(t *testing.T) {
-	dir := filepath.Join(clitest.RepoRoot(t), "..", "shared", "corpus", "gwr")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("../shared/corpus/gwr absent")
-	}
+	dir := testenv.Shared(t, "corpus", "gwr")
 	if testing.Short() {
 		t.Skip("-short")
 	}
