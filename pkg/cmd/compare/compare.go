@@ -64,7 +64,7 @@ a Simplified one.`,
 		Example: `  zhpolicy compare testdata/sample/municipal_report.txt testdata/sample/provincial_notice.html
   zhpolicy compare --top 30 --stopwords builtin testdata/sample/municipal_report.txt testdata/sample/city_plan.docx
   zhpolicy compare --ngram 2 --min-count 1 testdata/sample/ testdata/originals/
-  zhpolicy freq --emit partial testdata/sample/ > a.jsonl && zhpolicy compare --format csv a.jsonl testdata/originals/ > keyness.csv`,
+  zhpolicy freq --emit partial --min-len 2 --han testdata/sample/ > a.jsonl && zhpolicy compare --format csv a.jsonl testdata/originals/ > keyness.csv`,
 		Args: cmdutil.ExactArgs(2, "two paths, A and B"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.A, opts.B = args[0], args[1]

@@ -82,10 +82,10 @@ invisible characters, web-page boilerplate) and tells you what is in them.
 Paths may be files, directories (walked recursively) or - for standard input.
 Results go to standard output; warnings and progress to standard error.
 
-Exit codes: 0 ok; 1 problems found (check, convert --check); 2 usage or
-fatal error; 3 some inputs were skipped, each named on stderr (3 wins over
-1: a run that could not read everything has not passed); 130 interrupted
-(Ctrl-C), 143 terminated (SIGTERM).`,
+Exit codes: 0 ok; 1 problems found (check, and convert checking a script);
+2 usage or fatal error; 3 some inputs were skipped, each named on stderr (3
+wins over 1: a run that could not read everything has not passed); 130
+interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
 		Example: `  zhpolicy analyze testdata/sample/
   zhpolicy segment --pos testdata/sample/municipal_report.txt
   cat testdata/sample/pinyin_annotated.txt | zhpolicy clean --list`,
