@@ -1,6 +1,8 @@
 // Package merge reads the partial files of separate runs (--emit partial)
 // and adds them up: the library side of `zhpolicy merge` and of compare's
-// partial inputs.
+// partial inputs. Each kind of partial (freq, analyze …) has an adapter
+// here that reads it, adds two of them, writes the sum back as a partial
+// and shows it as its command would.
 package merge
 
 import (
@@ -12,10 +14,47 @@ import (
 	"slices"
 	"strings"
 
-	"zhpolicy/pkg/analysis/freq"
-	"zhpolicy/pkg/analysis/overview"
 	"zhpolicy/pkg/partial"
+	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/views"
 )
+
+// Partial is a partial of one kind, read (or the sum of several).
+type Partial interface {
+	// Envelope is the partial's envelope (kind, tool, parts).
+	Envelope() *partial.Envelope
+	// Add adds o, a partial of the same kind: it refuses one made with
+	// other settings, one that holds a part this one holds (the same
+	// documents counted twice), and counts that overflow.
+	Add(o Partial) error
+	// Write writes the partial (with tool as the writer's version).
+	Write(w io.Writer, tool string) error
+	// View is the report of the partial's command.
+	View(disp *script.Display, o ViewOptions) *views.View
+}
+
+// ViewOptions are the report settings of merge.
+type ViewOptions struct {
+	Top      int // items shown; -1: the command's own default
+	MinCount int64
+	Format   string
+}
+
+// readers are the kinds merge knows, by the kind in the envelope.
+var readers = map[string]func(pr *partial.Reader, header []byte) (Partial, error){
+	"freq":    readFreq,
+	"analyze": readAnalyze,
+}
+
+// Kinds lists the kinds of partial merge knows.
+func Kinds() []string {
+	var out []string
+	for k := range readers {
+		out = append(out, k)
+	}
+	slices.Sort(out)
+	return out
+}
 
 // Files expands directories into their partial files, sorted.
 func Files(paths []string) ([]string, error) {
@@ -55,83 +94,53 @@ func Files(paths []string) ([]string, error) {
 	return out, nil
 }
 
-// Part is one partial read, or several merged.
-type Part struct {
-	Name    string // the file it came from (the first, when merged)
-	Command string // the command that wrote it: freq or analyze
-	Tool    string // the zhpolicy version that wrote it
-	// freq partials
-	FreqSettings freq.Settings
-	Counts       *freq.Counts
-	// analyze partials
-	OverviewSettings overview.Settings
-	Summary          *overview.Summary
-}
-
 // Read reads a partial file ("-": stdin): one partial, or several one
-// after the other (cat a.jsonl b.jsonl), which are merged.
-func Read(path string, stdin io.Reader) (Part, error) {
+// after the other (cat a.jsonl b.jsonl), which are added up.
+func Read(path string, stdin io.Reader) (Partial, error) {
 	rc, err := partial.Open(path, stdin)
 	if err != nil {
-		return Part{}, err
+		return nil, err
 	}
 	defer rc.Close()
-	lr := freq.NewLineReader(path, rc)
-	var p Part
-	for first := true; first || lr.More(); first = false {
-		env, line, err := lr.ReadEnvelope()
+	pr := partial.NewReader(path, rc)
+	var sum Partial
+	for first := true; ; first = false {
+		env, line, err := pr.Next(first)
+		if err == io.EOF {
+			return sum, nil
+		}
 		if err != nil {
-			return Part{}, err
+			return nil, err
 		}
-		at := lr.Line
-		q := Part{Name: path, Command: env.Command, Tool: env.Tool}
-		switch env.Command {
-		case "freq":
-			h, c, err := freq.ReadFreqBody(lr, line)
-			if err != nil {
-				return Part{}, err
-			}
-			q.FreqSettings, q.Counts = h.Settings, c
-		case "analyze":
-			h, s, err := overview.ReadBody(lr, line)
-			if err != nil {
-				return Part{}, err
-			}
-			q.OverviewSettings, q.Summary = h.Settings, s
-		default:
-			return Part{}, fmt.Errorf("%s:%d: a partial of %q, which merge does not know (freq or analyze)", path, at, env.Command)
+		at := pr.Line
+		read := readers[env.Kind]
+		if read == nil {
+			return nil, fmt.Errorf("%s:%d: a partial of %q, which merge does not know (it knows %s)", path, at, env.Kind, strings.Join(Kinds(), ", "))
 		}
-		if first {
-			p = q
+		p, err := read(pr, line)
+		if err != nil {
+			return nil, err
+		}
+		if sum == nil {
+			sum = p
 			continue
 		}
-		if err := p.Add(q); err != nil {
-			return Part{}, fmt.Errorf("%s:%d: %v", path, at, err)
+		if err := Add(sum, p); err != nil {
+			return nil, fmt.Errorf("%s:%d: %v", path, at, err)
 		}
 	}
-	return p, nil
 }
 
-// Add merges q into p, when they were made by the same command the same
-// way.
-func (p *Part) Add(q Part) error {
-	if q.Command != p.Command {
-		return fmt.Errorf("a partial of %s after one of %s: merge partials of one command", q.Command, p.Command)
+// Add adds q to p, when they are of one kind.
+func Add(p, q Partial) error {
+	if pk, qk := p.Envelope().Kind, q.Envelope().Kind; pk != qk {
+		return fmt.Errorf("a partial of %s and one of %s: merge partials of one command", pk, qk)
 	}
-	switch p.Command {
-	case "freq":
-		if !q.FreqSettings.Equal(p.FreqSettings) {
-			return fmt.Errorf("counted differently (%s): merge partials counted with the same flags", p.FreqSettings.Diff(q.FreqSettings))
-		}
-		p.Counts.Merge(q.Counts)
-	case "analyze":
-		if !q.OverviewSettings.Equal(p.OverviewSettings) {
-			return fmt.Errorf("made with different settings (%+v vs %+v)", p.OverviewSettings, q.OverviewSettings)
-		}
-		p.Summary.Merge(q.Summary)
+	if err := p.Add(q); err != nil {
+		return err
 	}
-	if p.Tool == "" {
-		p.Tool = q.Tool
+	if e := p.Envelope(); e.Tool == "" {
+		e.Tool = q.Envelope().Tool
 	}
 	return nil
 }

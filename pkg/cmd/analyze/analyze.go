@@ -3,14 +3,15 @@ package analyze
 
 import (
 	"context"
+	"strings"
 
 	"github.com/spf13/cobra"
 
-	"zhpolicy/pkg/analysis/freq"
 	"zhpolicy/pkg/analysis/overview"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
@@ -108,21 +109,23 @@ func analyzeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	total := overview.New(an)
+	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "analyze",
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (*overview.Summary, error) {
 			return overview.Analyze(d.In, overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}, an), nil
 		},
-		func(_ *corpus.Doc, s *overview.Summary) error {
+		func(d *corpus.Doc, s *overview.Summary) error {
 			total.Merge(s)
+			inputs.Add(d.Name, int64(len(d.Original)))
 			return nil
 		})
 	if err != nil {
 		return err
 	}
 	if opts.Emit == "partial" {
-		if err := overview.WritePartial(opts.IO.Out, overview.Header{Envelope: freq.Envelope{Tool: f.Version}, Settings: settings}, total); err != nil {
+		if err := overview.WritePartial(opts.IO.Out, overview.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}, Settings: settings}, total); err != nil {
 			return err
 		}
 		return cmdutil.Exit(out, 0)

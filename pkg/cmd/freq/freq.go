@@ -3,6 +3,7 @@ package freq
 
 import (
 	"context"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -10,6 +11,7 @@ import (
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/views"
@@ -130,6 +132,7 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		docs.Cut = &counting.Cut
 	}
 	total := freq.New()
+	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	var perDoc []views.DocCounts
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (*freq.Counts, error) {
@@ -137,6 +140,7 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		},
 		func(d *corpus.Doc, c *freq.Counts) error {
 			total.Merge(c)
+			inputs.Add(d.Name, int64(len(d.Original)))
 			if opts.By == "doc" {
 				perDoc = append(perDoc, views.DocCounts{Name: d.Name, Counts: c})
 			}
@@ -146,7 +150,7 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	if opts.Emit == "partial" {
-		h := freq.Header{Envelope: freq.Envelope{Tool: f.Version}, Settings: counting.Settings}
+		h := freq.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}, Settings: counting.Settings}
 		if err := freq.WritePartial(opts.IO.Out, h, total); err != nil {
 			return err
 		}

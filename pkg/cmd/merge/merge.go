@@ -10,15 +10,12 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"zhpolicy/pkg/analysis/freq"
-	"zhpolicy/pkg/analysis/overview"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/merge"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/script"
-	"zhpolicy/pkg/views"
 )
 
 // Options are the settings of one merge run.
@@ -100,27 +97,26 @@ func mergeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if stdin > 1 {
 		return cmdutil.FlagErrorf("standard input (-) given more than once")
 	}
-	var first *merge.Part
-	var total merge.Part
+	var total merge.Partial
+	var first string
 	tools := map[string]bool{}
 	err = corpus.Map(ctx, paths, opts.Jobs,
-		func(ctx context.Context, _ int, path string) (merge.Part, error) { return merge.Read(path, opts.IO.In) },
-		func(_ int, path string, p merge.Part, err error) error {
+		func(ctx context.Context, _ int, path string) (merge.Partial, error) {
+			return merge.Read(path, opts.IO.In)
+		},
+		func(_ int, path string, p merge.Partial, err error) error {
 			if err != nil {
 				return err
 			}
-			if p.Tool != "" {
-				tools[p.Tool] = true
+			if t := p.Envelope().Tool; t != "" {
+				tools[t] = true
 			}
-			if first == nil {
-				first, total = &p, p
+			if total == nil {
+				total, first = p, path
 				return nil
 			}
-			if p.Command != first.Command {
-				return fmt.Errorf("%s is a partial of %s, %s of %s: merge partials of one command", p.Name, p.Command, first.Name, first.Command)
-			}
-			if err := total.Add(p); err != nil {
-				return fmt.Errorf("%s and %s were %v", first.Name, p.Name, err)
+			if err := merge.Add(total, p); err != nil {
+				return fmt.Errorf("%s and %s: %v", first, path, err)
 			}
 			return nil
 		})
@@ -131,35 +127,19 @@ func mergeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		cmdutil.Warnf(opts.IO, "partials written by different versions of zhpolicy (%s): segmentation may differ",
 			strings.Join(slices.Sorted(maps.Keys(tools)), ", "))
 	}
+	if opts.Emit == "partial" {
+		return total.Write(opts.IO.Out, f.Version)
+	}
 	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
 		return err
 	}
-	out := opts.IO.Out
-	if opts.Emit == "partial" {
-		if total.Command == "freq" {
-			return freq.WritePartial(out, freq.Header{Envelope: freq.Envelope{Tool: f.Version}, Settings: total.FreqSettings}, total.Counts)
-		}
-		return overview.WritePartial(out, overview.Header{Envelope: freq.Envelope{Tool: f.Version}, Settings: total.OverviewSettings}, total.Summary)
-	}
-	w, err := report.NewWriter(out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
+	w, err := report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
 	if err != nil {
 		return err
 	}
-	top := opts.Top
-	if total.Command == "freq" {
-		if top < 0 {
-			top = 20
-		}
-		w.Meta(views.FreqMeta(total.FreqSettings, total.Counts)...)
-		err = w.Table(views.Freq(disp, total.FreqSettings, total.Counts, int64(opts.MinCount), top))
-	} else {
-		if top < 0 {
-			top = 10
-		}
-		err = views.Overview(total.Summary, disp, top).Write(w, opts.Format)
-	}
-	if err != nil {
+	v := total.View(disp, merge.ViewOptions{Top: opts.Top, MinCount: int64(opts.MinCount), Format: opts.Format})
+	if err := v.Write(w, opts.Format); err != nil {
 		return err
 	}
 	return w.Close()
