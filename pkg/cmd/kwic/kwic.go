@@ -90,12 +90,6 @@ into the decoded input), left, term, right.`,
 	return cmd
 }
 
-// docHits are the matches in one document.
-type docHits struct {
-	doc  *corpus.Doc
-	hits []kwic.Hit
-}
-
 func kwicRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	q, err := kwic.NewQuery(opts.Term, kwic.QueryOptions{Regex: opts.Regex, Words: opts.Words})
 	if err != nil {
