@@ -47,6 +47,8 @@ func TestFlagParsing(t *testing.T) {
 		{args: []string{"--chars", "--pos", "n"}, wantErr: "--pos cannot be used with --chars"},
 		{args: []string{"--chars", "--min-len", "2"}, wantErr: "--min-len cannot be used with --chars"},
 		{args: []string{"--pos", "N!"}, wantErr: "invalid --pos"},
+		{args: []string{"--pos", "zz"}, wantErr: "invalid --pos"}, // not a tag the segmenter gives
+		{args: []string{"--pos", "zz*"}, wantErr: "invalid --pos"},
 		{args: []string{"--by", "file"}, wantErr: "invalid --by"},
 		{args: []string{"--emit", "json"}, wantErr: "invalid --emit"},
 		{args: []string{"--emit", "partial", "--by", "doc"}, wantErr: "--by doc cannot be emitted as a partial"},
