@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"zhpolicy/internal/golden"
@@ -34,7 +35,14 @@ type Options struct {
 	Dir       string // working directory (the repository root when empty)
 	// ProgressMin, when set, is the input size from which progress shows.
 	ProgressMin int64
+	// StdoutFull makes every write to stdout fail, as on /dev/full.
+	StdoutFull bool
 }
+
+// fullWriter fails as a write to /dev/full does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
 var (
 	segOnce sync.Once
@@ -59,6 +67,9 @@ func Run(t testing.TB, opts Options, args ...string) Result {
 	ios.SetStderrTTY(opts.StderrTTY)
 	ios.SetColourEnabled(opts.Colour)
 	ios.SetProgressMin(opts.ProgressMin)
+	if opts.StdoutFull {
+		ios.SetOut(fullWriter{})
+	}
 	f := cmdutil.New(ios, "test")
 	if !hasFlag(args, "--dict") {
 		sg, err := sharedSegmenter()

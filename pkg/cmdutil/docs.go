@@ -7,6 +7,7 @@ import (
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/segment"
 )
 
@@ -142,28 +143,4 @@ func Warnf(ios *iostreams.IOStreams, format string, args ...any) {
 
 // Sanitize makes a message safe for a terminal: control characters (from
 // file names such as $'e\e[2Jx.txt') are shown escaped, not sent raw.
-func Sanitize(s string) string {
-	clean := true
-	for _, r := range s {
-		if isControl(r) {
-			clean = false
-			break
-		}
-	}
-	if clean {
-		return s
-	}
-	b := make([]byte, 0, len(s)+8)
-	for _, r := range s {
-		if isControl(r) {
-			b = fmt.Appendf(b, "\\x%02x", r) // all control characters are below U+0100
-			continue
-		}
-		b = append(b, string(r)...)
-	}
-	return string(b)
-}
-
-func isControl(r rune) bool {
-	return r < 0x20 && r != '\t' || r == 0x7f || r >= 0x80 && r < 0xa0
-}
+func Sanitize(s string) string { return report.Printable(s) }

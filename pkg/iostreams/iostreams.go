@@ -85,7 +85,15 @@ func isTerminal(f *os.File) bool {
 // Test returns streams backed by buffers, for tests: stdin, stdout, stderr.
 func Test() (*IOStreams, *bytes.Buffer, *bytes.Buffer, *bytes.Buffer) {
 	in, out, errOut := &bytes.Buffer{}, &bytes.Buffer{}, &bytes.Buffer{}
-	return &IOStreams{In: in, Out: out, ErrOut: errOut, width: 100}, in, out, errOut
+	sw := &stickyWriter{w: out}
+	return &IOStreams{In: in, Out: sw, ErrOut: errOut, width: 100, out: sw}, in, out, errOut
+}
+
+// SetOut replaces standard output (tests: a writer that fails, as
+// /dev/full does).
+func (s *IOStreams) SetOut(w io.Writer) {
+	s.out = &stickyWriter{w: w}
+	s.Out = s.out
 }
 
 // IsStdinTTY reports whether standard input is a terminal.

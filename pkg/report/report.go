@@ -303,3 +303,32 @@ func (rw *RowWriter) Flush() error {
 	}
 	return nil
 }
+
+// Printable makes text safe for a terminal: control characters (an escape
+// sequence in a file name such as $'e\e[2Jx.txt' would clear the screen)
+// are shown as \xNN; tabs and line ends stay.
+func Printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s)+8)
+	for _, r := range s {
+		if isControl(r) {
+			b = fmt.Appendf(b, "\\x%02x", r) // all control characters are below U+0100
+			continue
+		}
+		b = append(b, string(r)...)
+	}
+	return string(b)
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r < 0xa0
+}

@@ -187,7 +187,7 @@ func (w *Writer) terminal(t *Table, cols []Column, idx []int) error {
 			return err
 		}
 	}
-	tt := Grid{Title: t.Title, Footer: t.Footer}
+	tt := Grid{Title: Printable(t.Title), Footer: t.Footer}
 	if len(t.Rows) == 0 && t.Empty != "" {
 		tt.Footer = t.Empty
 	}
@@ -203,7 +203,7 @@ func (w *Writer) terminal(t *Table, cols []Column, idx []int) error {
 	for _, r := range t.Rows {
 		row := make([]string, len(idx))
 		for j, i := range idx {
-			row[j] = cellAt(r, i).Text("table")
+			row[j] = Printable(cellAt(r, i).Text("table"))
 		}
 		tt.Rows = append(tt.Rows, row)
 	}

@@ -107,7 +107,7 @@ func WriteGrouped(w io.Writer, files []*FileFindings, colour bool) error {
 			b.WriteByte('\n')
 		}
 		first = false
-		b.WriteString(paint(ansiBold+ansiUnder, r.Name))
+		b.WriteString(paint(ansiBold+ansiUnder, report.Printable(r.Name)))
 		b.WriteByte('\n')
 		posW, sevW := 0, 0
 		for _, f := range r.Findings {
@@ -127,7 +127,7 @@ func WriteGrouped(w io.Writer, files []*FileFindings, colour bool) error {
 			fmt.Fprintf(&b, "  %s%s  %s%s  %s  %s\n",
 				paint(ansiDim, pos), strings.Repeat(" ", posW-len(pos)),
 				paint(code, sev), strings.Repeat(" ", sevW-len(sev)),
-				f.Message, paint(ansiDim, f.Rule))
+				report.Printable(f.Message), paint(ansiDim, f.Rule))
 		}
 	}
 	_, err := io.WriteString(w, b.String())

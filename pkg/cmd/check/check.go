@@ -277,7 +277,7 @@ func writeFindings(opts *Options, files []*views.FileFindings, all []lint.Findin
 		}
 		var b strings.Builder
 		for _, f := range all {
-			b.WriteString(f.String())
+			b.WriteString(report.Printable(f.String()))
 			b.WriteByte('\n')
 		}
 		_, err := io.WriteString(out, b.String())

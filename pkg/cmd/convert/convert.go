@@ -603,7 +603,7 @@ func diff(name string, line int, offset int64, orig, conv string) []finding {
 func writeFindingLines(w io.Writer, fs []finding) error {
 	var b strings.Builder
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s:%d:%d: %s → %s\n", f.File, f.Line, f.Column, f.Text, f.Converted)
+		fmt.Fprintf(&b, "%s:%d:%d: %s → %s\n", report.Printable(f.File), f.Line, f.Column, f.Text, f.Converted)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

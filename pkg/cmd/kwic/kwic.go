@@ -216,7 +216,7 @@ func (w *writer) writeLines(rows []row) error {
 	leftW := 2 * w.opts.Window
 	var b strings.Builder
 	for _, r := range rows {
-		b.WriteString(kwic.PadRight(r.File+":"+strconv.Itoa(r.Line), locW))
+		b.WriteString(kwic.PadRight(report.Printable(r.File)+":"+strconv.Itoa(r.Line), locW))
 		b.WriteString("  ")
 		b.WriteString(kwic.PadLeft(r.Left, leftW))
 		b.WriteString(" ")

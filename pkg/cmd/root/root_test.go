@@ -121,3 +121,24 @@ func TestExitPrecedenceInEveryCommand(t *testing.T) {
 		})
 	}
 }
+
+// A write to a full standard output (/dev/full) fails the run, also for
+// commands that print little or only help.
+func TestStdoutFull(t *testing.T) {
+	for _, args := range [][]string{
+		{"detect", "testdata/sample/municipal_report.txt"},
+		{"clean", "--list", "testdata/sample/pinyin_annotated.txt"},
+		{"clean", "testdata/sample/pinyin_annotated.txt"},
+		{"check", "--list-rules"},
+		{"--help"},
+		{"freq", "--help"},
+		{"version"},
+		{"freq", "testdata/sample/municipal_report.txt"},
+		{"segment", "testdata/sample/municipal_report.txt"},
+	} {
+		r := clitest.Run(t, clitest.Options{StdoutFull: true}, args...)
+		if r.Code != 2 || !strings.Contains(r.Stderr, "no space left") {
+			t.Errorf("%v to a full stdout: exit %d, stderr %q; want 2 and the error", args, r.Code, r.Stderr)
+		}
+	}
+}
