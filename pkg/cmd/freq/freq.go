@@ -62,7 +62,9 @@ one run over all documents would give: split a corpus that outgrows one
 machine into shards (--shard i/n), count each anywhere, merge at the end.
 
 Memory: documents are counted one at a time and only the counts are kept,
-so a corpus of any size fits; one document is read whole (up to --max-size).`,
+so a corpus of any size fits; a big plain-text file is read and counted in
+parts of about 1 MB, so a file of any size fits too (HTML and DOCX inputs
+are read whole, up to --max-size).`,
 		Example: `  zhpolicy freq testdata/sample/
   zhpolicy freq --top 50 --min-len 2 --stopwords builtin testdata/sample/
   zhpolicy freq --ngram 2 --han --top 30 testdata/sample/municipal_report.txt
@@ -127,22 +129,33 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "freq"}
+	// counting is by line: a big plain-text input is read in parts, whose
+	// counts add up to the document's
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "freq", PartSize: corpus.PartBytes}
 	if counting.NeedsCut {
 		docs.Cut = &counting.Cut
 	}
 	total := freq.New()
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	var perDoc []views.DocCounts
+	var doc *freq.Counts // the document whose parts are being added up
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (*freq.Counts, error) {
 			return freq.Count(d.Input(), counting.Opts), nil
 		},
 		func(d *corpus.Doc, c *freq.Counts) error {
-			total.Merge(c)
 			inputs.Add(d.Name, int64(len(d.Original)))
+			if d.Part == 0 {
+				doc = c
+			} else {
+				doc.MergePart(c)
+			}
+			if !d.Final {
+				return nil
+			}
+			total.Merge(doc)
 			if opts.By == "doc" {
-				perDoc = append(perDoc, views.DocCounts{Name: d.Name, Counts: c})
+				perDoc = append(perDoc, views.DocCounts{Name: d.Name, Counts: doc})
 			}
 			return nil
 		})
