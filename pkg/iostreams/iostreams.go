@@ -65,8 +65,7 @@ func System() *IOStreams {
 	s.stdinTTY = isTerminal(os.Stdin)
 	s.stdoutTTY = isTerminal(os.Stdout)
 	s.stderrTTY = isTerminal(os.Stderr)
-	// NO_COLOR: "when present and not an empty string" (no-color.org)
-	s.colour = s.stdoutTTY && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb"
+	s.colour = colourWanted(s.stdoutTTY, os.Getenv)
 	s.width = 100
 	if s.stdoutTTY {
 		if w, _, err := term.GetSize(int(os.Stdout.Fd())); err == nil && w > 0 {
@@ -76,6 +75,12 @@ func System() *IOStreams {
 		s.width = c
 	}
 	return s
+}
+
+// colourWanted: on a terminal, unless NO_COLOR is set to a non-empty value
+// ("when present and not an empty string", no-color.org) or TERM is dumb.
+func colourWanted(tty bool, getenv func(string) string) bool {
+	return tty && getenv("NO_COLOR") == "" && getenv("TERM") != "dumb"
 }
 
 func isTerminal(f *os.File) bool {

@@ -233,6 +233,15 @@ func checkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	outcome.Skipped = append(outcome.Skipped, writeErrs...)
+	if opts.Fix && !opts.DryRun {
+		var names []string
+		for _, s := range srcs {
+			names = append(names, s.Path)
+		}
+		for _, t := range safewrite.Stale(names) {
+			cmdutil.Warnf(opts.IO, "%s: a temporary file left by an interrupted zhpolicy run; remove it", t)
+		}
+	}
 	findDuplicates(opts, cfg, files)
 
 	var all []lint.Finding
