@@ -300,8 +300,8 @@ func TestFoldToSimplified(t *testing.T) {
 		{"裡面的線索", "里面的线索"},   // Taiwan variant
 		{"瞭解皇后的頭髮", "了解皇后的头发"},
 		{"抬頭挺胸", "抬头挺胸"}, // not 擡头挺胸: 擡 is a rarer variant no dictionary knows
-		{"爇", "爇"}, // OpenCC's 𦶟 is in no Simplified list
-		{"擡頭", "抬头"}, // an old variant the chain keeps: written 抬 in Taiwan and Hong Kong
+		{"爇", "爇"},       // OpenCC's 𦶟 is in no Simplified list
+		{"擡頭", "抬头"},     // an old variant the chain keeps: written 抬 in Taiwan and Hong Kong
 		{"已经是简体的文字", "已经是简体的文字"},
 		{"mixed 中文 and 發展\r\n", "mixed 中文 and 发展\r\n"},
 	}
