@@ -24,7 +24,7 @@ func short(fs []Finding) []string {
 
 func only(rule string, mod func(*Settings)) *Settings {
 	s := DefaultSettings()
-	for _, r := range rules {
+	for _, r := range registry {
 		if r.ID != rule {
 			s.SetSeverity(r.ID, Off)
 		}
