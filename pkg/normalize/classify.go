@@ -1,0 +1,792 @@
+package normalize
+
+import (
+	"unicode/utf8"
+)
+
+// The boilerplate pass. Clean first makes the view text: the document cleaned by the other
+// steps (every pinyin annotation removed), line for line. The classifier reads the lines of
+// the view and plans, for each, to keep it, remove it with its line end, or cut a credit off
+// its end; it also finds the report's metadata lines. Clean then cleans the original with
+// the plan. The classifier repeats its rules on the lines it kept until they remove nothing
+// more, so that cleaning the result again changes nothing.
+
+// lineRec is one line of the view text and its plan.
+type lineRec struct {
+	vs, ve int // content in the view text, without the line end
+	cut    int // act == actCut: view offset where the removed end of the line starts
+	act    uint8
+	reason reasonIndex
+	// grammar results of the current round
+	accepted, signal bool
+	weak             uint8
+	reasonTry        reasonIndex
+}
+
+const (
+	actKeep = iota
+	actRemove
+	actCut
+)
+
+// Limits of boilerplate lines.
+const (
+	maxChromeRunes     = 60  // a longer line is never removed whole (except a portal footer)
+	maxFooterRunes     = 150 // a line with a footer marker (ICP备, 版权所有 …)
+	maxValueRunes      = 40  // the value of a label (来源：…)
+	maxNavValueRunes   = 60  // the title after 上一篇：
+	maxCrumbItemRunes  = 20  // one item of a breadcrumb
+	maxChunks          = 48
+	maxHeadLines       = 40 // the head of a document: where its title and speaker are
+	maxDuplicateWindow = 40
+	// maxRounds bounds the rounds of rules: each removes a line or cuts one shorter, and real
+	// documents need two or three.
+	maxRounds = 16
+)
+
+type classifier struct {
+	v     string // view text
+	lines []lineRec
+	kept  []int // indexes of the lines kept so far, in order
+	rep   *Repeated
+	vt    *vocabTable
+
+	meta []metaSpan // view offsets
+	fps  []uint64   // fingerprints of lines a corpus pass may count (LineCounts)
+
+	chunks [maxChunks]chunk
+}
+
+// metaSpan is a metadata span in view offsets.
+type metaSpan struct {
+	kind   MetaKind
+	vs, ve int
+}
+
+func (c *classifier) text(i int) string { return c.v[c.lines[i].vs:c.lines[i].ve] }
+
+// classify plans every line.
+func (c *classifier) classify() {
+	c.vt = vocab()
+	c.kept = make([]int, 0, len(c.lines))
+	for i := range c.lines {
+		c.kept = append(c.kept, i)
+	}
+	for round := 0; round < maxRounds; round++ {
+		changed := c.chromeRuns()
+		changed = c.relatedTail() || changed
+		changed = c.duplicateTitles() || changed
+		changed = c.credits() || changed
+		if c.rep != nil {
+			changed = c.repeated() || changed
+		}
+		if !changed {
+			break
+		}
+		k := c.kept[:0]
+		for _, i := range c.kept {
+			if c.lines[i].act != actRemove {
+				k = append(k, i)
+			}
+		}
+		c.kept = k
+	}
+	c.findMeta()
+	c.countable()
+}
+
+// remove plans line i to go, with its line end.
+func (c *classifier) remove(i int, r reasonIndex) bool {
+	l := &c.lines[i]
+	if l.act == actRemove {
+		return false
+	}
+	l.act, l.reason = actRemove, r
+	return true
+}
+
+// content returns the line's content in the view, up to a planned cut.
+func (c *classifier) content(i int) string {
+	l := &c.lines[i]
+	if l.act == actCut {
+		return c.v[l.vs:l.cut]
+	}
+	return c.v[l.vs:l.ve]
+}
+
+// isCandidate reports whether a line could be boilerplate as a whole: short, and no sentence
+// of body text.
+func isCandidate(t string, sh lineShape) bool {
+	if sh.runes == 0 || sh.sentence {
+		return false
+	}
+	if sh.runes <= maxChromeRunes {
+		return true
+	}
+	return sh.runes <= maxFooterRunes && footerMarker(t)
+}
+
+// --- chrome runs: the grammar of web-page bars ---
+
+// gstate is what a boilerplate line leaves for the next one.
+type gstate struct {
+	size, share bool        // size or share items may follow
+	pending     reasonIndex // a label without its value ended the line: the value may follow
+	pendingNav  bool        // ... the title of 上一篇：
+	crumb       uint8       // 1: in a breadcrumb; 2: just after its > (an item may follow)
+	bracket     int         // open 【 without its 】
+}
+
+// chromeRuns runs the grammar over the kept lines. A line is accepted when every chunk of it
+// is a boilerplate word, a label with its value, or an item of a widget opened before (on
+// this line or the lines just before it). A run of consecutive accepted lines is removed when
+// it holds a signal: an action, a strong label, a breadcrumb, or two weak labels.
+func (c *classifier) chromeRuns() bool {
+	var st gstate
+	for _, i := range c.kept {
+		l := &c.lines[i]
+		l.accepted, l.signal, l.weak, l.reasonTry = false, false, 0, rNone
+		t := trimmed(c.content(i))
+		if t == "" {
+			continue // transparent
+		}
+		sh := shapeOf(t)
+		if !isCandidate(t, sh) {
+			st = gstate{}
+			continue
+		}
+		ok, next := c.grammar(l, t, sh, st)
+		if !ok {
+			st = gstate{}
+			continue
+		}
+		l.accepted = true
+		st = next
+	}
+	changed := false
+	// Runs of accepted lines (blank lines inside are transparent and stay).
+	for k := 0; k < len(c.kept); {
+		i := c.kept[k]
+		if !c.lines[i].accepted {
+			k++
+			continue
+		}
+		end := k
+		signal, weak := false, 0
+		for end < len(c.kept) {
+			j := c.kept[end]
+			lj := &c.lines[j]
+			if !lj.accepted {
+				if trimmed(c.content(j)) == "" {
+					end++
+					continue
+				}
+				break
+			}
+			signal = signal || lj.signal
+			weak += int(lj.weak)
+			end++
+		}
+		if signal || weak >= 2 {
+			// Lines without a reason of their own take the one before them (or after).
+			last := rNone
+			for m := k; m < end; m++ {
+				j := c.kept[m]
+				if c.lines[j].accepted && c.lines[j].reasonTry != rNone {
+					last = c.lines[j].reasonTry
+					break
+				}
+			}
+			for m := k; m < end; m++ {
+				j := c.kept[m]
+				lj := &c.lines[j]
+				if !lj.accepted {
+					continue
+				}
+				if lj.reasonTry != rNone {
+					last = lj.reasonTry
+				}
+				changed = c.remove(j, last) || changed
+			}
+		}
+		k = end
+	}
+	return changed
+}
+
+// chunk is a piece of a line between separators.
+type chunk struct {
+	s, e        int  // offsets in the line
+	colon       bool // a colon follows in the separator run after it
+	arrowBefore bool // the separator run before it holds a > (a breadcrumb)
+	arrowAfter  bool
+}
+
+func isSep(r rune) bool {
+	switch r {
+	case ' ', '\t', '\v', '\f', '|', '｜', '丨', '/', '／', '\\', ':', '：',
+		'【', '】', '[', ']', '(', ')', '（', '）', '〖', '〗', '〔', '〕', '〈', '〉', '<', '>',
+		'《', '》', '«', '»', '‹', '›', '→', '＞', '＜', '·', '•', '・', '、', '=':
+		return true
+	}
+	return r > 0x7F && (isOddSpace(r) || isInvisible(r))
+}
+
+func isArrow(r rune) bool {
+	switch r {
+	case '>', '»', '›', '→', '＞':
+		return true
+	}
+	return false
+}
+
+// split cuts t into chunks; it reports the number of chunks, whether the separators held an
+// arrow, the net number of 【 opened, and false when there are too many chunks.
+func (c *classifier) split(t string) (n int, arrow bool, open int, ok bool) {
+	in := false
+	arrowRun := false
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if isSep(r) {
+			if in {
+				c.chunks[n-1].e = i
+				in = false
+			}
+			switch {
+			case isArrow(r):
+				arrow, arrowRun = true, true
+				if n > 0 {
+					c.chunks[n-1].arrowAfter = true
+				}
+			case r == ':' || r == '：':
+				if n > 0 {
+					c.chunks[n-1].colon = true
+				}
+			case r == '【' || r == '[' || r == '〖':
+				open++
+			case r == '】' || r == ']' || r == '〗':
+				open--
+			}
+			i += size
+			continue
+		}
+		if !in {
+			if n == maxChunks {
+				return n, arrow, open, false
+			}
+			c.chunks[n] = chunk{s: i, arrowBefore: arrowRun}
+			n++
+			in = true
+			arrowRun = false
+		}
+		i += size
+	}
+	if in {
+		c.chunks[n-1].e = len(t)
+	}
+	return n, arrow, open, true
+}
+
+// grammar decides one candidate line given the state the lines before it left.
+func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate) (bool, gstate) {
+	// Whole-line phrases first, unless the line may be the value of a label that ended the
+	// line before (来源： / 宁夏日报客户端).
+	if st.pending == rNone {
+		if r, ok := linePhrase(t, sh); ok {
+			l.signal, l.reasonTry = true, r
+			return true, gstate{}
+		}
+	}
+	n, arrow, open, ok := c.split(t)
+	if !ok {
+		return false, st
+	}
+	next := gstate{bracket: max(0, st.bracket+open)}
+	if n == 0 {
+		// Only separators: 】 【 > |. Part of a run, never a signal.
+		if arrow && st.crumb > 0 {
+			next.crumb = 2
+		} else {
+			next.crumb = st.crumb
+		}
+		next.size, next.share = st.size && next.bracket > 0, st.share
+		next.pending, next.pendingNav = st.pending, st.pendingNav
+		return true, next
+	}
+	vt := c.vt
+	size, share := st.size, st.share
+	crumb := st.crumb
+	inValue := st.pending != rNone
+	navValue := st.pendingNav
+	valueRunes := 0
+	menus, actions := 0, 0
+	lastWasLabel := false
+	setReason := func(r reasonIndex) {
+		if l.reasonTry == rNone {
+			l.reasonTry = r
+		}
+	}
+	for k := 0; k < n; k++ {
+		ch := c.chunks[k]
+		w := t[ch.s:ch.e]
+		e, known := vt.lookup(w)
+		lastWasLabel = false
+		switch {
+		case known && e.class == wSizeTrigger:
+			l.signal, size, inValue, crumb = true, true, false, 0
+			actions++
+			setReason(e.reason)
+		case known && e.class == wShareTrigger:
+			l.signal, share, inValue, crumb = true, true, false, 0
+			actions++
+			setReason(e.reason)
+		case known && e.class == wCrumbLabel && ch.colon:
+			l.signal, crumb, inValue = true, 1, false
+			setReason(e.reason)
+		case known && (e.class == wStrong || e.class == wWeak || e.class == wContact || e.class == wNav) && ch.colon:
+			switch e.class {
+			case wStrong, wNav:
+				l.signal = true
+			case wWeak:
+				l.weak++
+			}
+			setReason(e.reason)
+			inValue, navValue, valueRunes = true, e.class == wNav, 0
+			lastWasLabel = true
+			crumb = 0
+		case known && (e.class == wAction || e.class == wNav || e.class == wRelated):
+			l.signal, inValue = true, false
+			actions++
+			setReason(e.reason)
+		case known && e.class == wHome:
+			l.signal, inValue = true, false
+			actions++
+			crumb = 1
+			setReason(e.reason)
+		case known && e.class == wSize && size, known && e.class == wShare && share:
+			inValue = false
+		case crumb > 0 && (ch.arrowBefore || crumb == 2 || k > 0 && c.chunks[k-1].arrowAfter):
+			// An item of a breadcrumb.
+			if utf8.RuneCountInString(w) > maxCrumbItemRunes {
+				return false, st
+			}
+			crumb = 1
+			inValue = false
+			setReason(rBreadcrumb)
+		case known && e.class == wMenu:
+			menus++
+			inValue = false
+			setReason(e.reason)
+		case inValue:
+			if k == 0 && st.pending != rNone {
+				setReason(st.pending)
+			}
+			limit := maxValueRunes
+			if navValue {
+				limit = maxNavValueRunes
+			}
+			digits := true
+			for _, r := range w {
+				if r == '，' || r == ',' {
+					if !navValue {
+						return false, st
+					}
+				}
+				digits = digits && (r >= '0' && r <= '9' || r == '-' || r == '.' || r == '年' || r == '月' || r == '日')
+				valueRunes++
+			}
+			if ch.colon && !digits {
+				return false, st // an unknown label (地点：…): a field we do not know
+			}
+			if valueRunes > limit {
+				return false, st
+			}
+		default:
+			if words, ok := c.glued(w, size, share); ok {
+				l.signal = true
+				actions += words
+				if l.reasonTry == rNone {
+					l.reasonTry = rToolbar
+				}
+				inValue = false
+				continue
+			}
+			if st.pending != rNone {
+				if r, ok := linePhrase(t, sh); ok {
+					l.signal, l.reasonTry = true, r
+					return true, gstate{}
+				}
+			}
+			return false, st
+		}
+		if ch.arrowAfter && crumb == 0 && k == n-1 {
+			crumb = 2
+		}
+	}
+	if menus > 0 && menus+actions < 2 && crumb == 0 {
+		return false, st // one menu word alone (政策解读) may be a heading
+	}
+	if menus >= 2 || menus > 0 && actions > 0 {
+		l.signal = true
+	}
+	if arrow && crumb > 0 && c.chunks[n-1].arrowAfter {
+		crumb = 2
+	}
+	next.size = size && (next.bracket > 0 || open == 0 && c.lastIsItem(t, n))
+	next.share = share
+	next.crumb = crumb
+	if lastWasLabel {
+		next.pending = l.reasonTry
+		next.pendingNav = navValue
+		if next.pending == rNone {
+			next.pending = rPageInfo
+		}
+	}
+	return true, next
+}
+
+// lastIsItem reports whether the line ends inside a widget (its last chunk ends the line).
+func (c *classifier) lastIsItem(t string, n int) bool {
+	return n > 0 && c.chunks[n-1].e == len(t)
+}
+
+// glued splits a chunk into boilerplate words written together (下载打印全屏收藏, 加大还原减小),
+// each an action, or a size or share item where those may follow. It reports the number of
+// words.
+func (c *classifier) glued(w string, size, share bool) (int, bool) {
+	var rs [maxValueRunes]rune
+	n := 0
+	for _, r := range w {
+		if n == len(rs) {
+			return 0, false
+		}
+		rs[n] = r
+		n++
+	}
+	if n < 2 {
+		return 0, false
+	}
+	// best[i]: fewest words covering rs[:i], -1 if none.
+	var best [maxValueRunes + 1]int8
+	for i := 1; i <= n; i++ {
+		best[i] = -1
+	}
+	maxW := c.vt.maxWordRunes
+	var buf [4 * maxValueRunes]byte
+	for i := 0; i < n; i++ {
+		if best[i] < 0 {
+			continue
+		}
+		b := buf[:0]
+		for j := i; j < n && j-i < maxW; j++ {
+			b = utf8.AppendRune(b, rs[j])
+			e, ok := c.vt.lookup(string(b))
+			if !ok {
+				continue
+			}
+			good := e.class == wAction || e.class == wHome || e.class == wSizeTrigger || e.class == wShareTrigger ||
+				e.class == wMenu || e.class == wNav || e.class == wRelated ||
+				e.class == wSize && (size || hasSizeTriggerBefore(rs[:i])) || e.class == wShare && share
+			if good && (best[j+1] < 0 || best[i]+1 < best[j+1]) {
+				best[j+1] = best[i] + 1
+			}
+		}
+	}
+	if best[n] < 2 {
+		return 0, false
+	}
+	return int(best[n]), true
+}
+
+func hasSizeTriggerBefore(rs []rune) bool {
+	s := string(rs)
+	return containsAny(s, "字号", "字体")
+}
+
+// linePhrase recognises whole lines by a phrase: QR-code captions, portal footers, the
+// site's name.
+func linePhrase(t string, sh lineShape) (reasonIndex, bool) {
+	if sh.sentence {
+		return rNone, false
+	}
+	if footerMarker(t) && sh.runes <= maxFooterRunes {
+		return rFooter, true
+	}
+	if sh.runes <= 30 && containsAny(t, "二维码", "扫一扫", "扫码") &&
+		containsAny(t, "手机", "微信", "打开", "阅读", "分享", "关注", "浏览", "当前页", "本页", "移动端",
+			"下载", "客户端", "公众号", "查看", "访问") {
+		return rQRCode, true
+	}
+	if sh.runes <= 24 && !sh.comma && siteName(t) {
+		return rHeader, true
+	}
+	if sh.runes <= 30 && hasPrefixAny(t, "欢迎访问", "欢迎您访问", "欢迎来到") {
+		return rHeader, true
+	}
+	return rNone, false
+}
+
+// footerMarker reports whether t holds a mark only portal footers carry.
+func footerMarker(t string) bool {
+	return containsAny(t, "ICP备", "ICP证", "公网安备", "网站标识码", "网站识别码", "版权所有", "Copyright",
+		"COPYRIGHT", "©", "All Rights Reserved", "All rights reserved") ||
+		containsAny(t, "分辨率") && containsAny(t, "浏览器", "建议", "最佳")
+}
+
+// siteName reports whether t is the name of a site or app on a line of its own
+// (上海市人民政府门户网站, 宁夏日报客户端).
+func siteName(t string) bool {
+	for _, r := range t {
+		if isSep(r) && r != ' ' {
+			return false
+		}
+	}
+	return hasSuffixAny(t, "门户网站", "政府网站", "门户网", "政府网", "官方网站", "官网", "网站", "客户端",
+		"APP", "App", "app", "公众号", "微信公众号", "新闻网")
+}
+
+// --- the list after 相关报道 ---
+
+// relatedTail removes the lines after a removed related-reports header when every kept line
+// from it to the end of the document could be a link title.
+func (c *classifier) relatedTail() bool {
+	changed := false
+	for k, i := range c.kept {
+		l := &c.lines[i]
+		if l.act != actRemove || l.reason != rRelated {
+			continue
+		}
+		all := true
+		for _, j := range c.kept[k+1:] {
+			t := trimmed(c.content(j))
+			if t == "" || c.lines[j].act == actRemove {
+				continue
+			}
+			if sh := shapeOf(t); !isCandidate(t, sh) || isNumberedHeading(t) {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		for _, j := range c.kept[k+1:] {
+			if trimmed(c.content(j)) != "" {
+				changed = c.remove(j, rRelated) || changed
+			}
+		}
+		break
+	}
+	return changed
+}
+
+// --- a page title repeated above the document ---
+
+// duplicateTitles removes, in the head of the document, a short line that the head repeats
+// further down and that sits next to removed boilerplate: the page's <title>, a share
+// widget's preview, the last item of a breadcrumb written out again.
+func (c *classifier) duplicateTitles() bool {
+	changed := false
+	n := min(len(c.kept), maxDuplicateWindow)
+	for a := 0; a < n; a++ {
+		i := c.kept[a]
+		l := &c.lines[i]
+		if l.act != actKeep {
+			continue
+		}
+		t := trimmed(c.content(i))
+		if t == "" {
+			continue
+		}
+		sh := shapeOf(t)
+		if sh.sentence || sh.runes > maxChromeRunes || isNumberedHeading(t) {
+			continue
+		}
+		later := false
+		for b := a + 1; b < n; b++ {
+			j := c.kept[b]
+			if c.lines[j].act == actKeep && trimmed(c.content(j)) == t {
+				later = true
+				break
+			}
+		}
+		if later && c.nextToRemoved(a) {
+			changed = c.remove(i, rHeader) || changed
+		}
+	}
+	return changed
+}
+
+// nextToRemoved reports whether the nearest non-blank neighbour of kept line k, above or
+// below, is planned for removal.
+func (c *classifier) nextToRemoved(k int) bool {
+	for d := -1; d <= 1; d += 2 {
+		for m := k + d; m >= 0 && m < len(c.kept); m += d {
+			j := c.kept[m]
+			if c.lines[j].act == actRemove {
+				return true
+			}
+			if trimmed(c.content(j)) != "" {
+				break
+			}
+		}
+	}
+	// Lines already dropped in earlier rounds are no longer in kept: look at the raw
+	// neighbours too.
+	i := c.kept[k]
+	for d := -1; d <= 1; d += 2 {
+		for j := i + d; j >= 0 && j < len(c.lines); j += d {
+			if c.lines[j].act == actRemove {
+				return true
+			}
+			if c.v[c.lines[j].vs:c.lines[j].ve] != "" && trimmed(c.v[c.lines[j].vs:c.lines[j].ve]) != "" {
+				break
+			}
+		}
+	}
+	return false
+}
+
+// --- credits at the end of a line ---
+
+// credits cuts photo, editor and source credits off the end of kept lines, or removes a line
+// that is only a credit.
+func (c *classifier) credits() bool {
+	changed := false
+	for _, i := range c.kept {
+		l := &c.lines[i]
+		if l.act == actRemove {
+			continue
+		}
+		line := c.content(i) // up to a cut made in an earlier round
+		start, r, ok := creditTail(line)
+		if !ok {
+			continue
+		}
+		if trimmed(line[:start]) == "" {
+			changed = c.remove(i, r) || changed
+			continue
+		}
+		if l.act == actCut && l.reason == rPhoto {
+			r = rPhoto // a caption keeps its photo credit's reason (and its caption mark)
+		}
+		l.act, l.cut, l.reason = actCut, l.vs+start, r
+		changed = true
+	}
+	return changed
+}
+
+// --- lines repeated across the documents of a corpus ---
+
+// repeated removes kept lines found in many documents of the corpus (Options.Repeated),
+// when they have the shape of page chrome and sit above the first or below the last
+// sentence of body text.
+func (c *classifier) repeated() bool {
+	first, last := c.bodyBounds()
+	changed := false
+	for k, i := range c.kept {
+		if first <= k && k <= last {
+			continue
+		}
+		if c.lines[i].act != actKeep {
+			continue
+		}
+		t := trimmed(c.content(i))
+		if !chromeShaped(t) || c.isMetaLine(t) {
+			continue
+		}
+		if c.rep.has(fingerprint(t)) {
+			changed = c.remove(i, rRepeated) || changed
+		}
+	}
+	return changed
+}
+
+// bodyBounds returns the positions in kept of the first and last line of body text: a
+// sentence or a long line (-1, -1 when there is none).
+func (c *classifier) bodyBounds() (int, int) {
+	first, last := -1, -2
+	for k, i := range c.kept {
+		t := trimmed(c.content(i))
+		if t == "" {
+			continue
+		}
+		sh := shapeOf(t)
+		if sh.runes > maxChromeRunes || sh.sentence && sh.runes > 15 {
+			if first < 0 {
+				first = k
+			}
+			last = k
+		}
+	}
+	if first < 0 {
+		return len(c.kept), -1 // everything is frame
+	}
+	return first, last
+}
+
+// chromeShaped reports whether a line may be counted as a corpus-level boilerplate
+// candidate: short, no sentence, and none of the lines a document repeats on purpose
+// (headings, dates, the issuing body, 附件, 抄送, the salutation).
+func chromeShaped(t string) bool {
+	if t == "" {
+		return false
+	}
+	sh := shapeOf(t)
+	if sh.sentence || sh.runes > maxChromeRunes || sh.runes < 2 {
+		return false
+	}
+	if isNumberedHeading(t) || isDateLike(t) {
+		return false
+	}
+	if hasSuffixAny(t, "：", ":") {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	if first == '（' || first == '(' || first == '〔' || first == '[' {
+		return false
+	}
+	if containsAny(t, "抄送", "印发", "附件", "附表", "联系人", "联系电话", "各位", "同志们", "此件", "特此") {
+		return false
+	}
+	switch t {
+	case "目录", "目 录", "前言", "前 言", "序言", "引言", "摘要", "总则", "附则", "正文", "结束语", "后记", "说明", "注释":
+		return false
+	}
+	if hasSuffixAny(t, "政府", "委员会", "办公厅", "办公室", "厅", "局", "委", "院", "部", "署", "中心", "公司",
+		"集团", "大学", "学院", "协会", "学会", "研究所", "党组", "常委会", "人大", "政协") {
+		return false // the issuing body at the foot of a notice
+	}
+	han := false
+	for _, r := range t {
+		if isHanOrLetter(r) {
+			han = true
+			break
+		}
+	}
+	return han
+}
+
+// countable collects the fingerprints of the kept lines a corpus pass counts.
+func (c *classifier) countable() {
+	for _, i := range c.kept {
+		if c.lines[i].act != actKeep {
+			continue
+		}
+		t := trimmed(c.content(i))
+		if chromeShaped(t) && !c.isMetaLine(t) {
+			c.fps = append(c.fps, fingerprint(t))
+		}
+	}
+}
+
+// fingerprint is FNV-1a (64 bits) of a trimmed line: fixed, so that counts made by different
+// processes add up.
+func fingerprint(t string) uint64 {
+	h := uint64(0xcbf29ce484222325)
+	for i := 0; i < len(t); i++ {
+		h ^= uint64(t[i])
+		h *= 0x100000001b3
+	}
+	return h
+}
