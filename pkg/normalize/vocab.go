@@ -57,20 +57,20 @@ const (
 type wordClass uint8
 
 const (
-	wNone        wordClass = iota
-	wAction                // a link or button: 打印, 关闭窗口, 收藏 …
-	wSizeTrigger           // 字号, 字体: allows the size items after it
-	wSize                  // 大 中 小 加大 还原 … (only after a size trigger)
-	wShareTrigger          // 分享, 分享到: allows the share targets after it
-	wShare                 // 微信 微博 … (only after a share trigger)
-	wNav                   // 上一篇, 下一篇: an action, or a label whose value is a title
-	wCrumbLabel            // 当前位置, 您的位置: a label whose value is a breadcrumb
-	wHome                  // 首页: a link; with > after it, a breadcrumb
-	wMenu                  // 政务公开, 网站地图 …: portal menu items (two or more on a line)
-	wRelated               // 相关报道, 延伸阅读: the header of a list of links
-	wStrong                // a label that makes a line boilerplate on its own (责任编辑：, 来源：)
-	wWeak                  // a label that needs company (时间：, 作者：)
-	wContact               // 地址：, 电话： (only on a line that is boilerplate anyway)
+	wNone         wordClass = iota
+	wAction                 // a link or button: 打印, 关闭窗口, 收藏 …
+	wSizeTrigger            // 字号, 字体: allows the size items after it
+	wSize                   // 大 中 小 加大 还原 … (only after a size trigger)
+	wShareTrigger           // 分享, 分享到: allows the share targets after it
+	wShare                  // 微信 微博 … (only after a share trigger)
+	wNav                    // 上一篇, 下一篇: an action, or a label whose value is a title
+	wCrumbLabel             // 当前位置, 您的位置: a label whose value is a breadcrumb
+	wHome                   // 首页: a link; with > after it, a breadcrumb
+	wMenu                   // 政务公开, 网站地图 …: portal menu items (two or more on a line)
+	wRelated                // 相关报道, 延伸阅读: the header of a list of links
+	wStrong                 // a label that makes a line boilerplate on its own (责任编辑：, 来源：)
+	wWeak                   // a label that needs company (时间：, 作者：)
+	wContact                // 地址：, 电话： (only on a line that is boilerplate anyway)
 )
 
 type vocabEntry struct {
