@@ -143,7 +143,8 @@ type gstate struct {
 // it holds a signal: an action, a strong label, a breadcrumb, or two weak labels.
 func (c *classifier) chromeRuns() bool {
 	var st gstate
-	for _, i := range c.kept {
+	first, last := c.bodyBounds()
+	for k, i := range c.kept {
 		l := &c.lines[i]
 		l.accepted, l.signal, l.weak, l.reasonTry = false, false, 0, rNone
 		t := trimmed(c.content(i))
@@ -155,7 +156,7 @@ func (c *classifier) chromeRuns() bool {
 			st = gstate{}
 			continue
 		}
-		ok, next := c.grammar(l, t, sh, st)
+		ok, next := c.grammar(l, t, sh, st, k < first || k > last)
 		if !ok {
 			st = gstate{}
 			continue
@@ -247,6 +248,10 @@ func (c *classifier) split(t string) (n int, arrow bool, open int, ok bool) {
 	arrowRun := false
 	for i := 0; i < len(t); {
 		r, size := utf8.DecodeRuneInString(t[i:])
+		if r == ':' && in && t[i-1] >= '0' && t[i-1] <= '9' && i+1 < len(t) && t[i+1] >= '0' && t[i+1] <= '9' {
+			i += size // 10:30 is a time, not a label
+			continue
+		}
 		if isSep(r) {
 			if in {
 				c.chunks[n-1].e = i
@@ -288,14 +293,17 @@ func (c *classifier) split(t string) (n int, arrow bool, open int, ok bool) {
 }
 
 // grammar decides one candidate line given the state the lines before it left.
-func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate) (bool, gstate) {
+func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, frame bool) (bool, gstate) {
 	// Whole-line phrases first, unless the line may be the value of a label that ended the
 	// line before (来源： / 宁夏日报客户端).
 	if st.pending == rNone {
-		if r, ok := linePhrase(t, sh); ok {
+		if r, ok := linePhrase(t, sh, frame); ok {
 			l.signal, l.reasonTry = true, r
 			return true, gstate{}
 		}
+	}
+	if isNumberedHeading(t) {
+		return false, st // 四、相关附件 is a heading of the body
 	}
 	n, arrow, open, ok := c.split(t)
 	if !ok {
@@ -365,6 +373,8 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate) (boo
 			setReason(e.reason)
 		case known && e.class == wSize && size, known && e.class == wShare && share:
 			inValue = false
+		case crumb > 0 && isDashes(w):
+			crumb = 2 // 首页 - 新闻中心 - 要闻
 		case crumb > 0 && (ch.arrowBefore || crumb == 2 || k > 0 && c.chunks[k-1].arrowAfter):
 			// An item of a breadcrumb.
 			if utf8.RuneCountInString(w) > maxCrumbItemRunes {
@@ -377,6 +387,22 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate) (boo
 			menus++
 			inValue = false
 			setReason(e.reason)
+		case known && (e.class == wStrong || e.class == wWeak || e.class == wContact) && k+1 < n && isDigits(t[c.chunks[k+1].s:c.chunks[k+1].e]):
+			// 阅读 1234: a label and its number without a colon.
+			if e.class == wStrong {
+				l.signal = true
+			}
+			setReason(e.reason)
+			inValue, navValue, valueRunes = true, false, 0
+		case known && (e.class == wStrong || e.class == wWeak || e.class == wContact):
+			menus++ // 邮箱, 留言: a link on a menu line
+			inValue = false
+		case !inValue && isDateLike(w):
+			// 2024-01-05 10:30 before 来源：… carries no signal of its own.
+		case counterChunk(w):
+			l.signal = true
+			setReason(rCounter)
+			inValue = false
 		case inValue:
 			if k == 0 && st.pending != rNone {
 				setReason(st.pending)
@@ -412,7 +438,7 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate) (boo
 				continue
 			}
 			if st.pending != rNone {
-				if r, ok := linePhrase(t, sh); ok {
+				if r, ok := linePhrase(t, sh, frame); ok {
 					l.signal, l.reasonTry = true, r
 					return true, gstate{}
 				}
@@ -428,6 +454,9 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate) (boo
 	}
 	if menus >= 2 || menus > 0 && actions > 0 {
 		l.signal = true
+		if menus >= 2 && !arrow {
+			l.reasonTry = rHeader // a menu, not a breadcrumb
+		}
 	}
 	if arrow && crumb > 0 && c.chunks[n-1].arrowAfter {
 		crumb = 2
@@ -485,7 +514,7 @@ func (c *classifier) glued(w string, size, share bool) (int, bool) {
 				continue
 			}
 			good := e.class == wAction || e.class == wHome || e.class == wSizeTrigger || e.class == wShareTrigger ||
-				e.class == wMenu || e.class == wNav || e.class == wRelated ||
+				e.class == wNav || e.class == wRelated ||
 				e.class == wSize && (size || hasSizeTriggerBefore(rs[:i])) || e.class == wShare && share
 			if good && (best[j+1] < 0 || best[i]+1 < best[j+1]) {
 				best[j+1] = best[i] + 1
@@ -503,9 +532,57 @@ func hasSizeTriggerBefore(rs []rune) bool {
 	return containsAny(s, "字号", "字体")
 }
 
+// isDashes reports whether w is only dashes (a breadcrumb's separator in 首页 - 要闻).
+func isDashes(w string) bool {
+	for _, r := range w {
+		if r != '-' && r != '—' && r != '－' && r != '–' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+func isDigits(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// counterChunk recognises a view counter written as one word: 1234次浏览, 阅读1234次, 浏览：.
+func counterChunk(w string) bool {
+	i := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		i++
+	}
+	digitsFirst := i > 0
+	rest := w[i:]
+	if digitsFirst {
+		return rest == "次浏览" || rest == "次阅读" || rest == "人浏览" || rest == "人阅读" || rest == "次点击" || rest == "人次"
+	}
+	for _, p := range []string{"浏览", "阅读", "点击"} {
+		if len(w) > len(p) && w[:len(p)] == p {
+			r := w[len(p):]
+			r = trimSuffix(r, "次")
+			return isDigits(r)
+		}
+	}
+	return false
+}
+
+func trimSuffix(s, x string) string {
+	if len(s) >= len(x) && s[len(s)-len(x):] == x {
+		return s[:len(s)-len(x)]
+	}
+	return s
+}
+
 // linePhrase recognises whole lines by a phrase: QR-code captions, portal footers, the
-// site's name.
-func linePhrase(t string, sh lineShape) (reasonIndex, bool) {
+// site's name (above the first or below the last sentence of body text only: a list of
+// apps in a notice names apps too).
+func linePhrase(t string, sh lineShape, frame bool) (reasonIndex, bool) {
 	if sh.sentence {
 		return rNone, false
 	}
@@ -517,20 +594,43 @@ func linePhrase(t string, sh lineShape) (reasonIndex, bool) {
 			"下载", "客户端", "公众号", "查看", "访问") {
 		return rQRCode, true
 	}
-	if sh.runes <= 24 && !sh.comma && siteName(t) {
+	if frame && sh.runes <= 24 && !sh.comma && siteName(t) {
 		return rHeader, true
 	}
-	if sh.runes <= 30 && hasPrefixAny(t, "欢迎访问", "欢迎您访问", "欢迎来到") {
+	if frame && sh.runes <= 30 && hasPrefixAny(t, "欢迎访问", "欢迎您访问", "欢迎来到") {
 		return rHeader, true
 	}
 	return rNone, false
 }
 
-// footerMarker reports whether t holds a mark only portal footers carry.
+// footerMarker reports whether t holds a mark only portal footers carry, with its value: a
+// registration number (京ICP备05070218号, 网站标识码bm01000001), or a copyright notice with
+// its holder. A form that only names the fields (ICP备案号) is not a footer.
 func footerMarker(t string) bool {
-	return containsAny(t, "ICP备", "ICP证", "公网安备", "网站标识码", "网站识别码", "版权所有", "Copyright",
-		"COPYRIGHT", "©", "All Rights Reserved", "All rights reserved") ||
-		containsAny(t, "分辨率") && containsAny(t, "浏览器", "建议", "最佳")
+	if containsAny(t, "ICP备", "ICP证", "公网安备", "网站标识码", "网站识别码") && hasDigits(t, 4) {
+		return true
+	}
+	if containsAny(t, "版权所有", "Copyright", "COPYRIGHT", "©", "All Rights Reserved", "All rights reserved") &&
+		utf8.RuneCountInString(t) >= 8 {
+		return true
+	}
+	return containsAny(t, "分辨率") && containsAny(t, "浏览器", "建议", "最佳")
+}
+
+// hasDigits reports whether t holds a run of at least n ASCII digits.
+func hasDigits(t string, n int) bool {
+	run := 0
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			run++
+			if run >= n {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
 
 // siteName reports whether t is the name of a site or app on a line of its own
@@ -653,13 +753,19 @@ func (c *classifier) nextToRemoved(k int) bool {
 // that is only a credit.
 func (c *classifier) credits() bool {
 	changed := false
-	for _, i := range c.kept {
+	first, _ := c.bodyBounds()
+	for k, i := range c.kept {
 		l := &c.lines[i]
 		if l.act == actRemove {
 			continue
 		}
 		line := c.content(i) // up to a cut made in an earlier round
 		start, r, ok := creditTail(line)
+		if !ok && k < first {
+			// The page title with the site's name: 2026年政府工作报告_上海市人民政府门户网站
+			start, ok = siteSuffix(line)
+			r = rHeader
+		}
 		if !ok {
 			continue
 		}
@@ -674,6 +780,36 @@ func (c *classifier) credits() bool {
 		changed = true
 	}
 	return changed
+}
+
+// siteSuffix finds the name of a site after the title of a page: 标题_上海市人民政府门户网站,
+// 标题 - 中国政府网, 标题|人民网. It returns where the separator (and the spaces before it)
+// start.
+func siteSuffix(line string) (int, bool) {
+	_, end := trimLine(line)
+	t := line[:end]
+	for i := len(t); i > 0; {
+		r, n := utf8.DecodeLastRuneInString(t[:i])
+		i -= n
+		sep := r == '_' || r == '|' || r == '｜' || r == '－'
+		if !sep && (r == '-' || r == '—' || r == '–') && i > 0 {
+			p, _ := utf8.DecodeLastRuneInString(t[:i])
+			sep = p == ' '
+		}
+		if !sep {
+			continue
+		}
+		name := trimmed(t[i+n:])
+		head := trimmed(t[:i])
+		if head == "" || name == "" || utf8.RuneCountInString(name) > 20 || shapeOf(name).sentence {
+			return 0, false
+		}
+		if hasSuffixAny(name, "网站", "门户", "政府网", "人民政府", "网", "频道", "平台", "客户端", "官网", "日报", "政务网") {
+			return spaceBefore(t, i), true
+		}
+		return 0, false
+	}
+	return 0, false
 }
 
 // --- lines repeated across the documents of a corpus ---

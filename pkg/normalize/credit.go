@@ -8,7 +8,7 @@ import (
 // an editor or source credit after the last sentence of a news item (…。（责任编辑：张三）).
 
 // creditRoles are the words before a photographer's name.
-var creditRoles = []string{"摄影记者", "特约记者", "见习记者", "通讯员", "记者", "摄影"}
+var creditRoles = []string{"摄影记者", "特约记者", "见习记者", "通讯员", "记者", "摄影", "新华社发", "中新社发"}
 
 // creditTail reports where a credit at the end of line starts (white space before it
 // included) and why it goes. The line's text before that offset stays.

@@ -37,7 +37,35 @@ func FuzzClean(f *testing.F) {
 		if again.Changed() {
 			t.Fatalf("second Clean reports changes %+v for %q", again.Changes, r.Text)
 		}
+		keepsSentences(t, in, opts)
 	})
+}
+
+// keepsSentences checks that boilerplate removal never loses body text: every sentence (up to
+// and including 。！？) of every line, as the other steps clean it, is still in the text.
+// Removal takes whole lines only when they hold no such sentence, and credits only after the
+// last one.
+func keepsSentences(t *testing.T, in string, opts Options) {
+	if !opts.Boilerplate {
+		return
+	}
+	opts.Pinyin = false // weak annotations count as evidence differently without the boilerplate lines
+	base := opts
+	base.Boilerplate = false
+	view := Clean(in, base).Text
+	out := Clean(in, opts).Text
+	for _, line := range strings.Split(strings.ReplaceAll(view, "\r", "\n"), "\n") {
+		start := 0
+		for i, r := range line {
+			if r == '。' || r == '！' || r == '？' {
+				s := line[start : i+len(string(r))]
+				start = i + len(string(r))
+				if strings.TrimSpace(s) != "" && !strings.Contains(out, s) {
+					t.Fatalf("sentence %q of %q lost: %q", s, in, out)
+				}
+			}
+		}
+	}
 }
 
 // TestCleanRandomTokens runs the fuzz invariants over random sequences of the tokens that
@@ -70,5 +98,6 @@ func TestCleanRandomTokens(t *testing.T) {
 		if again := Clean(r.Text, opts).Text; again != r.Text {
 			t.Fatalf("not idempotent with %+v:\n in    %q\n once  %q\n twice %q", opts, in, r.Text, again)
 		}
+		keepsSentences(t, in, opts)
 	}
 }

@@ -182,20 +182,23 @@ func isChineseNumeral(r rune) bool {
 	return false
 }
 
-// isDateLike reports whether s is only a date or time: digits and 年月日时分秒 - / . : and spaces.
+// isDateLike reports whether s is only a date or a time: 2024-01-05, 09:45:30, 2024年1月5日,
+// 二〇二四年一月五日.
 func isDateLike(s string) bool {
-	digits := 0
+	digits, marks := 0, 0
 	for _, r := range s {
 		switch {
 		case r >= '0' && r <= '9', isChineseNumeral(r):
 			digits++
 		case r == '年' || r == '月' || r == '日' || r == '时' || r == '分' || r == '秒' || r == '号',
-			r == '-' || r == '/' || r == '.' || r == ':' || r == '：' || isLineSpace(r):
+			r == '-' || r == '/' || r == '.' || r == ':' || r == '：':
+			marks++
+		case isLineSpace(r):
 		default:
 			return false
 		}
 	}
-	return digits > 0
+	return digits > 0 && (marks > 0 || digits >= 4 && digits <= 14)
 }
 
 // isHanOrLetter reports whether r is a Han character, a letter or a digit.

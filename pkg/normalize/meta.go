@@ -290,8 +290,11 @@ var docTypes = []string{"报告", "通知", "意见", "方案", "办法", "规�
 // isTitle recognises the title of a document: a short line that ends with the kind of
 // document it is (政府工作报告, …的通知), possibly followed by (草案) or (试行).
 func isTitle(t string, sh lineShape) bool {
-	if sh.sentence || sh.runes > 60 || sh.runes < 2 || isNumberedHeading(t) {
+	if sh.sentence || sh.comma || sh.runes > 60 || sh.runes < 4 || isNumberedHeading(t) || !balanced(t) {
 		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(t); r == '）' || r == ')' || r == '》' || r == '”' || r == '、' {
+		return false // the end of a title wrapped over lines
 	}
 	u := t
 	for _, tail := range []string{"（草案）", "（试行）", "（征求意见稿）", "(草案)", "(试行)"} {
@@ -301,4 +304,31 @@ func isTitle(t string, sh lineShape) bool {
 		}
 	}
 	return hasSuffixAny(u, docTypes...)
+}
+
+// balanced reports whether the brackets and quotes of t pair up.
+func balanced(t string) bool {
+	var stack [8]rune
+	n := 0
+	for _, r := range t {
+		switch r {
+		case '《', '（', '(', '“', '【', '〔', '「':
+			if n == len(stack) {
+				return false
+			}
+			stack[n] = r
+			n++
+		case '》', '）', ')', '”', '】', '〕', '」':
+			if n == 0 {
+				return false
+			}
+			n--
+			o := stack[n]
+			if !(o == '《' && r == '》' || (o == '（' || o == '(') && (r == '）' || r == ')') || o == '“' && r == '”' ||
+				o == '【' && r == '】' || o == '〔' && r == '〕' || o == '「' && r == '」') {
+				return false
+			}
+		}
+	}
+	return n == 0
 }
