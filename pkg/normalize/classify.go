@@ -893,14 +893,12 @@ func chromeShaped(t string) bool {
 		"集团", "大学", "学院", "协会", "学会", "研究所", "党组", "常委会", "人大", "政协") {
 		return false // the issuing body at the foot of a notice
 	}
-	han := false
 	for _, r := range t {
-		if isHanOrLetter(r) {
-			han = true
-			break
+		if isHan(r) || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' {
+			return true
 		}
 	}
-	return han
+	return false // numbers and punctuation: page numbers, table rows
 }
 
 // countable collects the fingerprints of the kept lines a corpus pass counts.

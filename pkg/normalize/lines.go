@@ -200,8 +200,3 @@ func isDateLike(s string) bool {
 	}
 	return digits > 0 && (marks > 0 || digits >= 4 && digits <= 14)
 }
-
-// isHanOrLetter reports whether r is a Han character, a letter or a digit.
-func isHanOrLetter(r rune) bool {
-	return isHan(r) || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9'
-}
