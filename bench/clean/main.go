@@ -121,7 +121,71 @@ func run(corpus, goldDir, split string, list, markdown bool) error {
 			}
 		}
 	}
+	if split == "all" {
+		otherCorpora(filepath.Dir(corpus), list, markdown)
+	}
 	return nil
+}
+
+// otherCorpora cleans the other corpora of ../shared/corpus (no web chrome in them: national
+// reports, notices, speeches) with the rules and with the corpus pass over each corpus, and
+// counts what goes: every line removed there is a suspect.
+func otherCorpora(root string, list, markdown bool) {
+	var rows [][]string
+	for _, name := range []string{"gwr", "cpc_congress", "npc_resolutions", "ministry_provincial_notices", "taiwan_presidential_office"} {
+		files, _ := filepath.Glob(filepath.Join(root, name, "*.txt"))
+		if len(files) == 0 {
+			continue
+		}
+		opts := normalize.DefaultOptions()
+		counts := normalize.NewLineCounts(opts)
+		texts := make([]string, len(files))
+		for i, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			texts[i] = string(b)
+			_ = counts.Add(normalize.Clean(texts[i], opts))
+		}
+		rep := counts.Repeated(normalize.DefaultRepeat())
+		withRep := opts
+		withRep.Repeated = rep
+		byRules, byCorpus, cuts, sents, lost := 0, 0, 0, 0, 0
+		for i, t := range texts {
+			r := normalize.Clean(t, withRep)
+			for _, c := range r.Changes {
+				if c.Kind != normalize.ChangeBoilerplate {
+					continue
+				}
+				whole := strings.HasSuffix(c.Old, "\n") || c.End == len(t)
+				switch {
+				case c.Reason == normalize.ReasonRepeated:
+					byCorpus++
+				case whole && (c.Start == 0 || t[c.Start-1] == '\n'):
+					byRules++
+				default:
+					cuts++
+				}
+				if list {
+					fmt.Printf("  %s/%s: %s: %q\n", name, filepath.Base(files[i]), c.Reason, strings.TrimRight(c.Old, "\n"))
+				}
+			}
+			base := normalize.Clean(t, normalize.Options{Pinyin: true, Invisible: true, Width: true, LineEnds: true}).Text
+			for _, line := range strings.Split(base, "\n") {
+				for _, snt := range sentences(line) {
+					sents++
+					if !strings.Contains(r.Text, snt) {
+						lost++
+					}
+				}
+			}
+		}
+		rows = append(rows, []string{name, strconv.Itoa(len(files)), strconv.Itoa(byRules), strconv.Itoa(cuts),
+			strconv.Itoa(rep.Len()), strconv.Itoa(byCorpus), fmt.Sprintf("%d / %d", lost, sents)})
+	}
+	fmt.Printf("\nOther corpora (no page chrome): what cleaning removes there\n\n")
+	printTable([]string{"corpus", "documents", "lines removed by rules", "credits cut", "repeated lines", "lines removed by the corpus pass", "sentences lost"}, rows, markdown)
 }
 
 func contains(xs []string, x string) bool {

@@ -21,6 +21,10 @@ type lineRec struct {
 	accepted, signal bool
 	weak             uint8
 	reasonTry        reasonIndex
+	// cache of the current content (up to a cut): trimmed offsets in the view, and shape
+	shaped bool
+	ts, te int
+	sh     lineShape
 }
 
 const (
@@ -114,6 +118,20 @@ func (c *classifier) content(i int) string {
 	return c.v[l.vs:l.ve]
 }
 
+// tline returns the line's content without the white space around it, and its shape
+// (computed once, and again after a cut).
+func (c *classifier) tline(i int) (string, lineShape) {
+	l := &c.lines[i]
+	if !l.shaped {
+		content := c.content(i)
+		a, b := trimLine(content)
+		l.ts, l.te = l.vs+a, l.vs+b
+		l.sh = shapeOf(content[a:b])
+		l.shaped = true
+	}
+	return c.v[l.ts:l.te], l.sh
+}
+
 // isCandidate reports whether a line could be boilerplate as a whole: short, and no sentence
 // of body text.
 func isCandidate(t string, sh lineShape) bool {
@@ -147,11 +165,10 @@ func (c *classifier) chromeRuns() bool {
 	for k, i := range c.kept {
 		l := &c.lines[i]
 		l.accepted, l.signal, l.weak, l.reasonTry = false, false, 0, rNone
-		t := trimmed(c.content(i))
+		t, sh := c.tline(i)
 		if t == "" {
 			continue // transparent
 		}
-		sh := shapeOf(t)
 		if !isCandidate(t, sh) {
 			st = gstate{}
 			continue
@@ -178,7 +195,7 @@ func (c *classifier) chromeRuns() bool {
 			j := c.kept[end]
 			lj := &c.lines[j]
 			if !lj.accepted {
-				if trimmed(c.content(j)) == "" {
+				if t, _ := c.tline(j); t == "" {
 					end++
 					continue
 				}
@@ -658,11 +675,11 @@ func (c *classifier) relatedTail() bool {
 		}
 		all := true
 		for _, j := range c.kept[k+1:] {
-			t := trimmed(c.content(j))
+			t, sh := c.tline(j)
 			if t == "" || c.lines[j].act == actRemove {
 				continue
 			}
-			if sh := shapeOf(t); !isCandidate(t, sh) || isNumberedHeading(t) {
+			if !isCandidate(t, sh) || isNumberedHeading(t) {
 				all = false
 				break
 			}
@@ -671,7 +688,7 @@ func (c *classifier) relatedTail() bool {
 			continue
 		}
 		for _, j := range c.kept[k+1:] {
-			if trimmed(c.content(j)) != "" {
+			if t, _ := c.tline(j); t != "" {
 				changed = c.remove(j, rRelated) || changed
 			}
 		}
@@ -694,18 +711,17 @@ func (c *classifier) duplicateTitles() bool {
 		if l.act != actKeep {
 			continue
 		}
-		t := trimmed(c.content(i))
+		t, sh := c.tline(i)
 		if t == "" {
 			continue
 		}
-		sh := shapeOf(t)
 		if sh.sentence || sh.runes > maxChromeRunes || isNumberedHeading(t) {
 			continue
 		}
 		later := false
 		for b := a + 1; b < n; b++ {
 			j := c.kept[b]
-			if c.lines[j].act == actKeep && trimmed(c.content(j)) == t {
+			if tj, _ := c.tline(j); c.lines[j].act == actKeep && tj == t {
 				later = true
 				break
 			}
@@ -726,7 +742,7 @@ func (c *classifier) nextToRemoved(k int) bool {
 			if c.lines[j].act == actRemove {
 				return true
 			}
-			if trimmed(c.content(j)) != "" {
+			if t, _ := c.tline(j); t != "" {
 				break
 			}
 		}
@@ -739,7 +755,7 @@ func (c *classifier) nextToRemoved(k int) bool {
 			if c.lines[j].act == actRemove {
 				return true
 			}
-			if c.v[c.lines[j].vs:c.lines[j].ve] != "" && trimmed(c.v[c.lines[j].vs:c.lines[j].ve]) != "" {
+			if trimmed(c.v[c.lines[j].vs:c.lines[j].ve]) != "" {
 				break
 			}
 		}
@@ -777,6 +793,7 @@ func (c *classifier) credits() bool {
 			r = rPhoto // a caption keeps its photo credit's reason (and its caption mark)
 		}
 		l.act, l.cut, l.reason = actCut, l.vs+start, r
+		l.shaped = false
 		changed = true
 	}
 	return changed
@@ -827,8 +844,8 @@ func (c *classifier) repeated() bool {
 		if c.lines[i].act != actKeep {
 			continue
 		}
-		t := trimmed(c.content(i))
-		if !chromeShaped(t) || c.isMetaLine(t) {
+		t, sh := c.tline(i)
+		if !chromeShaped(t, sh) || isMetaLine(t, sh) {
 			continue
 		}
 		if c.rep.has(fingerprint(t)) {
@@ -843,11 +860,10 @@ func (c *classifier) repeated() bool {
 func (c *classifier) bodyBounds() (int, int) {
 	first, last := -1, -2
 	for k, i := range c.kept {
-		t := trimmed(c.content(i))
+		t, sh := c.tline(i)
 		if t == "" {
 			continue
 		}
-		sh := shapeOf(t)
 		if sh.runes > maxChromeRunes || sh.sentence && sh.runes > 15 {
 			if first < 0 {
 				first = k
@@ -864,11 +880,10 @@ func (c *classifier) bodyBounds() (int, int) {
 // chromeShaped reports whether a line may be counted as a corpus-level boilerplate
 // candidate: short, no sentence, and none of the lines a document repeats on purpose
 // (headings, dates, the issuing body, 附件, 抄送, the salutation).
-func chromeShaped(t string) bool {
+func chromeShaped(t string, sh lineShape) bool {
 	if t == "" {
 		return false
 	}
-	sh := shapeOf(t)
 	if sh.sentence || sh.runes > maxChromeRunes || sh.runes < 2 {
 		return false
 	}
@@ -901,14 +916,13 @@ func chromeShaped(t string) bool {
 	return false // numbers and punctuation: page numbers, table rows
 }
 
-// countable collects the fingerprints of the kept lines a corpus pass counts.
+// countable collects the fingerprints of the lines a corpus pass counts: every line of
+// chrome shape, kept or removed by a rule (a footer the rules catch on most pages, after a
+// related-reports list, is still repeated on the others).
 func (c *classifier) countable() {
-	for _, i := range c.kept {
-		if c.lines[i].act != actKeep {
-			continue
-		}
-		t := trimmed(c.content(i))
-		if chromeShaped(t) && !c.isMetaLine(t) {
+	for i := range c.lines {
+		t, sh := c.tline(i)
+		if chromeShaped(t, sh) && !isMetaLine(t, sh) {
 			c.fps = append(c.fps, fingerprint(t))
 		}
 	}

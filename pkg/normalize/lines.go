@@ -49,43 +49,47 @@ func isSentenceEnd(r rune) bool {
 
 // lineShape is what the classifier needs to know about a line before reading its words.
 type lineShape struct {
-	runes    int  // runes other than white space
-	sentence bool // holds sentence punctuation (。！？；)
-	comma    bool // holds a comma (，,)
+	runes    int  // runes other than white space, counted up to shapeCap
+	sentence bool // holds sentence punctuation (。！？；) within the runes counted
+	comma    bool // holds a comma (，,) within the runes counted
 }
 
+// shapeCap is where shapeOf stops counting: no rule looks at longer lines but to know that
+// they are long.
+const shapeCap = maxFooterRunes + 1
+
+// shapeOf scans at most shapeCap runes of s, decoding only what may be punctuation or space.
 func shapeOf(s string) lineShape {
 	var sh lineShape
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && sh.runes < shapeCap; {
 		c := s[i]
-		if c < utf8.RuneSelf {
+		switch {
+		case c < utf8.RuneSelf:
 			switch c {
 			case ' ', '\t', '\v', '\f':
+				i++
+				continue
 			case '!', '?', ';':
 				sh.sentence = true
-				sh.runes++
 			case ',':
 				sh.comma = true
-				sh.runes++
-			default:
-				sh.runes++
 			}
 			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		i += n
-		switch {
-		case isLineSpace(r):
-		case isSentenceEnd(r):
-			sh.sentence = true
-			sh.runes++
-		case r == '，':
-			sh.comma = true
-			sh.runes++
+		case c >= 0xE4 && c <= 0xE9 && i+2 < len(s):
+			i += 3 // CJK Unified Ideographs: neither punctuation nor space
 		default:
-			sh.runes++
+			r, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			switch {
+			case isLineSpace(r):
+				continue
+			case isSentenceEnd(r):
+				sh.sentence = true
+			case r == '，':
+				sh.comma = true
+			}
 		}
+		sh.runes++
 	}
 	return sh
 }

@@ -32,14 +32,11 @@ func (c *classifier) findMeta() {
 	seen := 0
 	for _, i := range c.kept {
 		l := &c.lines[i]
-		content := c.content(i)
-		ts, te := trimLine(content)
-		t := content[ts:te]
+		t, sh := c.tline(i)
 		if t == "" {
 			continue
 		}
-		base := l.vs + ts
-		sh := shapeOf(t)
+		base := l.ts
 		if head {
 			seen++
 			if seen > maxHeadLines || sh.runes > 100 || isSalutation(t, sh) {
@@ -90,8 +87,10 @@ func (c *classifier) speaker(base int, t string) bool {
 
 // isMetaLine reports whether t, wherever it stands, has the shape of a metadata line; the
 // corpus pass never removes one.
-func (c *classifier) isMetaLine(t string) bool {
-	sh := shapeOf(t)
+func isMetaLine(t string, sh lineShape) bool {
+	if sh.runes > 120 {
+		return false
+	}
 	if _, ok := occasionEnd(t); ok {
 		return true
 	}

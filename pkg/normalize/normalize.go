@@ -67,12 +67,13 @@ func (r *Result) Changed() bool { return len(r.Changes) > 0 }
 func Clean(text string, opts Options) *Result {
 	var cl *classifier
 	var view *Result
+	var vc cleaner
 	if opts.Boilerplate {
 		// The view: the text cleaned by the other steps, every annotation removed, line
 		// for line; the classifier plans each line on it.
 		vo := opts
 		vo.Boilerplate = false
-		vc := cleaner{src: text, opts: vo, evidence: true, record: true}
+		vc = cleaner{src: text, opts: vo, evidence: true, record: true}
 		vc.run()
 		view = vc.result()
 		cl = &classifier{v: view.Text, lines: vc.lines, rep: opts.Repeated}
@@ -81,6 +82,12 @@ func Clean(text string, opts Options) *Result {
 	c := cleaner{src: text, opts: opts}
 	if cl != nil {
 		c.plan = planOf(cl, view)
+		if len(c.plan) == 0 && vc.weakRemoved == 0 {
+			// Nothing to remove and no weak annotation: the view is the result.
+			view.opts, view.fps = opts, cl.fps
+			view.Meta = metaOf(cl, view, view)
+			return view
+		}
 	}
 	c.run()
 	if opts.Pinyin && c.strongSyllables >= evidenceSyllables && c.weakSkipped > 0 {
@@ -142,6 +149,7 @@ type cleaner struct {
 
 	strongSyllables int // toned syllables removed
 	weakSkipped     int // weak annotations kept for lack of evidence
+	weakRemoved     int // weak annotations removed (with evidence)
 
 	// Boilerplate: the plan made on the view (nil without Options.Boilerplate).
 	plan []planned
@@ -464,6 +472,8 @@ func (c *cleaner) annotation(pos, openSize int, closer rune) (int, bool) {
 	}
 	if a.strong {
 		c.strongSyllables += a.syllables
+	} else {
+		c.weakRemoved++
 	}
 	c.replace(pos, i, "", kPinyin)
 	return i, true
