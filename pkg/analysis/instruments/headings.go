@@ -10,15 +10,15 @@ import (
 type markerType uint8
 
 const (
-	mNone      markerType = iota
-	mChapter              // 第一章
-	mPart                 // 第一节
-	mArticle              // 第一条
-	mHan                  // 一、
-	mParenHan             // （一）
-	mNum                  // 1. 1、 1．
-	mParenNum             // （1）
-	mCircled              // ①
+	mNone     markerType = iota
+	mChapter             // 第一章
+	mPart                // 第一节
+	mArticle             // 第一条
+	mHan                 // 一、
+	mParenHan            // （一）
+	mNum                 // 1. 1、 1．
+	mParenNum            // （1）
+	mCircled             // ①
 	markerTypes
 )
 
