@@ -35,6 +35,7 @@ type Coder struct {
 	entries []entry
 	// patterns[sub] are the patterns of a subcategory as entry keys
 	patterns [][]pattern
+	skip     [][]string
 }
 
 type pattern struct {
@@ -92,6 +93,13 @@ func NewCoder(f *Frame) (*Coder, error) {
 	}
 	for _, t := range f.Exclude {
 		add(matchKey(t), kGlobalExclude, -1, 0)
+	}
+	for _, t := range f.SkipUnits {
+		var pieces []string
+		for _, p := range patternPieces(t) {
+			pieces = append(pieces, matchKey(p))
+		}
+		c.skip = append(c.skip, pieces)
 	}
 	for i, e := range c.entries {
 		r, _ := utf8.DecodeRuneInString(e.key)
@@ -214,7 +222,10 @@ func (c *Coder) Code(ctx context.Context, in *analysis.Input, opts Options) (*Re
 		for j < len(hits) && hits[j].end <= u.End {
 			j++
 		}
-		codes := c.codeUnit(in, low, u, hits[h:j])
+		var codes []Code
+		if !c.skipped(low[u.Start:u.End]) {
+			codes = c.codeUnit(in, low, u, hits[h:j])
+		}
 		ts, te := in.TextSpan(u.Start, u.End)
 		u.Start, u.End = ts, te
 		res.Units = append(res.Units, CodedUnit{Unit: u, Text: in.Text[ts:te], Codes: codes})
@@ -446,4 +457,26 @@ func (c *Coder) matchPattern(low string, p pattern, hits []hit, gap int) (int, i
 		}
 	}
 	return 0, 0, false
+}
+
+// skipped says whether a unit is boilerplate by the frame's skip_units.
+func (c *Coder) skipped(unit string) bool {
+	for _, pieces := range c.skip {
+		if !strings.HasPrefix(unit, pieces[0]) {
+			continue
+		}
+		rest, ok := unit[len(pieces[0]):], true
+		for _, p := range pieces[1:] {
+			i := strings.Index(rest, p)
+			if i < 0 {
+				ok = false
+				break
+			}
+			rest = rest[i+len(p):]
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

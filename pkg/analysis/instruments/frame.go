@@ -43,7 +43,12 @@ type Frame struct {
 	KeepTitles bool `yaml:"keep_titles" json:"keep_titles,omitempty"`
 	// Exclude lists strings whose matches hide every term they overlap,
 	// whatever the subcategory.
-	Exclude    []string   `yaml:"exclude" json:"exclude,omitempty"`
+	Exclude []string `yaml:"exclude" json:"exclude,omitempty"`
+	// SkipUnits mark boilerplate units that are never coded: a unit that
+	// starts with a rule's first piece and contains its other pieces in
+	// order (any distance apart) is left uncoded (为…制定本方案,
+	// （牵头单位…).
+	SkipUnits  []string   `yaml:"skip_units" json:"skip_units,omitempty"`
 	Categories []Category `yaml:"categories" json:"categories"`
 
 	digest string
@@ -164,6 +169,11 @@ func (f *Frame) validate() error {
 	for _, t := range f.Exclude {
 		if strings.TrimSpace(t) == "" {
 			return errors.New("an empty string under exclude")
+		}
+	}
+	for _, t := range f.SkipUnits {
+		if len(patternPieces(t)) == 0 {
+			return errors.New("an empty rule under skip_units")
 		}
 	}
 	return nil
