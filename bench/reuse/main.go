@@ -31,7 +31,13 @@ import (
 	"zhpolicy/pkg/script"
 )
 
-type file struct{ name, date, text string }
+type file struct {
+	name, date, text string
+	// kind is the script of the original document: a ciphered copy is
+	// read as its original was (a random Han permutation looks "mixed"
+	// and would be folded, which no real Simplified corpus is)
+	kind script.Kind
+}
 
 func main() {
 	copies := flag.Int("copies", 1, "synthetic copies of the corpus (1: the corpus as it is)")
@@ -67,7 +73,7 @@ func main() {
 			defer wg.Done()
 			for i := range work {
 				f := files[i]
-				in := analysis.NewInput(f.name, f.text, script.Detect(f.text).Kind, nil)
+				in := analysis.NewInput(f.name, f.text, f.kind, nil)
 				s, err := reuse.NewSketch(reuse.Doc{Name: f.name, Date: f.date, In: in}, idx.Params())
 				if err != nil {
 					panic(err)
@@ -160,7 +166,7 @@ func load(dirs []string) ([]file, error) {
 			}
 			base := strings.TrimSuffix(filepath.Base(p), ".txt")
 			rel := filepath.Base(d) + "/" + base
-			out = append(out, file{name: rel, date: dates[base], text: string(b)})
+			out = append(out, file{name: rel, date: dates[base], text: string(b), kind: script.Detect(string(b)).Kind})
 			return nil
 		})
 		if err != nil {
@@ -209,7 +215,7 @@ func synth(files []file, n int) []file {
 					t[i] = c
 				}
 			}
-			out = append(out, file{name: fmt.Sprintf("copy%02d/%s", k, f.name), date: f.date, text: string(t)})
+			out = append(out, file{name: fmt.Sprintf("copy%02d/%s", k, f.name), date: f.date, text: string(t), kind: f.kind})
 		}
 	}
 	return out
