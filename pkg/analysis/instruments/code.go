@@ -480,3 +480,18 @@ func (c *Coder) skipped(unit string) bool {
 	}
 	return false
 }
+
+// MapOffsets rewrites every offset of the result through f (from the
+// cleaned text the coder read to the text the user gave).
+func (r *Result) MapOffsets(f func(start, end int) (int, int)) {
+	for i := range r.Units {
+		u := &r.Units[i]
+		u.Start, u.End = f(u.Start, u.End)
+		for j := range u.Codes {
+			for k := range u.Codes[j].Evidence {
+				e := &u.Codes[j].Evidence[k]
+				e.Start, e.End = f(e.Start, e.End)
+			}
+		}
+	}
+}

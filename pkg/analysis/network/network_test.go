@@ -406,3 +406,23 @@ func TestValidate(t *testing.T) {
 		t.Error("read garbage")
 	}
 }
+
+func TestCitationScanner(t *testing.T) {
+	text := "根据《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号）和《中国制造2025》，按照工信部联装〔2018〕66号文件要求，参阅《人民日报》。"
+	cs := Citations(text)
+	if len(cs) != 2 {
+		t.Fatalf("%+v", cs)
+	}
+	if cs[0].Title != "国务院关于印发新一代人工智能发展规划的通知" || cs[0].Number != "国发〔2017〕35号" || cs[0].Key() != "国发〔2017〕35号" {
+		t.Errorf("first %+v", cs[0])
+	}
+	if text[cs[0].Start:cs[0].End] != "《国务院关于印发新一代人工智能发展规划的通知》（国发〔2017〕35号）" {
+		t.Errorf("span %q", text[cs[0].Start:cs[0].End])
+	}
+	if cs[1].Number != "工信部联装〔2018〕66号" || cs[1].Title != "" {
+		t.Errorf("second %+v", cs[1])
+	}
+	if c := Citations("《办法》〔2020〕号 〔abcd〕1号"); len(c) != 0 {
+		t.Errorf("garbage gave %+v", c)
+	}
+}

@@ -539,3 +539,15 @@ func parseDate(s string) (int, time.Time, bool) {
 	}
 	return 0, time.Time{}, false
 }
+
+// MapOffsets moves the sketch's offsets from the text it was made from
+// (cleaned) to original, the text the user gave, through f; passages then
+// point into original and quote it.
+func (s *Sketch) MapOffsets(original string, f func(start, end int) (int, int)) {
+	for i := range s.red.off {
+		o := int(s.red.off[i])
+		a, _ := f(o, o)
+		s.red.off[i] = int32(a)
+	}
+	s.text = original
+}

@@ -414,3 +414,33 @@ func DateOf(m *Meta, path, text string) (Date, bool) {
 	}
 	return DateInName(path)
 }
+
+// Resolver finds documents' dates the way the commands do: a --meta CSV
+// first, then the date the document gives itself (its 成文日期), then the
+// file name (FromName when set, e.g. a --date-from-name pattern; else
+// DateInName).
+type Resolver struct {
+	Meta     *Meta
+	FromName func(path string) (Date, bool)
+	// NoText skips the document's own text.
+	NoText bool
+}
+
+// Date resolves the date of one document.
+func (r *Resolver) Date(path, text string) (Date, bool) {
+	if r == nil {
+		return DateInName(path)
+	}
+	if d, ok := r.Meta.Date(path); ok {
+		return d, true
+	}
+	if !r.NoText {
+		if d, ok := DateInText(text); ok {
+			return d, true
+		}
+	}
+	if r.FromName != nil {
+		return r.FromName(path)
+	}
+	return DateInName(path)
+}
