@@ -197,9 +197,9 @@ func ReusePairs(pairs []reuse.Pair) *report.Table {
 			{Name: "date_a", MachineOnly: true, OmitEmpty: true}, {Name: "date_b", MachineOnly: true, OmitEmpty: true},
 			{Name: "passage_list", Key: "passage_list", JSONOnly: true}}}
 	for _, p := range pairs {
-		lag := ""
+		var lag any = "" // omitted in JSON, blank in tables
 		if p.LagDays != nil {
-			lag = strconv.Itoa(*p.LagDays)
+			lag = *p.LagDays
 		}
 		src := ""
 		if p.Source != "" {
@@ -239,7 +239,7 @@ func NetworkTables(g *network.Graph) (nodes, edges *report.Table) {
 	for _, n := range g.Nodes {
 		row := []any{n.ID, n.Label}
 		for _, a := range g.NodeAttrs {
-			row = append(row, n.Attrs[a.ID])
+			row = append(row, attrCell(a, n.Attrs[a.ID]))
 		}
 		nodes.Rows = append(nodes.Rows, row)
 	}
@@ -251,11 +251,30 @@ func NetworkTables(g *network.Graph) (nodes, edges *report.Table) {
 	for _, e := range g.Edges {
 		row := []any{e.Source, e.Target, report.Fixed(e.Weight, 4)}
 		for _, a := range g.EdgeAttrs {
-			row = append(row, e.Attrs[a.ID])
+			row = append(row, attrCell(a, e.Attrs[a.ID]))
 		}
 		edges.Rows = append(edges.Rows, row)
 	}
 	return nodes, edges
+}
+
+// attrCell is an attribute value as a number when its type is one (JSON
+// gets numbers), blank when absent.
+func attrCell(a network.AttrDef, v string) any {
+	if v == "" {
+		return ""
+	}
+	switch a.Type {
+	case "integer", "long":
+		if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return n
+		}
+	case "double", "float":
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return report.Raw(f)
+		}
+	}
+	return v
 }
 
 // Series is the tidy table of a time series: period, group, term, count,
