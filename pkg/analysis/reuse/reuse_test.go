@@ -10,30 +10,10 @@ import (
 	"strings"
 	"testing"
 
+	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/script"
 )
-
-// sharedCorpus finds ../shared/corpus from the repository root; missing,
-// the test is skipped, or fails under CI.
-func sharedCorpus(t *testing.T) string {
-	t.Helper()
-	dir, _ := os.Getwd()
-	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
-		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
-			c := filepath.Join(filepath.Dir(d), "shared", "corpus")
-			if _, err := os.Stat(c); err == nil {
-				return c
-			}
-			break
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("../shared/corpus is missing (CI must have it)")
-	}
-	t.Skip("../shared/corpus not found")
-	return ""
-}
 
 // prose makes n sentences of pseudo-random Chinese text: unique enough that
 // unrelated documents share no passage.
@@ -263,7 +243,7 @@ func TestChunkBounds(t *testing.T) {
 // duplicate, and the 2021 road-test rules (central_070) reused by Qingdao
 // (shandong_036) and Jinan (shandong_032) with containment about 0.7.
 func TestKnownCases(t *testing.T) {
-	dir := filepath.Join(sharedCorpus(t), "ministry_provincial_notices")
+	dir := testenv.Shared(t, "corpus", "ministry_provincial_notices")
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)

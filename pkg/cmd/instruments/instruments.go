@@ -15,6 +15,7 @@ import (
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/views"
 )
@@ -36,6 +37,7 @@ type Options struct {
 	Agree      string
 	Meta       string
 	DateFrom   string
+	Emit       string
 }
 
 // NewCmdInstruments returns the instruments command.
@@ -70,12 +72,17 @@ the same way (--unit) as the human did; list them for a coder with --all.
 
 --frame my.yaml codes with your own frame; --print-frame prints the
 built-in one to start from (categories → subcategories → terms, strong
-terms, patterns 给予…补助, exclusions).`,
+terms, patterns 给予…补助, exclusions).
+
+--by … --emit partial writes the counts as a partial file instead;
+` + "`zhpolicy merge`" + ` adds partials of shards (--shard i/n) into the table one run
+over all documents gives.`,
 		Example: `  zhpolicy instruments testdata/sample/
   zhpolicy instruments --all --format csv testdata/sample/ > units.csv
   zhpolicy instruments --by doc --level category testdata/sample/
   zhpolicy instruments --by year --format csv testdata/sample/ > by_year.csv
-  zhpolicy instruments --print-frame > my-frame.yaml && zhpolicy instruments --frame my-frame.yaml testdata/sample/`,
+  zhpolicy instruments --print-frame > my-frame.yaml && zhpolicy instruments --frame my-frame.yaml testdata/sample/
+  zhpolicy instruments --by year --emit partial --shard 1/2 testdata/sample/ > part1.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			if opts.PrintFrame {
@@ -102,6 +109,9 @@ terms, patterns 给予…补助, exclusions).`,
 					return cmdutil.FlagErrorf("--by %s needs a --meta CSV with a %s column (or use doc or year)", b, b)
 				}
 			}
+			if opts.Emit == "partial" && len(opts.By) == 0 {
+				return cmdutil.FlagErrorf("--emit partial needs --by: partials hold counts by group (--by doc, year or a --meta column)")
+			}
 			if opts.Agree != "" && len(opts.By) > 0 {
 				return cmdutil.FlagErrorf("--agree cannot be used with --by")
 			}
@@ -114,6 +124,7 @@ terms, patterns 给予…补助, exclusions).`,
 	cmdutil.AddInputFlags(cmd, &opts.In, true)
 	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
 	cmdutil.AddDateFlag(cmd, &opts.DateFrom, "", "with --by year: read years from file names")
+	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Frame, "frame", "", "coding frame `YAML` (default: the built-in Rothwell–Zegveld frame)")
 	fl.BoolVar(&opts.PrintFrame, "print-frame", false, "print the built-in frame (YAML) and exit")
@@ -169,6 +180,7 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 	}
 	streaming := counts == nil && human == nil
 	var results []*instruments.Result
+	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "instruments", StreamsOutput: streaming}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
@@ -191,6 +203,7 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 		},
 		func(d *corpus.Doc, v docResult) error {
 			v.res.Doc = d.Name
+			inputs.Add(d.Name, int64(len(d.Original)))
 			switch {
 			case counts != nil:
 				counts.Add(v.res, v.group)
@@ -204,6 +217,13 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 		})
 	if err != nil {
 		return err
+	}
+	if counts != nil && opts.Emit == "partial" {
+		h := instruments.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}}
+		if err := instruments.WritePartial(opts.IO.Out, h, counts); err != nil {
+			return err
+		}
+		return cmdutil.Exit(out, 0)
 	}
 	switch {
 	case counts != nil:

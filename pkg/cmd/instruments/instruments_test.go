@@ -188,3 +188,39 @@ func TestGoldKappa(t *testing.T) {
 		t.Errorf("TEST κ on categories %.3f < 0.7", k)
 	}
 }
+
+// Shards counted apart and merged give the table of one run, whatever the
+// split and the order.
+func TestPartialsMergeToTheWhole(t *testing.T) {
+	dir := t.TempDir()
+	whole := clitest.MustRun(t, clitest.Options{}, "instruments", "--by", "year", "--format", "csv", "testdata/sample/")
+	for _, n := range []int{2, 3} {
+		var parts []string
+		for i := n; i >= 1; i-- { // reverse order on purpose
+			p := filepath.Join(dir, "p"+string(rune('0'+n))+string(rune('0'+i))+".jsonl")
+			out := clitest.MustRun(t, clitest.Options{}, "instruments", "--by", "year", "--emit", "partial", "--shard", string(rune('0'+i))+"/"+string(rune('0'+n)), "testdata/sample/")
+			if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			parts = append(parts, p)
+		}
+		merged := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--format", "csv"}, parts...)...)
+		if merged != whole {
+			t.Errorf("%d shards merged:\n%s\nwant\n%s", n, merged, whole)
+		}
+		// the same partial twice is refused
+		res := clitest.Run(t, clitest.Options{}, "merge", parts[0], parts[0])
+		if res.Code != 2 {
+			t.Errorf("a partial merged with itself: exit %d", res.Code)
+		}
+	}
+	other := clitest.MustRun(t, clitest.Options{}, "instruments", "--by", "doc", "--emit", "partial", "testdata/sample/")
+	yearP := clitest.MustRun(t, clitest.Options{}, "instruments", "--by", "year", "--emit", "partial", "--shard", "1/2", "testdata/sample/")
+	a, b := filepath.Join(dir, "doc.jsonl"), filepath.Join(dir, "year.jsonl")
+	os.WriteFile(a, []byte(other), 0o644)
+	os.WriteFile(b, []byte(yearP), 0o644)
+	res := clitest.Run(t, clitest.Options{}, "merge", a, b)
+	if res.Code != 2 || !strings.Contains(res.Stderr, "by doc vs year") {
+		t.Errorf("partials by doc and by year merged: %d %s", res.Code, res.Stderr)
+	}
+}
