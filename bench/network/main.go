@@ -15,9 +15,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/instruments"
@@ -77,7 +75,12 @@ func run(out, dir string) error {
 			windows = append(windows, w)
 		}
 		inst.AddWindows(windows, d.Year)
-		form.AddWindows([][]network.Item{quoted(in.Folded, text)}, d.Year)
+		var qs []network.Item
+		for _, q := range network.Quoted(in.Folded) {
+			ts, te := in.TextSpan(q[0], q[1])
+			qs = append(qs, network.Item{Key: in.Folded[q[0]:q[1]], Label: in.Text[ts:te]})
+		}
+		form.AddWindows([][]network.Item{qs}, d.Year)
 	}
 	for _, x := range []struct {
 		name string
@@ -117,27 +120,4 @@ func same(ok bool) string {
 		return "identical"
 	}
 	return "DIFFERENT"
-}
-
-// quoted returns the “…” phrases of 2–12 characters (keys folded, labels
-// as written).
-func quoted(folded, text string) []network.Item {
-	var out []network.Item
-	for i := 0; i < len(folded); {
-		r, w := utf8.DecodeRuneInString(folded[i:])
-		if r != '“' {
-			i += w
-			continue
-		}
-		j := strings.IndexRune(folded[i+w:], '”')
-		if j < 0 {
-			break
-		}
-		inner := folded[i+w : i+w+j]
-		if n := utf8.RuneCountInString(inner); n >= 2 && n <= 12 && !strings.ContainsAny(inner, "“，。；\n") {
-			out = append(out, network.Item{Key: inner, Label: text[i+w : i+w+j]})
-		}
-		i += w + j
-	}
-	return out
 }

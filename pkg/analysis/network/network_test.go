@@ -426,3 +426,21 @@ func TestCitationScanner(t *testing.T) {
 		t.Errorf("garbage gave %+v", c)
 	}
 }
+
+func TestItemHelpers(t *testing.T) {
+	s := "坚持“两个毫不动摇”，推进“一网通办”和“这是一个很长很长很长很长的引语”。“a”"
+	var got []string
+	for _, q := range Quoted(s) {
+		got = append(got, s[q[0]:q[1]])
+	}
+	if strings.Join(got, "|") != "两个毫不动摇|一网通办" {
+		t.Errorf("Quoted %v", got)
+	}
+	if l := SplitList(" 工业和信息化部、财政部；科技部 | ,"); len(l) != 3 || l[2].Key != "科技部" {
+		t.Errorf("SplitList %v", l)
+	}
+	w := Place([][2]int{{0, 10}, {10, 20}}, []Located{{Item{Key: "b"}, 15}, {Item{Key: "a"}, 3}, {Item{Key: "x"}, 25}})
+	if len(w) != 2 || len(w[0]) != 1 || w[0][0].Key != "a" || len(w[1]) != 1 || w[1][0].Key != "b" {
+		t.Errorf("Place %v", w)
+	}
+}

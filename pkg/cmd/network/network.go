@@ -191,7 +191,7 @@ func networkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		settings.Window, settings.Items = "doc", "issuers:"+opts.Issuers
 		extract = func(d *corpus.Doc) [][]network.Item {
 			row, _ := meta.Row(d.Name)
-			return [][]network.Item{splitIssuers(row[opts.Issuers])}
+			return [][]network.Item{network.SplitList(row[opts.Issuers])}
 		}
 	case "citation":
 		settings.Items = "citations"
@@ -273,21 +273,6 @@ func cooccurrence(f *cmdutil.Factory, opts *Options, kind string, types []entiti
 		}
 		return out
 	}
-	// place items (with their start offsets) into windows
-	place := func(text string, starts []int, items []network.Item) [][]network.Item {
-		ws := windows(text)
-		out := make([][]network.Item, len(ws))
-		k := 0
-		for i, s := range starts {
-			for k < len(ws) && ws[k][1] <= s {
-				k++
-			}
-			if k < len(ws) && ws[k][0] <= s {
-				out[k] = append(out[k], items[i])
-			}
-		}
-		return out
-	}
 	switch kind {
 	case "instruments":
 		fr, err := instruments.Builtin()
@@ -328,14 +313,12 @@ func cooccurrence(f *cmdutil.Factory, opts *Options, kind string, types []entiti
 	case "quoted":
 		return func(d *corpus.Doc) [][]network.Item {
 			in := d.Input()
-			var starts []int
-			var items []network.Item
-			for _, q := range quoted(in.Folded) {
+			var items []network.Located
+			for _, q := range network.Quoted(in.Folded) {
 				ts, te := in.TextSpan(q[0], q[1])
-				starts = append(starts, ts)
-				items = append(items, network.Item{Key: in.Folded[q[0]:q[1]], Label: in.Text[ts:te]})
+				items = append(items, network.Located{Item: network.Item{Key: in.Folded[q[0]:q[1]], Label: in.Text[ts:te]}, Start: ts})
 			}
-			return place(in.Text, starts, items)
+			return network.Place(windows(in.Text), items)
 		}, nil
 	case "slogans":
 		b, err := sl.BuiltinEntries()
@@ -348,16 +331,13 @@ func cooccurrence(f *cmdutil.Factory, opts *Options, kind string, types []entiti
 		}
 		docs.Cut = &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}
 		return func(d *corpus.Doc) [][]network.Item {
-			var starts []int
-			var items []network.Item
+			var items []network.Located
 			for _, fm := range sl.Extract(d.In, sl.Options{Lexicon: lex}) {
 				for _, oc := range fm.Occurrences {
-					starts = append(starts, oc.Start)
-					items = append(items, network.Item{Key: fm.Key, Label: oc.Text})
+					items = append(items, network.Located{Item: network.Item{Key: fm.Key, Label: oc.Text}, Start: oc.Start})
 				}
 			}
-			sortByStart(starts, items)
-			return place(d.In.Text, starts, items)
+			return network.Place(windows(d.In.Text), items)
 		}, nil
 	default: // entities
 		if err := opts.Seg.Load(f); err != nil {
@@ -366,17 +346,14 @@ func cooccurrence(f *cmdutil.Factory, opts *Options, kind string, types []entiti
 		docs.Cut = &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}
 		x := entities.New(nil)
 		return func(d *corpus.Doc) [][]network.Item {
-			var starts []int
-			var items []network.Item
+			var items []network.Located
 			for _, m := range x.Extract(d.In) {
 				if len(types) > 0 && !containsType(types, m.Type) {
 					continue
 				}
-				starts = append(starts, m.Start)
-				items = append(items, network.Item{Key: string(m.Type) + ":" + m.Key, Label: m.Text})
+				items = append(items, network.Located{Item: network.Item{Key: string(m.Type) + ":" + m.Key, Label: m.Text}, Start: m.Start})
 			}
-			sortByStart(starts, items)
-			return place(d.In.Text, starts, items)
+			return network.Place(windows(d.In.Text), items)
 		}, nil
 	}
 }
@@ -397,52 +374,6 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// sortByStart orders items by their offsets (insertion sort: small lists).
-func sortByStart(starts []int, items []network.Item) {
-	for i := 1; i < len(starts); i++ {
-		for j := i; j > 0 && starts[j] < starts[j-1]; j-- {
-			starts[j], starts[j-1] = starts[j-1], starts[j]
-			items[j], items[j-1] = items[j-1], items[j]
-		}
-	}
-}
-
-// quoted finds “…” phrases of 2–12 characters: byte spans of the inside.
-func quoted(s string) [][2]int {
-	var out [][2]int
-	open := "“"
-	for i := 0; i < len(s); {
-		j := strings.Index(s[i:], open)
-		if j < 0 {
-			break
-		}
-		a := i + j + len(open)
-		k := strings.Index(s[a:], "”")
-		if k < 0 {
-			break
-		}
-		inner := s[a : a+k]
-		if n := len([]rune(inner)); n >= 2 && n <= 12 && !strings.ContainsAny(inner, "“，。；\n") {
-			out = append(out, [2]int{a, a + k})
-		}
-		i = a + k
-	}
-	return out
-}
-
-// splitIssuers cuts a metadata cell listing issuing bodies.
-func splitIssuers(cell string) []network.Item {
-	var out []network.Item
-	for _, p := range strings.FieldsFunc(cell, func(r rune) bool {
-		return r == ',' || r == ';' || r == '、' || r == '|' || r == '，' || r == '；'
-	}) {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, network.Item{Key: p, Label: p})
-		}
-	}
-	return out
 }
 
 // writeGraph writes g to path in the format its extension names.
