@@ -45,6 +45,7 @@ var readers = map[string]func(pr *partial.Reader, header []byte) (Partial, error
 	"freq":        readFreq,
 	"analyze":     readAnalyze,
 	"instruments": readInstruments,
+	"network":     readNetwork,
 }
 
 // Kinds lists the kinds of partial merge knows.

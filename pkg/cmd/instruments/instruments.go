@@ -74,9 +74,9 @@ the same way (--unit) as the human did; list them for a coder with --all.
 built-in one to start from (categories → subcategories → terms, strong
 terms, patterns 给予…补助, exclusions).
 
---by … --emit partial writes the counts as a partial file instead;
-` + "`zhpolicy merge`" + ` adds partials of shards (--shard i/n) into the table one run
-over all documents gives.`,
+--by … --emit partial writes the counts as a partial file instead: count
+each shard of a corpus (--shard i/n) apart, then add the partials with
+` + "`zhpolicy merge`" + `, which prints the table one run over all documents gives.`,
 		Example: `  zhpolicy instruments testdata/sample/
   zhpolicy instruments --all --format csv testdata/sample/ > units.csv
   zhpolicy instruments --by doc --level category testdata/sample/

@@ -20,6 +20,7 @@ import (
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/safewrite"
 	seg "zhpolicy/pkg/segment"
@@ -44,6 +45,7 @@ type Options struct {
 	MinEdge      int
 	TopNodes     int
 	DropIsolated bool
+	Emit         string
 }
 
 // NewCmdNetwork returns the network command.
@@ -72,7 +74,11 @@ cites (《title》 with its number （国发〔2017〕35号）, or a number alon
 Nodes and edges carry count (windows or citing documents), docs, and the
 first and last year they occur in (years from --meta, the document's own
 date, or the file name). --min-edge, --top-nodes and --drop-isolated prune
-the graph.`,
+the graph.
+
+--emit partial writes the counts as a partial file: count each shard of a
+corpus (--shard i/n) apart, then add the partials with ` + "`zhpolicy merge`" + `,
+which prints the tables one run gives.`,
 		Example: `  zhpolicy network --items instruments testdata/sample/
   zhpolicy network --items slogans --window doc -o slogans.gexf testdata/sample/
   zhpolicy network --kind citation -o citations.graphml testdata/sample/
@@ -97,6 +103,9 @@ the graph.`,
 					return cmdutil.FlagErrorf("-o %s: write .gexf, .graphml or .csv (nodes and edges)", o)
 				}
 			}
+			if opts.Emit == "partial" && (len(opts.Output) > 0 || opts.MinEdge != 1 || opts.TopNodes != 0 || opts.DropIsolated) {
+				return cmdutil.FlagErrorf("--emit partial writes the whole counts: -o, --min-edge, --top-nodes and --drop-isolated apply when the graph is drawn")
+			}
 			if opts.MinEdge < 1 || opts.TopNodes < 0 {
 				return cmdutil.FlagErrorf("--min-edge must be 1 or more, --top-nodes 0 (all) or more")
 			}
@@ -110,6 +119,7 @@ the graph.`,
 	cmdutil.AddSegFlags(cmd, &opts.Seg, false)
 	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
 	cmdutil.AddDateFlag(cmd, &opts.DateFrom, "", "years of nodes and edges")
+	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	cmdutil.EnumFlag(cmd, &opts.Kind, "kind", "", "network", "cooccurrence", "coissuing", "citation")
 	fl.StringVar(&opts.Items, "items", "slogans", "co-occurrence nodes: slogans, entities[:TYPE], instruments or quoted")
@@ -205,6 +215,7 @@ func networkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		}
 	}
 	counts := network.NewCounts(settings)
+	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docItems, error) {
 			date, _ := dates.Date(d.Name, d.Text)
@@ -226,6 +237,7 @@ func networkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			return di, nil
 		},
 		func(d *corpus.Doc, di docItems) error {
+			inputs.Add(d.Name, int64(len(d.Original)))
 			if opts.Kind == "citation" {
 				counts.AddCitations(di.from, di.cited, di.year)
 			} else {
@@ -235,6 +247,13 @@ func networkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		})
 	if err != nil {
 		return err
+	}
+	if opts.Emit == "partial" {
+		h := network.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}}
+		if err := network.WritePartial(opts.IO.Out, h, counts); err != nil {
+			return err
+		}
+		return cmdutil.Exit(out, 0)
 	}
 	g := counts.Graph(network.GraphOptions{MinEdge: int64(opts.MinEdge), TopNodes: opts.TopNodes, DropIsolated: opts.DropIsolated})
 	for _, o := range opts.Output {

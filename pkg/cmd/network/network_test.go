@@ -119,3 +119,28 @@ func TestCitationCommand(t *testing.T) {
 		t.Errorf("%v", rows)
 	}
 }
+
+// Shards counted apart and merged give the tables of one run.
+func TestPartialsMergeToTheWhole(t *testing.T) {
+	dir := t.TempDir()
+	for _, items := range []string{"quoted", "instruments"} {
+		whole := clitest.MustRun(t, clitest.Options{}, "network", "--items", items, "--format", "csv", "testdata/sample/")
+		var parts []string
+		for i := 3; i >= 1; i-- {
+			p := filepath.Join(dir, items+string(rune('0'+i))+".jsonl")
+			out := clitest.MustRun(t, clitest.Options{}, "network", "--items", items, "--emit", "partial", "--shard", string(rune('0'+i))+"/3", "testdata/sample/")
+			if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			parts = append(parts, p)
+		}
+		merged := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--format", "csv"}, parts...)...)
+		if merged != whole {
+			t.Errorf("%s: merged\n%s\nwant\n%s", items, merged, whole)
+		}
+	}
+	res := clitest.Run(t, clitest.Options{}, "merge", filepath.Join(dir, "quoted1.jsonl"), filepath.Join(dir, "instruments2.jsonl"))
+	if res.Code != 2 || !strings.Contains(res.Stderr, "built differently") {
+		t.Errorf("mixed partials: %d %s", res.Code, res.Stderr)
+	}
+}
