@@ -75,6 +75,9 @@ their signatures are kept until all documents are compared).`,
 			if err := opts.In.Validate(); err != nil {
 				return err
 			}
+			if opts.In.Shard != "" {
+				return cmdutil.FlagErrorf("--shard cannot be used with reuse: it compares every document with every other, so it reads the whole corpus (3 million characters take seconds)")
+			}
 			if opts.MinContainment < 0 || opts.MinContainment > 1 {
 				return cmdutil.FlagErrorf("invalid --min-containment %v: use a share between 0 and 1", opts.MinContainment)
 			}

@@ -33,6 +33,7 @@ func TestFlagParsing(t *testing.T) {
 		{args: []string{"--min-containment", "2"}, wantErr: "invalid --min-containment"},
 		{args: []string{"--min-aligned", "-1"}, wantErr: "invalid --min-aligned"},
 		{args: []string{"--shingle", "40"}, wantErr: "shingle 40 too long"},
+		{args: []string{"--shard", "1/2"}, wantErr: "--shard cannot be used with reuse"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
