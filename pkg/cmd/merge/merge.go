@@ -40,7 +40,7 @@ func NewCmdMerge(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 		Short: "Add up the partial counts of separate runs (--emit partial)",
 		Long: `Read partial files written with --emit partial (by ` + strings.Join(merge.Kinds(), ", ") + `)
 and print the report one run over all their documents would have printed —
-the same counts, whatever the split of the documents into runs (--shard i/n)
+the same counts, whatever the split of the documents into runs (zhpolicy freq --shard i/n …)
 and the order of the files.
 
 A path may be a file (.jsonl, or .jsonl.gz compressed), - for standard
