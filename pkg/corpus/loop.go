@@ -107,8 +107,14 @@ func Run[T any](ctx context.Context, cfg Config, srcs []input.Source, skipped []
 			if p.err != nil {
 				return res{}, p.err
 			}
+			if err := ctx.Err(); err != nil {
+				return res{}, err
+			}
 			d, err := cfg.prepare(ctx, p)
 			if err != nil {
+				return res{}, err
+			}
+			if err := ctx.Err(); err != nil {
 				return res{}, err
 			}
 			v, err := work(ctx, d)

@@ -319,3 +319,75 @@ func WordCloud(words []Word) (Option, error) {
 	}
 	return o, nil
 }
+
+// GraphNode is a node of a network chart.
+type GraphNode struct {
+	Name  string
+	Value float64
+	// Tip is extra tooltip lines.
+	Tip []string
+}
+
+// GraphLink is an edge of a network chart.
+type GraphLink struct {
+	Source, Target string
+	Value          float64
+	Tip            []string
+}
+
+// Graph builds a network chart (an ECharts graph series with a force
+// layout): node size grows with the value, edge width with the link's.
+func Graph(nodes []GraphNode, links []GraphLink) (Option, error) {
+	var maxV, maxL float64
+	for _, n := range nodes {
+		maxV = max(maxV, n.Value)
+	}
+	for _, l := range links {
+		maxL = max(maxL, l.Value)
+	}
+	data := make([]any, len(nodes))
+	tips := false
+	for i, n := range nodes {
+		size := 8.0
+		if maxV > 0 {
+			size = 8 + 32*n.Value/maxV
+		}
+		m := map[string]any{"name": n.Name, "value": n.Value, "symbolSize": size,
+			"itemStyle": map[string]any{"color": Palette(i)}}
+		if n.Tip != nil {
+			m["tip"] = n.Tip
+			tips = true
+		}
+		data[i] = m
+	}
+	ls := make([]any, len(links))
+	for i, l := range links {
+		w := 1.0
+		if maxL > 0 {
+			w = 1 + 5*l.Value/maxL
+		}
+		m := map[string]any{"source": l.Source, "target": l.Target, "value": l.Value,
+			"lineStyle": map[string]any{"width": w}}
+		if l.Tip != nil {
+			m["tip"] = l.Tip
+			tips = true
+		}
+		ls[i] = m
+	}
+	o := Option{
+		"animation": false,
+		"tooltip":   map[string]any{"trigger": "item"},
+		"series": []any{map[string]any{
+			"type": "graph", "layout": "force", "roam": true, "draggable": true,
+			"label":     map[string]any{"show": true, "position": "right"},
+			"force":     map[string]any{"repulsion": 420, "edgeLength": []any{80, 220}, "gravity": 0.05, "layoutAnimation": false},
+			"lineStyle": map[string]any{"color": "source", "opacity": 0.5, "curveness": 0.1},
+			"emphasis":  map[string]any{"focus": "adjacency"},
+			"data":      data, "links": ls,
+		}},
+	}
+	if tips {
+		o["tooltip"] = map[string]any{"trigger": "item", "formatter": "tip"}
+	}
+	return o, nil
+}

@@ -42,8 +42,10 @@ type ViewOptions struct {
 
 // readers are the kinds merge knows, by the kind in the envelope.
 var readers = map[string]func(pr *partial.Reader, header []byte) (Partial, error){
-	"freq":    readFreq,
-	"analyze": readAnalyze,
+	"freq":        readFreq,
+	"analyze":     readAnalyze,
+	"instruments": readInstruments,
+	"network":     readNetwork,
 }
 
 // Kinds lists the kinds of partial merge knows.

@@ -80,7 +80,7 @@ func Build(res *Collected, opts *Options) (*htmlreport.Page, error) {
 	p.UI = htmlreport.DefaultUI().Map(b.t)
 	steps := []func() (*htmlreport.Section, error){
 		b.overviewSection, b.keywordSection, b.formulationSection, b.timelineSection,
-		b.entitySection, b.frequencySection, b.compareSection,
+		b.networkSection, b.entitySection, b.frequencySection, b.compareSection,
 	}
 	for _, step := range steps {
 		s, err := step()

@@ -37,11 +37,11 @@ func NewCmdMerge(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
 	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "merge partial...",
-		Short: "Add up the partial counts of separate freq or analyze runs",
-		Long: `Read partial files written by ` + "`zhpolicy freq --emit partial`" + ` or
-` + "`zhpolicy analyze --emit partial`" + ` and print the report one run over all their
-documents would have printed — the same counts, whatever the split of the
-documents into runs and the order of the files.
+		Short: "Add up the partial counts of separate runs (--emit partial)",
+		Long: `Read partial files written with --emit partial (by ` + strings.Join(merge.Kinds(), ", ") + `)
+and print the report one run over all their documents would have printed —
+the same counts, whatever the split of the documents into runs (zhpolicy freq --shard i/n …)
+and the order of the files.
 
 A path may be a file (.jsonl, or .jsonl.gz compressed), - for standard
 input, or a directory, whose *.jsonl and *.jsonl.gz files are read. All

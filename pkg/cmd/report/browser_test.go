@@ -301,7 +301,7 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("sample", func(t *testing.T) {
 		b.open(t, sample)
-		b.checkCharts(t, []string{"doc-length", "keywords-bar", "keywords-cloud", "formulations-bar", "entity-types-bar", "compare-bar"})
+		b.checkCharts(t, []string{"doc-length", "keywords-bar", "keywords-cloud", "formulations-bar", "network-graph", "entity-types-bar", "compare-bar"})
 		// hovering shows the numbers: ask ECharts for the tooltip of the
 		// first keyword and read it
 		var tip string
@@ -322,7 +322,7 @@ func TestBrowser(t *testing.T) {
 
 	t.Run("dated", func(t *testing.T) {
 		b.open(t, datedHTML)
-		b.checkCharts(t, []string{"doc-length", "keywords-bar", "keywords-cloud", "formulations-bar", "timeline-chart", "entity-types-bar"})
+		b.checkCharts(t, []string{"doc-length", "keywords-bar", "keywords-cloud", "formulations-bar", "timeline-chart", "network-graph", "entity-types-bar"})
 		// switch the timeline to rates per 10,000 characters
 		var pressed string
 		b.eval(t, `(function () {
@@ -334,7 +334,7 @@ func TestBrowser(t *testing.T) {
 		if pressed != "true 每万字" {
 			t.Errorf("after the click on 每万字: %q", pressed)
 		}
-		b.checkCharts(t, []string{"doc-length", "keywords-bar", "keywords-cloud", "formulations-bar", "timeline-chart", "entity-types-bar"})
+		b.checkCharts(t, []string{"doc-length", "keywords-bar", "keywords-cloud", "formulations-bar", "timeline-chart", "network-graph", "entity-types-bar"})
 		b.screenshot(t, "#fig-timeline-chart", filepath.Join(art, "report-dated-timeline.png"))
 		b.checkClean(t)
 	})
@@ -351,7 +351,7 @@ func TestBrowser(t *testing.T) {
 			t.Fatal(err)
 		}
 		b.open(t, sample)
-		b.checkCharts(t, []string{"doc-length", "keywords-bar", "keywords-cloud", "formulations-bar", "entity-types-bar", "compare-bar"})
+		b.checkCharts(t, []string{"doc-length", "keywords-bar", "keywords-cloud", "formulations-bar", "network-graph", "entity-types-bar", "compare-bar"})
 		// nothing wider than the screen but the tables, which scroll
 		var overflow []string
 		b.eval(t, `(function () {

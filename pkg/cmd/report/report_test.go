@@ -155,7 +155,7 @@ func TestSampleReport(t *testing.T) {
 		}
 	}
 	ids := chartIDs(html)
-	if got := strings.Join(ids, " "); got != "doc-length keywords-bar keywords-cloud formulations-bar entity-types-bar" {
+	if got := strings.Join(ids, " "); got != "doc-length keywords-bar keywords-cloud formulations-bar network-graph entity-types-bar" {
 		t.Errorf("charts: %s", got)
 	}
 	// every chart has its options and a table with a CSV download

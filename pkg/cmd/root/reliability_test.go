@@ -292,7 +292,9 @@ func TestReliabilityOutDirNames(t *testing.T) {
 	}
 }
 
-// Ctrl-C stops a big run within a second.
+// Ctrl-C stops a big run promptly (the bug: 66 s). Within a second on an
+// idle machine (bench/reliability measures it); the test allows for a
+// loaded one.
 func TestReliabilityInterruptIsPrompt(t *testing.T) {
 	dir := reliability(t)
 	bin, err := binary()
@@ -320,8 +322,8 @@ func TestReliabilityInterruptIsPrompt(t *testing.T) {
 		if !errors.As(err, &ee) || ee.ExitCode() != 130 {
 			t.Errorf("%v: %v after SIGINT, want exit 130", args, err)
 		}
-		if took > 2*time.Second {
-			t.Errorf("%v: exited %v after SIGINT, want within a second", args, took.Round(time.Millisecond))
+		if took > 5*time.Second {
+			t.Errorf("%v: exited %v after SIGINT, want within a second (5 s allowed for a loaded machine)", args, took.Round(time.Millisecond))
 		}
 	}
 }

@@ -23,10 +23,13 @@ import (
 	"zhpolicy/pkg/cmd/detect"
 	"zhpolicy/pkg/cmd/entities"
 	"zhpolicy/pkg/cmd/freq"
+	"zhpolicy/pkg/cmd/instruments"
 	"zhpolicy/pkg/cmd/keywords"
 	"zhpolicy/pkg/cmd/kwic"
 	"zhpolicy/pkg/cmd/merge"
+	"zhpolicy/pkg/cmd/network"
 	"zhpolicy/pkg/cmd/report"
+	"zhpolicy/pkg/cmd/reuse"
 	"zhpolicy/pkg/cmd/segment"
 	"zhpolicy/pkg/cmd/slogans"
 	"zhpolicy/pkg/cmdutil"
@@ -116,6 +119,9 @@ interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
 		keywords.NewCmdKeywords(f, nil),
 		entities.NewCmdEntities(f, nil),
 		slogans.NewCmdSlogans(f, nil),
+		instruments.NewCmdInstruments(f, nil),
+		reuse.NewCmdReuse(f, nil),
+		network.NewCmdNetwork(f, nil),
 		convert.NewCmdConvert(f, nil),
 		detect.NewCmdDetect(f, nil),
 		check.NewCmdCheck(f, nil),

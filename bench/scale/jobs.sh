@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# -j scaling: every corpus command over the shared corpus with -j 1 and -j 2,
+# alternating, ROUNDS rounds; median wall seconds and the speed-up. The load
+# average before each command is printed, so that a table measured on a busy
+# machine says so (the target, ×1.8 on 2 cores, is for idle ones).
+#
+#   bash bench/scale/jobs.sh [ROUNDS] > table.md
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+rounds=${1:-3}
+corpus=${ZHPOLICY_SHARED:-$(pwd)/../shared}/corpus
+[ -d "$corpus" ] || { echo "no $corpus" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/zhpolicy" ./cmd/zhpolicy
+zp=$work/zhpolicy
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+echo "| command | -j 1 wall s | -j 2 wall s | speed-up | load average (1 min) before |"
+echo "|---|---|---|---|---|"
+while IFS= read -r cmd; do
+	[ -z "$cmd" ] && continue
+	load=$(cut -d' ' -f1 /proc/loadavg)
+	: >"$work/j1"
+	: >"$work/j2"
+	for _ in $(seq "$rounds"); do
+		for j in 1 2; do
+			# shellcheck disable=SC2086 # the command line is words
+			/usr/bin/time -f "%e" -o "$work/t" $zp $cmd -q -j $j "$corpus" >/dev/null 2>&1 || true
+			cat "$work/t" >>"$work/j$j"
+		done
+	done
+	a=$(median <"$work/j1")
+	b=$(median <"$work/j2")
+	echo "| \`$cmd\` | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", a/b}') | $load |"
+done <<'CMDS'
+segment
+freq
+keywords
+slogans
+entities
+analyze
+kwic 发展
+check --no-config --fail-on none
+convert --check --to s
+instruments
+CMDS

@@ -1,0 +1,553 @@
+package reuse
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Sketch is one document ready to be compared: reduced text, chunk
+// signatures. Sketches are made independently (in parallel) and added to
+// an Index.
+type Sketch struct {
+	Name string
+	Date string
+	text string
+	red  *reduced
+	sigs []uint32 // chunks × (Bands·Rows); a chunk too short has all ^0
+	ok   []bool
+}
+
+// Chars is the number of letters and digits the document has (what
+// containment is measured on).
+func (s *Sketch) Chars() int { return len(s.red.runes) }
+
+// NewSketch reduces and sketches a document.
+func NewSketch(d Doc, p Params) (*Sketch, error) {
+	if d.In == nil {
+		return nil, fmt.Errorf("reuse: %s: no text", d.Name)
+	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	p = p.withDefaults()
+	red := reduce(d.In, p.ChunkTarget, p.MaxChunk)
+	nh := p.Bands * p.Rows
+	h := newHashers(nh)
+	s := &Sketch{Name: d.Name, Date: d.Date, text: d.In.Text, red: red, sigs: make([]uint32, red.chunks()*nh), ok: make([]bool, red.chunks())}
+	for c := 0; c < red.chunks(); c++ {
+		a, b := int(red.bounds[c]), int(red.bounds[c+1])
+		if b-a < p.MinChunk {
+			continue
+		}
+		s.ok[c] = h.signature(red.runes, a, b, p.Shingle, s.sigs[c*nh:(c+1)*nh])
+	}
+	return s, nil
+}
+
+// Index holds the sketches of a corpus.
+type Index struct {
+	params Params
+	docs   []*Sketch
+	names  map[string]bool
+}
+
+// NewIndex makes an empty index.
+func NewIndex(p Params) (*Index, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return &Index{params: p.withDefaults(), names: map[string]bool{}}, nil
+}
+
+// Params returns the parameters in force (defaults filled in).
+func (x *Index) Params() Params { return x.params }
+
+// Add adds a sketch made with the same parameters. Names must be unique.
+func (x *Index) Add(s *Sketch) error {
+	if x.names[s.Name] {
+		return fmt.Errorf("reuse: document %s added twice", s.Name)
+	}
+	x.names[s.Name] = true
+	x.docs = append(x.docs, s)
+	return nil
+}
+
+// Merge adds the documents of another index. The result does not depend
+// on the order of merges: documents are compared in name order.
+func (x *Index) Merge(o *Index) error {
+	if x.params != o.params {
+		return fmt.Errorf("reuse: cannot merge indexes made with different parameters")
+	}
+	for _, s := range o.docs {
+		if err := x.Add(s); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Len is the number of documents.
+func (x *Index) Len() int { return len(x.docs) }
+
+// Passage is one shared passage of a pair, with byte offsets into each
+// document's text.
+type Passage struct {
+	AStart int `json:"a_start"`
+	AEnd   int `json:"a_end"`
+	BStart int `json:"b_start"`
+	BEnd   int `json:"b_end"`
+	// Chars are the matching characters (letters and digits) of the
+	// alignment; ALen and BLen its extent on each side.
+	Chars int `json:"chars"`
+	ALen  int `json:"a_len"`
+	BLen  int `json:"b_len"`
+	// Text is the passage as document A writes it.
+	Text string `json:"text"`
+}
+
+// Pair kinds.
+const (
+	KindDuplicate = "duplicate"      // the same letters and digits
+	KindNear      = "near-duplicate" // containment ≥ 0.9 both ways
+	KindReuse     = "reuse"          // shared passages
+)
+
+// Pair is two documents that share text. A comes before B in name order.
+type Pair struct {
+	A      string `json:"a"`
+	B      string `json:"b"`
+	Kind   string `json:"kind"`
+	CharsA int    `json:"chars_a"`
+	CharsB int    `json:"chars_b"`
+	// ContainmentA is the share of A's characters that lie in a passage
+	// shared with B (how much of A is found in B); ContainmentB the other
+	// way.
+	ContainmentA float64 `json:"containment_a"`
+	ContainmentB float64 `json:"containment_b"`
+	// Aligned is the number of matching characters over all passages.
+	Aligned  int       `json:"aligned"`
+	Passages []Passage `json:"passages"`
+	DateA    string    `json:"date_a,omitempty"`
+	DateB    string    `json:"date_b,omitempty"`
+	// Source and Target are set when the dates differ: the earlier is the
+	// source. LagDays is the difference of full dates (else the lag in
+	// years times 365 is not guessed: LagDays stays nil).
+	Source  string `json:"source,omitempty"`
+	Target  string `json:"target,omitempty"`
+	LagDays *int   `json:"lag_days,omitempty"`
+}
+
+// MaxContainment is the larger containment of the pair.
+func (p Pair) MaxContainment() float64 { return max(p.ContainmentA, p.ContainmentB) }
+
+// Options filter the pairs Find returns.
+type Options struct {
+	// MinContainment: a pair needs this containment one way at least.
+	MinContainment float64
+	// MinAligned: a pair needs this many aligned characters.
+	MinAligned int
+}
+
+// Stats tell how much work a Find did.
+type Stats struct {
+	Docs, Chunks, Sketched  int
+	Buckets, SkippedBuckets int
+	ChunkPairs, Verified    int
+	DocPairs, Alignments    int
+	Cells                   int64 // Smith–Waterman cells computed
+}
+
+// Find compares every document with every other through the index and
+// returns the pairs that pass the options, sorted by containment (largest
+// first), then names.
+func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
+	docs := slices.Clone(x.docs)
+	slices.SortFunc(docs, func(a, b *Sketch) int { return strings.Compare(a.Name, b.Name) })
+	p := x.params
+	nh := p.Bands * p.Rows
+	st := Stats{Docs: len(docs)}
+
+	// exact duplicates
+	dup := map[[2]int]bool{}
+	byHash := map[uint64][]int{}
+	for i, d := range docs {
+		if len(d.red.runes) == 0 {
+			continue
+		}
+		byHash[d.red.hash] = append(byHash[d.red.hash], i)
+	}
+	var pairs []Pair
+	for _, list := range byHash {
+		for a := 0; a < len(list); a++ {
+			for b := a + 1; b < len(list); b++ {
+				da, db := docs[list[a]], docs[list[b]]
+				if !slices.Equal(da.red.runes, db.red.runes) {
+					continue
+				}
+				dup[[2]int{list[a], list[b]}] = true
+				n := len(da.red.runes)
+				pr := x.pair(da, db, []span{{0, n, 0, n, n}})
+				pr.Kind = KindDuplicate
+				pairs = append(pairs, pr)
+			}
+		}
+	}
+
+	// LSH entries: (band key, global chunk)
+	type chunkRef struct{ doc, chunk int32 }
+	var refs []chunkRef
+	type entry struct {
+		key uint64
+		c   int32
+	}
+	var entries []entry
+	for di, d := range docs {
+		st.Chunks += len(d.ok)
+		for c, ok := range d.ok {
+			if !ok {
+				continue
+			}
+			st.Sketched++
+			g := int32(len(refs))
+			refs = append(refs, chunkRef{int32(di), int32(c)})
+			sig := d.sigs[c*nh : (c+1)*nh]
+			for b := 0; b < p.Bands; b++ {
+				entries = append(entries, entry{bandKey(sig, b, p.Rows), g})
+			}
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, st, err
+		}
+	}
+	slices.SortFunc(entries, func(a, b entry) int {
+		if c := cmp.Compare(a.key, b.key); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.c, b.c)
+	})
+	sigOf := func(g int32) []uint32 {
+		r := refs[g]
+		return docs[r.doc].sigs[int(r.chunk)*nh : (int(r.chunk)+1)*nh]
+	}
+	seen := map[uint64]bool{}
+	seeds := map[[2]int][][2]int{} // doc pair → chunk pairs
+	for i := 0; i < len(entries); {
+		j := i
+		for j < len(entries) && entries[j].key == entries[i].key {
+			j++
+		}
+		if n := j - i; n >= 2 {
+			st.Buckets++
+			if n > p.MaxBucket {
+				st.SkippedBuckets++
+			} else {
+				for a := i; a < j; a++ {
+					for b := a + 1; b < j; b++ {
+						ga, gb := entries[a].c, entries[b].c
+						ra, rb := refs[ga], refs[gb]
+						if ra.doc == rb.doc || dup[[2]int{int(ra.doc), int(rb.doc)}] {
+							continue
+						}
+						k := uint64(ga)<<32 | uint64(gb)
+						if seen[k] {
+							continue
+						}
+						seen[k] = true
+						st.ChunkPairs++
+						if similarity(sigOf(ga), sigOf(gb)) < p.MinSimilarity {
+							continue
+						}
+						st.Verified++
+						dp := [2]int{int(ra.doc), int(rb.doc)}
+						seeds[dp] = append(seeds[dp], [2]int{int(ra.chunk), int(rb.chunk)})
+					}
+				}
+			}
+		}
+		i = j
+	}
+	dps := make([][2]int, 0, len(seeds))
+	for dp := range seeds {
+		dps = append(dps, dp)
+	}
+	slices.SortFunc(dps, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	st.DocPairs = len(dps)
+	al := &aligner{}
+	for _, dp := range dps {
+		if err := ctx.Err(); err != nil {
+			return nil, st, err
+		}
+		da, db := docs[dp[0]], docs[dp[1]]
+		spans := x.alignPair(da, db, seeds[dp], al, &st)
+		if len(spans) == 0 {
+			continue
+		}
+		pr := x.pair(da, db, spans)
+		if pr.ContainmentA >= 0.9 && pr.ContainmentB >= 0.9 {
+			pr.Kind = KindNear
+		} else {
+			pr.Kind = KindReuse
+		}
+		pairs = append(pairs, pr)
+	}
+	out := pairs[:0]
+	for _, pr := range pairs {
+		if pr.MaxContainment() >= o.MinContainment && pr.Aligned >= o.MinAligned {
+			out = append(out, pr)
+		}
+	}
+	slices.SortFunc(out, func(a, b Pair) int {
+		if c := cmp.Compare(b.MaxContainment(), a.MaxContainment()); c != 0 {
+			return c
+		}
+		if c := strings.Compare(a.A, b.A); c != 0 {
+			return c
+		}
+		return strings.Compare(a.B, b.B)
+	})
+	return out, st, nil
+}
+
+// span is an alignment in reduced rune indices: [as,ae) of A, [bs,be) of
+// B, with m matching characters.
+type span struct{ as, ae, bs, be, m int }
+
+// alignPair aligns the seed chunk pairs of two documents and extends each
+// alignment to neighbouring chunks while they align.
+func (x *Index) alignPair(da, db *Sketch, seedList [][2]int, al *aligner, st *Stats) []span {
+	p := x.params
+	slices.SortFunc(seedList, func(a, b [2]int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
+		}
+		return a[1] - b[1]
+	})
+	visited := map[[2]int]bool{}
+	var spans []span
+	na, nb := da.red.chunks(), db.red.chunks()
+	try := func(i, j int) bool {
+		if i < 0 || j < 0 || i >= na || j >= nb || visited[[2]int{i, j}] {
+			return false
+		}
+		visited[[2]int{i, j}] = true
+		as, ae := int(da.red.bounds[i]), int(da.red.bounds[i+1])
+		bs, be := int(db.red.bounds[j]), int(db.red.bounds[j+1])
+		ra, rb := da.red.runes[as:ae], db.red.runes[bs:be]
+		// a passage of MinPassage characters shares at least
+		// MinPassage−k+1 shingles less the ones its edits break; ask for
+		// a third of that before paying for an alignment
+		if al.shared(ra, rb, p.Shingle) < max(2, (p.MinPassage-p.Shingle+1)/3) {
+			return false
+		}
+		st.Alignments++
+		st.Cells += int64(ae-as) * int64(be-bs)
+		s := al.align(ra, rb)
+		if s.m < p.MinPassage && !(s.m >= p.MinChunk && s.m == ae-as && s.m == be-bs) {
+			return false
+		}
+		spans = append(spans, span{as + s.as, as + s.ae, bs + s.bs, bs + s.be, s.m})
+		// the flanks may hold more of the chunk, cut off by an edit
+		var flank func(a0, a1, b0, b1 int)
+		flank = func(a0, a1, b0, b1 int) {
+			if a1-a0 < minFlank || b1-b0 < minFlank {
+				return
+			}
+			st.Cells += int64(a1-a0) * int64(b1-b0)
+			f := al.align(ra[a0:a1], rb[b0:b1])
+			if f.m < minFlank {
+				return
+			}
+			spans = append(spans, span{as + a0 + f.as, as + a0 + f.ae, bs + b0 + f.bs, bs + b0 + f.be, f.m})
+			flank(a0, a0+f.as, b0, b0+f.bs)
+			flank(a0+f.ae, a1, b0+f.be, b1)
+		}
+		flank(0, s.as, 0, s.bs)
+		flank(s.ae, len(ra), s.be, len(rb))
+		return true
+	}
+	// breadth-first from every seed over the neighbouring chunk pairs that
+	// align too: forward and backward in both documents, or in one (chunks
+	// of the two documents need not line up)
+	queue := slices.Clone(seedList)
+	for len(queue) > 0 {
+		sd := queue[0]
+		queue = queue[1:]
+		if !try(sd[0], sd[1]) {
+			continue
+		}
+		for _, d := range [...][2]int{{1, 1}, {1, 0}, {0, 1}, {-1, -1}, {-1, 0}, {0, -1}} {
+			i, j := sd[0]+d[0], sd[1]+d[1]
+			if i >= 0 && j >= 0 && i < na && j < nb && !visited[[2]int{i, j}] {
+				queue = append(queue, [2]int{i, j})
+			}
+		}
+	}
+	out := spans[:0]
+	for _, s := range joinSpans(spans) {
+		if s.m >= p.MinPassage || (s.m >= p.MinChunk && s.m == s.ae-s.as && s.m == s.be-s.bs) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// minFlank is the fewest matching characters an alignment in the flank of
+// a chunk pair's best alignment needs (the passage it joins still needs
+// MinPassage).
+const minFlank = 12
+
+// joinSpans sorts spans and joins those that follow each other in both
+// documents (a gap of at most 12 characters on either side).
+func joinSpans(spans []span) []span {
+	if len(spans) == 0 {
+		return nil
+	}
+	slices.SortFunc(spans, func(a, b span) int {
+		if a.as != b.as {
+			return a.as - b.as
+		}
+		return a.bs - b.bs
+	})
+	out := []span{spans[0]}
+	for _, s := range spans[1:] {
+		last := &out[len(out)-1]
+		if s.as >= last.as && s.as <= last.ae+12 && s.bs >= last.bs && s.bs <= last.be+12 && s.as >= last.ae-12 && s.bs >= last.be-12 {
+			if s.ae > last.ae {
+				last.ae = s.ae
+			}
+			if s.be > last.be {
+				last.be = s.be
+			}
+			last.m += s.m
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// pair builds a Pair from spans.
+func (x *Index) pair(da, db *Sketch, spans []span) Pair {
+	pr := Pair{A: da.Name, B: db.Name, CharsA: len(da.red.runes), CharsB: len(db.red.runes), DateA: da.Date, DateB: db.Date}
+	var sa, sb [][2]int
+	for _, s := range spans {
+		pr.Aligned += s.m
+		sa = append(sa, [2]int{s.as, s.ae})
+		sb = append(sb, [2]int{s.bs, s.be})
+		ps := Passage{
+			AStart: int(da.red.off[s.as]), AEnd: endOffset(da, s.ae),
+			BStart: int(db.red.off[s.bs]), BEnd: endOffset(db, s.be),
+			Chars: s.m, ALen: s.ae - s.as, BLen: s.be - s.bs,
+		}
+		ps.Text = da.text[ps.AStart:ps.AEnd]
+		pr.Passages = append(pr.Passages, ps)
+	}
+	if pr.CharsA > 0 {
+		pr.ContainmentA = float64(unionLen(sa)) / float64(pr.CharsA)
+	}
+	if pr.CharsB > 0 {
+		pr.ContainmentB = float64(unionLen(sb)) / float64(pr.CharsB)
+	}
+	pr.ContainmentA = round4(pr.ContainmentA)
+	pr.ContainmentB = round4(pr.ContainmentB)
+	direction(&pr)
+	return pr
+}
+
+// endOffset is the byte offset just after reduced rune e-1.
+func endOffset(s *Sketch, e int) int {
+	if e <= 0 {
+		return int(s.red.off[0])
+	}
+	start := int(s.red.off[e-1])
+	for i := start + 1; i <= len(s.text); i++ {
+		if i == len(s.text) || isRuneStart(s.text[i]) {
+			return i
+		}
+	}
+	return len(s.text)
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+func unionLen(spans [][2]int) int {
+	slices.SortFunc(spans, func(a, b [2]int) int { return a[0] - b[0] })
+	n, end := 0, -1
+	for _, s := range spans {
+		if s[0] > end {
+			n += s[1] - s[0]
+			end = s[1]
+		} else if s[1] > end {
+			n += s[1] - end
+			end = s[1]
+		}
+	}
+	return n
+}
+
+func round4(v float64) float64 {
+	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 4, 64), 64)
+	return f
+}
+
+// direction sets Source, Target and LagDays from the dates.
+func direction(pr *Pair) {
+	ya, ta, fa := parseDate(pr.DateA)
+	yb, tb, fb := parseDate(pr.DateB)
+	if ya == 0 || yb == 0 {
+		return
+	}
+	switch {
+	case fa && fb:
+		if ta.Equal(tb) {
+			return
+		}
+		d := int(tb.Sub(ta).Hours() / 24)
+		if d > 0 {
+			pr.Source, pr.Target = pr.A, pr.B
+		} else {
+			pr.Source, pr.Target, d = pr.B, pr.A, -d
+		}
+		pr.LagDays = &d
+	case ya < yb:
+		pr.Source, pr.Target = pr.A, pr.B
+	case yb < ya:
+		pr.Source, pr.Target = pr.B, pr.A
+	}
+}
+
+// parseDate reads YYYY-MM-DD (full) or a leading year.
+func parseDate(s string) (int, time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse("2006-01-02", s); err == nil {
+		return t.Year(), t, true
+	}
+	if len(s) >= 4 {
+		if y, err := strconv.Atoi(s[:4]); err == nil && y > 0 {
+			return y, time.Time{}, false
+		}
+	}
+	return 0, time.Time{}, false
+}
+
+// MapOffsets moves the sketch's offsets from the text it was made from
+// (cleaned) to original, the text the user gave, through f; passages then
+// point into original and quote it.
+func (s *Sketch) MapOffsets(original string, f func(start, end int) (int, int)) {
+	for i := range s.red.off {
+		o := int(s.red.off[i])
+		a, _ := f(o, o)
+		s.red.off[i] = int32(a)
+	}
+	s.text = original
+}
