@@ -129,6 +129,16 @@ func TestBoilerplateOverLines(t *testing.T) {
 	checkResult(t, in, r, DefaultOptions())
 }
 
+// TestSignatureStays: the issuing body and date at the foot of a notice stay, even right
+// above page chrome.
+func TestSignatureStays(t *testing.T) {
+	in := "一、总体要求。坚持以习近平新时代中国特色社会主义思想为指导，推动高质量发展。\n山东省人民政府\n2024年3月18日\n责任编辑：王晓明\n分享到：\n"
+	want := "一、总体要求。坚持以习近平新时代中国特色社会主义思想为指导，推动高质量发展。\n山东省人民政府\n2024年3月18日\n"
+	if r := Clean(in, DefaultOptions()); r.Text != want {
+		t.Errorf("Clean = %q, want %q", r.Text, want)
+	}
+}
+
 func TestRelatedList(t *testing.T) {
 	body := "正文最后一段，内容充实。\n"
 	// The list runs to the end: it goes with its header.

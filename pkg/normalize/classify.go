@@ -344,7 +344,7 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 	inValue := st.pending != rNone
 	navValue := st.pendingNav
 	valueRunes := 0
-	menus, actions := 0, 0
+	menus, actions, dates := 0, 0, 0
 	lastWasLabel := false
 	setReason := func(r reasonIndex) {
 		if l.reasonTry == rNone {
@@ -416,6 +416,7 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 			inValue = false
 		case !inValue && isDateLike(w):
 			// 2024-01-05 10:30 before 来源：… carries no signal of its own.
+			dates++
 		case counterChunk(w):
 			l.signal = true
 			setReason(rCounter)
@@ -465,6 +466,9 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 		if ch.arrowAfter && crumb == 0 && k == n-1 {
 			crumb = 2
 		}
+	}
+	if dates == n {
+		return false, st // a date alone (2024年3月18日 under a notice) is the document's own
 	}
 	if menus > 0 && menus+actions < 2 && crumb == 0 {
 		return false, st // one menu word alone (政策解读) may be a heading
