@@ -246,6 +246,14 @@ func TestMeta(t *testing.T) {
 			t.Errorf("%q: name %q, want %q", tt.in, got, tt.name)
 		}
 	}
+	// A Traditional header.
+	tr := Clean("行政院關於推動數位轉型的施政報告\n——2025年3月12日在立法院第11屆第3會期會議上\n行政院院長 卓榮泰\n各位委員：\n", DefaultOptions())
+	for k, want := range map[MetaKind]string{MetaTitle: "行政院關於推動數位轉型的施政報告", MetaOccasion: "——2025年3月12日在立法院第11屆第3會期會議上",
+		MetaSpeaker: "行政院院長 卓榮泰", MetaName: "卓榮泰"} {
+		if got := strings.Join(metaOfKind(tr, k), "|"); got != want {
+			t.Errorf("Traditional %s: %q, want %q", k, got, want)
+		}
+	}
 	// Without the boilerplate step, no metadata.
 	if r := Clean(in, Options{Width: true}); r.Meta != nil {
 		t.Errorf("Meta without Boilerplate: %+v", r.Meta)

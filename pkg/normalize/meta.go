@@ -2,6 +2,8 @@ package normalize
 
 import (
 	"unicode/utf8"
+
+	"zhpolicy/pkg/script"
 )
 
 // MetaKind names what a metadata span of a document is (Result.Meta).
@@ -54,7 +56,14 @@ func (c *classifier) findMeta() {
 		if !head {
 			continue
 		}
-		if end, ok := occasionEnd(t); ok {
+		// Read a Traditional header as Simplified (報告, 會議上, 院長): the same runes, so
+		// offsets carry over by rune.
+		f := t
+		if folded, ok := script.FoldToSimplified(t); ok && utf8.RuneCountInString(folded) == utf8.RuneCountInString(t) {
+			f = folded
+		}
+		if end, ok := occasionEnd(f); ok {
+			end = sameRune(f, t, end)
 			c.meta = append(c.meta, metaSpan{MetaOccasion, base, base + end})
 			rs, re := trimLine(t[end:])
 			if rs < re {
@@ -65,22 +74,42 @@ func (c *classifier) findMeta() {
 		if c.speaker(base, t) {
 			continue
 		}
-		if captionPhrase(t, sh) {
+		if captionPhrase(f, sh) {
 			c.meta = append(c.meta, metaSpan{MetaCaption, base, base + len(t)})
 			continue
 		}
-		if isTitle(t, sh) {
+		if isTitle(f, sh) {
 			c.meta = append(c.meta, metaSpan{MetaTitle, base, base + len(t)})
 		}
 	}
 }
 
+// sameRune returns the byte offset in b of the rune at byte offset off of a (a and b have
+// the same runes, one for one).
+func sameRune(a, b string, off int) int {
+	if a == b {
+		return off
+	}
+	n := utf8.RuneCountInString(a[:off])
+	i := 0
+	for k := 0; k < n && i < len(b); k++ {
+		_, size := utf8.DecodeRuneInString(b[i:])
+		i += size
+	}
+	return i
+}
+
 // speaker marks t (at view offset base) as the speaker line, with the name inside it.
 func (c *classifier) speaker(base int, t string) bool {
-	s, ns, ok := speakerLine(t)
+	f := t
+	if folded, ok := script.FoldToSimplified(t); ok && utf8.RuneCountInString(folded) == utf8.RuneCountInString(t) {
+		f = folded
+	}
+	s, ns, ok := speakerLine(f)
 	if !ok {
 		return false
 	}
+	s, ns = sameRune(f, t, s), sameRune(f, t, ns)
 	c.meta = append(c.meta, metaSpan{MetaSpeaker, base + s, base + len(t)}, metaSpan{MetaName, base + ns, base + len(t)})
 	return true
 }
