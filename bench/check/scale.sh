@@ -23,6 +23,18 @@ if [ -n "$BASE" ]; then
 	(cd "$tmp/base" && go build -o "$tmp/basebin" ./bench/check/scale)
 fi
 {
+	cat <<'INTRO'
+Issue 22: `check` on one 50 MB line was quadratic (each finding counted the runes from the start of its
+line) and so was the duplicate rule on thousands of near-copies (every LSH bucket proposed every earlier
+document). Columns are now counted from checkpoints every 1 KiB (and from the last count, as rules report
+in order), buckets remember their 32 most recent documents, and the exact similarity compares sorted shingle
+sets; `go test ./pkg/analysis/check -bench 'LongLine|FindDuplicates'` has the Go benchmarks. Issue 23: the
+package imports no regexp (a test checks). Issue 14: a script-mix finding names only characters outside the
+通用规范汉字表 that OpenCC changes in the context of their line (吒 in 《哪吒2》, 昇 in 昇腾 are standard;
+濛 is not in the table, so 濛溪河 is still named); `TestScriptFindingsNameOnlyNonStandardCharacters` checks
+it on every document of `../shared/corpus` (219 findings).
+
+INTRO
 	echo "Scaling, \`bash bench/check/scale.sh\` ($(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD), base ${BASE:0:10}, load average $(cut -d' ' -f1 /proc/loadavg)): one run each, sizes doubling; near-linear means the last column stays flat."
 	echo
 	echo "| path | version | size | time | per MiB or per 1000 documents |"
