@@ -182,8 +182,8 @@ func TestCredits(t *testing.T) {
 func TestSiteSuffixOfTitle(t *testing.T) {
 	in := "2026年某省政府工作报告_某省人民政府门户网站\n当前位置：首页 > 要闻\n2026年某省政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。"
 	r := Clean(in, DefaultOptions())
-	// The <title> line loses the site's name, then goes as a repeat of the title below.
-	if want := "2026年某省政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。"; r.Text != want {
+	// The <title> line loses the site's name; it stays, marked as a title like the h1 below.
+	if want := "2026年某省政府工作报告\n2026年某省政府工作报告\n各位代表：\n现在，我代表省人民政府向大会报告工作，请予审议。"; r.Text != want {
 		t.Errorf("Clean = %q, want %q", r.Text, want)
 	}
 	checkResult(t, in, r, DefaultOptions())

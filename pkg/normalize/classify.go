@@ -35,14 +35,13 @@ const (
 
 // Limits of boilerplate lines.
 const (
-	maxChromeRunes     = 60  // a longer line is never removed whole (except a portal footer)
-	maxFooterRunes     = 150 // a line with a footer marker (ICP备, 版权所有 …)
-	maxValueRunes      = 40  // the value of a label (来源：…)
-	maxNavValueRunes   = 60  // the title after 上一篇：
-	maxCrumbItemRunes  = 20  // one item of a breadcrumb
-	maxChunks          = 48
-	maxHeadLines       = 40 // the head of a document: where its title and speaker are
-	maxDuplicateWindow = 40
+	maxChromeRunes    = 60  // a longer line is never removed whole (except a portal footer)
+	maxFooterRunes    = 150 // a line with a footer marker (ICP备, 版权所有 …)
+	maxValueRunes     = 40  // the value of a label (来源：…)
+	maxNavValueRunes  = 60  // the title after 上一篇：
+	maxCrumbItemRunes = 20  // one item of a breadcrumb
+	maxChunks         = 48
+	maxHeadLines      = 40 // the head of a document: where its title and speaker are
 	// maxRounds bounds the rounds of rules: each removes a line or cuts one shorter, and real
 	// documents need two or three.
 	maxRounds = 16
@@ -55,8 +54,9 @@ type classifier struct {
 	rep   *Repeated
 	vt    *vocabTable
 
-	meta []metaSpan // view offsets
-	fps  []uint64   // fingerprints of lines a corpus pass may count (LineCounts)
+	meta  []metaSpan // view offsets
+	fps   []uint64   // fingerprints of lines a corpus pass may count (LineCounts)
+	frame []bool     // frames' result, reused
 
 	chunks [maxChunks]chunk
 }
@@ -79,7 +79,6 @@ func (c *classifier) classify() {
 	for round := 0; round < maxRounds; round++ {
 		changed := c.chromeRuns()
 		changed = c.relatedTail() || changed
-		changed = c.duplicateTitles() || changed
 		changed = c.credits() || changed
 		if c.rep != nil {
 			changed = c.repeated() || changed
@@ -161,7 +160,7 @@ type gstate struct {
 // it holds a signal: an action, a strong label, a breadcrumb, or two weak labels.
 func (c *classifier) chromeRuns() bool {
 	var st gstate
-	first, last := c.bodyBounds()
+	frames := c.frames()
 	for k, i := range c.kept {
 		l := &c.lines[i]
 		l.accepted, l.signal, l.weak, l.reasonTry = false, false, 0, rNone
@@ -173,7 +172,7 @@ func (c *classifier) chromeRuns() bool {
 			st = gstate{}
 			continue
 		}
-		ok, next := c.grammar(l, t, sh, st, k < first || k > last)
+		ok, next := c.grammar(l, t, sh, st, frames[k])
 		if !ok {
 			st = gstate{}
 			continue
@@ -658,8 +657,8 @@ func hasDigits(t string, n int) bool {
 // (上海市人民政府门户网站, 宁夏日报客户端).
 func siteName(t string) bool {
 	for _, r := range t {
-		if isSep(r) && r != ' ' {
-			return false
+		if isSep(r) && r != ' ' || r == '_' || r == '－' || r == '—' {
+			return false // a page title with the site's name after it: see siteSuffix
 		}
 	}
 	return hasSuffixAny(t, "门户网站", "政府网站", "门户网", "政府网", "官方网站", "官网", "网站", "客户端",
@@ -701,79 +700,13 @@ func (c *classifier) relatedTail() bool {
 	return changed
 }
 
-// --- a page title repeated above the document ---
-
-// duplicateTitles removes, in the head of the document, a short line that the head repeats
-// further down and that sits next to removed boilerplate: the page's <title>, a share
-// widget's preview, the last item of a breadcrumb written out again.
-func (c *classifier) duplicateTitles() bool {
-	changed := false
-	n := min(len(c.kept), maxDuplicateWindow)
-	for a := 0; a < n; a++ {
-		i := c.kept[a]
-		l := &c.lines[i]
-		if l.act != actKeep {
-			continue
-		}
-		t, sh := c.tline(i)
-		if t == "" {
-			continue
-		}
-		if sh.sentence || sh.runes > maxChromeRunes || isNumberedHeading(t) {
-			continue
-		}
-		later := false
-		for b := a + 1; b < n; b++ {
-			j := c.kept[b]
-			if tj, _ := c.tline(j); c.lines[j].act == actKeep && tj == t {
-				later = true
-				break
-			}
-		}
-		if later && c.nextToRemoved(a) {
-			changed = c.remove(i, rHeader) || changed
-		}
-	}
-	return changed
-}
-
-// nextToRemoved reports whether the nearest non-blank neighbour of kept line k, above or
-// below, is planned for removal.
-func (c *classifier) nextToRemoved(k int) bool {
-	for d := -1; d <= 1; d += 2 {
-		for m := k + d; m >= 0 && m < len(c.kept); m += d {
-			j := c.kept[m]
-			if c.lines[j].act == actRemove {
-				return true
-			}
-			if t, _ := c.tline(j); t != "" {
-				break
-			}
-		}
-	}
-	// Lines already dropped in earlier rounds are no longer in kept: look at the raw
-	// neighbours too.
-	i := c.kept[k]
-	for d := -1; d <= 1; d += 2 {
-		for j := i + d; j >= 0 && j < len(c.lines); j += d {
-			if c.lines[j].act == actRemove {
-				return true
-			}
-			if trimmed(c.v[c.lines[j].vs:c.lines[j].ve]) != "" {
-				break
-			}
-		}
-	}
-	return false
-}
-
 // --- credits at the end of a line ---
 
 // credits cuts photo, editor and source credits off the end of kept lines, or removes a line
 // that is only a credit.
 func (c *classifier) credits() bool {
 	changed := false
-	first, _ := c.bodyBounds()
+	frames := c.frames()
 	for k, i := range c.kept {
 		l := &c.lines[i]
 		if l.act == actRemove {
@@ -781,7 +714,7 @@ func (c *classifier) credits() bool {
 		}
 		line := c.content(i) // up to a cut made in an earlier round
 		start, r, ok := creditTail(line)
-		if !ok && k < first {
+		if !ok && frames[k] {
 			// The page title with the site's name: 2026年政府工作报告_上海市人民政府门户网站
 			start, ok = siteSuffix(line)
 			r = rHeader
@@ -839,10 +772,10 @@ func siteSuffix(line string) (int, bool) {
 // when they have the shape of page chrome and sit above the first or below the last
 // sentence of body text.
 func (c *classifier) repeated() bool {
-	first, last := c.bodyBounds()
+	frames := c.frames()
 	changed := false
 	for k, i := range c.kept {
-		if first <= k && k <= last {
+		if !frames[k] {
 			continue
 		}
 		if c.lines[i].act != actKeep {
@@ -859,26 +792,46 @@ func (c *classifier) repeated() bool {
 	return changed
 }
 
-// bodyBounds returns the positions in kept of the first and last line of body text: a
-// sentence or a long line (-1, -1 when there is none).
-func (c *classifier) bodyBounds() (int, int) {
-	first, last := -1, -2
-	for k, i := range c.kept {
+// frames reports, for each kept line, whether it stands in the page's frame rather than
+// among the document's own lines: above the first or below the last line of body text (a
+// sentence, or a long line), or in a block of lines without body text that holds other
+// chrome (a rule removed one of its lines, or two of them are lines the corpus repeats).
+// The decision looks no further than the block around the line, so that a document reads
+// the same alone and inside a bigger input.
+func (c *classifier) frames() []bool {
+	if cap(c.frame) < len(c.kept) {
+		c.frame = make([]bool, len(c.kept))
+	}
+	f := c.frame[:len(c.kept)]
+	isBody := func(i int) bool {
 		t, sh := c.tline(i)
-		if t == "" {
+		return t != "" && (sh.runes > maxChromeRunes || sh.sentence && sh.runes > 15)
+	}
+	for k := 0; k < len(c.kept); {
+		if isBody(c.kept[k]) {
+			f[k] = false
+			k++
 			continue
 		}
-		if sh.runes > maxChromeRunes || sh.sentence && sh.runes > 15 {
-			if first < 0 {
-				first = k
+		end := k
+		chrome, rep := false, 0
+		for end < len(c.kept) && !isBody(c.kept[end]) {
+			i := c.kept[end]
+			chrome = chrome || c.lines[i].act == actRemove
+			if c.rep != nil {
+				if t, sh := c.tline(i); chromeShaped(t, sh) && c.rep.has(fingerprint(t)) {
+					rep++
+				}
 			}
-			last = k
+			end++
 		}
+		in := k == 0 || end == len(c.kept) || chrome || rep >= 2
+		for m := k; m < end; m++ {
+			f[m] = in
+		}
+		k = end
 	}
-	if first < 0 {
-		return len(c.kept), -1 // everything is frame
-	}
-	return first, last
+	return f
 }
 
 // chromeShaped reports whether a line may be counted as a corpus-level boilerplate
