@@ -4,7 +4,6 @@ package clean
 import (
 	"context"
 	"io"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -13,6 +12,7 @@ import (
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/views"
 )
 
 // Options are the settings of one clean run.
@@ -83,12 +83,6 @@ print the metadata marked in each document instead.`,
 	return cmd
 }
 
-var listColumns = []report.Column{{Name: "file"}, {Name: "kind"}, {Name: "reason"}, {Name: "start", Align: report.Right},
-	{Name: "end", Align: report.Right}, {Name: "old"}, {Name: "new"}}
-
-var metaColumns = []report.Column{{Name: "file"}, {Name: "kind"}, {Name: "start", Align: report.Right},
-	{Name: "end", Align: report.Right}, {Name: "text"}}
-
 func cleanRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	out := opts.IO.Out
 	var w *report.Writer
@@ -104,30 +98,19 @@ func cleanRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	yes := true
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "clean", Clean: &yes, StreamsOutput: true}
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
-		func(_ context.Context, d *corpus.Doc) (*corpus.Doc, error) { return d, nil },
-		func(d *corpus.Doc, _ *corpus.Doc) error {
+		func(_ context.Context, d *corpus.Doc) (*report.Table, error) {
+			switch {
+			case opts.Meta:
+				return views.CleanMeta(d.Name, normalize.Clean(d.Original, normalize.DefaultOptions())), nil
+			case opts.List:
+				return views.CleanChanges(d.Name, d.Changes(), human), nil
+			}
+			return nil, nil
+		},
+		func(d *corpus.Doc, t *report.Table) error {
 			if !listing {
 				_, err := io.WriteString(out, withNewline(d.Text))
 				return err
-			}
-			t := &report.Table{Name: "changes", Columns: listColumns}
-			if opts.Meta {
-				t = &report.Table{Name: "meta", Columns: metaColumns}
-				r := normalize.Clean(d.Original, normalize.DefaultOptions())
-				for _, m := range r.Meta {
-					s, e := r.Span(m.Start, m.End)
-					t.Rows = append(t.Rows, []any{d.Name, string(m.Kind), s, e, r.Text[m.Start:m.End]})
-				}
-			}
-			for _, c := range d.Changes() {
-				if opts.Meta {
-					break
-				}
-				old, new := c.Old, c.New
-				if human {
-					old, new = visible(old), visible(new)
-				}
-				t.Rows = append(t.Rows, []any{d.Name, string(c.Kind), string(c.Reason), c.Start, c.End, old, new})
 			}
 			if human {
 				rows = append(rows, t.Rows...)
@@ -140,11 +123,12 @@ func cleanRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	if listing {
 		if human {
-			name, cols := "changes", listColumns
+			t := views.CleanChanges("", nil, true)
 			if opts.Meta {
-				name, cols = "meta", metaColumns
+				t = views.CleanMeta("", &normalize.Result{})
 			}
-			if err := w.Table(&report.Table{Name: name, Columns: cols, Rows: rows}); err != nil {
+			t.Rows = rows
+			if err := w.Table(t); err != nil {
 				return err
 			}
 		}
@@ -160,24 +144,4 @@ func withNewline(s string) string {
 		return s
 	}
 	return s + "\n"
-}
-
-// visible shows invisible characters by their code point in tables.
-func visible(s string) string {
-	var b []byte
-	for _, r := range s {
-		switch {
-		case r == '\n':
-			b = append(b, `\n`...)
-		case r == '\r':
-			b = append(b, `\r`...)
-		case r == '\t':
-			b = append(b, `\t`...)
-		case r < 0x20 || (r >= 0x200B && r <= 0x200F) || r == 0xFEFF || r == 0xAD || (r >= 0x202A && r <= 0x202E) || (r >= 0x2060 && r <= 0x2069) || r == 0xA0 || r == 0x3000 || (r >= 0x2000 && r <= 0x200A) || r == 0x202F || r == 0x205F:
-			b = append(b, "U+"+strconv.FormatInt(int64(r), 16)...)
-		default:
-			b = append(b, string(r)...)
-		}
-	}
-	return string(b)
 }
