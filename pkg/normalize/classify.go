@@ -67,8 +67,6 @@ type metaSpan struct {
 	vs, ve int
 }
 
-func (c *classifier) text(i int) string { return c.v[c.lines[i].vs:c.lines[i].ve] }
-
 // classify plans every line.
 func (c *classifier) classify() {
 	c.vt = vocab()

@@ -83,17 +83,6 @@ func (l *locator) lineOf(off int) int {
 	return sort.Search(len(l.lines), func(i int) bool { return l.lines[i] > off })
 }
 
-// lineStart returns the byte offset where 1-based line n starts.
-func (l *locator) lineStart(n int) int {
-	if n < 1 {
-		return 0
-	}
-	if n > len(l.lines) {
-		return len(l.text)
-	}
-	return l.lines[n-1]
-}
-
 // finding builds a finding over text[start:end].
 func (l *locator) finding(rule string, start, end int, msg string) Finding {
 	f := Finding{Rule: rule, Offset: start, EndOffset: end, Message: msg}
