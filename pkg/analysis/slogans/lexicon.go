@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -342,4 +343,8 @@ var builtin = sync.OnceValues(func() (*Lexicon, error) {
 // BuiltinEntries parses the built-in lexicon file.
 func BuiltinEntries() ([]Entry, error) {
 	return ParseLexicon("dict/slogans/lexicon.yaml", strings.NewReader(slogansdict.Lexicon))
+}
+
+func sortEntries(es []Entry) {
+	slices.SortFunc(es, func(a, b Entry) int { return strings.Compare(a.Text, b.Text) })
 }

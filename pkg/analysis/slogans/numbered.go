@@ -1,6 +1,8 @@
 package slogans
 
-import "strings"
+import (
+	"strings"
+)
 
 // numberedInitial can open a numbered formulation.
 func numberedInitial(c rune) bool {
@@ -224,4 +226,114 @@ func (x *extractor) compactAt(j int) (int, bool) {
 		return 0, false
 	}
 	return best.end, true
+}
+
+// numberedHeads end bare N项X formulations: 八项规定, 十项重大工程,
+// 三项制度改革 (三项任务 counts, 十项措施 names a package).
+var numberedHeads = wordSet("规定 措施 举措 任务 纪律 原则 政策 制度 改革 工程 行动 计划 战略 机制 清单 工作法 标准 承诺 禁令 条例")
+
+// bareNumbered finds numbered formulations written without quotation
+// marks beyond the compact ones: N大X (四大主导产业, 九大行动, 三大优势集群),
+// N项X ending in a word that names a package (十项重大工程, 三项制度改革),
+// and codes (1+5+N产业集群). It returns their keys; scan counts them.
+func (x *extractor) bareNumbered() []string {
+	v := x.v
+	r := v.r
+	var out []string
+	for j := 0; j+2 < len(r); j++ {
+		c := r[j]
+		if isDigit(c) || c >= 'A' && c <= 'Z' {
+			if e, ok := x.bareCode(j); ok {
+				out = append(out, textKey(string(r[j:e])))
+				j = e - 1
+			}
+			continue
+		}
+		if !strings.ContainsRune("两三四五六七八九十", c) || !v.bound[j] {
+			continue
+		}
+		if j > 0 && (isNumeral(r[j-1]) || r[j-1] == '第' || isDigit(r[j-1])) {
+			continue
+		}
+		switch r[j+1] {
+		case '大':
+			if e := x.numberedHead(j+2, false); e > 0 {
+				out = append(out, textKey(string(r[j:e])))
+				j = e - 1
+			}
+		case '项':
+			if e := x.numberedHead(j+2, true); e > 0 {
+				out = append(out, textKey(string(r[j:e])))
+				j = e - 1
+			}
+		}
+	}
+	return out
+}
+
+// numberedHead reads the noun phrase counted by N大 or N项, starting at
+// r[a], and returns its end (0: none): one or two words, starting at a
+// word boundary with a noun or an adjective, ending with a noun (with
+// needHead: a word of numberedHeads), within 8 characters.
+func (x *extractor) numberedHead(a int, needHead bool) int {
+	v := x.v
+	if !v.hasTokens || a >= len(v.r) || !v.bound[a] {
+		return 0
+	}
+	if t, ok := v.tokenAt(a); !ok || !(nounish(t.pos) || t.pos == "a" || t.pos == "b") || strings.ContainsRune("类批步片会洲道项个家", v.r[a]) {
+		return 0
+	}
+	e, last := a, 0
+	for words := 0; e < len(v.r) && words < 2; words++ {
+		t, ok := v.tokenAt(e)
+		if !ok {
+			break
+		}
+		w := string(v.r[t.a:t.b])
+		if !allHan(v.r[t.a:t.b]) || t.b-a > 8 || closedPOS(t.pos) || attributeNouns[w] || genericTails[w] || governing(w) || verbish(t.pos) {
+			break
+		}
+		if !nounish(t.pos) && t.pos != "a" && t.pos != "b" {
+			break
+		}
+		e = t.b
+		if (nounish(t.pos) && t.pos != "vn" || programmeHeads[w] || numberedHeads[w]) && (!needHead || numberedHeads[w] || programmeHeads[w]) {
+			last = e
+		}
+	}
+	if last-a < 2 {
+		return 0
+	}
+	return last
+}
+
+// bareCode reads a code written without quotation marks at r[j]: groups of
+// digits or capital letters joined by + (1+5+N, 2+3+6+6), followed by an
+// ideograph (the thing it numbers). It returns the end of the code.
+func (x *extractor) bareCode(j int) (int, bool) {
+	r := x.v.r
+	if j > 0 && (isDigit(r[j-1]) || r[j-1] < 0x80 && isWordRune(r[j-1]) || r[j-1] == '+' || r[j-1] == '.' || r[j-1] == '．') {
+		return 0, false
+	}
+	e, groups, plus := j, 0, 0
+	for e < len(r) {
+		g := e
+		for e < len(r) && (isDigit(r[e]) || r[e] >= 'A' && r[e] <= 'Z') {
+			e++
+		}
+		if e == g || e-g > 4 {
+			return 0, false
+		}
+		groups++
+		if e < len(r) && (r[e] == '+' || r[e] == '＋') {
+			plus++
+			e++
+			continue
+		}
+		break
+	}
+	if plus == 0 || groups < 2 || e >= len(r) || !isHan(r[e]) || r[e-1] == '+' {
+		return 0, false
+	}
+	return e, true
 }

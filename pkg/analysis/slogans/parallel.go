@@ -1,7 +1,6 @@
 package slogans
 
 import (
-	"fmt"
 	"strings"
 )
 
@@ -10,6 +9,10 @@ const (
 	minMember = 2
 	maxMember = 8
 )
+
+// A series is emitted as the spans of its members (runes of s) and the
+// length of a tail the members share (府院、府检|联动: 0 when none).
+type emitFunc func(spans [][2]int, tail int)
 
 // series finds parallel series: lists separated by 、, runs of clauses of
 // the same shape separated by ，, and compact runs with a repeated
@@ -27,7 +30,7 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 		}
 		return false
 	}
-	emit := func(spans [][2]int) {
+	emit := func(spans [][2]int, tail int) {
 		a, b := spans[0][0], spans[len(spans)-1][1]
 		if overlapsLex(a, b) {
 			return
@@ -40,7 +43,15 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 		}
 		h.key = joinMembers(h.members)
 		h.i, h.k = v.fullSpan(a, b)
+		h.i, h.k = x.withMarks(h.i, h.k)
 		h.quoted = x.enclosed(h.i, h.k)
+		h.ei, h.ek = h.i, h.k
+		if h.quoted {
+			h.ei, h.ek = h.i-1, h.k+1
+		} else if tail > 0 {
+			_, h.ek = v.fullSpan(b, b+tail)
+			h.tail = h.ek - h.k
+		}
 		out = append(out, h)
 	}
 	for a := 0; a < len(s); {
@@ -56,8 +67,30 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 	return out
 }
 
+// withMarks widens runes r[i:k] over quotation marks that open or close
+// inside it: 坚定拥护“两个确立”，坚决做到“两个维护” ends with its ”.
+func (x *extractor) withMarks(i, k int) (int, int) {
+	r := x.v.r
+	open := 0
+	for j := i; j < k; j++ {
+		switch {
+		case closerOf(r[j]) != 0 && r[j] != '"':
+			open++
+		case isQuoteMark(r[j]) && r[j] != '"':
+			open--
+		}
+	}
+	if open < 0 && i > 0 && closerOf(r[i-1]) != 0 {
+		i--
+	}
+	if open > 0 && k < len(r) && isQuoteMark(r[k]) && closerOf(r[k]) == 0 {
+		k++
+	}
+	return i, k
+}
+
 // sentence handles one stretch of text between hard stops.
-func (x *extractor) sentence(a, b int, emit func([][2]int)) {
+func (x *extractor) sentence(a, b int, emit emitFunc) {
 	s := x.v.s
 	var clauses [][2]int
 	start := a
@@ -78,7 +111,7 @@ func (x *extractor) sentence(a, b int, emit func([][2]int)) {
 // be a member ends one list and begins the next (坚定不移贯彻“一国两制”、
 // “港人治港”… is the end of 全面准确、坚定不移 and the start of a second
 // list).
-func (x *extractor) list(a, b int, emit func([][2]int)) {
+func (x *extractor) list(a, b int, emit emitFunc) {
 	s := x.v.s
 	var segs [][2]int
 	start := a
@@ -120,7 +153,7 @@ const (
 // them one shape because a segment in the middle is longer or shorter than
 // the ends allow, as two lists meeting in that segment (支持香港、澳门|发展
 // 经济、改善民生).
-func (x *extractor) subLists(segs [][2]int, emit func([][2]int)) {
+func (x *extractor) subLists(segs [][2]int, emit emitFunc) {
 	if x.listRange(segs, emit) != listNoShape || len(segs) < 3 {
 		return
 	}
@@ -149,119 +182,264 @@ func (x *extractor) canCut(sg [2]int, n int, fromEnd bool) bool {
 
 // listRange reads segments as one list: the first member is the end of
 // the first segment (推动传统产业|高端化), the last the start of the last
-// (不出事|的良好氛围), the others whole.
-func (x *extractor) listRange(segs [][2]int, emit func([][2]int)) listResult {
-	v := x.v
-	s := v.s
-	k := len(segs) - 1
-	first, last := segs[0], segs[k]
-	var firsts, lasts, stubs []int
+// (不出事|的良好氛围), the others whole. It picks the best cut of the two
+// end segments, then decides whether the list is a series.
+func (x *extractor) listRange(segs [][2]int, emit emitFunc) listResult {
+	first, last := segs[0], segs[len(segs)-1]
+	firsts := x.firstCuts(first)
+	want := 0
+	if len(segs) > 2 {
+		want = segs[1][1] - segs[1][0]
+	}
+	lasts, stubs := x.lastCuts(last, len(segs) == 2, want)
+	best, tail := x.bestCut(segs, firsts, lasts)
+	if best == nil {
+		best, tail = x.bestCut(segs, firsts, stubs)
+	}
+	if best == nil {
+		return listNoShape
+	}
+	if x.enumeration(best, first, last) {
+		return listFinal
+	}
+	if x.acceptList(best, first, last, tail) {
+		emit(best, tail)
+		return listEmitted
+	}
+	return listFailed
+}
+
+// firstCuts lists the lengths a first member may take at the end of the
+// first segment.
+func (x *extractor) firstCuts(first [2]int) []int {
+	s := x.v.s
+	var out []int
 	for l := minMember; l <= maxMember && l <= first[1]-first[0]; l++ {
 		if x.edgeOK(first[1]-l) && memberOK(s[first[1]-l:first[1]]) {
-			firsts = append(firsts, l)
+			out = append(out, l)
 		}
 	}
+	return out
+}
+
+// lastCuts lists the lengths a last member may take at the start of the
+// last segment: where it ends, what follows must begin a phrase of its
+// own (a predicate, 的, a head all members modify), never the rest of a
+// word or of a noun phrase (死亡人数|分别下降 yes, 国家级专精特新|“小巨人”
+// no, 让农民生活更加|富裕 no). In a pair, a stub cut off (提高就业|质量)
+// makes a weak choice, tried only when nothing else fits (stubs).
+//
+// want is the length of the members before (0: unknown): a noun after a
+// member of that very length is taken for a mistagged predicate.
+func (x *extractor) lastCuts(last [2]int, pair bool, want int) (lasts, stubs []int) {
+	s := x.v.s
 	for l := minMember; l <= maxMember && l <= last[1]-last[0]; l++ {
-		if !x.edgeOK(last[0]+l) || !memberOK(s[last[0]:last[0]+l]) {
+		e := last[0] + l
+		if !x.edgeOK(e) || !memberOK(s[last[0]:e]) {
 			continue
 		}
-		// in a pair, what is cut off the second member must be a phrase of
-		// its own, not a stub (提高就业|质量), unless the members are
-		// modifiers of a head (差异化、内涵式|发展)
-		rest := s[last[0]+l : last[1]]
-		if k == 1 && len(rest) > 0 && len(rest) < 3 && !strings.ContainsRune("的地等", rest[0]) &&
-			!strings.ContainsRune("化性式型", s[last[0]+l-1]) && !x.quoteEdge(last[0]+l) {
+		if e < last[1] && !x.endsPhrase(last[0], e, l == want) {
+			continue
+		}
+		rest := s[e:last[1]]
+		if pair && len(rest) > 0 && len(rest) < 3 && !strings.ContainsRune("的地等", rest[0]) &&
+			!strings.ContainsRune("化性式型", s[e-1]) && !x.quoteEdge(e) {
 			stubs = append(stubs, l)
 			continue
 		}
 		lasts = append(lasts, l)
 	}
+	return lasts, stubs
+}
+
+// endsPhrase reports whether a member s[a:e] cut from a longer segment
+// ends a phrase: its last word is no adverb, particle or preposition
+// (让农民生活更加|富裕), it does not stop before a quoted word
+// (国家级专精特新|“小巨人”企业) or a one-character modifier (世界经济大|循环),
+// and a noun after it is the head all members modify.
+func (x *extractor) endsPhrase(a, e int, lengthOK bool) bool {
+	v := x.v
+	s := v.s
+	if strings.ContainsRune("的地之等和及与或", s[e]) || !v.hasTokens {
+		return true
+	}
+	if x.quoteEdge(e) && closerOf(v.r[v.sIdx[e]-1]) != 0 {
+		return false
+	}
+	_, k := v.fullSpan(a, e)
+	lt, ok := v.tokenBefore(k)
+	if !ok || closedPOS(lt.pos) && lt.pos != "f" {
+		return false
+	}
+	nt, ok := v.tokenAt(v.sIdx[e])
+	if !ok {
+		return !isWordRune(s[e])
+	}
+	if nt.b-nt.a == 1 && !verbish(nt.pos) && nt.pos != "p" && nt.pos != "c" && nt.pos != "d" && !strings.HasPrefix(nt.pos, "u") {
+		return false // 不到|位, 世界经济大|循环
+	}
+	if nounish(nt.pos) && nt.pos != "vn" && !isModifier(s[a:e]) {
+		// a noun after the member: the member is cut out of a compound
+		// (国家级制造业|创新中心), unless the tag is wrong (医药|协同/n
+		// 发展): checked against the other members' length by the caller
+		return lengthOK
+	}
+	return true
+}
+
+// bestCut tries every choice of first and last member lengths and returns
+// the best-scoring spans that give the members one shape, with the length
+// of the tail they share (府院、府检|联动).
+func (x *extractor) bestCut(segs [][2]int, firsts, lasts []int) ([][2]int, int) {
+	k := len(segs) - 1
+	first, last := segs[0], segs[k]
 	bestScore := -1 << 30
 	var best [][2]int
-	choose := func(lasts []int) {
-		for _, lf := range firsts {
-			for _, ll := range lasts {
-				spans := make([][2]int, 0, len(segs))
-				spans = append(spans, [2]int{first[1] - lf, first[1]})
-				spans = append(spans, segs[1:k]...)
-				spans = append(spans, [2]int{last[0], last[0] + ll})
-				members := x.runesOf(spans)
-				lo, hi := lengths(members)
-				sh := shared(members)
-				if lo < minMember || hi-lo > 1 || (len(members) == 2 && hi != lo && sh < 2) {
-					continue
-				}
-				sc := 10*sh + 4*x.posAgreement(spans)
-				if lo == hi {
-					sc += 6
-				}
-				if lf == first[1]-first[0] {
-					sc += 2
-				}
-				if ll == last[1]-last[0] {
-					sc += 2
-				} else if strings.ContainsRune("的地", s[last[0]+ll]) {
-					sc += 2
-				}
-				modifiers := 0
-				for _, m := range members {
-					if isModifier(m) {
-						modifiers++
-					}
-				}
-				if modifiers == len(members) {
-					sc += 5
-				}
-				// members that are exactly the quoted phrases
-				if x.quoteEdge(first[1] - lf) {
-					sc += 8
-				}
-				if x.quoteEdge(last[0] + ll) {
-					sc += 8
-				}
-				if sc > bestScore {
-					bestScore, best = sc, spans
-				}
+	for _, lf := range firsts {
+		for _, ll := range lasts {
+			spans := make([][2]int, 0, len(segs))
+			spans = append(spans, [2]int{first[1] - lf, first[1]})
+			spans = append(spans, segs[1:k]...)
+			spans = append(spans, [2]int{last[0], last[0] + ll})
+			sc, ok := x.cutScore(spans, first, last)
+			if ok && sc > bestScore {
+				bestScore, best = sc, spans
 			}
 		}
 	}
-	choose(lasts)
 	if best == nil {
-		choose(stubs)
+		return nil, 0
 	}
-	if best == nil {
-		return listNoShape
+	return best, x.sharedTail(best, last)
+}
+
+// cutScore scores one choice of members (higher is better); ok is false
+// when the members do not have one shape.
+func (x *extractor) cutScore(spans [][2]int, first, last [2]int) (int, bool) {
+	s := x.v.s
+	members := x.runesOf(spans)
+	lo, hi := lengths(members)
+	sh := shared(members)
+	if lo < minMember || hi-lo > 1 || (len(members) == 2 && hi != lo && sh < 2) {
+		return 0, false
 	}
-	// a list of quantities (平板玻璃7600多万重量箱、电解铝100多万吨)
+	agree := x.posAgreement(spans)
+	// a member cut from its segment must open like the others (企业核心功能
+	// is no match for 提升核心竞争力)
+	if (spans[0][0] != first[0] || spans[len(spans)-1][1] != last[1]) && agree < 0 {
+		return 0, false
+	}
+	if (spans[0][0] != first[0] || spans[len(spans)-1][1] != last[1]) && x.classConflict(x.fullSpans(spans)) {
+		return 0, false
+	}
+	sc := 10*sh + 4*agree
+	if lo == hi {
+		sc += 6
+	}
+	if spans[0][0] == first[0] {
+		sc += 2
+	}
+	ll := spans[len(spans)-1]
+	if ll[1] == last[1] {
+		sc += 3
+	} else if strings.ContainsRune("的地", s[ll[1]]) {
+		sc += 2
+	}
+	modifiers := 0
+	for _, m := range members {
+		if isModifier(m) {
+			modifiers++
+		}
+	}
+	if modifiers == len(members) {
+		sc += 5
+	}
+	// members that are exactly the quoted phrases
+	if x.quoteEdge(spans[0][0]) {
+		sc += 8
+	}
+	if x.quoteEdge(ll[1]) {
+		sc += 8
+	}
+	return sc, true
+}
+
+// sharedTail gives the length of a word after the last member that every
+// member shares when the members are short and the word follows them
+// directly (深化府院、府检|联动 is 府院联动、府检联动): 0 when none.
+func (x *extractor) sharedTail(spans [][2]int, last [2]int) int {
+	v := x.v
+	e := spans[len(spans)-1][1]
+	if e >= last[1] || !v.hasTokens {
+		return 0
+	}
+	mods := 0
+	for _, sp := range spans {
+		if sp[1]-sp[0] > 3 {
+			return 0
+		}
+		if isModifier(v.s[sp[0]:sp[1]]) {
+			mods++
+		}
+	}
+	if mods == len(spans) || shared(x.runesOf(spans)) == 0 {
+		return 0 // modifiers take a head, not a shared tail: 专业化、高端化|发展
+	}
+	t, ok := v.tokenAt(v.sIdx[e])
+	if !ok || t.b-t.a != 2 || !(verbish(t.pos) || t.pos == "vn") {
+		return 0
+	}
+	// the tail must end the segment, or be followed by 的 or a particle
+	end := v.sOf(t.b)
+	if end < last[1] && !strings.ContainsRune("的地", v.s[end]) {
+		return 0
+	}
+	return end - e
+}
+
+// enumeration reports whether the list is an enumeration, never a series:
+// a list of quantities (平板玻璃7600多万重量箱、电解铝100多万吨), an open list
+// (……等) or one continued by 和, 及, 与.
+func (x *extractor) enumeration(best [][2]int, first, last [2]int) bool {
+	s := x.v.s
 	if st := best[0][0]; st > first[0] && (strings.ContainsRune("万亿多余", s[st-1]) || isDigit(s[st-1])) {
-		return listFinal
+		return true
 	}
 	if en := best[len(best)-1][1]; en < last[1] && isDigit(s[en]) {
-		return listFinal
+		return true
 	}
-	// an open list (……等) or one continued by 和, 及, 与: an enumeration
 	end := best[len(best)-1][1]
 	rest := string(s[end:last[1]])
 	for _, w := range []string{"和", "及", "以及", "与", "或", "同"} {
 		if strings.HasPrefix(rest, w) {
-			return listFinal
+			return true
 		}
 	}
 	if i := strings.IndexRune(rest, '等'); i >= 0 && len([]rune(rest[:i])) <= maxMember {
-		return listFinal
+		return true
 	}
+	return false
+}
+
+// acceptList decides whether the chosen members of a list are a series.
+func (x *extractor) acceptList(best [][2]int, first, last [2]int, tail int) bool {
+	v := x.v
+	s := v.s
 	members := x.runesOf(best)
 	if x.known(members) {
-		emit(best)
-		return listEmitted
-	}
-	if len(members) == 2 && x.verbScopes(best) {
-		return listFailed
+		return true
 	}
 	if len(members) == 2 {
-		// two numbered formulations side by side (三证合一、一照一码)
-		if numberedShape(members[0]) && numberedShape(members[1]) && shared(members) == 0 {
-			return listFailed
+		if x.verbScopes(best) {
+			return false
+		}
+		// two numbered formulations side by side (三证合一、一照一码,
+		// “六稳”、“六保”)
+		if numberedShape(members[0]) && numberedShape(members[1]) {
+			return false
+		}
+		if tail > 0 {
+			return x.seriesShape(members, x.fullSpans(best)) && shared(members)+1 >= 2
 		}
 		if best[0][0] != first[0] && best[1][1] != last[1] && shared(members) < 2 && !(isModifier(members[0]) && isModifier(members[1])) {
 			// two members cut from longer segments: the second must not run
@@ -270,16 +448,12 @@ func (x *extractor) listRange(segs [][2]int, emit func([][2]int)) listResult {
 			if !strings.ContainsRune("的地", s[b]) {
 				i, _ := v.fullSpan(b, b+1)
 				if p := v.pos[i]; v.hasTokens && p != "" && p[0] == 'n' && p != "vn" {
-					return listFailed
+					return false
 				}
 			}
 		}
 	}
-	if x.seriesOK(members, x.fullSpans(best), true, false) {
-		emit(best)
-		return listEmitted
-	}
-	return listFailed
+	return x.seriesOK(members, x.fullSpans(best), true)
 }
 
 // edgeOK reports whether a member may begin or end before s[j]: at a word
@@ -302,35 +476,13 @@ func (x *extractor) quoteEdge(j int) bool {
 	return j > 0 && j < len(v.s) && v.sIdx[j]-v.sIdx[j-1] > 1
 }
 
-// memberOK: a possible member of a series, made of ideographs, neither a
-// number nor starting or ending with a function word, with no conjunction
-// inside.
-func memberOK(m []rune) bool {
-	if !allHan(m) {
-		return false
-	}
-	if strings.ContainsRune("的地之和及与或等了并而", m[0]) || strings.ContainsRune("地之和及与或等了并而", m[len(m)-1]) {
-		return false
-	}
-	for i, c := range m {
-		if c == '了' {
-			return false
-		}
-		if strings.ContainsRune("倍%", c) || (i > 0 && isNumeral(c) && isNumeral(m[i-1]) && c != '一' && m[i-1] != '一') {
-			return false
-		}
-	}
-	return true
-}
-
 // clauseRuns finds runs of clauses of the same shape separated by ，. The
 // clause before a run may end with a member (在……基础上|统一认识，统一政策，
 // 统一计划; 我们要|保持警惕，加强防御，准备打仗), the clause after may begin
 // with one (发展民族经济|的斗争), and two long clauses may meet in a pair
 // sharing two characters (坚持|从群众中来，到群众中去|的群众路线).
-func (x *extractor) clauseRuns(clauses [][2]int, emit func([][2]int)) {
-	v := x.v
-	s := v.s
+func (x *extractor) clauseRuns(clauses [][2]int, emit emitFunc) {
+	s := x.v.s
 	ok := func(c [2]int) bool {
 		n := c[1] - c[0]
 		return n >= minMember && n <= maxMember && memberOK(s[c[0]:c[1]])
@@ -355,34 +507,11 @@ func (x *extractor) clauseRuns(clauses [][2]int, emit func([][2]int)) {
 		}
 		run := append([][2]int{}, clauses[i:j]...)
 		var before, after [][2]int
-		// the end of the clause before
 		if i > 0 {
-			pc := clauses[i-1]
-			for l := hi; l >= lo && l >= minMember; l-- {
-				a := pc[1] - l
-				if pc[1]-pc[0] <= l || !v.sBound(a) || !memberOK(s[a:pc[1]]) {
-					continue
-				}
-				ext := append([][2]int{{a, pc[1]}}, run...)
-				if shared(x.runesOf(ext)) >= max(1, shared(x.runesOf(run))) {
-					before = [][2]int{{a, pc[1]}}
-				} else if x.takesPredicate(a) && !x.runOK(run) {
-					before = [][2]int{{a, pc[1]}}
-				}
-				break
-			}
+			before = x.memberBefore(clauses[i-1], run, lo, hi)
 		}
-		// the start of the clause after, when 的 follows it
 		if j < len(clauses) && !ok(clauses[j]) {
-			nc := clauses[j]
-			for l := hi; l >= lo && l >= minMember; l-- {
-				b := nc[0] + l
-				if b >= nc[1] || !v.sBound(b) || !memberOK(s[nc[0]:b]) || !strings.ContainsRune("的地", s[b]) {
-					continue
-				}
-				after = [][2]int{{nc[0], b}}
-				break
-			}
+			after = x.memberAfter(clauses[j], lo, hi)
 		}
 		x.bestRun(run, before, after, emit)
 		if j == i+1 {
@@ -393,18 +522,65 @@ func (x *extractor) clauseRuns(clauses [][2]int, emit func([][2]int)) {
 	}
 }
 
+// memberBefore gives the end of the clause before a run when it is a
+// member of the run (在……基础上|统一认识，统一政策).
+func (x *extractor) memberBefore(pc [2]int, run [][2]int, lo, hi int) [][2]int {
+	v := x.v
+	s := v.s
+	for l := hi; l >= lo && l >= minMember; l-- {
+		a := pc[1] - l
+		if pc[1]-pc[0] <= l || !v.sBound(a) || !memberOK(s[a:pc[1]]) {
+			continue
+		}
+		ext := append([][2]int{{a, pc[1]}}, run...)
+		if shared(x.runesOf(ext)) >= max(1, shared(x.runesOf(run))) {
+			return [][2]int{{a, pc[1]}}
+		}
+		if x.takesPredicate(a) && !x.runOK(run) {
+			return [][2]int{{a, pc[1]}}
+		}
+		break
+	}
+	return nil
+}
+
+// memberAfter gives the start of the clause after a run when it is a
+// member followed by 的 (发展民族经济|的斗争).
+func (x *extractor) memberAfter(nc [2]int, lo, hi int) [][2]int {
+	v := x.v
+	s := v.s
+	for l := hi; l >= lo && l >= minMember; l-- {
+		b := nc[0] + l
+		if b >= nc[1] || !v.sBound(b) || !memberOK(s[nc[0]:b]) || !strings.ContainsRune("的地", s[b]) {
+			continue
+		}
+		return [][2]int{{nc[0], b}}
+	}
+	return nil
+}
+
 // bestRun emits the longest qualifying run among: the run with the
-// members before and after it, then shorter ones down to pairs.
-func (x *extractor) bestRun(run, before, after [][2]int, emit func([][2]int)) {
-	full := append(append(append([][2]int{}, before...), run...), after...)
-	for n := len(full); n >= 2; n-- {
-		for st := 0; st+n <= len(full); st++ {
-			cand := full[st : st+n]
-			members := x.runesOf(cand)
-			if x.known(members) || x.seriesOK(members, x.fullSpans(cand), false, false) {
-				emit(cand)
-				return
-			}
+// members before and after it, with one of them, or alone.
+//
+// A run is judged whole: a part of a run that is no series is no series
+// either (破除政策障碍，优化消费环境，维护消费者权益 is three ordinary
+// clauses, not the pair 优化消费环境、维护消费者权益).
+func (x *extractor) bestRun(run, before, after [][2]int, emit emitFunc) {
+	join := func(parts ...[][2]int) [][2]int {
+		var out [][2]int
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	for _, cand := range [][][2]int{join(before, run, after), join(before, run), join(run, after), run} {
+		if len(cand) < 2 || len(cand) == 2 && shared(x.runesOf(cand)) < 2 {
+			continue // two clauses make a pair only when they repeat a word
+		}
+		members := x.runesOf(cand)
+		if x.known(members) || x.seriesOK(members, x.fullSpans(cand), false) {
+			emit(cand, 0)
+			return
 		}
 	}
 }
@@ -412,7 +588,7 @@ func (x *extractor) bestRun(run, before, after [][2]int, emit func([][2]int)) {
 // runOK reports whether a run of clauses is a series as it stands.
 func (x *extractor) runOK(run [][2]int) bool {
 	members := x.runesOf(run)
-	return len(run) >= 2 && (x.known(members) || x.seriesOK(members, x.fullSpans(run), false, false))
+	return len(run) >= 2 && (x.known(members) || x.seriesOK(members, x.fullSpans(run), false))
 }
 
 // takesPredicate reports whether the word before s[a] takes a predicate
@@ -436,7 +612,7 @@ func (x *extractor) takesPredicate(a int) bool {
 // clausePair reads the end of clause c and the start of clause d, both too
 // long to be members, as a pair sharing two or more characters at the same
 // places; what follows in d must be 的 or nothing.
-func (x *extractor) clausePair(c, d [2]int, emit func([][2]int)) {
+func (x *extractor) clausePair(c, d [2]int, emit emitFunc) {
 	v := x.v
 	s := v.s
 	for l := maxMember; l >= 3; l-- {
@@ -452,7 +628,7 @@ func (x *extractor) clausePair(c, d [2]int, emit func([][2]int)) {
 			continue
 		}
 		if sh := shared([][]rune{s[a[0]:a[1]], s[b[0]:b[1]]}); sh >= 2 && sh*2 >= l {
-			emit([][2]int{a, b})
+			emit([][2]int{a, b}, 0)
 			return
 		}
 	}
@@ -461,398 +637,48 @@ func (x *extractor) clausePair(c, d [2]int, emit func([][2]int)) {
 // compact finds runs of three or more units of 2 or 3 characters written
 // together that repeat a character at the same place: 强链延链补链,
 // 获得感幸福感安全感, 共商共建共享.
-func (x *extractor) compact(a, b int, emit func([][2]int)) {
+func (x *extractor) compact(a, b int, emit emitFunc) {
 	v := x.v
 	s := v.s
 	for j := a; j < b; j++ {
 		if !v.sBound(j) || !isHan(s[j]) {
 			continue
 		}
-		done := false
-		for _, l := range []int{3, 2} {
-			var spans [][2]int
-			for t := j; t+l <= b && allHan(s[t:t+l]); t += l {
-				spans = append(spans, [2]int{t, t + l})
-			}
-			// the longest prefix of units sharing a position, ending at a boundary
-			for n := len(spans); n >= 3; n-- {
-				units := x.runesOf(spans[:n])
-				if !v.sBound(spans[n-1][1]) || sharedCompact(units) == 0 || !distinct(units) {
-					continue
-				}
-				if containsFunctionChar(units) || x.modifierAtTail(spans[:n]) {
-					continue
-				}
-				emit(spans[:n])
-				j = spans[n-1][1] - 1
-				done = true
-				break
-			}
-			if done {
-				break
-			}
+		if spans := x.compactRun(j, b); spans != nil {
+			emit(spans, 0)
+			j = spans[len(spans)-1][1] - 1
 		}
 	}
 }
 
-func hasSep(r []rune) bool {
-	for _, c := range r {
-		if isDun(c) || isComma(c) {
-			return true
-		}
-	}
-	return false
-}
-
-// seriesOK applies the shape rules to the members of a candidate series.
-// byDun: the members were separated by 、 (a list); otherwise by ，.
-func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun, quoted bool) bool {
-	n := len(members)
-	if n < 2 {
-		return false
-	}
-	lo, hi := lengths(members)
-	if lo < minMember || hi > maxMember || hi-lo > 1 {
-		return false
-	}
-	for _, m := range members {
-		if !memberOK(m) {
-			return false
-		}
-	}
-	if !distinct(members) || !x.sameMarks(members, rspans) {
-		return false
-	}
-	deEnd := 0
-	for i, m := range members {
-		if m[len(m)-1] == '的' {
-			deEnd++
-		}
-		if x.hasConj(rspans[i]) {
-			return false
-		}
-	}
-	if deEnd > 0 && deEnd < n {
-		return false
-	}
-	sh := shared(members)
-	switch {
-	case n >= 3 && sh >= 1:
-		return true
-	case n == 2 && sh >= 2:
-		return true
-	}
-	if !x.predicative(members, rspans) {
-		return false
-	}
-	return n >= 3 || (byDun && lo >= 3)
-}
-
-// known reports whether members form a parallel formulation of the lexicon.
-func (x *extractor) known(members [][]rune) bool {
-	keys := make([]string, len(members))
-	for i, m := range members {
-		keys[i] = textKey(string(m))
-	}
-	e, ok := x.lex.Lookup(joinMembers(keys))
-	return ok && e.Kind == Parallel
-}
-
-func (x *extractor) runesOf(spans [][2]int) [][]rune {
-	out := make([][]rune, len(spans))
-	for i, sp := range spans {
-		out[i] = x.v.s[sp[0]:sp[1]]
-	}
-	return out
-}
-
-func (x *extractor) fullSpans(spans [][2]int) [][2]int {
-	out := make([][2]int, len(spans))
-	for i, sp := range spans {
-		a, b := x.v.fullSpan(sp[0], sp[1])
-		out[i] = [2]int{a, b}
-	}
-	return out
-}
-
-func lengths(ms [][]rune) (lo, hi int) {
-	lo, hi = 1<<30, 0
-	for _, m := range ms {
-		lo, hi = min(lo, len(m)), max(hi, len(m))
-	}
-	return lo, hi
-}
-
-// shared counts the places where every member has the same character,
-// aligned at the start or at the end, whichever gives more.
-func shared(ms [][]rune) int {
-	lo, _ := lengths(ms)
-	head, tail := 0, 0
-	for p := 0; p < lo; p++ {
-		same, sameT := true, true
-		for _, m := range ms[1:] {
-			if m[p] != ms[0][p] {
-				same = false
-			}
-			if m[len(m)-1-p] != ms[0][len(ms[0])-1-p] {
-				sameT = false
-			}
-		}
-		if same {
-			head++
-		}
-		if sameT {
-			tail++
-		}
-	}
-	return max(head, tail)
-}
-
-// sharedCompact is shared for units written together, which must also
-// differ somewhere.
-func sharedCompact(units [][]rune) int {
-	sh := shared(units)
-	if sh >= len(units[0]) {
-		return 0
-	}
-	return sh
-}
-
-func distinct(ms [][]rune) bool {
-	seen := map[string]bool{}
-	for _, m := range ms {
-		k := string(m)
-		if seen[k] {
-			return false
-		}
-		seen[k] = true
-	}
-	return true
-}
-
-// containsFunctionChar rejects compact runs that are ordinary prose.
-func containsFunctionChar(units [][]rune) bool {
-	for _, u := range units {
-		for _, c := range u {
-			if strings.ContainsRune("的了和是在把对为与及等之也都而其就", c) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// predicative reports whether most members are verb or adjective phrases
-// (严肃对待, 更加公平, 需求升级, 高端化, 稳就业) rather than names of things.
-// In a pair, one clearly predicative member is enough: gse tags many
-// four-character phrases as nouns (攻坚克难/n).
-func (x *extractor) predicative(members [][]rune, rspans [][2]int) bool {
-	count := 0
-	for i, m := range members {
-		if isPredicative(m, x.posOf(rspans[i])) {
-			count++
-		}
-	}
-	if len(members) == 2 {
-		return count >= 1
-	}
-	return 2*count >= len(members)
-}
-
-// verbInitials are one-character verbs and adverbs that open the short
-// members of slogans: 稳就业, 惠民生, 兴业, 更安心, 乱作为.
-const verbInitials = "稳保促防惠调增扩降提补去强优抓育建创兴富护拓控减治破立改谋拼抢利严夯筑树守用管放办推搞学讲比赶超帮带干跑聚凝汇引留通连接转延联融扶救助托养教查纠追打扫除反禁限停整清免缓退奖罚评考选派监督思践悟做抗固铸塑筹谋惠让促" +
-	"更最很不乱敢善勇能愿想要会可必应须多少早快好真重共"
-
-// adverbInitials open predicates of any length: 更加公平, 能早则早, 不平衡.
-const adverbInitials = "更最很不乱敢善勇能愿想要会可必应须"
-
-func isPredicative(m []rune, pos []string) bool {
-	switch m[len(m)-1] {
-	case '化', '性', '式':
-		return true
-	}
-	if len(m) <= 3 && strings.ContainsRune(verbInitials, m[0]) {
-		return true
-	}
-	if strings.ContainsRune(adverbInitials, m[0]) {
-		return true
-	}
-	for _, p := range pos {
-		if p == "" || p == "vn" || p == "an" {
-			continue
-		}
-		switch p[0] {
-		case 'v', 'a', 'd', 'i', 'l':
-			return true
-		}
-	}
-	return false
-}
-
-// sameMarks: the particles 的 and 地 and the prepositions inside members
-// must stand at the same places in all of them (国家的未来、人民的期盼;
-// 以电代煤、以气代煤; 从家庭到学校、从政府到社会), or the members are phrases
-// of different shapes (着重从工人、贫下中农中). rspans are runes of r.
-func (x *extractor) sameMarks(ms [][]rune, rspans [][2]int) bool {
+// compactRun gives the units of a compact run starting at s[j] (nil: none):
+// the longest prefix of units of one length sharing a position and
+// ending at a word boundary.
+func (x *extractor) compactRun(j, b int) [][2]int {
 	v := x.v
-	sig := func(i int) string {
-		sp := rspans[i]
-		var b strings.Builder
-		for q := sp[0]; q < sp[1]; q++ {
-			if !v.hasTokens {
-				if v.r[q] == '的' {
-					fmt.Fprintf(&b, "%d的", q-sp[0])
-				}
+	s := v.s
+	for _, l := range []int{3, 2} {
+		var spans [][2]int
+		for t := j; t+l <= b && allHan(s[t:t+l]); t += l {
+			spans = append(spans, [2]int{t, t + l})
+		}
+		// units meet at word boundaries, never at a quotation mark
+		for q, sp := range spans {
+			if !v.sBound(sp[0]) || x.quoteEdge(sp[0]) && q > 0 {
+				spans = spans[:q]
+				break
+			}
+		}
+		for n := len(spans); n >= 3; n-- {
+			units := x.runesOf(spans[:n])
+			if !v.sBound(spans[n-1][1]) || sharedCompact(units) == 0 || !distinct(units) {
 				continue
 			}
-			if q == sp[0] || v.bound[q] {
-				switch p := v.pos[q]; p {
-				case "uj", "uv", "p":
-					fmt.Fprintf(&b, "%d%c", q-sp[0], v.r[q])
-				}
+			if containsFunctionChar(units) || x.modifierAtTail(spans[:n]) {
+				continue
 			}
-		}
-		return b.String()
-	}
-	s0 := sig(0)
-	for i := 1; i < len(ms); i++ {
-		if sig(i) != s0 {
-			return false
+			return spans[:n]
 		}
 	}
-	return true
-}
-
-// posAgreement scores how alike the members are: 1 when the first words
-// of all members are of the same class (verb-like or noun-like), 0 when
-// not, -1 when a name or a preposition opens one member but not the others.
-func (x *extractor) posAgreement(spans [][2]int) int {
-	if !x.v.hasTokens || len(spans) < 2 {
-		return 0
-	}
-	class := func(sp [2]int) string {
-		a, b := x.v.fullSpan(sp[0], sp[1])
-		ps := x.posOf([2]int{a, b})
-		if len(ps) == 0 || ps[0] == "" {
-			return "?"
-		}
-		switch p := ps[0]; {
-		case p == "p":
-			return "p"
-		case p == "vn" || p[0] == 'n' || p == "s" || p == "f":
-			return "n"
-		case p[0] == 'v' || p[0] == 'a' || p[0] == 'd' || p == "i" || p == "l":
-			return "v"
-		}
-		return "?"
-	}
-	c0 := class(spans[len(spans)-1])
-	agree := 1
-	for _, sp := range spans[:len(spans)-1] {
-		c := class(sp)
-		if (c == "p") != (c0 == "p") {
-			return -1
-		}
-		if c != c0 {
-			agree = 0
-		}
-	}
-	return agree
-}
-
-// posOf lists the parts of speech of the tokens within runes r[i:k].
-func (x *extractor) posOf(sp [2]int) []string {
-	v := x.v
-	if !v.hasTokens {
-		return nil
-	}
-	var out []string
-	for q := sp[0]; q < sp[1]; q++ {
-		if q == sp[0] || v.bound[q] {
-			out = append(out, v.pos[q])
-		}
-	}
-	return out
-}
-
-// modifierAtTail rejects a compact run read one character too early:
-// 开展新|技术新|产品新 for 新技术|新产品|新场景, where the shared character
-// is an adjective standing alone, which modifies what follows it.
-func (x *extractor) modifierAtTail(spans [][2]int) bool {
-	v := x.v
-	if !v.hasTokens {
-		return false
-	}
-	units := x.runesOf(spans)
-	l := len(units[0])
-	last := units[0][l-1]
-	for _, u := range units[1:] {
-		if u[l-1] != last {
-			return false
-		}
-	}
-	j := spans[0][1] - 1
-	i := v.sIdx[j]
-	p := v.pos[i]
-	return v.sBound(j) && v.sBound(j+1) && (p == "a" || p == "b" || p == "m")
-}
-
-func isDigit(c rune) bool { return (c >= '0' && c <= '9') || (c >= '０' && c <= '９') }
-
-// hasConj reports whether a conjunction or 等 stands inside runes r[i:k] as
-// a word of its own: 关键零部件及紧缺能源 is two things.
-func (x *extractor) hasConj(sp [2]int) bool {
-	v := x.v
-	if !v.hasTokens {
-		for q := sp[0] + 1; q < sp[1]; q++ {
-			if strings.ContainsRune("及与等", v.r[q]) {
-				return true
-			}
-		}
-		return false
-	}
-	for q := sp[0] + 1; q < sp[1]; q++ {
-		if !v.bound[q] {
-			continue
-		}
-		k := q + 1
-		for k < sp[1] && !v.bound[k] {
-			k++
-		}
-		w := string(v.r[q:k])
-		if p := v.pos[q]; p == "c" || w == "等" || w == "及" || w == "与" || w == "和" || w == "或" {
-			return true
-		}
-	}
-	return false
-}
-
-// isModifier: members ending in 化, 性, 式, 型 modify a head noun that
-// follows the list (数字化、智能化|基础设施).
-func isModifier(m []rune) bool { return strings.ContainsRune("化性式型", m[len(m)-1]) }
-
-// verbScopes recognises a verb standing before a list of two things rather
-// than two phrases: 加快|火电、钢铁行业 (first member a verb and a noun, the
-// second nouns only).
-func (x *extractor) verbScopes(spans [][2]int) bool {
-	v := x.v
-	if !v.hasTokens {
-		return false
-	}
-	toks := func(sp [2]int) []string {
-		a, b := v.fullSpan(sp[0], sp[1])
-		return x.posOf([2]int{a, b})
-	}
-	noun := func(p string) bool { return p != "" && p[0] == 'n' && p != "vn" }
-	f, l := toks(spans[0]), toks(spans[1])
-	if len(f) != 2 || len(f[0]) == 0 || f[0][0] != 'v' || f[0] == "vn" || !noun(f[1]) {
-		return false
-	}
-	for _, p := range l {
-		if !noun(p) {
-			return false
-		}
-	}
-	return true
+	return nil
 }

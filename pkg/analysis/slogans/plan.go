@@ -56,7 +56,16 @@ func (x *extractor) plans() []hit {
 	var out []hit
 	add := func(a, b int, key string, kind Kind) {
 		i, k := v.fullSpan(a, b)
-		out = append(out, hit{key: key, kind: kind, i: i, k: k, quoted: x.enclosed(i, k)})
+		h := hit{key: key, kind: kind, i: i, k: k, ei: i, ek: k, quoted: x.enclosed(i, k)}
+		// the quotation marks around the period belong to its extent:
+		// “十四五”规划 is written “十四五”, “七五”普法 “七五”普法
+		if i > 0 && closerOf(v.r[i-1]) != 0 {
+			h.ei = i - 1
+			if k < len(v.r) && isQuoteMark(v.r[k]) {
+				h.ek = k + 1
+			}
+		}
+		out = append(out, h)
 	}
 	for j := 0; j < len(s); j++ {
 		// 第十四个五年规划

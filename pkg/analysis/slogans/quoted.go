@@ -1,5 +1,54 @@
 package slogans
 
+import "strings"
+
+// QuoteClass says what a quoted span is.
+type QuoteClass string
+
+// The classes of quoted spans. Only formulations are formulations: the
+// others are reported by Analyze (Result.Quotes) and never counted.
+const (
+	// ClassFormulation: a label of policy, a numbered formulation, a code,
+	// a plan period, a quoted series: “放管服”, “两个维护”, “1+M+N”.
+	ClassFormulation QuoteClass = "formulation"
+	// ClassTitle: the name of a work, ship, award, event or honour:
+	// “嫦娥六号”, “梦想”号, “全国文明城市”称号, “中国航天日”.
+	ClassTitle QuoteClass = "title"
+	// ClassScare: an ordinary word quoted for emphasis, irony or as a
+	// metaphor: “人民”, “高标准”, 「世界」, “收官战”.
+	ClassScare QuoteClass = "scare"
+	// ClassCitation: quoted text: a saying, verse, a sentence or a long
+	// passage quoted without a speaker.
+	ClassCitation QuoteClass = "citation"
+	// ClassSpeech: reported speech: after a colon or a verb of saying.
+	ClassSpeech QuoteClass = "speech"
+)
+
+// QuoteClasses lists the classes.
+var QuoteClasses = []QuoteClass{ClassFormulation, ClassTitle, ClassScare, ClassCitation, ClassSpeech}
+
+// Quote is one quoted span of a document.
+type Quote struct {
+	// Start and End are byte offsets into Input.Text, quotation marks
+	// included; Text is Input.Text[Start:End].
+	Start, End int
+	Text       string
+	// Key is the quoted text folded to Simplified, without the marks.
+	Key   string
+	Class QuoteClass
+	// Kind is the kind of formulation (ClassFormulation only).
+	Kind Kind
+}
+
+// quoteSpan is a quoted span in runes of r: the marks at i and k.
+type quoteSpan struct {
+	i, k  int // r[i] opens, r[k] closes
+	class QuoteClass
+	kind  Kind
+	key   string
+	hit   hit // the series (kind Parallel)
+}
+
 // closerOf gives the closing mark of an opening quotation mark.
 func closerOf(c rune) rune {
 	switch c {
@@ -26,13 +75,12 @@ func closerOf(c rune) rune {
 // maxQuoteScan bounds the search for a closing mark.
 const maxQuoteScan = 200
 
-// findQuotes finds the quoted phrases that are formulations. Plans are
-// left to plans(); parallel series come back as hits; quoted and numbered
-// phrases come back as keys to be counted wherever they occur.
-func (x *extractor) findQuotes() []hit {
+// findQuotes finds and classifies the quoted spans of the document. The
+// runes inside formulations are marked (view.quoted) so that series
+// members never cut into them.
+func (x *extractor) findQuotes() []quoteSpan {
 	v := x.v
 	r := v.r
-	var out []hit
 	for i := 0; i < len(r); i++ {
 		cl := closerOf(r[i])
 		if cl == 0 {
@@ -54,37 +102,100 @@ func (x *extractor) findQuotes() []hit {
 		if k < 0 {
 			continue
 		}
-		a, b := i+1, k
-		if h, ok := x.classifyQuote(a, b); ok {
-			// members of series must not cut into a quoted formulation
-			for q := a; q < b; q++ {
-				v.quoted[q] = true
+		if k > i+1 {
+			q := x.classifyQuote(i+1, k)
+			q.i, q.k = i, k
+			if q.class == ClassFormulation {
+				for j := i + 1; j < k; j++ {
+					v.quoted[j] = true
+				}
 			}
-			out = append(out, h)
+			if q.class != "" {
+				x.quotes = append(x.quotes, q)
+			}
 		}
 		if r[i] == '"' {
 			i = k // ASCII quotes pair up in order
 		}
 	}
+	return x.quotes
+}
+
+// quoteList gives the quoted spans as Quotes.
+func (x *extractor) quoteList() []Quote {
+	out := make([]Quote, 0, len(x.quotes))
+	for _, q := range x.quotes {
+		s, e := x.v.textSpan(q.i, q.k+1)
+		out = append(out, Quote{Start: s, End: e, Text: x.v.in.Text[s:e], Key: textKey(string(x.v.r[q.i+1 : q.k])), Class: q.class, Kind: q.kind})
+	}
 	return out
 }
 
+// bareCounts says whether the uses of a quoted formulation outside
+// quotation marks count too: where the term is formulation-like, not a
+// two-character word that could be anything.
+func (x *extractor) bareCounts(q quoteSpan) bool {
+	n := len([]rune(q.key))
+	return n >= 3 || q.kind == Numbered
+}
+
 // classifyQuote decides what the quoted runes r[a:b] are.
-func (x *extractor) classifyQuote(a, b int) (hit, bool) {
+func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	v := x.v
 	c := v.r[a:b]
 	n := len(c)
-	if n < 2 {
-		return hit{}, false
+	key := textKey(string(c))
+	q := quoteSpan{key: key}
+	set := func(class QuoteClass, kind Kind) quoteSpan {
+		q.class, q.kind = class, kind
+		return q
 	}
-	hasSep := false
+	var hasSep, hasClause, hasStop bool
 	for _, ch := range c {
 		switch {
-		case isQuoteMark(ch) || hardStop(ch):
-			return hit{}, false // speech, or a quotation within a quotation
-		case isDun(ch) || isComma(ch):
+		case isQuoteMark(ch):
+			return set(ClassCitation, "") // a quotation within a quotation
+		case ch == '。' || ch == '！' || ch == '？' || ch == '!' || ch == '?' || ch == '…':
+			hasStop = true
+		case ch == '；' || ch == ';' || ch == '：' || ch == ':' || isComma(ch):
+			hasClause = true
+		case isDun(ch):
 			hasSep = true
 		}
+	}
+	if hasStop || hasClause && n > 2*x.opts.MaxQuoted {
+		if x.speechCue(a - 1) {
+			return set(ClassSpeech, "")
+		}
+		return set(ClassCitation, "")
+	}
+	if _, ok := planKey(c); ok {
+		return set(ClassFormulation, Plan)
+	}
+	if x.colonBefore(a-1) && (hasSep || hasClause || n > 8) {
+		return set(ClassSpeech, "")
+	}
+	if hasSep || hasClause {
+		if hasClause && n > 10 {
+			return set(ClassCitation, "") // a saying: “功成不必在我，功成必定有我”
+		}
+		if s, ok := x.quotedSeries(a, b); ok {
+			q.hit = s
+			return set(ClassFormulation, Parallel)
+		}
+		if hasClause {
+			return set(ClassCitation, "")
+		}
+		if numberedShape(c) && n <= 2*x.opts.MaxQuoted {
+			return set(ClassFormulation, Numbered)
+		}
+		if n <= x.opts.MaxQuoted {
+			return set(ClassFormulation, Quoted)
+		}
+		return set(ClassCitation, "")
+	}
+	if codeShape(c) {
+		return set(ClassFormulation, Numbered)
 	}
 	han := 0
 	for _, ch := range c {
@@ -93,39 +204,242 @@ func (x *extractor) classifyQuote(a, b int) (hit, bool) {
 		}
 	}
 	if han == 0 {
-		return hit{}, false
+		return q // a number, a date, a word in another script: not a quote worth reporting
 	}
-	// names of ships, spacecraft, satellites: “嫦娥六号”, “梦想”号
-	if c[n-1] == '号' || (b < len(v.r) && b+1 < len(v.r) && v.r[b+1] == '号') {
-		return hit{}, false
-	}
-	// speech: 指出：“……”
-	if p := prevNonSpace(v.r, a-1); p >= 0 && (v.r[p] == '：' || v.r[p] == ':') && (hasSep || n > 8) {
-		return hit{}, false
-	}
-	if _, ok := planKey(c); ok {
-		return hit{}, false // plans() finds it
-	}
-	key := textKey(string(c))
-	if hasSep {
-		if s, ok := x.quotedSeries(a, b); ok {
-			return s, true
-		}
-		if numberedShape(c) && n <= 2*x.opts.MaxQuoted {
-			return hit{key: key, kind: Numbered, i: a, k: b, quoted: true}, true
-		}
-		if n <= x.opts.MaxQuoted {
-			return hit{key: key, kind: Quoted, i: a, k: b, quoted: true}, true
-		}
-		return hit{}, false
+	if x.titleCue(a, b) {
+		return set(ClassTitle, "")
 	}
 	if numberedShape(c) {
-		return hit{key: key, kind: Numbered, i: a, k: b, quoted: true}, true
+		return set(ClassFormulation, Numbered)
 	}
 	if n > x.opts.MaxQuoted {
-		return hit{}, false
+		if x.speechCue(a - 1) {
+			return set(ClassSpeech, "")
+		}
+		return set(ClassCitation, "")
 	}
-	return hit{key: key, kind: Quoted, i: a, k: b, quoted: true}, true
+	known := x.knownTerm(key)
+	if !known && x.sentenceLike(a, b) {
+		return set(ClassCitation, "")
+	}
+	if known || hasCountingNumeral(c) {
+		return set(ClassFormulation, Quoted)
+	}
+	// An everyday word in quotation marks is emphasis (“人民”, “融合”,
+	// 「世界」); a word of the general dictionary is a metaphor (“收官战”,
+	// “满堂红”, “组合拳”), and so is a short phrase of everyday words
+	// (“最大增量”, “屋子冷”, “拍脑袋”), unless a tail says what it names;
+	// a coinage is missing from the dictionary (“深港通”, “小而美”,
+	// “多田套合”); two characters not in it (“黑飞”, “提质”) are too short
+	// to tell.
+	if x.tailAfter(b+1) > 0 {
+		// a tail names what it is: 三张“零关税”清单, “家门口”就业服务站
+		if x.words.below(key, veryCommonIDF) {
+			return set(ClassScare, "")
+		}
+		return set(ClassFormulation, Quoted)
+	}
+	if x.words.common(key) || x.words.inDictionary(key) || n <= 2 || x.ordinaryPhrase(a, b) {
+		return set(ClassScare, "")
+	}
+	return set(ClassFormulation, Quoted)
+}
+
+// knownTerm reports whether a key is a known formulation or policy term:
+// in the lexicon, the built-in policy dictionary or the baseline.
+func (x *extractor) knownTerm(key string) bool {
+	if _, ok := x.lex.Lookup(key); ok {
+		return true
+	}
+	if x.words.policy(key) {
+		return true
+	}
+	_, ok := x.base.Lookup(key)
+	return ok
+}
+
+// colonBefore reports whether a colon stands right before r[i+1].
+func (x *extractor) colonBefore(i int) bool {
+	if p := prevNonSpace(x.v.r, i); p >= 0 && (x.v.r[p] == '：' || x.v.r[p] == ':') {
+		return true
+	}
+	return false
+}
+
+// speechVerbs introduce reported speech.
+var speechVerbs = []string{"说", "道", "讲", "问", "答", "称", "表示", "指出", "强调", "认为", "写道", "提到", "坦言", "直言", "感慨", "呼吁", "宣布", "告诉", "回答", "提醒", "所说", "所言", "有言", "云", "曰"}
+
+// speechCue reports whether r[i] (the opening mark is r[i+1]) ends a colon
+// or a verb of saying, perhaps followed by a comma.
+func (x *extractor) speechCue(i int) bool {
+	r := x.v.r
+	p := prevNonSpace(r, i)
+	if p < 0 {
+		return false
+	}
+	if r[p] == '：' || r[p] == ':' {
+		return true
+	}
+	if isComma(r[p]) {
+		p = prevNonSpace(r, p-1)
+	}
+	for _, w := range speechVerbs {
+		if endsWithAt(r, p+1, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func endsWithAt(r []rune, end int, w string) bool {
+	ws := []rune(w)
+	if end < len(ws) || end > len(r) {
+		return false
+	}
+	return string(r[end-len(ws):end]) == w
+}
+
+// titleTails after a quoted span make it a name: “梦想”号, “全国文明城市”称号.
+var titleTails = []string{"号", "称号", "奖", "杯", "牌", "荣誉", "节目", "栏目", "剧", "展览", "大赛", "赛事"}
+
+// titleEnds end names of events, ships and works: “嫦娥六号”, “五五购物节”,
+// “中国航天日”, “古埃及文明大展”.
+const titleEnds = "号节杯赛展奖日周剧"
+
+// titleCues before a quoted span make it a name: 荣获“全国文明城市”.
+var titleCues = []string{"荣获", "获评", "获得", "评为", "授予", "命名为", "入选", "被誉为", "称为", "誉为", "名为", "主题为"}
+
+// titleCue reports whether the quoted runes r[a:b] are a name.
+func (x *extractor) titleCue(a, b int) bool {
+	r := x.v.r
+	if strings.ContainsRune(titleEnds, r[b-1]) {
+		return true
+	}
+	for _, w := range titleTails {
+		if hasPrefixAt(r, b+1, w) {
+			return true
+		}
+	}
+	for _, w := range titleCues {
+		if endsWithAt(r, a-1, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceWords make a quoted phrase a sentence rather than a name.
+var sentenceWords = map[string]bool{
+	"就是": true, "首先": true, "必须": true, "一定": true, "才能": true, "应该": true, "我们": true, "大家": true,
+	"你们": true, "他们": true, "自己": true, "怎么": true, "什么": true, "为什么": true, "如何": true,
+}
+
+// sentenceLike reports whether runes r[a:b] read as a sentence: a
+// pronoun, a modal particle, an aspect particle or a sentence adverb.
+func (x *extractor) sentenceLike(a, b int) bool {
+	v := x.v
+	if !v.hasTokens {
+		return false
+	}
+	for i := a; i < b; {
+		t, ok := v.tokenAt(i)
+		if !ok || t.b > b {
+			i++
+			continue
+		}
+		w := string(v.r[t.a:t.b])
+		switch {
+		case sentenceWords[w], t.pos == "r" && w != "其", t.pos == "y", w == "了" || w == "吗" || w == "呢" || w == "吧":
+			return true
+		}
+		i = t.b
+	}
+	return false
+}
+
+// ordinaryPhrase reports whether runes r[a:b] are a short phrase of
+// everyday words: at most four characters, at most two words of two
+// characters or more, each of them common, no place name, no numeral
+// (“最大增量”, “办证难”; not “信用浙江”, “文艺赋美”).
+func (x *extractor) ordinaryPhrase(a, b int) bool {
+	v := x.v
+	if !v.hasTokens || b-a > 4 {
+		return false
+	}
+	words := 0
+	for i := a; i < b; {
+		t, ok := v.tokenAt(i)
+		if !ok || t.b > b {
+			return false
+		}
+		w := v.r[t.a:t.b]
+		i = t.b
+		if isNumeral(w[0]) || !allHan(w) || t.pos == "ns" || t.pos == "nr" || t.pos == "nt" {
+			return false
+		}
+		if len(w) == 1 {
+			continue
+		}
+		words++
+		if !x.words.common(string(w)) {
+			return false
+		}
+	}
+	return words >= 1 && words <= 2
+}
+
+// hasCountingNumeral reports whether a phrase holds a numeral that counts
+// (新三样, 老三篇): a numbered label.
+func hasCountingNumeral(c []rune) bool {
+	for i, ch := range c {
+		if i > 0 && strings.ContainsRune("一二两三四五六七八九十双", ch) && !isNumeral(c[i-1]) {
+			if i+1 < len(c) && strings.ContainsRune("个大项条张篇样片网区城", c[i+1]) {
+				return true
+			}
+			if i+1 == len(c) {
+				return false
+			}
+		}
+	}
+	return false
+}
+
+// codeShape reports whether a quoted phrase is a code: digits and Latin
+// letters joined by +, ×, - (“1+M+N”, “2+3+6+6”, “45432”, “1310”), or a
+// number of articles (“21条”, “80条”).
+func codeShape(c []rune) bool {
+	digits, plus, other := 0, 0, 0
+	for _, ch := range c {
+		switch {
+		case isDigit(ch):
+			digits++
+		case ch == '+' || ch == '＋' || ch == '×':
+			plus++
+		case ch >= 'A' && ch <= 'Z', ch >= 'a' && ch <= 'z', ch >= 'Ａ' && ch <= 'Ｚ':
+		default:
+			other++
+		}
+	}
+	if digits == 0 {
+		return false
+	}
+	if other == 0 {
+		if plus > 0 {
+			return true
+		}
+		// a bare number: a code of 3 to 6 digits that is no year
+		return digits >= 3 && digits <= 6 && digits == len(c) && !yearLike(c)
+	}
+	// digits then 条 or 项 or 个 (“21条”, “3个100”)
+	e := 0
+	for e < len(c) && isDigit(c[e]) {
+		e++
+	}
+	return e > 0 && e < len(c) && strings.ContainsRune("条项", c[e]) && e+1 == len(c)
+}
+
+func yearLike(c []rune) bool {
+	return len(c) == 4 && (c[0] == '1' && c[1] == '9' || c[0] == '2' && c[1] == '0')
 }
 
 // quotedSeries reads a quoted phrase with separators as a parallel series.
@@ -166,7 +480,7 @@ func (x *extractor) quotedSeries(a, b int) (hit, bool) {
 	for i, m := range members {
 		keys[i] = textKey(string(m))
 	}
-	return hit{key: joinMembers(keys), kind: Parallel, i: a, k: b, members: keys, mspans: spans, quoted: true}, true
+	return hit{key: joinMembers(keys), kind: Parallel, i: a, k: b, ei: a - 1, ek: b + 1, members: keys, mspans: spans, quoted: true}, true
 }
 
 func prevNonSpace(r []rune, i int) int {

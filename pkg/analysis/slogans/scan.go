@@ -11,6 +11,9 @@ type pattern struct {
 	key  string
 	kind Kind
 	lex  bool
+	// quotedOnly: only uses inside quotation marks count (a short quoted
+	// label whose bare uses could be any word)
+	quotedOnly bool
 }
 
 // patternIndex holds patterns by first rune, longest first.
@@ -66,16 +69,16 @@ func (l *Lexicon) index() *lexIndex {
 // keys (quoted phrases and compact numbered formulations of this
 // document) in the text without quotation marks, longest match first. It
 // returns the spans (runes of s) of the lexicon's parallel series found.
-func (x *extractor) scan(extra map[string]Kind) [][2]int {
+func (x *extractor) scan(extra map[string]pattern) [][2]int {
 	v := x.v
 	s := v.s
 	ix := x.lex.index()
 	local := patternIndex{}
-	for k, kind := range extra {
+	for k, p := range extra {
 		if _, ok := x.lex.Lookup(k); ok {
 			continue // the lexicon pattern counts it
 		}
-		local.add(pattern{text: []rune(k), key: k, kind: kind})
+		local.add(p)
 	}
 	local.sort()
 	match := func(ps []pattern, j int) (pattern, bool) {
@@ -85,6 +88,11 @@ func (x *extractor) scan(extra map[string]Kind) [][2]int {
 				continue
 			}
 			if n <= 2 && (!v.sBound(j) || !v.sBound(j+n)) {
+				continue
+			}
+			// a code never matches inside a longer number or word:
+			// “315” is not in 3150个
+			if asciiWord(p.text[0]) && j > 0 && asciiWord(s[j-1]) || asciiWord(p.text[n-1]) && j+n < len(s) && asciiWord(s[j+n]) {
 				continue
 			}
 			return p, true
@@ -102,8 +110,19 @@ func (x *extractor) scan(extra map[string]Kind) [][2]int {
 			continue
 		}
 		i, k := v.fullSpan(j, j+len(p1.text))
-		x.hits = append(x.hits, hit{key: p1.key, kind: p1.kind, i: i, k: k, quoted: x.enclosed(i, k), lex: p1.lex})
+		h := hit{key: p1.key, kind: p1.kind, i: i, k: k, ei: i, ek: k, quoted: x.enclosed(i, k), lex: p1.lex}
 		j += len(p1.text)
+		if wi, wk := x.withMarks(i, k); !h.quoted && (wi < i || wk > k) {
+			// marks around a part: “六稳”“六保”, “四个全面”战略布局
+			h.quoted, h.ei, h.ek = true, wi, wk
+		}
+		if p1.quotedOnly && !h.quoted {
+			continue
+		}
+		if (p1.kind != Lex || h.quoted) && h.ei == i && h.ek == k || x.enclosed(i, k) {
+			h.ei, h.ek, h.head, h.tail = x.extentOf(i, k, h.quoted, p1.kind)
+		}
+		x.hits = append(x.hits, h)
 	}
 	var spans [][2]int
 	for j := 0; j < len(s); {
@@ -138,6 +157,10 @@ func (x *extractor) scan(extra map[string]Kind) [][2]int {
 			}
 		}
 		h.quoted = x.enclosed(h.i, h.k)
+		h.ei, h.ek = h.i, h.k
+		if h.quoted {
+			h.ei, h.ek = h.i-1, h.k+1
+		}
 		x.hits = append(x.hits, h)
 		spans = append(spans, [2]int{j, j + len(p.text)})
 		j += len(p.text)
@@ -158,3 +181,8 @@ func runesEqual(a, b []rune) bool {
 }
 
 func joinMembers(ms []string) string { return strings.Join(ms, "、") }
+
+// asciiWord: an ASCII letter or digit, or a sign that joins a code.
+func asciiWord(c rune) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '+' || c == '.'
+}

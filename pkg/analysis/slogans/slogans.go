@@ -1,28 +1,40 @@
 // Package slogans finds the political formulations (提法) of a document:
-// phrases in quotation marks, numbered formulations (两个维护, 三大攻坚战),
-// five-year plan periods (十四五), parallel series (高端化、智能化、绿色化)
-// and the known formulations of a lexicon, and counts them.
+// phrases in quotation marks that name a policy (the quoted spans are
+// classified first: formulation, title, scare quote, citation, reported
+// speech), numbered formulations with or without quotes (两个维护,
+// 三大攻坚战, 四大主导产业, codes such as “1+M+N”), five-year plan periods
+// (十四五), parallel series (高端化、智能化、绿色化) and the known
+// formulations of a lexicon; it gives each its full extent as the document
+// writes it (轨道交通“四网融合”), a counting key, quoted and bare counts,
+// novelty against a baseline of earlier documents and a salience score.
 //
 // The rules read the document folded to Simplified, so 「三個大抓」 and
 // “三个大抓” are one formulation; results carry both the Simplified key and
-// the forms the document wrote. Extract is a pure function of its Input.
+// the forms the document wrote. Extract is a pure function of its Input and
+// Options.
 package slogans
 
 import (
 	"slices"
-	"sort"
 	"strings"
 
 	"zhpolicy/pkg/analysis"
 )
 
+// RulesVersion changes whenever the rules change what Extract finds; the
+// built-in baseline records the version it was generated with, and
+// partials record it so that results of other rules never merge.
+const RulesVersion = 2
+
 // Kind is the shape of a formulation.
 type Kind string
 
 const (
-	// Quoted is a short phrase the document puts in quotation marks.
+	// Quoted is a phrase the document puts in quotation marks as a label
+	// of policy: “放管服”, “枫桥经验”.
 	Quoted Kind = "quoted"
-	// Numbered starts with a numeral: 两个维护, 三大攻坚战, 一带一路.
+	// Numbered counts the parts of a named bundle: 两个维护, 三大攻坚战,
+	// 四大主导产业, 一带一路, codes such as “1+M+N” and “45432”.
 	Numbered Kind = "numbered"
 	// Plan is a five-year plan period: 十四五 (in all its forms).
 	Plan Kind = "plan"
@@ -32,7 +44,7 @@ const (
 	Lex Kind = "lexicon"
 )
 
-// Kinds lists every kind, in the order results of equal count are shown.
+// Kinds lists every kind, in the order results of equal score are shown.
 var Kinds = []Kind{Plan, Numbered, Parallel, Quoted, Lex}
 
 // kindRank orders kinds when one formulation is found by several rules.
@@ -62,9 +74,12 @@ func ParseKind(s string) (Kind, bool) {
 
 // Options tune Extract. The zero value uses the defaults.
 type Options struct {
-	// Lexicon holds the known formulations; nil means none (every
-	// formulation is then new).
+	// Lexicon holds the known formulations; nil means none.
 	Lexicon *Lexicon
+	// Baseline holds the formulations attested in earlier documents
+	// (BuiltinBaseline, a user's baseline, or both merged); nil means
+	// none: novelty is then judged against the lexicon alone.
+	Baseline *Baseline
 	// MaxQuoted is the longest quoted phrase, in characters, taken as a
 	// formulation (DefaultMaxQuoted when 0). Quoted series separated by 、
 	// may be longer: each member is at most 8 characters.
@@ -79,12 +94,12 @@ const DefaultMaxQuoted = 12
 
 // Occurrence is one use of a formulation.
 type Occurrence struct {
-	// Start and End are byte offsets into Input.Text.
+	// Start and End are byte offsets into Input.Text of the use with its
+	// full extent: head, quotation marks and tail as written.
 	Start, End int
-	// Text is Input.Text[Start:End]: the formulation as written (for a
-	// quoted one, without its quotation marks).
+	// Text is Input.Text[Start:End].
 	Text string
-	// Quoted is set when the occurrence stands inside quotation marks.
+	// Quoted is set when the use stands inside quotation marks.
 	Quoted bool
 	// Members are the members of a parallel series as written.
 	Members []string
@@ -98,86 +113,136 @@ type Form struct {
 
 // Formulation is one formulation of a document.
 type Formulation struct {
-	// Key is the Simplified form it is counted under; for a series, its
-	// members joined by 、.
-	Key  string
+	// Key is what it is counted under: its full extent folded to
+	// Simplified, quotation marks and 《》 removed (轨道交通四网融合); for a
+	// series, its members joined by 、.
+	Key string
+	// Core is the key of the quoted or numbered core when the document
+	// attaches a head or a tail to it (四网融合), else Key.
+	Core string
+	// Text is the full extent as the document writes it, quotation marks
+	// included: 轨道交通“四网融合”, “45432”发展架构.
+	Text string
 	Kind Kind
-	// New is set when the formulation is not in the lexicon.
-	New   bool
-	Gloss string
-	Count int
+	// Count is the number of uses; Quoted of them stand inside quotation
+	// marks, Bare do not.
+	Count, Quoted, Bare int
 	// Members are the keys of the members of a parallel series.
 	Members []string
 	// Forms are the written forms, most frequent first.
 	Forms []Form
 	// Occurrences in text order.
 	Occurrences []Occurrence
+	// Gloss explains a known formulation (lexicon).
+	Gloss string
+	// New is set when neither the lexicon nor the baseline attests the
+	// formulation; Novelty says why.
+	New     bool
+	Novelty Novelty
+	// Score is the salience score (Salience); results are sorted by it.
+	Score float64
 	// Context is text around the first occurrence (Options.Context).
 	Context string
 }
 
-// Surface is the most frequent written form.
+// Surface is the formulation as the document writes it (Text).
 func (f *Formulation) Surface() string {
+	if f.Text != "" {
+		return f.Text
+	}
 	if len(f.Forms) > 0 {
 		return f.Forms[0].Text
 	}
 	return f.Key
 }
 
+// Result is everything Analyze finds in a document.
+type Result struct {
+	Formulations []Formulation
+	// Quotes are all the quoted spans of the document, classified.
+	Quotes []Quote
+}
+
 // hit is an occurrence found by a rule, in runes of the view's r.
 type hit struct {
 	key     string
 	kind    Kind
-	i, k    int      // runes of r
+	i, k    int      // the core, runes of r (inside any quotation marks)
+	ei, ek  int      // the full extent, runes of r (head, marks, tail)
 	members []string // keys of the members (parallel)
 	mspans  [][2]int // runes of r of each member (parallel)
 	quoted  bool
 	lex     bool // matched through the lexicon
+	head    int  // runes of head before the marks (0: none)
+	tail    int  // runes of tail after the marks
 }
 
-// Extract finds the formulations of a document. Results are sorted by
-// count (descending), then key.
+// Extract finds the formulations of a document, most salient first.
 func Extract(in *analysis.Input, opts Options) []Formulation {
 	if in == nil || in.Folded == "" {
 		return nil
+	}
+	return Analyze(in, opts).Formulations
+}
+
+// Analyze finds the formulations of a document and classifies its quoted
+// spans.
+func Analyze(in *analysis.Input, opts Options) *Result {
+	if in == nil || in.Folded == "" {
+		return &Result{}
 	}
 	if opts.MaxQuoted <= 0 {
 		opts.MaxQuoted = DefaultMaxQuoted
 	}
 	v := newView(in)
-	x := &extractor{v: v, opts: opts, lex: opts.Lexicon}
+	x := &extractor{v: v, opts: opts, lex: opts.Lexicon, base: opts.Baseline, words: builtinWords()}
 	x.run()
-	return x.results()
+	return &Result{Formulations: x.results(), Quotes: x.quoteList()}
 }
 
 type extractor struct {
-	v           *view
-	opts        Options
-	lex         *Lexicon
-	hits        []hit
+	v     *view
+	opts  Options
+	lex   *Lexicon
+	base  *Baseline
+	words *wordStats
+	hits  []hit
+	// quotes are the quoted spans found, classified
+	quotes      []quoteSpan
 	compactKeys map[string]bool // keys found only by compactNumbered
 }
 
 func (x *extractor) run() {
-	quotes := x.findQuotes()
-	// keys from quoted phrases, counted wherever they are used
-	extra := map[string]Kind{}
-	for _, q := range quotes {
+	extra := map[string]pattern{}
+	addExtra := func(key string, kind Kind, quotedOnly bool) {
+		old, ok := extra[key]
+		if !ok || kindRank(kind) < kindRank(old.kind) {
+			extra[key] = pattern{text: []rune(key), key: key, kind: kind, quotedOnly: quotedOnly && (!ok || old.quotedOnly)}
+		} else if !quotedOnly {
+			old.quotedOnly = false
+			extra[key] = old
+		}
+	}
+	for _, q := range x.findQuotes() {
+		if q.class != ClassFormulation {
+			continue
+		}
 		switch q.kind {
 		case Quoted, Numbered:
-			if _, ok := extra[q.key]; !ok || kindRank(q.kind) < kindRank(extra[q.key]) {
-				extra[q.key] = q.kind
-			}
-		default: // plan and parallel are found again by their own rules
-			x.hits = append(x.hits, q)
+			addExtra(q.key, q.kind, !x.bareCounts(q))
+		case Parallel:
+			x.hits = append(x.hits, q.hit)
 		}
 	}
 	x.compactKeys = map[string]bool{}
 	for k, kind := range x.compactNumbered() {
 		if _, ok := extra[k]; !ok {
-			extra[k] = kind
+			addExtra(k, kind, false)
 			x.compactKeys[k] = true
 		}
+	}
+	for _, k := range x.bareNumbered() {
+		addExtra(k, Numbered, false)
 	}
 	x.hits = append(x.hits, x.plans()...)
 	lexPar := x.scan(extra)
@@ -213,92 +278,143 @@ func (x *extractor) dropMemberUnits() {
 	x.hits = out
 }
 
-// results groups the hits by key.
+// group is the hits of one formulation.
+type group struct {
+	key  string
+	kind Kind
+	hits []hit
+}
+
+// results groups the hits by key and builds the formulations.
 func (x *extractor) results() []Formulation {
-	type acc struct {
-		f      *Formulation
-		forms  map[string]int
-		spans  map[[2]int]bool
-		quoted bool
-		kind   Kind
-	}
-	byKey := map[string]*acc{}
-	var order []string
 	slices.SortStableFunc(x.hits, func(a, b hit) int { return a.i - b.i })
+	byKey := map[string]*group{}
+	var order []*group
+	seen := map[[2]int]string{}
 	for _, h := range x.hits {
-		a := byKey[h.key]
-		if a == nil {
-			a = &acc{f: &Formulation{Key: h.key, Members: h.members}, forms: map[string]int{}, spans: map[[2]int]bool{}, kind: h.kind}
-			byKey[h.key] = a
-			order = append(order, h.key)
-		}
 		sp := [2]int{h.i, h.k}
-		if a.spans[sp] {
+		if k, dup := seen[sp]; dup && k == h.key {
 			continue
 		}
-		a.spans[sp] = true
-		if kindRank(h.kind) < kindRank(a.kind) {
-			a.kind = h.kind
+		seen[sp] = h.key
+		g := byKey[h.key]
+		if g == nil {
+			g = &group{key: h.key, kind: h.kind}
+			byKey[h.key] = g
+			order = append(order, g)
 		}
-		s, e := x.v.textSpan(h.i, h.k)
+		if kindRank(h.kind) < kindRank(g.kind) {
+			g.kind = h.kind
+		}
+		g.hits = append(g.hits, h)
+	}
+	order = x.mergePrefixSeries(order)
+	out := make([]Formulation, 0, len(order))
+	for _, g := range order {
+		out = append(out, x.formulation(g))
+	}
+	for i := range out {
+		out[i].Score = Salience(&out[i], 1, 1)
+	}
+	SortBySalience(out)
+	return out
+}
+
+// formulation builds the formulation of a group of hits.
+func (x *extractor) formulation(g *group) Formulation {
+	f := Formulation{Core: g.key, Kind: g.kind}
+	forms := map[string]int{}
+	for _, h := range g.hits {
+		s, e := x.v.textSpan(h.ei, h.ek)
 		occ := Occurrence{Start: s, End: e, Text: x.v.in.Text[s:e], Quoted: h.quoted}
 		for _, m := range h.mspans {
 			occ.Members = append(occ.Members, stripQuotes(x.v.surface(m[0], m[1])))
 		}
-		a.quoted = a.quoted || h.quoted
-		a.f.Occurrences = append(a.f.Occurrences, occ)
-		a.forms[stripQuotes(occ.Text)]++
-	}
-	out := make([]Formulation, 0, len(order))
-	for _, k := range order {
-		a := byKey[k]
-		f := a.f
-		f.Count = len(f.Occurrences)
-		f.Kind = a.kind
-		if e, ok := x.lex.Lookup(k); ok {
-			f.Gloss = e.Gloss
-			switch e.Kind {
-			case Numbered, Plan, Parallel:
-				f.Kind = e.Kind
-			default:
-				f.Kind = Lex
-				if a.quoted {
-					f.Kind = Quoted
-				}
-			}
-			if e.Kind == Parallel && len(f.Members) == 0 {
-				f.Members = splitMembers(e.Text)
-			}
+		if h.quoted {
+			f.Quoted++
 		} else {
-			f.New = true
+			f.Bare++
 		}
-		for t, c := range a.forms {
-			f.Forms = append(f.Forms, Form{Text: t, Count: c})
+		f.Occurrences = append(f.Occurrences, occ)
+		forms[occ.Text]++
+		if len(f.Members) == 0 && h.key == g.key {
+			f.Members = h.members
 		}
-		sortForms(f.Forms, f.Key)
-		if x.opts.Context > 0 && len(f.Occurrences) > 0 {
-			f.Context = snippet(x.v.in.Text, f.Occurrences[0].Start, f.Occurrences[0].End, x.opts.Context)
-		}
-		out = append(out, *f)
 	}
-	sortFormulations(out)
-	return out
+	f.Count = len(f.Occurrences)
+	rep := x.representative(g.hits)
+	f.Text = f.Occurrences[rep].Text
+	f.Key = g.key
+	if h := g.hits[rep]; h.head > 0 || h.tail > 0 {
+		f.Key = textKey(x.v.surfaceFolded(h.ei, h.ek))
+	}
+	if e, ok := x.lex.Lookup(g.key); ok {
+		f.Gloss = e.Gloss
+		switch e.Kind {
+		case Numbered, Plan, Parallel:
+			f.Kind = e.Kind
+		default:
+			f.Kind = Lex
+			if f.Quoted > 0 {
+				f.Kind = Quoted
+			}
+		}
+		if e.Kind == Parallel && len(f.Members) == 0 {
+			f.Members = splitMembers(e.Text)
+		}
+	}
+	f.Novelty = judge(x.lex, x.words, x.base, f.Key, f.Core, f.Members)
+	f.New = f.Novelty.New()
+	for t, c := range forms {
+		f.Forms = append(f.Forms, Form{Text: t, Count: c})
+	}
+	sortForms(f.Forms, f.Text)
+	if x.opts.Context > 0 {
+		f.Context = snippet(x.v.in.Text, f.Occurrences[0].Start, f.Occurrences[0].End, x.opts.Context)
+	}
+	return f
 }
 
-func sortFormulations(fs []Formulation) {
-	sort.SliceStable(fs, func(i, j int) bool {
-		if fs[i].Count != fs[j].Count {
-			return fs[i].Count > fs[j].Count
+// representative picks the use whose extent names the formulation: the
+// tail most uses attach (a tail wins a tie), and the head of the first use
+// with that tail that has one (a head is usually given once, at the first
+// mention: 重大慢性病防治“四早”工程 … “四早”工程).
+func (x *extractor) representative(hs []hit) int {
+	tails := map[string]int{}
+	for _, h := range hs {
+		tails[x.tailText(h)]++
+	}
+	best, bestN := "", -1
+	for t, n := range tails {
+		if n > bestN || n == bestN && (len(t) > len(best) || len(t) == len(best) && t < best) {
+			best, bestN = t, n
 		}
-		if fs[i].Key != fs[j].Key {
-			return fs[i].Key < fs[j].Key
+	}
+	first := -1
+	for i, h := range hs {
+		if x.tailText(h) != best {
+			continue
 		}
-		return kindRank(fs[i].Kind) < kindRank(fs[j].Kind)
-	})
+		if first < 0 {
+			first = i
+		}
+		if h.head > 0 {
+			return i
+		}
+	}
+	return first
 }
 
-func sortEntries(es []Entry) {
-	sort.Slice(es, func(i, j int) bool { return es[i].Text < es[j].Text })
+func (x *extractor) tailText(h hit) string {
+	if h.tail == 0 {
+		return ""
+	}
+	return string(x.v.r[h.ek-h.tail : h.ek])
+}
+
+// surfaceFolded is the folded text of runes [i,k) of r.
+func (v *view) surfaceFolded(i, k int) string {
+	return v.in.Folded[v.off[i]:v.off[k]]
 }
 
 // snippet returns up to n runes of text on each side of [s,e), on one line.
@@ -344,18 +460,88 @@ func stripQuotes(s string) string {
 	return b.String()
 }
 
-// sortForms orders written forms by count; among equals, the one written
-// as the key (Simplified) first, then by text.
-func sortForms(fs []Form, key string) {
-	norm := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "，", "、"), ",", "、") }
-	sort.Slice(fs, func(i, j int) bool {
-		if fs[i].Count != fs[j].Count {
-			return fs[i].Count > fs[j].Count
+// sortForms orders written forms by count; among equals, the
+// representative text first, then by text.
+func sortForms(fs []Form, text string) {
+	slices.SortFunc(fs, func(a, b Form) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
 		}
-		ki, kj := norm(fs[i].Text) == key, norm(fs[j].Text) == key
-		if ki != kj {
-			return ki
+		if (a.Text == text) != (b.Text == text) {
+			if a.Text == text {
+				return -1
+			}
+			return 1
 		}
-		return fs[i].Text < fs[j].Text
+		return strings.Compare(a.Text, b.Text)
 	})
+}
+
+// mergePrefixSeries counts a series that is the beginning of a longer one
+// of the same document under the longer one: the whole series wins over
+// its prefix and over a twin whose last member is cut short
+// (智能化、绿色化、融合 beside 智能化、绿色化、融合化).
+func (x *extractor) mergePrefixSeries(gs []*group) []*group {
+	var series []*group
+	for _, g := range gs {
+		if g.kind == Parallel && len(g.hits) > 0 && len(g.hits[0].members) >= 2 {
+			series = append(series, g)
+		}
+	}
+	into := map[*group]*group{}
+	for _, a := range series {
+		var best *group
+		for _, b := range series {
+			if a == b || !prefixSeries(a.hits[0].members, b.hits[0].members) {
+				continue
+			}
+			if best == nil || len(b.key) > len(best.key) || len(b.key) == len(best.key) && b.key < best.key {
+				best = b
+			}
+		}
+		if best != nil {
+			into[a] = best
+		}
+	}
+	if len(into) == 0 {
+		return gs
+	}
+	out := gs[:0]
+	for _, g := range gs {
+		t, ok := into[g]
+		for ok {
+			if next, more := into[t]; more {
+				t = next
+				continue
+			}
+			break
+		}
+		if ok {
+			t.hits = append(t.hits, g.hits...)
+			continue
+		}
+		out = append(out, g)
+	}
+	for _, g := range out {
+		slices.SortStableFunc(g.hits, func(a, b hit) int { return a.i - b.i })
+	}
+	return out
+}
+
+// prefixSeries reports whether series a is the beginning of series b: its
+// members b's first ones, the last of them perhaps cut short.
+func prefixSeries(a, b []string) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	last := len(a) - 1
+	for i := 0; i < last; i++ {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	if a[last] == b[last] {
+		return len(a) < len(b)
+	}
+	return strings.HasPrefix(b[last], a[last])
 }

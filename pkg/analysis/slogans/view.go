@@ -1,6 +1,7 @@
 package slogans
 
 import (
+	"sort"
 	"unicode"
 	"unicode/utf8"
 
@@ -22,7 +23,15 @@ type view struct {
 	hasTokens bool
 	bound     []bool   // bound[i]: a token starts or ends before r[i] (len(r)+1)
 	pos       []string // part of speech of the token covering r[i]
-	quoted    []bool   // quoted[i]: r[i] is inside a pair of quotation marks
+	quoted    []bool   // quoted[i]: r[i] is inside a pair of quotation marks that is a formulation
+	toks      []vtok   // the tokens, in runes of r
+	tokAt     []int32  // tokAt[i]: index in toks of the token covering r[i], -1 if none
+}
+
+// vtok is a token in runes of r.
+type vtok struct {
+	a, b int
+	pos  string
 }
 
 func newView(in *analysis.Input) *view {
@@ -50,23 +59,26 @@ func newView(in *analysis.Input) *view {
 	v.bound = make([]bool, len(v.r)+1)
 	v.pos = make([]string, len(v.r))
 	v.quoted = make([]bool, len(v.r))
+	v.tokAt = make([]int32, len(v.r))
+	for i := range v.tokAt {
+		v.tokAt[i] = -1
+	}
 	if len(in.Tokens) > 0 {
 		v.hasTokens = true
-		// byte offset in Folded → rune index
-		runeAt := make(map[int]int, len(v.r)+1)
-		for i, o := range v.off {
-			runeAt[o] = i
-		}
+		v.toks = make([]vtok, 0, len(in.Tokens))
 		for _, t := range in.Tokens {
 			fs, fe := in.FoldedSpan(t.Start, t.End)
-			a, ok1 := runeAt[fs]
-			b, ok2 := runeAt[fe]
-			if !ok1 || !ok2 || a > b || b > len(v.r) {
+			a, ok1 := v.runeAt(fs)
+			b, ok2 := v.runeAt(fe)
+			if !ok1 || !ok2 || a >= b || b > len(v.r) {
 				continue
 			}
 			v.bound[a], v.bound[b] = true, true
+			ti := int32(len(v.toks))
+			v.toks = append(v.toks, vtok{a: a, b: b, pos: t.POS})
 			for k := a; k < b; k++ {
 				v.pos[k] = t.POS
+				v.tokAt[k] = ti
 			}
 		}
 	} else {
@@ -82,6 +94,12 @@ func newView(in *analysis.Input) *view {
 		}
 	}
 	return v
+}
+
+// runeAt gives the index of the rune starting at byte offset o of Folded.
+func (v *view) runeAt(o int) (int, bool) {
+	i := sort.SearchInts(v.off, o)
+	return i, i < len(v.off) && v.off[i] == o
 }
 
 // sBound reports whether a word may start (or end) before s[j].
@@ -105,6 +123,12 @@ func (v *view) fullSpan(a, b int) (int, int) {
 	return v.sIdx[a], v.sIdx[b-1] + 1
 }
 
+// sOf maps rune i of r to the index in s of the first rune of s at or
+// after it.
+func (v *view) sOf(i int) int {
+	return sort.SearchInts(v.sIdx, i)
+}
+
 // textSpan maps runes [i,k) of r to a byte range of Input.Text.
 func (v *view) textSpan(i, k int) (int, int) {
 	return v.in.TextSpan(v.off[i], v.off[k])
@@ -114,6 +138,24 @@ func (v *view) textSpan(i, k int) (int, int) {
 func (v *view) surface(i, k int) string {
 	s, e := v.textSpan(i, k)
 	return v.in.Text[s:e]
+}
+
+// tokenBefore gives the token ending right before r[i], if any.
+func (v *view) tokenBefore(i int) (vtok, bool) {
+	if i <= 0 || i > len(v.r) || v.tokAt[i-1] < 0 {
+		return vtok{}, false
+	}
+	t := v.toks[v.tokAt[i-1]]
+	return t, t.b == i
+}
+
+// tokenAt gives the token starting at r[i], if any.
+func (v *view) tokenAt(i int) (vtok, bool) {
+	if i < 0 || i >= len(v.r) || v.tokAt[i] < 0 {
+		return vtok{}, false
+	}
+	t := v.toks[v.tokAt[i]]
+	return t, t.a == i
 }
 
 func isQuoteMark(c rune) bool {
@@ -129,7 +171,7 @@ func isWordRune(c rune) bool {
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || c == '+' || c == '＋'
 }
 
-func isHan(c rune) bool { return unicode.Is(unicode.Han, c) }
+func isHan(c rune) bool { return c >= 0x2E80 && unicode.Is(unicode.Han, c) }
 
 // allHan reports whether every rune of s is an ideograph.
 func allHan(s []rune) bool {

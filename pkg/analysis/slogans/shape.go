@@ -1,0 +1,514 @@
+package slogans
+
+import (
+	"fmt"
+	"strings"
+)
+
+// memberOK: a possible member of a series, made of ideographs, neither a
+// number nor starting or ending with a function word, with no conjunction
+// inside.
+func memberOK(m []rune) bool {
+	if !allHan(m) {
+		return false
+	}
+	for _, p := range asideOpeners {
+		if hasPrefixAt(m, 0, p) {
+			return false
+		}
+	}
+	if strings.ContainsRune("的地之和及与或等了并而", m[0]) || strings.ContainsRune("地之和及与或等了并而", m[len(m)-1]) {
+		return false
+	}
+	for i, c := range m {
+		if c == '了' {
+			return false
+		}
+		if strings.ContainsRune("倍%", c) || (i > 0 && isNumeral(c) && isNumeral(m[i-1]) && c != '一' && m[i-1] != '一') {
+			return false
+		}
+	}
+	return true
+}
+
+func hasSep(r []rune) bool {
+	for _, c := range r {
+		if isDun(c) || isComma(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// seriesOK applies the shape rules to the members of a candidate series.
+// byDun: the members were separated by 、 (a list); otherwise by ，.
+//
+// Members of one shape (2 to 8 characters, lengths within one, the same
+// particles at the same places, no conjunction inside) make a series when
+// they read as a set phrase: three or more members repeating a character
+// at the same place (高端化、智能化、绿色化; 资源、资产、资金); two members
+// repeating one that are not both names of things (做优增量、盘活存量;
+// 稳中有进、稳中有好; 市场化、法治化; not 城市火灾、森林火灾); three or more
+// predicates (严肃对待、诚恳接受、照单全收; short ones when separated by
+// ，: 发扬成绩，克服缺点，谦虚谨慎). Lists of things with nothing repeated,
+// names and forms of address (女士们、先生们、朋友们) are not series.
+func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool {
+	if !x.seriesShape(members, rspans) || x.names(rspans) {
+		return false
+	}
+	n := len(members)
+	lo, _ := lengths(members)
+	sh := shared(members)
+	switch {
+	case n >= 3 && sh >= 1:
+		return true
+	case n >= 3:
+		// two thirds predicates; gse tags many four-character set phrases
+		// as nouns (照单全收/n, 克服缺点/n): such a word is not held against
+		// a series of predicates
+		preds := x.predicates(members, rspans)
+		return preds >= 1 && 3*(preds+x.setPhrases(members, rspans)) >= 2*n && (byDun || lo <= 4)
+	case sh == 0:
+		return false
+	}
+	return !x.thing(members[0], rspans[0]) || !x.thing(members[1], rspans[1]) || isModifier(members[0]) && isModifier(members[1])
+}
+
+// thing reports whether a member names a thing: its words of two
+// characters or more are nouns (verbal nouns included) and none is a verb,
+// an adverb, a preposition or a set phrase (新兴产业, 城市火灾, 法律监督,
+// 京雄快线; not 做优增量, 稳中有进, 严肃对待). The tags of one-character
+// words are too unreliable to count; a member of single characters is a
+// thing unless it opens like a predicate.
+func (x *extractor) thing(m []rune, sp [2]int) bool {
+	v := x.v
+	if !v.hasTokens || isModifier(m) {
+		return false
+	}
+	words := 0
+	for i := sp[0]; i < sp[1]; {
+		t, ok := v.tokenAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		i = t.b
+		if t.b-t.a < 2 {
+			continue
+		}
+		words++
+		if !nounish(t.pos) || t.pos == "l" {
+			return false
+		}
+	}
+	if words == 0 {
+		return !isPredicative(m, nil)
+	}
+	return true
+}
+
+// seriesShape checks that members have one shape: 2 to 8 characters,
+// lengths within one, distinct, the same particles at the same places, no
+// conjunction inside, and 的 at the end of all or none.
+func (x *extractor) seriesShape(members [][]rune, rspans [][2]int) bool {
+	n := len(members)
+	if n < 2 {
+		return false
+	}
+	lo, hi := lengths(members)
+	if lo < minMember || hi > maxMember || hi-lo > 1 {
+		return false
+	}
+	for _, m := range members {
+		if !memberOK(m) || m[len(m)-1] == '们' {
+			return false
+		}
+	}
+	if !distinct(members) || !x.sameMarks(members, rspans) {
+		return false
+	}
+	deEnd := 0
+	for i, m := range members {
+		if m[len(m)-1] == '的' {
+			deEnd++
+		}
+		if x.hasConj(rspans[i]) {
+			return false
+		}
+	}
+	return deEnd == 0 || deEnd == n
+}
+
+// names reports whether a member opens with a name of a person, place or
+// organisation (京雄快线, 亚运会): a list of names, not a series.
+func (x *extractor) names(rspans [][2]int) bool {
+	v := x.v
+	if !v.hasTokens {
+		return false
+	}
+	for _, sp := range rspans {
+		t, ok := v.tokenAt(sp[0])
+		if !ok {
+			continue
+		}
+		switch t.pos {
+		case "nr", "ns", "nt", "nrt", "nrfg":
+			if t.b-t.a >= 2 && !isModifier(v.r[sp[0]:sp[1]]) && !isPredicative(v.r[sp[0]:sp[1]], nil) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// predicates counts the members that are predicates: verb or adjective
+// phrases (严肃对待, 稳就业, 更加公平, 高端化), by their first word.
+func (x *extractor) predicates(members [][]rune, rspans [][2]int) int {
+	count := 0
+	for i, m := range members {
+		if isPredicative(m, x.posOf(rspans[i])) {
+			count++
+		}
+	}
+	return count
+}
+
+// setPhrases counts the members that are one word of four characters or
+// more that is no predicate by its tag.
+func (x *extractor) setPhrases(members [][]rune, rspans [][2]int) int {
+	v := x.v
+	count := 0
+	for i, m := range members {
+		if len(m) < 4 || isPredicative(m, x.posOf(rspans[i])) {
+			continue
+		}
+		if t, ok := v.tokenAt(rspans[i][0]); ok && t.b == rspans[i][1] {
+			count++
+		}
+	}
+	return count
+}
+
+// classConflict reports whether one member opens with a verb and another
+// with a noun (企业|核心功能 beside 提升|核心竞争力): not one shape.
+func (x *extractor) classConflict(rspans [][2]int) bool {
+	if !x.v.hasTokens {
+		return false
+	}
+	var verbs, nouns int
+	for _, sp := range rspans {
+		ps := x.posOf(sp)
+		// the tags of one-character words are unreliable (惠/nr in 惠民生)
+		if t, ok := x.v.tokenAt(sp[0]); len(ps) == 0 || !ok || t.b-t.a < 2 {
+			continue
+		}
+		switch p := ps[0]; {
+		case verbish(p):
+			verbs++
+		case nounish(p) && p != "vn" && p != "l" && p != "j":
+			nouns++
+		}
+	}
+	return verbs > 0 && nouns > 0
+}
+
+// known reports whether members form a parallel formulation of the lexicon.
+func (x *extractor) known(members [][]rune) bool {
+	keys := make([]string, len(members))
+	for i, m := range members {
+		keys[i] = textKey(string(m))
+	}
+	e, ok := x.lex.Lookup(joinMembers(keys))
+	return ok && e.Kind == Parallel
+}
+
+func (x *extractor) runesOf(spans [][2]int) [][]rune {
+	out := make([][]rune, len(spans))
+	for i, sp := range spans {
+		out[i] = x.v.s[sp[0]:sp[1]]
+	}
+	return out
+}
+
+func (x *extractor) fullSpans(spans [][2]int) [][2]int {
+	out := make([][2]int, len(spans))
+	for i, sp := range spans {
+		a, b := x.v.fullSpan(sp[0], sp[1])
+		out[i] = [2]int{a, b}
+	}
+	return out
+}
+
+func lengths(ms [][]rune) (lo, hi int) {
+	lo, hi = 1<<30, 0
+	for _, m := range ms {
+		lo, hi = min(lo, len(m)), max(hi, len(m))
+	}
+	return lo, hi
+}
+
+// shared counts the places where every member has the same character,
+// aligned at the start or at the end, whichever gives more; members of one
+// length also count the places they share in the middle (开好局、起好步,
+// 察实情、出实招、求实效).
+func shared(ms [][]rune) int {
+	lo, hi := lengths(ms)
+	head, tail, pos := 0, 0, 0
+	for p := 0; p < lo; p++ {
+		same, sameT := true, true
+		for _, m := range ms[1:] {
+			if m[p] != ms[0][p] {
+				same = false
+			}
+			if m[len(m)-1-p] != ms[0][len(ms[0])-1-p] {
+				sameT = false
+			}
+		}
+		if same {
+			head++
+			if lo == hi {
+				pos++
+			}
+		}
+		if sameT {
+			tail++
+		}
+	}
+	return max(head, tail, pos)
+}
+
+// sharedCompact is shared for units written together, which must also
+// differ somewhere.
+func sharedCompact(units [][]rune) int {
+	sh := shared(units)
+	if sh >= len(units[0]) {
+		return 0
+	}
+	return sh
+}
+
+func distinct(ms [][]rune) bool {
+	seen := map[string]bool{}
+	for _, m := range ms {
+		k := string(m)
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+	}
+	return true
+}
+
+// containsFunctionChar rejects compact runs that are ordinary prose.
+func containsFunctionChar(units [][]rune) bool {
+	for _, u := range units {
+		for _, c := range u {
+			if strings.ContainsRune("的了和是在把对为与及等之也都而其就", c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verbInitials are one-character verbs and adverbs that open the short
+// members of slogans: 稳就业, 惠民生, 兴业, 更安心, 乱作为.
+const verbInitials = "稳保促防惠调增扩降提补去强优抓育建创兴富护拓控减治破立改谋拼抢利严夯筑树守用管放办推搞学讲比赶超帮带干跑聚凝汇引留通连接转延联融扶救助托养教查纠追打扫除反禁限停整清免缓退奖罚评考选派监督思践悟做抗固铸塑筹谋惠让促" +
+	"更最很不乱敢善勇能愿想要会可必应须多少早快好真重共"
+
+// adverbInitials open predicates of any length: 更加公平, 能早则早, 不平衡.
+const adverbInitials = "更最很不乱敢善勇能愿想要会可必应须"
+
+func isPredicative(m []rune, pos []string) bool {
+	switch m[len(m)-1] {
+	case '化', '性', '式':
+		return true
+	}
+	if len(m) <= 3 && strings.ContainsRune(verbInitials, m[0]) {
+		return true
+	}
+	if strings.ContainsRune(adverbInitials, m[0]) {
+		return true
+	}
+	if len(pos) == 0 || pos[0] == "" {
+		return false
+	}
+	switch p := pos[0]; {
+	case p == "vn", p == "an":
+		return len(pos) > 1 && nounish(pos[1])
+	case p[0] == 'v', p[0] == 'a', p[0] == 'd', p == "i", p == "l", p == "p", p == "c":
+		return true
+	}
+	return false
+}
+
+// sameMarks: the particles 的 and 地 and the prepositions inside members
+// must stand at the same places in all of them (国家的未来、人民的期盼;
+// 以电代煤、以气代煤; 从家庭到学校、从政府到社会), or the members are phrases
+// of different shapes (着重从工人、贫下中农中). rspans are runes of r.
+func (x *extractor) sameMarks(ms [][]rune, rspans [][2]int) bool {
+	v := x.v
+	sig := func(i int) string {
+		sp := rspans[i]
+		var b strings.Builder
+		for q := sp[0]; q < sp[1]; q++ {
+			if !v.hasTokens {
+				if v.r[q] == '的' {
+					fmt.Fprintf(&b, "%d的", q-sp[0])
+				}
+				continue
+			}
+			if q == sp[0] || v.bound[q] {
+				switch p := v.pos[q]; p {
+				case "uj", "uv", "p":
+					fmt.Fprintf(&b, "%d%c", q-sp[0], v.r[q])
+				}
+			}
+		}
+		return b.String()
+	}
+	s0 := sig(0)
+	for i := 1; i < len(ms); i++ {
+		if sig(i) != s0 {
+			return false
+		}
+	}
+	return true
+}
+
+// posAgreement scores how alike the members are: 1 when the first words
+// of all members are of the same class (verb-like or noun-like), 0 when
+// not, -1 when a name or a preposition opens one member but not the others.
+func (x *extractor) posAgreement(spans [][2]int) int {
+	if !x.v.hasTokens || len(spans) < 2 {
+		return 0
+	}
+	class := func(sp [2]int) string {
+		a, b := x.v.fullSpan(sp[0], sp[1])
+		ps := x.posOf([2]int{a, b})
+		if len(ps) == 0 || ps[0] == "" {
+			return "?"
+		}
+		switch p := ps[0]; {
+		case p == "p":
+			return "p"
+		case p == "vn" || p[0] == 'n' || p == "s" || p == "f":
+			return "n"
+		case p[0] == 'v' || p[0] == 'a' || p[0] == 'd' || p == "i" || p == "l":
+			return "v"
+		}
+		return "?"
+	}
+	c0 := class(spans[len(spans)-1])
+	agree := 1
+	for _, sp := range spans[:len(spans)-1] {
+		c := class(sp)
+		if (c == "p") != (c0 == "p") {
+			return -1
+		}
+		if c != c0 {
+			agree = 0
+		}
+	}
+	return agree
+}
+
+// posOf lists the parts of speech of the tokens within runes r[i:k].
+func (x *extractor) posOf(sp [2]int) []string {
+	v := x.v
+	if !v.hasTokens {
+		return nil
+	}
+	var out []string
+	for q := sp[0]; q < sp[1]; q++ {
+		if q == sp[0] || v.bound[q] {
+			out = append(out, v.pos[q])
+		}
+	}
+	return out
+}
+
+// modifierAtTail rejects a compact run read one character too early:
+// 开展新|技术新|产品新 for 新技术|新产品|新场景, where the shared character
+// is an adjective standing alone, which modifies what follows it.
+func (x *extractor) modifierAtTail(spans [][2]int) bool {
+	v := x.v
+	if !v.hasTokens {
+		return false
+	}
+	units := x.runesOf(spans)
+	l := len(units[0])
+	last := units[0][l-1]
+	for _, u := range units[1:] {
+		if u[l-1] != last {
+			return false
+		}
+	}
+	j := spans[0][1] - 1
+	i := v.sIdx[j]
+	p := v.pos[i]
+	return v.sBound(j) && v.sBound(j+1) && (p == "a" || p == "b" || p == "m")
+}
+
+func isDigit(c rune) bool { return (c >= '0' && c <= '9') || (c >= '０' && c <= '９') }
+
+// hasConj reports whether a conjunction or 等 stands inside runes r[i:k] as
+// a word of its own: 关键零部件及紧缺能源 is two things.
+func (x *extractor) hasConj(sp [2]int) bool {
+	v := x.v
+	if !v.hasTokens {
+		for q := sp[0] + 1; q < sp[1]; q++ {
+			if strings.ContainsRune("及与等", v.r[q]) {
+				return true
+			}
+		}
+		return false
+	}
+	for q := sp[0] + 1; q < sp[1]; q++ {
+		if !v.bound[q] {
+			continue
+		}
+		k := q + 1
+		for k < sp[1] && !v.bound[k] {
+			k++
+		}
+		w := string(v.r[q:k])
+		if p := v.pos[q]; p == "c" || w == "等" || w == "及" || w == "与" || w == "和" || w == "或" {
+			return true
+		}
+	}
+	return false
+}
+
+// isModifier: members ending in 化, 性, 式, 型 modify a head noun that
+// follows the list (数字化、智能化|基础设施).
+func isModifier(m []rune) bool { return strings.ContainsRune("化性式型", m[len(m)-1]) }
+
+// verbScopes recognises a verb standing before a list of two things rather
+// than two phrases: 加快|火电、钢铁行业 (first member a verb and a noun, the
+// second nouns only).
+func (x *extractor) verbScopes(spans [][2]int) bool {
+	v := x.v
+	if !v.hasTokens {
+		return false
+	}
+	toks := func(sp [2]int) []string {
+		a, b := v.fullSpan(sp[0], sp[1])
+		return x.posOf([2]int{a, b})
+	}
+	noun := func(p string) bool { return p != "" && p[0] == 'n' && p != "vn" }
+	f, l := toks(spans[0]), toks(spans[1])
+	if len(f) != 2 || len(f[0]) == 0 || f[0][0] != 'v' || f[0] == "vn" || !noun(f[1]) {
+		return false
+	}
+	for _, p := range l {
+		if !noun(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// asideOpeners open an aside, never a member of a series
+// (有效需求不足、特别是消费不振).
+var asideOpeners = []string{"特别是", "尤其是", "特别", "尤其", "包括", "例如", "比如", "其中", "以及", "还有", "甚至"}
