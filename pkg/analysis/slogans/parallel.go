@@ -664,7 +664,7 @@ func (x *extractor) compactRun(j, b int) [][2]int {
 		}
 		// units meet at word boundaries, never at a quotation mark
 		for q, sp := range spans {
-			if !v.sBound(sp[0]) || x.quoteEdge(sp[0]) && q > 0 {
+			if !v.sBound(sp[0]) && !x.insideRunToken(sp[0], j) || x.quoteEdge(sp[0]) && q > 0 {
 				spans = spans[:q]
 				break
 			}
@@ -681,4 +681,16 @@ func (x *extractor) compactRun(j, b int) [][2]int {
 		}
 	}
 	return nil
+}
+
+// insideRunToken reports whether s[p] is inside a token that begins at or
+// after s[j], the start of a compact run: the segmenter may keep a whole
+// run as one idiom (强链延链补链/l), whose units then meet inside it.
+func (x *extractor) insideRunToken(p, j int) bool {
+	v := x.v
+	if !v.hasTokens || p <= j {
+		return false
+	}
+	t := v.tokAt[v.sIdx[p]]
+	return t >= 0 && v.toks[t].a >= v.sIdx[j]
 }

@@ -209,8 +209,8 @@ func TestScripts(t *testing.T) {
 		}
 	}
 	f, _ := find(b, "三个大抓")
-	if f.Surface() != "三個大抓" {
-		t.Errorf("Traditional surface = %q, want 三個大抓", f.Surface())
+	if f.Surface() != "「三個大抓」" { // the surface keeps the document's quotation marks
+		t.Errorf("Traditional surface = %q, want 「三個大抓」", f.Surface())
 	}
 	f, _ = find(b, "高端化、智能化、绿色化")
 	if got := f.Occurrences[0].Members; !slices.Equal(got, []string{"高端化", "智能化", "綠色化"}) {
@@ -256,7 +256,7 @@ func TestContext(t *testing.T) {
 	if !ok {
 		t.Fatal("三个大抓 not found")
 	}
-	if want := "…要推动“三个大抓”走深走…"; f.Context != want {
+	if want := "…，要推动“三个大抓”走深走实…"; f.Context != want {
 		t.Errorf("context %q, want %q", f.Context, want)
 	}
 }
@@ -375,7 +375,7 @@ func TestCorpus(t *testing.T) {
 		}
 	}
 	e := a[0]
-	if e.Key != "三个大抓" || e.Count != 4 || e.Docs != 3 || e.First != "b.txt" || e.Last != "a.txt" || e.Surface() != "三个大抓" {
+	if e.Key != "三个大抓" || e.Count != 4 || e.Docs != 3 || e.First != "b.txt" || e.Last != "a.txt" || e.Surface() != "“三个大抓”" {
 		t.Errorf("top entry %+v", e)
 	}
 }
