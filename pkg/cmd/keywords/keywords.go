@@ -182,7 +182,7 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return runErr
 	}
 	if twoPass {
-		df := kw.NewDocFreq()
+		df := kw.NewBackground()
 		for _, r := range kept {
 			df.Add(r.terms)
 		}
@@ -292,7 +292,7 @@ func (o *output) add(r docResult, opts kw.Options) error {
 
 func (o *output) finish() error {
 	if o.corp != nil {
-		ranking := o.corp.Ranking(o.opts.Top)
+		ranking := o.corp.Ranking(o.opts.Top, kw.All)
 		t := &report.Table{Name: "keywords", Title: fmt.Sprintf("Corpus keywords (%d documents)", o.corp.Docs()),
 			Columns: []report.Column{{Name: "rank", Align: report.Right}, {Name: "keyword"}, {Name: "docs", Align: report.Right},
 				{Name: "count", Align: report.Right}, {Name: "score", Align: report.Right}}}
