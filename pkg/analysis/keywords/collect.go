@@ -307,9 +307,10 @@ func (c *collector) classify(u *unit) {
 	numeral := strings.HasPrefix(u.pos, "m") && isNumeral(u.key)
 	stop := c.stop.Has(u.key)
 	n := runeLen(u.key)
-	if u.pos == "x" && kind == kindHan && oovJunk(u.key) {
+	if (u.pos == "x" || u.pos == "l" && n >= 3) && kind == kindHan && oovJunk(u.key) {
 		// a new word the HMM made of a function character and a
-		// neighbour (以龙, 其区系, 简要地): never a term.
+		// neighbour (以龙, 其区系, 简要地), or a fixed expression that
+		// begins or ends with one (在讲话中, 工作日内): never a term.
 		u.cand, u.join, u.first, u.last = false, false, false, false
 		return
 	}
