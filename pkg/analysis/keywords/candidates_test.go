@@ -100,6 +100,18 @@ func TestLongDocumentRules(t *testing.T) {
 			wantNot: []string{"马池", "号线"},
 		},
 		{
+			name:    "most uses next to the same extending word make a piece too",
+			spec:    "云控/n 基础平台/x 。/w 云控/n 基础平台/x 。/w 云控/n 基础平台/x 。/w 云控/n 基础平台/x 。/w 云控/n 。/w 路网/n 。/w 路网/n",
+			want:    []string{"路网"},
+			wantNot: []string{"云控"},
+		},
+		{
+			name:      "a phrase that begins with a verb recurs three times in a long document",
+			spec:      "表示/v 满意/n 。/w 表示/v 满意/n",
+			wantNot:   []string{"表示满意"},
+			shortWant: []string{"表示满意"},
+		},
+		{
 			name:    "a suffix of compounds is a piece: 经济+强省, 文化+强省",
 			spec:    "经济/n 强省/x 。/w 文化/n 强省/x 。/w 制造/vn 强省/x",
 			wantNot: []string{"强省"},
@@ -205,6 +217,12 @@ func TestNames(t *testing.T) {
 	if ks := keys(tm.Score(drop, 0)); slices.Contains(ks, "北京市") {
 		t.Errorf("drop: keywords %q", ks)
 	}
+	// an organ of government the recogniser may miss is a name too.
+	organ := Collect(doc(t, script.Simplified, "省/n 科技厅/n 。/w 省科技厅/nt 。/w 省科技厅/nt 。/w 算力/n"), keep)
+	if ns := keys(organ.Names(apart, 0)); !slices.Contains(ns, "省科技厅") {
+		t.Errorf("organ: names %q", ns)
+	}
+
 	// without an extractor nothing is tagged and Names is empty.
 	plain := Collect(in, Options{Names: NamesApart})
 	if ks := keys(plain.Score(Options{Names: NamesApart}, 0)); !slices.Contains(ks, "北京市") || plain.Names(Options{}, 0) != nil {

@@ -76,60 +76,75 @@ func (c *collector) run(t *Terms) {
 	c.vocabulary(t)
 }
 
-// partialTerms marks the terms that are part of a longer unit: every
-// occurrence (two or more) touches the same neighbour that could extend it
-// — a content word beginning with the same character on the right
-// (马池+口, 虹桥国际+开放枢纽, 企业走出去综合+服务平台), or one ending with
-// the same character, or a number, on the left (18+号线, 13+号线).
+// partialTerms marks the terms that are part of a longer unit: most of
+// their occurrences (partialShare, at least two) touch the same neighbour
+// that could extend them — a content word beginning with the same
+// character on the right (马池+口, 云控+基础平台, 车用+无线通信), or one
+// ending with the same character, or a number, on the left (18+号线,
+// 13+号线) — or, for a word of two characters, a content word before it
+// every time (经济+强省, 文化+强省, 制造+强省: a suffix of compounds).
 func (c *collector) partialTerms(t *Terms, spans [][2]int) {
-	const none, mixed = -1, -2
-	left := make([]rune, len(t.terms))
-	right := make([]rune, len(t.terms))
-	bound := make([]bool, len(t.terms))
-	seen := make([]bool, len(t.terms))
+	if !c.long {
+		// a short document repeats its title's words with their
+		// neighbours (荔枝+干 in title and abstract): no evidence
+		return
+	}
+	type sides struct {
+		left, right map[rune]int32
+		bound       bool
+		seen        bool
+	}
+	ns := make([]sides, len(t.terms))
+	bump := func(m *map[rune]int32, r rune) {
+		if *m == nil {
+			*m = make(map[rune]int32, 2)
+		}
+		(*m)[r]++
+	}
 	for si, id := range t.seq {
 		if id < 0 {
 			continue
 		}
+		n := &ns[id]
 		i, j := spans[si][0], spans[si][1]
-		l := rune(none)
 		content := false
 		if i > 0 && c.adjacent(i-1) {
 			if u := &c.units[i-1]; u.join && !c.stop.Has(u.key) {
 				r, _ := utf8.DecodeLastRuneInString(u.key)
-				l, content = r, true
+				bump(&n.left, r)
+				content = true
 			} else if isNumberUnit(u) {
-				l, content = '#', true
+				bump(&n.left, '#')
+				content = true
 			}
 		}
-		bound[id] = content && (bound[id] || !seen[id])
-		seen[id] = true
-		r := rune(none)
+		n.bound = content && (n.bound || !n.seen)
+		n.seen = true
 		if j < len(c.units) && c.adjacent(j-1) {
 			if u := &c.units[j]; u.join && !c.stop.Has(u.key) {
-				r = firstRune(u.key)
+				bump(&n.right, firstRune(u.key))
 			}
 		}
-		left[id] = merge(left[id], l)
-		right[id] = merge(right[id], r)
+	}
+	most := func(m map[rune]int32) int32 {
+		var b int32
+		for _, v := range m {
+			b = max(b, v)
+		}
+		return b
 	}
 	for i := range t.terms {
 		tm := &t.terms[i]
-		if tm.count < 2 || tm.quoted {
+		// only what could be a piece: a phrase, a word the HMM found or
+		// a word tagged as a name (马池 of 马池口), or a word seen three
+		// times or more.
+		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
 			continue
 		}
-		// only in a long document (a short one repeats its title's words
-		// with their neighbours: 荔枝+干 in title and abstract), and only
-		// what could be a piece: a phrase, a word the HMM found or a word
-		// tagged as a name (马池 of 马池口), or a word seen three times or
-		// more.
-		if !c.long || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
-			continue
-		}
-		// the same extending neighbour every time, or (a word of two
-		// characters) a content word before it every time: a suffix of
-		// compounds (经济+强省, 文化+强省, 制造+强省), not a term.
-		if left[i] > 0 || right[i] > 0 || bound[i] && !tm.phrase && runeLen(tm.key) <= 2 {
+		n := &ns[i]
+		limit := partialShare * float64(tm.count)
+		if l, r := most(n.left), most(n.right); l >= 2 && float64(l) >= limit || r >= 2 && float64(r) >= limit ||
+			n.bound && !tm.phrase && runeLen(tm.key) <= 2 {
 			tm.partial = true
 		}
 	}
@@ -139,19 +154,6 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 // HMM's guesses (x) and the name tags gse gives to many pieces.
 func suspectPOS(pos string) bool {
 	return pos == "x" || pos == "nr" || pos == "nrt" || pos == "nrfg"
-}
-
-// merge folds one more neighbour into what all occurrences had so far: 0
-// before the first, the common neighbour, or -2 when they differ (or one
-// has none, -1).
-func merge(acc, r rune) rune {
-	switch {
-	case acc == 0:
-		return r
-	case acc == r:
-		return acc
-	}
-	return -2
 }
 
 // isNumberUnit says whether a unit is a number (digits, or a Chinese
@@ -509,8 +511,10 @@ func (c *collector) recurs(i, j int) bool {
 	// a phrase that begins with a verb is a term (搅拌+系统, 发酵+性能)
 	// only when the verb is hardly used otherwise (phraseVerbCohesion); a
 	// verb used with other words is a verb taking an object (发表+就职演说,
-	// 壮大+国家).
-	if isVerb(c.units[i].pos) && float64(cnt) < phraseVerbCohesion*float64(c.single[c.ids[i]]) {
+	// 壮大+国家). In a long document, whose formulas repeat verb phrases
+	// (表示+满意, 夯实+数字政府), it must also recur phraseVerbMinCount
+	// times.
+	if isVerb(c.units[i].pos) && (float64(cnt) < phraseVerbCohesion*float64(c.single[c.ids[i]]) || c.long && cnt < phraseVerbMinCount) {
 		return false
 	}
 	// so does a phrase that begins with a single character: 光+动力疗法

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis/entities"
 )
@@ -60,6 +61,14 @@ func (t *Terms) tagNames(ms []entities.Mention) {
 			spans = append(spans, m)
 		}
 	}
+	// an organ of government the recogniser missed (省工业和信息化厅 cut
+	// as 工业+和+信息化厅, 煤矿安全监察分局): a word of three characters or
+	// more ending like one is an organisation.
+	for i := range t.terms {
+		if tm := &t.terms[i]; runeLen(tm.key) >= 3 && isOrganEnding(tm.key) {
+			tm.name = entities.ORG
+		}
+	}
 	if len(spans) == 0 {
 		return
 	}
@@ -94,7 +103,7 @@ func (t *Terms) tagNames(ms []entities.Mention) {
 				best = k
 			}
 		}
-		if 2*n > tm.count {
+		if 2*n > tm.count && tm.name == "" {
 			tm.name = nameTypes[best]
 		}
 	}
@@ -102,3 +111,10 @@ func (t *Terms) tagNames(ms []entities.Mention) {
 
 // entitiesType reads an entity type name as a partial holds it.
 func entitiesType(s string) entities.Type { return entities.Type(s) }
+
+// isOrganEnding says whether a term ends like the name of an organ of
+// government: 厅, 局, 署, 委 (省科技厅, 监察分局, 国家发展改革委).
+func isOrganEnding(key string) bool {
+	r, _ := utf8.DecodeLastRuneInString(key)
+	return r == '厅' || r == '局' || r == '署' || r == '委'
+}

@@ -35,6 +35,12 @@ const (
 	// phraseVerbCohesion: a phrase that begins with a verb must account for
 	// this share of the verb's uses.
 	phraseVerbCohesion = 0.8
+	// phraseVerbMinCount: in a long document, a phrase that begins with a
+	// verb must occur this often.
+	phraseVerbMinCount = 3
+	// partialShare: a term is a piece of a longer unit when this share of
+	// its occurrences touch the same extending neighbour.
+	partialShare = 0.8
 
 	// minCountUnits: in a document of at least this many words, a keyword
 	// occurs twice or in a heading.
