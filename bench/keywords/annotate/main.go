@@ -24,15 +24,38 @@ import (
 	"zhpolicy/pkg/script"
 )
 
-// Docs are the annotated documents, under ../shared/corpus.
-var Docs = []string{
+// Rounds are the annotated documents of each round, under
+// ../shared/corpus. Round 2 measures, on other TEST documents, the rules
+// changed after round 1 (bench/keywords/gold/README.md).
+var Rounds = map[int][]string{1: {
 	"provincial_gwr_2026/2026_吉林省.txt", "provincial_gwr_2026/2026_山西省.txt", "provincial_gwr_2026/2026_江苏省.txt",
 	"provincial_gwr_2026/2026_河南省.txt", "provincial_gwr_2026/2026_甘肃省.txt", "provincial_gwr_2026/2026_西藏自治区.txt",
 	"ministry_provincial_notices/central_010.txt", "ministry_provincial_notices/central_025.txt",
 	"ministry_provincial_notices/central_056.txt", "ministry_provincial_notices/central_094.txt",
 	"ministry_provincial_notices/shandong_017.txt", "ministry_provincial_notices/shandong_041.txt",
 	"taiwan_presidential_office/2010-02-08_14057.txt", "taiwan_presidential_office/2015-07-27_19629.txt",
+}, 2: {
+	"provincial_gwr_2026/2026_河北省.txt", "provincial_gwr_2026/2026_辽宁省.txt", "provincial_gwr_2026/2026_广东省.txt",
+	"provincial_gwr_2026/2026_海南省.txt",
+	"ministry_provincial_notices/central_008.txt", "ministry_provincial_notices/central_033.txt",
+	"ministry_provincial_notices/central_046.txt", "ministry_provincial_notices/central_083.txt",
+	"ministry_provincial_notices/shandong_001.txt", "ministry_provincial_notices/shandong_028.txt",
+	"taiwan_presidential_office/2005-02-21_9221.txt", "taiwan_presidential_office/2015-01-29_19215.txt",
+}}
+
+// Docs are the documents of the round.
+var Docs []string
+
+// file names the files of the round: lists.tsv, pool.tsv, judgements.tsv
+// for round 1, lists2.tsv … for round 2.
+func file(name string) string {
+	if round == 1 {
+		return filepath.Join(dir, name+".tsv")
+	}
+	return filepath.Join(dir, fmt.Sprintf("%s%d.tsv", name, round))
 }
+
+var round int
 
 const dir = "bench/keywords/gold"
 
@@ -40,7 +63,13 @@ func main() {
 	old := flag.String("old", "", "zhpolicy binary of the system before (commit b3e655c)")
 	score := flag.Bool("score", false, "count the judgements")
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
+	flag.IntVar(&round, "round", 1, "annotation round (1 or 2)")
 	flag.Parse()
+	Docs = Rounds[round]
+	if Docs == nil {
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 or 2")
+		os.Exit(2)
+	}
 	var err error
 	if *score {
 		err = scoreAll()
@@ -101,7 +130,7 @@ func prepare(old, corpus string) error {
 		rank[it.doc+it.system]++
 		fmt.Fprintf(&lb, "%s\t%s\t%d\t%s\n", it.doc, it.system, rank[it.doc+it.system], it.term)
 	}
-	if err := os.WriteFile(filepath.Join(dir, "lists.tsv"), []byte(lb.String()), 0o644); err != nil {
+	if err := os.WriteFile(file("lists"), []byte(lb.String()), 0o644); err != nil {
 		return err
 	}
 	// the pool: each document's items once, shuffled, systems hidden.
@@ -121,7 +150,7 @@ func prepare(old, corpus string) error {
 			fmt.Fprintf(&pb, "%s\t%s\n", name, p)
 		}
 	}
-	return os.WriteFile(filepath.Join(dir, "pool.tsv"), []byte(pb.String()), 0o644)
+	return os.WriteFile(file("pool"), []byte(pb.String()), 0o644)
 }
 
 func readTSV(path string) ([][]string, error) {
@@ -147,11 +176,11 @@ func readTSV(path string) ([][]string, error) {
 }
 
 func scoreAll() error {
-	lists, err := readTSV(filepath.Join(dir, "lists.tsv"))
+	lists, err := readTSV(file("lists"))
 	if err != nil {
 		return err
 	}
-	judged, err := readTSV(filepath.Join(dir, "judgements.tsv"))
+	judged, err := readTSV(file("judgements"))
 	if err != nil {
 		return err
 	}
