@@ -38,8 +38,8 @@ type InputFlags struct {
 	all         []input.Source
 	hasClean    bool
 	hasRepeated bool
-	shard    corpus.Shard
-	maxBytes int64
+	shard       corpus.Shard
+	maxBytes    int64
 }
 
 // DefaultJobs is the default of --jobs: the processors this process may
