@@ -36,6 +36,7 @@ type InputFlags struct {
 	// all are the inputs of the last Sources, before the shard was taken
 	// (the corpus pass counts lines over all of them).
 	all         []input.Source
+	seen        map[string]bool
 	hasClean    bool
 	hasRepeated bool
 	shard       corpus.Shard
@@ -135,7 +136,15 @@ func (in *InputFlags) Sources(f *Factory, paths []string) (srcs []input.Source, 
 		paths = []string{"-"}
 	}
 	srcs, skipped = input.Expand(paths, input.ExpandOptions{Include: in.Include, Exclude: in.Exclude})
-	in.all = srcs
+	if in.seen == nil {
+		in.seen = map[string]bool{}
+	}
+	for _, s := range srcs { // every input of the run, over all calls (report's groups)
+		if !in.seen[s.Path] {
+			in.seen[s.Path] = true
+			in.all = append(in.all, s)
+		}
+	}
 	if in.shard.N > 1 {
 		srcs = in.shard.Filter(srcs)
 	}
