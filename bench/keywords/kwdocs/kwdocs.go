@@ -62,7 +62,9 @@ type Doc struct {
 }
 
 // Load reads and prepares the documents at paths (files or folders), in
-// order, on all cores. keep, when not nil, selects the files by path.
+// order, on all cores, as a command run over the same inputs does (with
+// the corpus pass of the cleaning when there are five or more). keep, when
+// not nil, selects the files by path.
 func Load(paths []string, keep func(path string) bool) ([]Doc, error) {
 	s, err := Segmenter()
 	if err != nil {
@@ -83,6 +85,15 @@ func Load(paths []string, keep func(path string) bool) ([]Doc, error) {
 	}
 	var out []Doc
 	cfg := corpus.Config{Jobs: runtime.NumCPU(), Clean: true, Segmenter: s, Cut: CutOptions}
+	if len(srcs) >= 5 {
+		// the corpus pass of the cleaning, as a command run over these
+		// inputs does it: lines many of them repeat are removed
+		rep, err := corpus.RepeatedLines(context.Background(), cfg, srcs, 64<<20)
+		if err != nil {
+			return nil, err
+		}
+		cfg.Repeated = rep
+	}
 	res, err := corpus.Run(context.Background(), cfg, srcs, nil,
 		func(_ context.Context, d *corpus.Doc) (*analysis.Input, error) { return d.In, nil },
 		func(d *corpus.Doc, in *analysis.Input) error {

@@ -4,10 +4,12 @@ package freq
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"zhpolicy/pkg/analysis/freq"
+	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
@@ -28,8 +30,9 @@ type Options struct {
 	Script   string
 	Top      int
 	MinCount int
-	By       string // "" (corpus) or "doc"
+	By       string // "" (corpus), "doc" or "year"
 	Emit     string // report or partial
+	Dates    cmdutil.DateFlags
 }
 
 // NewCmdFreq returns the freq command. runF, when not nil, replaces the run
@@ -54,7 +57,12 @@ n-gram is counted only when all its words pass).
 --by doc prints a document × term matrix instead: one row per document, one
 column per term (the --top most frequent of the corpus), plus the number of
 units counted in the document (total) — a wide CSV for spreadsheets, R or
-pandas.
+pandas. --by year prints attention over time as a tidy table: per year and
+term (the --top most frequent of the corpus), the count, the documents, the
+count per 10,000 characters and the year's documents and characters. A
+document's year comes from a --meta CSV, else the date the document gives
+itself (成文日期, in either numeral form), else its file name (--date-from-name
+for a pattern of your own); documents without one are counted as undated.
 
 --emit partial writes the counts as a partial file (JSON Lines) instead of
 a report; ` + "`zhpolicy merge`" + ` adds partials of separate runs into the report
@@ -70,6 +78,7 @@ are read whole, up to --max-size).`,
   zhpolicy freq --ngram 2 --han --top 30 testdata/sample/municipal_report.txt
   zhpolicy freq --chars --top 0 --format csv testdata/sample/ > chars.csv
   zhpolicy freq --by doc --top 100 --format csv testdata/sample/ > dtm.csv
+  zhpolicy freq --by year --han --min-len 2 --top 10 --format csv testdata/sample/ > by_year.csv
   zhpolicy freq --emit partial --shard 1/2 testdata/sample/ > shard1.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -86,12 +95,12 @@ are read whole, up to --max-size).`,
 				return err
 			}
 			switch opts.By {
-			case "", "corpus", "doc":
+			case "", "corpus", "doc", "year":
 			default:
-				return cmdutil.FlagErrorf("invalid --by %q: use doc (one row per document) or corpus", opts.By)
+				return cmdutil.FlagErrorf("invalid --by %q: use doc (one row per document), year (a row per year and term) or corpus", opts.By)
 			}
-			if opts.Emit == "partial" && opts.By == "doc" {
-				return cmdutil.FlagErrorf("--by doc cannot be emitted as a partial: partials hold corpus counts; run --by doc on each shard instead")
+			if opts.Emit == "partial" && (opts.By == "doc" || opts.By == "year") {
+				return cmdutil.FlagErrorf("--by %s cannot be emitted as a partial: partials hold corpus counts; run --by %s on each shard instead", opts.By, opts.By)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -107,7 +116,8 @@ are read whole, up to --max-size).`,
 	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.IntVar(&opts.MinCount, "min-count", 1, "leave out terms counted fewer times in all documents")
-	fl.StringVar(&opts.By, "by", "", "doc: a document × term matrix, one row per document")
+	fl.StringVar(&opts.By, "by", "", "doc: a document × term matrix, one row per document; year: counts per year and term")
+	cmdutil.AddDateFlags(cmd, &opts.Dates)
 	return cmd
 }
 
@@ -139,6 +149,16 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	var perDoc []views.DocCounts
 	var doc *freq.Counts // the document whose parts are being added up
+	var series *timeseries.Series
+	var dates *timeseries.Resolver
+	var docDate timeseries.Date
+	var docChars int64
+	if opts.By == "year" {
+		if dates, _, err = opts.Dates.Resolver(nil); err != nil {
+			return err
+		}
+		series = timeseries.New(timeseries.Settings{})
+	}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (*freq.Counts, error) {
 			return freq.Count(d.Input(), counting.Opts), nil
@@ -146,12 +166,25 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		func(d *corpus.Doc, c *freq.Counts) error {
 			inputs.Add(d.Name, int64(len(d.Original)))
 			if d.Part == 0 {
-				doc = c
+				doc, docChars, docDate = c, 0, timeseries.Date{}
 			} else {
 				doc.MergePart(c)
 			}
+			if series != nil {
+				docChars += int64(utf8.RuneCountInString(d.Text))
+				if !docDate.Known() {
+					docDate, _ = dates.Date(d.Name, d.Text)
+				}
+			}
 			if !d.Final {
 				return nil
+			}
+			if series != nil {
+				counts := map[string]int64{}
+				for _, k := range doc.Keys() {
+					counts[k] = doc.Get(k).Count
+				}
+				series.Add(timeseries.Period(docDate), "", docChars, counts)
 			}
 			total.Merge(doc)
 			if opts.By == "doc" {
@@ -181,6 +214,8 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		err = w.Table(t)
 	case opts.By == "doc":
 		err = w.Table(views.Matrix(disp, total, perDoc, minCount, opts.Top))
+	case opts.By == "year":
+		err = w.Table(views.FreqByYear(disp, total, series, minCount, opts.Top))
 	default:
 		w.Meta(views.FreqMeta(counting.Settings, total)...)
 		err = w.Table(views.Freq(disp, counting.Settings, total, minCount, opts.Top))

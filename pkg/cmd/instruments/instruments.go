@@ -35,8 +35,7 @@ type Options struct {
 	Multi      bool
 	All        bool
 	Agree      string
-	Meta       string
-	DateFrom   string
+	Dates      cmdutil.DateFlags
 	Emit       string
 }
 
@@ -105,7 +104,7 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 				if strings.TrimSpace(b) == "" {
 					return cmdutil.FlagErrorf("invalid --by: an empty dimension")
 				}
-				if b != "doc" && b != "year" && opts.Meta == "" {
+				if b != "doc" && b != "year" && opts.Dates.Meta == "" {
 					return cmdutil.FlagErrorf("--by %s needs a --meta CSV with a %s column (or use doc or year)", b, b)
 				}
 			}
@@ -123,7 +122,7 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 	}
 	cmdutil.AddInputFlags(cmd, &opts.In, true)
 	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
-	cmdutil.AddDateFlag(cmd, &opts.DateFrom, "", "with --by year: read years from file names")
+	cmdutil.AddDateFlags(cmd, &opts.Dates)
 	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Frame, "frame", "", "coding frame `YAML` (default: the built-in Rothwell–Zegveld frame)")
@@ -134,7 +133,6 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 	fl.BoolVar(&opts.Multi, "multi", false, "with --by: count every code of a unit, not only its primary code")
 	fl.BoolVar(&opts.All, "all", false, "list uncoded units too (category none)")
 	fl.StringVar(&opts.Agree, "agree", "", "human coding `CSV` (doc,unit,category[,subcategory]): print Cohen's κ")
-	fl.StringVar(&opts.Meta, "meta", "", "document metadata `CSV` (a file column, a date or year column, other columns for --by)")
 	return cmd
 }
 
@@ -154,7 +152,7 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 		return err
 	}
 	kind, _ := instruments.ParseUnitKind(opts.Unit)
-	dates, meta, err := resolver(opts)
+	dates, meta, err := opts.Dates.Resolver(opts.By)
 	if err != nil {
 		return err
 	}
@@ -193,10 +191,13 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 				g = group(opts.By, d, dates, meta)
 			}
 			if streaming {
-				// offsets and unit texts in the document as given
+				// offsets in the document as given; the unit's text as coded, and as
+				// given when that differs
 				r.MapOffsets(d.OriginalSpan)
 				for i := range r.Units {
-					r.Units[i].Text = d.Original[r.Units[i].Start:r.Units[i].End]
+					if o := d.Original[r.Units[i].Start:r.Units[i].End]; o != r.Units[i].Text {
+						r.Units[i].Original = o
+					}
 				}
 			}
 			return docResult{r, g}, nil
@@ -258,49 +259,6 @@ func loadFrame(path string) (*instruments.Frame, error) {
 		return nil, fmt.Errorf("--frame %s: %w", path, cmdutil.PathErr(err))
 	}
 	return instruments.ParseFrame(b, path)
-}
-
-// resolver builds the date resolver from --meta and --date-from-name.
-func resolver(opts *Options) (*timeseries.Resolver, *timeseries.Meta, error) {
-	r := &timeseries.Resolver{}
-	var meta *timeseries.Meta
-	if opts.Meta != "" {
-		fh, err := os.Open(opts.Meta)
-		if err != nil {
-			return nil, nil, fmt.Errorf("--meta %s: %w", opts.Meta, cmdutil.PathErr(err))
-		}
-		meta, err = timeseries.ReadMeta(fh, opts.Meta)
-		fh.Close()
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, b := range opts.By {
-			if b != "doc" && b != "year" && !contains(meta.Columns, b) {
-				return nil, nil, cmdutil.FlagErrorf("--by %s: %s has no such column (it has %s)", b, opts.Meta, strings.Join(meta.Columns, ", "))
-			}
-		}
-		r.Meta = meta
-	}
-	if opts.DateFrom != "" {
-		df, err := cmdutil.DateFinder(opts.DateFrom)
-		if err != nil {
-			return nil, nil, err
-		}
-		r.FromName = func(p string) (timeseries.Date, bool) {
-			y := df.Year(p)
-			return timeseries.Date{Year: y, Source: "name"}, y > 0
-		}
-	}
-	return r, meta, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // group is a document's value of each --by dimension.
