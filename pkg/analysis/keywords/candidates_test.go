@@ -222,6 +222,11 @@ func TestNames(t *testing.T) {
 	if ns := keys(organ.Names(apart, 0)); !slices.Contains(ns, "省科技厅") {
 		t.Errorf("organ: names %q", ns)
 	}
+	for w, want := range map[string]bool{"省科技厅": true, "监察分局": true, "发展改革委": true, "新发展格局": false, "产业布局": false, "营业大厅": false, "决策部署": false} {
+		if isOrganEnding(w) != want {
+			t.Errorf("isOrganEnding(%s) = %v", w, !want)
+		}
+	}
 
 	// without an extractor nothing is tagged and Names is empty.
 	plain := Collect(in, Options{Names: NamesApart})

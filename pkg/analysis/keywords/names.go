@@ -113,8 +113,18 @@ func (t *Terms) tagNames(ms []entities.Mention) {
 func entitiesType(s string) entities.Type { return entities.Type(s) }
 
 // isOrganEnding says whether a term ends like the name of an organ of
-// government: 厅, 局, 署, 委 (省科技厅, 监察分局, 国家发展改革委).
+// government: …厅, …局, …委 (省科技厅, 监察分局, 国家发展改革委), but not
+// as the common words that end so do (新发展格局, 产业布局, 大厅, 餐厅).
 func isOrganEnding(key string) bool {
-	r, _ := utf8.DecodeLastRuneInString(key)
-	return r == '厅' || r == '局' || r == '署' || r == '委'
+	r, n := utf8.DecodeLastRuneInString(key)
+	prev, _ := utf8.DecodeLastRuneInString(key[:len(key)-n])
+	switch r {
+	case '局':
+		return !strings.ContainsRune("格布大全开结变时残政当饭赌骗僵出定终胜败平对棋牌书", prev)
+	case '厅':
+		return !strings.ContainsRune("客大餐舞展门歌宴礼前", prev)
+	case '委':
+		return !strings.ContainsRune("原", prev)
+	}
+	return false
 }
