@@ -334,11 +334,11 @@ func titleMatches(m entities.Mention, p string) bool {
 }
 
 // fullTitle is the organisation and post of a mention's title, as one key.
-func fullTitle(m entities.Mention) string { return mentionOrg(m) + m.Title }
+func fullTitle(m entities.Mention) string { return m.FullTitle() }
 
 // mentionOrg is the organisation of a mention's title, if the recogniser
 // gives one.
-func mentionOrg(m entities.Mention) string { return "" }
+func mentionOrg(m entities.Mention) string { return m.Org }
 
 // bookSpans are the byte spans of the 《》 titles of a text.
 func bookSpans(text string) [][2]int {
@@ -487,6 +487,7 @@ func listDev(types string, paths []string) error {
 		want = append(want, ty)
 	}
 	c := entities.NewCounter()
+	ctx := map[string]string{}
 	for _, p := range paths {
 		if isTest(p) {
 			fmt.Fprintf(os.Stderr, "skipping TEST document %s\n", p)
@@ -496,11 +497,25 @@ func listDev(types string, paths []string) error {
 		if err != nil {
 			return err
 		}
-		c.Add(p, entities.Filter(x.Extract(d.In), want))
+		ms := entities.Filter(x.Extract(d.In), want)
+		for _, m := range ms {
+			k := string(m.Type) + m.Key
+			if _, ok := ctx[k]; !ok {
+				a, b := max(0, m.Start-24), min(len(d.Text), m.End+24)
+				for a > 0 && !utf8.RuneStart(d.Text[a]) {
+					a--
+				}
+				for b < len(d.Text) && !utf8.RuneStart(d.Text[b]) {
+					b++
+				}
+				ctx[k] = strings.ReplaceAll(d.Text[a:m.Start]+"["+m.Text+"]"+d.Text[m.End:b], "\n", "⏎")
+			}
+		}
+		c.Add(p, ms)
 	}
 	for _, e := range c.Entities() {
 		ex := e.Mentions[0]
-		fmt.Printf("%s\t%s\t%d\t%d\t%s\t%s\n", e.Type, e.Key, e.Count, e.Docs, strings.Join(e.Titles, ","), filepath.Base(ex.File))
+		fmt.Printf("%s\t%s\t%d\t%d\t%s\t%s\t%s\n", e.Type, e.Key, e.Count, e.Docs, strings.Join(e.Titles, ","), filepath.Base(ex.File), ctx[string(e.Type)+e.Key])
 	}
 	return nil
 }

@@ -40,7 +40,7 @@ func found(ms []Mention) []string {
 	for _, m := range ms {
 		s := string(m.Type) + " " + m.Text
 		if m.Title != "" {
-			s += "/" + m.Title
+			s += "/" + m.FullTitle()
 		}
 		out = append(out, s)
 	}
@@ -61,8 +61,8 @@ func TestExtract(t *testing.T) {
 		{text: "要支持泰州迈博太科药业有限公司、瑞可达（泰州）电子科技有限公司扩大投资。",
 			want: []string{"ORG 泰州迈博太科药业有限公司", "ORG 瑞可达（泰州）电子科技有限公司"},
 			not:  []string{"LOC 泰州"}},
-		{text: "做强做优医药高新区，推进高端化、从严治党，增强严肃性。",
-			want: []string{"ORG 医药高新区"},
+		{text: "做强做优泰州医药高新区，推进高端化、从严治党，增强严肃性。",
+			want: []string{"ORG 泰州医药高新区"},
 			not:  []string{"PER 高新区", "PER 高端化", "PER 从严治党", "PER 严肃性"}},
 		{text: "江苏省泰州市和长三角、粤港澳大湾区的合作。",
 			want: []string{"LOC 江苏省", "LOC 泰州市", "LOC 长三角", "LOC 粤港澳大湾区"}},
