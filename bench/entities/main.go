@@ -155,14 +155,21 @@ func prepare(seg *segment.Segmenter, path string) (*corpus.Doc, error) {
 	return d, nil
 }
 
-// fold is the Simplified key of a gold name (compatibility ideographs,
-// as some Traditional sources write them, are their unified equivalents).
-func fold(s string) string {
-	s = norm.NFC.String(s)
-	if f, ok := script.FoldToSimplified(s); ok && utf8.RuneCountInString(f) == utf8.RuneCountInString(s) {
-		s = f
+// folder gives the Simplified key of a gold name: folded when the document
+// is Traditional (乾县 stays 乾县 in a Simplified one), compatibility
+// ideographs (as some Traditional sources write them) read as their
+// unified equivalents.
+func folder(trad bool) func(string) string {
+	return func(s string) string {
+		s = norm.NFC.String(s)
+		if !trad {
+			return analysis.Key(s)
+		}
+		if f, ok := script.FoldToSimplified(s); ok && utf8.RuneCountInString(f) == utf8.RuneCountInString(s) {
+			s = f
+		}
+		return analysis.Key(s)
 	}
-	return analysis.Key(s)
 }
 
 type score struct{ gold, found, right int }
@@ -206,6 +213,7 @@ type docResult struct {
 
 // scoreDoc compares the distinct PER, ORG and LOC of one document.
 func scoreDoc(d *corpus.Doc, gd goldDoc, ms []entities.Mention) docResult {
+	fold := folder(d.In.Folded != d.In.Text)
 	opt := map[string]bool{}
 	for _, n := range gd.typ["OPT"] {
 		opt[fold(n)] = true
@@ -334,7 +342,7 @@ func titleMatches(m entities.Mention, p string) bool {
 }
 
 // fullTitle is the organisation and post of a mention's title, as one key.
-func fullTitle(m entities.Mention) string { return m.FullTitle() }
+func fullTitle(m entities.Mention) string { return m.Title }
 
 // mentionOrg is the organisation of a mention's title, if the recogniser
 // gives one.
@@ -389,6 +397,7 @@ func (r docResult) print(path string) {
 
 // checkGold reports gold names that do not occur in the document.
 func checkGold(text string, gd goldDoc) {
+	fold := folder(true)
 	folded := fold(text)
 	miss := func(kind, n string) {
 		if !strings.Contains(text, n) && !strings.Contains(folded, fold(n)) {

@@ -20,6 +20,9 @@ var (
 	// Orgs: organisations known by name, with short forms.
 	//go:embed orgs.txt
 	Orgs string
+	// Companies: large Chinese companies and their short names.
+	//go:embed companies.txt
+	Companies string
 	// PolicyOrgs: short names of definite bodies in policy documents.
 	//go:embed policyorgs.txt
 	PolicyOrgs string

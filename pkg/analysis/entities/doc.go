@@ -57,12 +57,13 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 		s, e := in.TextSpan(fb[sp.s], fb[sp.e])
 		m := Mention{Start: s, End: e, Text: in.Text[s:e], Key: analysis.Key(dropSpaces(string(rs[sp.s:sp.e]))), Type: sp.typ}
 		if sp.title != "" {
-			ts, te := in.TextSpan(fb[sp.ts], fb[sp.te])
-			m.Title, m.TitleText = sp.title, in.Text[ts:te]
+			m.Post = sp.title
 			if sp.oe > sp.os {
-				os, oe := in.TextSpan(fb[sp.os], fb[sp.oe])
-				m.Org, m.OrgText = analysis.Key(dropSpaces(string(rs[sp.os:sp.oe]))), in.Text[os:oe]
+				m.Org = analysis.Key(dropSpaces(string(rs[sp.os:sp.oe])))
 			}
+			m.Title = m.Org + m.Post
+			ts, te := in.TextSpan(fb[min(sp.os, sp.ts)], fb[sp.te])
+			m.TitleText = in.Text[ts:te]
 		}
 		out = append(out, m)
 	}

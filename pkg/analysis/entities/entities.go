@@ -96,26 +96,20 @@ type Mention struct {
 	// Key is the Simplified form under which the entity is counted.
 	Key  string `json:"key"`
 	Type Type   `json:"type"`
-	// Title is, for a person, the post written next to the name, before it
-	// or after it or in a header line (省长 for 河北省人民政府省长　王正谱,
-	// 总书记 for 习近平总书记), as a Simplified key; empty otherwise.
+	// Title is, for a person, the title written next to the name, before
+	// it or after it or in a header line, with the body written before the
+	// post (河北省人民政府省长 for 河北省人民政府省长　王正谱, 总书记 for
+	// 习近平总书记, 市委书记 for 市委书记姜冬冬), as a Simplified key; empty
+	// otherwise.
 	Title string `json:"title,omitempty"`
-	// Org is the body (or country) the title belongs to when the document
-	// writes it before the post (河北省人民政府, 国务院, 市委, 美国), as a
-	// Simplified key.
-	Org string `json:"org,omitempty"`
-	// TitleText and OrgText are the title and its body as the document
-	// wrote them.
+	// Post is the post alone (省长, 总书记, 书记) and Org the body (or
+	// country) written before it (河北省人民政府, 市委; empty when none), as
+	// Simplified keys: Title is Org + Post.
+	Post string `json:"post,omitempty"`
+	Org  string `json:"org,omitempty"`
+	// TitleText is the title as the document wrote it.
 	TitleText string `json:"-"`
-	OrgText   string `json:"-"`
 }
-
-// FullTitle is the body and post of a person's title as one key
-// (河北省人民政府省长, 市委书记), or "".
-func (m Mention) FullTitle() string { return m.Org + m.Title }
-
-// FullTitleText is FullTitle as the document wrote it.
-func (m Mention) FullTitleText() string { return m.OrgText + m.TitleText }
 
 // Entry is a user gazetteer entry.
 type Entry struct {

@@ -40,7 +40,7 @@ func found(ms []Mention) []string {
 	for _, m := range ms {
 		s := string(m.Type) + " " + m.Text
 		if m.Title != "" {
-			s += "/" + m.FullTitle()
+			s += "/" + m.Title
 		}
 		out = append(out, s)
 	}

@@ -37,7 +37,7 @@ func (st *sentence) gazetteer() {
 				score += 1000
 			}
 			if g.Type == PER {
-				if g.User || st.d.x.genre == News || !st.listedNeedsEvidence(s, e) || st.titleBefore(s) || st.titleAfter(e) || st.titleInside(e) || st.speaksAfter(e) {
+				if g.User || st.d.x.genre == News || !g.Ambiguous && !st.listedNeedsEvidence(s, e) || st.titleBefore(s) || st.titleAfter(e) || st.titleInside(e) || st.speaksAfter(e) {
 					st.addPerson(s, e, score, true)
 				}
 				continue

@@ -52,8 +52,35 @@ func (st *sentence) titleBefore(s int) bool {
 	return ok
 }
 
-// titleAfter says whether a title or form of address starts right at e.
+// afterGloss is e moved over a gloss in Latin letters in brackets right
+// after it (貝爾德（Bastiaan BELDER）議員), or e.
+func (st *sentence) afterGloss(e int) int {
+	if e >= len(st.rs) || st.rs[e] != '（' && st.rs[e] != '(' {
+		return e
+	}
+	latin := 0
+	for i := e + 1; i < len(st.rs) && i < e+60; i++ {
+		r := st.rs[i]
+		switch {
+		case r == '）' || r == ')':
+			if latin == 0 {
+				return e
+			}
+			return i + 1
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			latin++
+		case r == ' ' || r == '.' || r == '-' || r == '\'' || r == '·' || r == ',' || r == '．' || r == '‧':
+		default:
+			return e
+		}
+	}
+	return e
+}
+
+// titleAfter says whether a title or form of address starts right at e
+// (or after a gloss in Latin letters).
 func (st *sentence) titleAfter(e int) bool {
+	e = st.afterGloss(e)
 	j := st.startTok[e]
 	if j < 0 {
 		return false
@@ -77,7 +104,7 @@ func (st *sentence) titlePrefix(j int) bool {
 // strictTitleAfter says whether a title (not a profession: 网约车|司机)
 // or an honorific starts at e.
 func (st *sentence) strictTitleAfter(e int) bool {
-	j := st.startTok[e]
+	j := st.startTok[st.afterGloss(e)]
 	if j < 0 {
 		return false
 	}
@@ -111,7 +138,7 @@ func (st *sentence) freeBefore(s int) bool {
 
 // honorificAfter says whether 同志, 先生, 女士… follow at e.
 func (st *sentence) honorificAfter(e int) bool {
-	j := st.startTok[e]
+	j := st.startTok[st.afterGloss(e)]
 	return j >= 0 && honorifics[st.tokText(j)]
 }
 
@@ -213,12 +240,12 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 		}
 		return
 	}
-	pos, dict := st.dictWord(s, e)
+	_, dict := st.dictWord(s, e)
 	switch {
-	case dict && (commonPOS[pos] || e-s == 2):
-		// a word the dictionary knows (楼宇, 徐徐, 爱戴, 马拉松 — gse tags many
-		// common words nr), or a two-character one: only with a title or
-		// form of address before it, an honorific after it, or in a caption
+	case dict:
+		// a word the dictionary knows (楼宇, 徐徐, 爱戴, 白皮书, 马拉松 — gse
+		// tags many common words nr): only with a title or form of address
+		// before it, an honorific after it, or in a caption
 		if (before || st.honorificAfter(e) || caption) && sc > nameThreshold-1 {
 			st.addPerson(s, e, score, true)
 		}
@@ -255,8 +282,34 @@ func (st *sentence) plainGiven(s, e int) bool {
 		return false
 	}
 	for k := j + 1; k < len(st.toks) && st.toks[k].e <= e; k++ {
-		if tk := st.toks[k]; tk.e-tk.s >= 2 && givenNotName[tk.pos] {
-			return false // 李|发展, 周|内涵
+		tk := st.toks[k]
+		if tk.e-tk.s < 2 {
+			continue
+		}
+		if givenNotName[tk.pos] {
+			return false // 李|发展
+		}
+		if commonPOS[tk.pos] {
+			// a common noun as given name only when its characters are
+			// typical of names (冯|光明, not 周|内涵, 黄|红灯)
+			sum := 0.0
+			for _, r := range st.rs[tk.s:tk.e] {
+				sum += st.t.givenScore(r)
+			}
+			if sum/float64(tk.e-tk.s) < 0.5 {
+				return false
+			}
+		}
+	}
+	// all transliteration characters and a rare family name: a foreign
+	// word (伊|波拉), which needs the evidence foreign names need
+	if st.t.surnameScore(st.rs[s]) < 1 {
+		all := true
+		for _, r := range st.rs[s:e] {
+			all = all && st.t.translit[r]
+		}
+		if all {
+			return false
 		}
 	}
 	return true
@@ -687,7 +740,7 @@ func (st *sentence) namePart(k, dir int) int {
 		if _, ok := st.lookup(w); ok && tk.e-tk.s >= 2 && !st.allTranslit(k) {
 			break // a place or body: 新疆|艾尔肯 ends the part
 		}
-		if tk.e-tk.s == 1 && !st.t.translit[st.rs[tk.s]] && !st.t.minority[st.rs[tk.s]] && !namePOS[tk.pos] {
+		if tk.e-tk.s == 1 && !st.t.translit[st.rs[tk.s]] && !st.t.minority[st.rs[tk.s]] {
 			break // 荷兰|人|维姆, 退役军人”|龙|吉克
 		}
 		if n+tk.e-tk.s > 6 {

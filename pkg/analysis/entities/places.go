@@ -36,5 +36,5 @@ func (st *sentence) genericPlace(s, e int) bool {
 	if strings.HasSuffix(w, "地区") || strings.HasSuffix(w, "城市") {
 		return true
 	}
-	return strings.ContainsRune("大小老新百各全本该某", st.rs[s])
+	return strings.ContainsRune("大小老新百各全本该某", st.rs[s]) || st.kindsOnly(st.rs[s:e-1])
 }

@@ -164,6 +164,18 @@ func (st *sentence) recognizeCore() []span {
 // resolve picks non-overlapping candidates, best first.
 func (st *sentence) resolve() []span {
 	c := st.cands
+	// a name proposed twice is strong when one proposal is
+	strong := map[[2]int]bool{}
+	for _, x := range c {
+		if x.typ == PER && x.strong {
+			strong[[2]int{x.s, x.e}] = true
+		}
+	}
+	for i := range c {
+		if c[i].typ == PER && strong[[2]int{c[i].s, c[i].e}] {
+			c[i].strong = true
+		}
+	}
 	sort.SliceStable(c, func(i, j int) bool {
 		if c[i].score != c[j].score {
 			return c[i].score > c[j].score
@@ -182,5 +194,23 @@ func (st *sentence) resolve() []span {
 		out = append(out, x)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	return st.dropListedPlaces(out)
+}
+
+// dropListedPlaces drops the people known by their shape alone that stand
+// in an enumeration among places or organisations (罗浮山、黄茅海、白洋淀):
+// the list is one of places, not of people.
+func (st *sentence) dropListedPlaces(spans []span) []span {
+	out := spans[:0]
+	for i, sp := range spans {
+		if sp.typ == PER && !sp.strong {
+			prev := i > 0 && spans[i-1].e+1 == sp.s && st.rs[sp.s-1] == '、' && spans[i-1].typ != PER
+			next := i+1 < len(spans) && sp.e+1 == spans[i+1].s && st.rs[sp.e] == '、' && spans[i+1].typ != PER
+			if prev || next {
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
 	return out
 }

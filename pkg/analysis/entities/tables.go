@@ -19,6 +19,8 @@ type gazEntry struct {
 	Derived bool
 	// User entries come from --gazetteer and win over everything else.
 	User bool
+	// Ambiguous: a person's name that is also a place (华盛顿).
+	Ambiguous bool
 }
 
 // tables are the read-only lists the recogniser works with, parsed once.
@@ -80,7 +82,19 @@ var builtin = sync.OnceValue(func() *tables {
 			t.add(w, PER, false)
 		}
 	}
-	for _, l := range lines(entdict.Orgs) {
+	// a public figure whose name is also a place (华盛顿, 林肯) needs
+	// evidence to be the person
+	defer func() {
+		for _, src := range []string{entdict.Admin, entdict.World, entdict.Counties} {
+			for _, w := range strings.Fields(strings.Join(lines(src), " ")) {
+				if g, ok := t.gaz[w]; ok && g.Type == PER {
+					g.Ambiguous = true
+					t.gaz[w] = g
+				}
+			}
+		}
+	}()
+	for _, l := range lines(entdict.Orgs + "\n" + entdict.Companies) {
 		for _, w := range strings.Fields(l) {
 			t.add(w, ORG, false)
 		}

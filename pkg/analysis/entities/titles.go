@@ -51,9 +51,13 @@ func (st *sentence) titleInToken(j int) (os, ps int, ok bool) {
 func (st *sentence) attachTitles(core []span) []span {
 	coreEnd := map[int]int{} // end rune → core index
 	coreStart := map[int]int{}
+	personEnd := map[int]int{} // a person's end, after a gloss in Latin letters
 	for i, c := range core {
 		coreEnd[c.e] = i
 		coreStart[c.s] = i
+		if c.typ == PER {
+			personEnd[st.afterGloss(c.e)] = i
+		}
 	}
 	var out []span
 	for j, tk := range st.toks {
@@ -73,7 +77,13 @@ func (st *sentence) attachTitles(core []span) []span {
 		// the person after the title, then the one before it
 		if i, ok := coreStart[st.afterBlanks(tk.e)]; ok && core[i].typ == PER && core[i].title == "" {
 			setTitle(&core[i], t)
-		} else if i, ok := coreEnd[os]; ok && core[i].typ == PER && core[i].title == "" {
+		} else if i, ok := personEnd[os]; ok && core[i].title == "" {
+			if t.os == t.oe {
+				// the body may stand before the person: 欧洲议会外交委员会|贝尔德|议员
+				if k, ok := coreEnd[core[i].s]; ok && core[k].typ != PER {
+					t.os, t.oe = core[k].s, core[k].e
+				}
+			}
 			setTitle(&core[i], t)
 		}
 	}
