@@ -41,9 +41,11 @@ type person struct {
 
 type post struct{ title, org string }
 
-// goldDoc is the gold of one document.
+// goldDoc is the gold of one document (or of the lines from, to of it,
+// counted from 1, when to > 0).
 type goldDoc struct {
-	path string
+	path     string
+	from, to int
 	per  []person
 	typ  map[string][]string // ORG, LOC, OPT → names
 }
@@ -96,7 +98,7 @@ func run(dir string, golds []string, showErrors, check bool) error {
 				checkGold(d.Text, gd)
 				continue
 			}
-			ms := x.Extract(d.In)
+			ms := inLines(d, x.Extract(d.In), gd.from, gd.to)
 			r := scoreDoc(d, gd, ms)
 			for t, s := range r.scores {
 				tot[t].add(s)
@@ -348,6 +350,23 @@ func fullTitle(m entities.Mention) string { return m.Title }
 // gives one.
 func mentionOrg(m entities.Mention) string { return m.Org }
 
+// inLines keeps the mentions on the lines from, to (counted from 1) of the
+// document as given (all when to is 0).
+func inLines(d *corpus.Doc, ms []entities.Mention, from, to int) []entities.Mention {
+	if to == 0 {
+		return ms
+	}
+	out := ms[:0:0]
+	for _, m := range ms {
+		s, _ := d.OriginalSpan(m.Start, m.End)
+		line := strings.Count(d.Original[:s], "\n") + 1
+		if line >= from && line <= to {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
 // bookSpans are the byte spans of the 《》 titles of a text.
 func bookSpans(text string) [][2]int {
 	var out [][2]int
@@ -441,10 +460,16 @@ func readGold(path string) ([]goldDoc, error) {
 			continue
 		}
 		if fs[0] == "doc" {
-			if len(fs) != 2 {
-				return nil, fmt.Errorf("%s:%d: want `doc PATH`", path, ln)
+			if len(fs) != 2 && len(fs) != 3 {
+				return nil, fmt.Errorf("%s:%d: want `doc PATH [FROM-TO]`", path, ln)
 			}
-			out = append(out, goldDoc{path: fs[1], typ: map[string][]string{}})
+			gd := goldDoc{path: fs[1], typ: map[string][]string{}}
+			if len(fs) == 3 {
+				if _, err := fmt.Sscanf(fs[2], "%d-%d", &gd.from, &gd.to); err != nil || gd.from < 1 || gd.to < gd.from {
+					return nil, fmt.Errorf("%s:%d: want lines FROM-TO, got %q", path, ln, fs[2])
+				}
+			}
+			out = append(out, gd)
 			continue
 		}
 		if len(out) == 0 {

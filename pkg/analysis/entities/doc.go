@@ -61,8 +61,17 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 			if sp.oe > sp.os {
 				m.Org = analysis.Key(dropSpaces(string(rs[sp.os:sp.oe])))
 			}
-			m.Title = m.Org + m.Post
+			if sp.oe >= sp.ts && sp.os < sp.ts {
+				// the body written against the post: the title as written
+				// (文化部长, not 文化部 + 部长)
+				m.Title = analysis.Key(dropSpaces(string(rs[sp.os:sp.te])))
+			} else {
+				m.Title = m.Org + m.Post
+			}
 			ts, te := in.TextSpan(fb[min(sp.os, sp.ts)], fb[sp.te])
+			if sp.oe < sp.ts {
+				ts, _ = in.TextSpan(fb[sp.ts], fb[sp.te])
+			}
 			m.TitleText = in.Text[ts:te]
 		}
 		out = append(out, m)

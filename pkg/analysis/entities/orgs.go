@@ -97,6 +97,9 @@ func (st *sentence) suffixInToken(j, k int, x string) (end int, anchored bool, o
 	tk := st.toks[j]
 	end = tk.e
 	if k == end-tk.s {
+		if x == "组织" && (tk.pos == "v" || tk.pos == "vn") {
+			return 0, false, false // 定期|组织: a verb, not an ending
+		}
 		return end, false, true
 	}
 	prefix := st.text(tk.s, end-k)
@@ -292,6 +295,9 @@ func (st *sentence) orgStart(j, end int) (int, bool) {
 		s = st.toks[w.toks[w.anchor]].s
 	default:
 		s = st.specificRun(w.toks)
+		if s < 0 && len(w.toks) > 0 && companyEndings[ending] && st.brandNoun(w.toks[0], len(w.toks) == 1) {
+			s = st.toks[w.toks[0]].s // 首旅|集团: a noun the dictionary knows, alone before a company ending
+		}
 	}
 	if s < 0 && st.text(tk.s, end) == "队" && len(w.toks) > 0 && st.teamWord(w.toks[0]) {
 		// a team: 前卫寰岛队
@@ -309,6 +315,26 @@ func (st *sentence) orgStart(j, end int) (int, bool) {
 		return tk.s, true
 	}
 	return 0, false
+}
+
+// companyEndings are the endings of company names.
+var companyEndings = map[string]bool{"集团": true, "公司": true, "有限公司": true, "股份有限公司": true, "集团有限公司": true,
+	"有限责任公司": true, "集团公司": true, "股份公司": true}
+
+// brandNoun says whether token k, the only word before a company ending
+// (alone: the window holds nothing else), can be a brand: a noun of two or
+// three characters that is not a kind of company (企业, 医疗, 产业).
+func (st *sentence) brandNoun(k int, alone bool) bool {
+	m := st.toks[k]
+	w := st.tokText(k)
+	if !alone || m.e-m.s < 2 || m.e-m.s > 3 || st.t.kinds[w] || !hanOnly(w) {
+		return false
+	}
+	switch m.pos {
+	case "n", "nz", "j", "ng", "an":
+		return true
+	}
+	return false
 }
 
 // endsWithSuffix says whether token k ends with an organisation ending
@@ -399,8 +425,59 @@ func (st *sentence) orgName(s, end int) bool {
 		// a level of government and a field make a department (省|教育|厅)
 		return departmentEndings[string(rs[cut:])] && st.startsWithLevel(name)
 	}
+	// a body and a kind of its members: 北京证券交易所|上市|公司 is not one
+	// company but the companies listed there
+	for i := len(name) - 1; i >= 2; i-- {
+		if st.kindsOnly(name[i:]) && st.endsWithSuffixRunes(name[:i]) {
+			return false
+		}
+	}
 	return true
 }
+
+// endsWithSuffixRunes says whether rs ends with an organisation ending of
+// two characters or more.
+func (st *sentence) endsWithSuffixRunes(rs []rune) bool {
+	for L := min(len(rs)-1, st.t.maxSuffix); L >= 2; L-- {
+		if st.t.suffixes[string(rs[len(rs)-L:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedOrganisations adds the names in quotation marks that end with an
+// organisation ending (「幫幫忙基金會」, “路竹会”): the quotes mark the extent.
+func (st *sentence) quotedOrganisations() {
+	for i, r := range st.rs {
+		closer, ok := quotePairs[r]
+		if !ok {
+			continue
+		}
+		e := i + 1
+		for e < len(st.rs) && e-i <= 24 && st.rs[e] != closer && (isHan(st.rs[e]) || st.rs[e] == '（' || st.rs[e] == '）') {
+			e++
+		}
+		if e >= len(st.rs) || st.rs[e] != closer || e-i-1 < 2 {
+			continue
+		}
+		name := st.rs[i+1 : e]
+		if strings.ContainsRune("一二三四五六七八九十两百千万零多双", name[0]) {
+			continue // slogans: “一网通办”, “三校一院”
+		}
+		for L := min(len(name)-1, st.t.maxSuffix); L >= 1; L-- {
+			x := string(name[len(name)-L:])
+			if L >= 2 && st.t.suffixes[x] || L == 1 && strings.ContainsRune("会社团", name[len(name)-1]) {
+				if !st.kindsOnly(name[:len(name)-L]) {
+					st.add(i+1, e, ORG, float64(e-i-1)*10+9)
+				}
+				break
+			}
+		}
+	}
+}
+
+var quotePairs = map[rune]rune{'「': '」', '“': '”', '『': '』'}
 
 // departmentEndings end the names of government departments.
 var departmentEndings = map[string]bool{"厅": true, "局": true, "委": true, "办": true, "部": true, "署": true,

@@ -48,8 +48,17 @@ func (st *sentence) titleBefore(s int) bool {
 	if st.t.cues[w] && w != "总" && w != "老" && w != "小" {
 		return true
 	}
-	_, _, ok := st.titleInToken(j)
-	return ok
+	if _, ok := st.titleInToken(j); ok {
+		return true
+	}
+	// a title written over several tokens (助|卿)
+	e := st.toks[j].e
+	for L := 2; L <= st.t.maxTitle && L <= e; L++ {
+		if st.startTok[e-L] >= 0 && st.t.titles[st.text(e-L, e)] {
+			return true
+		}
+	}
+	return false
 }
 
 // afterGloss is e moved over a gloss in Latin letters in brackets right
@@ -86,6 +95,9 @@ func (st *sentence) titleAfter(e int) bool {
 		return false
 	}
 	w := st.tokText(j)
+	if postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] {
+		return true // 吴敦义|副|总统
+	}
 	return st.t.titles[w] || st.t.cues[w] && len([]rune(w)) >= 2 || honorifics[w] || st.titlePrefix(j)
 }
 
@@ -109,6 +121,9 @@ func (st *sentence) strictTitleAfter(e int) bool {
 		return false
 	}
 	w := st.tokText(j)
+	if postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] {
+		return true
+	}
 	return st.t.titles[w] || honorifics[w] || st.titlePrefix(j)
 }
 
@@ -240,8 +255,11 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 		}
 		return
 	}
-	_, dict := st.dictWord(s, e)
+	pos, dict := st.dictWord(s, e)
 	switch {
+	case dict && e-s >= 3 && namePOS[pos] && st.strictTitleAfter(e):
+		// a name the dictionary knows as a name, before a post (吴敦义副总统)
+		st.addPerson(s, e, score, true)
 	case dict:
 		// a word the dictionary knows (楼宇, 徐徐, 爱戴, 白皮书, 马拉松 — gse
 		// tags many common words nr): only with a title or form of address
@@ -563,7 +581,7 @@ func (st *sentence) endsWithTitle(a int) bool {
 	if j < 0 {
 		return false
 	}
-	_, _, ok := st.titleInToken(j)
+	_, ok := st.titleInToken(j)
 	return ok
 }
 
@@ -626,7 +644,7 @@ func (st *sentence) foreignNames() {
 func (st *sentence) translitRun(i int) int {
 	j := i
 	for j < len(st.toks) && (j == i || st.toks[j].s == st.toks[j-1].e) &&
-		(st.translitTok(j) || j > i && isJoiner(st.tokText(j-1)) && st.allTranslit(j)) {
+		(st.translitTok(j) || j > i && st.allTranslit(j) && (isJoiner(st.tokText(j-1)) || st.toks[j].e-st.toks[j].s <= 2)) {
 		j++
 	}
 	return j
@@ -660,7 +678,7 @@ func (st *sentence) judgeForeign(i, j int) {
 	}
 	pos, dict := st.dictWord(s, e)
 	dict = dict && single
-	evidence := (st.titleBefore(s) || st.strictTitleAfter(e) || st.speaksAfter(e) || st.captionAfter(e)) && st.freeBefore(s)
+	evidence := (st.titleBefore(s) || st.titleAfter(e) || st.speaksAfter(e) || st.captionAfter(e)) && st.freeBefore(s)
 	if dict && (L == 2 || commonPOS[pos]) {
 		// a word the dictionary knows (沙龙, 爱戴) only after a title,
 		// before an honorific or a verb of saying

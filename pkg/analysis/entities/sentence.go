@@ -154,6 +154,7 @@ func (st *sentence) recognizeCore() []span {
 	st.countryPairs()
 	st.organisations()
 	st.listedOrganisations()
+	st.quotedOrganisations()
 	st.chineseNames()
 	st.headerName()
 	st.foreignNames()
