@@ -46,8 +46,8 @@ type post struct{ title, org string }
 type goldDoc struct {
 	path     string
 	from, to int
-	per  []person
-	typ  map[string][]string // ORG, LOC, OPT → names
+	per      []person
+	typ      map[string][]string // ORG, LOC, OPT → names
 }
 
 func main() {

@@ -25,7 +25,7 @@ var orgStop = map[string]bool{
 	"此": true, "于": true, "到": true, "给": true, "让": true, "使": true, "同": true, "跟": true, "据": true,
 	"以及": true, "我们": true, "他们": true, "这个": true, "这些": true, "那些": true, "各级": true, "有关": true,
 	"其中": true, "通过": true, "经过": true, "参加": true, "同时": true, "个": true, "位": true, "名": true,
-	"之": true, "但": true, "则": true, "即": true, "如": true, "会": true, "有": true, "说": true,
+	"之": true, "但": true, "则": true, "即": true, "如": true, "会": true, "有": true, "说": true, "要": true,
 	"后": true, "前": true, "时": true, "内": true, "外": true, "上": true, "下": true,
 }
 
@@ -182,6 +182,9 @@ func (st *sentence) window(j int) orgWindow {
 		}
 		if !st.inOrgName(k, w.toks) {
 			break
+		}
+		if st.endsWithSuffix(k) && !st.anchorTok(k) {
+			break // 闽江学院|更名|大学: another body ends there
 		}
 		w.toks = append(w.toks, k)
 		if st.anchorTok(k) || len(w.toks) == 1 && adminLevel[mw] {
@@ -415,6 +418,9 @@ func (st *sentence) orgName(s, end int) bool {
 	name := rs[:cut]
 	if len(name) > 0 && name[0] == '驻' {
 		return false // 驻陕部队: the troops stationed somewhere, not a name
+	}
+	if len(name) > 0 && strings.ContainsRune("一二三四五六七八九十百千万两亿", name[0]) {
+		return false // 五要建设服务型政府, 新年第一会: counts and slogans
 	}
 	if adminLevel[string(name)] {
 		// 省人民政府: a definite body in policy text; the news gold sets

@@ -662,8 +662,8 @@ func (st *sentence) judgeForeign(i, j int) {
 	if single && L >= 2 && commonPOS[st.toks[i].pos] || st.isCredit(s, e) {
 		return
 	}
-	// a place ending makes a place: 阿拉斯加州
-	if k := st.startTok[e]; k >= 0 {
+	// a place ending makes a place: 阿拉斯加州, 克国 (not 因|城, 万|村)
+	if k := st.startTok[e]; k >= 0 && (L >= 2 || st.tokText(k) == "国" && st.rs[s] != '万') {
 		w := st.tokText(k)
 		for _, le := range locEndings {
 			if w == le {
