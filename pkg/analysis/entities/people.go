@@ -339,6 +339,12 @@ func (st *sentence) plainGiven(s, e int) bool {
 // followed by a noun or a character that continues a compound (唐晶|半导体,
 // 张民生|清单, 杨凌职|院).
 func (st *sentence) standsAlone(s, e int) bool {
+	return !st.insideQuote(s, e) && st.freeStart(s) && st.freeEnd(e)
+}
+
+// insideQuote says whether [s, e) lies inside a 《》 title or inside a
+// quotation that holds more than it.
+func (st *sentence) insideQuote(s, e int) bool {
 	book, qs := 0, -1
 	for i := 0; i < s; i++ {
 		switch st.rs[i] {
@@ -352,43 +358,59 @@ func (st *sentence) standsAlone(s, e int) bool {
 			qs = -1
 		}
 	}
-	if book > 0 {
-		return false
-	}
-	if qs >= 0 && (qs+1 != s || e >= len(st.rs) || st.rs[e] != '”') {
-		return false
-	}
-	if j := st.endTok[s]; j >= 0 && (st.toks[j].pos == "m" || st.toks[j].pos == "q" || st.toks[j].pos == "mq") {
-		return false // 一张|张民生
-	}
-	if j := st.endTok[s]; j >= 0 && st.toks[j].e-st.toks[j].s == 1 {
-		r := st.rs[st.toks[j].s]
-		if isHan(r) && !strings.ContainsRune(functionChars+nameBreaks+"给替跟同请让叫派由经据", r) && !st.t.cues[string(r)] {
-			return false
-		}
-	}
-	if j := st.startTok[e]; j >= 0 {
-		tk := st.toks[j]
-		w := st.tokText(j)
-		if w == "等" {
-			// 贺娇龙等人, not 林竹等十大乡村特色产业
-			rest := string(st.rs[tk.e:min(len(st.rs), tk.e+4)])
-			return strings.HasPrefix(rest, "人") || strings.HasPrefix(rest, "同志") || strings.HasPrefix(rest, "一行") ||
-				strings.HasPrefix(rest, "一批先进") || strings.HasPrefix(rest, "先进") || strings.HasPrefix(rest, "英雄")
-		}
-		if afterName[w] || honorifics[w] {
-			return true
-		}
-		if tk.e-tk.s == 1 && isHan(st.rs[tk.s]) && !strings.ContainsRune(functionChars+nameBreaks+"被获荣曾率领", st.rs[tk.s]) {
-			return false
-		}
-		switch tk.pos {
-		case "n", "nz", "vn", "ns", "nt", "ng", "nr", "nrt", "an", "j", "a":
-			return false
-		}
-	}
-	return true
+	return book > 0 || qs >= 0 && (qs+1 != s || e >= len(st.rs) || st.rs[e] != '”')
 }
+
+// freeStart says whether a name may start at s: not after a count
+// (一张|张民生) nor glued to a character that is not grammar (厚|植崇德).
+func (st *sentence) freeStart(s int) bool {
+	j := st.endTok[s]
+	if j < 0 {
+		return true
+	}
+	if p := st.toks[j].pos; p == "m" || p == "q" || p == "mq" {
+		return false
+	}
+	if st.toks[j].e-st.toks[j].s != 1 {
+		return true
+	}
+	r := st.rs[st.toks[j].s]
+	return !isHan(r) || strings.ContainsRune(functionChars+nameBreaks+"给替跟同请让叫派由经据", r) || st.t.cues[string(r)]
+}
+
+// freeEnd says whether a name may end at e: before grammar, a verb or
+// punctuation, not before a noun or a character that continues a compound
+// (唐晶|半导体, 杨凌职|院); before 等 only when people follow (贺娇龙等人,
+// not 林竹等十大乡村特色产业).
+func (st *sentence) freeEnd(e int) bool {
+	j := st.startTok[e]
+	if j < 0 {
+		return true
+	}
+	tk := st.toks[j]
+	w := st.tokText(j)
+	if w == "等" {
+		rest := string(st.rs[tk.e:min(len(st.rs), tk.e+4)])
+		for _, p := range []string{"人", "同志", "一行", "一批先进", "先进", "英雄"} {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+		return false
+	}
+	if afterName[w] || honorifics[w] {
+		return true
+	}
+	if tk.e-tk.s == 1 && isHan(st.rs[tk.s]) && !strings.ContainsRune(functionChars+nameBreaks+"被获荣曾率领", st.rs[tk.s]) {
+		return false
+	}
+	return !nounPOS[tk.pos]
+}
+
+// nounPOS are the tags of nouns and adjectives a name does not stand
+// before in policy text.
+var nounPOS = map[string]bool{"n": true, "nz": true, "vn": true, "ns": true, "nt": true, "ng": true, "nr": true,
+	"nrt": true, "an": true, "j": true, "a": true}
 
 // shapeMargin raises the bar for names with no evidence but their shape
 // where a place is likelier: a place ending (白洋淀, 黄茅海), a name followed
