@@ -3,7 +3,6 @@ package entities
 import (
 	"slices"
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -149,7 +148,7 @@ func (d *document) recognize() []span {
 	var out []span
 	for i := range sents {
 		st := &sents[i]
-		if len(d.known) > 0 && d.mentionsKnown(st.s, st.e) {
+		if len(d.known) > 0 && d.missesKnown(st.s, st.e, st.spans) {
 			st.spans = d.sentence(st.s, st.e, st.toks)
 		}
 		for _, sp := range st.spans {
@@ -167,12 +166,26 @@ func (d *document) recognize() []span {
 	return out
 }
 
-// mentionsKnown says whether a known person's name occurs in [s, e).
-func (d *document) mentionsKnown(s, e int) bool {
-	text := string(d.rs[s:e])
+// missesKnown says whether a known person's name occurs in [s, e) where
+// the first pass found no person.
+func (d *document) missesKnown(s, e int, spans []span) bool {
+	text := d.rs[s:e]
 	for k := range d.known {
-		if strings.Contains(text, k) {
-			return true
+		name := []rune(k)
+		for i := 0; i+len(name) <= len(text); i++ {
+			if text[i] != name[0] || !hasRunes(text[i:], name) {
+				continue
+			}
+			found := false
+			for _, sp := range spans {
+				if sp.typ == PER && sp.s <= i && sp.e >= i+len(name) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return true
+			}
 		}
 	}
 	return false

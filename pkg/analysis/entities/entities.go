@@ -155,7 +155,9 @@ type Extractor struct {
 	t       *tables
 	user    map[string]gazEntry
 	maxUser int // longest user name, in runes
-	genre   Genre
+	// userTrie holds user for the walk of the gazetteer
+	userTrie *trie
+	genre    Genre
 }
 
 // Genre is the kind of text an Extractor reads. It decides how much a
@@ -201,7 +203,7 @@ func New(user []Entry) *Extractor {
 // NewWith returns an Extractor configured by o. An unknown genre reads as
 // Policy.
 func NewWith(o Options) *Extractor {
-	x := &Extractor{t: builtin(), user: map[string]gazEntry{}, genre: o.Genre}
+	x := &Extractor{t: builtin(), user: map[string]gazEntry{}, genre: o.Genre, userTrie: newTrie()}
 	if x.genre != News {
 		x.genre = Policy
 	}
@@ -211,6 +213,7 @@ func NewWith(o Options) *Extractor {
 			k = f
 		}
 		x.user[analysis.Key(k)] = gazEntry{Type: e.Type, User: true}
+		x.userTrie.put(analysis.Key(k), gazEntry{Type: e.Type, User: true})
 		x.maxUser = max(x.maxUser, utf8.RuneCountInString(k))
 	}
 	return x

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
@@ -242,6 +243,25 @@ func BenchmarkExtract(b *testing.B) {
 		b.Skip(err)
 	}
 	text := strings.Repeat(string(src), 20)
+	toks := cut(b, text)
+	x := New(nil)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		x.ExtractTokens(text, toks)
+	}
+}
+
+// BenchmarkExtractReport recognises the entities of a provincial report of
+// the shared corpus (segmented once, outside the timing).
+func BenchmarkExtractReport(b *testing.B) {
+	path := testenv.Shared(b, "corpus", "provincial_gwr_2026", "2026_陕西省.txt")
+	src, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := string(src)
 	toks := cut(b, text)
 	x := New(nil)
 	b.SetBytes(int64(len(text)))

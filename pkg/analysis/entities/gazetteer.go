@@ -18,33 +18,58 @@ var commonPOS = map[string]bool{
 
 var namePOS = map[string]bool{"nr": true, "nrfg": true, "nrt": true, "nrf": true}
 
-// gazetteer adds the list names found at token boundaries.
+// gazetteer adds the list names found at token boundaries: the user's
+// entries first, then (in policy text) the short names of bodies, then
+// the built-in lists, walking a trie from every token start.
 func (st *sentence) gazetteer() {
-	n := len(st.rs)
-	maxLen := max(st.t.maxGaz, st.d.x.maxUser)
-	for s := 0; s < n; s++ {
+	type hit struct {
+		e int
+		g gazEntry
+	}
+	var hits []hit
+	byEnd := map[int]bool{}
+	collect := func(e int, g gazEntry) bool {
+		if e-st.cur >= 2 && !byEnd[e] {
+			byEnd[e] = true
+			hits = append(hits, hit{e, g})
+		}
+		return true
+	}
+	for s := range st.rs {
 		if st.startTok[s] < 0 {
 			continue
 		}
-		for L := min(maxLen, n-s); L >= 2; L-- {
-			e := s + L
-			g, ok := st.lookup(st.text(s, e))
-			if !ok || !st.gazetteerEnd(s, e, g) || g.Type == LOC && st.notPlace(s, e) {
-				continue
-			}
-			score := float64(L)*10 + 5
-			if g.User {
-				score += 1000
-			}
-			if g.Type == PER {
-				if g.User || st.d.x.genre == News || !g.Ambiguous && !st.listedNeedsEvidence(s, e) || st.titleBefore(s) || st.titleAfter(e) || st.titleInside(e) || st.speaksAfter(e) {
-					st.addPerson(s, e, score, true)
-				}
-				continue
-			}
-			st.add(s, e, g.Type, score)
+		hits = hits[:0]
+		clear(byEnd)
+		st.cur = s
+		st.d.x.userTrie.match(st.rs, s, collect)
+		if st.d.x.genre == Policy {
+			st.t.policyTrie.match(st.rs, s, collect)
+		}
+		st.t.gazTrie.match(st.rs, s, collect)
+		for _, h := range hits {
+			st.gazetteerHit(s, h.e, h.g)
 		}
 	}
+}
+
+// gazetteerHit judges a list name [s, e).
+func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && st.notPlace(s, e) {
+		return
+	}
+	score := float64(e-s)*10 + 5
+	if g.User {
+		score += 1000
+	}
+	if g.Type == PER {
+		if g.User || st.d.x.genre == News || !g.Ambiguous && !st.listedNeedsEvidence(s, e) ||
+			st.titleBefore(s) || st.titleAfter(e) || st.titleInside(e) || st.speaksAfter(e) {
+			st.addPerson(s, e, score, true)
+		}
+		return
+	}
+	st.add(s, e, g.Type, score)
 }
 
 // listedNeedsEvidence says whether a public figure's name from the lists is

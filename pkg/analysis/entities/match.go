@@ -110,16 +110,42 @@ func rep(p pat, min, max int, lazy bool) pat {
 func opt(p pat) pat { return rep(p, 0, 1, false) }
 
 // finder finds the leftmost, non-overlapping matches of a pattern, trying
-// only the positions whose rune can start one.
+// only the positions whose rune can start one and, when need is set, that
+// have one of the runes every match holds within the longest match
+// (年, 月, 日 … for a date): most positions of a text are never tried.
 type finder struct {
 	p     pat
 	start func(rune) bool
+	// need holds runes one of which every match contains; maxLen is the
+	// length of the longest match (0: need is not used)
+	need   map[rune]bool
+	maxLen int
 }
 
 // all returns the [start, end) rune spans of the matches in rs.
 func (f finder) all(rs []rune, out [][2]int) [][2]int {
+	next := len(rs) // the next position at or after i holding a needed rune
+	if f.maxLen > 0 {
+		next = -1
+		for i, r := range rs {
+			if f.need[r] {
+				next = i
+				break
+			}
+		}
+		if next < 0 {
+			return out
+		}
+	}
 	for i := 0; i < len(rs); {
-		if !f.start(rs[i]) {
+		if f.maxLen > 0 && next < i {
+			for next = i; next < len(rs) && !f.need[rs[next]]; next++ {
+			}
+			if next == len(rs) {
+				return out
+			}
+		}
+		if !f.start(rs[i]) || f.maxLen > 0 && next-i >= f.maxLen {
 			i++
 			continue
 		}

@@ -43,11 +43,13 @@ var patternList = sync.OnceValue(func() []pattern {
 	dash := lits("至", "到", "—", "－", "-", "~", "～")
 	plan := in("一二三四五六七八九")
 
-	all := func(p pat, start string) finder {
+	all := func(p pat, start, need string, maxLen int) finder {
 		set := runeSet(start)
-		return finder{p: p, start: func(r rune) bool { return set[r] }}
+		return finder{p: p, start: func(r rune) bool { return set[r] }, need: runeSet(need), maxLen: maxLen}
 	}
-	anyHan := func(p pat) finder { return finder{p: p, start: isHan} }
+	anyHan := func(p pat, need string, maxLen int) finder {
+		return finder{p: p, start: isHan, need: runeSet(need), maxLen: maxLen}
+	}
 
 	doc := seq(lit("《"), rep(one(func(r rune) bool { return r != '《' && r != '》' && r != '\n' }), 1, 80, false), lit("》"))
 	percent := alt(
@@ -92,17 +94,19 @@ var patternList = sync.OnceValue(func() []pattern {
 		seq(lit("十"), plan, lit("五"), lits("时期", "期间")),
 		lits("新世纪", "本世纪"))
 
+	// the runes one of which every match of a pattern holds, and the
+	// length of its longest match, for the finder's prefilter
 	return []pattern{
-		{typ: DOC, f: all(doc, "《")},
-		{typ: PERCENT, f: all(percent, numStart+"百"), block: true},
-		{typ: MONEY, f: all(money, numStart+"人美港欧"), block: true, keep: isMoney},
-		{typ: MEETING, f: all(session, numStart+"中第")},
-		{typ: MEETING, f: all(plenumN, numStart+"中")},
-		{typ: MEETING, f: all(plenum, numStart+"中")},
-		{typ: MEETING, f: anyHan(congress)},
-		{typ: MEETING, f: all(congressShort, "中二十")},
-		{typ: MEETING, f: all(named, "中全国市省县区")},
-		{typ: DATE, f: all(date, numStart+"公今去明前后本上下第近年全同元春国中“新"), block: true},
+		{typ: DOC, f: all(doc, "《", "》", 83)},
+		{typ: PERCENT, f: all(percent, numStart+"百", "%％百", 64), block: true},
+		{typ: MONEY, f: all(money, numStart+"人美港欧", "元币镑布郎克", 64), block: true, keep: isMoney},
+		{typ: MEETING, f: all(session, numStart+"中第", "届", 64)},
+		{typ: MEETING, f: all(plenumN, numStart+"中", "届", 64)},
+		{typ: MEETING, f: all(plenum, numStart+"中", "全", 8)},
+		{typ: MEETING, f: anyHan(congress, "代", 64)},
+		{typ: MEETING, f: all(congressShort, "中二十", "大", 8)},
+		{typ: MEETING, f: all(named, "中全国市省县区", "会学", 24)},
+		{typ: DATE, f: all(date, numStart+"公今去明前后本上下第近年全同元春国中“新", "年月日号季世旬期旦节五", 40), block: true},
 	}
 })
 

@@ -30,16 +30,19 @@ type sentence struct {
 	t    *tables
 	rs   []rune
 	toks []rtok
+	// tokStr caches the text of the tokens
+	tokStr []string
 	// startTok[i] is the index of the token starting at rune i, or -1;
 	// endTok[i] the index of the token ending at rune i (exclusive), or -1.
 	startTok, endTok []int
 	// blocked: inside a date or amount; credit: inside a photo credit
 	blocked, credit []bool
 	cands           []span
+	cur             int // the start of the gazetteer walk
 }
 
 func newSentence(d *document, rs []rune, toks []rtok, credit []bool) *sentence {
-	st := &sentence{d: d, t: d.x.t, rs: rs, toks: toks, credit: credit,
+	st := &sentence{d: d, t: d.x.t, rs: rs, toks: toks, credit: credit, tokStr: make([]string, len(toks)),
 		startTok: make([]int, len(rs)+1), endTok: make([]int, len(rs)+1), blocked: make([]bool, len(rs))}
 	for i := range st.startTok {
 		st.startTok[i], st.endTok[i] = -1, -1
@@ -53,7 +56,12 @@ func newSentence(d *document, rs []rune, toks []rtok, credit []bool) *sentence {
 
 func (st *sentence) text(s, e int) string { return string(st.rs[s:e]) }
 
-func (st *sentence) tokText(i int) string { return st.text(st.toks[i].s, st.toks[i].e) }
+func (st *sentence) tokText(i int) string {
+	if st.tokStr[i] == "" {
+		st.tokStr[i] = st.text(st.toks[i].s, st.toks[i].e)
+	}
+	return st.tokStr[i]
+}
 
 // lookup finds a name in the user's entries, then in the built-in lists.
 func (st *sentence) lookup(w string) (gazEntry, bool) {

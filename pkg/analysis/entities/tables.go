@@ -29,6 +29,12 @@ type tables struct {
 	maxGaz int // longest name, in runes
 	// policyGaz are names of bodies read in policy text only (省政府)
 	policyGaz map[string]gazEntry
+	// gazTrie and policyTrie hold gaz and policyGaz for the walk of
+	// gazetteer()
+	gazTrie, policyTrie *trie
+	// titleRev holds the titles reversed, for the walk back from a
+	// token's end
+	titleRev *trie
 	abbr      map[rune]bool
 	sur1      map[rune]bool
 	sur2      map[string]bool
@@ -82,18 +88,6 @@ var builtin = sync.OnceValue(func() *tables {
 			t.add(w, PER, false)
 		}
 	}
-	// a public figure whose name is also a place (华盛顿, 林肯) needs
-	// evidence to be the person
-	defer func() {
-		for _, src := range []string{entdict.Admin, entdict.World, entdict.Counties} {
-			for _, w := range strings.Fields(strings.Join(lines(src), " ")) {
-				if g, ok := t.gaz[w]; ok && g.Type == PER {
-					g.Ambiguous = true
-					t.gaz[w] = g
-				}
-			}
-		}
-	}()
 	for _, l := range lines(entdict.Orgs + "\n" + entdict.Companies) {
 		for _, w := range strings.Fields(l) {
 			t.add(w, ORG, false)
@@ -214,6 +208,27 @@ var builtin = sync.OnceValue(func() *tables {
 		t.surname[r] = math.Log((c.sn + sp) / (c.n - c.sn + 1 + sp))
 	}
 	_ = S
+	// a public figure whose name is also a place (华盛顿, 林肯) needs
+	// evidence to be the person
+	for _, src := range []string{entdict.Admin, entdict.World, entdict.Counties} {
+		for _, w := range strings.Fields(strings.Join(lines(src), " ")) {
+			if g, ok := t.gaz[w]; ok && g.Type == PER {
+				g.Ambiguous = true
+				t.gaz[w] = g
+			}
+		}
+	}
+	t.titleRev = newTrie()
+	for w := range t.titles {
+		t.titleRev.put(reversed(w), gazEntry{Type: TITLE})
+	}
+	t.gazTrie, t.policyTrie = newTrie(), newTrie()
+	for w, g := range t.gaz {
+		t.gazTrie.put(w, g)
+	}
+	for w, g := range t.policyGaz {
+		t.policyTrie.put(w, g)
+	}
 	return t
 })
 

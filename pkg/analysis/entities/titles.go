@@ -40,23 +40,21 @@ type post struct{ os, oe, ps, pe int }
 // 部长).
 func (st *sentence) titleInToken(j int) (post, bool) {
 	tk := st.toks[j]
-	w := st.rs[tk.s:tk.e]
-	for L := min(len(w), st.t.maxTitle); L >= 2; L-- {
-		t := string(w[len(w)-L:])
-		if !st.t.titles[t] {
-			continue
-		}
-		prefix := string(w[:len(w)-L])
-		ps := tk.e - L
-		switch {
-		case prefix == "" || postModifiers[prefix]:
-			return post{tk.s, tk.s, tk.s, tk.e}, true
-		case st.organ(prefix):
-			return post{tk.s, ps, ps, tk.e}, true
-		case ministerPosts[t] && len(w)-L >= 2 && hanOnly(prefix):
-			return post{tk.s, ps + 1, ps, tk.e}, true
-		}
+	ps := -1
+	st.t.titleRev.matchBack(st.rs, tk.s, tk.e, func(s int) bool { ps = s; return true }) // the longest
+	if ps < 0 || tk.e-ps < 2 {
 		return post{}, false
+	}
+	t := st.text(ps, tk.e)
+	switch {
+	case ps == tk.s:
+		return post{tk.s, tk.s, tk.s, tk.e}, true
+	case postModifiers[st.text(tk.s, ps)]:
+		return post{tk.s, tk.s, tk.s, tk.e}, true
+	case st.organ(st.text(tk.s, ps)):
+		return post{tk.s, ps, ps, tk.e}, true
+	case ministerPosts[t] && ps-tk.s >= 2 && hanOnly(st.text(tk.s, ps)):
+		return post{tk.s, ps + 1, ps, tk.e}, true
 	}
 	return post{}, false
 }
