@@ -34,7 +34,7 @@ type tables struct {
 	gazTrie, policyTrie *trie
 	// titleRev holds the titles reversed, for the walk back from a
 	// token's end
-	titleRev *trie
+	titleRev  *trie
 	abbr      map[rune]bool
 	sur1      map[rune]bool
 	sur2      map[string]bool
