@@ -1,0 +1,481 @@
+package input
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Rebuilding lines and paragraphs from positioned glyphs, for the
+// fixed-layout formats (PDF, OFD).
+
+// glyph is one character (or ligature) placed on a page. Coordinates are
+// in points or millimetres, any unit, with y growing downwards; x, y is the
+// start of the glyph on its baseline, adv its advance along the baseline.
+type glyph struct {
+	text      string
+	x, y      float64
+	adv       float64
+	size      float64
+	dx, dy    float64 // the unit vector of the baseline (1, 0 for ordinary text)
+	estimated bool    // adv is a guess
+}
+
+// textLine is one line of text rebuilt on a page.
+type textLine struct {
+	text   string
+	x0, x1 float64 // extent along the line's direction
+	y      float64 // baseline across it
+	size   float64
+	dir    int     // 0 horizontal; 1, 2, 3: rotated by 90°, 180°, 270°
+	label  float64 // where the text after a leading "抄送："-style label starts; NaN if none
+}
+
+// layoutPage groups a page's glyphs into lines, in reading order:
+// horizontal text first (top to bottom), then each rotated direction.
+func layoutPage(gs []glyph) []textLine {
+	var byDir [4][]glyph
+	for _, g := range gs {
+		if g.size <= 0 || math.IsNaN(g.x) || math.IsNaN(g.y) || math.IsInf(g.x, 0) || math.IsInf(g.y, 0) ||
+			math.Abs(g.x) > 1e7 || math.Abs(g.y) > 1e7 || g.size > 1e5 {
+			continue // absurd coordinates: a damaged or hostile file
+		}
+		d := dirClass(g.dx, g.dy)
+		// Rotate so that the baseline runs along +x and lines follow down +y.
+		ux, uy := unitOf(d)
+		g.x, g.y = g.x*ux+g.y*uy, -g.x*uy+g.y*ux
+		byDir[d] = append(byDir[d], g)
+	}
+	var lines []textLine
+	for d, gs := range byDir {
+		lines = append(lines, linesOf(gs, d)...)
+	}
+	return lines
+}
+
+func dirClass(dx, dy float64) int {
+	if dx == 0 && dy == 0 {
+		return 0
+	}
+	a := math.Atan2(dy, dx) / (math.Pi / 2)
+	return ((int(math.Round(a)) % 4) + 4) % 4
+}
+
+func unitOf(d int) (float64, float64) {
+	switch d {
+	case 1:
+		return 0, 1
+	case 2:
+		return -1, 0
+	case 3:
+		return 0, -1
+	}
+	return 1, 0
+}
+
+// linesOf clusters glyphs of one direction into lines by baseline, and
+// orders each line by position.
+func linesOf(gs []glyph, dir int) []textLine {
+	if len(gs) == 0 {
+		return nil
+	}
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y < gs[j].y })
+	var lines []textLine
+	start := 0
+	for i := 1; i <= len(gs); i++ {
+		if i < len(gs) {
+			tol := 0.45 * math.Max(gs[start].size, gs[i].size)
+			if gs[i].y-gs[start].y <= tol || gs[i].y-gs[i-1].y <= 0.1*gs[i].size {
+				continue
+			}
+		}
+		if l, ok := buildLine(gs[start:i], dir); ok {
+			lines = append(lines, l)
+		}
+		start = i
+	}
+	return lines
+}
+
+// buildLine joins the glyphs of one line, putting spaces and tabs where
+// the gaps between them are wide enough, and dropping glyphs drawn twice
+// at the same place (fake bold).
+func buildLine(gs []glyph, dir int) (textLine, bool) {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+	var b strings.Builder
+	l := textLine{x0: gs[0].x, dir: dir, label: math.NaN()}
+	afterColon, kept := false, 0
+	var sizes float64
+	var n int
+	prevEnd, prevSize := math.Inf(-1), 0.0
+	var prev *glyph
+	var last rune
+	for i := range gs {
+		g := &gs[i]
+		if prev != nil && g.text == prev.text && math.Abs(g.x-prev.x) < 0.2*g.size && math.Abs(g.y-prev.y) < 0.2*g.size {
+			continue // the same glyph drawn again, slightly offset
+		}
+		first, _ := utf8.DecodeRuneInString(g.text)
+		if prev != nil && g.text != "" && !isSpaceText(g.text) && !isSpaceText(prev.text) {
+			gap := g.x - prevEnd
+			size := math.Max(prevSize, g.size)
+			switch {
+			case gap >= 3*size:
+				b.WriteByte('\t')
+			case isWideOrPunct(last) || isWideOrPunct(first):
+				if gap >= 1.5*size {
+					b.WriteByte(' ')
+				}
+			case gap >= 0.2*size && !(g.estimated || prev.estimated) || gap >= 0.45*size:
+				b.WriteByte(' ')
+			}
+		}
+		if afterColon && math.IsNaN(l.label) && !isSpaceText(g.text) {
+			l.label = g.x
+		}
+		if kept++; kept <= 8 && (g.text == "：" || g.text == ":") {
+			afterColon = true
+		}
+		b.WriteString(g.text)
+		if g.text != "" {
+			last, _ = utf8.DecodeLastRuneInString(g.text)
+		}
+		end := g.x + g.adv
+		if end > prevEnd || prev == nil {
+			prevEnd = end
+		}
+		prevSize = g.size
+		prev = g
+		if !isSpaceText(g.text) {
+			sizes += g.size
+			n++
+			l.x1 = math.Max(l.x1, end)
+		}
+		l.y += g.y
+	}
+	l.y /= float64(len(gs))
+	if n == 0 {
+		return l, false
+	}
+	l.size = sizes / float64(n)
+	for i := range gs {
+		if !isSpaceText(gs[i].text) {
+			l.x0 = gs[i].x
+			break
+		}
+	}
+	l.text = tidyLine(b.String())
+	return l, l.text != ""
+}
+
+func isSpaceText(s string) bool {
+	return strings.TrimSpace(strings.ReplaceAll(s, "\u3000", " ")) == ""
+}
+
+// isWideOrPunct: CJK characters and punctuation, between which a small
+// gap is layout, not a word space.
+func isWideOrPunct(r rune) bool {
+	return isWide(r) || r == '“' || r == '”' || r == '‘' || r == '’' || r == '—' || r == '…' || r == '·'
+}
+
+// tidyLine collapses spaces and removes the single spaces some producers
+// put between Han characters and Latin letters or digits.
+func tidyLine(s string) string {
+	if !strings.ContainsAny(s, " \u00a0\u3000\t") {
+		return s
+	}
+	var b strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r == '\u00a0' {
+			r = ' '
+		}
+		if r == ' ' {
+			j := i
+			for j < len(rs) && (rs[j] == ' ' || rs[j] == '\u00a0') {
+				j++
+			}
+			if b.Len() == 0 || j == len(rs) {
+				i = j - 1
+				continue // leading and trailing spaces
+			}
+			prev, next := lastRune(b.String()), rs[j]
+			if next == '\t' || prev == '\t' {
+				i = j - 1
+				continue
+			}
+			if j-i == 1 && (isWideOrPunct(prev) && isLatinAlnum(next) || isLatinAlnum(prev) && isWideOrPunct(next) ||
+				isWideOrPunct(prev) && isWideOrPunct(next) && (unicode.IsPunct(prev) || unicode.IsPunct(next))) {
+				i = j - 1
+				continue
+			}
+			b.WriteByte(' ')
+			i = j - 1
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return strings.TrimSpace(b.String())
+}
+
+func lastRune(s string) rune {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func isLatinAlnum(r rune) bool {
+	return r < 0x80 && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') || r == '%'
+}
+
+// pageLines is the lines of one page and the page's size along y (0 if unknown).
+type pageLines struct {
+	lines  []textLine
+	height float64
+}
+
+// isPageNumber reports a line that is only a page number: "— 1 —", "-1-",
+// "第1页", "第 1 页 共 4 页", "1 / 4", "Page 1 of 4", or a bare number.
+func isPageNumber(s string) bool {
+	t := strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '\u3000' {
+			return -1
+		}
+		if r >= '０' && r <= '９' {
+			return r - '０' + '0'
+		}
+		return r
+	}, s)
+	if t == "" {
+		return false
+	}
+	digits := func(s string) (string, bool) {
+		i := 0
+		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		return s[i:], i > 0 && i <= 5
+	}
+	trimDash := func(s string) (string, int) {
+		n := 0
+		for {
+			r, size := utf8.DecodeRuneInString(s)
+			if r == '-' || r == '—' || r == '–' || r == '－' || r == '~' || r == '·' || r == '―' || r == '‒' {
+				s = s[size:]
+				n++
+				continue
+			}
+			return s, n
+		}
+	}
+	if rest, n := trimDash(t); true {
+		if rest2, ok := digits(rest); ok {
+			if tail, m := trimDash(rest2); tail == "" && (n > 0 && m > 0 || n == 0 && m == 0) {
+				return true
+			}
+		}
+		_ = n
+	}
+	if rest, ok := strings.CutPrefix(t, "第"); ok {
+		if rest, ok := digits(rest); ok {
+			if rest == "页" {
+				return true
+			}
+			rest = strings.TrimLeft(rest, ",，/")
+			if r, ok := strings.CutPrefix(rest, "页共"); ok {
+				if r, ok := digits(r); ok && r == "页" {
+					return true
+				}
+			}
+		}
+	}
+	if rest, ok := digits(t); ok {
+		if r, ok := strings.CutPrefix(rest, "/"); ok {
+			if r, ok := digits(r); ok && r == "" {
+				return true
+			}
+		}
+	}
+	lower := strings.ToLower(t)
+	if rest, ok := strings.CutPrefix(lower, "page"); ok {
+		if rest, ok := digits(rest); ok && (rest == "" || strings.HasPrefix(rest, "of")) {
+			if rest == "" {
+				return true
+			}
+			if r, ok := digits(rest[2:]); ok && r == "" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// paragraphs rebuilds the text of a paginated document: page numbers at
+// the top or bottom of a page dropped, and lines joined into paragraphs
+// where the layout broke them (a full line followed by one that is not
+// indented, on the same page or the next; centred title lines in a
+// larger size).
+func paragraphs(pages []pageLines) string {
+	type para struct {
+		line textLine
+		page int
+	}
+	var all []para
+	for p, pg := range pages {
+		ls := pg.lines
+		// Page numbers: the first or last horizontal line of a page.
+		var h []int
+		for i, l := range ls {
+			if l.dir == 0 {
+				h = append(h, i)
+			}
+		}
+		drop := map[int]bool{}
+		if len(h) > 0 {
+			if isPageNumber(ls[h[len(h)-1]].text) {
+				drop[h[len(h)-1]] = true
+			}
+			if isPageNumber(ls[h[0]].text) && len(h) > 1 {
+				drop[h[0]] = true
+			}
+		}
+		for i, l := range ls {
+			if !drop[i] {
+				all = append(all, para{l, p})
+			}
+		}
+	}
+	// Metrics per page: the size most characters have, and for each size
+	// the left and right edges of its lines.
+	type edges struct {
+		left, right float64
+		n           int
+	}
+	type metrics struct {
+		body  float64
+		sizes map[float64]*edges
+	}
+	bucket := func(s float64) float64 { return math.Round(s*2) / 2 }
+	met := make([]metrics, len(pages))
+	for p := range pages {
+		count := map[float64]int{}
+		m := metrics{sizes: map[float64]*edges{}}
+		for _, a := range all {
+			if a.page != p || a.line.dir != 0 {
+				continue
+			}
+			k := bucket(a.line.size)
+			count[k] += utf8.RuneCountInString(a.line.text)
+			e := m.sizes[k]
+			if e == nil {
+				e = &edges{left: math.Inf(1), right: math.Inf(-1)}
+				m.sizes[k] = e
+			}
+			e.left, e.right, e.n = math.Min(e.left, a.line.x0), math.Max(e.right, a.line.x1), e.n+1
+		}
+		bestN := -1
+		for s, n := range count {
+			if n > bestN || n == bestN && s < m.body {
+				m.body, bestN = s, n
+			}
+		}
+		met[p] = m
+	}
+	// edgesOf returns the edges of the lines of l's size on page p, or of
+	// the body text when too few lines have that size.
+	edgesOf := func(p int, l textLine) (float64, float64) {
+		m := met[p]
+		if e := m.sizes[bucket(l.size)]; e != nil && e.n >= 3 {
+			return e.left, e.right
+		}
+		if e := m.sizes[m.body]; e != nil {
+			return e.left, e.right
+		}
+		return math.Inf(1), math.Inf(-1)
+	}
+	var out lineSink
+	var cur strings.Builder
+	for i, a := range all {
+		if i > 0 {
+			prev := all[i-1]
+			left, right := edgesOf(prev.page, prev.line)
+			nextLeft, _ := edgesOf(a.page, a.line)
+			if joins(prev.line, a.line, prev.page != a.page, met[prev.page].body, left, right, nextLeft) {
+				if isLatinAlnum(lastRune(cur.String())) && isLatinAlnum(firstRune(a.line.text)) {
+					cur.WriteByte(' ')
+				}
+				cur.WriteString(a.line.text)
+				continue
+			}
+			out.add(cur.String())
+			cur.Reset()
+		}
+		cur.WriteString(a.line.text)
+	}
+	if cur.Len() > 0 {
+		out.add(cur.String())
+	}
+	return out.String()
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// joins decides whether line b continues the paragraph of line a: a is
+// full (b's first word, with the punctuation that may not start a line,
+// would not have fitted after it) and b is not indented, or b continues
+// under a's "抄送："-style label; or both are centred title lines larger
+// than the body text.
+func joins(a, b textLine, newPage bool, bodySize, left, right, nextLeft float64) bool {
+	if a.dir != 0 || b.dir != 0 || bodySize <= 0 {
+		return false
+	}
+	size := math.Max(a.size, b.size)
+	if math.Abs(a.size-b.size) > 0.12*size {
+		return false
+	}
+	if !newPage {
+		if gap := b.y - a.y; gap <= 0.5*size || gap > 2.2*size {
+			return false
+		}
+	}
+	if !newPage && a.size >= 1.15*bodySize {
+		ca, cb := (a.x0+a.x1)/2, (b.x0+b.x1)/2
+		return math.Abs(ca-cb) <= size
+	}
+	full := a.x1+firstClusterWidth(b.text, b.size) > right+0.25*size
+	notIndented := b.x0 <= nextLeft+0.8*size
+	hanging := !newPage && !math.IsNaN(a.label) && math.Abs(b.x0-a.label) <= 0.3*size
+	return full && (notIndented || hanging) && a.x0 <= left+2.5*size
+}
+
+// firstClusterWidth estimates the width of what cannot be separated at
+// the start of a line: its first word or character, with the closing
+// punctuation that follows it.
+func firstClusterWidth(s string, size float64) float64 {
+	w := 0.0
+	for i, r := range s {
+		switch {
+		case i > 0 && isClosingPunct(r):
+		case i > 0 && isWide(r):
+			return w
+		case i > 0 && !isLatinAlnum(r):
+			return w
+		}
+		if isWide(r) {
+			w += size
+		} else {
+			w += 0.5 * size
+		}
+	}
+	return w
+}
+
+// isClosingPunct: punctuation that may not begin a line.
+func isClosingPunct(r rune) bool {
+	return strings.ContainsRune("，。、；：？！）》」』】〕”’…·%,.;:?!)]}", r)
+}
