@@ -132,7 +132,11 @@ func Compare(output, expected string, multiset bool) Result {
 	got := lines(output)
 	want := lines(expected)
 	res := Result{Lines: len(want)}
-	used := make([]int, len(got)) // occurrences already matched in each output line
+	type use struct {
+		line int
+		want string
+	}
+	used := map[use]int{} // occurrences of an expected line already matched in each output line
 	exactUsed := make([]bool, len(got))
 	for _, w := range want {
 		found := false
@@ -142,10 +146,11 @@ func Compare(output, expected string, multiset bool) Result {
 				continue
 			}
 			if multiset {
-				if used[i] >= c {
+				k := use{i, w}
+				if used[k] >= c {
 					continue
 				}
-				used[i]++
+				used[k]++
 			}
 			found = true
 			break

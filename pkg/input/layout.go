@@ -21,6 +21,7 @@ type glyph struct {
 	size      float64
 	dx, dy    float64 // the unit vector of the baseline (1, 0 for ordinary text)
 	estimated bool    // adv is a guess
+	run       int     // the text run the glyph came from (an OFD TextCode), 0 if unknown
 }
 
 // textLine is one line of text rebuilt on a page.
@@ -29,74 +30,99 @@ type textLine struct {
 	x0, x1 float64 // extent along the line's direction
 	y      float64 // baseline across it
 	size   float64
-	dir    int     // 0 horizontal; 1, 2, 3: rotated by 90°, 180°, 270°
+	dir    int     // the baseline's angle in steps of 5°: 0 horizontal, 18 down (rotated 90°), 54 up
 	label  float64 // where the text after a leading "抄送："-style label starts; NaN if none
+	runs   [2]int  // the runs of its first and last glyph
 }
 
 // layoutPage groups a page's glyphs into lines, in reading order:
 // horizontal text first (top to bottom), then each rotated direction.
+// Glyphs are grouped by the angle of their baseline (in steps of 5°) and
+// each group is laid out in a frame rotated to it. A rotated glyph left
+// alone on its line (one character per object, rotated, but set across
+// the page) is laid out with the horizontal text instead.
 func layoutPage(gs []glyph) []textLine {
-	var byDir [4][]glyph
+	groups := map[int][]glyph{}
 	for _, g := range gs {
 		if g.size <= 0 || math.IsNaN(g.x) || math.IsNaN(g.y) || math.IsInf(g.x, 0) || math.IsInf(g.y, 0) ||
-			math.Abs(g.x) > 1e7 || math.Abs(g.y) > 1e7 || g.size > 1e5 {
+			math.Abs(g.x) > 1e7 || math.Abs(g.y) > 1e7 || g.size > 1e5 || math.IsNaN(g.adv) || math.Abs(g.adv) > 1e7 {
 			continue // absurd coordinates: a damaged or hostile file
 		}
-		d := dirClass(g.dx, g.dy)
-		// Rotate so that the baseline runs along +x and lines follow down +y.
-		ux, uy := unitOf(d)
-		g.x, g.y = g.x*ux+g.y*uy, -g.x*uy+g.y*ux
-		byDir[d] = append(byDir[d], g)
+		k := angleKey(g.dx, g.dy)
+		groups[k] = append(groups[k], g)
 	}
-	var lines []textLine
-	for d, gs := range byDir {
-		lines = append(lines, linesOf(gs, d)...)
+	keys := make([]int, 0, len(groups))
+	for k := range groups {
+		if k != 0 {
+			keys = append(keys, k)
+		}
 	}
-	return lines
+	sort.Ints(keys)
+	var rotated []textLine
+	for _, k := range keys {
+		ls, alone := linesOf(groups[k], k)
+		rotated = append(rotated, ls...)
+		groups[0] = append(groups[0], alone...)
+	}
+	lines, _ := linesOf(groups[0], 0)
+	return append(lines, rotated...)
 }
 
-func dirClass(dx, dy float64) int {
+// angleKey is the angle of a baseline in steps of 5°, 0 to 71.
+func angleKey(dx, dy float64) int {
 	if dx == 0 && dy == 0 {
 		return 0
 	}
-	a := math.Atan2(dy, dx) / (math.Pi / 2)
-	return ((int(math.Round(a)) % 4) + 4) % 4
+	a := math.Atan2(dy, dx) * 180 / math.Pi
+	return ((int(math.Round(a/5)) % 72) + 72) % 72
 }
 
-func unitOf(d int) (float64, float64) {
-	switch d {
-	case 1:
-		return 0, 1
-	case 2:
-		return -1, 0
-	case 3:
-		return 0, -1
-	}
-	return 1, 0
-}
-
-// linesOf clusters glyphs of one direction into lines by baseline, and
-// orders each line by position.
-func linesOf(gs []glyph, dir int) []textLine {
+// linesOf clusters glyphs of one direction (angle key k) into lines by
+// baseline, and orders each line by position. For a rotated direction,
+// glyphs alone on their line are returned apart, in page coordinates.
+func linesOf(gs []glyph, k int) (lines []textLine, alone []glyph) {
 	if len(gs) == 0 {
-		return nil
+		return nil, nil
 	}
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].y < gs[j].y })
-	var lines []textLine
+	// Rotate so that the baseline runs along +x and lines follow down +y.
+	ux, uy := 1.0, 0.0
+	if k != 0 {
+		a := float64(k) * 5 * math.Pi / 180
+		ux, uy = math.Cos(a), math.Sin(a)
+	}
+	orig := make([]glyph, len(gs))
+	copy(orig, gs)
+	idx := make([]int, len(gs))
+	for i := range gs {
+		g := &gs[i]
+		g.x, g.y = g.x*ux+g.y*uy, -g.x*uy+g.y*ux
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return gs[idx[a]].y < gs[idx[b]].y })
 	start := 0
-	for i := 1; i <= len(gs); i++ {
-		if i < len(gs) {
-			tol := 0.45 * math.Max(gs[start].size, gs[i].size)
-			if gs[i].y-gs[start].y <= tol || gs[i].y-gs[i-1].y <= 0.1*gs[i].size {
+	for i := 1; i <= len(idx); i++ {
+		if i < len(idx) {
+			first, cur, prev := gs[idx[start]], gs[idx[i]], gs[idx[i-1]]
+			tol := 0.45 * math.Max(first.size, cur.size)
+			if cur.y-first.y <= tol || cur.y-prev.y <= 0.1*cur.size {
 				continue
 			}
 		}
-		if l, ok := buildLine(gs[start:i], dir); ok {
+		if k != 0 && i-start == 1 {
+			alone = append(alone, orig[idx[start]])
+			start = i
+			continue
+		}
+		line := make([]glyph, 0, i-start)
+		for _, j := range idx[start:i] {
+			line = append(line, gs[j])
+		}
+		if l, ok := buildLine(line, k); ok {
 			lines = append(lines, l)
 		}
 		start = i
 	}
-	return lines
+	return lines, alone
 }
 
 // buildLine joins the glyphs of one line, putting spaces and tabs where
@@ -160,6 +186,7 @@ func buildLine(gs []glyph, dir int) (textLine, bool) {
 		return l, false
 	}
 	l.size = sizes / float64(n)
+	l.runs = [2]int{gs[0].run, gs[len(gs)-1].run}
 	for i := range gs {
 		if !isSpaceText(gs[i].text) {
 			l.x0 = gs[i].x
@@ -431,11 +458,18 @@ func firstRune(s string) rune {
 // under a's "抄送："-style label; or both are centred title lines larger
 // than the body text.
 func joins(a, b textLine, newPage bool, bodySize, left, right, nextLeft float64) bool {
-	if a.dir != 0 || b.dir != 0 || bodySize <= 0 {
+	size := math.Max(a.size, b.size)
+	if a.dir != b.dir || math.Abs(a.size-b.size) > 0.12*size {
 		return false
 	}
-	size := math.Max(a.size, b.size)
-	if math.Abs(a.size-b.size) > 0.12*size {
+	// One text run wrapped over lines (an OFD TextCode with DeltaY), unless
+	// the line ends a label.
+	if !newPage && a.runs[1] != 0 && a.runs[1] == b.runs[0] {
+		if r := lastRune(a.text); r != '：' && r != ':' {
+			return true
+		}
+	}
+	if a.dir != 0 || bodySize <= 0 {
 		return false
 	}
 	if !newPage {

@@ -15,23 +15,23 @@ import (
 // pdfFont is what the text reader needs of a font: how to cut a string
 // into character codes, each code's Unicode text and advance width.
 type pdfFont struct {
-	name     string
-	subtype  string
+	name      string
+	subtype   string
 	composite bool
-	spaces   []codespace // codespace ranges of a composite font's CMap
-	predef   string      // "identity", "gbk", "gb18030", "big5", "ucs2", "utf8": a predefined CMap
-	cidOf    *cmapTable  // codes → CIDs of an embedded encoding CMap
-	toUni    *cmapTable  // the ToUnicode CMap
-	simple   [256]string // a simple font's codes → text from its Encoding
-	widths   []float64   // simple: by code - firstChar, glyph space /1000
-	first    int
-	missingW float64
-	cidW     []cidWidth // composite: W array
-	dw       float64
-	vertical bool
-	matrix   float64 // Type3: FontMatrix's horizontal scale ×1000; 1 otherwise
-	estimated bool   // widths are not known (standard 14 fonts without /Widths)
-	noUnicode bool   // composite Identity font without ToUnicode: no way to text
+	spaces    []codespace // codespace ranges of a composite font's CMap
+	predef    string      // "identity", "gbk", "gb18030", "big5", "ucs2", "utf8": a predefined CMap
+	cidOf     *cmapTable  // codes → CIDs of an embedded encoding CMap
+	toUni     *cmapTable  // the ToUnicode CMap
+	simple    [256]string // a simple font's codes → text from its Encoding
+	widths    []float64   // simple: by code - firstChar, glyph space /1000
+	first     int
+	missingW  float64
+	cidW      []cidWidth // composite: W array
+	dw        float64
+	vertical  bool
+	matrix    float64 // Type3: FontMatrix's horizontal scale ×1000; 1 otherwise
+	estimated bool    // widths are not known (standard 14 fonts without /Widths)
+	noUnicode bool    // composite Identity font without ToUnicode: no way to text
 }
 
 type codespace struct {
@@ -46,11 +46,11 @@ type cidWidth struct {
 
 // cmapTable maps codes to values: single entries and ranges.
 type cmapTable struct {
-	single map[uint32]string
-	ranges []cmapRange
-	cids   map[uint32]uint32
-	cidRng []cmapRange
-	spaces []codespace
+	single  map[uint32]string
+	ranges  []cmapRange
+	cids    map[uint32]uint32
+	cidRng  []cmapRange
+	spaces  []codespace
 	usecmap string
 }
 
