@@ -145,7 +145,9 @@ func withArticle(f string) string {
 	switch f {
 	case FormatText, FormatMarkdown:
 		return formatName(f)
-	case FormatHTML, FormatOFD, FormatODT, FormatRTF:
+	case FormatHTML:
+		return "an HTML page"
+	case FormatOFD, FormatODT, FormatRTF:
 		return "an " + formatName(f)
 	}
 	return "a " + formatName(f)

@@ -144,10 +144,15 @@ func TestCorruptDOCX(t *testing.T) {
 	}
 	_ = os.Remove(p)
 
-	// Text under a .docx name is read as text, with a warning.
-	doc, err := ReadFrom("text.docx", strings.NewReader("这是文本，不是文档"), Options{})
-	if err != nil || doc.Format != FormatText || doc.Text != "这是文本，不是文档" || len(doc.Warnings) != 1 ||
-		doc.Warnings[0].Message != "named .docx but it is plain text: read as plain text" {
-		t.Errorf("text named .docx = %+v, %v", doc, err)
+	// Text under a .docx name is refused, saying what to do; HTML under a
+	// .doc name (Word's "save as web page") is read as HTML, with a warning.
+	_, err := ReadFrom("text.docx", strings.NewReader("这是文本，不是文档"), Options{})
+	if !errors.Is(err, ErrUnsupported) || err.Error() != "text.docx: unsupported content: named .docx but it holds plain text, not a Word .docx; rename it .txt to read it as text" {
+		t.Errorf("text named .docx: %v", err)
+	}
+	doc, err := ReadFrom("page.doc", strings.NewReader("<html><body><p>网页</p></body></html>"), Options{})
+	if err != nil || doc.Format != FormatHTML || doc.Text != "网页\n" || len(doc.Warnings) != 1 ||
+		doc.Warnings[0].Message != "named .doc but it is an HTML page: read as HTML" {
+		t.Errorf("HTML named .doc = %+v, %v", doc, err)
 	}
 }

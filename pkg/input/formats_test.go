@@ -258,3 +258,14 @@ func TestLimits(t *testing.T) {
 		t.Errorf("cancelled: %v", err)
 	}
 }
+
+// Word's "single file web page" saved as .doc is MIME, not a Word file.
+func TestMHTML(t *testing.T) {
+	mht := "MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"x\"\r\n\r\n--x\r\nContent-Type: text/html\r\n\r\n<p>正文</p>\r\n--x--\r\n"
+	for _, name := range []string{"a.doc", "a.mht", "a"} {
+		_, err := ReadFrom(name, strings.NewReader(mht), Options{})
+		if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "MHTML web archive") {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}

@@ -142,6 +142,10 @@ func sniffFormat(head []byte, ext, forced string) sniffed {
 		s.format = FormatHTML
 	case looksFlatODF(head):
 		s.format = FormatODT
+	case looksMHTML(head) || ext == ".mht" || ext == ".mhtml":
+		s.err = &deferredErr{kind: ErrUnsupported, ext: ext, msg: "unsupported format (MHTML web archive content); " +
+			"open it in a browser or Word and save it as .html or .docx"}
+		return s
 	case s.declared == FormatHTML || s.declared == FormatMarkdown || s.declared == FormatText:
 		s.format = s.declared
 	case isBinaryContainer(s.declared) || s.declared == FormatODT:
@@ -150,7 +154,9 @@ func sniffFormat(head []byte, ext, forced string) sniffed {
 				" file: its content has no " + formatName(s.declared) + " signature (damaged, or another format under that name)"}
 			return s
 		}
-		s.format = FormatText // text under a document's name: read it, with a warning
+		// Plain text under a document's name: say so rather than guess.
+		s.err = &deferredErr{kind: ErrUnsupported, ext: ext, msg: "unsupported content: named " + ext +
+			" but it holds plain text, not " + withArticle(s.declared) + "; rename it .txt to read it as text"}
 	default:
 		if hint, known := unsupportedHint(ext); known {
 			s.err = &deferredErr{kind: ErrUnsupported, ext: ext, msg: "unsupported format (" + ext + "); " + hint}
@@ -205,6 +211,14 @@ func looksFlatODF(raw []byte) bool {
 	s := textHead(raw)
 	return strings.HasPrefix(s, "<?xml") && strings.Contains(s, "<office:document") &&
 		strings.Contains(s, "urn:oasis:names:tc:opendocument:xmlns:office:1.0")
+}
+
+// looksMHTML reports a MIME web archive (.mht, also saved as .doc by
+// Word's "single file web page").
+func looksMHTML(raw []byte) bool {
+	s := textHead(raw)
+	return strings.HasPrefix(s, "mime-version:") || strings.HasPrefix(s, "from:") && strings.Contains(s, "mime-version:") ||
+		strings.HasPrefix(s, "content-type: multipart/related")
 }
 
 // textHead returns the first KiB of raw as lower-case text, UTF-16

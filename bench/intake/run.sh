@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Intake of the formats governments publish (issue 18), measured on the
+# fixtures of ../shared/bench/intake, and what the readers cost the binary.
+#
+#   bench/intake/run.sh            # writes the "## Intake" section of bench/RESULTS.md
+#   NO_UPDATE=1 bench/intake/run.sh  # print it only
+#   BASE=<rev> bench/intake/run.sh   # the "before" build (default: the merge base with main)
+#
+# 1. every fixture: share of expected lines found (the folder's rules) and
+#    found as whole lines, time (median of repeated reads) and peak memory
+#    of a process reading only that file, beside pdftotext (poppler-utils)
+#    for the PDFs: go run ./bench/intake;
+# 2. `zhpolicy analyze` over all of them: wall time and peak memory;
+# 3. binary size and cold start (`zhpolicy segment` on a 1 KB text, which
+#    reads no PDF) of the BASE build and of this tree, A/B in one hyperfine
+#    run. Needs go, hyperfine, /usr/bin/time; ../shared/bench/intake.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+shared=${SHARED:-$root/../shared}
+intake=$shared/bench/intake
+say() { printf '%s\n' "$*" >&2; }
+if [ ! -f "$intake/manifest.tsv" ]; then
+	say "skip: $intake is absent"
+	exit 0
+fi
+for t in hyperfine /usr/bin/time; do
+	command -v "$t" >/dev/null || { say "skip: $t is not installed (apt-get install hyperfine time)"; exit 0; }
+done
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+say "building"
+go build -trimpath -o "$work/intake" ./bench/intake
+go build -trimpath -o "$work/after" ./cmd/zhpolicy
+base=${BASE:-$(git merge-base HEAD main)}
+mkdir -p "$work/base-src"
+git archive "$base" | tar -x -C "$work/base-src"
+(cd "$work/base-src" && go build -trimpath -o "$work/before" ./cmd/zhpolicy)
+
+out=$work/section.md
+{
+	echo "## Intake"
+	echo
+	echo "Every fixture of \`../shared/bench/intake\` (see its README), read by \`pkg/input\`. *Lines found*: the"
+	echo "expected lines found by the folder's comparison rules (whitespace and page-number lines ignored; a line"
+	echo "must occur within one output line); *whole lines*: expected lines equal to a whole output line, which"
+	echo "also needs the paragraphs rebuilt. Time: median of repeated reads in one process; peak RSS: a process"
+	echo "reading only that file. pdftotext (poppler $(pdftotext -v 2>&1 | head -n1 | awk '{print $3}')) read the PDFs in the same run."
+	echo "Reproduce: \`bench/intake/run.sh\` ($(date -u +%Y-%m-%d), $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg))."
+	echo
+	"$work/intake" -shared "$shared"
+	echo
+	files=$(awk -F'\t' 'NR>1{print $1}' "$intake/manifest.tsv")
+	# analyze over all fixtures (the bad ones are named on stderr and skipped: exit 3)
+	(cd "$intake" && /usr/bin/time -f '%e %M' -o "$work/analyze.time" "$work/after" analyze $files >"$work/analyze.out" 2>"$work/analyze.err") || true
+	read -r secs kb <"$work/analyze.time"
+	docs=$(grep -m1 'documents' "$work/analyze.out" | tr -dc '0-9')
+	skipped=$(grep -c -v 'warning' "$work/analyze.err" || true)
+	echo "\`zhpolicy analyze\` over all $(echo "$files" | wc -l) fixtures: ${docs} documents analysed, ${skipped} skipped with their"
+	echo "message, in ${secs} s with a peak RSS of $((kb / 1024)) MB."
+	echo
+	# binary size and cold start, before and after
+	head -c 1000 "$shared/corpus/gwr/2024.txt" >"$work/small.txt" 2>/dev/null || printf '推动高质量发展。\n%.0s' $(seq 40) >"$work/small.txt"
+	hyperfine -N --warmup 3 --runs "${RUNS:-30}" --export-json "$work/cold.json" \
+		"$work/before segment $work/small.txt" "$work/after segment $work/small.txt" >/dev/null 2>&1
+	python3 - "$work/cold.json" "$work/before" "$work/after" "$base" <<'PY'
+import json, os, sys
+r = json.load(open(sys.argv[1]))["results"]
+b, a = os.path.getsize(sys.argv[2]), os.path.getsize(sys.argv[3])
+mb, ma = r[0]["median"] * 1000, r[1]["median"] * 1000
+print("| build | binary size | cold start, `segment` on 1 KB (median, hyperfine A/B) |")
+print("|---|---|---|")
+print(f"| before (`{sys.argv[4][:9]}`) | {b/1e6:.2f} MB | {mb:.1f} ms ± {r[0]['stddev']*1000:.1f} |")
+print(f"| after (this tree) | {a/1e6:.2f} MB (+{(a-b)/1e3:.0f} kB) | {ma:.1f} ms ± {r[1]['stddev']*1000:.1f} (after/before {ma/mb:.3f}) |")
+PY
+} >"$out"
+cat "$out"
+if [ -z "${NO_UPDATE:-}" ]; then
+	python3 - "$out" bench/RESULTS.md <<'PY'
+import sys, re
+new = open(sys.argv[1]).read().rstrip("\n") + "\n"
+path = sys.argv[2]
+text = open(path).read()
+m = re.search(r"^## Intake\n.*?(?=^## |\Z)", text, flags=re.S | re.M)
+if m:
+    text = text[:m.start()] + new + "\n" + text[m.end():].lstrip("\n")
+else:
+    text = text.rstrip("\n") + "\n\n" + new
+open(path, "w").write(text)
+PY
+	say "bench/RESULTS.md: section \"## Intake\" written"
+fi
