@@ -33,11 +33,13 @@ import (
 
 type row struct {
 	file, format, expect string
-	lines, found, exact  int
+	lines, joined        int
+	found, exact         int
 	outcome              string
 	median               time.Duration
 	rssKB                int64
-	popFound, popExact   int
+	popJoined, popFound  int
+	popExact             int
 	popTime              time.Duration
 	popOK                bool
 }
@@ -46,6 +48,7 @@ func main() {
 	shared := flag.String("shared", "", "the shared data folder (default ../shared next to the repository)")
 	one := flag.String("one", "", "read one file and exit (child mode)")
 	md := flag.Bool("md", false, "print Markdown")
+	pairs := flag.String("pairs", "", "instead of the fixtures: read every NAME.pdf of this folder and compare it with NAME.txt")
 	flag.Parse()
 	if *one != "" {
 		doc, err := input.Read(input.Source{Path: *one}, input.Options{})
@@ -61,7 +64,14 @@ func main() {
 		dir = filepath.Join("..", "shared")
 	}
 	dir = filepath.Join(dir, "bench", "intake")
-	fixtures, err := intakecheck.Manifest(dir)
+	var fixtures []intakecheck.Fixture
+	var err error
+	if *pairs != "" {
+		dir = *pairs
+		fixtures, err = pdfPairs(dir)
+	} else {
+		fixtures, err = intakecheck.Manifest(dir)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "intake:", err)
 		os.Exit(2)
@@ -87,7 +97,7 @@ func main() {
 			r.outcome = fmt.Sprintf("%d chars; warning: %s", len(strings.TrimSpace(doc.Text)), firstWarning(doc))
 		default:
 			res := intakecheck.Compare(doc.Text, string(want), fx.Expect == "lines")
-			r.lines, r.found, r.exact = res.Lines, res.Found, res.Exact
+			r.lines, r.joined, r.found, r.exact = res.Lines, res.Joined, res.Found, res.Exact
 			r.outcome = "text (" + doc.Format + ")"
 			if w := firstWarning(doc); w != "" {
 				r.outcome += "; warning: " + w
@@ -102,12 +112,29 @@ func main() {
 			r.popOK = err == nil
 			if err == nil && len(want) > 0 && fx.Expect != "error" {
 				res := intakecheck.Compare(string(out), string(want), fx.Expect == "lines")
-				r.popFound, r.popExact = res.Found, res.Exact
+				r.popJoined, r.popFound, r.popExact = res.Joined, res.Found, res.Exact
 			}
 		}
 		rows = append(rows, r)
 	}
 	print(rows, *md)
+}
+
+// pdfPairs lists NAME.pdf files of dir that have a NAME.txt beside them.
+func pdfPairs(dir string) ([]intakecheck.Fixture, error) {
+	pdfs, err := filepath.Glob(filepath.Join(dir, "*.pdf"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(pdfs)
+	var out []intakecheck.Fixture
+	for _, p := range pdfs {
+		base := strings.TrimSuffix(filepath.Base(p), ".pdf")
+		if _, err := os.Stat(filepath.Join(dir, base+".txt")); err == nil {
+			out = append(out, intakecheck.Fixture{File: base + ".pdf", Format: "pdf", Expect: "text", Expected: base + ".txt"})
+		}
+	}
+	return out, nil
 }
 
 func firstWarning(d *input.Document) string {
@@ -160,39 +187,44 @@ func peakRSS(self, path string) int64 {
 
 func print(rows []row, md bool) {
 	w := os.Stdout
-	fmt.Fprintln(w, "| file | expected | zhpolicy: lines found | whole lines | outcome | time | peak RSS | pdftotext: found | whole lines | time |")
-	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|")
-	var tl, tf, te, pl, pf, pe int
+	fmt.Fprintln(w, "| file | expected | zhpolicy: found | in one line | whole lines | outcome | time | peak RSS | pdftotext: found | in one line | whole lines | time |")
+	fmt.Fprintln(w, "|---|---|---|---|---|---|---|---|---|---|---|---|")
+	var t, p [4]int // lines, joined, found, exact
 	for _, r := range rows {
 		share := func(n int) string {
 			if r.lines == 0 {
 				return ""
 			}
-			return fmt.Sprintf("%d/%d (%.0f%%)", n, r.lines, 100*float64(n)/float64(r.lines))
+			return fmt.Sprintf("%d/%d", n, r.lines)
 		}
-		pop, popExact, popTime := "", "", ""
+		var pop [3]string
+		popTime := ""
 		if r.format == "pdf" && r.popTime > 0 {
 			popTime = ms(r.popTime)
 			switch {
 			case !r.popOK:
-				pop = "error"
+				pop[0] = "error"
 			case r.lines > 0:
-				pop, popExact = share(r.popFound), share(r.popExact)
-				pl += r.lines
-				pf += r.popFound
-				pe += r.popExact
+				pop = [3]string{share(r.popJoined), share(r.popFound), share(r.popExact)}
+				p[0] += r.lines
+				p[1] += r.popJoined
+				p[2] += r.popFound
+				p[3] += r.popExact
 			}
 		}
 		if r.lines > 0 {
-			tl += r.lines
-			tf += r.found
-			te += r.exact
+			t[0] += r.lines
+			t[1] += r.joined
+			t[2] += r.found
+			t[3] += r.exact
 		}
-		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s | %.1f MB | %s | %s | %s |\n", r.file, r.expect, share(r.found), share(r.exact),
-			strings.ReplaceAll(r.outcome, "|", "\\|"), ms(r.median), float64(r.rssKB)/1024, pop, popExact, popTime)
+		fmt.Fprintf(w, "| `%s` | %s | %s | %s | %s | %s | %s | %.1f MB | %s | %s | %s | %s |\n", r.file, r.expect,
+			share(r.joined), share(r.found), share(r.exact),
+			strings.ReplaceAll(r.outcome, "|", "\\|"), ms(r.median), float64(r.rssKB)/1024, pop[0], pop[1], pop[2], popTime)
 	}
-	fmt.Fprintf(w, "| **all with expected text** | | **%d/%d (%.1f%%)** | **%d/%d (%.1f%%)** | | | | PDFs: %d/%d | %d/%d | |\n",
-		tf, tl, 100*float64(tf)/float64(max(tl, 1)), te, tl, 100*float64(te)/float64(max(tl, 1)), pf, pl, pe, pl)
+	pct := func(n, d int) string { return fmt.Sprintf("%d/%d (%.1f%%)", n, d, 100*float64(n)/float64(max(d, 1))) }
+	fmt.Fprintf(w, "| **all with expected text** | | **%s** | **%s** | **%s** | | | | | | | |\n", pct(t[1], t[0]), pct(t[2], t[0]), pct(t[3], t[0]))
+	fmt.Fprintf(w, "| **the PDFs** | | | | | | | | **%s** | **%s** | **%s** | |\n", pct(p[1], p[0]), pct(p[2], p[0]), pct(p[3], p[0]))
 	_ = md
 }
 

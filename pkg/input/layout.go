@@ -30,9 +30,8 @@ type textLine struct {
 	x0, x1 float64 // extent along the line's direction
 	y      float64 // baseline across it
 	size   float64
-	dir    int     // the baseline's angle in steps of 5°: 0 horizontal, 18 down (rotated 90°), 54 up
-	label  float64 // where the text after a leading "抄送："-style label starts; NaN if none
-	runs   [2]int  // the runs of its first and last glyph
+	dir    int    // the baseline's angle in steps of 5°: 0 horizontal, 18 down (rotated 90°), 54 up
+	runs   [2]int // the runs of its first and last glyph
 }
 
 // layoutPage groups a page's glyphs into lines, in reading order:
@@ -131,8 +130,7 @@ func linesOf(gs []glyph, k int) (lines []textLine, alone []glyph) {
 func buildLine(gs []glyph, dir int) (textLine, bool) {
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
 	var b strings.Builder
-	l := textLine{x0: gs[0].x, dir: dir, label: math.NaN()}
-	afterColon, kept := false, 0
+	l := textLine{x0: gs[0].x, dir: dir}
 	var sizes float64
 	var n int
 	prevEnd, prevSize := math.Inf(-1), 0.0
@@ -157,12 +155,6 @@ func buildLine(gs []glyph, dir int) (textLine, bool) {
 			case gap >= 0.2*size && !(g.estimated || prev.estimated) || gap >= 0.45*size:
 				b.WriteByte(' ')
 			}
-		}
-		if afterColon && math.IsNaN(l.label) && !isSpaceText(g.text) {
-			l.label = g.x
-		}
-		if kept++; kept <= 8 && (g.text == "：" || g.text == ":") {
-			afterColon = true
 		}
 		b.WriteString(g.text)
 		if g.text != "" {
@@ -374,8 +366,10 @@ func paragraphs(pages []pageLines) string {
 			}
 		}
 	}
-	// Metrics per page: the size most characters have, and for each size
-	// the left and right edges of its lines.
+	// Metrics of the document: the size most characters have, and for each
+	// size the left and right edges of its lines (margins are the
+	// document's: a page whose lines are all indented has the same left
+	// edge as the others).
 	type edges struct {
 		left, right float64
 		n           int
@@ -385,33 +379,33 @@ func paragraphs(pages []pageLines) string {
 		sizes map[float64]*edges
 	}
 	bucket := func(s float64) float64 { return math.Round(s*2) / 2 }
+	count := map[float64]int{}
+	m := metrics{sizes: map[float64]*edges{}}
+	for _, a := range all {
+		if a.line.dir != 0 {
+			continue
+		}
+		k := bucket(a.line.size)
+		count[k] += utf8.RuneCountInString(a.line.text)
+		e := m.sizes[k]
+		if e == nil {
+			e = &edges{left: math.Inf(1), right: math.Inf(-1)}
+			m.sizes[k] = e
+		}
+		e.left, e.right, e.n = math.Min(e.left, a.line.x0), math.Max(e.right, a.line.x1), e.n+1
+	}
+	bestN := -1
+	for s, n := range count {
+		if n > bestN || n == bestN && s < m.body {
+			m.body, bestN = s, n
+		}
+	}
 	met := make([]metrics, len(pages))
-	for p := range pages {
-		count := map[float64]int{}
-		m := metrics{sizes: map[float64]*edges{}}
-		for _, a := range all {
-			if a.page != p || a.line.dir != 0 {
-				continue
-			}
-			k := bucket(a.line.size)
-			count[k] += utf8.RuneCountInString(a.line.text)
-			e := m.sizes[k]
-			if e == nil {
-				e = &edges{left: math.Inf(1), right: math.Inf(-1)}
-				m.sizes[k] = e
-			}
-			e.left, e.right, e.n = math.Min(e.left, a.line.x0), math.Max(e.right, a.line.x1), e.n+1
-		}
-		bestN := -1
-		for s, n := range count {
-			if n > bestN || n == bestN && s < m.body {
-				m.body, bestN = s, n
-			}
-		}
+	for p := range met {
 		met[p] = m
 	}
-	// edgesOf returns the edges of the lines of l's size on page p, or of
-	// the body text when too few lines have that size.
+	// edgesOf returns the edges of the lines of l's size, or of the body
+	// text when too few lines have that size.
 	edgesOf := func(p int, l textLine) (float64, float64) {
 		m := met[p]
 		if e := m.sizes[bucket(l.size)]; e != nil && e.n >= 3 {
@@ -454,9 +448,10 @@ func firstRune(s string) rune {
 
 // joins decides whether line b continues the paragraph of line a: a is
 // full (b's first word, with the punctuation that may not start a line,
-// would not have fitted after it) and b is not indented, or b continues
-// under a's "抄送："-style label; or both are centred title lines larger
-// than the body text.
+// would not have fitted after it; the right edge is the longest line's,
+// which may fall short of the measure by most of a character) and b is
+// not indented; or both are centred title lines larger than the body
+// text; or b continues a's text run.
 func joins(a, b textLine, newPage bool, bodySize, left, right, nextLeft float64) bool {
 	size := math.Max(a.size, b.size)
 	if a.dir != b.dir || math.Abs(a.size-b.size) > 0.12*size {
@@ -481,32 +476,49 @@ func joins(a, b textLine, newPage bool, bodySize, left, right, nextLeft float64)
 		ca, cb := (a.x0+a.x1)/2, (b.x0+b.x1)/2
 		return math.Abs(ca-cb) <= size
 	}
-	full := a.x1+firstClusterWidth(b.text, b.size) > right+0.25*size
+	full := a.x1+firstClusterWidth(b.text, b.size) > right-0.5*size
 	notIndented := b.x0 <= nextLeft+0.8*size
-	hanging := !newPage && !math.IsNaN(a.label) && math.Abs(b.x0-a.label) <= 0.3*size
-	return full && (notIndented || hanging) && a.x0 <= left+2.5*size
+	return full && notIndented && a.x0 <= left+2.5*size
 }
 
 // firstClusterWidth estimates the width of what cannot be separated at
-// the start of a line: its first word or character, with the closing
-// punctuation that follows it.
+// the start of a line: opening punctuation with what follows it, a
+// number or Latin word (or one CJK character), and the closing
+// punctuation after it.
 func firstClusterWidth(s string, size float64) float64 {
-	w := 0.0
-	for i, r := range s {
-		switch {
-		case i > 0 && isClosingPunct(r):
-		case i > 0 && isWide(r):
-			return w
-		case i > 0 && !isLatinAlnum(r):
-			return w
+	rs := []rune(s)
+	width := func(r rune) float64 {
+		if isWideOrPunct(r) || r >= 0x3000 {
+			return size
 		}
-		if isWide(r) {
-			w += size
+		return 0.55 * size
+	}
+	w, i := 0.0, 0
+	for i < len(rs) && isOpeningPunct(rs[i]) {
+		w += width(rs[i])
+		i++
+	}
+	if i < len(rs) {
+		if isLatinAlnum(rs[i]) {
+			for i < len(rs) && (isLatinAlnum(rs[i]) || (rs[i] == '.' || rs[i] == ',') && i+1 < len(rs) && isLatinAlnum(rs[i+1])) {
+				w += 0.55 * size
+				i++
+			}
 		} else {
-			w += 0.5 * size
+			w += width(rs[i])
+			i++
 		}
 	}
+	for i < len(rs) && isClosingPunct(rs[i]) {
+		w += width(rs[i])
+		i++
+	}
 	return w
+}
+
+// isOpeningPunct: punctuation that may not end a line.
+func isOpeningPunct(r rune) bool {
+	return strings.ContainsRune("“‘（《〈「『【〔〖([{", r)
 }
 
 // isClosingPunct: punctuation that may not begin a line.
