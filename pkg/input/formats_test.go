@@ -269,3 +269,62 @@ func TestMHTML(t *testing.T) {
 		}
 	}
 }
+
+// ttfWithCmap makes a TrueType program holding only a format 4 cmap that
+// maps each character of chars to glyph 1, 2, 3…
+func ttfWithCmap(chars []rune) []byte {
+	be := func(b []byte, v ...uint16) []byte {
+		for _, x := range v {
+			b = append(b, byte(x>>8), byte(x))
+		}
+		return b
+	}
+	segs := len(chars) + 1
+	var sub []byte
+	sub = be(sub, 4, 0, 0, uint16(2*segs), 0, 0, 0)
+	for _, c := range chars {
+		sub = be(sub, uint16(c))
+	}
+	sub = be(sub, 0xFFFF, 0)
+	for _, c := range chars {
+		sub = be(sub, uint16(c))
+	}
+	sub = be(sub, 0xFFFF)
+	for i, c := range chars {
+		sub = be(sub, uint16(i+1)-uint16(c))
+	}
+	sub = be(sub, 1)
+	for range segs {
+		sub = be(sub, 0)
+	}
+	sub[2], sub[3] = byte(len(sub)>>8), byte(len(sub))
+	cmap := be(nil, 0, 1, 3, 1, 0, 12)
+	cmap = append(cmap, sub...)
+	font := be(nil, 1, 0, 1, 16, 0, 0)
+	font = append(font, "cmap"...)
+	font = be(font, 0, 0, 0, 28, uint16(len(cmap)>>16), uint16(len(cmap)))
+	return append(font, cmap...)
+}
+
+// Identity-H without ToUnicode, but with an embedded TrueType program whose
+// cmap says which character each glyph is.
+func TestPDFFontProgramCmap(t *testing.T) {
+	font := ttfWithCmap([]rune("政府工作报告"))
+	pdf := buildPDF(
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
+		pdfStreamObj("BT /F1 16 Tf 100 700 Td <000100020003000400050006> Tj ET", false),
+		"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor 7 0 R /CIDToGIDMap /Identity >>",
+		"<< /Type /FontDescriptor /FontName /ABCDEF+SimSun /Flags 4 /FontFile2 8 0 R >>",
+		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(font), font),
+	)
+	doc, err := ReadFrom("cmap.pdf", bytes.NewReader(pdf), Options{})
+	if err != nil || doc.Text != "政府工作报告\n" || len(doc.Warnings) != 0 {
+		t.Errorf("%+v, %v", doc, err)
+	}
+	if m := trueTypeUnicode(font); len(m) != 6 || m[1] != '政' || m[6] != '告' {
+		t.Errorf("trueTypeUnicode = %v", m)
+	}
+}

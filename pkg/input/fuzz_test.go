@@ -209,13 +209,19 @@ func FuzzPDF(f *testing.F) {
 	f.Add(onePagePDF("BT /F2 16 Tf 100 700 Td <D5FEB8AE> Tj ET", false))
 	f.Add(onePagePDF("BT /F1 10 Tf 1 0 0 1 100 640 Tm [(Hi) -300 (you)] TJ T* (x) ' 1 2 (y) \" ET q 1 0 0 1 5 5 cm BI /W 1 ID \x00 EI Q", true))
 	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]>>endobj 3 0 obj<</Type/Page/Contents 4 0 R>>endobj 4 0 obj<</Length 99>>stream\nBT (a) Tj ET\nendstream endobj"))
+	f.Add(ttfWithCmap([]rune("政府")))
 	addFixtures(f, ".pdf")
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkRead(t, "f.pdf", data, fuzzOpts)
 		// The same bytes as one page's content, with the test fonts.
 		page := onePagePDF(string(data), false)
 		checkRead(t, "g.pdf", page, fuzzOpts)
-		// And as a CMap.
+		// And as a TrueType program's cmap, and as a CMap.
+		for gid, r := range trueTypeUnicode(data) {
+			if gid == 0 || r < 0x20 || r > 0x10FFFF {
+				t.Fatalf("trueTypeUnicode gave glyph %d → %U", gid, r)
+			}
+		}
 		tbl := parseCMap(data)
 		for code := uint32(0); code < 300; code++ {
 			if s, ok := tbl.lookup(code); ok && !utf8.ValidString(strings.ToValidUTF8(s, "")) {

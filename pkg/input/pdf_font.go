@@ -29,9 +29,11 @@ type pdfFont struct {
 	cidW      []cidWidth // composite: W array
 	dw        float64
 	vertical  bool
-	matrix    float64 // Type3: FontMatrix's horizontal scale ×1000; 1 otherwise
-	estimated bool    // widths are not known (standard 14 fonts without /Widths)
-	noUnicode bool    // composite Identity font without ToUnicode: no way to text
+	matrix    float64         // Type3: FontMatrix's horizontal scale ×1000; 1 otherwise
+	estimated bool            // widths are not known (standard 14 fonts without /Widths)
+	noUnicode bool            // composite Identity font without ToUnicode: no way to text
+	gidUni    map[uint16]rune // an embedded TrueType program's cmap, inverted
+	cidToGID  []byte          // CIDToGIDMap stream (2 bytes a CID); nil for Identity
 }
 
 type codespace struct {
@@ -319,7 +321,17 @@ func (f *pdfFile) loadComposite(ft *pdfFont, d pdfDict) {
 		sort.Slice(ft.cidW, func(i, j int) bool { return ft.cidW[i].lo < ft.cidW[j].lo })
 	}
 	if ft.predef == "identity" && ft.toUni == nil {
-		ft.noUnicode = true
+		// The font program's own cmap may still say which character each
+		// glyph draws.
+		if fd := f.dict(desc["FontDescriptor"]); fd != nil {
+			if prog, err := f.streamData(fd["FontFile2"]); err == nil && prog != nil {
+				ft.gidUni = trueTypeUnicode(prog)
+			}
+		}
+		if m, err := f.streamData(desc["CIDToGIDMap"]); err == nil && m != nil {
+			ft.cidToGID = m
+		}
+		ft.noUnicode = ft.gidUni == nil
 	}
 }
 
@@ -542,6 +554,19 @@ func (ft *pdfFont) text(code uint32, n int) (string, bool) {
 	case "utf8":
 		if utf8.Valid(raw) {
 			return string(raw), true
+		}
+	case "identity":
+		if ft.gidUni != nil {
+			gid := code
+			if ft.cidToGID != nil {
+				if int(code)*2+1 >= len(ft.cidToGID) {
+					return "", false
+				}
+				gid = uint32(ft.cidToGID[2*code])<<8 | uint32(ft.cidToGID[2*code+1])
+			}
+			if r, ok := ft.gidUni[uint16(gid)]; ok && gid <= 0xFFFF {
+				return string(r), true
+			}
 		}
 	}
 	return "", false
