@@ -45,7 +45,7 @@ func openPDF(raw []byte, b *budget) (*pdfFile, error) {
 
 // readXrefChain reads the cross-reference sections from the last startxref.
 func (f *pdfFile) readXrefChain() error {
-	tail := f.raw[max(0, len(f.raw)-4096):]
+	tail := f.raw[max(0, len(f.raw)-64<<10):] // some writers append data after %%EOF
 	i := bytes.LastIndex(tail, []byte("startxref"))
 	if i < 0 {
 		return errPDFNoXref
