@@ -328,3 +328,44 @@ func TestPDFFontProgramCmap(t *testing.T) {
 		t.Errorf("trueTypeUnicode = %v", m)
 	}
 }
+
+// Every standard security handler revision, made by qpdf (testdata/pdf).
+func TestPDFEncryption(t *testing.T) {
+	for _, tt := range []struct {
+		file, password string
+		kind           error
+	}{
+		{"rc4-40.pdf", "", nil},
+		{"rc4-128.pdf", "", nil},
+		{"aes-128.pdf", "", nil},
+		{"aes-256.pdf", "", nil},
+		{"aes-256-objstm.pdf", "", nil},
+		{"aes-128-user-password.pdf", "", ErrEncrypted},
+		{"aes-128-user-password.pdf", "user-pw", nil},
+		{"aes-128-user-password.pdf", "owner-pw", nil},
+		{"aes-256-user-password.pdf", "", ErrEncrypted},
+		{"aes-256-user-password.pdf", "wrong", ErrEncrypted},
+		{"aes-256-user-password.pdf", "user-pw", nil},
+		{"aes-256-user-password.pdf", "owner-pw", nil},
+	} {
+		doc, err := Read(Source{Path: "testdata/pdf/" + tt.file}, Options{Password: tt.password})
+		if tt.kind != nil {
+			if !errors.Is(err, tt.kind) {
+				t.Errorf("%s (%q): %v, want %v", tt.file, tt.password, err, tt.kind)
+			}
+			continue
+		}
+		if err != nil || doc.Text != "加密文档的正文\n" || !doc.Encrypted {
+			t.Errorf("%s (%q): %+v, %v", tt.file, tt.password, doc, err)
+		}
+	}
+}
+
+// A compressed PDF stream that inflates past MaxUnpacked is refused.
+func TestPDFBomb(t *testing.T) {
+	c := "BT /F1 10 Tf 100 700 Td (x) Tj ET\n%" + strings.Repeat("0", 3<<20)
+	_, err := ReadFrom("bomb.pdf", bytes.NewReader(onePagePDF(c, true)), Options{MaxUnpacked: 1 << 20})
+	if !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "bomb.pdf: too large: a compressed stream unpacks to more than the 1.0 MiB limit") {
+		t.Errorf("%v", err)
+	}
+}
