@@ -149,7 +149,7 @@ func buildLine(gs []glyph, dir int) (textLine, bool) {
 			case gap >= 3*size:
 				b.WriteByte('\t')
 			case isWideOrPunct(last) || isWideOrPunct(first):
-				if gap >= 1.5*size {
+				if gap >= 1.0*size {
 					b.WriteByte(' ')
 				}
 			case gap >= 0.2*size && !(g.estimated || prev.estimated) || gap >= 0.45*size:
