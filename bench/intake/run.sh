@@ -51,6 +51,16 @@ out=$work/section.md
 	echo
 	"$work/intake" -shared "$shared"
 	echo
+	if command -v chromium >/dev/null; then
+		echo "PDFs from another producer (\`bench/intake/chromium.sh\`): documents of \`../shared/corpus\` laid out in three"
+		echo "styles (16 pt justified, 14 pt ragged right, 12 pt dense) and printed by headless Chromium (Skia/PDF, Type0"
+		echo "Identity-H fonts); the documents' own lines are the expected lines. DEV documents were looked at while writing"
+		echo "the reader; TESTA documents were looked at once while tuning the line joining (not clean); TESTB documents"
+		echo "were measured once, with the code as committed."
+		echo
+		bash bench/intake/chromium.sh
+		echo
+	fi
 	files=$(awk -F'\t' 'NR>1{print $1}' "$intake/manifest.tsv")
 	# analyze over all fixtures (the bad ones are named on stderr and skipped: exit 3)
 	(cd "$intake" && /usr/bin/time -f '%e %M' -o "$work/analyze.time" "$work/after" analyze $files >"$work/analyze.out" 2>"$work/analyze.err") || true
