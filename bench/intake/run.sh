@@ -12,8 +12,8 @@
 #    for the PDFs: go run ./bench/intake;
 # 2. `zhpolicy analyze` over all of them: wall time and peak memory;
 # 3. binary size and cold start (`zhpolicy segment` on a 1 KB text, which
-#    reads no PDF) of the BASE build and of this tree, A/B in one hyperfine
-#    run. Needs go, hyperfine, /usr/bin/time; ../shared/bench/intake.
+#    reads no PDF) of the BASE build and of this tree, run A/B alternating.
+#    Needs go, python3, /usr/bin/time; ../shared/bench/intake.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -24,8 +24,8 @@ if [ ! -f "$intake/manifest.tsv" ]; then
 	say "skip: $intake is absent"
 	exit 0
 fi
-for t in hyperfine /usr/bin/time; do
-	command -v "$t" >/dev/null || { say "skip: $t is not installed (apt-get install hyperfine time)"; exit 0; }
+for t in python3 /usr/bin/time; do
+	command -v "$t" >/dev/null || { say "skip: $t is not installed (apt-get install python3 time)"; exit 0; }
 done
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -72,17 +72,28 @@ out=$work/section.md
 	echo
 	# binary size and cold start, before and after
 	head -c 1000 "$shared/corpus/gwr/2024.txt" >"$work/small.txt" 2>/dev/null || printf '推动高质量发展。\n%.0s' $(seq 40) >"$work/small.txt"
-	hyperfine -N --warmup 3 --runs "${RUNS:-30}" --export-json "$work/cold.json" \
-		"$work/before segment $work/small.txt" "$work/after segment $work/small.txt" >/dev/null 2>&1
-	python3 - "$work/cold.json" "$work/before" "$work/after" "$base" <<'PY'
-import json, os, sys
-r = json.load(open(sys.argv[1]))["results"]
-b, a = os.path.getsize(sys.argv[2]), os.path.getsize(sys.argv[3])
-mb, ma = r[0]["median"] * 1000, r[1]["median"] * 1000
-print("| build | binary size | cold start, `segment` on 1 KB (median, hyperfine A/B) |")
+	python3 - "$work/before" "$work/after" "$base" "$work/small.txt" "${RUNS:-40}" <<'PY'
+import os, statistics, subprocess, sys, time
+before, after, base, small, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5])
+def once(binary):
+    t = time.perf_counter()
+    subprocess.run([binary, "segment", small], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return (time.perf_counter() - t) * 1000
+for b in (before, after):  # warm the page cache
+    once(b); once(b)
+tb, ta = [], []
+for i in range(runs):  # A/B alternating, so that load changes hit both
+    if i % 2 == 0:
+        tb.append(once(before)); ta.append(once(after))
+    else:
+        ta.append(once(after)); tb.append(once(before))
+sb, sa = os.path.getsize(before), os.path.getsize(after)
+mb, ma = statistics.median(tb), statistics.median(ta)
+ratios = sorted(a / b for a, b in zip(ta, tb))
+print("| build | binary size | cold start, `segment` on 1 KB (median of %d, A/B alternating) |" % runs)
 print("|---|---|---|")
-print(f"| before (`{sys.argv[4][:9]}`) | {b/1e6:.2f} MB | {mb:.1f} ms ± {r[0]['stddev']*1000:.1f} |")
-print(f"| after (this tree) | {a/1e6:.2f} MB (+{(a-b)/1e3:.0f} kB) | {ma:.1f} ms ± {r[1]['stddev']*1000:.1f} (after/before {ma/mb:.3f}) |")
+print(f"| before (`{base[:9]}`) | {sb/1e6:.2f} MB | {mb:.1f} ms |")
+print(f"| after (this tree) | {sa/1e6:.2f} MB ({(sa-sb)/1e3:+.0f} kB) | {ma:.1f} ms (paired ratio after/before: median {statistics.median(ratios):.3f}) |")
 PY
 } >"$out"
 cat "$out"
