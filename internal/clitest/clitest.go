@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 
 	"zhpolicy/internal/golden"
@@ -32,7 +33,16 @@ type Options struct {
 	StderrTTY bool
 	Colour    bool   // colour enabled (a terminal without NO_COLOR)
 	Dir       string // working directory (the repository root when empty)
+	// ProgressMin, when set, is the input size from which progress shows.
+	ProgressMin int64
+	// StdoutFull makes every write to stdout fail, as on /dev/full.
+	StdoutFull bool
 }
+
+// fullWriter fails as a write to /dev/full does.
+type fullWriter struct{}
+
+func (fullWriter) Write([]byte) (int, error) { return 0, syscall.ENOSPC }
 
 var (
 	segOnce sync.Once
@@ -56,8 +66,11 @@ func Run(t testing.TB, opts Options, args ...string) Result {
 	ios.SetStdoutTTY(opts.StdoutTTY)
 	ios.SetStderrTTY(opts.StderrTTY)
 	ios.SetColourEnabled(opts.Colour)
+	ios.SetProgressMin(opts.ProgressMin)
+	if opts.StdoutFull {
+		ios.SetOut(fullWriter{})
+	}
 	f := cmdutil.New(ios, "test")
-	f.Global.Jobs = 2
 	if !hasFlag(args, "--dict") {
 		sg, err := sharedSegmenter()
 		if err != nil {

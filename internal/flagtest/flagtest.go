@@ -15,7 +15,7 @@ import (
 )
 
 // Parse builds the command with newCmd on a test Factory (setup, when not
-// nil, may change the Factory first: global flags, terminal settings), runs
+// nil, may change the Factory first: terminal settings), runs
 // it with args, and returns the options it would run with, or its error.
 func Parse[O any](t testing.TB, newCmd func(*cmdutil.Factory, func(*O) error) *cobra.Command,
 	setup func(*cmdutil.Factory), args []string) (*O, error) {
@@ -27,6 +27,7 @@ func Parse[O any](t testing.TB, newCmd func(*cmdutil.Factory, func(*O) error) *c
 	}
 	var got *O
 	cmd := newCmd(f, func(o *O) error { got = o; return nil })
+	cmd.SetFlagErrorFunc(cmdutil.FlagErrorFunc) // as the root command does
 	cmd.SetArgs(args)
 	cmd.SetOut(io.Discard)
 	cmd.SetErr(io.Discard)

@@ -1,5 +1,7 @@
 // Package golden compares test output with golden files, or rewrites them
-// when the tests run with -update.
+// when the tests run with -update (in the packages whose tests use it) or
+// with ZHPOLICY_UPDATE_GOLDEN=1 in the environment (for go test ./...:
+// a -update flag would be refused by the packages without goldens).
 package golden
 
 import (
@@ -19,7 +21,7 @@ var Update = flag.Bool("update", false, "rewrite golden files")
 // A difference is reported with the first line that differs.
 func Check(t testing.TB, path, got string) {
 	t.Helper()
-	if *Update {
+	if *Update || os.Getenv("ZHPOLICY_UPDATE_GOLDEN") == "1" {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 			t.Fatal(err)
 		}
@@ -30,10 +32,10 @@ func Check(t testing.TB, path, got string) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("golden file %s: %v (run go test with -update to create it)", path, err)
+		t.Fatalf("golden file %s: %v (run the test with ZHPOLICY_UPDATE_GOLDEN=1 to create it)", path, err)
 	}
 	if got != string(want) {
-		t.Errorf("output differs from golden file %s (run with -update to accept):\n%s", path, FirstDiff(string(want), got))
+		t.Errorf("output differs from golden file %s (ZHPOLICY_UPDATE_GOLDEN=1 go test ./... accepts it):\n%s", path, FirstDiff(string(want), got))
 	}
 }
 

@@ -5,6 +5,7 @@
 package analysis
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -18,7 +19,8 @@ type Input struct {
 	// Text is the cleaned text in the document's own script. Token offsets
 	// point into it.
 	Text string
-	// Folded is Text folded to Simplified, rune for rune: the same number of
+	// Folded is Text with its Traditional lines folded to Simplified
+	// (script.FoldIfTraditional), rune for rune: the same number of
 	// runes, so rune i of Folded is rune i of Text. Byte offsets can differ;
 	// use FoldedSpan and TextSpan to move between the two.
 	Folded string
@@ -29,32 +31,27 @@ type Input struct {
 	// one term.
 	Keys []string
 
-	// byte offset in Folded of every byte offset in Text that starts a rune,
-	// when the two differ; nil when they are byte-aligned.
-	toFolded map[int]int
-	toText   map[int]int
+	// shifts are the points where the byte offsets of Text and Folded
+	// start to differ by another amount (a folded rune of another UTF-8
+	// length), in increasing order; none when the two are byte-aligned. A
+	// few entries even for a long Traditional text, where a map of every
+	// rune would cost a hundred bytes a character.
+	shifts []shift
 }
+
+// shift: from Text offset text (and Folded offset folded) on, the offsets
+// differ by folded-text.
+type shift struct{ text, folded int }
 
 // NewInput builds an Input from a cleaned text and its tokens.
 func NewInput(name, text string, kind script.Kind, tokens []segment.Token) *Input {
 	in := &Input{Name: name, Text: text, Folded: text, Script: kind, Tokens: tokens}
-	if kind != script.Simplified && kind != script.Unknown {
-		if f, ok := script.FoldToSimplified(text); ok && utf8.RuneCountInString(f) == utf8.RuneCountInString(text) {
-			in.Folded = f
-		}
+	// folded line by line, as the segmenter folds (script.FoldIfTraditional)
+	if f, ok := script.FoldIfTraditional(text); ok && utf8.RuneCountInString(f) == utf8.RuneCountInString(text) {
+		in.Folded = f
 	}
-	if len(in.Folded) != len(in.Text) {
-		in.toFolded = make(map[int]int)
-		in.toText = make(map[int]int)
-		fi := 0
-		for ti := range in.Text {
-			in.toFolded[ti] = fi
-			in.toText[fi] = ti
-			_, n := utf8.DecodeRuneInString(in.Folded[fi:])
-			fi += n
-		}
-		in.toFolded[len(in.Text)] = len(in.Folded)
-		in.toText[len(in.Folded)] = len(in.Text)
+	if in.Folded != in.Text {
+		in.shifts = shifts(in.Text, in.Folded)
 	}
 	in.Keys = make([]string, len(tokens))
 	for i, t := range tokens {
@@ -64,20 +61,48 @@ func NewInput(name, text string, kind script.Kind, tokens []segment.Token) *Inpu
 	return in
 }
 
+// shifts lists where the byte offsets of text and folded (the same runes,
+// some of another length) start to differ by another amount.
+func shifts(text, folded string) []shift {
+	var out []shift
+	ti, fi, delta := 0, 0, 0
+	for ti < len(text) && fi < len(folded) {
+		_, tn := utf8.DecodeRuneInString(text[ti:])
+		_, fn := utf8.DecodeRuneInString(folded[fi:])
+		ti += tn
+		fi += fn
+		if fi-ti != delta {
+			delta = fi - ti
+			out = append(out, shift{ti, fi})
+		}
+	}
+	return out
+}
+
 // FoldedSpan maps a byte range of Text to the same runes in Folded.
 func (in *Input) FoldedSpan(s, e int) (int, int) {
-	if in.toFolded == nil {
-		return s, e
-	}
-	return in.toFolded[s], in.toFolded[e]
+	return in.toFolded(s), in.toFolded(e)
 }
 
 // TextSpan maps a byte range of Folded to the same runes in Text.
 func (in *Input) TextSpan(s, e int) (int, int) {
-	if in.toText == nil {
-		return s, e
+	return in.toText(s), in.toText(e)
+}
+
+func (in *Input) toFolded(off int) int {
+	i := sort.Search(len(in.shifts), func(i int) bool { return in.shifts[i].text > off }) - 1
+	if i < 0 {
+		return off
 	}
-	return in.toText[s], in.toText[e]
+	return off + in.shifts[i].folded - in.shifts[i].text
+}
+
+func (in *Input) toText(off int) int {
+	i := sort.Search(len(in.shifts), func(i int) bool { return in.shifts[i].folded > off }) - 1
+	if i < 0 {
+		return off
+	}
+	return off + in.shifts[i].text - in.shifts[i].folded
 }
 
 // Key is the form under which a (Simplified) term is counted: ASCII letters

@@ -1,10 +1,10 @@
-// Package cmdutil holds what every subcommand shares: the Factory with the
-// lazily built segmenter, the global options, flag helpers and the error
-// types that the root command maps to exit codes.
+// Package cmdutil holds what the subcommands share, and nothing they
+// compute: the Factory with the lazily built segmenter, the flag groups
+// (input, format, script, segmentation), the document loop of a command
+// (RunDocs) and the error types that the root command maps to exit codes.
 package cmdutil
 
 import (
-	"runtime"
 	"sync"
 
 	"zhpolicy/pkg/iostreams"
@@ -12,24 +12,11 @@ import (
 	"zhpolicy/pkg/segment"
 )
 
-// GlobalOptions are the persistent flags of the root command.
-type GlobalOptions struct {
-	Format   string   // table|json|jsonl|csv|tsv|markdown (commands may accept more)
-	Jobs     int      // parallel workers
-	Script   string   // auto|s|t|tw|hk: script used to display results
-	NoClean  bool     // skip text cleaning
-	Quiet    bool     // no warnings or progress on stderr
-	Encoding string   // force an input encoding
-	Include  []string // globs of files to take when walking directories
-	Exclude  []string // globs of files or directories to skip
-}
-
 // Factory builds the expensive shared objects on first use. One Factory
 // serves one process; everything it returns is safe for concurrent use.
 type Factory struct {
 	IO      *iostreams.IOStreams
 	Version string
-	Global  *GlobalOptions
 
 	segOnce sync.Once
 	seg     *segment.Segmenter
@@ -41,11 +28,7 @@ type Factory struct {
 
 // New returns a Factory on the given streams.
 func New(io *iostreams.IOStreams, version string) *Factory {
-	return &Factory{
-		IO:      io,
-		Version: version,
-		Global:  &GlobalOptions{Format: "table", Jobs: runtime.NumCPU(), Script: "auto"},
-	}
+	return &Factory{IO: io, Version: version}
 }
 
 // Segmenter returns the process's shared segmenter, building it on first

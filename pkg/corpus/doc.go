@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/script"
@@ -15,7 +16,7 @@ type Doc struct {
 	Size     int64
 	Warnings []input.Warning
 
-	// A big input may come in parts (cmdutil.EachPart): Base is the byte
+	// A big input may come in parts (Config.PartSize): Base is the byte
 	// offset of this part's Original in the whole decoded document, Part its
 	// number (0 for the first or only part), Final marks the last part.
 	Base  int
@@ -25,6 +26,9 @@ type Doc struct {
 	Original string // decoded text, offsets in results point here
 	Text     string // cleaned text (Original when cleaning is off)
 	Script   script.Detection
+	// In is the document ready for the analyzers (segmented), when the run
+	// was asked to segment (Config.Segmenter).
+	In *analysis.Input
 
 	clean *normalize.Result
 }
@@ -59,4 +63,13 @@ func (d *Doc) Changes() []normalize.Change {
 		return nil
 	}
 	return d.clean.Changes
+}
+
+// Input is the document for the analyzers: the segmented input when the
+// run segmented it, else one without tokens (for character counts).
+func (d *Doc) Input() *analysis.Input {
+	if d.In == nil {
+		d.In = analysis.NewInput(d.Name, d.Text, d.Script.Kind, nil)
+	}
+	return d.In
 }

@@ -25,8 +25,8 @@ const (
 	Right
 )
 
-// Table is one titled table of strings.
-type Table struct {
+// Grid is one titled table of strings, as drawn.
+type Grid struct {
 	Title  string   // printed above the table on a terminal, a heading in Markdown
 	Header []string // column names
 	Rows   [][]string
@@ -47,7 +47,7 @@ func IsRowFormat(format string) bool {
 // WriteTables writes tables in a row format. For csv and tsv the header is
 // written once, from the first table: commands that print several tables
 // to csv flatten them into one, with a column naming the document.
-func WriteTables(w io.Writer, format string, tables ...Table) error {
+func WriteTables(w io.Writer, format string, tables ...Grid) error {
 	switch format {
 	case "table":
 		for i, t := range tables {
@@ -109,7 +109,7 @@ func tsvCells(r []string) []string {
 	return out
 }
 
-func writeTerminal(w io.Writer, t Table) error {
+func writeTerminal(w io.Writer, t Grid) error {
 	if t.Title != "" {
 		if _, err := fmt.Fprintf(w, "%s\n", t.Title); err != nil {
 			return err
@@ -155,7 +155,7 @@ func anySlice(s []string) []any {
 	return out
 }
 
-func writeMarkdown(w io.Writer, t Table) error {
+func writeMarkdown(w io.Writer, t Grid) error {
 	var b strings.Builder
 	if t.Title != "" {
 		fmt.Fprintf(&b, "### %s\n\n", mdEscape(t.Title))
@@ -180,6 +180,17 @@ func writeMarkdown(w io.Writer, t Table) error {
 		}
 		b.WriteString("\n")
 	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func writeMarkdownRow(w io.Writer, row []string) error {
+	var b strings.Builder
+	b.WriteString("|")
+	for _, c := range row {
+		fmt.Fprintf(&b, " %s |", mdEscape(c))
+	}
+	b.WriteString("\n")
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -291,4 +302,33 @@ func (rw *RowWriter) Flush() error {
 		return rw.cw.Error()
 	}
 	return nil
+}
+
+// Printable makes text safe for a terminal: control characters (an escape
+// sequence in a file name such as $'e\e[2Jx.txt' would clear the screen)
+// are shown as \xNN; tabs and line ends stay.
+func Printable(s string) string {
+	clean := true
+	for _, r := range s {
+		if isControl(r) {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	b := make([]byte, 0, len(s)+8)
+	for _, r := range s {
+		if isControl(r) {
+			b = fmt.Appendf(b, "\\x%02x", r) // all control characters are below U+0100
+			continue
+		}
+		b = append(b, string(r)...)
+	}
+	return string(b)
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r >= 0x80 && r < 0xa0
 }

@@ -1,6 +1,9 @@
 package script
 
-import "sync"
+import (
+	"sync"
+	"unicode/utf8"
+)
 
 // foldIndex is the index of the "fold" configuration in configSpecs.
 func foldIndex() int {
@@ -72,15 +75,72 @@ func FoldToSimplified(text string) (folded string, ok bool) {
 	return c.Convert(text), true
 }
 
-// FoldIfTraditional is FoldToSimplified for text that Detect finds
-// Traditional or mixed; Simplified (and script-less) text is returned as it
-// is, with ok false: OpenCC's Traditional-to-Simplified tables also change
-// some correct Simplified characters (什么 → 什幺, 显著 → 显着). It is the
-// folding the segmenter and the analyzers use.
+// FoldIfTraditional is FoldToSimplified applied to the lines of text that
+// Detect would find Traditional or Mixed (Traditional-only characters are
+// the majority, or at least MixedMinority, of the script-specific ones),
+// the other lines kept as they are, since OpenCC's Traditional-to-Simplified tables also change
+// some correct Simplified characters (什么 → 什幺, 显著 → 显着). A line with
+// no script-specific character is kept: its characters are written the same
+// in both scripts.
+//
+// The decision is made line by line, never for the text as a whole, so a
+// document that mixes Simplified and Traditional passages is folded where
+// it is Traditional, and the result for a line never depends on the text
+// around it: cutting a big input into line-bounded parts gives the same
+// folding as the whole. ok is false, and folded is text, when nothing was
+// folded. It is the folding the segmenter and the analyzers use.
 func FoldIfTraditional(text string) (folded string, ok bool) {
-	switch Detect(text).Kind {
-	case Traditional, Mixed:
-		return FoldToSimplified(text)
+	var b []byte
+	done := 0 // text[:done] is in b (when b is not nil)
+	for start := 0; start < len(text); {
+		end := start
+		for end < len(text) && text[end] != '\n' {
+			end++
+		}
+		if end < len(text) {
+			end++ // the line end belongs to the line
+		}
+		line := text[start:end]
+		if lineIsTraditional(line) {
+			f, ok := FoldToSimplified(line)
+			if !ok {
+				return text, false
+			}
+			if f != line {
+				if b == nil {
+					b = make([]byte, 0, len(text))
+				}
+				b = append(b, text[done:start]...)
+				b = append(b, f...)
+				done = end
+			}
+		}
+		start = end
 	}
-	return text, false
+	if b == nil {
+		return text, false
+	}
+	b = append(b, text[done:]...)
+	return string(b), true
+}
+
+// lineIsTraditional says whether Detect(line).Kind is Traditional or Mixed.
+func lineIsTraditional(line string) bool {
+	s, t := 0, 0
+	for i := 0; i < len(line); {
+		c := line[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(line[i:])
+		i += size
+		switch classOf(r) {
+		case 1:
+			s++
+		case 2:
+			t++
+		}
+	}
+	return t > 0 && (t > s || float64(t) >= MixedMinority*float64(s+t))
 }

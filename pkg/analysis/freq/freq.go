@@ -247,6 +247,34 @@ func (c *Counts) Merge(o *Counts) {
 	}
 }
 
+// MergePart adds the counts of o, another part of the same document, to
+// c: counts add up, but a term is in the document once (docs stays 1).
+func (c *Counts) MergePart(o *Counts) {
+	if o == nil {
+		return
+	}
+	if c.terms == nil {
+		c.terms = make(map[string]*entry, len(o.terms))
+	}
+	c.Docs = max(c.Docs, o.Docs)
+	c.Units += o.Units
+	for k, oe := range o.terms {
+		e := c.terms[k]
+		if e == nil {
+			e = &entry{}
+			c.terms[k] = e
+		}
+		e.n += oe.n
+		e.df = max(e.df, oe.df)
+		for f, n := range oe.forms {
+			if e.forms == nil {
+				e.forms = make(map[string]int64, len(oe.forms))
+			}
+			e.forms[f] += n
+		}
+	}
+}
+
 // Term is one counted term.
 type Term struct {
 	// Key is the term as counted: Simplified, ASCII lower-cased; the words

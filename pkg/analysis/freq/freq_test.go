@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"zhpolicy/pkg/analysis"
+	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
 )
@@ -181,13 +182,17 @@ func TestMergeAnySplitAnyOrder(t *testing.T) {
 		for _, d := range docs {
 			whole.Merge(Count(d, opts))
 		}
-		var want bytes.Buffer
-		if err := WritePartial(&want, Header{}, whole); err != nil {
-			t.Fatal(err)
-		}
 		for trial := 0; trial < 20; trial++ {
 			// split into 1..6 shards at random, each shard a partial file
 			k := 1 + r.IntN(6)
+			var all []string
+			for i := range k {
+				all = append(all, fmt.Sprint("run", i))
+			}
+			var want bytes.Buffer
+			if err := WritePartial(&want, Header{Envelope: partial.Envelope{Parts: all}}, whole); err != nil {
+				t.Fatal(err)
+			}
 			shards := make([]*Counts, k)
 			for i := range shards {
 				shards[i] = New()
@@ -198,7 +203,7 @@ func TestMergeAnySplitAnyOrder(t *testing.T) {
 			files := make([][]byte, k)
 			for i, s := range shards {
 				var b bytes.Buffer
-				if err := WritePartial(&b, Header{}, s); err != nil {
+				if err := WritePartial(&b, Header{Envelope: partial.Envelope{Parts: all[i : i+1]}}, s); err != nil {
 					t.Fatal(err)
 				}
 				files[i] = b.Bytes()
@@ -215,17 +220,19 @@ func TestMergeAnySplitAnyOrder(t *testing.T) {
 			}
 			for len(files) > 1 {
 				i := r.IntN(len(files) - 1)
-				_, a, err := ReadPartial("a", bytes.NewReader(files[i]))
+				ha, a, err := ReadPartial("a", bytes.NewReader(files[i]))
 				if err != nil {
 					t.Fatal(err)
 				}
-				_, b, err := ReadPartial("b", bytes.NewReader(files[i+1]))
+				hb, b, err := ReadPartial("b", bytes.NewReader(files[i+1]))
 				if err != nil {
 					t.Fatal(err)
 				}
-				a.Merge(b)
+				if err := ha.Add(hb, a, b); err != nil {
+					t.Fatal(err)
+				}
 				var out bytes.Buffer
-				if err := WritePartial(&out, Header{}, a); err != nil {
+				if err := WritePartial(&out, ha, a); err != nil {
 					t.Fatal(err)
 				}
 				files = append(files[:i], append([][]byte{out.Bytes()}, files[i+2:]...)...)
@@ -246,7 +253,7 @@ func TestMergeAnySplitAnyOrder(t *testing.T) {
 
 func TestReadPartialErrors(t *testing.T) {
 	hdr := func(docs, units, terms int) string {
-		return fmt.Sprintf(`{"format":"zhpolicy-partial","version":1,"command":"freq","settings":{"unit":"word","ngram":1,"min_len":1,"han_only":false,"hmm":false,"clean":true},"docs":%d,"units":%d,"terms":%d}`+"\n", docs, units, terms)
+		return fmt.Sprintf(`{"format":"zhpolicy-partial","version":2,"kind":"freq","parts":["p%d%d%d"],"records":%d,"settings":{"unit":"word","ngram":1,"min_len":1,"han_only":false,"hmm":false,"clean":true},"docs":%d,"units":%d}`+"\n", docs, units, terms, terms, docs, units)
 	}
 	term := func(k string, n, d int) string {
 		return fmt.Sprintf(`{"kind":"term","term":%q,"count":%d,"docs":%d}`+"\n", k, n, d)
@@ -259,19 +266,26 @@ func TestReadPartialErrors(t *testing.T) {
 		{"empty", "", "empty file"},
 		{"a document, not a partial", "推动高质量发展\n", "in.jsonl:1: not a zhpolicy partial"},
 		{"other json", `{"term":"x"}` + "\n", "in.jsonl:1: not a zhpolicy partial"},
-		{"newer version", strings.Replace(hdr(1, 1, 1), `"version":1`, `"version":2`, 1), "newer than this zhpolicy reads"},
-		{"other command", strings.Replace(hdr(1, 1, 1), `"command":"freq"`, `"command":"analyze"`, 1), "not of freq"},
-		{"truncated", hdr(2, 5, 2) + term("发展", 3, 2), "incomplete partial"},
-		{"cut mid-line", hdr(2, 5, 2) + term("发展", 3, 2) + `{"kind":"term","te`, "in.jsonl:3: bad term line"},
+		{"newer version", strings.Replace(hdr(1, 1, 1), `"version":2`, `"version":3`, 1), "newer than this zhpolicy reads"},
+		{"older version", strings.Replace(hdr(1, 1, 1), `"version":2`, `"version":1`, 1), "count the documents again"},
+		{"other command", strings.Replace(hdr(1, 1, 1), `"kind":"freq"`, `"kind":"analyze"`, 1), "not of freq"},
+		{"no parts", strings.Replace(hdr(1, 1, 1), `"parts":["p111"]`, `"parts":[]`, 1), "without parts"},
+		{"truncated", hdr(2, 5, 2) + term("发展", 3, 2), "ends after 1 of the 2 records"},
+		{"units do not add up", hdr(2, 6, 2) + term("发展", 3, 2) + term("改革", 2, 1), "add up to 5"},
+		{"cut mid-line", hdr(2, 5, 2) + term("发展", 3, 2) + `{"kind":"term","te`, "in.jsonl:3: bad record"},
 		{"duplicate", hdr(1, 2, 2) + term("发展", 1, 1) + term("发展", 1, 1), "in.jsonl:3: term \"发展\" appears twice"},
 		{"docs above count", hdr(3, 1, 1) + term("发展", 1, 2), "in.jsonl:2: term \"发展\": docs 2"},
 		{"docs above documents", hdr(1, 5, 1) + term("发展", 5, 2), "in.jsonl:2: term \"发展\": docs 2"},
 		{"zero count", hdr(1, 0, 1) + term("发展", 0, 1), "count 0"},
-		{"unknown field", hdr(1, 1, 1) + `{"kind":"term","term":"a","count":1,"docs":1,"extra":1}` + "\n", "in.jsonl:2: bad term line"},
+		{"unknown field", hdr(1, 1, 1) + `{"kind":"term","term":"a","count":1,"docs":1,"extra":1}` + "\n", "in.jsonl:2: bad record"},
 		{"wrong kind", hdr(1, 1, 1) + `{"kind":"keyword","term":"a","count":1,"docs":1}` + "\n", "kind \"keyword\""},
 		{"two partials in a row", hdr(2, 5, 2) + term("发展", 3, 2) + term("改革", 2, 1) + hdr(1, 1, 1) + term("发展", 1, 1), ""},
-		{"second partial cut short", hdr(1, 1, 1) + term("发展", 1, 1) + hdr(1, 2, 2) + term("发展", 1, 1), "in.jsonl:3: incomplete partial"},
-		{"second partial counted differently", hdr(1, 1, 1) + term("发展", 1, 1) + strings.Replace(hdr(1, 1, 1), `"ngram":1`, `"ngram":2`, 1) + term("a b", 1, 1), "in.jsonl:3: this partial was counted differently"},
+		{"second partial cut short", hdr(1, 1, 1) + term("发展", 1, 1) + hdr(1, 2, 2) + term("发展", 1, 1), "ends after 1 of the 2 records"},
+		{"second partial counted differently", hdr(1, 1, 1) + term("发展", 1, 1) + strings.Replace(hdr(1, 1, 1), `"ngram":1`, `"ngram":2`, 1) + term("a b", 1, 1), "in.jsonl:3: counted differently"},
+		{"the same partial twice", hdr(1, 1, 1) + term("发展", 1, 1) + hdr(1, 1, 1) + term("发展", 1, 1), "counted twice"},
+		{"overflow", strings.Replace(hdr(1, 1, 1), `"units":1`, `"units":9223372036854775807`, 1) + strings.Replace(term("发展", 1, 1), `"count":1`, `"count":9223372036854775807`, 1) +
+			strings.Replace(hdr(1, 1, 1), "p111", "q", 1) + term("发展", 1, 1), "overflows"},
+		{"overflow in one partial", strings.Replace(hdr(1, 2, 2), `"units":2`, `"units":1`, 1) + strings.Replace(term("a", 1, 1), `"count":1`, `"count":9223372036854775807`, 1) + term("b", 2, 1), "overflows"},
 		{"form equal to key", hdr(1, 1, 1) + `{"kind":"term","term":"a","count":1,"docs":1,"forms":{"a":1}}` + "\n", "invalid form"},
 		{"forms above count", hdr(1, 1, 1) + `{"kind":"term","term":"a","count":1,"docs":1,"forms":{"A":2}}` + "\n", "forms count 2"},
 	}

@@ -1,39 +1,27 @@
 package freq
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"zhpolicy/pkg/partial"
 )
 
-// The partial format: counts written by one run (`--emit partial`), to be
-// merged with the counts of other runs (`zhpolicy merge`). It is JSON Lines:
+// A freq partial (see package partial for the format) has the kind "freq";
+// its header records what was counted (Settings: partials counted
+// differently are never merged) and the totals, and each record is one
+// term: its Simplified key, its count, the number of documents it occurs
+// in, and the counts of the surface forms that differ from the key.
 //
-//	{"format":"zhpolicy-partial","version":1,"command":"freq","settings":{…},"docs":2,"units":1234,"terms":567}
+//	{"format":"zhpolicy-partial","version":2,"kind":"freq","parts":["…"],"records":567,"settings":{…},"docs":2,"units":1234}
 //	{"kind":"term","term":"发展","count":41,"docs":2,"forms":{"發展":3}}
-//	…
-//
-// The first line is the header: what was counted (settings: partials
-// counted differently are never merged), the number of documents, of units
-// counted and of term lines. Every other line is one term: its Simplified
-// key, its count, the number of documents it occurs in, and the counts of
-// the surface forms that differ from the key. Term lines are sorted by key,
-// so a partial is the same file whatever the order of the documents or the
-// number of workers; merging adds integers, so it is associative and
-// order-independent, and a merged partial is a partial.
-//
-// A reader checks every line and the totals of the header, so a file cut
-// short by a failed job is refused rather than silently undercounted.
-const (
-	Magic   = "zhpolicy-partial"
-	Version = 1
-)
+
+// Kind is the kind of freq partials.
+const Kind = "freq"
 
 // Settings describe what a freq partial counted. Two partials merge only
 // when their settings are equal.
@@ -83,37 +71,12 @@ func (s Settings) Diff(o Settings) string {
 	return ""
 }
 
-// Envelope is what every partial's header line has, whatever the command
-// that wrote it.
-type Envelope struct {
-	Format  string `json:"format"`
-	Version int    `json:"version"`
-	Command string `json:"command"`
-	// Tool is the zhpolicy version that wrote the file (informative).
-	Tool string `json:"tool,omitempty"`
-}
-
-// Check verifies the envelope of a header read at where (file:line).
-func (e Envelope) Check(where string) error {
-	if e.Format != Magic {
-		return fmt.Errorf("%s: not a zhpolicy partial (the header has no \"format\":%q); write partials with --emit partial", where, Magic)
-	}
-	if e.Version != Version {
-		if e.Version > Version {
-			return fmt.Errorf("%s: partial format version %d is newer than this zhpolicy reads (%d); upgrade zhpolicy", where, e.Version, Version)
-		}
-		return fmt.Errorf("%s: unsupported partial format version %d (want %d)", where, e.Version, Version)
-	}
-	return nil
-}
-
 // Header is the first line of a freq partial.
 type Header struct {
-	Envelope
+	partial.Envelope
 	Settings Settings `json:"settings"`
 	Docs     int64    `json:"docs"`
 	Units    int64    `json:"units"`
-	Terms    int64    `json:"terms"`
 }
 
 // Record is one term line of a partial. Other commands' partials (analyze)
@@ -179,143 +142,81 @@ func (c *Counts) AddRecord(r Record, docs int64) error {
 			e.forms[f] = n
 		}
 	}
+	if err := partial.Add(&c.Units, r.Count); err != nil {
+		return fmt.Errorf("term %q: %w", r.Term, err)
+	}
 	c.terms[r.Term] = e
-	c.Units += r.Count
 	return nil
 }
 
 // WritePartial writes counts as a freq partial. h gives the envelope's Tool
-// and the settings; the totals are taken from c.
+// and Parts and the settings; the totals are taken from c.
 func WritePartial(w io.Writer, h Header, c *Counts) error {
-	h.Format, h.Version, h.Command = Magic, Version, "freq"
-	h.Docs, h.Units, h.Terms = c.Docs, c.Units, int64(len(c.terms))
-	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(h); err != nil {
-		return err
-	}
-	if err := c.EachRecord(KindTerm, func(r Record) error { return enc.Encode(r) }); err != nil {
-		return err
-	}
-	return bw.Flush()
-}
-
-// LineReader reads the lines of a partial, numbering them for errors. A
-// stream may hold several partials one after the other (cat a.jsonl
-// b.jsonl, or the output of xargs running freq twice): a reader of a body
-// stops at the next header line (see More).
-type LineReader struct {
-	Name    string
-	br      *bufio.Reader
-	Line    int
-	pending []byte // a header line read ahead
-}
-
-// More says whether another partial follows in the stream.
-func (lr *LineReader) More() bool { return lr.pending != nil }
-
-// isHeader says whether a line is the header of a partial.
-func isHeader(line []byte) bool {
-	if !bytes.Contains(line, []byte(`"format"`)) {
-		return false
-	}
-	var e Envelope
-	return json.Unmarshal(line, &e) == nil && e.Format == Magic
-}
-
-// Body returns the next line of the current partial's body, or io.EOF at
-// its end (the end of the stream, or a header line, kept for More).
-func (lr *LineReader) Body() ([]byte, error) {
-	line, err := lr.Next()
+	h.Format, h.Version, h.Kind = partial.Magic, partial.Version, Kind
+	h.Docs, h.Units, h.Records = c.Docs, c.Units, int64(len(c.terms))
+	pw, err := partial.NewWriter(w, h)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	if isHeader(line) {
-		lr.pending = line
-		return nil, io.EOF
+	if err := c.EachRecord(KindTerm, func(r Record) error { return pw.Write(r) }); err != nil {
+		return err
 	}
-	return line, nil
+	return pw.Close()
 }
 
-// NewLineReader reads partial lines from r; name is used in errors.
-func NewLineReader(name string, r io.Reader) *LineReader {
-	return &LineReader{Name: name, br: bufio.NewReaderSize(r, 64<<10)}
-}
-
-// Next returns the next non-empty line, or io.EOF.
-func (lr *LineReader) Next() ([]byte, error) {
-	if lr.pending != nil {
-		line := lr.pending
-		lr.pending = nil
-		return line, nil
+// ReadBody reads the rest of a freq partial whose header line pr has read
+// (partial.Reader.Next).
+func ReadBody(pr *partial.Reader, headerLine []byte) (Header, *Counts, error) {
+	var h Header
+	at := pr.Line
+	if err := pr.Header(headerLine, &h); err != nil {
+		return h, nil, err
 	}
+	if h.Docs < 0 || h.Units < 0 || h.Records < 0 {
+		return h, nil, fmt.Errorf("%s:%d: negative totals in the header", pr.Name, at)
+	}
+	c := &Counts{Docs: h.Docs, terms: make(map[string]*entry, min(h.Records, 1<<20))}
 	for {
-		line, err := lr.br.ReadBytes('\n')
-		if len(line) == 0 && err != nil {
-			if err == io.EOF {
-				return nil, io.EOF
-			}
-			return nil, fmt.Errorf("%s: %w", lr.Name, err)
+		var rec Record
+		ok, err := pr.Record(&rec)
+		if err != nil {
+			return h, nil, err
 		}
-		lr.Line++
-		if err != nil && err != io.EOF {
-			return nil, fmt.Errorf("%s:%d: %w", lr.Name, lr.Line, err)
+		if !ok {
+			break
 		}
-		line = bytes.TrimSpace(line)
-		if lr.Line == 1 {
-			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
+		if rec.Kind != KindTerm {
+			return h, nil, pr.Errorf("unexpected line of kind %q in a freq partial", rec.Kind)
 		}
-		if len(line) > 0 {
-			return line, nil
-		}
-		if err == io.EOF {
-			return nil, io.EOF
+		if err := c.AddRecord(rec, h.Docs); err != nil {
+			return h, nil, pr.Errorf("%v", err)
 		}
 	}
+	if c.Units != h.Units {
+		return h, nil, fmt.Errorf("%s:%d: the header announces %d units, the terms add up to %d: the file is damaged", pr.Name, at, h.Units, c.Units)
+	}
+	return h, c, nil
 }
 
-// Errorf returns an error naming the current line.
-func (lr *LineReader) Errorf(format string, args ...any) error {
-	return fmt.Errorf("%s:%d: %s", lr.Name, lr.Line, fmt.Sprintf(format, args...))
-}
-
-// ReadEnvelope reads the header line of a partial and checks its envelope;
-// it returns the raw line for the command's own header type.
-func (lr *LineReader) ReadEnvelope() (Envelope, []byte, error) {
-	line, err := lr.Next()
-	if err == io.EOF {
-		return Envelope{}, nil, fmt.Errorf("%s: empty file, not a zhpolicy partial", lr.Name)
-	}
-	if err != nil {
-		return Envelope{}, nil, err
-	}
-	var e Envelope
-	if json.Unmarshal(line, &e) != nil || e.Format == "" {
-		return Envelope{}, nil, fmt.Errorf("%s:%d: not a zhpolicy partial (the first line is not its JSON header); write partials with --emit partial", lr.Name, lr.Line)
-	}
-	if err := e.Check(fmt.Sprintf("%s:%d", lr.Name, lr.Line)); err != nil {
-		return e, nil, err
-	}
-	return e, line, nil
-}
-
-// ReadPartial reads a freq partial written by WritePartial. A stream of
-// several partials counted the same way is read as their merge.
+// ReadPartial reads a freq partial. A stream of several partials counted
+// the same way is read as their merge.
 func ReadPartial(name string, r io.Reader) (Header, *Counts, error) {
-	lr := NewLineReader(name, r)
+	pr := partial.NewReader(name, r)
 	var h Header
 	var total *Counts
-	for total == nil || lr.More() {
-		env, line, err := lr.ReadEnvelope()
+	for first := true; ; first = false {
+		env, line, err := pr.Next(first)
+		if err == io.EOF {
+			break
+		}
 		if err != nil {
 			return Header{}, nil, err
 		}
-		if env.Command != "freq" {
-			return Header{}, nil, fmt.Errorf("%s:%d: a partial of `zhpolicy %s`, not of freq", name, lr.Line, env.Command)
+		if env.Kind != Kind {
+			return Header{}, nil, fmt.Errorf("%s:%d: a partial of `zhpolicy %s`, not of freq", name, pr.Line, env.Kind)
 		}
-		at := lr.Line
-		hh, c, err := ReadFreqBody(lr, line)
+		at := pr.Line
+		hh, c, err := ReadBody(pr, line)
 		if err != nil {
 			return Header{}, nil, err
 		}
@@ -323,63 +224,74 @@ func ReadPartial(name string, r io.Reader) (Header, *Counts, error) {
 			h, total = hh, c
 			continue
 		}
-		if !hh.Settings.Equal(h.Settings) {
-			return Header{}, nil, fmt.Errorf("%s:%d: this partial was counted differently from the first one of the file (%s)", name, at, h.Settings.Diff(hh.Settings))
+		if err := h.Add(hh, total, c); err != nil {
+			return Header{}, nil, fmt.Errorf("%s:%d: %v", name, at, err)
 		}
-		total.Merge(c)
 	}
-	h.Docs, h.Units, h.Terms = total.Docs, total.Units, int64(total.Len())
 	return h, total, nil
 }
 
-// ReadFreqBody reads the rest of a freq partial whose header line has been
-// read by lr.ReadEnvelope.
-func ReadFreqBody(lr *LineReader, headerLine []byte) (Header, *Counts, error) {
-	var h Header
-	at := lr.Line
-	if err := strictUnmarshal(headerLine, &h); err != nil {
-		return h, nil, fmt.Errorf("%s:%d: bad header: %v", lr.Name, at, err)
+// Add merges the counts c2 of a partial with header h2 into total, whose
+// header is h: they must have been counted the same way, by other runs.
+func (h *Header) Add(h2 Header, total, c2 *Counts) error {
+	if !h2.Settings.Equal(h.Settings) {
+		return fmt.Errorf("counted differently (%s): merge partials counted with the same flags", h.Settings.Diff(h2.Settings))
 	}
-	if h.Docs < 0 || h.Units < 0 || h.Terms < 0 {
-		return h, nil, fmt.Errorf("%s:%d: negative totals in the header", lr.Name, at)
-	}
-	c := &Counts{Docs: h.Docs, terms: make(map[string]*entry, min(h.Terms, 1<<20))}
-	var terms int64
-	for {
-		line, err := lr.Body()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return h, nil, err
-		}
-		var rec Record
-		if err := strictUnmarshal(line, &rec); err != nil {
-			return h, nil, lr.Errorf("bad term line: %v", err)
-		}
-		if rec.Kind != KindTerm {
-			return h, nil, lr.Errorf("unexpected line of kind %q in a freq partial", rec.Kind)
-		}
-		if err := c.AddRecord(rec, h.Docs); err != nil {
-			return h, nil, lr.Errorf("%v", err)
-		}
-		terms++
-	}
-	if terms != h.Terms || c.Units != h.Units {
-		return h, nil, fmt.Errorf("%s:%d: incomplete partial: the header announces %d terms and %d units, the file has %d and %d (was it cut short?)",
-			lr.Name, at, h.Terms, h.Units, terms, c.Units)
-	}
-	return h, c, nil
-}
-
-func strictUnmarshal(line []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
+	parts, err := partial.MergeParts(h.Parts, h2.Parts)
+	if err != nil {
 		return err
 	}
-	if dec.More() {
-		return errors.New("more than one JSON value on the line")
+	if err := total.MergeChecked(c2); err != nil {
+		return err
+	}
+	h.Parts = parts
+	h.Docs, h.Units, h.Records = total.Docs, total.Units, int64(total.Len())
+	if h.Tool == "" {
+		h.Tool = h2.Tool
 	}
 	return nil
+}
+
+// MergeChecked is Merge for counts read from partials: it refuses (and
+// leaves c as it was) when a sum would overflow 64 bits.
+func (c *Counts) MergeChecked(o *Counts) error {
+	if err := c.Fits(o); err != nil {
+		return err
+	}
+	c.Merge(o)
+	return nil
+}
+
+// Fits checks that merging o into c overflows no count.
+func (c *Counts) Fits(o *Counts) error {
+	var docs, units int64 = c.Docs, c.Units
+	if partial.Add(&docs, o.Docs) != nil || partial.Add(&units, o.Units) != nil {
+		return partial.ErrOverflow
+	}
+	for k, oe := range o.terms {
+		if e := c.terms[k]; e != nil {
+			n, df := e.n, e.df
+			if partial.Add(&n, oe.n) != nil || partial.Add(&df, oe.df) != nil {
+				return fmt.Errorf("term %q: %w", k, partial.ErrOverflow)
+			}
+			for f, m := range oe.forms {
+				x := e.forms[f]
+				if partial.Add(&x, m) != nil {
+					return fmt.Errorf("term %q: %w", k, partial.ErrOverflow)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// ReadPartialFile reads a freq partial file ("-": stdin; .gz
+// decompressed).
+func ReadPartialFile(path string, stdin io.Reader) (Header, *Counts, error) {
+	rc, err := partial.Open(path, stdin)
+	if err != nil {
+		return Header{}, nil, err
+	}
+	defer rc.Close()
+	return ReadPartial(path, rc)
 }

@@ -38,8 +38,8 @@ func NewPOSFilter(tags []string) (*POSFilter, error) {
 			continue
 		case t == "all" || t == "*":
 			f.any = true
-		case !isTag(strings.TrimSuffix(t, "*")):
-			return nil, fmt.Errorf("invalid part-of-speech tag %q: use gse tags such as n, nz, ns, nt, vn, v, a, i, l", t)
+		case strings.HasSuffix(t, "*") && !isTag(strings.TrimSuffix(t, "*")), !strings.HasSuffix(t, "*") && !slices.Contains(knownTags, t):
+			return nil, fmt.Errorf("invalid part-of-speech tag %q: use gse tags such as n, nz, ns, nt, vn, v, a, i, l (n* for every n tag)", t)
 		default:
 			f.tags[t] = true
 		}
@@ -50,17 +50,26 @@ func NewPOSFilter(tags []string) (*POSFilter, error) {
 	return f, nil
 }
 
+// isTag says whether t is a tag the segmenter gives, or a prefix of one
+// (for n*, v*).
 func isTag(t string) bool {
-	if t == "" || len(t) > 5 {
+	if t == "" {
 		return false
 	}
-	for i := 0; i < len(t); i++ {
-		if c := t[i]; c < 'a' || c > 'z' {
-			return false
+	for _, k := range knownTags {
+		if strings.HasPrefix(k, t) {
+			return true
 		}
 	}
-	return true
+	return false
 }
+
+// knownTags are the part-of-speech tags the segmenter gives: those of
+// gse's dictionary (the ICTCLAS set jieba uses), and eng and m for Latin
+// words and numbers found by rules.
+var knownTags = []string{"a", "ad", "ag", "an", "b", "c", "d", "df", "dg", "e", "eng", "f", "g", "h", "i", "j", "k",
+	"l", "m", "mg", "mq", "n", "ng", "nr", "nrfg", "nrt", "ns", "nt", "nz", "o", "p", "q", "r", "rg", "rr", "rz", "s",
+	"t", "tg", "u", "ud", "ug", "uj", "ul", "uv", "uz", "v", "vd", "vg", "vi", "vn", "vq", "w", "x", "y", "z", "zg"}
 
 var defaultPOSFilter = sync.OnceValue(func() *POSFilter {
 	f, _ := NewPOSFilter(DefaultPOS())

@@ -23,6 +23,7 @@ import (
 	"zhpolicy/pkg/analysis/freq"
 	kw "zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/analysis/slogans"
+	"zhpolicy/pkg/idf"
 )
 
 // Analyzers are the analyzers a Summary runs; a nil field leaves its
@@ -401,4 +402,25 @@ func (t *Tally) sorted(top int, by func(a, b *Item) int) []*Item {
 		out = out[:top]
 	}
 	return out
+}
+
+// Default returns the analyzers of `zhpolicy analyze`: every section, with
+// the built-in lists (the keywords scored with the built-in IDF).
+func Default() (Analyzers, error) {
+	table, err := idf.Default()
+	if err != nil {
+		return Analyzers{}, err
+	}
+	words := WordOptions()
+	a := Analyzers{
+		Words:    &words,
+		Keywords: &kw.Options{Method: kw.TFIDF, IDF: table},
+		Entities: entities.New(nil),
+	}
+	lex, err := slogans.Builtin()
+	if err != nil {
+		return a, err
+	}
+	a.Slogans = &slogans.Options{Lexicon: lex}
+	return a, nil
 }

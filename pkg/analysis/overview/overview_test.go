@@ -9,9 +9,9 @@ import (
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/entities"
-	"zhpolicy/pkg/analysis/freq"
 	kw "zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/analysis/slogans"
+	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
 )
@@ -126,7 +126,7 @@ func TestMergeAnySplitAnyOrder(t *testing.T) {
 		whole.Merge(Analyze(in, doc(in, i), a))
 	}
 	var want bytes.Buffer
-	if err := WritePartial(&want, Header{}, whole); err != nil {
+	if err := WritePartial(&want, Header{Envelope: partial.Envelope{Parts: []string{"a"}}}, whole); err != nil {
 		t.Fatal(err)
 	}
 	if _, back, err := ReadBody(readHeader(t, want.Bytes())); err != nil || !back.Equal(whole) {
@@ -146,7 +146,7 @@ func TestMergeAnySplitAnyOrder(t *testing.T) {
 		var files [][]byte
 		for _, s := range shards {
 			var b bytes.Buffer
-			if err := WritePartial(&b, Header{}, s); err != nil {
+			if err := WritePartial(&b, Header{Envelope: partial.Envelope{Parts: []string{"a"}}}, s); err != nil {
 				t.Fatal(err)
 			}
 			files = append(files, b.Bytes())
@@ -168,7 +168,7 @@ func TestMergeAnySplitAnyOrder(t *testing.T) {
 			t.Fatalf("trial %d: merged summary differs from the whole", trial)
 		}
 		var got bytes.Buffer
-		if err := WritePartial(&got, Header{}, total); err != nil {
+		if err := WritePartial(&got, Header{Envelope: partial.Envelope{Parts: []string{"a"}}}, total); err != nil {
 			t.Fatal(err)
 		}
 		if !bytes.Equal(got.Bytes(), want.Bytes()) {
@@ -177,21 +177,22 @@ func TestMergeAnySplitAnyOrder(t *testing.T) {
 	}
 }
 
-func readHeader(t *testing.T, b []byte) (*freq.LineReader, []byte) {
+func readHeader(t *testing.T, b []byte) (*partial.Reader, []byte) {
 	t.Helper()
-	lr := freq.NewLineReader("p.jsonl", bytes.NewReader(b))
-	env, line, err := lr.ReadEnvelope()
-	if err != nil || env.Command != "analyze" {
+	pr := partial.NewReader("p.jsonl", bytes.NewReader(b))
+	env, line, err := pr.Next(true)
+	if err != nil || env.Kind != Kind {
 		t.Fatalf("envelope %+v: %v", env, err)
 	}
-	return lr, line
+	return pr, line
 }
 
 func TestReadBodyErrors(t *testing.T) {
-	hdr := `{"format":"zhpolicy-partial","version":1,"command":"analyze","settings":{"sections":["words","keywords","formulations","entities"],"hmm":false,"clean":true},"docs":2,"bytes":10,"chars":8,"han":8,"tokens":4,"scripts":{"simplified":2},"encodings":{"utf-8":2},"formats":{"text":2},"words":%d,"records":%d}` + "\n"
+	hdr := `{"format":"zhpolicy-partial","version":2,"kind":"analyze","parts":["a"],"settings":{"sections":["words","keywords","formulations","entities"],"hmm":false,"clean":true},"docs":2,"bytes":10,"chars":8,"han":8,"tokens":4,"scripts":{"simplified":2},"encodings":{"utf-8":2},"formats":{"text":2},"words":%d,"records":%d}` + "\n"
 	tests := []struct{ name, body, want string }{
 		{"ok", fmt.Sprintf(hdr, 3, 2) + `{"kind":"word","term":"发展","count":3,"docs":2}` + "\n" + `{"kind":"entity","term":"北京","type":"LOC","count":1,"docs":1,"forms":{"北京":1}}` + "\n", ""},
-		{"truncated", fmt.Sprintf(hdr, 3, 2) + `{"kind":"word","term":"发展","count":3,"docs":2}` + "\n", "incomplete partial"},
+		{"truncated", fmt.Sprintf(hdr, 3, 2) + `{"kind":"word","term":"发展","count":3,"docs":2}` + "\n", "ends after 1 of the 2 records"},
+		{"words do not add up", fmt.Sprintf(hdr, 4, 1) + `{"kind":"word","term":"发展","count":3,"docs":2}` + "\n", "add up to 3"},
 		{"unknown kind", fmt.Sprintf(hdr, 0, 1) + `{"kind":"topic","term":"x","count":1,"docs":1}` + "\n", "p.jsonl:2: unexpected line of kind \"topic\""},
 		{"score on an entity", fmt.Sprintf(hdr, 0, 1) + `{"kind":"entity","term":"x","type":"LOC","count":1,"docs":1,"score":5}` + "\n", "a score on a entity line"},
 		{"docs above documents", fmt.Sprintf(hdr, 0, 1) + `{"kind":"keyword","term":"x","count":5,"docs":3}` + "\n", "docs 3"},

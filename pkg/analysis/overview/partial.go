@@ -1,9 +1,6 @@
 package overview
 
 import (
-	"bufio"
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -12,13 +9,14 @@ import (
 	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis/freq"
+	"zhpolicy/pkg/partial"
 )
 
-// The analyze partial has the envelope of the freq partial (freq.Magic,
-// freq.Version, "command":"analyze"), the corpus totals in its header, then
-// one line per item, sorted by section, then key (and type):
+// The analyze partial (see package partial for the format) has the kind
+// "analyze", the corpus totals in its header, then one line per item,
+// sorted by section, then key (and type):
 //
-//	{"format":"zhpolicy-partial","version":1,"command":"analyze","settings":{…},"docs":7,…,"records":412}
+//	{"format":"zhpolicy-partial","version":2,"kind":"analyze","parts":["…"],"records":412,"settings":{…},"docs":7,…}
 //	{"kind":"word","term":"发展","count":12,"docs":5,"forms":{"發展":2}}
 //	{"kind":"keyword","term":"巡视整改","count":3,"docs":1,"score":812345678,"forms":{"巡视整改":3}}
 //	{"kind":"formulation","term":"三个大抓","type":"numbered","count":2,"docs":2,"forms":{"三个大抓":1,"三個大抓":1}}
@@ -41,9 +39,27 @@ func (s Settings) Equal(o Settings) bool {
 	return slices.Equal(s.Sections, o.Sections) && s.HMM == o.HMM && s.Clean == o.Clean && s.Dicts == o.Dicts
 }
 
+// Diff names the first setting that differs, for error messages.
+func (s Settings) Diff(o Settings) string {
+	switch {
+	case !slices.Equal(s.Sections, o.Sections):
+		return fmt.Sprintf("sections %v vs %v", s.Sections, o.Sections)
+	case s.HMM != o.HMM:
+		return fmt.Sprintf("--hmm %v vs %v", s.HMM, o.HMM)
+	case s.Clean != o.Clean:
+		return fmt.Sprintf("--no-clean %v vs %v", !s.Clean, !o.Clean)
+	case s.Dicts != o.Dicts:
+		return "different --dict files"
+	}
+	return ""
+}
+
+// Kind is the kind of analyze partials.
+const Kind = "analyze"
+
 // Header is the first line of an analyze partial.
 type Header struct {
-	freq.Envelope
+	partial.Envelope
 	Settings  Settings         `json:"settings"`
 	Docs      int64            `json:"docs"`
 	Bytes     int64            `json:"bytes"`
@@ -54,7 +70,6 @@ type Header struct {
 	Encodings map[string]int64 `json:"encodings"`
 	Formats   map[string]int64 `json:"formats"`
 	Words     int64            `json:"words"`
-	Records   int64            `json:"records"`
 }
 
 // Record is one item line.
@@ -98,9 +113,9 @@ func (s *Summary) Sections() []string {
 }
 
 // WritePartial writes a summary as an analyze partial; h gives the tool
-// version and settings (Settings.Sections is filled in).
+// version, the parts and the settings (Settings.Sections is filled in).
 func WritePartial(w io.Writer, h Header, s *Summary) error {
-	h.Format, h.Version, h.Command = freq.Magic, freq.Version, "analyze"
+	h.Format, h.Version, h.Kind = partial.Magic, partial.Version, Kind
 	h.Settings.Sections = s.Sections()
 	h.Docs, h.Bytes, h.Chars, h.Han, h.Tokens = s.Docs, s.Bytes, s.Chars, s.Han, s.Tokens
 	h.Scripts, h.Encodings, h.Formats = s.Scripts, s.Encodings, s.Formats
@@ -109,15 +124,13 @@ func WritePartial(w io.Writer, h Header, s *Summary) error {
 		h.Words = s.Words.Units
 		h.Records += int64(s.Words.Len())
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	enc := json.NewEncoder(bw)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(h); err != nil {
+	pw, err := partial.NewWriter(w, h)
+	if err != nil {
 		return err
 	}
 	if s.Words != nil {
 		err := s.Words.EachRecord(KindWord, func(r freq.Record) error {
-			return enc.Encode(Record{Kind: KindWord, Term: r.Term, Count: r.Count, Docs: r.Docs, Forms: r.Forms})
+			return pw.Write(Record{Kind: KindWord, Term: r.Term, Count: r.Count, Docs: r.Docs, Forms: r.Forms})
 		})
 		if err != nil {
 			return err
@@ -130,24 +143,31 @@ func WritePartial(w io.Writer, h Header, s *Summary) error {
 		for _, it := range sec.t.Items() {
 			r := Record{Kind: sec.kind, Term: it.Key, Type: it.Type, Count: it.Count, Docs: it.Docs, Score: it.Score,
 				Forms: it.Forms, Titles: it.Titles, New: it.New, Gloss: it.Gloss}
-			if err := enc.Encode(r); err != nil {
+			if err := pw.Write(r); err != nil {
 				return err
 			}
 		}
 	}
-	return bw.Flush()
+	return pw.Close()
 }
 
-// ReadBody reads the rest of an analyze partial whose header line lr has
-// read (freq.LineReader.ReadEnvelope).
-func ReadBody(lr *freq.LineReader, headerLine []byte) (Header, *Summary, error) {
+// ReadBody reads the rest of an analyze partial whose header line pr has
+// read (partial.Reader.Next).
+func ReadBody(pr *partial.Reader, headerLine []byte) (Header, *Summary, error) {
 	var h Header
-	at := lr.Line
-	if err := strict(headerLine, &h); err != nil {
-		return h, nil, fmt.Errorf("%s:%d: bad header: %v", lr.Name, at, err)
+	at := pr.Line
+	if err := pr.Header(headerLine, &h); err != nil {
+		return h, nil, err
 	}
 	if h.Docs < 0 || h.Bytes < 0 || h.Chars < 0 || h.Han < 0 || h.Tokens < 0 || h.Words < 0 || h.Records < 0 {
-		return h, nil, fmt.Errorf("%s:%d: negative totals in the header", lr.Name, at)
+		return h, nil, fmt.Errorf("%s:%d: negative totals in the header", pr.Name, at)
+	}
+	for _, m := range []map[string]int64{h.Scripts, h.Encodings, h.Formats} {
+		for k, n := range m {
+			if n < 0 {
+				return h, nil, fmt.Errorf("%s:%d: negative count of %q in the header", pr.Name, at, k)
+			}
+		}
 	}
 	s := &Summary{Docs: h.Docs, Bytes: h.Bytes, Chars: h.Chars, Han: h.Han, Tokens: h.Tokens,
 		Scripts: orEmpty(h.Scripts), Encodings: orEmpty(h.Encodings), Formats: orEmpty(h.Formats)}
@@ -166,50 +186,123 @@ func ReadBody(lr *freq.LineReader, headerLine []byte) (Header, *Summary, error) 
 			s.Entities = NewTally()
 			tallies[KindEntity] = s.Entities
 		default:
-			return h, nil, fmt.Errorf("%s:%d: unknown section %q (written by a newer zhpolicy?)", lr.Name, at, sec)
+			return h, nil, fmt.Errorf("%s:%d: unknown section %q (written by a newer zhpolicy?)", pr.Name, at, sec)
 		}
 	}
 	for _, t := range tallies {
 		t.Docs = h.Docs
 	}
-	var records int64
 	for {
-		line, err := lr.Body()
-		if err == io.EOF {
-			break
-		}
+		var r Record
+		ok, err := pr.Record(&r)
 		if err != nil {
 			return h, nil, err
 		}
-		var r Record
-		if err := strict(line, &r); err != nil {
-			return h, nil, lr.Errorf("bad line: %v", err)
+		if !ok {
+			break
 		}
-		records++
 		if r.Kind == KindWord {
 			if s.Words == nil {
-				return h, nil, lr.Errorf("word line in a partial without the words section")
+				return h, nil, pr.Errorf("word line in a partial without the words section")
 			}
 			if r.Type != "" || r.Score != 0 || len(r.Titles) > 0 || r.New || r.Gloss != "" {
-				return h, nil, lr.Errorf("word line with fields of another kind")
+				return h, nil, pr.Errorf("word line with fields of another kind")
 			}
 			if err := s.Words.AddRecord(freq.Record{Kind: freq.KindTerm, Term: r.Term, Count: r.Count, Docs: r.Docs, Forms: r.Forms}, h.Docs); err != nil {
-				return h, nil, lr.Errorf("%v", err)
+				return h, nil, pr.Errorf("%v", err)
 			}
 			continue
 		}
 		t := tallies[r.Kind]
 		if t == nil {
-			return h, nil, lr.Errorf("unexpected line of kind %q", r.Kind)
+			return h, nil, pr.Errorf("unexpected line of kind %q", r.Kind)
 		}
 		if err := t.addRecord(r, h.Docs); err != nil {
-			return h, nil, lr.Errorf("%v", err)
+			return h, nil, pr.Errorf("%v", err)
 		}
 	}
-	if records != h.Records || s.Words != nil && s.Words.Units != h.Words {
-		return h, nil, fmt.Errorf("%s:%d: incomplete partial: the header announces %d lines, the file has %d (was it cut short?)", lr.Name, at, h.Records, records)
+	if s.Words != nil && s.Words.Units != h.Words {
+		return h, nil, fmt.Errorf("%s:%d: the header announces %d words, the word lines add up to %d: the file is damaged", pr.Name, at, h.Words, s.Words.Units)
 	}
 	return h, s, nil
+}
+
+// Add merges the summary s2 of a partial with header h2 into total, whose
+// header is h: they must have been made the same way, by other runs.
+func (h *Header) Add(h2 Header, total, s2 *Summary) error {
+	if !h2.Settings.Equal(h.Settings) {
+		return fmt.Errorf("made with different settings (%s): merge partials made with the same flags", h.Settings.Diff(h2.Settings))
+	}
+	parts, err := partial.MergeParts(h.Parts, h2.Parts)
+	if err != nil {
+		return err
+	}
+	if err := total.MergeChecked(s2); err != nil {
+		return err
+	}
+	h.Parts = parts
+	if h.Tool == "" {
+		h.Tool = h2.Tool
+	}
+	return nil
+}
+
+// MergeChecked is Merge for summaries read from partials: it refuses (and
+// leaves s as it was) when a sum would overflow 64 bits.
+func (s *Summary) MergeChecked(o *Summary) error {
+	for _, p := range [][2]int64{{s.Docs, o.Docs}, {s.Bytes, o.Bytes}, {s.Chars, o.Chars}, {s.Han, o.Han}, {s.Tokens, o.Tokens}} {
+		if partial.Add(&p[0], p[1]) != nil {
+			return partial.ErrOverflow
+		}
+	}
+	for _, m := range [][2]map[string]int64{{s.Scripts, o.Scripts}, {s.Encodings, o.Encodings}, {s.Formats, o.Formats}} {
+		for k, n := range m[1] {
+			x := m[0][k]
+			if partial.Add(&x, n) != nil {
+				return partial.ErrOverflow
+			}
+		}
+	}
+	if s.Words != nil && o.Words != nil {
+		if err := s.Words.Fits(o.Words); err != nil {
+			return err
+		}
+	}
+	for _, t := range [][2]*Tally{{s.Keywords, o.Keywords}, {s.Formulations, o.Formulations}, {s.Entities, o.Entities}} {
+		if err := t[0].fits(t[1]); err != nil {
+			return err
+		}
+	}
+	s.Merge(o)
+	return nil
+}
+
+// fits checks that merging o into t overflows no count.
+func (t *Tally) fits(o *Tally) error {
+	if t == nil || o == nil {
+		return nil
+	}
+	d := t.Docs
+	if partial.Add(&d, o.Docs) != nil {
+		return partial.ErrOverflow
+	}
+	for k, oi := range o.items {
+		it := t.items[k]
+		if it == nil {
+			continue
+		}
+		c, dc, sc := it.Count, it.Docs, it.Score
+		if partial.Add(&c, oi.Count) != nil || partial.Add(&dc, oi.Docs) != nil || partial.Add(&sc, oi.Score) != nil {
+			return fmt.Errorf("%q: %w", oi.Key, partial.ErrOverflow)
+		}
+		for f, n := range oi.Forms {
+			x := it.Forms[f]
+			if partial.Add(&x, n) != nil {
+				return fmt.Errorf("%q: %w", oi.Key, partial.ErrOverflow)
+			}
+		}
+	}
+	return nil
 }
 
 func orEmpty(m map[string]int64) map[string]int64 {
@@ -255,18 +348,6 @@ func (t *Tally) addRecord(r Record, docs int64) error {
 	}
 	slices.Sort(it.Titles)
 	t.items[k] = it
-	return nil
-}
-
-func strict(line []byte, v any) error {
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return err
-	}
-	if dec.More() {
-		return errors.New("more than one JSON value on the line")
-	}
 	return nil
 }
 

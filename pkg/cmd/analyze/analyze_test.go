@@ -17,12 +17,12 @@ func TestFlagParsing(t *testing.T) {
 		check   func(t *testing.T, o *analyze.Options)
 	}{
 		{args: []string{"a/"}, check: func(t *testing.T, o *analyze.Options) {
-			if o.Top != 10 || o.Emit != "report" || o.HMM || len(o.Paths) != 1 {
+			if o.Top != 10 || o.Emit != "report" || o.Seg.HMM || len(o.Paths) != 1 {
 				t.Errorf("defaults: %+v", o)
 			}
 		}},
 		{args: []string{"--top", "0", "--hmm", "--emit", "partial", "--dict", "d.txt", "a", "b"}, check: func(t *testing.T, o *analyze.Options) {
-			if o.Top != 0 || !o.HMM || o.Emit != "partial" || len(o.Dicts) != 1 || len(o.Paths) != 2 {
+			if o.Top != 0 || !o.Seg.HMM || o.Emit != "partial" || len(o.Seg.Dicts) != 1 || len(o.Paths) != 2 {
 				t.Errorf("parsed: %+v", o)
 			}
 		}},
@@ -61,9 +61,9 @@ func TestGolden(t *testing.T) {
 }
 
 func TestSameWhateverJobs(t *testing.T) {
-	one := clitest.MustRun(t, clitest.Options{}, "-j", "1", "analyze", "--format", "json", "--top", "0", "testdata/sample")
+	one := clitest.MustRun(t, clitest.Options{}, "analyze", "-j", "1", "--format", "json", "--top", "0", "testdata/sample")
 	for _, j := range []string{"2", "4"} {
-		if got := clitest.MustRun(t, clitest.Options{}, "-j", j, "analyze", "--format", "json", "--top", "0", "testdata/sample"); got != one {
+		if got := clitest.MustRun(t, clitest.Options{}, "analyze", "-j", j, "--format", "json", "--top", "0", "testdata/sample"); got != one {
 			t.Errorf("-j %s differs from -j 1", j)
 		}
 	}
@@ -71,7 +71,15 @@ func TestSameWhateverJobs(t *testing.T) {
 
 // The overview of the samples: what the README shows.
 func TestSampleOverview(t *testing.T) {
-	var r analyze.Report
+	var r struct {
+		Documents, Characters, Words int64
+		Chinese                      int64 `json:"chinese_characters"`
+		Scripts, Encodings, Formats  map[string]int64
+		TopWords                     []struct{ Term string } `json:"top_words"`
+		Keywords                     []struct{ Keyword string }
+		Formulations                 []struct{ Formulation string }
+		Entities                     []struct{ Entity string }
+	}
 	if err := json.Unmarshal([]byte(clitest.MustRun(t, clitest.Options{}, "analyze", "--format", "json", "testdata/sample")), &r); err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ package check
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,25 +15,25 @@ import (
 
 	lint "zhpolicy/pkg/analysis/check"
 	"zhpolicy/pkg/cmdutil"
-	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/safewrite"
+	"zhpolicy/pkg/views"
 )
 
-// formats are the output formats of check ("table", the global default,
-// is the text output).
-func formats() []string {
-	return []string{"text", "table", "json", "jsonl", "csv", "tsv", "markdown", "github", "junit", "sarif"}
-}
+// formats are the output formats of check ("table", the default, is the
+// text output; "text" is another name for it).
+var formats = []string{"table", "text", "json", "jsonl", "csv", "tsv", "markdown", "github", "junit", "sarif"}
 
 // Options are the settings of one check run.
 type Options struct {
 	IO      *iostreams.IOStreams
-	Global  *cmdutil.GlobalOptions
 	Version string
 
 	Paths     []string
+	In        cmdutil.InputFlags
+	Format    string
 	Config    string   // --config: the configuration file ("" = look upward for .zhpolicy.yaml)
 	NoConfig  bool     // --no-config: built-in defaults only
 	FailOn    string   // --fail-on: error, warning, info or none ("" = the configuration's, else error)
@@ -49,7 +48,7 @@ type Options struct {
 // NewCmdCheck returns the check command. runF, when not nil, replaces the
 // run function (tests check flag parsing with it).
 func NewCmdCheck(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Version: f.Version}
+	opts := &Options{IO: f.IO, Version: f.Version}
 	cmd := &cobra.Command{
 		Use:   "check [path...]",
 		Short: "Check documents for encoding, pinyin, script, width, bracket and term problems (for CI)",
@@ -80,22 +79,26 @@ Without paths, the current directory is checked.
 
 --fix repairs pinyin annotations, widths, invisible characters and, when the
 configuration says script-mix: {fix: true}, stray characters of the other
-script, in place (temp file and rename; UTF-8 text, Markdown and HTML only),
-names what it changed on stderr and reports what is left. --fix --dry-run
-prints the diff instead.
+script, in place (UTF-8 text, Markdown and HTML only), names what it changed
+on stderr and reports what is left. A file is written to a temporary file
+beside it and renamed over it, keeping its mode, owner and group; a file that
+changed while it was checked is left as it is (the edit is never lost), and
+a file with several hard links is not rewritten. --fix --dry-run prints the
+diff instead.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
-2 on a usage or configuration error, 3 when some inputs could not be read.`,
-		Example: `  zhpolicy check docs/
-  zhpolicy check --init
-  zhpolicy check --format github .
-  zhpolicy check --format sarif docs/ > check.sarif
-  zhpolicy check --fail-on warning --only pinyin-annotation,width docs/
-  zhpolicy check --fix --dry-run docs/`,
+2 on a usage or configuration error, 3 when some inputs could not be read or
+fixed (3 wins over 1).`,
+		Example: `  zhpolicy check testdata/sample/
+  zhpolicy check --list-rules
+  zhpolicy check --format github --fail-on none testdata/sample/
+  zhpolicy check --format sarif --fail-on none testdata/sample/ > check.sarif
+  zhpolicy check --fail-on none --only pinyin-annotation,width testdata/sample/
+  zhpolicy check --fix --dry-run --fail-on none testdata/sample/`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			if !slices.Contains(formats(), opts.Global.Format) {
-				return cmdutil.FlagErrorf("invalid --format %q: use one of %s", opts.Global.Format, strings.Join(formats(), ", "))
+			if err := opts.In.Validate(); err != nil {
+				return err
 			}
 			if opts.FailOn != "" {
 				if _, _, err := parseFailOn(opts.FailOn); err != nil {
@@ -119,9 +122,11 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 			if runF != nil {
 				return runF(opts)
 			}
-			return checkRun(c.Context(), opts)
+			return checkRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddInputFlags(cmd, &opts.In, false)
+	cmdutil.AddFormatFlag(cmd, &opts.Format, formats...)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Config, "config", "", "configuration file (default: .zhpolicy.yaml here or in a parent directory)")
 	fl.StringVar(&opts.Config, "rules", "", "same as --config")
@@ -151,23 +156,24 @@ func parseFailOn(v string) (lint.Severity, bool, error) {
 
 // fileResult is what one input gave.
 type fileResult struct {
-	name     string
-	findings []lint.Finding
+	views.FileFindings
 	res      *lint.Result
 	fp       lint.Fingerprint
 	settings *lint.Settings
 	dupText  string // for standard input, which cannot be read again
-	applied  map[string]int
 	diff     string
 	notFixed string
+	// writeErr: the fixed file could not be written; the findings are those
+	// of the file as it is
+	writeErr error
 }
 
-func checkRun(ctx context.Context, opts *Options) error {
+func checkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if opts.ListRules {
 		return listRules(opts)
 	}
 	if opts.Init {
-		return initConfig(opts)
+		return initConfig(ctx, opts)
 	}
 	cfg, err := loadConfig(opts)
 	if err != nil {
@@ -190,101 +196,110 @@ func checkRun(ctx context.Context, opts *Options) error {
 	if len(paths) == 0 {
 		paths = []string{"."}
 	}
-	errOut := opts.IO.ErrOut
-	g := opts.Global
-	srcs, expandErrs := input.Expand(paths, input.ExpandOptions{Include: g.Include, Exclude: g.Exclude})
-	skipped := 0
-	for _, e := range expandErrs {
-		fmt.Fprintf(errOut, "zhpolicy: %v\n", e)
-		skipped++
+	srcs, skipped, err := opts.In.Sources(f, paths)
+	if err != nil {
+		return err
 	}
 	srcs = selectSources(opts, cfg, srcs, paths)
-
-	stdinDocs := 0
-	results := make([]*fileResult, len(srcs))
-	format := opts.Global.Format
 	out := opts.IO.Out
-	progress := cmdutil.NewProgress(opts.IO, g.Quiet, srcs, progressMin)
-	err = corpus.Map(ctx, srcs, g.Jobs,
-		func(ctx context.Context, _ int, src input.Source) (*fileResult, error) {
-			return checkOne(opts, cfg, src)
+	var files []*fileResult
+	var writeErrs []error
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "check", Sources: srcs, Skipped: skipped}
+	outcome, err := cmdutil.RunSources(ctx, docs, nil,
+		func(ctx context.Context, src input.Source) (*fileResult, error) {
+			return checkOne(ctx, opts, cfg, src)
 		},
-		func(i int, src input.Source, r *fileResult, err error) error {
-			progress.Add(max(src.Size, 0), true)
-			if err != nil {
-				if errors.Is(err, context.Canceled) {
-					return err
-				}
-				progress.Clear()
-				fmt.Fprintf(errOut, "zhpolicy: %v\n", err)
-				skipped++
-				return nil
+		func(src input.Source, r *fileResult) error {
+			files = append(files, r)
+			if r.writeErr != nil {
+				writeErrs = append(writeErrs, r.writeErr)
+				fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: %s\n", cmdutil.Sanitize(r.writeErr.Error()))
 			}
-			if src.IsStdin() {
-				stdinDocs++
+			if r.notFixed != "" {
+				cmdutil.Warnf(opts.IO, "%s: not fixed: %s", r.Name, r.notFixed)
 			}
-			results[i] = r
-			if r.notFixed != "" || len(r.applied) > 0 {
-				progress.Clear()
-			}
-			if r.notFixed != "" && !g.Quiet {
-				fmt.Fprintf(errOut, "zhpolicy: %s: not fixed: %s\n", r.name, r.notFixed)
-			}
-			if len(r.applied) > 0 {
+			if len(r.Applied) > 0 {
 				if opts.DryRun {
 					if _, err := io.WriteString(out, r.diff); err != nil {
 						return err
 					}
-				} else if !g.Quiet {
-					fmt.Fprintf(errOut, "fixed %s: %s\n", r.name, describeApplied(r.applied))
+				} else if r.writeErr == nil && !opts.IO.Quiet() {
+					fmt.Fprintf(opts.IO.ErrOut, "fixed %s: %s\n", cmdutil.Sanitize(r.Name), describeApplied(r.Applied))
 				}
 			}
 			return nil
 		})
-	progress.Finish()
 	if err != nil {
 		return err
 	}
-	var files []*fileResult
-	for _, r := range results {
-		if r != nil {
-			files = append(files, r)
+	outcome.Skipped = append(outcome.Skipped, writeErrs...)
+	if opts.Fix && !opts.DryRun {
+		var names []string
+		for _, s := range srcs {
+			names = append(names, s.Path)
+		}
+		for _, t := range safewrite.Stale(names) {
+			cmdutil.Warnf(opts.IO, "%s: a temporary file left by an interrupted zhpolicy run; remove it", t)
 		}
 	}
 	findDuplicates(opts, cfg, files)
 
 	var all []lint.Finding
-	for _, r := range files {
-		lint.SortFindings(r.findings)
-		all = append(all, r.findings...)
+	ff := make([]*views.FileFindings, len(files))
+	for i, r := range files {
+		lint.SortFindings(r.Findings)
+		all = append(all, r.Findings...)
+		ff[i] = &r.FileFindings
 	}
 	if !opts.DryRun {
-		if err := writeFindings(opts, format, files, all, failOn, never); err != nil {
+		if err := writeFindings(opts, ff, all, failOn, never); err != nil {
 			return err
 		}
 	}
-	if !g.Quiet {
-		printSummary(opts, files, all)
+	if !opts.IO.Quiet() {
+		fmt.Fprintln(opts.IO.ErrOut, views.CheckSummary(ff, all, opts.Fix, opts.DryRun))
 	}
-	failed := false
+	found := 0
 	if !never {
 		for _, f := range all {
 			if f.Severity >= failOn {
-				failed = true
-				break
+				found++
 			}
 		}
 	}
-	switch {
-	case failed:
-		if skipped > 0 && !g.Quiet {
-			fmt.Fprintf(errOut, "zhpolicy: %s\n", &cmdutil.PartialError{Skipped: skipped})
+	return cmdutil.Exit(outcome, found)
+}
+
+// writeFindings writes the findings in the chosen format.
+func writeFindings(opts *Options, files []*views.FileFindings, all []lint.Finding, failOn lint.Severity, never bool) error {
+	out := opts.IO.Out
+	switch opts.Format {
+	case "github":
+		return views.WriteGitHub(out, all)
+	case "junit":
+		return views.WriteJUnit(out, files, failOn, never)
+	case "sarif":
+		return views.WriteSARIF(out, opts.Version, all)
+	case "table", "text":
+		if opts.IO.IsStdoutTTY() {
+			return views.WriteGrouped(out, files, opts.IO.ColourEnabled())
 		}
-		return cmdutil.ErrFindings
-	case skipped > 0:
-		return &cmdutil.PartialError{Skipped: skipped}
+		var b strings.Builder
+		for _, f := range all {
+			b.WriteString(report.Printable(f.String()))
+			b.WriteByte('\n')
+		}
+		_, err := io.WriteString(out, b.String())
+		return err
 	}
-	return nil
+	w, err := report.NewWriter(out, opts.Format, report.Options{})
+	if err != nil {
+		return err
+	}
+	if err := views.CheckView(len(files), all).Write(w, opts.Format); err != nil {
+		return err
+	}
+	return w.Close()
 }
 
 // selectSources drops the files the configuration excludes; a file named
@@ -296,8 +311,8 @@ func selectSources(opts *Options, cfg *lint.Config, srcs []input.Source, args []
 			kept = append(kept, s)
 			continue
 		}
-		if slices.Contains(args, s.Path) && !opts.Global.Quiet {
-			fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: %s: excluded by %s, not checked\n", s.Path, configName(cfg))
+		if slices.Contains(args, s.Path) {
+			cmdutil.Warnf(opts.IO, "%s: excluded by %s, not checked", s.Path, configName(cfg))
 		}
 	}
 	return kept
@@ -310,55 +325,63 @@ func configName(cfg *lint.Config) string {
 	return cfg.Path
 }
 
-// progressMin is the input size from which check shows a progress bar
-// (on a terminal): about the 10,000 documents it checks in a few seconds.
-const progressMin = 16 << 20
-
 // checkOne reads, checks and (with --fix) repairs one input.
-func checkOne(opts *Options, cfg *lint.Config, src input.Source) (*fileResult, error) {
-	doc, err := readDoc(src, opts.IO.In, opts.Global.Encoding)
+func checkOne(ctx context.Context, opts *Options, cfg *lint.Config, src input.Source) (*fileResult, error) {
+	rewrite := opts.Fix && !opts.DryRun
+	doc, snap, err := readDoc(src, opts.IO.In, opts.In.Encoding, rewrite)
 	if err != nil {
 		return nil, err
 	}
 	s := cfg.For(src.Path)
-	r := &fileResult{name: doc.Name, settings: s}
-	if opts.Fix {
-		if why := unfixable(doc, src); why != "" {
-			r.res = lint.Check(doc, s)
-			r.findings = r.res.Findings
-			for _, f := range r.findings {
-				if f.Fixable {
-					r.notFixed = why
-					break
-				}
-			}
-		} else {
-			fixed := lint.Fix(doc, s)
-			r.applied = fixed.Applied
-			if opts.DryRun {
-				r.res = lint.Check(doc, s)
-				r.findings = r.res.Findings
-				if fixed.Changed() {
-					r.diff = lint.UnifiedDiff(filepath.ToSlash(doc.Name), doc.Text, fixed.Text)
-				}
-			} else {
-				r.res = fixed.Result
-				r.findings = fixed.Findings
-				if fixed.Changed() {
-					data := fixed.Text
-					if doc.Encoding == input.EncUTF8BOM {
-						data = "\uFEFF" + data
-					}
-					if err := writeAtomic(src.Path, []byte(data)); err != nil {
-						return nil, fmt.Errorf("%s: cannot write the fixed file: %w", doc.Name, err)
-					}
-				}
+	r := &fileResult{FileFindings: views.FileFindings{Name: doc.Name}, settings: s}
+	why := unfixable(doc, src)
+	if why == "" && rewrite && snap == nil {
+		why = "it is not a regular file with one name, so it is not rewritten in place"
+	}
+	switch {
+	case !opts.Fix:
+		r.res = lint.Check(doc, s)
+	case why != "":
+		r.res = lint.Check(doc, s)
+		for _, f := range r.res.Findings {
+			if f.Fixable {
+				r.notFixed = why
+				break
 			}
 		}
-	} else {
-		r.res = lint.Check(doc, s)
-		r.findings = r.res.Findings
+	default:
+		fixed := lint.Fix(doc, s)
+		r.Applied = fixed.Applied
+		switch {
+		case opts.DryRun:
+			r.res = lint.Check(doc, s)
+			if fixed.Changed() {
+				r.diff = lint.UnifiedDiff(filepath.ToSlash(doc.Name), doc.Text, fixed.Text)
+			}
+		case !fixed.Changed():
+			r.res = fixed.Result
+		default:
+			data := fixed.Text
+			if doc.Encoding == input.EncUTF8BOM {
+				data = "\uFEFF" + data
+			}
+			err := safewrite.Replace(ctx, doc.Name, *snap, func(w io.Writer) (bool, error) {
+				_, err := io.WriteString(w, data)
+				return true, err
+			})
+			if err != nil {
+				if ctx.Err() != nil {
+					return nil, ctx.Err()
+				}
+				// the file is as it was: report what is in it
+				r.writeErr = fmt.Errorf("%s: cannot write the fixed file: %w", doc.Name, err)
+				r.res, r.Applied = lint.Check(doc, s), nil
+			} else {
+				r.res = fixed.Result
+			}
+		}
 	}
+	r.Findings = r.res.Findings
 	r.fp = r.res.Fingerprint
 	if src.IsStdin() && r.fp.Valid {
 		r.dupText = lint.DuplicateText(doc)
@@ -416,7 +439,7 @@ func findDuplicates(opts *Options, cfg *lint.Config, files []*fileResult) {
 		if r.dupText != "" {
 			return r.dupText, true
 		}
-		doc, err := readDoc(input.Source{Path: r.name}, nil, opts.Global.Encoding)
+		doc, _, err := readDoc(input.Source{Path: r.Name}, nil, opts.In.Encoding, false)
 		if err != nil {
 			return "", false
 		}
@@ -438,47 +461,40 @@ func findDuplicates(opts *Options, cfg *lint.Config, files []*fileResult) {
 		if sev == lint.Off {
 			continue
 		}
-		f := lint.DuplicateFinding(r.name, files[p.First].name, p)
+		f := lint.DuplicateFinding(r.Name, files[p.First].Name, p)
 		f.Severity = sev
 		if r.res.Suppresses(f) {
 			continue
 		}
-		r.findings = append(r.findings, f)
+		r.Findings = append(r.Findings, f)
 	}
 }
 
 func listRules(opts *Options) error {
-	t := report.Table{Header: []string{"rule", "severity", "fix", "what it finds"}}
+	t := &report.Table{Name: "rules", Columns: []report.Column{{Name: "rule", Key: "id"}, {Name: "severity"},
+		{Name: "fix", Key: "fixable"}, {Name: "what it finds", Key: "summary"}, {Name: "help", JSONOnly: true}}}
 	for _, r := range lint.Rules() {
-		fix := ""
-		if r.Fixable {
-			fix = "yes"
-		}
-		t.Rows = append(t.Rows, []string{r.ID, r.Default.String(), fix, r.Summary})
+		t.Rows = append(t.Rows, []any{r.ID, r.Default.String(), report.Flag(r.Fixable, "yes"), r.Summary, r.Help})
 	}
-	format := opts.Global.Format
+	format := opts.Format
 	switch format {
-	case "json", "jsonl", "github", "junit", "sarif":
-		type rule struct {
-			ID       string `json:"id"`
-			Severity string `json:"severity"`
-			Fixable  bool   `json:"fixable"`
-			Summary  string `json:"summary"`
-			Help     string `json:"help"`
-		}
-		var rs []rule
-		for _, r := range lint.Rules() {
-			rs = append(rs, rule{r.ID, r.Default.String(), r.Fixable, r.Summary, r.Help})
-		}
-		return report.WriteJSON(opts.IO.Out, rs)
+	case "github", "junit", "sarif":
+		format = "json"
 	case "text":
 		format = "table"
 	}
-	return report.WriteTables(opts.IO.Out, format, t)
+	w, err := report.NewWriter(opts.IO.Out, format, report.Options{})
+	if err != nil {
+		return err
+	}
+	if err := w.Table(t); err != nil {
+		return err
+	}
+	return w.Close()
 }
 
 // initConfig writes the starter configuration.
-func initConfig(opts *Options) error {
+func initConfig(ctx context.Context, opts *Options) error {
 	path := opts.Config
 	if path == "" {
 		path = lint.ConfigFileNames()[0]
@@ -486,10 +502,13 @@ func initConfig(opts *Options) error {
 	if _, err := os.Stat(path); err == nil && !opts.Force {
 		return fmt.Errorf("%s already exists; use --force to overwrite it", path)
 	}
-	if err := os.WriteFile(path, []byte(lint.StarterConfig), 0o644); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	if err := safewrite.Create(ctx, path, func(w io.Writer) error {
+		_, err := io.WriteString(w, lint.StarterConfig)
+		return err
+	}); err != nil {
+		return fmt.Errorf("cannot write the configuration: %w", err)
 	}
-	if !opts.Global.Quiet {
+	if !opts.IO.Quiet() {
 		fmt.Fprintf(opts.IO.ErrOut, "wrote %s; edit it, then run zhpolicy check\n", path)
 	}
 	return nil

@@ -95,9 +95,9 @@ func TestFlagParsing(t *testing.T) {
 	}
 	ios, _, _, _ := iostreams.Test()
 	f := cmdutil.New(ios, "test")
-	f.Global.Format = "yaml"
 	cmd := check.NewCmdCheck(f, func(*check.Options) error { return nil })
-	cmd.SetArgs([]string{})
+	cmd.SetFlagErrorFunc(cmdutil.FlagErrorFunc)
+	cmd.SetArgs([]string{"--format", "yaml"})
 	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "invalid --format") {
 		t.Errorf("--format yaml: %v", err)
 	}
@@ -556,7 +556,7 @@ func TestExitCodesAndErrors(t *testing.T) {
 		{"config found upward", filepath.Join(dir, "sub", "deeper"), []string{"check", "x.txt"}, 1, "x.txt:1:3: error width", "", false},
 		{"--no-config ignores it", filepath.Join(dir, "sub", "deeper"), []string{"check", "--no-config", "x.txt"}, 0, "warning width", "", false},
 		{"missing input", dir, []string{"check", "--no-config", "clean.txt", "missing.txt"}, 3, "", "missing.txt: no such file", true},
-		{"missing input and findings", dir, []string{"check", "--no-config", "--fail-on", "warning", "warn.txt", "missing.txt"}, 1, "warning width", "1 input skipped", false},
+		{"missing input and findings", dir, []string{"check", "--no-config", "--fail-on", "warning", "warn.txt", "missing.txt"}, 3, "warning width", "1 input skipped, 1 findings", false},
 		{"unknown rule", dir, []string{"check", "--only", "nope"}, 2, "", `invalid --only "nope"`, true},
 		{"bad format", dir, []string{"check", "--format", "xml"}, 2, "", "invalid --format", true},
 		{"stdin", dir, []string{"check", "--no-config", "-"}, 0, "<stdin>:1:3: warning width", "", false},

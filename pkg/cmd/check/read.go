@@ -12,6 +12,7 @@ import (
 
 	lint "zhpolicy/pkg/analysis/check"
 	"zhpolicy/pkg/input"
+	"zhpolicy/pkg/safewrite"
 )
 
 // maxInputBytes is the largest file check reads; larger ones are named on
@@ -23,36 +24,53 @@ const maxInputBytes = 256 << 20
 // positions point into the file). A file that is binary or a corrupt DOCX
 // is a document with a Problem (an encoding finding); other failures
 // (missing, unreadable, unsupported format, too large) are errors.
-func readDoc(src input.Source, stdin io.Reader, encoding string) (*lint.Document, error) {
+//
+// With forFix, the file is read for a later rewrite (safewrite.Replace):
+// snap is its snapshot, or nil when it cannot be rewritten in place (not a
+// regular file, several hard links).
+func readDoc(src input.Source, stdin io.Reader, encoding string, forFix bool) (doc *lint.Document, snap *safewrite.Snapshot, err error) {
 	name := src.Path
 	var raw []byte
-	var err error
 	if src.IsStdin() {
 		name = input.StdinName
 		raw, err = io.ReadAll(io.LimitReader(stdin, maxInputBytes+1))
+	} else if forFix {
+		var st fs.FileInfo
+		if st, err = os.Stat(name); err == nil && st.Size() > maxInputBytes {
+			return nil, nil, fmt.Errorf("%s: too large (%s, limit %s), skipped", name, lint.FormatSize(st.Size()), lint.FormatSize(maxInputBytes))
+		}
+		if err == nil {
+			var s safewrite.Snapshot
+			if raw, s, err = safewrite.SnapshotOf(name); err == nil {
+				snap = &s
+			} else {
+				// readable, but not rewritable in place: check it as it is
+				raw, err = os.ReadFile(name)
+			}
+		}
 	} else {
 		var st fs.FileInfo
 		if st, err = os.Stat(name); err == nil && st.Size() > maxInputBytes {
-			return nil, fmt.Errorf("%s: too large (%s, limit %s), skipped", name, lint.FormatSize(st.Size()), lint.FormatSize(maxInputBytes))
+			return nil, nil, fmt.Errorf("%s: too large (%s, limit %s), skipped", name, lint.FormatSize(st.Size()), lint.FormatSize(maxInputBytes))
 		}
 		if err == nil {
 			raw, err = os.ReadFile(name)
 		}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
+		return nil, nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
 	if len(raw) > maxInputBytes {
-		return nil, fmt.Errorf("%s: too large (limit %s), skipped", name, lint.FormatSize(maxInputBytes))
+		return nil, nil, fmt.Errorf("%s: too large (limit %s), skipped", name, lint.FormatSize(maxInputBytes))
 	}
 	d, err := input.ReadFrom(name, bytes.NewReader(raw), input.Options{Encoding: encoding})
 	if err != nil {
 		if errors.Is(err, input.ErrBinary) || errors.Is(err, input.ErrCorrupt) {
-			return &lint.Document{Name: name, Size: int64(len(raw)), Problem: problemOf(name, err)}, nil
+			return &lint.Document{Name: name, Size: int64(len(raw)), Problem: problemOf(name, err)}, snap, nil
 		}
-		return nil, err
+		return nil, nil, err
 	}
-	doc := &lint.Document{Name: name, Format: d.Format, Encoding: d.Encoding, Size: int64(len(raw)), Text: d.Text, Warnings: d.Warnings}
+	doc = &lint.Document{Name: name, Format: d.Format, Encoding: d.Encoding, Size: int64(len(raw)), Text: d.Text, Warnings: d.Warnings}
 	if d.Format == input.FormatHTML {
 		// Lint the markup itself, decoded as input decided.
 		text, _, warns, err := input.Decode(raw, d.Encoding)
@@ -60,7 +78,7 @@ func readDoc(src input.Source, stdin io.Reader, encoding string) (*lint.Document
 			doc.Text, doc.Warnings = text, warns
 		}
 	}
-	return doc, nil
+	return doc, snap, nil
 }
 
 // problemOf is an input error's message without the file name, followed by
@@ -130,42 +148,4 @@ func findConfig(dir string) string {
 		}
 		dir = parent
 	}
-}
-
-// writeAtomic replaces the file at path with data: it writes a temporary
-// file in the same directory, gives it the original's permissions and
-// renames it over the original, so that readers see the old or the new
-// file, never half of one. A symbolic link is followed: its target is
-// replaced.
-func writeAtomic(path string, data []byte) (err error) {
-	if target, err := filepath.EvalSymlinks(path); err == nil {
-		path = target
-	}
-	st, err := os.Stat(path)
-	if err != nil {
-		return unwrapPath(err)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".zhpolicy-*")
-	if err != nil {
-		return unwrapPath(err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(st.Mode().Perm()); err != nil {
-		return err
-	}
-	if err = tmp.Sync(); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -17,17 +17,16 @@ import (
 // Options are the settings of one clean run.
 type Options struct {
 	IO     *iostreams.IOStreams
-	Global *cmdutil.GlobalOptions
-	Docs   *cmdutil.DocSource
-
-	Paths []string
-	List  bool
+	Paths  []string
+	In     cmdutil.InputFlags
+	Format string
+	List   bool
 }
 
 // NewCmdClean returns the clean command. runF, when not nil, replaces the
 // run function (tests check flag parsing with it).
 func NewCmdClean(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Docs: cmdutil.NewDocSource(f)}
+	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "clean [path...]",
 		Short: "Print documents as the analyses read them, cleaned",
@@ -42,80 +41,80 @@ normalises line endings. Cleaning twice changes nothing more.
 
 With --list, print what was removed or changed instead, with its byte
 position in the decoded input.`,
-		Example: `  zhpolicy clean page.html
+		Example: `  zhpolicy clean testdata/sample/provincial_notice.html
   echo '市委常委會(huì)在醫(yī)藥高新區(qū)調(diào)研' | zhpolicy clean
-  zhpolicy clean --list --format csv docs/`,
+  zhpolicy clean --list --format csv testdata/sample/`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			if opts.List {
-				if err := cmdutil.ValidateFormat(opts.Global.Format, cmdutil.Formats); err != nil {
-					return err
-				}
+			if err := opts.In.Validate(); err != nil {
+				return err
+			}
+			if c.Flags().Changed("format") && !opts.List {
+				return cmdutil.FlagErrorf("--format applies to --list: the cleaned text itself is printed as text")
 			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return cleanRun(c.Context(), opts)
+			return cleanRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddInputFlags(cmd, &opts.In, false)
+	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
 	cmd.Flags().BoolVar(&opts.List, "list", false, "list what cleaning removed or changed, with positions")
 	return cmd
 }
 
-type change struct {
-	File  string `json:"file"`
-	Kind  string `json:"kind"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Old   string `json:"old"`
-	New   string `json:"new"`
-}
+var listColumns = []report.Column{{Name: "file"}, {Name: "kind"}, {Name: "start", Align: report.Right},
+	{Name: "end", Align: report.Right}, {Name: "old"}, {Name: "new"}}
 
-func cleanRun(ctx context.Context, opts *Options) error {
+func cleanRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	out := opts.IO.Out
-	format := opts.Global.Format
-	opts.Docs.Clean = true
-	var changes []change
-	jl := report.NewJSONLines(out)
-	err := cmdutil.EachDoc(ctx, opts.Docs, opts.Paths,
+	var w *report.Writer
+	if opts.List {
+		var err error
+		if w, err = report.NewWriter(out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()}); err != nil {
+			return err
+		}
+	}
+	human := opts.Format == "table" || opts.Format == "markdown"
+	var rows [][]any // table and markdown: one table for all documents
+	yes := true
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "clean", Clean: &yes, StreamsOutput: true}
+	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(_ context.Context, d *corpus.Doc) (*corpus.Doc, error) { return d, nil },
-		func(d *corpus.Doc) error {
+		func(d *corpus.Doc, _ *corpus.Doc) error {
 			if !opts.List {
 				_, err := io.WriteString(out, withNewline(d.Text))
 				return err
 			}
+			t := &report.Table{Name: "changes", Columns: listColumns}
 			for _, c := range d.Changes() {
-				ch := change{File: d.Name, Kind: string(c.Kind), Start: c.Start, End: c.End, Old: c.Old, New: c.New}
-				if format == "jsonl" {
-					if err := jl.Write(ch); err != nil {
-						return err
-					}
-					continue
+				old, new := c.Old, c.New
+				if human {
+					old, new = visible(old), visible(new)
 				}
-				changes = append(changes, ch)
+				t.Rows = append(t.Rows, []any{d.Name, string(c.Kind), c.Start, c.End, old, new})
 			}
-			return nil
+			if human {
+				rows = append(rows, t.Rows...)
+				return nil
+			}
+			return w.Table(t)
 		})
-	if opts.List && format != "jsonl" {
-		var werr error
-		if format == "json" {
-			if changes == nil {
-				changes = []change{}
+	if err != nil {
+		return err
+	}
+	if opts.List {
+		if human {
+			if err := w.Table(&report.Table{Name: "changes", Columns: listColumns, Rows: rows}); err != nil {
+				return err
 			}
-			werr = report.WriteJSON(out, changes)
-		} else {
-			t := report.Table{Header: []string{"file", "kind", "start", "end", "old", "new"},
-				Align: []report.Align{report.Left, report.Left, report.Right, report.Right}}
-			for _, c := range changes {
-				t.Rows = append(t.Rows, []string{c.File, c.Kind, strconv.Itoa(c.Start), strconv.Itoa(c.End), visible(c.Old), visible(c.New)})
-			}
-			werr = report.WriteTables(out, format, t)
 		}
-		if err == nil {
-			err = werr
+		if err := w.Close(); err != nil {
+			return err
 		}
 	}
-	return err
+	return cmdutil.Exit(res, 0)
 }
 
 func withNewline(s string) string {

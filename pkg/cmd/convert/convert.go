@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -22,43 +21,30 @@ import (
 	"golang.org/x/text/transform"
 
 	"zhpolicy/pkg/cmdutil"
-	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/safewrite"
 	"zhpolicy/pkg/script"
 )
 
 // Options are the settings of one convert run.
 type Options struct {
-	IO     *iostreams.IOStreams
-	Global *cmdutil.GlobalOptions
-	Docs   *cmdutil.DocSource
+	IO *iostreams.IOStreams
 
-	Paths         []string
-	To            string // s, t, tw, twp, hk
-	From          string // auto, s, t, tw, hk
-	Config        string // an OpenCC configuration; overrides To and From
-	Output        string // -o FILE
-	OutDir        string
-	InPlace       bool
-	Check         bool
-	Clean         bool
-	Encoding      string // output: keep or utf-8
-	InputEncoding string
-
-	// createTemp makes the temporary file of an atomic write (tests
-	// replace it to fail in the middle of a write).
-	createTemp func(dir, pattern string) (tempFile, error)
-}
-
-// tempFile is what an atomic write needs of an *os.File.
-type tempFile interface {
-	io.Writer
-	Name() string
-	Sync() error
-	Close() error
+	Paths          []string
+	In             cmdutil.InputFlags
+	Format         string // of --check's findings
+	To             string // s, t, tw, twp, hk
+	From           string // auto, s, t, tw, hk
+	Config         string // an OpenCC configuration; overrides To and From
+	Output         string // -o FILE
+	OutDir         string
+	InPlace        bool
+	Check          bool
+	Clean          bool
+	OutputEncoding string // keep or utf-8
 }
 
 var (
@@ -69,8 +55,7 @@ var (
 // NewCmdConvert returns the convert command. runF, when not nil, replaces
 // the run function (tests check flag parsing with it).
 func NewCmdConvert(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Docs: cmdutil.NewDocSource(f),
-		createTemp: func(dir, pattern string) (tempFile, error) { return os.CreateTemp(dir, pattern) }}
+	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "convert [path...] (--to s|t|tw|twp|hk | --config NAME)",
 		Short: "Convert documents between Simplified and Traditional script, as OpenCC does",
@@ -87,33 +72,48 @@ Traditional (s2t would damage it). --from s|t|tw|hk forces the source: use
 directly: ` + strings.Join(script.Configs(), ", ") + `.
 
 The converted text goes to standard output, or to -o FILE (one input), to
---out-dir DIR (mirroring the input paths under DIR), or back into each file
-with --in-place (written to a temporary file in the same directory and renamed
-over the original, keeping its mode: a failure never leaves a half-written
-file). Files keep their encoding (UTF-8, UTF-16, GB18030, Big5) and line
-endings; --encoding utf-8 writes UTF-8 instead. Inputs are read as a stream,
-so files of any size convert in little memory.
+--out-dir DIR (mirroring the input paths under DIR; HTML and DOCX inputs,
+whose extracted text is converted, become .txt files), or back into each
+file with --in-place. Files are written to a temporary file in the same
+directory and renamed over the old one, so a failure never leaves a
+half-written file; -o to a device or a FIFO (/dev/stdout) writes to it as it
+is. --in-place keeps the file's mode, owner and group, and refuses to write
+when the file changed while it was being converted (an edit is never lost),
+when it has several hard links, and when it is not a plain-text file.
+Files keep their encoding (UTF-8, UTF-16, GB18030, Big5) and line endings;
+--output-encoding utf-8 writes UTF-8 instead (--encoding names the input's
+encoding, as in every command). Inputs are read as a stream, so files of any
+size convert in little memory.
 
 --check converts nothing: it lists every place (file:line:column) that is not
-already in the target script, and exits 1 if there is any — for CI.
+already in the target script, and exits 1 if there is any — for CI
+(--format json, csv … for machines).
 
 Conversion is faithful: the text is not cleaned. --clean removes pinyin
 annotations (會(huì) → 會) first.`,
-		Example: `  zhpolicy convert --to t report.txt > report-t.txt
-  zhpolicy convert --to tw --out-dir tw/ docs/
-  zhpolicy convert --config s2twp --in-place notes.md
-  zhpolicy convert --check --to s docs/`,
+		Example: `  zhpolicy convert --to t testdata/sample/municipal_report.txt > report-t.txt
+  zhpolicy convert --to tw --out-dir tw/ testdata/sample/
+  zhpolicy convert --config s2twp -o notes-tw.txt testdata/sample/municipal_report.txt
+  zhpolicy convert --check --to s testdata/sample/traditional_notice.txt`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
+			if err := opts.In.Validate(); err != nil {
+				return err
+			}
+			if c.Flags().Changed("format") && !opts.Check {
+				return cmdutil.FlagErrorf("convert: --format applies to --check's findings; the converted text is written as text")
+			}
 			if err := validate(opts); err != nil {
 				return err
 			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return convertRun(c.Context(), opts)
+			return convertRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddInputFlags(cmd, &opts.In, false)
+	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.To, "to", "t", "", "target script: s, t, tw, twp or hk")
 	fl.StringVar(&opts.From, "from", "auto", "source script: auto (detected per document), s, t, tw or hk")
@@ -123,8 +123,7 @@ annotations (會(huì) → 會) first.`,
 	fl.BoolVarP(&opts.InPlace, "in-place", "w", false, "rewrite each input file (temporary file + atomic rename)")
 	fl.BoolVar(&opts.Check, "check", false, "convert nothing; list what is not in the target script, exit 1 if anything")
 	fl.BoolVar(&opts.Clean, "clean", false, "remove pinyin annotations before converting")
-	fl.StringVar(&opts.Encoding, "encoding", "keep", "output encoding: keep (the input's) or utf-8")
-	fl.StringVar(&opts.InputEncoding, "input-encoding", "auto", "input encoding: auto, utf-8, utf-16le, utf-16be, gb18030, gbk, gb2312, big5")
+	fl.StringVar(&opts.OutputEncoding, "output-encoding", "keep", "encoding of the converted files: keep (the input's) or utf-8")
 	return cmd
 }
 
@@ -142,11 +141,8 @@ func validate(opts *Options) error {
 		return cmdutil.FlagErrorf("invalid --from %q: use auto, s, t, tw or hk", opts.From)
 	case opts.Config != "" && script.Describe(opts.Config) == "":
 		return cmdutil.FlagErrorf("invalid --config %q: use one of %s", opts.Config, strings.Join(script.Configs(), ", "))
-	case opts.Encoding != "keep" && !strings.EqualFold(opts.Encoding, "utf-8") && !strings.EqualFold(opts.Encoding, "utf8"):
-		return cmdutil.FlagErrorf("invalid --encoding %q: use keep or utf-8", opts.Encoding)
-	}
-	if _, err := input.ParseEncoding(opts.InputEncoding); err != nil {
-		return cmdutil.FlagErrorf("invalid --input-encoding: %v", err)
+	case opts.OutputEncoding != "keep" && !strings.EqualFold(opts.OutputEncoding, "utf-8") && !strings.EqualFold(opts.OutputEncoding, "utf8"):
+		return cmdutil.FlagErrorf("invalid --output-encoding %q: use keep or utf-8", opts.OutputEncoding)
 	}
 	n := 0
 	for _, set := range []bool{opts.Output != "", opts.OutDir != "", opts.InPlace} {
@@ -163,8 +159,8 @@ func validate(opts *Options) error {
 	if opts.InPlace && len(opts.Paths) == 0 {
 		return cmdutil.FlagErrorf("convert: --in-place needs file or directory paths")
 	}
-	if opts.Encoding != "keep" {
-		opts.Encoding = "utf-8"
+	if opts.OutputEncoding != "keep" {
+		opts.OutputEncoding = "utf-8"
 	}
 	return nil
 }
@@ -222,16 +218,11 @@ type finding struct {
 	Converted string `json:"converted"`
 }
 
-func convertRun(ctx context.Context, opts *Options) error {
-	srcs, skipped, err := opts.Docs.Sources(opts.Paths)
+func convertRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
+	srcs, skipped, err := opts.In.Sources(f, opts.Paths)
 	if err != nil {
 		return err
 	}
-	errOut := opts.IO.ErrOut
-	for _, e := range skipped {
-		fmt.Fprintf(errOut, "zhpolicy: %v\n", e)
-	}
-	nSkipped := len(skipped)
 	if opts.Output != "" && len(srcs)+len(skipped) > 1 {
 		return cmdutil.FlagErrorf("convert: -o takes one input, got %d; use --out-dir for several", len(srcs)+len(skipped))
 	}
@@ -242,67 +233,67 @@ func convertRun(ctx context.Context, opts *Options) error {
 			}
 		}
 	}
-	format := opts.Global.Format
-	if opts.Check && format != "table" {
-		if err := cmdutil.ValidateFormat(format, cmdutil.Formats); err != nil {
+	in := opts.In
+	if !opts.Check && !opts.InPlace && opts.OutDir == "" {
+		in.Jobs = 1 // standard output or -o: one input after the other, streaming
+	}
+	var w *report.Writer
+	if opts.Check && opts.Format != "table" {
+		if w, err = report.NewWriter(opts.IO.Out, opts.Format, report.Options{}); err != nil {
 			return err
 		}
 	}
-	var findings []finding
 	nFiles := 0
-	work := func(ctx context.Context, _ int, src input.Source) ([]finding, error) {
-		return convertOne(ctx, opts, src)
-	}
-	emit := func(_ int, src input.Source, fs []finding, err error) error {
-		if err != nil {
-			if errors.Is(err, context.Canceled) {
-				return err
+	docs := cmdutil.Docs{F: f, In: &in, Label: "convert", Sources: srcs, Skipped: skipped, StreamsOutput: opts.Output == "" && opts.OutDir == "" && !opts.InPlace}
+	out, err := cmdutil.RunSources(ctx, docs, nil,
+		func(ctx context.Context, src input.Source) ([]finding, error) {
+			return convertOne(ctx, opts, src)
+		},
+		func(src input.Source, fs []finding) error {
+			if len(fs) > 0 {
+				nFiles++
 			}
-			fmt.Fprintf(errOut, "zhpolicy: %v\n", err)
-			nSkipped++
-			return nil
-		}
-		if len(fs) > 0 {
-			nFiles++
-		}
-		if opts.Check && format == "table" {
-			return writeFindingLines(opts.IO.Out, fs)
-		}
-		findings = append(findings, fs...)
-		return nil
-	}
-	if opts.Check || opts.InPlace || opts.OutDir != "" {
-		err = corpus.Map(ctx, srcs, opts.Global.Jobs, work, emit)
-	} else {
-		// Standard output or -o: one after the other, streaming.
-		for i, src := range srcs {
-			if ctx.Err() != nil {
-				return ctx.Err()
+			if !opts.Check {
+				return nil
 			}
-			fs, werr := work(ctx, i, src)
-			if err = emit(i, src, fs, werr); err != nil {
-				break
+			if w == nil {
+				return writeFindingLines(opts.IO.Out, fs)
 			}
-		}
-	}
+			return w.Table(findingTable(fs))
+		})
 	if err != nil {
 		return err
 	}
+	if opts.InPlace || opts.OutDir != "" {
+		var written []string
+		for _, s := range srcs {
+			if opts.InPlace {
+				written = append(written, s.Path)
+			} else {
+				written = append(written, filepath.Join(opts.OutDir, outName(s.Path)))
+			}
+		}
+		for _, t := range safewrite.Stale(written) {
+			cmdutil.Warnf(opts.IO, "%s: a temporary file left by an interrupted zhpolicy run; remove it", t)
+		}
+	}
 	if opts.Check {
-		if err := writeFindings(opts.IO.Out, format, findings); err != nil {
-			return err
+		if w != nil {
+			if nFiles == 0 {
+				if err := w.Table(findingTable(nil)); err != nil {
+					return err
+				}
+			}
+			if err := w.Close(); err != nil {
+				return err
+			}
 		}
-		if nFiles > 0 && !opts.Global.Quiet {
-			fmt.Fprintf(errOut, "zhpolicy: %d file(s) not in %s script\n", nFiles, scriptName(opts))
+		if nFiles > 0 && !opts.IO.Quiet() {
+			fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: %d file(s) not in %s script\n", nFiles, scriptName(opts))
 		}
+		return cmdutil.Exit(out, nFiles)
 	}
-	if nSkipped > 0 {
-		return &cmdutil.PartialError{Skipped: nSkipped}
-	}
-	if opts.Check && nFiles > 0 {
-		return cmdutil.ErrFindings
-	}
-	return nil
+	return cmdutil.Exit(out, 0)
 }
 
 func scriptName(opts *Options) string {
@@ -332,23 +323,31 @@ const detectWindow = 256 << 10
 
 // convertOne converts (or checks) one input.
 func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding, error) {
-	inOpts := input.Options{Encoding: opts.InputEncoding}
+	inOpts := input.Options{Encoding: opts.In.Encoding}
 	name := src.Path
 	var raw io.Reader
-	var closer io.Closer
-	if src.IsStdin() {
+	var hasher *safewrite.Hasher
+	switch {
+	case src.IsStdin():
 		name = input.StdinName
 		raw = opts.IO.In
-	} else {
+	case opts.InPlace:
+		if !isPlainText(src.Path) {
+			return nil, fmt.Errorf("%s: convert writes plain text, so it rewrites only text and Markdown files in place; use -o or --out-dir", name)
+		}
+		f, h, err := safewrite.Open(src.Path)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		raw, hasher = h.Reader(f), h
+	default:
 		f, err := os.Open(src.Path)
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", src.Path, unwrapPath(err))
+			return nil, fmt.Errorf("%s: %w", src.Path, cmdutil.PathErr(err))
 		}
-		closer = f
+		defer f.Close()
 		raw = f
-	}
-	if closer != nil {
-		defer closer.Close()
 	}
 	head := &headRecorder{r: raw}
 	tr, err := input.NewTextReader(name, head, inOpts)
@@ -367,7 +366,7 @@ func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding
 	if err != nil {
 		return nil, err
 	}
-	text := io.MultiReader(bytes.NewReader(prefix), tr)
+	text := io.MultiReader(bytes.NewReader(prefix), &ctxReader{ctx, tr})
 	if opts.Clean {
 		text = &cleaningReader{br: bufio.NewReaderSize(text, 64<<10)}
 	}
@@ -379,15 +378,12 @@ func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding
 		return fs, err
 	}
 	outEnc := enc
-	if opts.Encoding == "utf-8" {
+	if opts.OutputEncoding == "utf-8" {
 		outEnc = input.EncUTF8
 	}
 	warn := func() {
-		if opts.Global.Quiet {
-			return
-		}
 		for _, w := range tr.Warnings() {
-			fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: warning: %s: %s\n", name, w.Message)
+			cmdutil.Warnf(opts.IO, "%s: %s", name, w.Message)
 		}
 	}
 	convertTo := func(w io.Writer) (bool, error) {
@@ -407,18 +403,7 @@ func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding
 	}
 	switch {
 	case opts.InPlace:
-		if !isPlainText(src.Path) {
-			return nil, fmt.Errorf("%s: convert writes plain text, so it rewrites only text and Markdown files in place; use -o or --out-dir", name)
-		}
-		target, err := filepath.EvalSymlinks(src.Path)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", src.Path, unwrapPath(err))
-		}
-		info, err := os.Stat(target)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", src.Path, unwrapPath(err))
-		}
-		err = writeAtomic(opts, target, info.Mode().Perm(), func(w io.Writer) (bool, error) {
+		return nil, safewrite.Replace(ctx, name, hasher, func(w io.Writer) (bool, error) {
 			changed, err := convertTo(w)
 			if err == nil && len(tr.Warnings()) > 0 {
 				warn()
@@ -426,22 +411,17 @@ func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding
 			}
 			return changed, err
 		})
-		return nil, err
 	case opts.OutDir != "" || opts.Output != "":
 		target := opts.Output
 		if target == "" {
-			target = filepath.Join(opts.OutDir, mirror(src.Path))
+			target = filepath.Join(opts.OutDir, outName(src.Path))
 			if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 				return nil, err
 			}
 		}
-		perm := os.FileMode(0o644)
-		if info, err := os.Stat(src.Path); err == nil && !src.IsStdin() {
-			perm = info.Mode().Perm()
-		}
-		err = writeAtomic(opts, target, perm, func(w io.Writer) (bool, error) {
+		err = safewrite.Create(ctx, target, func(w io.Writer) error {
 			_, err := convertTo(w)
-			return true, err
+			return err
 		})
 		warn()
 		return nil, err
@@ -452,6 +432,30 @@ func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding
 	}
 }
 
+// ctxReader stops reading when the context is cancelled: a conversion of
+// a big file stops within one read.
+type ctxReader struct {
+	ctx context.Context
+	r   io.Reader
+}
+
+func (c *ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
+}
+
+// outName is the path of a converted input under --out-dir: the input's
+// path, with .txt for HTML and DOCX inputs (convert writes their text).
+func outName(p string) string {
+	m := mirror(p)
+	if !isPlainText(p) {
+		m = strings.TrimSuffix(m, filepath.Ext(m)) + ".txt"
+	}
+	return m
+}
+
 // isPlainText reports whether a file is read as text as it is (not HTML or
 // DOCX, whose extracted text is what convert writes).
 func isPlainText(path string) bool {
@@ -460,49 +464,6 @@ func isPlainText(path string) bool {
 		return false
 	}
 	return true
-}
-
-// writeAtomic writes path through a temporary file in its directory and an
-// atomic rename. write reports whether the result differs from what is
-// there; when it does not (or it fails), the temporary file is removed and
-// path is left as it was.
-func writeAtomic(opts *Options, path string, perm os.FileMode, write func(io.Writer) (bool, error)) (err error) {
-	tmp, err := opts.createTemp(filepath.Dir(path), "."+filepath.Base(path)+".zhpolicy-*")
-	if err != nil {
-		return fmt.Errorf("%s: cannot create a temporary file beside it: %w", path, unwrapPath(err))
-	}
-	done := false
-	defer func() {
-		if !done {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	changed, err := write(bw)
-	if err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("%s: writing: %w", path, unwrapPath(err))
-	}
-	if !changed {
-		return nil
-	}
-	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("%s: writing: %w", path, unwrapPath(err))
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("%s: writing: %w", path, unwrapPath(err))
-	}
-	if err := os.Chmod(tmp.Name(), perm); err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
-	}
-	done = true
-	return nil
 }
 
 // mirror turns an input path into a relative path under --out-dir.
@@ -516,14 +477,6 @@ func mirror(p string) string {
 		parts = parts[1:]
 	}
 	return filepath.FromSlash(strings.Join(parts, "/"))
-}
-
-func unwrapPath(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
 }
 
 // encoder writes UTF-8 text in an output encoding.
@@ -650,35 +603,18 @@ func diff(name string, line int, offset int64, orig, conv string) []finding {
 func writeFindingLines(w io.Writer, fs []finding) error {
 	var b strings.Builder
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s:%d:%d: %s → %s\n", f.File, f.Line, f.Column, f.Text, f.Converted)
+		fmt.Fprintf(&b, "%s:%d:%d: %s → %s\n", report.Printable(f.File), f.Line, f.Column, f.Text, f.Converted)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func writeFindings(w io.Writer, format string, fs []finding) error {
-	switch format {
-	case "table":
-		return nil // already written, file by file
-	case "json":
-		if fs == nil {
-			fs = []finding{}
-		}
-		return report.WriteJSON(w, fs)
-	case "jsonl":
-		jl := report.NewJSONLines(w)
-		for _, f := range fs {
-			if err := jl.Write(f); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	t := report.Table{Header: []string{"file", "line", "column", "offset", "text", "converted"},
-		Align: []report.Align{report.Left, report.Right, report.Right, report.Right, report.Left, report.Left}}
+// findingTable lists the findings of one file for the machine formats.
+func findingTable(fs []finding) *report.Table {
+	t := &report.Table{Name: "findings", Columns: []report.Column{{Name: "file"}, {Name: "line", Align: report.Right},
+		{Name: "column", Align: report.Right}, {Name: "offset", Align: report.Right}, {Name: "text"}, {Name: "converted"}}}
 	for _, f := range fs {
-		t.Rows = append(t.Rows, []string{f.File, strconv.Itoa(f.Line), strconv.Itoa(f.Column),
-			strconv.FormatInt(f.Offset, 10), f.Text, f.Converted})
+		t.Rows = append(t.Rows, []any{f.File, f.Line, f.Column, f.Offset, f.Text, f.Converted})
 	}
-	return report.WriteTables(w, format, t)
+	return t
 }

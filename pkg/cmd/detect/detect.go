@@ -17,16 +17,15 @@ import (
 // Options are the settings of one detect run.
 type Options struct {
 	IO     *iostreams.IOStreams
-	Global *cmdutil.GlobalOptions
-	Docs   *cmdutil.DocSource
-
-	Paths []string
+	Paths  []string
+	In     cmdutil.InputFlags
+	Format string
 }
 
 // NewCmdDetect returns the detect command. runF, when not nil, replaces the
 // run function (tests check flag parsing with it).
 func NewCmdDetect(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Docs: cmdutil.NewDocSource(f)}
+	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "detect [path...]",
 		Short: "Tell the encoding, script and pinyin annotations of each document",
@@ -38,19 +37,21 @@ neither. A document is mixed when the minority script has at least 10% of the
 script-specific characters, unknown when it has none. The last column tells
 whether the text carries pinyin annotations (會(huì)), as left by converter
 web pages; ` + "`zhpolicy clean`" + ` removes them.`,
-		Example: `  zhpolicy detect docs/
-  zhpolicy detect --format json report.txt`,
+		Example: `  zhpolicy detect testdata/sample/
+  zhpolicy detect --format json testdata/sample/big5_speech.txt`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := cmdutil.ValidateFormat(opts.Global.Format, cmdutil.Formats); err != nil {
+			if err := opts.In.Validate(); err != nil {
 				return err
 			}
 			if runF != nil {
 				return runF(opts)
 			}
-			return detectRun(c.Context(), opts)
+			return detectRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddInputFlags(cmd, &opts.In, false)
+	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
 	return cmd
 }
 
@@ -83,59 +84,52 @@ func Inspect(d *corpus.Doc) Result {
 		Pinyin: n > 0, Annotations: n}
 }
 
-func detectRun(ctx context.Context, opts *Options) error {
-	opts.Docs.Clean = false // the script of the text as it is
-	format := opts.Global.Format
-	jl := report.NewJSONLines(opts.IO.Out)
-	var results []Result
-	err := cmdutil.EachDoc(ctx, opts.Docs, opts.Paths,
+func detectRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
+	w, err := report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
+	if err != nil {
+		return err
+	}
+	machine := opts.Format != "table" && opts.Format != "markdown"
+	var cols []report.Column
+	if machine {
+		cols = []report.Column{{Name: "file"}, {Name: "encoding"}, {Name: "format"}, {Name: "script"}, {Name: "han"},
+			{Name: "simplified_only", JSONOnly: true}, {Name: "traditional_only", JSONOnly: true},
+			{Name: "simplified", Key: "simplified_share"}, {Name: "traditional", Key: "traditional_share"},
+			{Name: "pinyin", JSONOnly: true}, {Name: "pinyin", Key: "pinyin_annotations"}}
+	} else {
+		cols = []report.Column{{Name: "file"}, {Name: "encoding"}, {Name: "format"}, {Name: "script"}, {Name: "han", Align: report.Right},
+			{Name: "simplified", Align: report.Right}, {Name: "traditional", Align: report.Right}, {Name: "pinyin"}}
+	}
+	var rows [][]any // for people, one table at the end
+	no := false
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "detect", Clean: &no} // the script of the text as it is
+	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(_ context.Context, d *corpus.Doc) (Result, error) { return Inspect(d), nil },
-		func(r Result) error {
-			if format == "jsonl" {
-				return jl.Write(r)
-			}
-			results = append(results, r)
-			return nil
-		})
-	var werr error
-	switch format {
-	case "jsonl":
-	case "json":
-		if results == nil {
-			results = []Result{}
-		}
-		werr = report.WriteJSON(opts.IO.Out, results)
-	default:
-		t := report.Table{
-			Header: []string{"file", "encoding", "format", "script", "han", "simplified", "traditional", "pinyin"},
-			Align: []report.Align{report.Left, report.Left, report.Left, report.Left, report.Right,
-				report.Right, report.Right, report.Left},
-		}
-		machine := format != "table" && format != "markdown"
-		for _, r := range results {
-			simp, trad := percent(r.SimpShare), percent(r.TradShare)
-			if machine {
-				simp, trad = report.FormatFloat(r.SimpShare), report.FormatFloat(r.TradShare)
-			}
-			pinyin := "no"
-			if r.Pinyin {
-				pinyin = "yes (" + strconv.Itoa(r.Annotations) + ")"
-				if machine {
-					pinyin = strconv.Itoa(r.Annotations)
+		func(_ *corpus.Doc, r Result) error {
+			if !machine {
+				pinyin := "no"
+				if r.Pinyin {
+					pinyin = "yes (" + strconv.Itoa(r.Annotations) + ")"
 				}
-			} else if machine {
-				pinyin = "0"
+				rows = append(rows, []any{r.File, r.Encoding, r.Format, r.Script, r.Han, percent(r.SimpShare), percent(r.TradShare), pinyin})
+				return nil
 			}
-			t.Rows = append(t.Rows, []string{r.File, r.Encoding, r.Format, r.Script, strconv.Itoa(r.Han), simp, trad, pinyin})
+			return w.Table(&report.Table{Name: "documents", Columns: cols, Rows: [][]any{{r.File, r.Encoding, r.Format, r.Script, r.Han,
+				r.SimpOnly, r.TradOnly, report.Raw(r.SimpShare), report.Raw(r.TradShare), r.Pinyin, r.Annotations}}})
+		})
+	if err != nil {
+		return err
+	}
+	if !machine || out.Docs == 0 {
+		if err := w.Table(&report.Table{Name: "documents", Columns: cols, Rows: rows}); err != nil {
+			return err
 		}
-		werr = report.WriteTables(opts.IO.Out, format, t)
 	}
-	if err == nil {
-		err = werr
+	if err := w.Close(); err != nil {
+		return err
 	}
-	return err
+	return cmdutil.Exit(out, 0)
 }
-
 func percent(f float64) string {
 	return strconv.FormatFloat(100*f, 'f', 1, 64) + "%"
 }

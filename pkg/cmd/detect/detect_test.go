@@ -26,9 +26,9 @@ func TestFlags(t *testing.T) {
 	if got == nil || strings.Join(got.Paths, ",") != "a.txt,docs/" {
 		t.Fatalf("paths = %+v", got)
 	}
-	f.Global.Format = "xml"
 	cmd = NewCmdDetect(f, func(*Options) error { return nil })
-	cmd.SetArgs([]string{"a.txt"})
+	cmd.SetFlagErrorFunc(cmdutil.FlagErrorFunc) // as the root command does
+	cmd.SetArgs([]string{"--format", "xml", "a.txt"})
 	cmd.SetOut(io.Discard)
 	cmd.SetErr(io.Discard)
 	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "invalid --format") {
@@ -42,10 +42,8 @@ func TestGolden(t *testing.T) {
 		t.Run(format, func(t *testing.T) {
 			ios, _, out, errOut := iostreams.Test()
 			f := cmdutil.New(ios, "test")
-			f.Global.Format = format
-			f.Global.Jobs = 2
 			t.Chdir(testdata)
-			var args []string
+			args := []string{"--format", format}
 			for _, n := range files {
 				args = append(args, filepath.Join("in", n))
 			}
@@ -63,10 +61,9 @@ func TestGolden(t *testing.T) {
 func TestStdinPinyin(t *testing.T) {
 	ios, in, out, _ := iostreams.Test()
 	f := cmdutil.New(ios, "test")
-	f.Global.Format = "jsonl"
 	in.WriteString("會(huì)議在北京舉行\n")
 	cmd := NewCmdDetect(f, nil)
-	cmd.SetArgs(nil)
+	cmd.SetArgs([]string{"--format", "jsonl"})
 	if err := cmd.ExecuteContext(context.Background()); err != nil {
 		t.Fatal(err)
 	}

@@ -6,31 +6,30 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"zhpolicy/pkg/analysis"
 	ent "zhpolicy/pkg/analysis/entities"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
 )
 
 // Options are the settings of one entities run.
 type Options struct {
-	IO        *iostreams.IOStreams
-	Global    *cmdutil.GlobalOptions
-	Segmenter func() (*seg.Segmenter, error)
-	Docs      *cmdutil.DocSource
+	IO *iostreams.IOStreams
 
 	Paths      []string
+	In         cmdutil.InputFlags
+	Seg        cmdutil.SegFlags
+	Format     string
+	Script     string
 	Types      []string
 	Gazetteers []string
-	Dicts      []string
 	Corpus     bool
 	Top        int
 }
@@ -38,7 +37,7 @@ type Options struct {
 // NewCmdEntities returns the entities command. runF, when not nil,
 // replaces the run function (tests check flag parsing with it).
 func NewCmdEntities(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Segmenter: f.Segmenter, Docs: cmdutil.NewDocSource(f)}
+	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "entities [path...]",
 		Short: "List the people, organisations, places, dates and documents each document names",
@@ -63,19 +62,19 @@ documents count together; an entity is shown as the documents wrote it
 (--script auto) or converted (--script s|t|tw|hk).
 
 Columns: entity, type, count, titles (for people). With --corpus: entity,
-type, count, documents, titles. CSV and TSV add the file in per-document
-mode. JSON and JSON Lines give every entity with its mentions: byte offsets
-(start, end) into the decoded input text.
+type, count, documents, titles. CSV, TSV and JSON Lines add the file in
+per-document mode. JSON and JSON Lines give every entity with its mentions:
+byte offsets (start, end) into the decoded input text.
 
 --gazetteer adds your own names, one ` + "`name type`" + ` a line (type PER, ORG,
 LOC, ...); they win over the built-in rules.`,
-		Example: `  zhpolicy entities report.txt
-  zhpolicy entities --type PER,ORG --format csv reports/ > who.csv
-  zhpolicy entities --corpus --top 50 reports/
-  zhpolicy entities --gazetteer companies.txt --format jsonl report.txt`,
+		Example: `  zhpolicy entities testdata/sample/municipal_report.txt
+  zhpolicy entities --type PER,ORG --format csv testdata/sample/ > who.csv
+  zhpolicy entities --corpus --top 50 testdata/sample/
+  zhpolicy entities --format jsonl testdata/sample/traditional_notice.txt`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := cmdutil.ValidateFormat(opts.Global.Format, cmdutil.Formats); err != nil {
+			if err := opts.In.Validate(); err != nil {
 				return err
 			}
 			if _, err := parseTypes(opts.Types); err != nil {
@@ -90,12 +89,15 @@ LOC, ...); they win over the built-in rules.`,
 			return entitiesRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddInputFlags(cmd, &opts.In, true)
+	cmdutil.AddSegFlags(cmd, &opts.Seg, seg.DefaultHMM)
+	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
+	cmdutil.AddScriptFlag(cmd, &opts.Script)
+	cmdutil.AddTopFlag(cmd, &opts.Top, 0, "entities per list, most frequent first")
 	fl := cmd.Flags()
 	fl.StringSliceVarP(&opts.Types, "type", "t", nil, "entity types to list, comma-separated (default all)")
 	fl.StringArrayVar(&opts.Gazetteers, "gazetteer", nil, "file of more entities, one `name type` a line (repeatable)")
-	fl.StringArrayVar(&opts.Dicts, "dict", nil, "user dictionary for the segmenter, one `word [freq] [pos]` a line (repeatable)")
 	fl.BoolVar(&opts.Corpus, "corpus", false, "print one list for all documents together instead of one per document")
-	fl.IntVarP(&opts.Top, "top", "k", 0, "entities per list, most frequent first; 0 for all")
 	return cmd
 }
 
@@ -138,90 +140,79 @@ func readGazetteers(paths []string) ([]ent.Entry, error) {
 	return out, nil
 }
 
-type docResult struct {
-	doc      *corpus.Doc
-	mentions []ent.Mention // offsets into doc.Original, text as cleaned
-}
-
 func entitiesRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	types, _ := parseTypes(opts.Types)
 	user, err := readGazetteers(opts.Gazetteers)
 	if err != nil {
 		return err
 	}
-	if err := cmdutil.LoadUserDicts(f, opts.Dicts); err != nil {
+	if err := opts.Seg.Load(f); err != nil {
 		return err
 	}
 	// user names are words for the segmenter too, so that they are not cut
 	for _, e := range user {
 		f.SegmenterConfig.User = append(f.SegmenterConfig.User, seg.Entry{Word: e.Name, Freq: seg.DefaultUserFreq})
 	}
-	sg, err := opts.Segmenter()
+	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
 		return err
 	}
-	disp, err := newDisplay(opts.Global.Script)
+	w, err := report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
 	if err != nil {
 		return err
 	}
 	x := ent.New(user)
-	out := newOutput(opts, disp)
-	cutOpts := seg.Options{Mode: seg.Precise, HMM: seg.DefaultHMM, POS: true}
-	work := func(ctx context.Context, d *corpus.Doc) (docResult, error) {
-		in, err := prepare(sg, d, cutOpts)
-		if err != nil {
-			return docResult{}, err
-		}
-		ms := ent.Filter(x.Extract(in), types)
-		for i := range ms {
-			ms[i].Start, ms[i].End = d.OriginalSpan(ms[i].Start, ms[i].End)
-		}
-		return docResult{doc: d, mentions: ms}, nil
+	o := &output{opts: opts, disp: disp, w: w}
+	if opts.Corpus {
+		o.corp = ent.NewCounter()
 	}
-	runErr := cmdutil.EachDoc(ctx, opts.Docs, opts.Paths, work, out.add)
-	var partial *cmdutil.PartialError
-	if runErr != nil && !errors.As(runErr, &partial) {
-		return runErr
-	}
-	if err := out.finish(); err != nil {
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "entities", StreamsOutput: !opts.Corpus,
+		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
+	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
+		func(ctx context.Context, d *corpus.Doc) ([]ent.Mention, error) {
+			// offsets into the decoded input, text as cleaned
+			ms := ent.Filter(x.Extract(d.In), types)
+			for i := range ms {
+				ms[i].Start, ms[i].End = d.OriginalSpan(ms[i].Start, ms[i].End)
+			}
+			return ms, nil
+		},
+		o.add)
+	if err != nil {
 		return err
 	}
-	return runErr
-}
-
-// prepare cuts a document into words (the segmenter cuts a Traditional
-// document in its Simplified folding and gives the words back in the
-// document's script).
-func prepare(sg *seg.Segmenter, d *corpus.Doc, cutOpts seg.Options) (*analysis.Input, error) {
-	toks, err := sg.Cut(d.Text, cutOpts)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", d.Name, err)
+	if o.corp != nil {
+		title := fmt.Sprintf("corpus (%d documents)", res.Docs)
+		if err := w.Table(o.table(title, nil, o.top(o.corp.Entities()), true)); err != nil {
+			return err
+		}
 	}
-	return analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks), nil
-}
-
-// display turns a counted entity into the form shown.
-type display struct{ *cmdutil.Display }
-
-func newDisplay(mode string) (*display, error) {
-	switch mode {
-	case "auto", "", "s", "t", "tw", "hk":
-	default:
-		return nil, cmdutil.FlagErrorf("invalid --script %q: use auto, s, t, tw or hk", mode)
+	if err := w.Close(); err != nil {
+		return err
 	}
-	d, err := cmdutil.NewDisplay(mode)
-	return &display{d}, err
+	return cmdutil.Exit(res, 0)
 }
 
-// show gives the displayed form of an entity key whose most frequent
-// surface form is surface.
-func (d *display) show(key, surface string) string { return d.Show(key, surface) }
+// output writes entities in the chosen format.
+type output struct {
+	opts *Options
+	disp *script.Display
+	w    *report.Writer
+	corp *ent.Counter
+}
+
+func (o *output) top(es []*ent.Entity) []*ent.Entity {
+	if o.opts.Top > 0 && len(es) > o.opts.Top {
+		return es[:o.opts.Top]
+	}
+	return es
+}
 
 // titles shows a person's titles; in auto mode as the documents wrote them.
-func (d *display) titles(e *ent.Entity) []string {
+func (o *output) titles(e *ent.Entity) []string {
 	out := make([]string, len(e.Titles))
 	for i, t := range e.Titles {
-		out[i] = d.Show(t, titleSurface(e, t))
+		out[i] = o.disp.Show(t, titleSurface(e, t))
 	}
 	return out
 }
@@ -237,22 +228,18 @@ func titleSurface(e *ent.Entity, t string) string {
 	return t
 }
 
-// output gathers or streams results in the chosen format.
-type output struct {
-	opts   *Options
-	disp   *display
-	format string
-	jl     *report.JSONLines
-
-	tables []report.Table
-	shown  int
-	rows   [][]string
-	json   []docJSON
-	corp   *ent.Counter
-	files  int
+func (o *output) add(d *corpus.Doc, ms []ent.Mention) error {
+	if o.corp != nil {
+		o.corp.Add(d.Name, ms)
+		return nil
+	}
+	c := ent.NewCounter()
+	c.Add(d.Name, ms)
+	return o.w.Table(o.table(d.Name, []report.KV{{Key: "file", Value: d.Name}}, o.top(c.Entities()), false))
 }
 
-type mentionJSON struct {
+// mention is one mention in JSON.
+type mention struct {
 	File  string `json:"file,omitempty"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
@@ -260,165 +247,28 @@ type mentionJSON struct {
 	Title string `json:"title,omitempty"`
 }
 
-type entityJSON struct {
-	File      string        `json:"file,omitempty"`
-	Text      string        `json:"text"`
-	Key       string        `json:"key"`
-	Type      ent.Type      `json:"type"`
-	Count     int           `json:"count"`
-	Documents int           `json:"documents,omitempty"`
-	Titles    []string      `json:"titles,omitempty"`
-	Mentions  []mentionJSON `json:"mentions"`
-}
-
-type docJSON struct {
-	File     string       `json:"file"`
-	Entities []entityJSON `json:"entities"`
-}
-
-func newOutput(opts *Options, disp *display) *output {
-	o := &output{opts: opts, disp: disp, format: opts.Global.Format}
-	if o.format == "jsonl" {
-		o.jl = report.NewJSONLines(opts.IO.Out)
-	}
-	if opts.Corpus {
-		o.corp = ent.NewCounter()
-	}
-	return o
-}
-
-func (o *output) top(es []*ent.Entity) []*ent.Entity {
-	if o.opts.Top > 0 && len(es) > o.opts.Top {
-		return es[:o.opts.Top]
-	}
-	return es
-}
-
-func (o *output) entityJSON(e *ent.Entity, file string, corpus bool) entityJSON {
-	j := entityJSON{File: file, Text: o.disp.show(e.Key, e.Surface()), Key: e.Key, Type: e.Type, Count: e.Count,
-		Titles: o.disp.titles(e), Mentions: make([]mentionJSON, len(e.Mentions))}
+// table lists entities: entity, type, count (documents with --corpus),
+// titles; in JSON also the key and every mention with its offsets.
+func (o *output) table(title string, group []report.KV, es []*ent.Entity, corpus bool) *report.Table {
+	cols := []report.Column{{Name: "entity", Key: "text"}, {Name: "key", JSONOnly: true}, {Name: "type"}, {Name: "count", Align: report.Right}}
 	if corpus {
-		j.Documents = e.Docs
+		cols = append(cols, report.Column{Name: "documents", Align: report.Right})
 	}
-	for i, m := range e.Mentions {
-		mj := mentionJSON{Start: m.Start, End: m.End, Text: m.Text, Title: m.Title}
-		if corpus {
-			mj.File = m.File
-		}
-		j.Mentions[i] = mj
-	}
-	return j
-}
-
-func (o *output) add(r docResult) error {
-	o.files++
-	if o.corp != nil {
-		o.corp.Add(r.doc.Name, r.mentions)
-		return nil
-	}
-	c := ent.NewCounter()
-	c.Add(r.doc.Name, r.mentions)
-	es := o.top(c.Entities())
-	switch o.format {
-	case "json":
-		d := docJSON{File: r.doc.Name, Entities: []entityJSON{}}
-		for _, e := range es {
-			d.Entities = append(d.Entities, o.entityJSON(e, "", false))
-		}
-		o.json = append(o.json, d)
-	case "jsonl":
-		for _, e := range es {
-			if err := o.jl.Write(o.entityJSON(e, r.doc.Name, false)); err != nil {
-				return err
+	cols = append(cols, report.Column{Name: "titles", OmitEmpty: true}, report.Column{Name: "mentions", JSONOnly: true})
+	t := &report.Table{Name: "entities", Title: title, Group: group, Columns: cols, Empty: "no entities"}
+	for _, e := range es {
+		ms := make([]mention, len(e.Mentions))
+		for i, m := range e.Mentions {
+			ms[i] = mention{Start: m.Start, End: m.End, Text: m.Text, Title: m.Title}
+			if corpus {
+				ms[i].File = m.File
 			}
 		}
-	case "csv", "tsv":
-		for _, e := range es {
-			o.rows = append(o.rows, append([]string{r.doc.Name}, o.row(e, false)...))
+		row := []any{o.disp.Show(e.Key, e.Surface()), e.Key, string(e.Type), e.Count}
+		if corpus {
+			row = append(row, e.Docs)
 		}
-	case "markdown":
-		o.tables = append(o.tables, o.table(r.doc.Name, es, false))
-	default:
-		t := o.table(r.doc.Name, es, false)
-		if err := o.writeTable(t); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (o *output) writeTable(t report.Table) error {
-	if o.shown > 0 {
-		if _, err := fmt.Fprintln(o.opts.IO.Out); err != nil {
-			return err
-		}
-	}
-	o.shown++
-	return report.WriteTables(o.opts.IO.Out, "table", t)
-}
-
-func (o *output) row(e *ent.Entity, corpus bool) []string {
-	r := []string{o.disp.show(e.Key, e.Surface()), string(e.Type), strconv.Itoa(e.Count)}
-	if corpus {
-		r = append(r, strconv.Itoa(e.Docs))
-	}
-	return append(r, strings.Join(o.disp.titles(e), "、"))
-}
-
-func (o *output) table(title string, es []*ent.Entity, corpus bool) report.Table {
-	t := report.Table{Title: title, Header: []string{"entity", "type", "count"},
-		Align: []report.Align{report.Left, report.Left, report.Right}}
-	if corpus {
-		t.Header = append(t.Header, "documents")
-		t.Align = append(t.Align, report.Right)
-	}
-	t.Header = append(t.Header, "titles")
-	t.Align = append(t.Align, report.Left)
-	for _, e := range es {
-		t.Rows = append(t.Rows, o.row(e, corpus))
-	}
-	if len(es) == 0 {
-		t.Footer = "no entities"
+		t.Rows = append(t.Rows, append(row, report.List(o.titles(e), "、"), report.Value(ms)))
 	}
 	return t
-}
-
-func (o *output) finish() error {
-	w := o.opts.IO.Out
-	if o.corp != nil {
-		es := o.top(o.corp.Entities())
-		title := fmt.Sprintf("corpus (%d documents)", o.files)
-		switch o.format {
-		case "json":
-			list := []entityJSON{}
-			for _, e := range es {
-				list = append(list, o.entityJSON(e, "", true))
-			}
-			return report.WriteJSON(w, list)
-		case "jsonl":
-			for _, e := range es {
-				if err := o.jl.Write(o.entityJSON(e, "", true)); err != nil {
-					return err
-				}
-			}
-			return nil
-		case "csv", "tsv", "markdown":
-			return report.WriteTables(w, o.format, o.table(title, es, true))
-		default:
-			return o.writeTable(o.table(title, es, true))
-		}
-	}
-	switch o.format {
-	case "json":
-		if o.json == nil {
-			o.json = []docJSON{}
-		}
-		return report.WriteJSON(w, o.json)
-	case "csv", "tsv":
-		t := report.Table{Header: []string{"file", "entity", "type", "count", "titles"}, Rows: o.rows}
-		return report.WriteTables(w, o.format, t)
-	case "markdown":
-		return report.WriteTables(w, o.format, o.tables...)
-	}
-	return nil
 }

@@ -42,10 +42,13 @@ func run(t *testing.T, format, scr string, args ...string) result {
 	}
 	ios, _, out, errOut := iostreams.Test()
 	f := cmdutil.New(ios, "test")
-	f.Global.Jobs = 2
-	f.Global.Format = format
-	f.Global.Script = scr
 	f.UseSegmenter(seg)
+	if format != "" {
+		args = append([]string{"--format", format}, args...)
+	}
+	if scr != "" {
+		args = append([]string{"--script", scr}, args...)
+	}
 	t.Chdir(clitest.RepoRoot(t))
 	cmd := entities.NewCmdEntities(f, nil)
 	cmd.SetArgs(args)

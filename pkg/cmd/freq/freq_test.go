@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -46,6 +47,8 @@ func TestFlagParsing(t *testing.T) {
 		{args: []string{"--chars", "--pos", "n"}, wantErr: "--pos cannot be used with --chars"},
 		{args: []string{"--chars", "--min-len", "2"}, wantErr: "--min-len cannot be used with --chars"},
 		{args: []string{"--pos", "N!"}, wantErr: "invalid --pos"},
+		{args: []string{"--pos", "zz"}, wantErr: "invalid --pos"}, // not a tag the segmenter gives
+		{args: []string{"--pos", "zz*"}, wantErr: "invalid --pos"},
 		{args: []string{"--by", "file"}, wantErr: "invalid --by"},
 		{args: []string{"--emit", "json"}, wantErr: "invalid --emit"},
 		{args: []string{"--emit", "partial", "--by", "doc"}, wantErr: "--by doc cannot be emitted as a partial"},
@@ -195,7 +198,7 @@ func TestPartialsMergeToTheWhole(t *testing.T) {
 		if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--top", "0"}, rev...)...); got != wholeReport {
 			t.Errorf("split %v: merged report differs from the whole:\n%s\nwant\n%s", cuts, got, wholeReport)
 		}
-		if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--emit", "partial"}, parts...)...); got != wholePartial {
+		if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--emit", "partial"}, parts...)...); withoutParts(got) != withoutParts(wholePartial) {
 			t.Errorf("split %v: merged partial differs from the partial of the whole", cuts)
 		}
 		// merging a directory of partials
@@ -203,6 +206,24 @@ func TestPartialsMergeToTheWhole(t *testing.T) {
 			t.Errorf("split %v: merging the directory differs from the whole", cuts)
 		}
 		for _, p := range parts {
+			os.Remove(p)
+		}
+	}
+	// shards of one listing, each taking its share by --shard i/n
+	for _, n := range []int{2, 3, 5} {
+		var shards []string
+		for i := 1; i <= n; i++ {
+			out := clitest.MustRun(t, clitest.Options{}, append(append([]string{"freq", "--emit", "partial", "--shard", fmt.Sprintf("%d/%d", i, n)}, flags...), "testdata/sample")...)
+			p := filepath.Join(dir, fmt.Sprintf("shard%d.jsonl", i))
+			if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			shards = append(shards, p)
+		}
+		if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--top", "0"}, shards...)...); got != wholeReport {
+			t.Errorf("--shard i/%d: merged report differs from the whole", n)
+		}
+		for _, p := range shards {
 			os.Remove(p)
 		}
 	}
@@ -218,7 +239,7 @@ func TestPartialsMergeToTheWhole(t *testing.T) {
 	if got := clitest.MustRun(t, clitest.Options{Stdin: ab}, "merge", "--top", "0", "-"); got != wholeReport {
 		t.Errorf("merging concatenated partials differs from the whole")
 	}
-	if got := clitest.MustRun(t, clitest.Options{Stdin: ab}, "merge", "--emit", "partial", "-"); got != wholePartial {
+	if got := clitest.MustRun(t, clitest.Options{Stdin: ab}, "merge", "--emit", "partial", "-"); withoutParts(got) != withoutParts(wholePartial) {
 		t.Errorf("the merged partial of concatenated partials differs from the whole")
 	}
 }
@@ -231,9 +252,10 @@ func TestProgress(t *testing.T) {
 		args  []string
 		shown bool
 	}{
-		{"terminal", clitest.Options{StderrTTY: true}, nil, true},
-		{"terminal, quiet", clitest.Options{StderrTTY: true}, []string{"-q"}, false},
-		{"not a terminal", clitest.Options{}, nil, false},
+		{"terminal", clitest.Options{StderrTTY: true, ProgressMin: 1}, nil, true},
+		{"terminal, quiet", clitest.Options{StderrTTY: true, ProgressMin: 1}, []string{"-q"}, false},
+		{"not a terminal", clitest.Options{ProgressMin: 1}, nil, false},
+		{"too small to bother", clitest.Options{StderrTTY: true}, nil, false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,8 +263,9 @@ func TestProgress(t *testing.T) {
 			if r.Code != 0 {
 				t.Fatalf("exit %d: %s", r.Code, r.Stderr)
 			}
-			shown := strings.Contains(r.Stderr, "zhpolicy freq: 7/7 documents (100%)")
-			if shown != tt.shown || tt.shown && !strings.HasSuffix(r.Stderr, "\r\x1b[K") {
+			shown := strings.Contains(r.Stderr, "freq 1/7 documents")
+			erased := strings.HasSuffix(strings.TrimRight(r.Stderr, " \r"), "]") && strings.HasSuffix(r.Stderr, " \r")
+			if shown != tt.shown || tt.shown && !erased {
 				t.Errorf("stderr %q: progress shown %v, want %v (and erased at the end)", r.Stderr, shown, tt.shown)
 			}
 			if strings.Contains(r.Stdout, "documents (") {
@@ -250,6 +273,12 @@ func TestProgress(t *testing.T) {
 			}
 		})
 	}
+}
+
+// withoutParts is a partial without its list of parts: a merged partial
+// holds the IDs of the runs merged, the whole one the ID of its run.
+func withoutParts(s string) string {
+	return regexp.MustCompile(`"parts":\[[^\]]*\],`).ReplaceAllString(s, "")
 }
 
 func mustRead(t *testing.T, p string) []byte {
@@ -287,7 +316,7 @@ func TestBadInputs(t *testing.T) {
 	}{
 		{"missing input counted around", []string{"freq", filepath.Join(dir, "missing.txt"), good}, 3, []string{"missing.txt"}, "高质量"},
 		{"missing stopword file", []string{"freq", "--stopwords", filepath.Join(dir, "nope.txt"), good}, 2, []string{"--stopwords", "nope.txt"}, ""},
-		{"truncated partial", []string{"merge", full, truncated}, 2, []string{"cut.jsonl", "incomplete partial"}, ""},
+		{"truncated partial", []string{"merge", full, truncated}, 2, []string{"cut.jsonl", "cut short"}, ""},
 		{"partials counted differently", []string{"merge", full, ngram}, 2, []string{"ngram.jsonl", "--ngram 1 vs 2"}, ""},
 		{"not a partial", []string{"merge", notPartial}, 2, []string{"doc.jsonl:1: not a zhpolicy partial"}, ""},
 		{"missing partial", []string{"merge", filepath.Join(dir, "none.jsonl")}, 2, []string{"none.jsonl"}, ""},

@@ -3,22 +3,19 @@ package keywords
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"math"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"zhpolicy/pkg/analysis"
 	kw "zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/idf"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
 )
 
@@ -29,12 +26,13 @@ const DefaultHMM = true
 
 // Options are the settings of one keywords run.
 type Options struct {
-	IO        *iostreams.IOStreams
-	Global    *cmdutil.GlobalOptions
-	Segmenter func() (*seg.Segmenter, error)
-	Docs      *cmdutil.DocSource
+	IO *iostreams.IOStreams
 
 	Paths     []string
+	In        cmdutil.InputFlags
+	Seg       cmdutil.SegFlags
+	Format    string
+	Script    string
 	Top       int
 	Method    string
 	IDF       string // builtin, corpus or a file
@@ -43,14 +41,12 @@ type Options struct {
 	MinLen    int
 	Corpus    bool
 	Phrases   bool
-	HMM       bool
-	Dicts     []string
 }
 
 // NewCmdKeywords returns the keywords command. runF, when not nil, replaces
 // the run function (tests check flag parsing with it).
 func NewCmdKeywords(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Segmenter: f.Segmenter, Docs: cmdutil.NewDocSource(f)}
+	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "keywords [path...]",
 		Short: "Rank the keywords of each document and of the whole corpus",
@@ -60,7 +56,7 @@ Keywords are nouns, verbal nouns, place and organisation names and idioms
 (--pos), at least two characters long (--min-len), never punctuation,
 numbers, pinyin or the words every policy text uses (a built-in stopword
 list, extended with --stopwords). Adjacent words that a document repeats
-together are ranked as one key phrase (医药高新区, 巡视整改); --no-phrases
+together are ranked as one key phrase (医药高新区, 巡视整改); --phrases=false
 ranks single words only.
 
 --method picks the score: tfidf (the default: frequency in the document
@@ -80,16 +76,20 @@ documents count together; a keyword is shown as its document wrote it
 
 Columns: rank, keyword, score, count (in the document). With --corpus:
 rank, keyword, docs (documents with the term), count (in all documents),
-score (mean over all documents, 0 where the term is absent). CSV, TSV,
-JSON and JSON Lines give one row per document and keyword, with the file.`,
-		Example: `  zhpolicy keywords report.txt
-  zhpolicy keywords --top 10 --format csv reports/ > keywords.csv
-  zhpolicy keywords --idf corpus --top 10 reports/
-  zhpolicy keywords --corpus --idf corpus --top 50 reports/
-  zhpolicy keywords --method textrank --pos n,nz,vn --stopwords mine.txt report.txt`,
+score (mean over all documents, 0 where the term is absent). CSV, TSV and
+JSON Lines give one row per document and keyword, with the file; JSON one
+object per document with its keywords.
+
+Memory: documents are read one at a time; with --idf corpus the candidate
+terms of every document (not its text) are kept for the second pass.`,
+		Example: `  zhpolicy keywords testdata/sample/municipal_report.txt
+  zhpolicy keywords --top 10 --format csv testdata/sample/ > keywords.csv
+  zhpolicy keywords --idf corpus --top 10 testdata/sample/
+  zhpolicy keywords --corpus --idf corpus --top 50 testdata/sample/
+  zhpolicy keywords --method textrank --pos n,nz,vn testdata/sample/city_plan.docx`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := cmdutil.ValidateFormat(opts.Global.Format, cmdutil.Formats); err != nil {
+			if err := opts.In.Validate(); err != nil {
 				return err
 			}
 			if _, err := kw.ParseMethod(opts.Method); err != nil {
@@ -115,8 +115,12 @@ JSON and JSON Lines give one row per document and keyword, with the file.`,
 			return keywordsRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddInputFlags(cmd, &opts.In, true)
+	cmdutil.AddSegFlags(cmd, &opts.Seg, DefaultHMM)
+	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
+	cmdutil.AddScriptFlag(cmd, &opts.Script)
+	cmdutil.AddTopFlag(cmd, &opts.Top, 20, "keywords per document (or in the corpus ranking)")
 	fl := cmd.Flags()
-	fl.IntVarP(&opts.Top, "top", "k", 20, "keywords per document (or in the corpus ranking); 0 for all")
 	fl.StringVar(&opts.Method, "method", "tfidf", "scoring: tfidf, textrank or both")
 	fl.StringVar(&opts.IDF, "idf", "builtin", "inverse document frequencies: builtin, corpus (from the documents given) or a file of `word idf` lines")
 	fl.StringSliceVar(&opts.POS, "pos", nil, "parts of speech allowed (gse tags, comma-separated; n* for all n…; all); default "+strings.Join(kw.DefaultPOS(), ","))
@@ -124,8 +128,6 @@ JSON and JSON Lines give one row per document and keyword, with the file.`,
 	fl.IntVar(&opts.MinLen, "min-len", 2, "shortest keyword, in characters")
 	fl.BoolVar(&opts.Corpus, "corpus", false, "print one ranking for all documents together instead of one per document")
 	fl.BoolVar(&opts.Phrases, "phrases", true, "rank the word sequences a document repeats as one key phrase (--phrases=false: single words)")
-	fl.BoolVar(&opts.HMM, "hmm", DefaultHMM, "segment with gse's HMM new-word detection")
-	fl.StringArrayVar(&opts.Dicts, "dict", nil, "user dictionary, one `word [freq] [pos]` a line (repeatable)")
 	return cmd
 }
 
@@ -148,45 +150,35 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			return err
 		}
 	}
-	if err := cmdutil.LoadUserDicts(f, opts.Dicts); err != nil {
+	if err := opts.Seg.Load(f); err != nil {
 		return err
 	}
-	sg, err := opts.Segmenter()
+	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
 		return err
 	}
-	disp, err := cmdutil.NewDisplay(opts.Global.Script)
+	out, err := newOutput(opts, disp)
 	if err != nil {
 		return err
 	}
-	out := newOutput(opts, disp)
-	cutOpts := seg.Options{Mode: seg.Precise, HMM: opts.HMM, POS: true}
-
-	work := func(ctx context.Context, d *corpus.Doc) (docResult, error) {
-		toks, err := sg.Cut(d.Text, cutOpts)
-		if err != nil {
-			return docResult{}, fmt.Errorf("%s: %w", d.Name, err)
-		}
-		in := analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks)
-		return docResult{name: d.Name, terms: kw.Collect(in, exOpts)}, nil
-	}
-	warn := func(r docResult) {
-		if !r.terms.Chinese && !r.terms.Empty && !opts.Global.Quiet {
-			fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: warning: %s: no Chinese text; no keywords\n", r.name)
-		}
-	}
-
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "keywords", StreamsOutput: !twoPass && !opts.Corpus,
+		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	var kept []docResult // documents held for a second pass
-	runErr := cmdutil.EachDoc(ctx, opts.Docs, opts.Paths, work, func(r docResult) error {
-		warn(r)
-		if twoPass {
-			kept = append(kept, r)
-			return nil
-		}
-		return out.add(r, exOpts)
-	})
-	var partial *cmdutil.PartialError
-	if runErr != nil && !errors.As(runErr, &partial) {
+	res, runErr := cmdutil.RunDocs(ctx, docs, opts.Paths,
+		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
+			return docResult{name: d.Name, terms: kw.Collect(d.In, exOpts)}, nil
+		},
+		func(_ *corpus.Doc, r docResult) error {
+			if !r.terms.Chinese && !r.terms.Empty {
+				cmdutil.Warnf(opts.IO, "%s: no Chinese text; no keywords", r.name)
+			}
+			if twoPass {
+				kept = append(kept, r)
+				return nil
+			}
+			return out.add(r, exOpts)
+		})
+	if runErr != nil {
 		return runErr
 	}
 	if twoPass {
@@ -211,7 +203,7 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err := out.finish(); err != nil {
 		return err
 	}
-	return runErr
+	return cmdutil.Exit(res, 0)
 }
 
 // extractOptions turns flags into library options, reading stopword files.
@@ -240,7 +232,7 @@ func extractOptions(opts *Options) (kw.Options, error) {
 func readStopwords(path string) (*kw.Stopwords, error) {
 	fh, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("--stopwords %s: %w", path, unwrapPathError(err))
+		return nil, fmt.Errorf("--stopwords %s: %w", path, cmdutil.PathErr(err))
 	}
 	defer fh.Close()
 	return kw.ParseStopwords(path, fh)
@@ -253,66 +245,35 @@ func loadIDF(spec string) (kw.IDF, error) {
 	}
 	fh, err := os.Open(spec)
 	if err != nil {
-		return nil, fmt.Errorf("--idf %s: %w (use builtin, corpus or a file of `word idf` lines)", spec, unwrapPathError(err))
+		return nil, fmt.Errorf("--idf %s: %w (use builtin, corpus or a file of `word idf` lines)", spec, cmdutil.PathErr(err))
 	}
 	defer fh.Close()
 	return kw.ParseIDF(spec, fh)
 }
 
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-// output gathers or streams results in the chosen format.
+// output writes the keywords in the chosen format: per document as each
+// is done, or the corpus ranking at the end.
 type output struct {
-	opts   *Options
-	disp   *cmdutil.Display
-	format string
-	jl     *report.JSONLines
-
-	tables []report.Table  // markdown
-	shown  int             // tables written (table format)
-	rows   [][]string      // csv, tsv
-	json   []keywordRecord // json
-	corp   *kw.Corpus      // --corpus
+	opts *Options
+	disp *script.Display
+	w    *report.Writer
+	corp *kw.Corpus // --corpus
 }
 
-func newOutput(opts *Options, disp *cmdutil.Display) *output {
-	o := &output{opts: opts, disp: disp, format: opts.Global.Format}
-	if o.format == "jsonl" {
-		o.jl = report.NewJSONLines(opts.IO.Out)
+func newOutput(opts *Options, disp *script.Display) (*output, error) {
+	w, err := report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
+	if err != nil {
+		return nil, err
 	}
+	o := &output{opts: opts, disp: disp, w: w}
 	if opts.Corpus {
 		o.corp = kw.NewCorpus()
 	}
-	return o
+	return o, nil
 }
 
-type keywordRecord struct {
-	File    string  `json:"file"`
-	Rank    int     `json:"rank"`
-	Keyword string  `json:"keyword"`
-	Score   float64 `json:"score"`
-	Count   int     `json:"count"`
-}
-
-type corpusRecord struct {
-	Rank    int     `json:"rank"`
-	Keyword string  `json:"keyword"`
-	Docs    int     `json:"docs"`
-	Count   int     `json:"count"`
-	Score   float64 `json:"score"`
-}
-
-// docHeader and docAlign describe the per-document table.
-func docHeader() []string { return []string{"rank", "keyword", "score", "count"} }
-func docAlign() []report.Align {
-	return []report.Align{report.Right, report.Left, report.Right, report.Right}
-}
+var docColumns = []report.Column{{Name: "rank", Align: report.Right}, {Name: "keyword"},
+	{Name: "score", Align: report.Right}, {Name: "count", Align: report.Right}}
 
 // add scores one document and writes or keeps its keywords.
 func (o *output) add(r docResult, opts kw.Options) error {
@@ -321,110 +282,26 @@ func (o *output) add(r docResult, opts kw.Options) error {
 		return nil
 	}
 	kws := r.terms.Score(opts, o.opts.Top)
-	name := r.name
-	switch o.format {
-	case "jsonl":
-		for i, k := range kws {
-			if err := o.jl.Write(o.record(name, i, k)); err != nil {
-				return err
-			}
-		}
-	case "json":
-		for i, k := range kws {
-			o.json = append(o.json, o.record(name, i, k))
-		}
-	case "csv", "tsv":
-		for i, k := range kws {
-			o.rows = append(o.rows, []string{name, strconv.Itoa(i + 1), o.disp.Show(k.Key, k.Surface), report.FormatFloat(k.Score), strconv.Itoa(k.Count)})
-		}
-	default:
-		t := report.Table{Title: name, Header: docHeader(), Align: docAlign()}
-		for i, k := range kws {
-			t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), o.disp.Show(k.Key, k.Surface), report.FormatFloat(k.Score), strconv.Itoa(k.Count)})
-		}
-		if len(kws) == 0 {
-			t.Footer = "(no keywords)"
-		}
-		if o.format == "table" {
-			// stream: a terminal user sees each document as it is done.
-			if err := o.writeTable(t); err != nil {
-				return err
-			}
-		} else {
-			o.tables = append(o.tables, t)
-		}
+	t := &report.Table{Name: "keywords", Title: r.name, Group: []report.KV{{Key: "file", Value: r.name}},
+		Columns: docColumns, Empty: "(no keywords)"}
+	for i, k := range kws {
+		t.Rows = append(t.Rows, []any{i + 1, o.disp.Show(k.Key, k.Surface), report.Score(k.Score), k.Count})
 	}
-	return nil
-}
-
-func (o *output) record(name string, i int, k kw.Keyword) keywordRecord {
-	return keywordRecord{File: name, Rank: i + 1, Keyword: o.disp.Show(k.Key, k.Surface), Score: round(k.Score), Count: k.Count}
-}
-
-// writeTable prints one terminal table, a blank line between tables.
-func (o *output) writeTable(t report.Table) error {
-	if o.shown > 0 {
-		if _, err := fmt.Fprintln(o.opts.IO.Out); err != nil {
-			return err
-		}
-	}
-	o.shown++
-	return report.WriteTables(o.opts.IO.Out, "table", t)
+	return o.w.Table(t)
 }
 
 func (o *output) finish() error {
-	w := o.opts.IO.Out
 	if o.corp != nil {
-		return o.finishCorpus()
-	}
-	switch o.format {
-	case "json":
-		if o.json == nil {
-			o.json = []keywordRecord{}
-		}
-		return report.WriteJSON(w, o.json)
-	case "csv", "tsv":
-		return report.WriteTables(w, o.format, report.Table{
-			Header: append([]string{"file"}, docHeader()...), Rows: o.rows,
-			Align: append([]report.Align{report.Left}, docAlign()...)})
-	case "markdown":
-		return report.WriteTables(w, o.format, o.tables...)
-	}
-	return nil
-}
-
-func (o *output) finishCorpus() error {
-	w := o.opts.IO.Out
-	ranking := o.corp.Ranking(o.opts.Top)
-	switch o.format {
-	case "json", "jsonl":
-		recs := make([]corpusRecord, len(ranking))
+		ranking := o.corp.Ranking(o.opts.Top)
+		t := &report.Table{Name: "keywords", Title: fmt.Sprintf("Corpus keywords (%d documents)", o.corp.Docs()),
+			Columns: []report.Column{{Name: "rank", Align: report.Right}, {Name: "keyword"}, {Name: "docs", Align: report.Right},
+				{Name: "count", Align: report.Right}, {Name: "score", Align: report.Right}}}
 		for i, k := range ranking {
-			recs[i] = corpusRecord{Rank: i + 1, Keyword: o.disp.Show(k.Key, k.Surface), Docs: k.Docs, Count: k.Count, Score: round(k.Score)}
+			t.Rows = append(t.Rows, []any{i + 1, o.disp.Show(k.Key, k.Surface), k.Docs, k.Count, report.Score(k.Score)})
 		}
-		if o.format == "json" {
-			return report.WriteJSON(w, recs)
+		if err := o.w.Table(t); err != nil {
+			return err
 		}
-		for _, r := range recs {
-			if err := o.jl.Write(r); err != nil {
-				return err
-			}
-		}
-		return nil
 	}
-	t := report.Table{
-		Header: []string{"rank", "keyword", "docs", "count", "score"},
-		Align:  []report.Align{report.Right, report.Left, report.Right, report.Right, report.Right},
-	}
-	if o.format == "table" || o.format == "markdown" {
-		t.Title = fmt.Sprintf("Corpus keywords (%d documents)", o.corp.Docs())
-	}
-	for i, k := range ranking {
-		t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), o.disp.Show(k.Key, k.Surface), strconv.Itoa(k.Docs),
-			strconv.Itoa(k.Count), report.FormatFloat(k.Score)})
-	}
-	return report.WriteTables(w, o.format, t)
+	return o.w.Close()
 }
-
-// round keeps six decimals in JSON: enough to order, short to read.
-func round(x float64) float64 { return math.Round(x*1e6) / 1e6 }

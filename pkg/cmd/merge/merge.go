@@ -4,32 +4,28 @@ package merge
 import (
 	"context"
 	"fmt"
-	"io/fs"
 	"maps"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"zhpolicy/pkg/analysis/freq"
-	"zhpolicy/pkg/analysis/overview"
-	analyzecmd "zhpolicy/pkg/cmd/analyze"
-	freqcmd "zhpolicy/pkg/cmd/freq"
-	"zhpolicy/pkg/cmd/freq/shared"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/merge"
+	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/script"
 )
 
 // Options are the settings of one merge run.
 type Options struct {
-	IO      *iostreams.IOStreams
-	Global  *cmdutil.GlobalOptions
-	Version string
+	IO *iostreams.IOStreams
 
 	Paths    []string
+	Format   string
+	Script   string
+	Jobs     int
 	Emit     string
 	Top      int
 	MinCount int
@@ -38,7 +34,7 @@ type Options struct {
 // NewCmdMerge returns the merge command. runF, when not nil, replaces the
 // run function (tests check flag parsing with it).
 func NewCmdMerge(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Version: f.Version}
+	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "merge partial...",
 		Short: "Add up the partial counts of separate freq or analyze runs",
@@ -55,23 +51,13 @@ a partial that is cut short or damaged is refused, naming the file and line.
 --emit partial writes the merged counts as one partial instead, to merge
 again later (merging is associative: merge in a tree, in any order).
 --top and --min-count apply to the report, as in freq and analyze.`,
-		Example: `  # count shards anywhere, in parallel, then add up
-  ls shards/ | parallel 'zhpolicy freq --emit partial shards/{} > parts/{}.jsonl'
-  zhpolicy merge --top 50 parts/
-
-  # merge in stages
-  zhpolicy merge --emit partial parts/a*.jsonl > a.jsonl
-  zhpolicy merge a.jsonl parts/b*.jsonl`,
+		Example: `  zhpolicy freq --emit partial --shard 1/2 testdata/sample/ > s1.jsonl && zhpolicy freq --emit partial --shard 2/2 testdata/sample/ > s2.jsonl && zhpolicy merge --top 50 s1.jsonl s2.jsonl
+  zhpolicy analyze --emit partial testdata/sample/ > a.jsonl && zhpolicy merge --emit partial a.jsonl > merged.jsonl && zhpolicy merge merged.jsonl`,
 		Args: cmdutil.MinimumArgs(1, "partial files or directories"),
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := cmdutil.ValidateFormat(opts.Global.Format, cmdutil.Formats); err != nil {
-				return err
-			}
-			switch opts.Emit {
-			case "report", "partial":
-			default:
-				return cmdutil.FlagErrorf("invalid --emit %q: use report or partial", opts.Emit)
+			if opts.Jobs < 1 {
+				return cmdutil.FlagErrorf("invalid --jobs %d: must be at least 1", opts.Jobs)
 			}
 			if !c.Flags().Changed("top") {
 				opts.Top = -1 // the default of the command that wrote the partials
@@ -84,135 +70,21 @@ again later (merging is associative: merge in a tree, in any order).
 			if runF != nil {
 				return runF(opts)
 			}
-			return mergeRun(c.Context(), opts)
+			return mergeRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
+	cmdutil.AddScriptFlag(cmd, &opts.Script)
+	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
-	fl.StringVar(&opts.Emit, "emit", "report", "report, or partial: the merged counts as one partial")
+	fl.IntVarP(&opts.Jobs, "jobs", "j", cmdutil.DefaultJobs(), "partial files read in parallel")
 	fl.IntVarP(&opts.Top, "top", "k", 0, "terms shown (items per section for analyze); 0 for all (default: 20 for freq, 10 for analyze)")
 	fl.IntVar(&opts.MinCount, "min-count", 1, "freq: leave out terms counted fewer times")
 	return cmd
 }
 
-// files expands directories into their partial files, sorted.
-func files(paths []string) ([]string, error) {
-	var out []string
-	for _, p := range paths {
-		if p == "-" {
-			out = append(out, p)
-			continue
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			return nil, fmt.Errorf("%s: no such file or directory", p)
-		}
-		if !st.IsDir() {
-			out = append(out, p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if !d.IsDir() && (strings.HasSuffix(path, ".jsonl") || strings.HasSuffix(path, ".jsonl.gz")) {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .jsonl or .jsonl.gz partial files in this directory", p)
-		}
-		slices.Sort(found)
-		out = append(out, found...)
-	}
-	return out, nil
-}
-
-// part is one partial read.
-type part struct {
-	name    string
-	command string
-	tool    string
-	fs      freq.Settings
-	os      overview.Settings
-	counts  *freq.Counts
-	summary *overview.Summary
-}
-
-// read reads a partial file: one partial, or several one after the other
-// (cat a.jsonl b.jsonl), which are merged.
-func read(path string, opts *Options) (part, error) {
-	rc, err := shared.OpenPartial(path, opts.IO.In)
-	if err != nil {
-		return part{}, err
-	}
-	defer rc.Close()
-	lr := freq.NewLineReader(path, rc)
-	var p part
-	for first := true; first || lr.More(); first = false {
-		env, line, err := lr.ReadEnvelope()
-		if err != nil {
-			return part{}, err
-		}
-		at := lr.Line
-		q := part{name: path, command: env.Command, tool: env.Tool}
-		switch env.Command {
-		case "freq":
-			h, c, err := freq.ReadFreqBody(lr, line)
-			if err != nil {
-				return part{}, err
-			}
-			q.fs, q.counts = h.Settings, c
-		case "analyze":
-			h, s, err := overview.ReadBody(lr, line)
-			if err != nil {
-				return part{}, err
-			}
-			q.os, q.summary = h.Settings, s
-		default:
-			return part{}, fmt.Errorf("%s:%d: a partial of %q, which merge does not know (freq or analyze)", path, at, env.Command)
-		}
-		if first {
-			p = q
-			continue
-		}
-		if err := p.add(q); err != nil {
-			return part{}, fmt.Errorf("%s:%d: %v", path, at, err)
-		}
-	}
-	return p, nil
-}
-
-// add merges q into p, when they were made by the same command the same
-// way.
-func (p *part) add(q part) error {
-	if q.command != p.command {
-		return fmt.Errorf("a partial of %s after one of %s: merge partials of one command", q.command, p.command)
-	}
-	switch p.command {
-	case "freq":
-		if !q.fs.Equal(p.fs) {
-			return fmt.Errorf("counted differently (%s): merge partials counted with the same flags", p.fs.Diff(q.fs))
-		}
-		p.counts.Merge(q.counts)
-	case "analyze":
-		if !q.os.Equal(p.os) {
-			return fmt.Errorf("made with different settings (%+v vs %+v)", p.os, q.os)
-		}
-		p.summary.Merge(q.summary)
-	}
-	if p.tool == "" {
-		p.tool = q.tool
-	}
-	return nil
-}
-
-func mergeRun(ctx context.Context, opts *Options) error {
-	paths, err := files(opts.Paths)
+func mergeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
+	paths, err := merge.Files(opts.Paths)
 	if err != nil {
 		return err
 	}
@@ -225,60 +97,50 @@ func mergeRun(ctx context.Context, opts *Options) error {
 	if stdin > 1 {
 		return cmdutil.FlagErrorf("standard input (-) given more than once")
 	}
-	var first *part
-	var total part
+	var total merge.Partial
+	var first string
 	tools := map[string]bool{}
-	err = corpus.Map(ctx, paths, opts.Global.Jobs,
-		func(ctx context.Context, _ int, path string) (part, error) { return read(path, opts) },
-		func(_ int, path string, p part, err error) error {
+	err = corpus.Map(ctx, paths, opts.Jobs,
+		func(ctx context.Context, _ int, path string) (merge.Partial, error) {
+			return merge.Read(path, opts.IO.In)
+		},
+		func(_ int, path string, p merge.Partial, err error) error {
 			if err != nil {
 				return err
 			}
-			if p.tool != "" {
-				tools[p.tool] = true
+			if t := p.Envelope().Tool; t != "" {
+				tools[t] = true
 			}
-			if first == nil {
-				first, total = &p, p
+			if total == nil {
+				total, first = p, path
 				return nil
 			}
-			if p.command != first.command {
-				return fmt.Errorf("%s is a partial of %s, %s of %s: merge partials of one command", p.name, p.command, first.name, first.command)
-			}
-			if err := total.add(p); err != nil {
-				return fmt.Errorf("%s and %s were %v", first.name, p.name, err)
+			if err := merge.Add(total, p); err != nil {
+				return fmt.Errorf("%s and %s: %v", first, path, err)
 			}
 			return nil
 		})
 	if err != nil {
 		return err
 	}
-	if len(tools) > 1 && !opts.Global.Quiet {
-		fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: warning: partials written by different versions of zhpolicy (%s): segmentation may differ\n",
+	if len(tools) > 1 {
+		cmdutil.Warnf(opts.IO, "partials written by different versions of zhpolicy (%s): segmentation may differ",
 			strings.Join(slices.Sorted(maps.Keys(tools)), ", "))
 	}
-	disp, err := cmdutil.NewDisplay(opts.Global.Script)
+	if opts.Emit == "partial" {
+		return total.Write(opts.IO.Out, f.Version)
+	}
+	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
 		return err
 	}
-	out := opts.IO.Out
-	switch total.command {
-	case "freq":
-		if opts.Emit == "partial" {
-			return freq.WritePartial(out, freq.Header{Envelope: freq.Envelope{Tool: opts.Version}, Settings: total.fs}, total.counts)
-		}
-		top := opts.Top
-		if top < 0 {
-			top = 20
-		}
-		return freqcmd.Write(out, opts.IO, opts.Global.Format, disp, total.fs, total.counts, int64(opts.MinCount), top)
-	default:
-		if opts.Emit == "partial" {
-			return overview.WritePartial(out, overview.Header{Envelope: freq.Envelope{Tool: opts.Version}, Settings: total.os}, total.summary)
-		}
-		top := opts.Top
-		if top < 0 {
-			top = 10
-		}
-		return analyzecmd.Write(out, opts.Global.Format, disp, total.summary, top)
+	w, err := report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
+	if err != nil {
+		return err
 	}
+	v := total.View(disp, merge.ViewOptions{Top: opts.Top, MinCount: int64(opts.MinCount), Format: opts.Format})
+	if err := v.Write(w, opts.Format); err != nil {
+		return err
+	}
+	return w.Close()
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"zhpolicy/internal/clitest"
+	"zhpolicy/internal/testenv"
 )
 
 // The browser test opens reports in headless Chromium, driven through the
@@ -379,10 +380,7 @@ func TestBrowserTimelineShot(t *testing.T) {
 		t.Skip("set ZHPOLICY_TIMELINE_SHOT=docs/report-timeline.png to write the README screenshot")
 	}
 	bin := needChromium(t)
-	gwr := filepath.Join(clitest.RepoRoot(t), "..", "shared", "corpus", "gwr")
-	if _, err := os.Stat(gwr); err != nil {
-		t.Skipf("no %s: %v", gwr, err)
-	}
+	gwr := testenv.Shared(t, "corpus", "gwr")
 	if !filepath.IsAbs(out) {
 		out = filepath.Join(clitest.RepoRoot(t), out)
 	}

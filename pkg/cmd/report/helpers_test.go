@@ -36,7 +36,6 @@ func run(t testing.TB, stdoutTTY bool, args ...string) result {
 	ios, _, out, errOut := iostreams.Test()
 	ios.SetStdoutTTY(stdoutTTY)
 	f := cmdutil.New(ios, "test")
-	f.Global.Jobs = 2
 	sg, err := testSegmenter()
 	if err != nil {
 		t.Fatal(err)

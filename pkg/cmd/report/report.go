@@ -8,28 +8,36 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	kw "zhpolicy/pkg/analysis/keywords"
+	"zhpolicy/pkg/analysis/overview"
 	"zhpolicy/pkg/cmdutil"
+	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/htmlreport"
+	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/reportpage"
+	"zhpolicy/pkg/safewrite"
 	seg "zhpolicy/pkg/segment"
 )
 
 // Options are the settings of one report run.
 type Options struct {
-	IO        *iostreams.IOStreams
-	Global    *cmdutil.GlobalOptions
-	Segmenter func() (*seg.Segmenter, error)
-	Version   string
+	IO      *iostreams.IOStreams
+	Version string
 
 	Paths  []string
+	In     cmdutil.InputFlags
+	Seg    cmdutil.SegFlags
+	Script string
 	Output string
 	Title  string
 	Top    int
@@ -40,8 +48,6 @@ type Options struct {
 	Track              []string
 	TimelineTop        int
 	DateFromName       string
-	HMM                bool
-	Dicts              []string
 
 	compare *compareValue
 }
@@ -49,7 +55,7 @@ type Options struct {
 // NewCmdReport returns the report command. runF, when not nil, replaces
 // the run function (tests check flag parsing with it).
 func NewCmdReport(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Segmenter: f.Segmenter, Version: f.Version}
+	opts := &Options{IO: f.IO, Version: f.Version}
 	cmd := &cobra.Command{
 		Use:   "report [path...] -o report.html",
 		Short: "Write one HTML file with charts of the documents: keywords, formulations, timeline, entities",
@@ -92,18 +98,16 @@ paths, the report covers A and B together.
 
 Without -o the report goes to standard output when it is not a terminal.`,
 		Example: `  zhpolicy report testdata/sample/ -o sample.html
-  zhpolicy report gwr/ -o gwr.html --track 高质量发展,新质生产力
-  zhpolicy report gwr/ --compare gwr/2025.txt gwr/2015.txt -o gwr.html
-  zhpolicy report --title "2024年各省政府工作报告" --top 40 provinces/ > provinces.html`,
+  zhpolicy report testdata/sample/ -o sample.html --track 高质量发展,新质生产力
+  zhpolicy report testdata/sample/ --compare testdata/sample/municipal_report.txt testdata/sample/city_plan.docx -o compare.html
+  zhpolicy report --title "样例文件" --top 40 testdata/sample/ > sample.html`,
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
 			if opts.CompareA, opts.CompareB, opts.Paths, err = opts.compare.resolve(args); err != nil {
 				return err
 			}
-			switch opts.Global.Format {
-			case "table", "html":
-			default:
-				return cmdutil.FlagErrorf("invalid --format %q: report writes HTML (use analyze, keywords … for tables)", opts.Global.Format)
+			if err := opts.In.Validate(); err != nil {
+				return err
 			}
 			if opts.Top < 1 {
 				return cmdutil.FlagErrorf("invalid --top %d: must be at least 1", opts.Top)
@@ -119,10 +123,8 @@ Without -o the report goes to standard output when it is not a terminal.`,
 			default:
 				return cmdutil.FlagErrorf("invalid --idf %q: use corpus or builtin", opts.IDF)
 			}
-			if opts.DateFromName != "" {
-				if _, err := yearPattern(opts.DateFromName); err != nil {
-					return cmdutil.FlagErrorf("invalid --date-from-name: %v", err)
-				}
+			if _, err := cmdutil.DateFinder(opts.DateFromName); err != nil {
+				return err
 			}
 			if isStdinPath(opts.CompareA) || isStdinPath(opts.CompareB) {
 				return cmdutil.FlagErrorf("--compare needs files or directories, not standard input")
@@ -136,6 +138,10 @@ Without -o the report goes to standard output when it is not a terminal.`,
 			return reportRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddInputFlags(cmd, &opts.In, true)
+	cmdutil.AddSegFlags(cmd, &opts.Seg, seg.DefaultHMM)
+	cmdutil.AddScriptFlag(cmd, &opts.Script)
+	cmdutil.AddDateFlag(cmd, &opts.DateFromName, "auto", "the year of each document, for the timeline")
 	fl := cmd.Flags()
 	fl.StringVarP(&opts.Output, "output", "o", "", "HTML file to write (- or none: standard output, when it is not a terminal)")
 	fl.StringVar(&opts.Title, "title", "", "title of the report (default: 政策文本分析报告 and the path)")
@@ -146,9 +152,6 @@ Without -o the report goes to standard output when it is not a terminal.`,
 	fl.Var(opts.compare, "compare", "compare two paths: --compare A B (or A,B)")
 	fl.StringSliceVar(&opts.Track, "track", nil, "formulations to follow on the timeline, comma-separated (besides the most frequent)")
 	fl.IntVar(&opts.TimelineTop, "timeline-top", 8, "most frequent formulations on the timeline")
-	fl.StringVar(&opts.DateFromName, "date-from-name", "", "`regexp` finding the year in a file name: its first group (or the match) is the year (default: a year 1900–2099 standing alone)")
-	fl.BoolVar(&opts.HMM, "hmm", seg.DefaultHMM, "segment with gse's HMM new-word detection")
-	fl.StringArrayVar(&opts.Dicts, "dict", nil, "user dictionary, one `word [freq] [pos]` a line (repeatable)")
 	return cmd
 }
 
@@ -210,22 +213,119 @@ func (v *compareValue) resolve(args []string) (a, b string, paths []string, err 
 	return vals[0], vals[1], paths, nil
 }
 
-// yearPattern compiles a --date-from-name expression: its first group (or,
-// without a group, the whole match) is read as the year.
-func yearPattern(expr string) (*regexp.Regexp, error) {
-	return regexp.Compile(expr)
-}
-
 func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
-	res, runErr := collect(ctx, f, opts)
-	var partial *cmdutil.PartialError
-	if runErr != nil && !errors.As(runErr, &partial) {
-		return runErr
+	years, err := cmdutil.DateFinder(opts.DateFromName)
+	if err != nil {
+		return err
 	}
-	if res.corpus.Docs == 0 {
+	an, err := overview.Default()
+	if err != nil {
+		return err
+	}
+	an.Keywords = nil // keywords, whose IDF may come from the corpus, are scored apart
+	res := reportpage.New(an, opts.IDF, opts.Track, opts.CompareA, opts.CompareB)
+	comparing := opts.CompareA != ""
+
+	// every file once, in the order given: the corpus, then the sides of
+	// --compare
+	corpusPaths := opts.Paths
+	if len(corpusPaths) == 0 && comparing {
+		corpusPaths = []string{opts.CompareA, opts.CompareB}
+	}
+	var srcs []input.Source
+	var skipped []error
+	seen := map[string]bool{}
+	group := func(paths []string) (map[string]bool, error) {
+		ss, sk, err := opts.In.Sources(f, paths)
+		if err != nil {
+			return nil, err
+		}
+		keys := map[string]bool{}
+		skipped = append(skipped, sk...)
+		for _, s := range ss {
+			k := pathKey(s.Path)
+			keys[k] = true
+			if !seen[k] {
+				seen[k] = true
+				srcs = append(srcs, s)
+			}
+		}
+		return keys, nil
+	}
+	inCorpus, err := group(corpusPaths)
+	if err != nil {
+		return err
+	}
+	var inA, inB map[string]bool
+	if comparing {
+		if inA, err = group([]string{opts.CompareA}); err != nil {
+			return err
+		}
+		if inB, err = group([]string{opts.CompareB}); err != nil {
+			return err
+		}
+	}
+	for _, e := range skipped {
+		res.Skipped(e.Error())
+	}
+	if len(srcs) == 0 {
+		if len(skipped) > 0 {
+			for _, e := range skipped {
+				fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: %s\n", cmdutil.Sanitize(e.Error()))
+			}
+			return cmdutil.Exit(corpus.Outcome{Skipped: skipped}, 0)
+		}
+		return errors.New("no document found in the paths given")
+	}
+	if err := opts.Seg.Load(f); err != nil {
+		return err
+	}
+	track := res.Track()
+	kwOpts := kw.Options{Method: kw.TFIDF}
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "report", Sources: srcs, Skipped: skipped,
+		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
+	out, err := cmdutil.RunDocs(ctx, docs, nil,
+		func(ctx context.Context, d *corpus.Doc) (reportpage.DocResult, error) {
+			key := pathKey(d.Name)
+			r := reportpage.DocResult{Doc: d,
+				Summary: overview.Analyze(d.In, overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}, an)}
+			if inCorpus[key] {
+				r.Terms = kw.Collect(d.In, kwOpts)
+				r.Changes = map[string]int64{}
+				for _, c := range d.Changes() {
+					r.Changes[string(c.Kind)]++
+				}
+				r.Tracked = reportpage.TrackedCounts(r.Summary.Words, track)
+			}
+			for _, w := range d.Warnings {
+				r.Warnings = append(r.Warnings, w.Message)
+			}
+			d.In = nil // the report keeps counts, not texts
+			return r, nil
+		},
+		func(d *corpus.Doc, r reportpage.DocResult) error {
+			key := pathKey(d.Name)
+			res.AddSides(r.Summary, inA[key], inB[key])
+			if inCorpus[key] {
+				res.Add(r, years)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	for _, e := range out.Skipped[len(skipped):] {
+		res.Skipped(e.Error())
+	}
+	if err := res.RankKeywords(kwOpts, opts.IDF); err != nil {
+		return err
+	}
+	if res.Docs() == 0 {
 		return errors.New("no document could be read; nothing to report")
 	}
-	page, err := build(res, opts)
+	page, err := reportpage.Build(res, &reportpage.Options{Title: opts.Title, Paths: opts.Paths, Script: opts.Script,
+		Version: opts.Version, Top: opts.Top, Cloud: opts.Cloud, CompareA: opts.CompareA, CompareB: opts.CompareB,
+		TimelineTop: opts.TimelineTop})
 	if err != nil {
 		return err
 	}
@@ -233,71 +333,35 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err := htmlreport.Render(&buf, page); err != nil {
 		return err
 	}
-	if err := writeOutput(opts, buf.Bytes()); err != nil {
-		return err
-	}
-	if opts.Output != "" && opts.Output != "-" && !opts.Global.Quiet {
-		fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: wrote %s (%s, %d documents)\n", opts.Output, sizeString(int64(buf.Len())), res.corpus.Docs)
-	}
-	return runErr
-}
-
-// writeOutput writes the report to -o (through a temporary file renamed
-// into place, so that a failed run leaves no half-written file) or to
-// standard output.
-func writeOutput(opts *Options, b []byte) error {
 	if opts.Output == "" || opts.Output == "-" {
-		_, err := opts.IO.Out.Write(b)
-		return err
+		if _, err := opts.IO.Out.Write(buf.Bytes()); err != nil {
+			return err
+		}
+	} else {
+		if st, err := os.Stat(opts.Output); err == nil && st.IsDir() {
+			return fmt.Errorf("-o %s: is a directory; give a file name such as %s", opts.Output, filepath.Join(opts.Output, "report.html"))
+		}
+		err := safewrite.Create(ctx, opts.Output, func(w io.Writer) error {
+			_, err := w.Write(buf.Bytes())
+			return err
+		})
+		if err != nil {
+			return fmt.Errorf("-o %w", err)
+		}
+		if !opts.IO.Quiet() {
+			fmt.Fprintf(opts.IO.ErrOut, "zhpolicy: wrote %s (%s, %d documents)\n", opts.Output, report.Size(int64(buf.Len())), res.Docs())
+		}
 	}
-	dir := filepath.Dir(opts.Output)
-	if st, err := os.Stat(opts.Output); err == nil && st.IsDir() {
-		return fmt.Errorf("-o %s: is a directory; give a file name such as %s", opts.Output, filepath.Join(opts.Output, "report.html"))
-	}
-	tmp, err := os.CreateTemp(dir, ".zhpolicy-report-*.html")
-	if err != nil {
-		return fmt.Errorf("-o %s: %w", opts.Output, unwrapPathError(err))
-	}
-	name := tmp.Name()
-	_, werr := tmp.Write(b)
-	cerr := tmp.Close()
-	if werr == nil {
-		werr = cerr
-	}
-	if werr == nil {
-		werr = os.Chmod(name, 0o644)
-	}
-	if werr == nil {
-		werr = os.Rename(name, opts.Output)
-	}
-	if werr != nil {
-		os.Remove(name)
-		return fmt.Errorf("-o %s: %w", opts.Output, unwrapPathError(werr))
-	}
-	return nil
+	return cmdutil.Exit(out, 0)
 }
 
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
+// pathKey identifies a file whatever way it was named.
+func pathKey(p string) string {
+	if isStdinPath(p) {
+		return "-"
 	}
-	var le *os.LinkError
-	if errors.As(err, &le) {
-		return le.Err
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
 	}
-	return err
-}
-
-// sizeString shows a byte count in B, kB or MB (powers of 1000).
-func sizeString(n int64) string {
-	switch {
-	case n < 1000:
-		return fmt.Sprintf("%d B", n)
-	case n < 1000*1000:
-		return fmt.Sprintf("%.1f kB", float64(n)/1e3)
-	case n < 1000*1000*1000:
-		return fmt.Sprintf("%.1f MB", float64(n)/1e6)
-	}
-	return fmt.Sprintf("%.2f GB", float64(n)/1e9)
+	return filepath.Clean(p)
 }

@@ -8,11 +8,13 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
-	"strings"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
+	"zhpolicy/internal/gctune"
 	"zhpolicy/pkg/cmd/analyze"
 	"zhpolicy/pkg/cmd/check"
 	"zhpolicy/pkg/cmd/clean"
@@ -34,10 +36,11 @@ import (
 // Exit codes, one place for the whole program.
 const (
 	ExitOK          = 0
-	ExitFindings    = 1 // check (or convert --check) found problems
-	ExitError       = 2 // usage or fatal error
-	ExitPartial     = 3 // some inputs skipped, each named on stderr
-	ExitInterrupted = 130
+	ExitFindings    = 1   // check (or convert --check) found problems
+	ExitError       = 2   // usage or fatal error
+	ExitPartial     = 3   // some inputs skipped, each named on stderr
+	ExitInterrupted = 130 // SIGINT
+	ExitTerminated  = 143 // SIGTERM
 )
 
 // Version is set at build time with -ldflags "-X zhpolicy/pkg/cmd/root.Version=…";
@@ -67,7 +70,7 @@ func version() string {
 
 // NewCmdRoot returns the root command with every subcommand.
 func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
-	g := f.Global
+	var quiet bool
 	cmd := &cobra.Command{
 		Use:   "zhpolicy <command> [flags] [path...]",
 		Short: "Analyse Chinese policy documents: words, keywords, formulations, entities",
@@ -79,40 +82,34 @@ invisible characters, web-page boilerplate) and tells you what is in them.
 Paths may be files, directories (walked recursively) or - for standard input.
 Results go to standard output; warnings and progress to standard error.
 
-Exit codes: 0 ok; 1 check found problems; 2 usage or fatal error;
-3 some inputs were skipped (each named on stderr); 130 interrupted.`,
-		Example: `  zhpolicy segment report.txt
-  zhpolicy segment --pos --format json report.txt
-  cat report.txt | zhpolicy clean --list`,
+Exit codes: 0 ok; 1 problems found (check, and convert checking a script);
+2 usage or fatal error; 3 some inputs were skipped, each named on stderr (3
+wins over 1: a run that could not read everything has not passed); 130
+interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
+		Example: `  zhpolicy analyze testdata/sample/
+  zhpolicy segment --pos testdata/sample/municipal_report.txt
+  cat testdata/sample/pinyin_annotated.txt | zhpolicy clean --list`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
-		PersistentPreRunE: func(c *cobra.Command, args []string) error {
-			if g.Jobs < 1 {
-				return cmdutil.FlagErrorf("invalid --jobs %d: must be at least 1", g.Jobs)
+		Args:          cobra.ArbitraryArgs,
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				msg := fmt.Sprintf("unknown command %q", args[0])
+				if s := c.SuggestionsFor(args[0]); len(s) > 0 {
+					msg += fmt.Sprintf("; did you mean %q?", s[0])
+				}
+				return cmdutil.FlagErrorf("%s", msg)
 			}
-			switch g.Script {
-			case "auto", "s", "t", "tw", "hk":
-			default:
-				return cmdutil.FlagErrorf("invalid --script %q: use auto, s, t, tw or hk", g.Script)
-			}
-			return nil
+			return c.Help()
+		},
+		PersistentPreRun: func(*cobra.Command, []string) {
+			f.IO.SetQuiet(quiet)
 		},
 	}
 	cmd.SetVersionTemplate("zhpolicy {{.Version}}\n")
-	pf := cmd.PersistentFlags()
-	pf.StringVarP(&g.Format, "format", "f", "table", "output format: table, json, jsonl, csv, tsv, markdown")
-	pf.IntVarP(&g.Jobs, "jobs", "j", g.Jobs, "documents processed in parallel")
-	pf.StringVar(&g.Script, "script", "auto", "script of displayed results: auto (each document's own), s, t, tw, hk")
-	pf.BoolVar(&g.NoClean, "no-clean", false, "do not clean the text (pinyin annotations, invisible characters, boilerplate)")
-	pf.BoolVarP(&g.Quiet, "quiet", "q", false, "print no warnings or progress")
-	pf.StringVar(&g.Encoding, "encoding", "auto", "input encoding: auto, utf-8, utf-16le, utf-16be, gb18030, gbk, big5")
-	pf.StringSliceVar(&g.Include, "include", nil, "when walking directories, take only files matching these globs")
-	pf.StringSliceVar(&g.Exclude, "exclude", nil, "skip files and directories matching these globs")
-	cmd.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &cmdutil.FlagError{Err: err}
-	})
-
+	cmd.PersistentFlags().BoolVarP(&quiet, "quiet", "q", false, "print no warnings or progress")
+	cmd.SetFlagErrorFunc(cmdutil.FlagErrorFunc)
 	cmd.AddCommand(
 		segment.NewCmdSegment(f, nil),
 		clean.NewCmdClean(f, nil),
@@ -128,31 +125,58 @@ Exit codes: 0 ok; 1 check found problems; 2 usage or fatal error;
 		analyze.NewCmdAnalyze(f, nil),
 		merge.NewCmdMerge(f, nil),
 		report.NewCmdReport(f, nil),
+		newCmdVersion(f),
 	)
 	return cmd
 }
 
+func newCmdVersion(f *cmdutil.Factory) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version of zhpolicy and of the Go it was built with",
+		Args:  cmdutil.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			_, err := fmt.Fprintf(f.IO.Out, "zhpolicy %s (%s %s/%s)\n", version(), runtime.Version(), runtime.GOOS, runtime.GOARCH)
+			return err
+		},
+	}
+}
+
 // Main runs the program and returns its exit code.
 func Main() int {
-	tuneGC()
+	gctune.Start()
 	ios := iostreams.System()
 	f := cmdutil.New(ios, version())
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := signalContext()
 	defer stop()
 	return Run(ctx, f, os.Args[1:])
 }
 
-// tuneGC makes the collector run less often, unless the user set GOGC or
-// GOMEMLIMIT: segmentation allocates about ten bytes of tokens per byte of
-// text over a small live heap, and with Go's default the collector would run
-// so often that a second worker adds little (bench/RESULTS.md, "Start-up
-// and throughput"). The soft limit keeps big runs within their memory bound.
-func tuneGC() {
-	if os.Getenv("GOGC") == "" {
-		debug.SetGCPercent(400)
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(400 << 20)
+// signalled is the cause of a run's cancellation by a signal.
+type signalled struct{ sig os.Signal }
+
+func (s signalled) Error() string { return "interrupted by " + s.sig.String() }
+
+// signalContext is cancelled on SIGINT or SIGTERM, with the signal as the
+// cause: both stop the run the same way (temporary files removed, partial
+// output flushed), and the exit code says which it was.
+func signalContext() (context.Context, func()) {
+	ctx, cancel := context.WithCancelCause(context.Background())
+	ch := make(chan os.Signal, 1)
+	signal.Notify(ch, os.Interrupt, syscall.SIGTERM)
+	done := make(chan struct{})
+	go func() {
+		select {
+		case sig := <-ch:
+			cancel(signalled{sig})
+			signal.Stop(ch) // a second signal kills at once
+		case <-done:
+		}
+	}()
+	return ctx, func() {
+		close(done)
+		signal.Stop(ch)
+		cancel(nil)
 	}
 }
 
@@ -172,51 +196,48 @@ func Run(ctx context.Context, f *cmdutil.Factory, args []string) int {
 		_ = sub.Help()
 		return ExitError
 	}
-	return exitCode(f, cmd, err)
+	if err == nil {
+		// help, usage and version text went to stdout: a failed write
+		// (stdout is /dev/full) must not pass for success
+		err = f.IO.OutErr()
+	}
+	return exitCode(ctx, f, err)
 }
 
-func exitCode(f *cmdutil.Factory, cmd *cobra.Command, err error) int {
+// exitCode is the one map from a command's outcome to the exit code, in
+// this order: interrupted (130, or 143 for SIGTERM); a usage or fatal error
+// (2); inputs skipped (3); problems found (1); else 0.
+func exitCode(ctx context.Context, f *cmdutil.Factory, err error) int {
 	if err == nil {
 		return ExitOK
 	}
 	errOut := f.IO.ErrOut
 	var flagErr *cmdutil.FlagError
-	var partial *cmdutil.PartialError
+	var status *cmdutil.Status
 	switch {
-	case errors.Is(err, context.Canceled) || errors.Is(err, errInterrupted(cmd)):
+	case ctx.Err() != nil || errors.Is(err, context.Canceled):
+		var s signalled
+		if errors.As(context.Cause(ctx), &s) && s.sig == syscall.SIGTERM {
+			fmt.Fprintln(errOut, "zhpolicy: terminated")
+			return ExitTerminated
+		}
 		fmt.Fprintln(errOut, "zhpolicy: interrupted")
 		return ExitInterrupted
-	case errors.Is(err, cmdutil.ErrFindings):
-		return ExitFindings
-	case errors.As(err, &partial):
-		if !f.Global.Quiet {
-			fmt.Fprintf(errOut, "zhpolicy: %s\n", partial)
+	case errors.As(err, &status):
+		if status.Skipped > 0 {
+			if !f.IO.Quiet() {
+				fmt.Fprintf(errOut, "zhpolicy: %s\n", status)
+			}
+			return ExitPartial
 		}
-		return ExitPartial
+		return ExitFindings
 	case errors.Is(err, cmdutil.ErrSilent):
 		return ExitError
-	case errors.As(err, &flagErr) || isCobraUsageError(err):
-		fmt.Fprintf(errOut, "zhpolicy: %s\n", err)
+	case errors.As(err, &flagErr):
+		fmt.Fprintf(errOut, "zhpolicy: %s\n", cmdutil.Sanitize(err.Error()))
 		fmt.Fprintln(errOut, "Run 'zhpolicy --help' or 'zhpolicy <command> --help' for usage.")
 		return ExitError
 	}
-	fmt.Fprintf(errOut, "zhpolicy: %s\n", err)
+	fmt.Fprintf(errOut, "zhpolicy: %s\n", cmdutil.Sanitize(err.Error()))
 	return ExitError
-}
-
-// errInterrupted returns the context error of the command when it was
-// cancelled, so that wrapped cancellations are recognised too.
-func errInterrupted(cmd *cobra.Command) error {
-	if ctx := cmd.Context(); ctx != nil && ctx.Err() != nil {
-		return ctx.Err()
-	}
-	return errNotInterrupted
-}
-
-var errNotInterrupted = errors.New("not interrupted")
-
-func isCobraUsageError(err error) bool {
-	s := err.Error()
-	return strings.HasPrefix(s, "unknown command") || strings.HasPrefix(s, "unknown flag") ||
-		strings.HasPrefix(s, "unknown shorthand flag") || strings.Contains(s, "accepts ") && strings.Contains(s, " arg(s)")
 }

@@ -22,7 +22,7 @@ func TestExitCodes(t *testing.T) {
 		{"ok", []string{"segment", "testdata/sample/municipal_report.txt"}, 0, ""},
 		{"unknown command", []string{"segmnet"}, 2, `unknown command "segmnet"`},
 		{"unknown flag", []string{"segment", "--frobnicate"}, 2, "unknown flag: --frobnicate"},
-		{"bad global flag value", []string{"--jobs", "0", "segment", "testdata/sample"}, 2, "invalid --jobs 0"},
+		{"bad global flag value", []string{"segment", "--jobs", "0", "testdata/sample"}, 2, "invalid --jobs 0"},
 		{"bad format", []string{"--format", "xml", "segment", "testdata/sample"}, 2, `invalid --format "xml"`},
 		{"bad script", []string{"--script", "x", "freq", "testdata/sample"}, 2, `invalid --script "x"`},
 		{"partial", []string{"segment", "testdata/sample/municipal_report.txt", "no/such/file.txt"}, 3, "no/such/file.txt"},
@@ -68,6 +68,77 @@ func TestVersionHelpAndCompletion(t *testing.T) {
 		r = clitest.Run(t, clitest.Options{}, "completion", shell)
 		if r.Code != 0 || !strings.Contains(r.Stdout, "zhpolicy") {
 			t.Errorf("completion %s: exit %d, %d bytes", shell, r.Code, len(r.Stdout))
+		}
+	}
+}
+
+// The exit-code precedence is the same in every command: interrupted 130 >
+// usage or fatal 2 > inputs skipped 3 > findings 1 > 0.
+func TestExitPrecedenceInEveryCommand(t *testing.T) {
+	good, missing := "testdata/sample/municipal_report.txt", "testdata/sample/no-such-file.txt"
+	reading := [][]string{
+		{"segment"}, {"clean"}, {"keywords"}, {"entities"}, {"slogans"}, {"detect"}, {"freq"}, {"analyze"},
+		{"kwic", "发展"}, {"convert", "--to", "t"}, {"check", "--no-config", "--fail-on", "none"},
+		{"report", "-o", "-"},
+	}
+	for _, cmd := range reading {
+		name := strings.Join(cmd, " ")
+		t.Run(name, func(t *testing.T) {
+			if r := clitest.Run(t, clitest.Options{}, append(cmd, good)...); r.Code != 0 {
+				t.Errorf("ok: exit %d: %s", r.Code, r.Stderr)
+			}
+			r := clitest.Run(t, clitest.Options{}, append(cmd, good, missing)...)
+			if r.Code != 3 || !strings.Contains(r.Stderr, "no-such-file.txt") || !strings.Contains(r.Stderr, "1 input skipped") {
+				t.Errorf("skipped: exit %d, stderr %q; want 3 naming the file", r.Code, r.Stderr)
+			}
+			if r := clitest.Run(t, clitest.Options{}, append(cmd, "--no-such-flag", good)...); r.Code != 2 {
+				t.Errorf("usage: exit %d", r.Code)
+			}
+			ios, _, _, _ := iostreams.Test()
+			f := cmdutil.New(ios, "test")
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			t.Chdir(clitest.RepoRoot(t))
+			if code := root.Run(ctx, f, append(cmd, good, missing)); code != 130 {
+				t.Errorf("interrupted: exit %d, want 130", code)
+			}
+		})
+	}
+	// findings and a skipped input: 3; findings alone: 1
+	for _, c := range []struct{ cmd []string }{
+		{[]string{"check", "--no-config", "--fail-on", "warning", "testdata/sample/pinyin_annotated.txt"}},
+		{[]string{"convert", "--check", "--to", "t", good}},
+	} {
+		cmd := c.cmd
+		name := strings.Join(cmd, " ")
+		t.Run(name, func(t *testing.T) {
+			if r := clitest.Run(t, clitest.Options{}, cmd...); r.Code != 1 {
+				t.Errorf("findings: exit %d, want 1: %s", r.Code, r.Stderr)
+			}
+			if r := clitest.Run(t, clitest.Options{}, append(cmd, missing)...); r.Code != 3 {
+				t.Errorf("findings and a skipped input: exit %d, want 3: %s", r.Code, r.Stderr)
+			}
+		})
+	}
+}
+
+// A write to a full standard output (/dev/full) fails the run, also for
+// commands that print little or only help.
+func TestStdoutFull(t *testing.T) {
+	for _, args := range [][]string{
+		{"detect", "testdata/sample/municipal_report.txt"},
+		{"clean", "--list", "testdata/sample/pinyin_annotated.txt"},
+		{"clean", "testdata/sample/pinyin_annotated.txt"},
+		{"check", "--list-rules"},
+		{"--help"},
+		{"freq", "--help"},
+		{"version"},
+		{"freq", "testdata/sample/municipal_report.txt"},
+		{"segment", "testdata/sample/municipal_report.txt"},
+	} {
+		r := clitest.Run(t, clitest.Options{StdoutFull: true}, args...)
+		if r.Code != 2 || !strings.Contains(r.Stderr, "no space left") {
+			t.Errorf("%v to a full stdout: exit %d, stderr %q; want 2 and the error", args, r.Code, r.Stderr)
 		}
 	}
 }

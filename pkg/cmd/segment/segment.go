@@ -4,8 +4,6 @@ package segment
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -15,55 +13,60 @@ import (
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
 )
 
 // Options are the settings of one segment run.
 type Options struct {
-	IO        *iostreams.IOStreams
-	Global    *cmdutil.GlobalOptions
-	Segmenter func() (*seg.Segmenter, error)
-	Docs      *cmdutil.DocSource
+	IO *iostreams.IOStreams
 
-	Paths []string
-	Mode  string
-	HMM   bool
-	POS   bool
-	Dicts []string
-	Sep   string
+	Paths  []string
+	In     cmdutil.InputFlags
+	Seg    cmdutil.SegFlags
+	Format string
+	Script string
+	Mode   string
+	POS    bool
+	Sep    string
 }
 
 // NewCmdSegment returns the segment command. runF, when not nil, replaces
 // the run function (tests check flag parsing with it).
 func NewCmdSegment(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Segmenter: f.Segmenter, Docs: cmdutil.NewDocSource(f)}
+	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "segment [path...]",
 		Short: "Cut documents into words",
 		Long: `Cut each document into words with gse, in the document's own script.
 
 Text output has one line of words per line of the (cleaned) document,
-separated by --sep. JSON, JSONL, CSV and TSV give every token with its byte
-offsets (start, end) into the decoded input text, its part of speech, and
-the file name; the text output shows parts of speech with --pos.
+separated by --sep. JSON, JSONL, CSV and TSV give every token: the word as
+segmented (text: the cleaned word, in the document's script), its byte
+offsets (start, end) into the decoded input, its part of speech, the file
+name, and where cleaning changed the word (a pinyin annotation removed,
+full-width letters folded) the input's own bytes at those offsets
+(original); the text output shows parts of speech with --pos.
 
 Traditional text is folded to Simplified character by character, cut with
 the Simplified dictionary, and the words are given back in Traditional.
 With --script s|t|tw|hk the words of the text output are shown in that
-script; JSON, JSONL, CSV and TSV keep the text as the file has it, so that
-it can be found at its offsets.`,
-		Example: `  zhpolicy segment report.txt
-  zhpolicy segment --pos --sep " | " report.txt
-  zhpolicy segment --format jsonl docs/ > tokens.jsonl
-  zhpolicy segment --dict my-terms.txt --mode search report.txt
-  zhpolicy segment --script s traditional.txt
+script; JSON, JSONL, CSV and TSV keep the document's own script.
+
+Big inputs stream: plain text is read and cut in parts of about 1 MB that
+end at a line end, so memory stays bounded whatever the size of a file.`,
+		Example: `  zhpolicy segment testdata/sample/municipal_report.txt
+  zhpolicy segment --pos --sep " | " testdata/sample/municipal_report.txt
+  zhpolicy segment --format jsonl testdata/sample/ > tokens.jsonl
+  zhpolicy segment --mode search testdata/sample/city_plan.docx
+  zhpolicy segment --script s testdata/sample/traditional_notice.txt
   echo '市委常委會(huì)在醫(yī)藥高新區(qū)調(diào)研' | zhpolicy segment`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			if _, err := seg.ParseMode(opts.Mode); err != nil {
 				return cmdutil.FlagErrorf("invalid --mode: %v", err)
 			}
-			if err := cmdutil.ValidateFormat(opts.Global.Format, cmdutil.Formats); err != nil {
+			if err := opts.In.Validate(); err != nil {
 				return err
 			}
 			if runF != nil {
@@ -72,128 +75,104 @@ it can be found at its offsets.`,
 			return segmentRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddInputFlags(cmd, &opts.In, true)
+	cmdutil.AddSegFlags(cmd, &opts.Seg, seg.DefaultHMM)
+	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
+	cmdutil.AddScriptFlag(cmd, &opts.Script)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Mode, "mode", "precise", "precise, search (adds the short words inside long ones) or all (every dictionary word)")
-	fl.BoolVar(&opts.HMM, "hmm", seg.DefaultHMM, "join unknown characters into new words with gse's HMM")
 	fl.BoolVar(&opts.POS, "pos", false, "show the part of speech of each word in text output (machine formats always have it)")
-	fl.StringArrayVar(&opts.Dicts, "dict", nil, "user dictionary, one `word [freq] [pos]` a line (repeatable)")
 	fl.StringVar(&opts.Sep, "sep", " ", "separator between words in text output")
 	return cmd
 }
 
+var columns = []report.Column{{Name: "text"}, {Name: "start"}, {Name: "end"}, {Name: "pos", OmitEmpty: true},
+	{Name: "original", OmitEmpty: true}}
+
 func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
-	if err := cmdutil.LoadUserDicts(f, opts.Dicts); err != nil {
+	if err := opts.Seg.Load(f); err != nil {
 		return err
 	}
 	mode, _ := seg.ParseMode(opts.Mode)
 	// Machine formats always carry the part of speech; the text output
 	// shows it with --pos.
-	withPOS := opts.POS || opts.Global.Format != "table"
-	cutOpts := seg.Options{Mode: mode, HMM: opts.HMM, POS: withPOS}
-	sg, err := opts.Segmenter()
+	format := opts.Format
+	cut := seg.Options{Mode: mode, HMM: opts.Seg.HMM, POS: opts.POS || format != "table"}
+	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
 		return err
 	}
-	disp, err := cmdutil.NewDisplay(opts.Global.Script)
-	if err != nil {
-		return err
-	}
-	format := opts.Global.Format
 	out := opts.IO.Out
-	var jsonDocs []jsonDoc
-	var rows *report.RowWriter
-	if format == "csv" || format == "tsv" || format == "markdown" {
-		rows, _ = report.NewRowWriter(out, format, []string{"file", "text", "start", "end", "pos"})
+	var w *report.Writer
+	if format != "table" && format != "jsonl" {
+		if w, err = report.NewWriter(out, format, report.Options{}); err != nil {
+			return err
+		}
 	}
-
-	// Workers cut and, for the streamed formats, also format: the ordered
-	// emitter only writes, so it does not hold -j workers back.
+	// Workers format text and JSON Lines, so that the ordered emitter only
+	// writes and does not hold -j workers back; the other formats keep
+	// stream state (a header, brackets) and are written by the emitter.
 	type result struct {
-		doc    *corpus.Doc
-		tokens []seg.Token // json: collected by the emitter
-		text   []byte      // text and jsonl: ready to write
+		table *report.Table
+		text  []byte
 	}
-	err = cmdutil.EachPart(ctx, opts.Docs, opts.Paths, cmdutil.ChunkBytes,
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "segment", PartSize: corpus.PartBytes, Cut: &cut, StreamsOutput: true}
+	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (result, error) {
-			toks, err := sg.Cut(d.Text, cutOpts)
-			if err != nil {
-				return result{}, fmt.Errorf("%s: %w", d.Name, err)
-			}
-			r := result{doc: d}
-			var b bytes.Buffer
-			switch format {
-			case "json", "csv", "tsv", "markdown":
-				r.tokens = originalTokens(d, toks)
-				return r, nil
-			case "jsonl":
-				jl := report.NewJSONLines(&b)
-				for _, t := range originalTokens(d, toks) {
-					if err := jl.Write(jsonToken{File: d.Name, Token: t}); err != nil {
-						return result{}, err
-					}
-				}
-			default:
+			toks := d.In.Tokens
+			if format == "table" {
+				var b bytes.Buffer
 				writeLines(&b, d.Text, toks, opts.Sep, opts.POS, displayed(disp, d.Text))
+				return result{text: b.Bytes()}, nil
 			}
-			r.text = b.Bytes()
-			return r, nil
+			t := tokenTable(d, toks)
+			if format != "jsonl" {
+				return result{table: t}, nil
+			}
+			var b bytes.Buffer
+			jl, err := report.NewWriter(&b, "jsonl", report.Options{})
+			if err != nil {
+				return result{}, err
+			}
+			if err := jl.Table(t); err != nil {
+				return result{}, err
+			}
+			return result{text: b.Bytes()}, nil
 		},
 		func(d *corpus.Doc, r result) error {
-			switch format {
-			case "json":
-				if r.doc.Part > 0 && len(jsonDocs) > 0 {
-					last := &jsonDocs[len(jsonDocs)-1]
-					last.Tokens = append(last.Tokens, r.tokens...)
-				} else {
-					jsonDocs = append(jsonDocs, jsonDoc{File: r.doc.Name, Tokens: r.tokens})
-				}
-			case "csv", "tsv", "markdown":
-				for _, t := range r.tokens {
-					if err := rows.Write([]string{r.doc.Name, t.Text, strconv.Itoa(t.Start), strconv.Itoa(t.End), t.POS}); err != nil {
-						return err
-					}
-				}
-			default:
-				_, err := out.Write(r.text)
-				return err
+			if r.table != nil {
+				return w.Table(r.table)
 			}
-			return nil
+			_, err := out.Write(r.text)
+			return err
 		})
-	var werr error
-	switch format {
-	case "json":
-		if jsonDocs == nil {
-			jsonDocs = []jsonDoc{}
+	if err != nil {
+		return err
+	}
+	if w != nil {
+		if err := w.Close(); err != nil {
+			return err
 		}
-		werr = report.WriteJSON(out, jsonDocs)
-	case "csv", "tsv", "markdown":
-		werr = rows.Flush()
 	}
-	if err == nil {
-		err = werr
-	}
-	return err
+	return cmdutil.Exit(res, 0)
 }
 
-type jsonDoc struct {
-	File   string      `json:"file"`
-	Tokens []seg.Token `json:"tokens"`
-}
-
-type jsonToken struct {
-	File string `json:"file"`
-	seg.Token
-}
-
-// originalTokens maps tokens of the cleaned text back to the decoded input
-// text: offsets and text as the user's file has them.
-func originalTokens(d *corpus.Doc, toks []seg.Token) []seg.Token {
-	out := make([]seg.Token, len(toks))
-	for i, t := range toks {
-		s, e := d.OriginalSpan(t.Start, t.End)
-		out[i] = seg.Token{Text: d.Original[s:e], Start: d.Base + s, End: d.Base + e, POS: t.POS}
+// tokenTable lists the tokens of a document (or of a part of one): the
+// word as segmented (the cleaned text, in the document's script), its
+// offsets in the decoded input, and the input's own bytes there when
+// cleaning changed them.
+func tokenTable(d *corpus.Doc, toks []seg.Token) *report.Table {
+	t := &report.Table{Name: "tokens", Group: []report.KV{{Key: "file", Value: d.Name}}, Columns: columns,
+		Rows: make([][]any, len(toks))}
+	for i, tok := range toks {
+		s, e := d.OriginalSpan(tok.Start, tok.End)
+		original := d.Original[s:e]
+		if original == tok.Text {
+			original = ""
+		}
+		t.Rows[i] = []any{tok.Text, d.Base + s, d.Base + e, tok.POS, original}
 	}
-	return out
+	return t
 }
 
 // writeLines prints one line of words per line of text.
@@ -231,7 +210,7 @@ func writeLines(b *bytes.Buffer, text string, toks []seg.Token, sep string, pos 
 // in its context, and the word's characters are taken from the converted
 // text (conversion to s, t, tw or hk keeps the number of characters; if it
 // did not, each word is converted on its own).
-func displayed(disp *cmdutil.Display, text string) func(start, end int) string {
+func displayed(disp *script.Display, text string) func(start, end int) string {
 	conv := disp.ShowText(text)
 	if conv == text {
 		return func(s, e int) string { return text[s:e] }

@@ -28,7 +28,7 @@ func TestFlagParsing(t *testing.T) {
 		}},
 		{args: []string{"--mode", "search", "--pos", "--hmm", "--sep", "|", "--dict", "a.dict", "--dict", "b.dict", "x", "y"},
 			check: func(t *testing.T, o *segment.Options) {
-				if o.Mode != "search" || !o.POS || !o.HMM || o.Sep != "|" || len(o.Dicts) != 2 || len(o.Paths) != 2 {
+				if o.Mode != "search" || !o.POS || !o.Seg.HMM || o.Sep != "|" || len(o.Seg.Dicts) != 2 || len(o.Paths) != 2 {
 					t.Errorf("parsed: %+v", o)
 				}
 			}},
@@ -78,29 +78,39 @@ func TestOffsetsPointIntoDecodedInput(t *testing.T) {
 		if r.Code != 0 {
 			t.Fatalf("%s: exit %d: %s", name, r.Code, r.Stderr)
 		}
-		var docs []struct {
-			File   string
-			Tokens []struct {
-				Text       string
-				Start, End int
-			}
+		var toks []struct {
+			File, Text, Original string
+			Start, End           int
 		}
-		if err := json.Unmarshal([]byte(r.Stdout), &docs); err != nil {
+		if err := json.Unmarshal([]byte(r.Stdout), &toks); err != nil {
 			t.Fatal(err)
 		}
 		doc, err := input.Read(input.Source{Path: filepath.Join(clitest.RepoRoot(t), rel)}, input.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(docs) != 1 || len(docs[0].Tokens) < 50 {
-			t.Fatalf("%s: %d documents, want 1 with tokens", name, len(docs))
+		if len(toks) < 50 || toks[0].File != rel {
+			t.Fatalf("%s: %d tokens of %q", name, len(toks), toks[0].File)
 		}
-		prev := 0
-		for _, tok := range docs[0].Tokens {
-			if tok.Start < prev || tok.End > len(doc.Text) || doc.Text[tok.Start:tok.End] != tok.Text {
-				t.Fatalf("%s: token %q at [%d,%d) does not match the decoded text", name, tok.Text, tok.Start, tok.End)
+		prev, changed := 0, 0
+		for _, tok := range toks {
+			// text is the word as segmented (cleaned); original, when given,
+			// is what the decoded input has at the offsets
+			at := tok.Text
+			if tok.Original != "" {
+				at = tok.Original
+				changed++
+			}
+			if tok.Start < prev || tok.End > len(doc.Text) || doc.Text[tok.Start:tok.End] != at {
+				t.Fatalf("%s: token %q (%q) at [%d,%d) does not match the decoded text", name, tok.Text, tok.Original, tok.Start, tok.End)
+			}
+			if tok.Original != "" && (strings.Contains(tok.Text, "(") || tok.Text == tok.Original) {
+				t.Errorf("%s: token text %q is not the cleaned word (original %q)", name, tok.Text, tok.Original)
 			}
 			prev = tok.End
+		}
+		if name == "pinyin_annotated.txt" && changed == 0 {
+			t.Errorf("%s: no token has its annotated original", name)
 		}
 	}
 }

@@ -3,21 +3,17 @@ package slogans
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"zhpolicy/pkg/analysis"
 	sl "zhpolicy/pkg/analysis/slogans"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
 )
 
@@ -26,12 +22,13 @@ const contextRunes = 12
 
 // Options are the settings of one slogans run.
 type Options struct {
-	IO        *iostreams.IOStreams
-	Global    *cmdutil.GlobalOptions
-	Segmenter func() (*seg.Segmenter, error)
-	Docs      *cmdutil.DocSource
+	IO *iostreams.IOStreams
 
 	Paths        []string
+	In           cmdutil.InputFlags
+	Seg          cmdutil.SegFlags
+	Format       string
+	Script       string
 	Corpus       bool
 	Kinds        []string
 	MinCount     int
@@ -40,15 +37,14 @@ type Options struct {
 	Lexicons     []string
 	NoBuiltin    bool
 	Context      bool
-	DateFromName bool
+	DateFromName string
 	MaxQuoted    int
-	Dicts        []string
 }
 
 // NewCmdSlogans returns the slogans command. runF, when not nil, replaces
 // the run function (tests check flag parsing with it).
 func NewCmdSlogans(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command {
-	opts := &Options{IO: f.IO, Global: f.Global, Segmenter: f.Segmenter, Docs: cmdutil.NewDocSource(f)}
+	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "slogans [path...]",
 		Short: "Find the political formulations (提法) of documents and count them",
@@ -91,16 +87,20 @@ plan, parallel or lexicon), a tab and aliases separated by ;, a tab and a
 gloss. Lines starting with # are comments.
 
 --corpus orders documents by file name, or with --date-from-name by the date
-in the name (2024.txt, 2024-03-05_report.txt, 20240305.html; names without a
-date come last). Offsets in JSON output are byte offsets into the decoded
-input file.`,
-		Example: `  zhpolicy slogans report.txt
-  zhpolicy slogans --kind numbered,plan --corpus --date-from-name gwr/
-  zhpolicy slogans --corpus --new --min-count 3 --format csv reports/ > new.csv
-  zhpolicy slogans --lexicon my-terms.yaml --context --format jsonl notices/`,
+in the path (2024.txt, 2024-03-05_report.txt, 20240305.html, gwr/2019/a.txt,
+or what a regular expression given to --date-from-name=REGEXP finds; names
+without a date come last). Offsets in JSON, JSON Lines, CSV and TSV output
+are byte offsets into the decoded input file.`,
+		Example: `  zhpolicy slogans testdata/sample/municipal_report.txt
+  zhpolicy slogans --kind numbered,plan --corpus --date-from-name testdata/sample/
+  zhpolicy slogans --corpus --new --min-count 1 --format csv testdata/sample/ > new.csv
+  zhpolicy slogans --context --format jsonl testdata/sample/`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
-			if err := cmdutil.ValidateFormat(opts.Global.Format, cmdutil.Formats); err != nil {
+			if err := opts.In.Validate(); err != nil {
+				return err
+			}
+			if _, err := cmdutil.DateFinder(opts.DateFromName); err != nil {
 				return err
 			}
 			if _, err := parseKinds(opts.Kinds); err != nil {
@@ -121,18 +121,21 @@ input file.`,
 			return slogansRun(c.Context(), f, opts)
 		},
 	}
+	cmdutil.AddInputFlags(cmd, &opts.In, true)
+	cmdutil.AddSegFlags(cmd, &opts.Seg, false)
+	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
+	cmdutil.AddScriptFlag(cmd, &opts.Script)
+	cmdutil.AddTopFlag(cmd, &opts.Top, 0, "show at most this many formulations per document")
+	cmdutil.AddDateFlag(cmd, &opts.DateFromName, "", "with --corpus, order documents by the date in their paths")
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Corpus, "corpus", false, "count over all documents instead of per document")
 	fl.StringSliceVar(&opts.Kinds, "kind", nil, "kinds to show: quoted, numbered, plan, parallel, lexicon (comma-separated or repeated; default all)")
 	fl.IntVar(&opts.MinCount, "min-count", 1, "show formulations used at least this many times")
-	fl.IntVarP(&opts.Top, "top", "k", 0, "show at most this many formulations per document (0: all)")
 	fl.BoolVar(&opts.NewOnly, "new", false, "show only formulations that are in no lexicon")
 	fl.StringArrayVar(&opts.Lexicons, "lexicon", nil, "`file` of known formulations (YAML or text), added to the built-in lexicon (repeatable)")
 	fl.BoolVar(&opts.NoBuiltin, "no-builtin", false, "do not use the built-in lexicon")
 	fl.BoolVar(&opts.Context, "context", false, "show a short snippet around the first occurrence")
-	fl.BoolVar(&opts.DateFromName, "date-from-name", false, "with --corpus, order documents by the date in their file names")
 	fl.IntVar(&opts.MaxQuoted, "max-quoted", sl.DefaultMaxQuoted, "longest quoted phrase taken as a formulation, in characters")
-	fl.StringArrayVar(&opts.Dicts, "dict", nil, "user dictionary for the segmenter, one `word [freq] [pos]` a line (repeatable)")
 	return cmd
 }
 
@@ -164,7 +167,7 @@ func loadLexicon(opts *Options) (*sl.Lexicon, error) {
 	for _, p := range opts.Lexicons {
 		fh, err := os.Open(p)
 		if err != nil {
-			return nil, fmt.Errorf("--lexicon %s: %w", p, unwrapPathError(err))
+			return nil, fmt.Errorf("--lexicon %s: %w", p, cmdutil.PathErr(err))
 		}
 		entries, err := sl.ParseLexicon(p, fh)
 		fh.Close()
@@ -179,33 +182,20 @@ func loadLexicon(opts *Options) (*sl.Lexicon, error) {
 	return sl.NewLexicon(sets...), nil
 }
 
-func unwrapPathError(err error) error {
-	var pe *os.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-type docResult struct {
-	doc *corpus.Doc
-	fs  []sl.Formulation
-}
-
 func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	kinds, _ := parseKinds(opts.Kinds)
 	lex, err := loadLexicon(opts)
 	if err != nil {
 		return err
 	}
-	if err := cmdutil.LoadUserDicts(f, opts.Dicts); err != nil {
+	if err := opts.Seg.Load(f); err != nil {
 		return err
 	}
-	sg, err := opts.Segmenter()
+	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
 		return err
 	}
-	disp, err := newDisplay(opts.Global.Script)
+	dates, err := cmdutil.DateFinder(opts.DateFromName)
 	if err != nil {
 		return err
 	}
@@ -213,94 +203,51 @@ func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if opts.Context {
 		exOpts.Context = contextRunes
 	}
-	out := &output{opts: opts, disp: disp, kinds: kinds, format: opts.Global.Format}
-	if out.format == "jsonl" {
-		out.jl = report.NewJSONLines(opts.IO.Out)
+	w, err := report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
+	if err != nil {
+		return err
 	}
+	out := &output{opts: opts, disp: disp, kinds: kinds, w: w}
 	if opts.Corpus {
 		out.corp = sl.NewCorpus()
 	}
-	work := func(ctx context.Context, d *corpus.Doc) (docResult, error) {
-		toks, err := sg.Cut(d.Text, seg.Options{Mode: seg.Precise, POS: true})
-		if err != nil {
-			return docResult{}, fmt.Errorf("%s: %w", d.Name, err)
-		}
-		in := analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks)
-		return docResult{doc: d, fs: sl.Extract(in, exOpts)}, nil
-	}
-	runErr := cmdutil.EachDoc(ctx, opts.Docs, opts.Paths, work, out.add)
-	var partial *cmdutil.PartialError
-	if runErr != nil && !errors.As(runErr, &partial) {
-		return runErr
-	}
-	if err := out.finish(); err != nil {
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "slogans", StreamsOutput: !opts.Corpus,
+		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
+	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
+		func(ctx context.Context, d *corpus.Doc) ([]sl.Formulation, error) {
+			return sl.Extract(d.In, exOpts), nil
+		},
+		func(d *corpus.Doc, fs []sl.Formulation) error {
+			if out.corp != nil {
+				order := ""
+				if opts.DateFromName != "" {
+					order = dates.Key(d.Name)
+				}
+				out.corp.Add(d.Name, order, fs)
+				return nil
+			}
+			return out.doc(d, fs)
+		})
+	if err != nil {
 		return err
 	}
-	return runErr
-}
-
-// display turns a formulation into the form shown under --script.
-type display struct{ *cmdutil.Display }
-
-func newDisplay(mode string) (*display, error) {
-	d, err := cmdutil.NewDisplay(mode)
-	return &display{d}, err
-}
-
-// show gives the displayed form of key, written surface in the document.
-func (d *display) show(key, surface string) string { return d.Show(key, surface) }
-
-// text gives running text (a context) in the display script.
-func (d *display) text(s string) string { return d.ShowText(s) }
-
-// members gives the members of a series as displayed.
-func (d *display) members(keys, written []string) []string {
-	if len(keys) == 0 {
-		return nil
-	}
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		w := k
-		if i < len(written) {
-			w = written[i]
+	if out.corp != nil {
+		if err := out.corpus(); err != nil {
+			return err
 		}
-		out[i] = d.show(k, w)
 	}
-	return out
-}
-
-// record is one formulation in JSON output.
-type record struct {
-	File    string    `json:"file,omitempty"`
-	Text    string    `json:"text"`
-	Key     string    `json:"key"`
-	Kind    sl.Kind   `json:"kind"`
-	Count   int       `json:"count"`
-	Docs    int       `json:"docs"`
-	New     bool      `json:"new"`
-	Members []string  `json:"members,omitempty"`
-	Gloss   string    `json:"gloss,omitempty"`
-	Forms   []sl.Form `json:"forms,omitempty"`
-	First   string    `json:"first,omitempty"`
-	Last    string    `json:"last,omitempty"`
-	Start   *int      `json:"start,omitempty"`
-	End     *int      `json:"end,omitempty"`
-	Context string    `json:"context,omitempty"`
+	if err := w.Close(); err != nil {
+		return err
+	}
+	return cmdutil.Exit(res, 0)
 }
 
 type output struct {
-	opts   *Options
-	disp   *display
-	kinds  map[sl.Kind]bool
-	format string
-	jl     *report.JSONLines
-
-	shown  int
-	tables []report.Table
-	rows   [][]string
-	json   []record
-	corp   *sl.Corpus
-	orders []string
+	opts  *Options
+	disp  *script.Display
+	kinds map[sl.Kind]bool
+	w     *report.Writer
+	corp  *sl.Corpus
 }
 
 func (o *output) keep(kind sl.Kind, count int, isNew bool) bool {
@@ -313,256 +260,94 @@ func (o *output) keep(kind sl.Kind, count int, isNew bool) bool {
 	return count >= o.opts.MinCount
 }
 
-func (o *output) add(r docResult) error {
-	if o.corp != nil {
-		order := ""
-		if o.opts.DateFromName {
-			order = dateKey(r.doc.Name)
-		}
-		o.corp.Add(r.doc.Name, order, r.fs)
+// members gives the members of a series as displayed.
+func (o *output) members(keys, written []string) []string {
+	if len(keys) == 0 {
 		return nil
 	}
-	var recs []record
-	for _, f := range r.fs {
+	out := make([]string, len(keys))
+	for i, k := range keys {
+		w := k
+		if i < len(written) {
+			w = written[i]
+		}
+		out[i] = o.disp.Show(k, w)
+	}
+	return out
+}
+
+// forms gives the written forms of a formulation as displayed.
+func (o *output) forms(key string, fs []sl.Form) any {
+	var out []sl.Form
+	for _, fm := range fs {
+		out = append(out, sl.Form{Text: o.disp.Show(key, fm.Text), Count: fm.Count})
+	}
+	if out == nil {
+		return ""
+	}
+	return report.Value(out)
+}
+
+// doc writes the formulations of one document.
+func (o *output) doc(d *corpus.Doc, fs []sl.Formulation) error {
+	cols := []report.Column{{Name: "formulation", Key: "text"}, {Name: "key", JSONOnly: true}, {Name: "kind"},
+		{Name: "count", Align: report.Right}, {Name: "docs", JSONOnly: true}, {Name: "new"}, {Name: "members", OmitEmpty: true},
+		{Name: "gloss", JSONOnly: true, OmitEmpty: true}, {Name: "forms", JSONOnly: true, OmitEmpty: true},
+		{Name: "start", MachineOnly: true, OmitEmpty: true}, {Name: "end", MachineOnly: true, OmitEmpty: true}}
+	if o.opts.Context {
+		cols = append(cols, report.Column{Name: "context"})
+	}
+	t := &report.Table{Name: "formulations", Title: d.Name, Group: []report.KV{{Key: "file", Value: d.Name}},
+		Columns: cols, Empty: "(no formulations)"}
+	for _, f := range fs {
 		if !o.keep(f.Kind, f.Count, f.New) {
 			continue
 		}
-		if o.opts.Top > 0 && len(recs) == o.opts.Top {
+		if o.opts.Top > 0 && len(t.Rows) == o.opts.Top {
 			break
 		}
-		rec := record{File: r.doc.Name, Key: f.Key, Kind: f.Kind, Count: f.Count, Docs: 1, New: f.New, Gloss: f.Gloss}
-		rec.Text = o.disp.show(f.Key, f.Surface())
-		for _, fm := range f.Forms {
-			rec.Forms = append(rec.Forms, sl.Form{Text: o.disp.show(f.Key, fm.Text), Count: fm.Count})
-		}
+		var members []string
+		var start, end any = "", ""
 		if len(f.Occurrences) > 0 {
 			first := f.Occurrences[0]
-			s, e := r.doc.OriginalSpan(first.Start, first.End)
-			rec.Start, rec.End = &s, &e
-			rec.Members = o.disp.members(f.Members, first.Members)
+			s, e := d.OriginalSpan(first.Start, first.End)
+			start, end = s, e
+			members = o.members(f.Members, first.Members)
 		}
+		row := []any{o.disp.Show(f.Key, f.Surface()), f.Key, string(f.Kind), f.Count, 1, report.Flag(f.New, "new"),
+			report.List(members, " | "), f.Gloss, o.forms(f.Key, f.Forms), start, end}
 		if o.opts.Context {
-			rec.Context = o.disp.text(f.Context)
+			row = append(row, o.disp.ShowText(f.Context))
 		}
-		recs = append(recs, rec)
+		t.Rows = append(t.Rows, row)
 	}
-	switch o.format {
-	case "json":
-		o.json = append(o.json, recs...)
-	case "jsonl":
-		for _, rec := range recs {
-			if err := o.jl.Write(rec); err != nil {
-				return err
-			}
-		}
-	case "csv", "tsv":
-		for _, rec := range recs {
-			o.rows = append(o.rows, o.docRow(rec, true))
-		}
-	default:
-		t := report.Table{Title: r.doc.Name, Header: o.docHeader(false), Align: o.docAlign(false)}
-		for _, rec := range recs {
-			t.Rows = append(t.Rows, o.docRow(rec, false))
-		}
-		if len(recs) == 0 {
-			t.Footer = "(no formulations)"
-		}
-		if o.format == "markdown" {
-			o.tables = append(o.tables, t)
-			return nil
-		}
-		if o.shown > 0 {
-			if _, err := fmt.Fprintln(o.opts.IO.Out); err != nil {
-				return err
-			}
-		}
-		o.shown++
-		return report.WriteTables(o.opts.IO.Out, "table", t)
-	}
-	return nil
+	return o.w.Table(t)
 }
 
-func (o *output) docHeader(withFile bool) []string {
-	h := []string{"formulation", "kind", "count", "new", "members"}
-	if withFile {
-		h = append([]string{"file"}, h...)
-		h = append(h, "start", "end")
-	}
+// corpus writes the formulations of the corpus.
+func (o *output) corpus() error {
+	cols := []report.Column{{Name: "formulation", Key: "text"}, {Name: "key", JSONOnly: true}, {Name: "kind"},
+		{Name: "count", Align: report.Right}, {Name: "docs", Align: report.Right}, {Name: "first"}, {Name: "last"},
+		{Name: "new"}, {Name: "members", OmitEmpty: true}, {Name: "gloss", JSONOnly: true, OmitEmpty: true},
+		{Name: "forms", JSONOnly: true, OmitEmpty: true}}
 	if o.opts.Context {
-		h = append(h, "context")
+		cols = append(cols, report.Column{Name: "context"})
 	}
-	return h
-}
-
-func (o *output) docAlign(withFile bool) []report.Align {
-	a := []report.Align{report.Left, report.Left, report.Right, report.Left, report.Left}
-	if withFile {
-		a = append([]report.Align{report.Left}, a...)
-		a = append(a, report.Right, report.Right)
-	}
-	return a
-}
-
-func (o *output) docRow(rec record, withFile bool) []string {
-	row := []string{rec.Text, string(rec.Kind), strconv.Itoa(rec.Count), yes(rec.New), strings.Join(rec.Members, " | ")}
-	if withFile {
-		row = append([]string{rec.File}, row...)
-		row = append(row, itoa(rec.Start), itoa(rec.End))
-	}
-	if o.opts.Context {
-		row = append(row, rec.Context)
-	}
-	return row
-}
-
-func itoa(p *int) string {
-	if p == nil {
-		return ""
-	}
-	return strconv.Itoa(*p)
-}
-
-func yes(b bool) string {
-	if b {
-		return "new"
-	}
-	return ""
-}
-
-func (o *output) finish() error {
-	out := o.opts.IO.Out
-	if o.corp != nil {
-		return o.finishCorpus()
-	}
-	switch o.format {
-	case "json":
-		if o.json == nil {
-			o.json = []record{}
-		}
-		return report.WriteJSON(out, o.json)
-	case "csv", "tsv":
-		return report.WriteTables(out, o.format, report.Table{Header: o.docHeader(true), Rows: o.rows})
-	case "markdown":
-		return report.WriteTables(out, o.format, o.tables...)
-	}
-	return nil
-}
-
-func (o *output) finishCorpus() error {
-	out := o.opts.IO.Out
-	var recs []record
+	t := &report.Table{Name: "formulations", Columns: cols}
 	for _, e := range o.corp.Results() {
 		if !o.keep(e.Kind, e.Count, e.New) {
 			continue
 		}
-		if o.opts.Top > 0 && len(recs) == o.opts.Top {
+		if o.opts.Top > 0 && len(t.Rows) == o.opts.Top {
 			break
 		}
-		rec := record{Key: e.Key, Kind: e.Kind, Count: e.Count, Docs: e.Docs, New: e.New, Gloss: e.Gloss, First: e.First, Last: e.Last}
-		rec.Text = o.disp.show(e.Key, e.Surface())
-		for _, fm := range e.Forms {
-			rec.Forms = append(rec.Forms, sl.Form{Text: o.disp.show(e.Key, fm.Text), Count: fm.Count})
-		}
-		rec.Members = o.disp.members(e.Members, e.FirstOccurrence.Members)
+		row := []any{o.disp.Show(e.Key, e.Surface()), e.Key, string(e.Kind), e.Count, e.Docs, e.First, e.Last,
+			report.Flag(e.New, "new"), report.List(o.members(e.Members, e.FirstOccurrence.Members), " | "), e.Gloss, o.forms(e.Key, e.Forms)}
 		if o.opts.Context {
-			rec.Context = o.disp.text(e.Context)
-		}
-		recs = append(recs, rec)
-	}
-	switch o.format {
-	case "json":
-		if recs == nil {
-			recs = []record{}
-		}
-		return report.WriteJSON(out, recs)
-	case "jsonl":
-		for _, rec := range recs {
-			if err := o.jl.Write(rec); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	h := []string{"formulation", "kind", "count", "docs", "first", "last", "new", "members"}
-	a := []report.Align{report.Left, report.Left, report.Right, report.Right, report.Left, report.Left, report.Left, report.Left}
-	if o.opts.Context {
-		h = append(h, "context")
-	}
-	t := report.Table{Header: h, Align: a}
-	for _, rec := range recs {
-		row := []string{rec.Text, string(rec.Kind), strconv.Itoa(rec.Count), strconv.Itoa(rec.Docs), rec.First, rec.Last, yes(rec.New), strings.Join(rec.Members, " | ")}
-		if o.opts.Context {
-			row = append(row, rec.Context)
+			row = append(row, o.disp.ShowText(e.Context))
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	if o.format == "table" {
-		t.Footer = fmt.Sprintf("%d formulations", len(recs))
-	}
-	return report.WriteTables(out, o.format, t)
-}
-
-// dateKey reads a date from a file name as YYYYMMDD (missing parts as 00):
-// 2024.txt, 2024-03-05_report.txt, 20240305.html, 2024年3月报告.docx. A name
-// without a year from 1900 to 2099 gives "~", after every date.
-func dateKey(name string) string {
-	r := []rune(filepath.Base(name))
-	// runs of ASCII digits
-	type run struct{ a, b int }
-	var runs []run
-	for i := 0; i < len(r); {
-		if r[i] < '0' || r[i] > '9' {
-			i++
-			continue
-		}
-		j := i
-		for j < len(r) && r[j] >= '0' && r[j] <= '9' {
-			j++
-		}
-		runs = append(runs, run{i, j})
-		i = j
-	}
-	num := func(x run) int {
-		v := 0
-		for _, c := range r[x.a:x.b] {
-			v = v*10 + int(c-'0')
-		}
-		return v
-	}
-	year := func(y int) bool { return y >= 1900 && y <= 2099 }
-	// next returns the run right after x across one separator, if any
-	next := func(k int) (run, bool) {
-		if k+1 >= len(runs) {
-			return run{}, false
-		}
-		x, y := runs[k], runs[k+1]
-		if y.a-x.b == 1 && strings.ContainsRune("-_./年月", r[x.b]) && y.b-y.a <= 2 {
-			return y, true
-		}
-		return run{}, false
-	}
-	for k, x := range runs {
-		switch x.b - x.a {
-		case 8:
-			v := num(x)
-			y, m, d := v/10000, v/100%100, v%100
-			if year(y) && m >= 1 && m <= 12 && d >= 1 && d <= 31 {
-				return fmt.Sprintf("%04d%02d%02d", y, m, d)
-			}
-		case 4:
-			y := num(x)
-			if !year(y) {
-				continue
-			}
-			m, d := 0, 0
-			if mr, ok := next(k); ok && num(mr) >= 1 && num(mr) <= 12 {
-				m = num(mr)
-				if dr, ok := next(k + 1); ok && num(dr) >= 1 && num(dr) <= 31 {
-					d = num(dr)
-				}
-			}
-			return fmt.Sprintf("%04d%02d%02d", y, m, d)
-		}
-	}
-	return "~"
+	t.Footer = fmt.Sprintf("%d formulations", len(t.Rows))
+	return o.w.Table(t)
 }

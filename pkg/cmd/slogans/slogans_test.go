@@ -12,6 +12,7 @@ import (
 	"zhpolicy/internal/clitest"
 	"zhpolicy/internal/flagtest"
 	goldenfile "zhpolicy/internal/golden"
+	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/cmd/slogans"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
@@ -26,7 +27,7 @@ func TestFlagParsing(t *testing.T) {
 		check   func(t *testing.T, o *slogans.Options)
 	}{
 		{args: []string{"a.txt"}, check: func(t *testing.T, o *slogans.Options) {
-			if o.Corpus || o.Kinds != nil || o.MinCount != 1 || o.Top != 0 || o.Context || o.DateFromName || o.MaxQuoted != 12 || len(o.Paths) != 1 {
+			if o.Corpus || o.Kinds != nil || o.MinCount != 1 || o.Top != 0 || o.Context || o.DateFromName != "" || o.MaxQuoted != 12 || len(o.Paths) != 1 {
 				t.Errorf("defaults: %+v", o)
 			}
 		}},
@@ -34,7 +35,7 @@ func TestFlagParsing(t *testing.T) {
 			"--lexicon", "a.yaml", "--lexicon", "b.txt", "--no-builtin", "--context", "--date-from-name", "--max-quoted", "16", "x", "y"},
 			check: func(t *testing.T, o *slogans.Options) {
 				if !o.Corpus || len(o.Kinds) != 3 || o.MinCount != 3 || o.Top != 5 || !o.NewOnly || len(o.Lexicons) != 2 || !o.NoBuiltin ||
-					!o.Context || !o.DateFromName || o.MaxQuoted != 16 || len(o.Paths) != 2 {
+					!o.Context || o.DateFromName != "auto" || o.MaxQuoted != 16 || len(o.Paths) != 2 {
 					t.Errorf("parsed: %+v", o)
 				}
 			}},
@@ -62,12 +63,7 @@ func TestFlagParsing(t *testing.T) {
 			tt.check(t, got)
 		})
 	}
-	ios, _, _, _ := iostreams.Test()
-	f := cmdutil.New(ios, "test")
-	f.Global.Format = "xml"
-	cmd := slogans.NewCmdSlogans(f, func(*slogans.Options) error { return nil })
-	cmd.SetArgs([]string{"a.txt"})
-	if err := cmd.Execute(); err == nil || !strings.Contains(err.Error(), "invalid --format") {
+	if _, err := flagtest.Parse(t, slogans.NewCmdSlogans, nil, []string{"--format", "xml", "a.txt"}); err == nil || !strings.Contains(err.Error(), "invalid --format") {
 		t.Errorf("--format xml: %v", err)
 	}
 }
@@ -97,14 +93,19 @@ type result struct {
 }
 
 // run executes the slogans command in-process from the repository root.
-func run(t *testing.T, global func(g *cmdutil.GlobalOptions), args ...string) result {
+func run(t *testing.T, global []string, args ...string) result {
 	t.Helper()
 	ios, _, out, errOut := iostreams.Test()
 	f := cmdutil.New(ios, "test")
-	f.Global.Jobs = 2
-	if global != nil {
-		global(f.Global)
+	var pre []string
+	for _, a := range global {
+		if a == "-q" {
+			ios.SetQuiet(true)
+			continue
+		}
+		pre = append(pre, a)
 	}
+	args = append(pre, args...)
 	sg, err := sharedSeg()
 	if err != nil {
 		t.Fatal(err)
@@ -119,8 +120,8 @@ func run(t *testing.T, global func(g *cmdutil.GlobalOptions), args ...string) re
 	return result{out: out.String(), errOut: errOut.String(), err: err}
 }
 
-func withFormat(name string) func(*cmdutil.GlobalOptions) {
-	return func(g *cmdutil.GlobalOptions) { g.Format = name }
+func withFormat(name string) []string {
+	return []string{"--format", name}
 }
 
 func golden(t *testing.T, name, got string) {
@@ -133,14 +134,14 @@ const docs = "testdata/slogans/docs"
 func TestGolden(t *testing.T) {
 	tests := []struct {
 		name   string
-		global func(*cmdutil.GlobalOptions)
+		global []string
 		args   []string
 	}{
 		{"county.txt", nil, []string{docs + "/county_meeting.txt"}},
 		{"county_context.md", withFormat("markdown"), []string{"--context", docs + "/county_meeting.txt"}},
 		{"trad_auto.txt", nil, []string{docs + "/hk_trad_report.txt"}},
-		{"trad_s.txt", func(g *cmdutil.GlobalOptions) { g.Script = "s" }, []string{docs + "/hk_trad_report.txt"}},
-		{"county_tw.csv", func(g *cmdutil.GlobalOptions) { g.Script = "tw"; g.Format = "csv" }, []string{"--kind", "numbered,parallel", docs + "/county_meeting.txt"}},
+		{"trad_s.txt", []string{"--script", "s"}, []string{docs + "/hk_trad_report.txt"}},
+		{"county_tw.csv", []string{"--script", "tw", "--format", "csv"}, []string{"--kind", "numbered,parallel", docs + "/county_meeting.txt"}},
 		{"docs.jsonl", withFormat("jsonl"), []string{"--kind", "numbered", docs}},
 		{"docs.json", withFormat("json"), []string{"--kind", "plan", docs}},
 		{"corpus.txt", nil, []string{"--corpus", "--min-count", "2", docs}},
@@ -282,19 +283,12 @@ func TestBadInput(t *testing.T) {
 		t.Errorf("missing lexicon: %v", r.err)
 	}
 	r = run(t, nil, docs+"/county_meeting.txt", filepath.Join(dir, "nope.txt"))
-	var pe *cmdutil.PartialError
-	if r.err == nil || !isPartial(r.err, &pe) || !strings.Contains(r.errOut, "nope.txt") {
+	if cmdutil.Skipped(r.err) == 0 || !strings.Contains(r.errOut, "nope.txt") {
 		t.Errorf("missing input: %v, stderr %q", r.err, r.errOut)
 	}
 	if !strings.Contains(r.out, "三个大抓") {
 		t.Errorf("the readable input was not reported: %s", r.out)
 	}
-}
-
-func isPartial(err error, pe **cmdutil.PartialError) bool {
-	e, ok := err.(*cmdutil.PartialError)
-	*pe = e
-	return ok
 }
 
 // TestUserLexicon: a user formulation is no longer new, and its gloss shows
@@ -338,10 +332,7 @@ func TestUserLexicon(t *testing.T) {
 // TestGovernmentWorkReports runs the corpus mode over the national
 // government work reports when ../shared is present.
 func TestGovernmentWorkReports(t *testing.T) {
-	dir := filepath.Join(clitest.RepoRoot(t), "..", "shared", "corpus", "gwr")
-	if _, err := os.Stat(dir); err != nil {
-		t.Skip("../shared/corpus/gwr absent")
-	}
+	dir := testenv.Shared(t, "corpus", "gwr")
 	if testing.Short() {
 		t.Skip("-short")
 	}

@@ -1,4 +1,4 @@
-package report
+package reportpage
 
 import (
 	"slices"
@@ -6,38 +6,6 @@ import (
 
 	"zhpolicy/pkg/analysis/overview"
 )
-
-func TestYearFinder(t *testing.T) {
-	def, err := newYearFinder("")
-	if err != nil {
-		t.Fatal(err)
-	}
-	custom, err := newYearFinder(`第(\d+)届`)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		y    *yearFinder
-		name string
-		want int
-	}{
-		{def, "gwr/2025.txt", 2025},
-		{def, "2024年政府工作报告.docx", 2024},
-		{def, "reports/gwr-1954-full.txt", 1954},
-		{def, "20241.txt", 0},          // not a year standing alone
-		{def, "report_v2.txt", 0},      // no year
-		{def, "2019/notice.txt", 2019}, // from the directory
-		{def, "1899.txt", 0},           // out of range
-		{def, "-", 0},                  // standard input
-		{custom, "第12届会议.txt", 12},
-		{custom, "2024.txt", 0},
-	}
-	for _, tt := range tests {
-		if got := tt.y.find(tt.name); got != tt.want {
-			t.Errorf("find(%q) = %d, want %d", tt.name, got, tt.want)
-		}
-	}
-}
 
 func TestBuildTimeline(t *testing.T) {
 	docs := []docInfo{
@@ -107,7 +75,7 @@ func TestPageScript(t *testing.T) {
 		{"hk", 0, 5, "s2hk", "zh-HK"},
 	}
 	for _, tt := range tests {
-		cfg, lang := pageScript(tt.mode, &collected{traditional: tt.trad, simplified: tt.simp})
+		cfg, lang := pageScript(tt.mode, &Collected{traditional: tt.trad, simplified: tt.simp})
 		if cfg != tt.cfg || lang != tt.lang {
 			t.Errorf("pageScript(%s, %d trad, %d simp) = %s %s, want %s %s", tt.mode, tt.trad, tt.simp, cfg, lang, tt.cfg, tt.lang)
 		}

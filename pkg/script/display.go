@@ -1,11 +1,9 @@
-package cmdutil
-
-import "zhpolicy/pkg/script"
+package script
 
 // Display turns a counted term into the form shown under --script.
 type Display struct {
 	mode string
-	conv *script.Converter
+	conv *Converter
 }
 
 // NewDisplay returns the display for a --script value (auto, s, t, tw, hk).
@@ -21,7 +19,7 @@ func NewDisplay(mode string) (*Display, error) {
 		cfg = "s2hk"
 	}
 	if cfg != "" {
-		c, err := script.NewConverter(cfg)
+		c, err := NewConverter(cfg)
 		if err != nil {
 			return nil, err
 		}
@@ -53,7 +51,7 @@ func (d *Display) ShowText(text string) string {
 		return text
 	}
 	s := text
-	if f, ok := script.FoldToSimplified(s); ok {
+	if f, ok := FoldToSimplified(s); ok {
 		s = f
 	}
 	if d.conv != nil {

@@ -1,4 +1,4 @@
-package report
+package reportpage
 
 import (
 	"cmp"
@@ -13,8 +13,6 @@ import (
 	"zhpolicy/pkg/analysis/entities"
 	"zhpolicy/pkg/analysis/overview"
 	"zhpolicy/pkg/analysis/slogans"
-	freqcmd "zhpolicy/pkg/cmd/freq"
-	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/htmlreport"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/script"
@@ -23,8 +21,8 @@ import (
 // builder turns what was collected into the page.
 type builder struct {
 	opts *Options
-	res  *collected
-	disp *cmdutil.Display
+	res  *Collected
+	disp *script.Display
 	// ui converts the page's own words (written in Simplified) to the
 	// script of the page; nil keeps them.
 	ui   *script.Converter
@@ -47,7 +45,7 @@ func (b *builder) tf(format string, args ...any) string {
 
 // pageScript picks the script of the page's own words and its language tag:
 // --script t, tw, hk or s, or under auto that of most documents.
-func pageScript(mode string, res *collected) (cfg, lang string) {
+func pageScript(mode string, res *Collected) (cfg, lang string) {
 	switch mode {
 	case "t":
 		return "s2t", "zh-Hant"
@@ -64,13 +62,14 @@ func pageScript(mode string, res *collected) (cfg, lang string) {
 	return "", "zh-Hans"
 }
 
-func build(res *collected, opts *Options) (*htmlreport.Page, error) {
-	disp, err := cmdutil.NewDisplay(opts.Global.Script)
+// Build turns what was collected into the page.
+func Build(res *Collected, opts *Options) (*htmlreport.Page, error) {
+	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
 		return nil, err
 	}
 	b := &builder{opts: opts, res: res, disp: disp}
-	cfg, lang := pageScript(opts.Global.Script, res)
+	cfg, lang := pageScript(opts.Script, res)
 	b.lang = lang
 	if cfg != "" {
 		if b.ui, err = script.NewConverter(cfg); err != nil {
@@ -119,7 +118,7 @@ func (b *builder) subtitle() string {
 			parts = append(parts, fmt.Sprintf("%d–%d", lo, hi))
 		}
 	}
-	parts = append(parts, b.tf("%s 字", freqcmd.Thousands(b.res.corpus.Chars)))
+	parts = append(parts, b.tf("%s 字", report.Thousands(b.res.corpus.Chars)))
 	return strings.Join(parts, " · ")
 }
 
@@ -338,12 +337,12 @@ func numeric(n int, cols ...int) []bool {
 func (b *builder) overviewSection() (*htmlreport.Section, error) {
 	c := b.res.corpus
 	s := &htmlreport.Section{ID: "overview", Title: b.t("概览")}
-	chars := freqcmd.Thousands(c.Chars)
+	chars := report.Thousands(c.Chars)
 	s.Facts = []htmlreport.Fact{
-		{Label: b.t("文件"), Value: freqcmd.Thousands(c.Docs)},
-		{Label: b.t("大小"), Value: sizeString(c.Bytes)},
-		{Label: b.t("字符"), Value: chars, Note: b.tf("其中汉字 %s（%s）", freqcmd.Thousands(c.Han), pct(c.Han, c.Chars))},
-		{Label: b.t("词"), Value: freqcmd.Thousands(c.Tokens)},
+		{Label: b.t("文件"), Value: report.Thousands(c.Docs)},
+		{Label: b.t("大小"), Value: report.Size(c.Bytes)},
+		{Label: b.t("字符"), Value: chars, Note: b.tf("其中汉字 %s（%s）", report.Thousands(c.Han), pct(c.Han, c.Chars))},
+		{Label: b.t("词"), Value: report.Thousands(c.Tokens)},
 		{Label: b.t("文字"), Value: b.mix(c.Scripts, b.scriptName)},
 		{Label: b.t("编码"), Value: b.mix(c.Encodings, func(s string) string { return s })},
 		{Label: b.t("格式"), Value: b.mix(c.Formats, b.formatName)},
@@ -374,7 +373,7 @@ func (b *builder) overviewSection() (*htmlreport.Section, error) {
 		tips := make([][]string, len(b.res.docs))
 		for i, d := range b.res.docs {
 			vals[i] = float64(d.Chars)
-			tips[i] = []string{d.Name, b.tf("字符 %s，汉字 %s，词 %s", freqcmd.Thousands(d.Chars), freqcmd.Thousands(d.Han), freqcmd.Thousands(d.Words))}
+			tips[i] = []string{d.Name, b.tf("字符 %s，汉字 %s，词 %s", report.Thousands(d.Chars), report.Thousands(d.Han), report.Thousands(d.Words))}
 		}
 		opt, err := htmlreport.Bar(htmlreport.BarSpec{Categories: labels,
 			Series: []htmlreport.Series{{Name: b.t("字符"), Values: vals, Tips: tips}}, ValueName: b.t("字符")})
@@ -510,7 +509,7 @@ func (b *builder) formulationSection() (*htmlreport.Section, error) {
 			for _, it := range its {
 				n += it.Count
 			}
-			s.Facts = append(s.Facts, htmlreport.Fact{Label: b.kindName(k), Value: b.tf("%d 个", len(its)), Note: b.tf("共 %s 次", freqcmd.Thousands(n))})
+			s.Facts = append(s.Facts, htmlreport.Fact{Label: b.kindName(k), Value: b.tf("%d 个", len(its)), Note: b.tf("共 %s 次", report.Thousands(n))})
 		}
 	}
 	row := func(it *overview.Item, withKind bool) []string {
@@ -775,7 +774,7 @@ func (b *builder) frequencySection() (*htmlreport.Section, error) {
 		return s, nil
 	}
 	terms := words.Terms(1, b.opts.Top)
-	t := &htmlreport.Table{ID: "frequency", Caption: b.tf("前 %d 个词（共 %s 个不同的词，%s 次）", len(terms), freqcmd.Thousands(int64(words.Len())), freqcmd.Thousands(words.Units)),
+	t := &htmlreport.Table{ID: "frequency", Caption: b.tf("前 %d 个词（共 %s 个不同的词，%s 次）", len(terms), report.Thousands(int64(words.Len())), report.Thousands(words.Units)),
 		Header:  []string{b.t("排名"), b.t("词"), b.t("次数"), b.t("占比"), b.t("文件数")},
 		Numeric: numeric(5, 0, 2, 3, 4), Bar: 3}
 	for i, x := range terms {
@@ -795,8 +794,8 @@ func (b *builder) compareSection() (*htmlreport.Section, error) {
 	s.Intro = []string{b.tf("A：%s，B：%s。", b.res.aName, b.res.bName) +
 		b.t("按对数似然（G²，p < 0.05）找出两边相对频率差别显著的词，对数比（log₂）表示差多少倍：+1 即在 A 中的相对频率是 B 的两倍。计数方式同“词频”。")}
 	s.Facts = []htmlreport.Fact{
-		{Label: "A", Value: an, Note: b.tf("%d 份文件，%s 词", A.Docs, freqcmd.Thousands(wordUnits(A)))},
-		{Label: "B", Value: bn, Note: b.tf("%d 份文件，%s 词", B.Docs, freqcmd.Thousands(wordUnits(B)))},
+		{Label: "A", Value: an, Note: b.tf("%d 份文件，%s 词", A.Docs, report.Thousands(wordUnits(A)))},
+		{Label: "B", Value: bn, Note: b.tf("%d 份文件，%s 词", B.Docs, report.Thousands(wordUnits(B)))},
 	}
 	if A.Docs == 0 || B.Docs == 0 || A.Words == nil || B.Words == nil {
 		s.Blocks = []htmlreport.Block{{Notes: []string{b.t("A 或 B 没有可读的文件，无法比较。")}}}
@@ -893,3 +892,5 @@ func (b *builder) onlyForms(id, caption string, items []*overview.Item) *htmlrep
 	}
 	return t
 }
+
+func isStdinPath(p string) bool { return p == "-" || p == "<stdin>" }

@@ -1,4 +1,4 @@
-package cmdutil
+package corpus
 
 import (
 	"context"
@@ -8,9 +8,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/input"
-	"zhpolicy/pkg/iostreams"
 )
 
 func TestCutPoint(t *testing.T) {
@@ -67,19 +65,18 @@ func TestEachPartCoversTheWholeText(t *testing.T) {
 	}
 	for _, name := range []string{path, gbk} {
 		for _, jobs := range []int{1, 3} {
-			ios, _, _, errOut := iostreams.Test()
-			f := New(ios, "test")
-			f.Global.Jobs = jobs
-			ds := NewDocSource(f)
-			whole, err := ds.read(input.Source{Path: name})
+			in, err := input.Read(input.Source{Path: name}, input.Options{})
 			if err != nil {
 				t.Fatal(err)
 			}
+			whole := Prepare(in, true)
 			var orig, clean strings.Builder
 			parts := 0
-			err = EachPart(context.Background(), ds, []string{name}, 1000,
-				func(_ context.Context, d *corpus.Doc) (*corpus.Doc, error) { return d, nil },
-				func(d *corpus.Doc, _ *corpus.Doc) error {
+			cfg := Config{Jobs: jobs, Clean: true, PartSize: 1000}
+			srcs, _ := input.Expand([]string{name}, input.ExpandOptions{})
+			out, err := Run(context.Background(), cfg, srcs, nil,
+				func(_ context.Context, d *Doc) (*Doc, error) { return d, nil },
+				func(d *Doc, _ *Doc) error {
 					if d.Base != orig.Len() || d.Part != parts {
 						t.Fatalf("part %d: base %d, part %d; want base %d", parts, d.Base, d.Part, orig.Len())
 					}
@@ -88,8 +85,8 @@ func TestEachPartCoversTheWholeText(t *testing.T) {
 					parts++
 					return nil
 				})
-			if err != nil {
-				t.Fatalf("%s: %v (%s)", name, err, errOut)
+			if err != nil || out.Docs != 1 || len(out.Skipped) > 0 {
+				t.Fatalf("%s: %v, outcome %+v", name, err, out)
 			}
 			if parts < 10 {
 				t.Errorf("%s: %d parts, want the file cut into many", name, parts)
@@ -100,38 +97,6 @@ func TestEachPartCoversTheWholeText(t *testing.T) {
 			if clean.String() != whole.Text {
 				t.Errorf("%s, -j %d: cleaning in parts differs from cleaning the whole", name, jobs)
 			}
-		}
-	}
-}
-
-func TestProgressOnlyOnATerminal(t *testing.T) {
-	dir := t.TempDir()
-	var paths []string
-	for i := 0; i < 3; i++ {
-		p := filepath.Join(dir, "doc"+string(rune('a'+i))+".txt")
-		if err := os.WriteFile(p, []byte(strings.Repeat("推动高质量发展。\n", 200)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
-	for _, tc := range []struct {
-		tty, quiet, want bool
-	}{{false, false, false}, {true, true, false}, {true, false, true}} {
-		ios, _, _, errOut := iostreams.Test()
-		ios.SetStderrTTY(tc.tty)
-		f := New(ios, "test")
-		f.Global.Quiet = tc.quiet
-		ds := NewDocSource(f)
-		ds.ProgressMin = 1
-		err := EachDoc(context.Background(), ds, paths,
-			func(_ context.Context, d *corpus.Doc) (int, error) { return len(d.Text), nil },
-			func(int) error { return nil })
-		if err != nil {
-			t.Fatal(err)
-		}
-		got := strings.Contains(errOut.String(), "/3 files")
-		if got != tc.want {
-			t.Errorf("tty=%v quiet=%v: progress shown = %v, want %v (stderr %q)", tc.tty, tc.quiet, got, tc.want, errOut.String())
 		}
 	}
 }

@@ -1,56 +1,12 @@
-package report
+package reportpage
 
 import (
 	"cmp"
-	"path/filepath"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"zhpolicy/pkg/analysis/overview"
 )
-
-// defaultYear finds a year 1900–2099 standing alone in a name: 2024.txt,
-// 2024年政府工作报告.docx, gwr-2019-full.txt (not 20241.txt).
-const defaultYear = `(?:^|[^0-9])((?:19|20)[0-9]{2})(?:[^0-9]|$)`
-
-// yearFinder reads the year of a document from its name.
-type yearFinder struct {
-	re *regexp.Regexp
-}
-
-func newYearFinder(expr string) (*yearFinder, error) {
-	if expr == "" {
-		expr = defaultYear
-	}
-	re, err := yearPattern(expr)
-	if err != nil {
-		return nil, err
-	}
-	return &yearFinder{re: re}, nil
-}
-
-// find returns the year in the file name, else in the whole path, else 0.
-func (y *yearFinder) find(name string) int {
-	if isStdinPath(name) {
-		return 0
-	}
-	for _, s := range []string{filepath.Base(name), filepath.ToSlash(name)} {
-		m := y.re.FindStringSubmatch(s)
-		if m == nil {
-			continue
-		}
-		v := m[0]
-		if len(m) > 1 {
-			v = m[1]
-		}
-		if n, err := strconv.Atoi(strings.TrimSpace(v)); err == nil && n > 0 && n < 10000 {
-			return n
-		}
-	}
-	return 0
-}
 
 // timeline is the formulations followed year by year.
 type timeline struct {

@@ -1,4 +1,4 @@
-package cmdutil
+package corpus
 
 import (
 	"bytes"
@@ -11,14 +11,13 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/input"
 )
 
-// ChunkBytes is the size of the parts that EachPart cuts big text inputs
-// into: big enough that per-part costs vanish, small enough that 2*jobs
-// parts in flight stay a few tens of megabytes.
-const ChunkBytes = 1 << 20
+// PartBytes is the part size commands use for Config.PartSize: big
+// enough that per-part costs vanish, small enough that 2*jobs parts in
+// flight stay a few tens of megabytes.
+const PartBytes = 1 << 20
 
 // part is one unit of work for EachPart: a whole source to read, or a
 // chunk of a big one already read by the producer.
@@ -29,73 +28,6 @@ type part struct {
 	index int
 	final bool
 	err   error // the stream failed here
-}
-
-// EachPart is EachDoc for commands that can work on a document in pieces
-// (segment): plain-text inputs bigger than chunk bytes, and standard
-// input, are read as a stream and cut into parts at line ends, each cleaned
-// and processed on its own, so a 200 MB file never sits in memory whole.
-// Doc.Base gives a part's byte offset in the whole decoded document;
-// Doc.Part numbers the parts of a document and Doc.Final marks its last.
-func EachPart[T any](ctx context.Context, ds *DocSource, paths []string, chunk int,
-	work func(ctx context.Context, d *corpus.Doc) (T, error),
-	emit func(d *corpus.Doc, v T) error) error {
-	srcs, skipped, err := ds.Sources(paths)
-	if err != nil {
-		return err
-	}
-	run := ds.newRun(srcs, skipped)
-	opts := input.Options{Encoding: ds.f.Global.Encoding}
-	parts := func(yield func(part) bool) {
-		for _, src := range srcs {
-			if !streamable(src, chunk) {
-				if !yield(part{src: src, final: true}) {
-					return
-				}
-				continue
-			}
-			for p := range streamParts(src, ds.f.IO.In, opts, chunk) {
-				if !yield(p) {
-					return
-				}
-			}
-		}
-	}
-	type res struct {
-		doc *corpus.Doc
-		v   T
-	}
-	failed := map[string]bool{}
-	err = corpus.MapSeq(ctx, parts, ds.f.Global.Jobs,
-		func(ctx context.Context, _ int, p part) (res, error) {
-			if p.err != nil {
-				return res{}, p.err
-			}
-			var d *corpus.Doc
-			if p.doc == nil {
-				var err error
-				if d, err = ds.read(p.src); err != nil {
-					return res{}, err
-				}
-			} else {
-				d = corpus.Prepare(p.doc, ds.clean())
-				d.Base, d.Part, d.Final = p.base, p.index, p.final
-			}
-			v, err := work(ctx, d)
-			return res{d, v}, err
-		},
-		func(_ int, p part, r res, err error) error {
-			if failed[p.src.Path] {
-				return nil
-			}
-			if err != nil {
-				failed[p.src.Path] = true
-				return run.fail(err)
-			}
-			run.done(r.doc, p.final)
-			return emit(r.doc, r.v)
-		})
-	return run.finish(err)
 }
 
 func streamable(src input.Source, chunk int) bool {
@@ -114,7 +46,7 @@ func streamable(src input.Source, chunk int) bool {
 
 // streamParts reads src (standard input from stdin) as decoded text and
 // yields it in parts of about chunk bytes that end at a line end.
-func streamParts(src input.Source, stdin io.Reader, opts input.Options, chunk int) iter.Seq[part] {
+func streamParts(ctx context.Context, src input.Source, stdin io.Reader, opts input.Options, chunk int) iter.Seq[part] {
 	return func(yield func(part) bool) {
 		var tr *input.TextReader
 		if src.IsStdin() {
@@ -147,6 +79,10 @@ func streamParts(src input.Source, stdin io.Reader, opts input.Options, chunk in
 		buf := make([]byte, 256<<10)
 		base, index := 0, 0
 		for {
+			if err := ctx.Err(); err != nil {
+				yield(part{src: src, err: err})
+				return
+			}
 			n, rerr := tr.Read(buf)
 			pending = append(pending, buf[:n]...)
 			eof := errors.Is(rerr, io.EOF)
