@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"zhpolicy/internal/testenv"
 )
 
 // benchText is about 1 MiB of policy text in UTF-8.
@@ -106,7 +108,7 @@ func BenchmarkExtractHTML(b *testing.B) {
 // BenchmarkReadFormats reads fixtures of ../shared/bench/intake (skipped
 // when absent): the cost of each reader per input byte.
 func BenchmarkReadFormats(b *testing.B) {
-	dir := filepath.Join("..", "..", "..", "shared", "bench", "intake")
+	dir := filepath.Join(testenv.SharedRoot(), "bench", "intake")
 	for _, name := range []string{"longdoc.pdf", "gongwen.pdf", "ofd/999.ofd", "ofd/n.ofd", "gongwen.doc", "longdoc.docx", "longdoc.fodt", "gongwen.rtf"} {
 		b.Run(strings.ReplaceAll(name, "/", "_"), func(b *testing.B) {
 			p := filepath.Join(dir, filepath.FromSlash(name))

@@ -8,20 +8,14 @@ import (
 	"testing"
 
 	"zhpolicy/internal/intakecheck"
+	"zhpolicy/internal/testenv"
 )
 
-// intakeDir returns ../shared/bench/intake, skipping the test when it is
-// absent (a user's clone) and failing when CI is set.
+// intakeDir returns ../shared/bench/intake (skipped on a clone without it,
+// failing in CI).
 func intakeDir(t testing.TB) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "bench", "intake")
-	if _, err := os.Stat(filepath.Join(dir, "manifest.tsv")); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("../shared/bench/intake is missing in CI: %v", err)
-		}
-		t.Skip("../shared/bench/intake not available")
-	}
-	return dir
+	return testenv.Shared(t, "bench", "intake")
 }
 
 // TestIntakeFixtures reads every fixture of ../shared/bench/intake and
