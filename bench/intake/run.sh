@@ -64,9 +64,9 @@ out=$work/section.md
 	files=$(awk -F'\t' 'NR>1{print $1}' "$intake/manifest.tsv")
 	# analyze over all fixtures (the bad ones are named on stderr and skipped: exit 3)
 	(cd "$intake" && /usr/bin/time -f '%e %M' -o "$work/analyze.time" "$work/after" analyze $files >"$work/analyze.out" 2>"$work/analyze.err") || true
-	read -r secs kb <"$work/analyze.time"
+	read -r secs kb < <(tail -n 1 "$work/analyze.time") # after "Command exited with non-zero status 3"
 	docs=$(grep -m1 'documents' "$work/analyze.out" | tr -dc '0-9')
-	skipped=$(grep -c -v 'warning' "$work/analyze.err" || true)
+	skipped=$(grep -v -c 'warning\|inputs\? skipped' "$work/analyze.err" || true)
 	echo "\`zhpolicy analyze\` over all $(echo "$files" | wc -l) fixtures: ${docs} documents analysed, ${skipped} skipped with their"
 	echo "message, in ${secs} s with a peak RSS of $((kb / 1024)) MB."
 	echo
