@@ -103,19 +103,6 @@ func unsupportedHint(ext string) (hint string, known bool) {
 	return "supported formats are " + supportedList, false
 }
 
-func unsupportedError(path, ext string) *Error {
-	hint, _ := unsupportedHint(ext)
-	e := newError(path, ErrUnsupported, nil, "unsupported format (%s); %s", ext, hint)
-	e.Ext = ext
-	return e
-}
-
-// unsupportedContent is ErrUnsupported for a file whose content (not its
-// name) shows a format we cannot read.
-func unsupportedContent(path, what, hint string) *Error {
-	return newError(path, ErrUnsupported, nil, "unsupported format (%s content); %s", what, hint)
-}
-
 func binaryError(path string) *Error {
 	return newError(path, ErrBinary, nil, "binary file (NUL bytes), skipped")
 }
