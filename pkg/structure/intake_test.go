@@ -1,0 +1,326 @@
+package structure
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"zhpolicy/internal/testenv"
+	"zhpolicy/pkg/input"
+)
+
+// gongwenFields is ../shared/bench/intake/expected/gongwen.fields.json.
+type gongwenFields struct {
+	IssuerMark  string   `json:"issuer_mark"`
+	DocNumber   string   `json:"doc_number"`
+	Title       string   `json:"title"`
+	Addressees  string   `json:"addressees"`
+	Attachments []string `json:"attachments"`
+	Signature   string   `json:"signature"`
+	Date        string   `json:"date"`
+	Note        string   `json:"note"`
+	CC          string   `json:"cc"`
+	PrintedBy   string   `json:"printed_by"`
+	PrintedDate string   `json:"printed_date"`
+	Headings    []struct {
+		Level int    `json:"level"`
+		Text  string `json:"text"`
+		Line  int    `json:"line"`
+		RunIn bool   `json:"run_in"`
+	} `json:"headings"`
+}
+
+func readGongwenFields(t *testing.T) gongwenFields {
+	b, err := os.ReadFile(testenv.Shared(t, "bench", "intake", "expected", "gongwen.fields.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f gongwenFields
+	if err := json.Unmarshal(b, &f); err != nil {
+		t.Fatal(err)
+	}
+	if f.Title == "" || len(f.Headings) < 10 {
+		t.Fatalf("fields file looks wrong: %+v", f)
+	}
+	return f
+}
+
+// fieldText gives a field's text, or "<absent>".
+func fieldText(f *Field) string {
+	if f == nil {
+		return "<absent>"
+	}
+	return f.Text
+}
+
+// compareGongwen checks a parse against the expected fields; lines says
+// whether the heading lines are those of expected/gongwen.txt.
+func compareGongwen(t *testing.T, name, text string, want gongwenFields, lines bool) {
+	t.Helper()
+	d := Parse(text)
+	errs := 0
+	check := func(what, got, w string) {
+		t.Helper()
+		if got != w {
+			t.Errorf("%s: %s = %q, want %q", name, what, got, w)
+			errs++
+		}
+	}
+	check("issuer mark", fieldText(d.IssuerMark), want.IssuerMark)
+	num := "<absent>"
+	if d.Number != nil {
+		num = d.Number.Text
+	}
+	check("document number", num, want.DocNumber)
+	title := "<absent>"
+	if d.Title != nil {
+		title = d.Title.Text
+	}
+	check("title", title, want.Title)
+	check("addressees", fieldText(d.Addressees), want.Addressees)
+	var items, atts []string
+	if d.AttachmentNote != nil {
+		for _, it := range d.AttachmentNote.Items {
+			items = append(items, it.Text)
+		}
+	}
+	for _, a := range d.Attachments {
+		if a.Title != nil {
+			atts = append(atts, a.Title.Text)
+		}
+	}
+	check("附件说明", strings.Join(items, "|"), strings.Join(want.Attachments, "|"))
+	check("attachments", strings.Join(atts, "|"), strings.Join(want.Attachments, "|"))
+	var sigs []string
+	for _, s := range d.Signatures {
+		sigs = append(sigs, s.Text)
+	}
+	check("signature", strings.Join(sigs, "|"), want.Signature)
+	date := "<absent>"
+	if d.Date != nil {
+		date = d.Date.Text
+	}
+	check("date", date, want.Date)
+	var notes []string
+	for _, n := range d.Notes {
+		notes = append(notes, n.Text)
+	}
+	check("note", strings.Join(notes, "|"), want.Note)
+	check("cc", fieldText(d.CC), want.CC)
+	check("printed by", fieldText(d.PrintedBy), want.PrintedBy)
+	pd := "<absent>"
+	if d.PrintedDate != nil {
+		pd = d.PrintedDate.Text
+	}
+	check("printed date", pd, want.PrintedDate)
+	if len(d.Headings) != len(want.Headings) {
+		t.Errorf("%s: %d headings, want %d", name, len(d.Headings), len(want.Headings))
+		errs++
+	}
+	for i := 0; i < len(d.Headings) && i < len(want.Headings); i++ {
+		h, w := d.Headings[i], want.Headings[i]
+		got := fmt.Sprintf("%d %s run_in=%v", h.Level, h.Text(), h.RunIn)
+		exp := fmt.Sprintf("%d %s run_in=%v", w.Level, w.Text, w.RunIn)
+		if lines {
+			got += fmt.Sprintf(" line %d", h.Line)
+			exp += fmt.Sprintf(" line %d", w.Line)
+		}
+		check(fmt.Sprintf("heading %d", i+1), got, exp)
+	}
+	// every offset points at the text it names
+	for _, f := range []*Field{d.IssuerMark, d.Addressees, d.CC, d.PrintedBy} {
+		if f != nil && compactOf(text[f.Start:f.End]) != f.Text {
+			t.Errorf("%s: offsets %d:%d give %q, not %q", name, f.Start, f.End, text[f.Start:f.End], f.Text)
+		}
+	}
+	if d.Title != nil && compactOf(text[d.Title.Start:d.Title.End]) != d.Title.Text {
+		t.Errorf("%s: title offsets give %q", name, text[d.Title.Start:d.Title.End])
+	}
+	if errs > 0 {
+		t.Logf("%s: parsed %s", name, dumpJSON(d))
+	}
+}
+
+// compactOf drops white space and page-number lines as the layout does,
+// for comparing a span of the text with a field.
+func compactOf(s string) string {
+	var b strings.Builder
+	for _, line := range strings.Split(strings.ReplaceAll(s, "\f", "\n"), "\n") {
+		if _, _, ok := pageNumber(strings.TrimSpace(line)); ok {
+			continue
+		}
+		p := compactString(line)
+		b.WriteString(p.text)
+	}
+	return b.String()
+}
+
+// TestGongwenExpectedText: the fictional 公文's expected text gives every
+// field of gongwen.fields.json, headings with their lines included.
+func TestGongwenExpectedText(t *testing.T) {
+	want := readGongwenFields(t)
+	b, err := os.ReadFile(testenv.Shared(t, "bench", "intake", "expected", "gongwen.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGongwen(t, "expected/gongwen.txt", string(b), want, true)
+}
+
+// TestGongwenFormats: every gongwen.* the input package can read today
+// gives the same fields. Formats it cannot read yet are named and skipped.
+func TestGongwenFormats(t *testing.T) {
+	want := readGongwenFields(t)
+	dir := testenv.Shared(t, "bench", "intake")
+	files, _ := filepath.Glob(filepath.Join(dir, "gongwen*.*"))
+	read := 0
+	supported := map[string]bool{}
+	for _, e := range input.SupportedExtensions() {
+		supported[e] = true
+	}
+	for _, f := range files {
+		if !supported[strings.ToLower(filepath.Ext(f))] {
+			t.Logf("%s: not readable yet (the input package reads %v)", filepath.Base(f), input.SupportedExtensions())
+			continue
+		}
+		doc, err := input.Read(input.Source{Path: f, Size: -1}, input.Options{})
+		if err != nil {
+			if errors.Is(err, input.ErrUnsupported) {
+				t.Logf("%s: not readable yet (%v)", filepath.Base(f), err)
+				continue
+			}
+			t.Logf("%s: %v", filepath.Base(f), err)
+			continue
+		}
+		read++
+		compareGongwen(t, filepath.Base(f), doc.Text, want, false)
+	}
+	if read == 0 {
+		t.Fatal("no gongwen file could be read (docx at least should)")
+	}
+}
+
+// fixedLayout re-lays a text as a PDF text extractor gives it: each
+// paragraph wrapped at width display columns (the first line indented by
+// indent columns), a space on each side of every run of ASCII letters and
+// digits, a page number — N — and a form feed every pageLines lines, tabs
+// as spaces.
+func fixedLayout(text string, width, indent, pageLines int) string {
+	var out strings.Builder
+	line, page := 0, 1
+	emit := func(s string) {
+		out.WriteString(s)
+		out.WriteByte('\n')
+		line++
+		if line%pageLines == 0 {
+			fmt.Fprintf(&out, "— %d —\n\f", page)
+			page++
+		}
+	}
+	for _, para := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		para = strings.ReplaceAll(para, "\t", "    ")
+		// spaces around ASCII runs
+		var sp strings.Builder
+		prevASCII := false
+		for i, r := range para {
+			a := r < utf8.RuneSelf && !unicode.IsSpace(r)
+			if i > 0 && a != prevASCII && r != ' ' {
+				sp.WriteByte(' ')
+			}
+			sp.WriteRune(r)
+			prevASCII = a
+		}
+		var cur strings.Builder
+		w := indent
+		cur.WriteString(strings.Repeat(" ", indent))
+		for _, r := range sp.String() {
+			rw := runeWidth(r)
+			if w+rw > width {
+				emit(cur.String())
+				cur.Reset()
+				w = 0
+			}
+			cur.WriteRune(r)
+			w += rw
+		}
+		emit(cur.String())
+	}
+	fmt.Fprintf(&out, "— %d —\n", page)
+	return out.String()
+}
+
+// TestGongwenFixedLayout: the 公文 wrapped as a PDF page wraps it, with
+// Han–digit spaces and page numbers, still gives every field (the
+// extractors' layouts: no indentation, and -layout's indented paragraphs).
+func TestGongwenFixedLayout(t *testing.T) {
+	want := readGongwenFields(t)
+	b, err := os.ReadFile(testenv.Shared(t, "bench", "intake", "expected", "gongwen.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct{ width, indent, page int }{{56, 0, 22}, {56, 4, 22}, {44, 0, 30}, {60, 4, 18}} {
+		text := fixedLayout(string(b), c.width, c.indent, c.page)
+		name := fmt.Sprintf("width %d indent %d", c.width, c.indent)
+		compareGongwen(t, name, text, want, false)
+		if d := Parse(text); d.Layout != "wrapped" || len(d.PageNumbers) == 0 {
+			t.Errorf("%s: layout %s, %d page numbers", name, d.Layout, len(d.PageNumbers))
+		}
+	}
+}
+
+// TestOFDGongwen: the OFD 公文's key lines (expected/n.lines.txt, lines of
+// the fixed layout with a number broken over two lines) give its number,
+// title, addressee, date and 印发 line.
+func TestOFDGongwen(t *testing.T) {
+	b, err := os.ReadFile(testenv.Shared(t, "bench", "intake", "expected", "n.lines.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Parse(string(b))
+	got := func(f *Field) string { return fieldText(f) }
+	num := "<absent>"
+	if d.Number != nil {
+		num = d.Number.Text
+	}
+	title := "<absent>"
+	if d.Title != nil {
+		title = d.Title.Text + " " + d.Title.DocType
+	}
+	date, pd := "<absent>", "<absent>"
+	if d.Date != nil {
+		date = d.Date.ISO
+	}
+	if d.PrintedDate != nil {
+		pd = d.PrintedDate.ISO
+	}
+	for _, c := range []struct{ what, got, want string }{
+		{"number", num, "路卫发〔2011〕76号"},
+		{"title", title, "关于同意张阿三同志辞职的批复 批复"},
+		{"addressee", got(d.Addressees), "区中医院"},
+		{"mark", got(d.IssuerMark), "测试符路桥区卫生局文件"},
+		{"date", date, "2011-03-10"},
+		{"printed date", pd, "2011-03-10"},
+	} {
+		if c.got != c.want {
+			t.Errorf("n.ofd: %s = %q, want %q", c.what, c.got, c.want)
+		}
+	}
+	// the two cited numbers, each broken over two lines
+	var cited []string
+	for _, c := range d.Citations {
+		if c.Number != nil {
+			cited = append(cited, c.Number.Text)
+		}
+	}
+	if strings.Join(cited, " ") != "路中医发〔2011〕10号 浙人才〔1993〕73号" {
+		t.Errorf("n.ofd: cited numbers %v", cited)
+	}
+	if t.Failed() {
+		t.Log(dumpJSON(d))
+	}
+}
