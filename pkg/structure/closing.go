@@ -219,8 +219,65 @@ func signatureLine(pp *para) bool {
 	return true
 }
 
+// sigFragment: a short line of Han characters (and gaps) that may hold
+// pieces of signatures.
+func sigFragment(pp *para) bool {
+	t := pp.text
+	if t == "" || runeLen(t) > 30 {
+		return false
+	}
+	for _, r := range t {
+		if !isHan(r) && r != '（' && r != '）' && r != ' ' {
+			return false
+		}
+	}
+	return true
+}
+
+// signatureFragments reads signatures broken over the lines right above
+// paragraph c: each line's pieces (split at gaps) continue the last name
+// when it is not yet a whole name. It returns the first paragraph of the
+// block and the names, or (c, nil) when they do not all make names.
+func (p *parser) signatureFragments(from, c int) (int, []Field) {
+	s := c
+	for s > from && c-s < 8 && p.role[s-1] == rBody && sigFragment(&p.ps[s-1]) {
+		s--
+	}
+	for ; s < c-1; s++ {
+		var names []Field
+		for k := s; k < c; k++ {
+			pp := &p.ps[k]
+			for j, it := range splitItems(pp, 0, len(pp.text), "、", true) {
+				if n := len(names); j == 0 && n > 0 && !organLike(names[n-1].Text) {
+					names[n-1].Text += it.Text
+					names[n-1].End = it.End
+					continue
+				}
+				names = append(names, it)
+			}
+		}
+		ok := len(names) > 0
+		for _, n := range names {
+			ok = ok && organLike(n.Text)
+		}
+		if ok {
+			return s, names
+		}
+	}
+	return c, nil
+}
+
 // signatures adds the bodies of a signature line.
 func (p *parser) signatures(pp *para, cs, ce int) {
+	if t := pp.text[cs:ce]; strings.HasSuffix(unbracket(t), "代章") {
+		// （国家粮食局办公室代章）: the body whose seal stands in
+		ce -= len("代章")
+		if bracketed(t) {
+			_, w := utf8.DecodeRuneInString(t)
+			_, lw := utf8.DecodeLastRuneInString(t)
+			cs, ce = cs+w, ce-lw
+		}
+	}
 	t := pp.text[cs:ce]
 	if organLike(t) {
 		p.d.Signatures = append(p.d.Signatures, pp.field(cs, ce))
@@ -253,11 +310,22 @@ func (p *parser) closing(from, rec int) (int, int) {
 		for s > from && c-s < 8 && p.role[s-1] == rBody && signatureLine(&p.ps[s-1]) {
 			s--
 		}
+		// names broken over lines by a column layout (济南市工业和 / 信息化局)
+		var frags []Field
+		if fs, f := p.signatureFragments(from, c); fs < s {
+			s, frags = fs, f
+		}
 		if s == c && ds == 0 && !p.closingEnds(c+1, rec) {
 			continue
 		}
+		if frags != nil {
+			p.d.Signatures = append(p.d.Signatures, frags...)
+		} else {
+			for k := s; k < c; k++ {
+				p.signatures(&p.ps[k], 0, len(p.ps[k].text))
+			}
+		}
 		for k := s; k < c; k++ {
-			p.signatures(&p.ps[k], 0, len(p.ps[k].text))
 			p.role[k] = rClosing
 		}
 		if ds > 0 {
@@ -591,15 +659,30 @@ func (p *parser) attachments(start, rec int) {
 // headings reads the headings of paragraphs [s, e) as part `part`.
 func (p *parser) headings(s, e, part int) {
 	var tb treeBuilder
+	noteNext := 0 // the next item number of an attachment list inside the part
 	for k := s; k < e; k++ {
 		if p.role[k] != rBody {
 			continue
 		}
 		pp := &p.ps[k]
-		m, ok := scanMarker(pp.text)
-		if !ok {
+		if noteStartLine(pp.text) {
+			noteNext = 1
+			if m, ok := scanMarker(skipNoteLabel(pp.text)); ok && m.kind == mNum {
+				noteNext = m.num + 1
+			}
 			continue
 		}
+		m, ok := scanMarker(pp.text)
+		if !ok {
+			noteNext = 0
+			continue
+		}
+		if noteNext > 0 && m.kind == mNum && m.num == noteNext {
+			// a line of an attachment list (附件：1.… 2.…), not a heading
+			noteNext++
+			continue
+		}
+		noteNext = 0
 		h := Heading{
 			Kind: kindNames[m.kind], Level: m.kind.gbLevel(), Number: m.num, Marker: pp.text[:m.n],
 			Part: part, mk: m.kind, Nonstandard: m.nonstd, MarkerFix: m.fix,
@@ -620,4 +703,15 @@ func (p *parser) headings(s, e, part int) {
 		p.d.Headings = append(p.d.Headings, h)
 		tb.add(p.d.Headings, len(p.d.Headings)-1)
 	}
+}
+
+// skipNoteLabel returns what follows 附件： in a 附件说明 line.
+func skipNoteLabel(t string) string {
+	for _, w := range []string{"附件", "附"} {
+		if hasPrefix(t, w) {
+			_, cw := utf8.DecodeRuneInString(t[len(w):])
+			return strings.TrimLeft(t[len(w)+cw:], " ")
+		}
+	}
+	return t
 }

@@ -128,7 +128,15 @@ func titleLike(s string) bool {
 	if t, _ := titleDocType(s); t == "" {
 		return false
 	}
-	// a sentence that ends with a type word (特制定本方案) has 本/此 before it
+	// a sentence that ends with a type word (特制定本方案, 为…制定如下措施)
+	for _, w := range openingWords {
+		if strings.HasPrefix(s, w) && w != "关于" {
+			return false
+		}
+	}
+	if strings.Contains(s, "如下") || strings.Contains(s, "以下") {
+		return false
+	}
 	core := stripQualifiers(s)
 	for _, w := range []string{"本方案", "本办法", "本规定", "本意见", "本通知", "本规划", "本计划", "本细则", "本指南", "此通知", "如下"} {
 		if strings.HasSuffix(core, w) {
