@@ -43,6 +43,9 @@ func closingBook(t string, i int) int {
 		switch r {
 		case open:
 			depth++
+			if depth > 2 {
+				return -1 // titles nest two deep at most
+			}
 		case closer:
 			if depth == 0 {
 				return j

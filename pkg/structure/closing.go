@@ -279,6 +279,16 @@ func (p *parser) signatures(pp *para, cs, ce int) {
 		}
 	}
 	t := pp.text[cs:ce]
+	if items := splitItems(pp, cs, ce, "、", true); len(items) > 1 {
+		all := true
+		for _, it := range items {
+			all = all && organLike(it.Text)
+		}
+		if all {
+			p.d.Signatures = append(p.d.Signatures, items...)
+			return
+		}
+	}
 	if organLike(t) {
 		p.d.Signatures = append(p.d.Signatures, pp.field(cs, ce))
 		return
@@ -386,6 +396,9 @@ func (p *parser) notes(e, rec int) int {
 
 // noteStartLine reports whether a paragraph starts a 附件说明: 附件：…
 func noteStartLine(t string) bool {
+	if tocLine(t) {
+		return false
+	}
 	for _, w := range []string{"附件", "附"} {
 		if hasPrefix(t, w) {
 			r, _ := utf8.DecodeRuneInString(t[len(w):])
@@ -554,7 +567,7 @@ func trimItemEnd(t string, s, e int) int {
 // （with its title after the colon). It returns the number, the compact
 // offset of a title on the same line (len when none) and whether it is one.
 func attHeader(t string) (int, int, bool) {
-	if !hasPrefix(t, "附件") {
+	if !hasPrefix(t, "附件") || tocLine(t) {
 		return 0, 0, false
 	}
 	rest := t[len("附件"):]
@@ -649,6 +662,7 @@ func (p *parser) attachments(start, rec int) {
 		e := p.nextAttHeader(content, rec)
 		a.Start = p.ps[k].start
 		a.End = p.ps[max(e, content)-1].end
+		a.p0, a.p1 = k, max(e, content)
 		p.d.Attachments = append(p.d.Attachments, a)
 		k = max(e, content)
 	}
@@ -673,7 +687,7 @@ func (p *parser) headings(s, e, part int) {
 			continue
 		}
 		m, ok := scanMarker(pp.text)
-		if !ok {
+		if !ok || tocLine(pp.text) {
 			noteNext = 0
 			continue
 		}

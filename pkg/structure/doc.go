@@ -182,6 +182,8 @@ type Attachment struct {
 	// Start and End span the whole attachment.
 	Start int `json:"start"`
 	End   int `json:"end"`
+	// the attachment's paragraphs
+	p0, p1 int
 }
 
 // Citation is a reference to another document: a title in 《》 (with the

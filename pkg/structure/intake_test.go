@@ -13,6 +13,7 @@ import (
 
 	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/input"
+	"zhpolicy/pkg/script"
 )
 
 // gongwenFields is ../shared/bench/intake/expected/gongwen.fields.json.
@@ -135,30 +136,16 @@ func compareGongwen(t *testing.T, name, text string, want gongwenFields, lines b
 	}
 	// every offset points at the text it names
 	for _, f := range []*Field{d.IssuerMark, d.Addressees, d.CC, d.PrintedBy} {
-		if f != nil && compactOf(text[f.Start:f.End]) != f.Text {
+		if f != nil && compactOf(text[f.Start:f.End], -1) != f.Text {
 			t.Errorf("%s: offsets %d:%d give %q, not %q", name, f.Start, f.End, text[f.Start:f.End], f.Text)
 		}
 	}
-	if d.Title != nil && compactOf(text[d.Title.Start:d.Title.End]) != d.Title.Text {
+	if d.Title != nil && compactOf(text[d.Title.Start:d.Title.End], -1) != d.Title.Text {
 		t.Errorf("%s: title offsets give %q", name, text[d.Title.Start:d.Title.End])
 	}
 	if errs > 0 {
 		t.Logf("%s: parsed %s", name, dumpJSON(d))
 	}
-}
-
-// compactOf drops white space and page-number lines as the layout does,
-// for comparing a span of the text with a field.
-func compactOf(s string) string {
-	var b strings.Builder
-	for _, line := range strings.Split(strings.ReplaceAll(s, "\f", "\n"), "\n") {
-		if _, _, ok := pageNumber(strings.TrimSpace(line)); ok {
-			continue
-		}
-		p := compactString(line)
-		b.WriteString(p.text)
-	}
-	return b.String()
 }
 
 // TestGongwenExpectedText: the fictional 公文's expected text gives every
@@ -322,5 +309,46 @@ func TestOFDGongwen(t *testing.T) {
 	}
 	if t.Failed() {
 		t.Log(dumpJSON(d))
+	}
+}
+
+// TestTraditionalGongwen: the 公文 in Traditional characters, parsed on its
+// folded text, gives the same elements, with offsets and texts of the
+// Traditional text and Simplified keys.
+func TestTraditionalGongwen(t *testing.T) {
+	b, err := os.ReadFile(testenv.Shared(t, "bench", "intake", "expected", "gongwen.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	conv, err := script.NewConverter("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	trad := conv.Convert(string(b))
+	folded, ok := script.FoldIfTraditional(trad)
+	if !ok {
+		t.Fatal("not folded")
+	}
+	d := ParseFolded(trad, folded)
+	simp := Parse(string(b))
+	if d.Title == nil || d.Title.Text != conv.Convert(simp.Title.Text) || d.Title.DocType != "通知" {
+		t.Fatalf("title %+v", d.Title)
+	}
+	if got := trad[d.Title.Start:d.Title.End]; compactOf(got, -1) != d.Title.Text {
+		t.Errorf("title offsets give %q", got)
+	}
+	if len(d.Headings) != len(simp.Headings) || d.Headings[5].Text() != conv.Convert(simp.Headings[5].Text()) {
+		t.Errorf("headings %d, want %d", len(d.Headings), len(simp.Headings))
+	}
+	for _, h := range d.Headings {
+		if got := compactOf(trad[h.Start:h.End], -1); got != h.Text() {
+			t.Errorf("heading offsets give %q, not %q", got, h.Text())
+		}
+	}
+	if d.Date == nil || d.Date.ISO != "2026-03-18" || len(d.Signatures) != 1 || d.CC == nil {
+		t.Errorf("closing/版记: %s", dumpJSON(d))
+	}
+	if len(d.Citations) != len(simp.Citations) {
+		t.Errorf("%d citations, want %d", len(d.Citations), len(simp.Citations))
 	}
 }

@@ -521,7 +521,7 @@ func (l *layout) buildParas() {
 		if len(cur) > 0 {
 			prev := &l.lines[cur[len(cur)-1]]
 			join := false
-			if !startsElement(content) {
+			if !startsElement(content) && !tocLine(l.text[prev.start:prev.end]) {
 				last, _ := utf8.DecodeLastRuneInString(l.text[prev.start:prev.end])
 				switch {
 				case depth > 0 && bracketJoins < 3:
@@ -690,4 +690,33 @@ func (p *para) lineBreaks() []int {
 		}
 	}
 	return out
+}
+
+// tocLine reports whether a paragraph is an entry of a table of contents:
+// text, a leader of dots and a page number (一、总体要求……3).
+func tocLine(t string) bool {
+	i := len(t)
+	digits := 0
+	for i > 0 {
+		r, w := utf8.DecodeLastRuneInString(t[:i])
+		if _, ok := digitVal(r); !ok && r != ' ' {
+			break
+		}
+		if r != ' ' {
+			digits++
+		}
+		i -= w
+	}
+	dots := 0
+	for i > 0 {
+		r, w := utf8.DecodeLastRuneInString(t[:i])
+		if r != '.' && r != '…' && r != '·' && r != '．' && r != ' ' && r != '⋯' {
+			break
+		}
+		if r != ' ' {
+			dots++
+		}
+		i -= w
+	}
+	return dots >= 4 && i > 0 && digits <= 4
 }

@@ -84,8 +84,13 @@ func (p *parser) run() {
 	bodyEnd := attStart
 	if c0 >= 0 {
 		bodyEnd = c0
+	} else if k := attStart - 1; k > i && k < n && p.role[k] == rBody && signatureLine(&p.ps[k]) && !signatureLine(&p.ps[k-1]) {
+		// a signature without a date at the end of the 主体
+		p.signatures(&p.ps[k], 0, len(p.ps[k].text))
+		p.role[k] = rClosing
+		bodyEnd = k
 	}
-	if noteStart >= 0 && noteStart < bodyEnd {
+	if c0 >= 0 && noteStart >= 0 && noteStart < bodyEnd {
 		bodyEnd = noteStart
 	}
 	if i < bodyEnd {
@@ -97,27 +102,9 @@ func (p *parser) run() {
 	// headings, part by part
 	p.headings(i, bodyEnd, 0)
 	for k, a := range p.d.Attachments {
-		s, e := p.paraRange(a.Start, a.End)
-		p.headings(s, e, k+1)
+		p.headings(a.p0, a.p1, k+1)
 	}
 	p.citations()
-}
-
-// paraRange finds the paragraphs inside an original byte range.
-func (p *parser) paraRange(start, end int) (int, int) {
-	s, e := -1, -1
-	for k := range p.ps {
-		if p.ps[k].start >= start && s < 0 {
-			s = k
-		}
-		if p.ps[k].end <= end {
-			e = k + 1
-		}
-	}
-	if s < 0 {
-		return 0, 0
-	}
-	return s, e
 }
 
 // --- 版头, title ---
@@ -217,7 +204,7 @@ func (p *parser) afterTitle(i int) int {
 		switch {
 		case d.Number == nil && p.ownNumber(pp):
 		case d.Dateline == nil && p.dateline(pp):
-		case bracketed(t) && runeLen(t) <= 24 && !strings.ContainsAny(t, "。："):
+		case bracketGroups(t) && runeLen(t) <= 24 && !strings.ContainsAny(t, "。："):
 			// a qualifier: （征求意见稿）, （2022版）
 		default:
 			return i
@@ -537,6 +524,9 @@ func hasYear(s string) bool {
 // looseTitle is what an attachment's title may be: a short line that is
 // not a sentence, a heading, a date or an addressee line.
 func looseTitle(s string) bool {
+	if tocLine(s) {
+		return false
+	}
 	n := runeLen(s)
 	if n < 2 || n > 80 {
 		return false
@@ -717,4 +707,26 @@ func (p *parser) splitPara(i, c int) {
 	roles = append(roles, p.role[i], p.role[i])
 	roles = append(roles, p.role[i+1:]...)
 	p.role = roles
+}
+
+// bracketGroups reports whether s is made of bracket groups only:
+// （2021版）（征求意见稿）.
+func bracketGroups(s string) bool {
+	depth := 0
+	for _, c := range s {
+		switch c {
+		case '（', '(':
+			depth++
+		case '）', ')':
+			depth--
+			if depth < 0 {
+				return false
+			}
+		default:
+			if depth == 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0 && s != ""
 }

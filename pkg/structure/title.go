@@ -185,7 +185,7 @@ func analyzeTitle(t *Title, p *para, cs int) {
 	t.DocType, _ = titleDocType(s)
 	subj := s
 	prefixEnd := -1
-	if k := strings.Index(s, "关于"); k >= 0 {
+	if k := indexTopLevel(s, "关于"); k >= 0 {
 		prefixEnd = k
 		subj = s[k+len("关于"):]
 	}
@@ -362,4 +362,24 @@ func gapAt(p *para, pos int) bool {
 		}
 	}
 	return lo < len(p.gaps) && p.gaps[lo].pos == pos
+}
+
+// indexTopLevel finds sub in s outside 《》 and quotes; -1 when none.
+func indexTopLevel(s, sub string) int {
+	depth := 0
+	for i, r := range s {
+		switch r {
+		case '《', '“', '〈':
+			depth++
+		case '》', '”', '〉':
+			if depth > 0 {
+				depth--
+			}
+		default:
+			if depth == 0 && strings.HasPrefix(s[i:], sub) {
+				return i
+			}
+		}
+	}
+	return -1
 }

@@ -73,15 +73,19 @@ func (d *Document) Sections() []Section {
 		seen[id]++
 		out = append(out, s)
 	}
+	next := 0 // headings come in part order, each part in text order
 	part := func(p, start, end int) {
 		prefix := ""
 		if p > 0 {
 			prefix = "a" + strconv.Itoa(p) + ":"
 		}
 		var hs []int
-		for i, h := range d.Headings {
-			if h.Part == p && h.Start >= start && h.Start < end {
-				hs = append(hs, i)
+		for next < len(d.Headings) && d.Headings[next].Part < p {
+			next++
+		}
+		for ; next < len(d.Headings) && d.Headings[next].Part == p; next++ {
+			if h := d.Headings[next]; h.Start >= start && h.Start < end {
+				hs = append(hs, next)
 			}
 		}
 		first := end
