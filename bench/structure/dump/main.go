@@ -19,9 +19,9 @@ func main() {
 		}
 		d := structure.Parse(string(b))
 		out := struct {
-			File     string               `json:"file"`
-			Doc      *structure.Document  `json:"structure"`
-			Sections []structure.Section  `json:"sections"`
+			File     string              `json:"file"`
+			Doc      *structure.Document `json:"structure"`
+			Sections []structure.Section `json:"sections"`
 		}{path, d, d.Sections()}
 		enc := json.NewEncoder(os.Stdout)
 		enc.SetEscapeHTML(false)
