@@ -21,7 +21,7 @@ var citingWords = []string{
 // newspaper or a programme.
 func documentTitle(t string) bool {
 	n := runeLen(t)
-	if n < 2 || n > maxCitedTitle {
+	if n < 4 || n > maxCitedTitle {
 		return false
 	}
 	dt, _ := titleDocType(t)
