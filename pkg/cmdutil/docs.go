@@ -47,7 +47,7 @@ type Docs struct {
 func RunDocs[T any](ctx context.Context, d Docs, paths []string,
 	work func(ctx context.Context, doc *corpus.Doc) (T, error),
 	emit func(doc *corpus.Doc, v T) error) (corpus.Outcome, error) {
-	r, err := d.start(paths)
+	r, err := d.start(ctx, paths)
 	if err != nil {
 		return corpus.Outcome{}, err
 	}
@@ -61,7 +61,7 @@ func RunDocs[T any](ctx context.Context, d Docs, paths []string,
 func RunSources[T any](ctx context.Context, d Docs, paths []string,
 	work func(ctx context.Context, src input.Source) (T, error),
 	emit func(src input.Source, v T) error) (corpus.Outcome, error) {
-	r, err := d.start(paths)
+	r, err := d.start(ctx, paths)
 	if err != nil {
 		return corpus.Outcome{}, err
 	}
@@ -77,7 +77,15 @@ type run struct {
 	progress *iostreams.Progress
 }
 
-func (d Docs) start(paths []string) (*run, error) {
+// repeatedMinDocs is the smallest run the corpus pass looks at (a line in
+// three documents of three is not yet chrome), repeatedMaxDoc the biggest
+// document it counts.
+const (
+	repeatedMinDocs = 5
+	repeatedMaxDoc  = 64 << 20
+)
+
+func (d Docs) start(ctx context.Context, paths []string) (*run, error) {
 	r := &run{srcs: d.Sources, skipped: d.Skipped}
 	if r.srcs == nil {
 		var err error
@@ -98,6 +106,16 @@ func (d Docs) start(paths []string) (*run, error) {
 	}
 	if d.Clean != nil {
 		r.cfg.Clean = *d.Clean
+	}
+	if r.cfg.Clean && d.In.hasRepeated && !d.In.KeepRepeated && len(d.In.all) >= repeatedMinDocs {
+		// the corpus pass: lines many documents repeat are site chrome; counted
+		// over every input of the listing, whatever the shard, so that shards
+		// clean as one run would
+		rep, err := corpus.RepeatedLines(ctx, r.cfg, d.In.all, repeatedMaxDoc)
+		if err != nil {
+			return nil, err
+		}
+		r.cfg.Repeated = rep
 	}
 	if d.Cut != nil {
 		// the segmenter prepares itself for the amount of text to cut

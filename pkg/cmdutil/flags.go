@@ -27,12 +27,20 @@ type InputFlags struct {
 	Exclude  []string
 	Jobs     int
 	NoClean  bool
-	Shard    string
-	MaxSize  string
+	// KeepRepeated keeps the lines many documents of the run repeat (the
+	// corpus pass of the cleaning removes them).
+	KeepRepeated bool
+	Shard        string
+	MaxSize      string
 
-	hasClean bool
-	shard    corpus.Shard
-	maxBytes int64
+	// all are the inputs of the last Sources, before the shard was taken
+	// (the corpus pass counts lines over all of them).
+	all         []input.Source
+	seen        map[string]bool
+	hasClean    bool
+	hasRepeated bool
+	shard       corpus.Shard
+	maxBytes    int64
 }
 
 // DefaultJobs is the default of --jobs: the processors this process may
@@ -52,7 +60,15 @@ func AddInputFlags(cmd *cobra.Command, in *InputFlags, clean bool) {
 	if clean {
 		fl.BoolVar(&in.NoClean, "no-clean", false, "do not clean the text (pinyin annotations, invisible characters, boilerplate)")
 		in.hasClean = true
+		AddRepeatedFlag(cmd, in)
 	}
+}
+
+// AddRepeatedFlag registers --keep-repeated, for commands that clean: the
+// corpus pass removes the lines many documents of the run repeat.
+func AddRepeatedFlag(cmd *cobra.Command, in *InputFlags) {
+	cmd.Flags().BoolVar(&in.KeepRepeated, "keep-repeated", false, "keep the lines that many documents of the run repeat (site chrome no rule knows is removed by default)")
+	in.hasRepeated = true
 }
 
 // DefaultMaxSize is what one document read whole may take.
@@ -120,6 +136,15 @@ func (in *InputFlags) Sources(f *Factory, paths []string) (srcs []input.Source, 
 		paths = []string{"-"}
 	}
 	srcs, skipped = input.Expand(paths, input.ExpandOptions{Include: in.Include, Exclude: in.Exclude})
+	if in.seen == nil {
+		in.seen = map[string]bool{}
+	}
+	for _, s := range srcs { // every input of the run, over all calls (report's groups)
+		if !in.seen[s.Path] {
+			in.seen[s.Path] = true
+			in.all = append(in.all, s)
+		}
+	}
 	if in.shard.N > 1 {
 		srcs = in.shard.Filter(srcs)
 	}

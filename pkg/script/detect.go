@@ -108,6 +108,22 @@ func isHan(r rune) bool {
 	return false
 }
 
+// Of returns the script a single character is specific to: Simplified for
+// a Simplified-only character (发), Traditional for a Traditional-only one
+// (發), Unknown for every other (a character written the same in both
+// scripts, a standard character of either, or no Han character at all).
+// Characters of the 通用规范汉字表 (2013) are never Traditional-only: 吒, 昇
+// and 陞 are standard Simplified for names.
+func Of(r rune) Kind {
+	switch classOf(r) {
+	case 1:
+		return Simplified
+	case 2:
+		return Traditional
+	}
+	return Unknown
+}
+
 // classOf returns 1 for a Simplified-only character, 2 for a
 // Traditional-only one, 0 otherwise (tables in detect_table.go).
 func classOf(r rune) byte {

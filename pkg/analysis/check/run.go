@@ -56,32 +56,6 @@ var cleanOptions = normalize.Options{Pinyin: true, Invisible: true, Width: true}
 
 type ruleFunc func(v *view) []Finding
 
-// ruleFuncFor returns the implementation of a per-document rule (nil for
-// duplicate, which is corpus-level).
-func ruleFuncFor(id string) ruleFunc {
-	switch id {
-	case RuleEncoding:
-		return ruleEncoding
-	case RulePinyin:
-		return rulePinyin
-	case RuleScriptMix:
-		return ruleScriptMix
-	case RuleWidth:
-		return ruleWidth
-	case RuleBrackets:
-		return ruleBrackets
-	case RuleTerm:
-		return ruleTerm
-	case RuleEmpty:
-		return ruleEmpty
-	case RuleSize:
-		return ruleSize
-	case RuleInvisible:
-		return ruleInvisible
-	}
-	return nil
-}
-
 // Check runs the rules enabled in s on doc. It never fails: problems with
 // the document are findings. s may be nil for the default settings.
 func Check(doc *Document, s *Settings) *Result {
@@ -106,13 +80,12 @@ func Check(doc *Document, s *Settings) *Result {
 
 	fixable := doc.Format != "docx"
 	var out []Finding
-	for _, r := range rules {
+	for _, r := range registry {
 		sev := s.Severity(r.ID)
-		fn := ruleFuncFor(r.ID)
-		if sev == Off || fn == nil {
+		if sev == Off || r.run == nil {
 			continue
 		}
-		for _, f := range fn(v) {
+		for _, f := range r.run(v) {
 			f.File = doc.Name
 			if f.Severity == Off {
 				f.Severity = sev

@@ -193,10 +193,13 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 				g = group(opts.By, d, dates, meta)
 			}
 			if streaming {
-				// offsets and unit texts in the document as given
+				// offsets in the document as given; the unit's text as coded, and as
+				// given when that differs
 				r.MapOffsets(d.OriginalSpan)
 				for i := range r.Units {
-					r.Units[i].Text = d.Original[r.Units[i].Start:r.Units[i].End]
+					if o := d.Original[r.Units[i].Start:r.Units[i].End]; o != r.Units[i].Text {
+						r.Units[i].Original = o
+					}
 				}
 			}
 			return docResult{r, g}, nil
