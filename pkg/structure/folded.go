@@ -181,3 +181,87 @@ func compactOf(s string, limit int) string {
 	}
 	return string(b)
 }
+
+// MapOffsets moves every offset of d through fn, which maps a byte range
+// of the parsed text to a range of another text (the original a cleaned
+// text came from: corpus.Doc.OriginalSpan). Texts are left as they are.
+func (d *Document) MapOffsets(fn func(start, end int) (int, int)) {
+	field := func(f *Field) {
+		if f != nil {
+			f.Start, f.End = fn(f.Start, f.End)
+		}
+	}
+	span := func(s *Span) {
+		if s != nil && !s.Empty() {
+			s.Start, s.End = fn(s.Start, s.End)
+		}
+	}
+	number := func(n *Number) {
+		if n == nil {
+			return
+		}
+		field(&n.Field)
+		span(&n.Open)
+		span(&n.Close)
+		span(&n.Di)
+		span(&n.Zeros)
+	}
+	field(d.CopyNumber)
+	if d.Secrecy != nil {
+		field(&d.Secrecy.Field)
+	}
+	field(d.Urgency)
+	field(d.IssuerMark)
+	number(d.Number)
+	for i := range d.Signers {
+		field(&d.Signers[i])
+	}
+	if d.Title != nil {
+		field(&d.Title.Field)
+	}
+	for _, dt := range []*Date{d.Dateline, d.Date, d.PrintedDate} {
+		if dt != nil {
+			field(&dt.Field)
+		}
+	}
+	field(d.Addressees)
+	for i := range d.Recipients {
+		field(&d.Recipients[i])
+	}
+	span(d.Body)
+	for i := range d.Headings {
+		h := &d.Headings[i]
+		s := h.Start
+		h.Start, h.End = fn(h.Start, h.End)
+		_, h.ParaEnd = fn(s, h.ParaEnd)
+	}
+	if an := d.AttachmentNote; an != nil {
+		field(&an.Field)
+		for i := range an.Items {
+			field(&an.Items[i].Field)
+		}
+	}
+	for i := range d.Signatures {
+		field(&d.Signatures[i])
+	}
+	for i := range d.Notes {
+		field(&d.Notes[i])
+	}
+	for i := range d.Attachments {
+		a := &d.Attachments[i]
+		a.Start, a.End = fn(a.Start, a.End)
+		field(a.Title)
+	}
+	field(d.CC)
+	for i := range d.CCList {
+		field(&d.CCList[i])
+	}
+	field(d.PrintedBy)
+	for i := range d.PageNumbers {
+		field(&d.PageNumbers[i].Field)
+	}
+	for i := range d.Citations {
+		field(&d.Citations[i].Field)
+		number(d.Citations[i].Number)
+	}
+}

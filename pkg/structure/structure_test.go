@@ -301,3 +301,17 @@ func hugeTitle(n int) string {
 	unit := "关于加快推进数字经济高质量发展"
 	return strings.Repeat(unit, n/len(unit)) + "的通知\n各省：\n正文。\n"
 }
+
+// TestMapOffsets: every offset goes through the map (here a shift).
+func TestMapOffsets(t *testing.T) {
+	text := "国务院文件\n国发〔2024〕5号\n国务院关于某某的通知\n各省：\n根据国发〔2023〕1号文件精神，通知如下。\n一、要求\n附件：名单\n国务院\n2024年3月5日\n附件\n名单\n抄送：各部。\n国务院办公厅 2024年3月6日印发\n"
+	d := Parse(text)
+	before := dumpJSON(d)
+	d.MapOffsets(func(s, e int) (int, int) { return s + 7, e + 7 })
+	shifted := "1234567" + text
+	if d.Title.Text != compactOf(shifted[d.Title.Start:d.Title.End], -1) || d.Number.Text != shifted[d.Number.Start:d.Number.End] ||
+		d.Citations[0].Number.Text != shifted[d.Citations[0].Number.Start:d.Citations[0].Number.End] ||
+		d.PrintedDate.Text != shifted[d.PrintedDate.Start:d.PrintedDate.End] || d.Headings[0].Marker != shifted[d.Headings[0].Start:d.Headings[0].Start+len("一、")] {
+		t.Errorf("offsets not moved: before %s\nafter %s", before, dumpJSON(d))
+	}
+}
