@@ -70,15 +70,21 @@ func (c *Config) EnablePreset(name string) error {
 	if !ok {
 		return fmt.Errorf("unknown preset %q: the presets are %s", name, strings.Join(Presets(), ", "))
 	}
+	c.EnableOff(ids)
+	return nil
+}
+
+// EnableOff turns on, at warning, the given rules that default to off and
+// that the configuration leaves off (--only gbt9704-title runs that rule).
+func (c *Config) EnableOff(ids []string) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, id := range ids {
-		if c.base.Severity(id) == Off {
+		if r, ok := LookupRule(id); ok && r.Default == Off && c.base.Severity(id) == Off {
 			c.base.SetSeverity(id, Warning)
 		}
 	}
 	c.cache = nil
-	return nil
 }
 
 // gbtState holds a document's structure for the GB/T 9704 rules.
@@ -189,7 +195,7 @@ func ruleGBTitle(v *view) []Finding {
 		return nil
 	}
 	msg := fmt.Sprintf("title %s does not end with a 文种 (通知, 意见, 决定, 批复, 函 …)", quote(d.Title.Text))
-	if d.Title.DocType != "" {
+	if d.Title.DocType != "" && !strings.Contains(d.Title.Text, "关于") {
 		msg += fmt.Sprintf("; a %s is issued by a notice: 关于印发《%s》的通知", d.Title.DocType, d.Title.Text)
 	}
 	return []Finding{v.loc.finding(RuleGBTitle, d.Title.Start, d.Title.End, msg)}
