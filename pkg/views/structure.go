@@ -285,3 +285,11 @@ func CorpusProfile(x *structure.Totals) []*report.Table {
 	}
 	return out
 }
+
+// RenameFirstColumn names the first column of a matrix by its grouping
+// (section, year, issuer, doctype, a --meta column) instead of "file".
+func RenameFirstColumn(t *report.Table, name string) {
+	if len(t.Columns) > 0 {
+		t.Columns[0].Name = name
+	}
+}

@@ -3,17 +3,23 @@ package freq
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"zhpolicy/pkg/analysis/bygroup"
 	"zhpolicy/pkg/analysis/freq"
+	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/structure"
 	"zhpolicy/pkg/views"
 )
 
@@ -28,8 +34,10 @@ type Options struct {
 	Script   string
 	Top      int
 	MinCount int
-	By       string // "" (corpus) or "doc"
+	By       string // "" (corpus), "doc", "section", "year", "issuer", "doctype" or a --meta column
 	Emit     string // report or partial
+	Meta     string // --meta CSV
+	DateFrom string // --date-from-name
 }
 
 // NewCmdFreq returns the freq command. runF, when not nil, replaces the run
@@ -54,7 +62,12 @@ n-gram is counted only when all its words pass).
 --by doc prints a document × term matrix instead: one row per document, one
 column per term (the --top most frequent of the corpus), plus the number of
 units counted in the document (total) — a wide CSV for spreadsheets, R or
-pandas.
+pandas. --by section gives one row per section of each document (its GB/T
+9704 headings: 一、 （一） 1. （1）, 第N章, 第N条, and each attachment; see
+zhpolicy structure --show sections); --by year, issuer or doctype one row per
+year, lead issuer or document type, as zhpolicy structure reads them (years
+from a --meta CSV, else the 成文日期, else the file name), or --by COLUMN of
+a --meta CSV.
 
 --emit partial writes the counts as a partial file (JSON Lines) instead of
 a report; ` + "`zhpolicy merge`" + ` adds partials of separate runs into the report
@@ -70,6 +83,8 @@ are read whole, up to --max-size).`,
   zhpolicy freq --ngram 2 --han --top 30 testdata/sample/municipal_report.txt
   zhpolicy freq --chars --top 0 --format csv testdata/sample/ > chars.csv
   zhpolicy freq --by doc --top 100 --format csv testdata/sample/ > dtm.csv
+  zhpolicy freq --by section --han --min-len 2 testdata/structure/lj_2025_12.txt
+  zhpolicy freq --by year --top 10 --format csv testdata/structure/ > by_year.csv
   zhpolicy freq --emit partial --shard 1/2 testdata/sample/ > shard1.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -86,12 +101,14 @@ are read whole, up to --max-size).`,
 				return err
 			}
 			switch opts.By {
-			case "", "corpus", "doc":
+			case "", "corpus", "doc", "section", "year", "issuer", "doctype":
 			default:
-				return cmdutil.FlagErrorf("invalid --by %q: use doc (one row per document) or corpus", opts.By)
+				if opts.Meta == "" {
+					return cmdutil.FlagErrorf("invalid --by %q: use doc, section, year, issuer, doctype, corpus, or a column of a --meta CSV", opts.By)
+				}
 			}
-			if opts.Emit == "partial" && opts.By == "doc" {
-				return cmdutil.FlagErrorf("--by doc cannot be emitted as a partial: partials hold corpus counts; run --by doc on each shard instead")
+			if opts.Emit == "partial" && opts.By != "" && opts.By != "corpus" {
+				return cmdutil.FlagErrorf("--by %s cannot be emitted as a partial: partials hold corpus counts; run --by %s on each shard instead", opts.By, opts.By)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -107,7 +124,9 @@ are read whole, up to --max-size).`,
 	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.IntVar(&opts.MinCount, "min-count", 1, "leave out terms counted fewer times in all documents")
-	fl.StringVar(&opts.By, "by", "", "doc: a document × term matrix, one row per document")
+	fl.StringVar(&opts.By, "by", "", "a term matrix with one row per doc, section, year, issuer, doctype or --meta `column`")
+	fl.StringVar(&opts.Meta, "meta", "", "document metadata `CSV` for --by (a file column; date, issuer, doctype or other columns)")
+	cmdutil.AddDateFlag(cmd, &opts.DateFrom, "", "with --by year: years from file names when the text gives none")
 	return cmd
 }
 
@@ -135,27 +154,57 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if counting.NeedsCut {
 		docs.Cut = &counting.Cut
 	}
+	// --by section and the metadata groupings read each document's
+	// structure: whole documents
+	grouped := opts.By != "" && opts.By != "corpus" && opts.By != "doc"
+	var res *bygroup.Resolver
+	if grouped {
+		docs.PartSize = 0
+		if res, err = resolver(opts); err != nil {
+			return err
+		}
+	}
 	total := freq.New()
+	groups := bygroup.NewFreq()
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	var perDoc []views.DocCounts
 	var doc *freq.Counts // the document whose parts are being added up
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
-		func(ctx context.Context, d *corpus.Doc) (*freq.Counts, error) {
-			return freq.Count(d.Input(), counting.Opts), nil
+		func(ctx context.Context, d *corpus.Doc) (counted, error) {
+			in := d.Input()
+			r := counted{all: freq.Count(in, counting.Opts)}
+			if !grouped {
+				return r, nil
+			}
+			st := structure.ParseFolded(in.Text, in.Folded)
+			if opts.By == "section" {
+				for _, sec := range st.Sections() {
+					r.sections = append(r.sections, views.DocCounts{Name: d.Name + " § " + sec.Label(),
+						Counts: freq.Count(bygroup.SectionInput(in, sec), counting.Opts)})
+				}
+				return r, nil
+			}
+			r.group = res.Of(st, d.Name).Group(opts.By)
+			return r, nil
 		},
-		func(d *corpus.Doc, c *freq.Counts) error {
+		func(d *corpus.Doc, c counted) error {
 			inputs.Add(d.Name, int64(len(d.Original)))
 			if d.Part == 0 {
-				doc = c
+				doc = c.all
 			} else {
-				doc.MergePart(c)
+				doc.MergePart(c.all)
 			}
 			if !d.Final {
 				return nil
 			}
 			total.Merge(doc)
-			if opts.By == "doc" {
+			switch {
+			case opts.By == "doc":
 				perDoc = append(perDoc, views.DocCounts{Name: d.Name, Counts: doc})
+			case opts.By == "section":
+				perDoc = append(perDoc, c.sections...)
+			case grouped:
+				groups.Add(c.group, doc)
 			}
 			return nil
 		})
@@ -174,7 +223,21 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	minCount := int64(opts.MinCount)
+	if grouped && opts.By != "section" {
+		for _, g := range groups.Groups() {
+			perDoc = append(perDoc, views.DocCounts{Name: g, Counts: groups.Get(g)})
+		}
+	}
 	switch {
+	case grouped && (opts.Format == "json" || opts.Format == "jsonl"):
+		meta, t := views.MatrixJSON(disp, total, perDoc, minCount, opts.Top, opts.Format == "jsonl")
+		views.RenameFirstColumn(t, opts.By)
+		w.Meta(meta...)
+		err = w.Table(t)
+	case grouped:
+		t := views.Matrix(disp, total, perDoc, minCount, opts.Top)
+		views.RenameFirstColumn(t, opts.By)
+		err = w.Table(t)
 	case opts.By == "doc" && (opts.Format == "json" || opts.Format == "jsonl"):
 		meta, t := views.MatrixJSON(disp, total, perDoc, minCount, opts.Top, opts.Format == "jsonl")
 		w.Meta(meta...)
@@ -192,4 +255,40 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	return cmdutil.Exit(out, 0)
+}
+
+// counted is one document's counts, and its sections' or its group.
+type counted struct {
+	all      *freq.Counts
+	sections []views.DocCounts
+	group    string
+}
+
+// resolver reads --meta and --date-from-name for the metadata groupings.
+func resolver(opts *Options) (*bygroup.Resolver, error) {
+	r := &bygroup.Resolver{}
+	if opts.Meta != "" {
+		fh, err := os.Open(opts.Meta)
+		if err != nil {
+			return nil, fmt.Errorf("--meta %s: %w", opts.Meta, cmdutil.PathErr(err))
+		}
+		defer fh.Close()
+		if r.Meta, err = timeseries.ReadMeta(fh, opts.Meta); err != nil {
+			return nil, err
+		}
+		if b := opts.By; b != "section" && b != "year" && b != "issuer" && b != "doctype" && !slices.Contains(r.Meta.Columns, b) {
+			return nil, cmdutil.FlagErrorf("--by %s: %s has no such column (it has %s)", b, opts.Meta, strings.Join(r.Meta.Columns, ", "))
+		}
+	}
+	if opts.DateFrom != "" {
+		df, err := cmdutil.DateFinder(opts.DateFrom)
+		if err != nil {
+			return nil, err
+		}
+		r.FromName = func(p string) (int, int, int, bool) {
+			y := df.Year(p)
+			return y, 0, 0, y > 0
+		}
+	}
+	return r, nil
 }

@@ -26,8 +26,8 @@ import (
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/reportpage"
 	"zhpolicy/pkg/safewrite"
-	"zhpolicy/pkg/structure"
 	seg "zhpolicy/pkg/segment"
+	"zhpolicy/pkg/structure"
 )
 
 // Options are the settings of one report run.
