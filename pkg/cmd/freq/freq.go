@@ -63,9 +63,9 @@ n-gram is counted only when all its words pass).
 column per term (the --top most frequent of the corpus), plus the number of
 units counted in the document (total) — a wide CSV for spreadsheets, R or
 pandas. --by section gives one row per section of each document (its GB/T
-9704 headings: 一、 （一） 1. （1）, 第N章, 第N条, and each attachment; see
-zhpolicy structure --show sections); --by year, issuer or doctype one row per
-year, lead issuer or document type, as zhpolicy structure reads them (years
+9704 headings: 一、 （一） 1. （1）, 第N章, 第N条, and each attachment, as the
+structure command lists them); --by year, issuer or doctype one row per
+year, lead issuer or document type, as the structure command reads them (years
 from a --meta CSV, else the 成文日期, else the file name), or --by COLUMN of
 a --meta CSV.
 

@@ -60,7 +60,7 @@ for R and Stata (--format csv). --all lists uncoded units too ("none").
 
 --by doc|year|issuer|doctype|COLUMN[,COLUMN] counts coded units instead: a
 crosstab of categories (--level category) or subcategories by document, by
-year, by lead issuer or document type (as zhpolicy structure reads them), or
+year, by lead issuer or document type (as the structure command reads them), or
 by a column of the --meta CSV (a second dimension after a comma, e.g.
 --by year,stage), with each code's share of the group's coded units, its
 share of all units and its rate per 10,000 characters. Years come from the
@@ -131,7 +131,7 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Frame, "frame", "", "coding frame `YAML` (default: the built-in Rothwell–Zegveld frame)")
 	fl.BoolVar(&opts.PrintFrame, "print-frame", false, "print the built-in frame (YAML) and exit")
-	cmdutil.EnumFlag(cmd, &opts.Unit, "unit", "", "coding unit: sentence, clause (cut at ；) or section (a headed part, as zhpolicy structure reads it)", "sentence", "clause", "section")
+	cmdutil.EnumFlag(cmd, &opts.Unit, "unit", "", "coding unit: sentence, clause (cut at ；) or section (a headed part, as the structure command reads it)", "sentence", "clause", "section")
 	fl.StringSliceVar(&opts.By, "by", nil, "count coded units by doc, year, issuer, doctype or a --meta `column` (two: year,stage)")
 	cmdutil.EnumFlag(cmd, &opts.Level, "level", "", "with --by: rows of subcategories or categories", "subcategory", "category")
 	fl.BoolVar(&opts.Multi, "multi", false, "with --by: count every code of a unit, not only its primary code")

@@ -68,8 +68,8 @@ the same --window (sentence or doc):
   quoted       phrases in quotation marks “…” (2–12 characters)
 --kind coissuing: nodes are issuing bodies, linked when they issue a
 document together; the issuers of each document are those it names (its
-发文机关署名, else its 发文机关标志, else the bodies before 关于 in its title:
-see zhpolicy structure), or a --meta CSV column (--issuers COLUMN, several
+发文机关署名, else its 发文机关标志, else the bodies before 关于 in its title,
+as the structure command reads them), or a --meta CSV column (--issuers COLUMN, several
 bodies separated by , ; 、 or |).
 --kind citation: directed edges from each document to the documents it
 cites (《title》 with its number （国发〔2017〕35号）, a notice's title with its
