@@ -387,9 +387,7 @@ func (p *parser) signers(pp *para, from int) {
 	if r, w := utf8.DecodeRuneInString(t[k:]); r == '：' || r == ':' {
 		k += w
 	}
-	for _, it := range splitItems(pp, k, len(t), "、，,", true) {
-		p.d.Signers = append(p.d.Signers, it)
-	}
+	p.d.Signers = append(p.d.Signers, splitItems(pp, k, len(t), "、，,", true)...)
 }
 
 // dateline reads a date under (or instead of) a title: （2024年3月5日）,
