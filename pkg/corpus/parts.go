@@ -38,8 +38,8 @@ func streamable(src input.Source, chunk int) bool {
 		return true
 	}
 	switch strings.ToLower(filepath.Ext(src.Path)) {
-	case ".html", ".htm", ".xhtml", ".docx":
-		return false
+	case ".html", ".htm", ".xhtml", ".docx", ".pdf", ".ofd", ".doc", ".wps", ".xlsx", ".odt", ".fodt", ".rtf":
+		return false // documents are read whole (their format is checked by content too, below)
 	}
 	return src.Size > int64(chunk)
 }
@@ -70,10 +70,13 @@ func streamParts(ctx context.Context, src input.Source, stdin io.Reader, opts in
 			}
 			tr = r
 		}
-		format := "text"
-		if ext := strings.ToLower(filepath.Ext(src.Path)); ext == ".md" || ext == ".markdown" {
-			format = "markdown"
+		if doc := tr.Document(); doc != nil {
+			// Not plain text after all (a document under another name): it
+			// was read whole; it is one part.
+			yield(part{src: src, doc: doc, final: true})
+			return
 		}
+		format := tr.Format()
 		name := tr.Name()
 		var pending []byte
 		buf := make([]byte, 256<<10)

@@ -83,12 +83,12 @@ func (f *Freq) Groups() []string {
 func (f *Freq) Get(g string) *freq.Counts { return f.groups[g] }
 
 // Resolver finds documents' metadata the way the commands do: a --meta
-// CSV row first, then the document's own structure, then its file name.
+// CSV row first, then the document's own structure, then its file name
+// (the resolver's FromName, else timeseries.DateInName). Dates is the
+// resolver the commands build from --meta and --date-from-name
+// (cmdutil.DateFlags); nil: none.
 type Resolver struct {
-	// Meta is the --meta CSV (nil: none).
-	Meta *timeseries.Meta
-	// FromName reads a date from a path; nil: timeseries.DateInName.
-	FromName func(path string) (year, month, day int, ok bool)
+	Dates *timeseries.Resolver
 }
 
 // Of resolves one document's metadata.
@@ -98,13 +98,29 @@ func (r *Resolver) Of(d *structure.Document, name string) structure.Meta {
 		return dt.Year, dt.Month, dt.Day, ok
 	}
 	var row map[string]string
-	if r != nil {
-		if r.FromName != nil {
-			fromName = r.FromName
+	if r != nil && r.Dates != nil {
+		if fn := r.Dates.FromName; fn != nil {
+			fromName = func(p string) (int, int, int, bool) {
+				dt, ok := fn(p)
+				return dt.Year, dt.Month, dt.Day, ok
+			}
 		}
-		row, _ = r.Meta.Row(name)
+		row, _ = r.Dates.Meta.Row(name)
 	}
 	return structure.MetaOf(d, name, structure.MetaOptions{Row: row, FromName: fromName})
+}
+
+// MetaColumns are the --by dimensions that must be columns of a --meta
+// CSV: those that are neither doc, year, section nor a dimension of the
+// documents' structure.
+func MetaColumns(by []string) []string {
+	var out []string
+	for _, b := range by {
+		if b != "doc" && b != "year" && b != "section" && !Dimension(b) {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // InstrumentSections are a document's sections as the instrument coder

@@ -71,6 +71,9 @@ func TestFreqMerges(t *testing.T) {
 			}
 		}
 	}
+	if got := MetaColumns([]string{"doc", "year", "issuer", "stage", "section"}); fmt.Sprint(got) != "[stage]" {
+		t.Errorf("meta columns %v", got)
+	}
 	var r *Resolver
 	m := r.Of(structure.Parse("国务院关于某某的通知\n各省：\n正文。\n国务院\n2024年3月5日\n"), "x_2019.txt")
 	if m.Year != 2024 || m.DateSource != "text" || m.Group("issuer") != "国务院" {

@@ -349,7 +349,7 @@ func configName(cfg *lint.Config) string {
 // checkOne reads, checks and (with --fix) repairs one input.
 func checkOne(ctx context.Context, opts *Options, cfg *lint.Config, src input.Source) (*fileResult, error) {
 	rewrite := opts.Fix && !opts.DryRun
-	doc, snap, err := readDoc(src, opts.IO.In, opts.In.Encoding, rewrite)
+	doc, snap, err := readDoc(src, opts.IO.In, opts.In.ReadOptions(), rewrite)
 	if err != nil {
 		return nil, err
 	}
@@ -460,7 +460,7 @@ func findDuplicates(opts *Options, cfg *lint.Config, files []*fileResult) {
 		if r.dupText != "" {
 			return r.dupText, true
 		}
-		doc, _, err := readDoc(input.Source{Path: r.Name}, nil, opts.In.Encoding, false)
+		doc, _, err := readDoc(input.Source{Path: r.Name}, nil, opts.In.ReadOptions(), false)
 		if err != nil {
 			return "", false
 		}

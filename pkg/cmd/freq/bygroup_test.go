@@ -12,7 +12,7 @@ import (
 
 // TestBySectionAndMeta: --by section gives a row per section of each
 // document; --by year|issuer|doctype a row per group of the documents'
-// structure; --by COLUMN a row per value of a --meta column.
+// structure (--by year is the tidy table of attention over time); --by COLUMN a row per value of a --meta column.
 func TestBySectionAndMeta(t *testing.T) {
 	out := clitest.MustRun(t, clitest.Options{}, "freq", "--by", "section", "--format", "csv", "--top", "3", "testdata/structure/lj_2025_12.txt")
 	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
@@ -23,7 +23,7 @@ func TestBySectionAndMeta(t *testing.T) {
 		t.Errorf("by section:\n%s", out)
 	}
 	out = clitest.MustRun(t, clitest.Options{}, "freq", "--by", "year", "--format", "csv", "--top", "2", "testdata/structure/")
-	if !strings.HasPrefix(out, "year,total,") || !strings.Contains(out, "\n2012,") || !strings.Contains(out, "\n2025,") {
+	if !strings.HasPrefix(out, "year,term,") || !strings.Contains(out, "\n2012,") || !strings.Contains(out, "\n2025,") {
 		t.Errorf("by year:\n%s", out)
 	}
 	out = clitest.MustRun(t, clitest.Options{}, "freq", "--by", "doctype", "--format", "jsonl", "--top", "2", "testdata/structure/")

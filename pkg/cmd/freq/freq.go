@@ -3,10 +3,8 @@ package freq
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -34,10 +32,9 @@ type Options struct {
 	Script   string
 	Top      int
 	MinCount int
-	By       string // "" (corpus), "doc", "section", "year", "issuer", "doctype" or a --meta column
+	By       string // "" (corpus), "doc", "year", "section", "issuer", "doctype" or a --meta column
 	Emit     string // report or partial
-	Meta     string // --meta CSV
-	DateFrom string // --date-from-name
+	Dates    cmdutil.DateFlags
 }
 
 // NewCmdFreq returns the freq command. runF, when not nil, replaces the run
@@ -62,12 +59,18 @@ n-gram is counted only when all its words pass).
 --by doc prints a document × term matrix instead: one row per document, one
 column per term (the --top most frequent of the corpus), plus the number of
 units counted in the document (total) — a wide CSV for spreadsheets, R or
-pandas. --by section gives one row per section of each document (its GB/T
-9704 headings: 一、 （一） 1. （1）, 第N章, 第N条, and each attachment, as the
-structure command lists them); --by year, issuer or doctype one row per
-year, lead issuer or document type, as the structure command reads them (years
-from a --meta CSV, else the 成文日期, else the file name), or --by COLUMN of
-a --meta CSV.
+pandas. --by year prints attention over time as a tidy table: per year and
+term (the --top most frequent of the corpus), the count, the documents, the
+count per 10,000 characters and the year's documents and characters. A
+document's year comes from a --meta CSV, else the date the document gives
+itself (成文日期, in either numeral form), else its file name (--date-from-name
+for a pattern of your own); documents without one are counted as undated.
+
+--by section gives a section × term matrix: one row per section of each
+document (its GB/T 9704 headings 一、 （一） 1. （1）, 第N章, 第N条, and each
+attachment, as the structure command lists them); --by issuer or doctype
+one row per lead issuer or document type (as the structure command reads
+them), --by COLUMN one row per value of a --meta column.
 
 --emit partial writes the counts as a partial file (JSON Lines) instead of
 a report; ` + "`zhpolicy merge`" + ` adds partials of separate runs into the report
@@ -83,8 +86,9 @@ are read whole, up to --max-size).`,
   zhpolicy freq --ngram 2 --han --top 30 testdata/sample/municipal_report.txt
   zhpolicy freq --chars --top 0 --format csv testdata/sample/ > chars.csv
   zhpolicy freq --by doc --top 100 --format csv testdata/sample/ > dtm.csv
+  zhpolicy freq --by year --han --min-len 2 --top 10 --format csv testdata/sample/ > by_year.csv
   zhpolicy freq --by section --han --min-len 2 testdata/structure/lj_2025_12.txt
-  zhpolicy freq --by year --top 10 --format csv testdata/structure/ > by_year.csv
+  zhpolicy freq --by doctype --top 10 --format csv testdata/structure/ > by_type.csv
   zhpolicy freq --emit partial --shard 1/2 testdata/sample/ > shard1.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -101,10 +105,10 @@ are read whole, up to --max-size).`,
 				return err
 			}
 			switch opts.By {
-			case "", "corpus", "doc", "section", "year", "issuer", "doctype":
+			case "", "corpus", "doc", "year", "section", "issuer", "doctype":
 			default:
-				if opts.Meta == "" {
-					return cmdutil.FlagErrorf("invalid --by %q: use doc, section, year, issuer, doctype, corpus, or a column of a --meta CSV", opts.By)
+				if opts.Dates.Meta == "" {
+					return cmdutil.FlagErrorf("invalid --by %q: use doc (one row per document), year (a row per year and term), section, issuer, doctype, corpus, or a column of a --meta CSV", opts.By)
 				}
 			}
 			if opts.Emit == "partial" && opts.By != "" && opts.By != "corpus" {
@@ -124,9 +128,8 @@ are read whole, up to --max-size).`,
 	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.IntVar(&opts.MinCount, "min-count", 1, "leave out terms counted fewer times in all documents")
-	fl.StringVar(&opts.By, "by", "", "a term matrix with one row per doc, section, year, issuer, doctype or --meta `column`")
-	fl.StringVar(&opts.Meta, "meta", "", "document metadata `CSV` for --by (a file column; date, issuer, doctype or other columns)")
-	cmdutil.AddDateFlag(cmd, &opts.DateFrom, "", "with --by year: years from file names when the text gives none")
+	fl.StringVar(&opts.By, "by", "", "doc: a document × term matrix; year: counts per year and term; section, issuer, doctype or a --meta `column`: a matrix by group")
+	cmdutil.AddDateFlags(cmd, &opts.Dates)
 	return cmd
 }
 
@@ -154,21 +157,33 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if counting.NeedsCut {
 		docs.Cut = &counting.Cut
 	}
-	// --by section and the metadata groupings read each document's
-	// structure: whole documents
-	grouped := opts.By != "" && opts.By != "corpus" && opts.By != "doc"
-	var res *bygroup.Resolver
-	if grouped {
-		docs.PartSize = 0
-		if res, err = resolver(opts); err != nil {
-			return err
-		}
-	}
 	total := freq.New()
-	groups := bygroup.NewFreq()
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	var perDoc []views.DocCounts
 	var doc *freq.Counts // the document whose parts are being added up
+	var series *timeseries.Series
+	var dates *timeseries.Resolver
+	var docDate timeseries.Date
+	var docChars int64
+	if opts.By == "year" {
+		if dates, _, err = opts.Dates.Resolver(nil); err != nil {
+			return err
+		}
+		series = timeseries.New(timeseries.Settings{})
+	}
+	// --by section and the structure groupings read each document's
+	// structure: whole documents
+	grouped := opts.By == "section" || bygroup.Dimension(opts.By) || opts.By != "" && opts.By != "corpus" && opts.By != "doc" && opts.By != "year"
+	var res *bygroup.Resolver
+	groups := bygroup.NewFreq()
+	if grouped {
+		docs.PartSize = 0
+		tr, _, err := opts.Dates.Resolver(bygroup.MetaColumns([]string{opts.By}))
+		if err != nil {
+			return err
+		}
+		res = &bygroup.Resolver{Dates: tr}
+	}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (counted, error) {
 			in := d.Input()
@@ -187,24 +202,38 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			r.group = res.Of(st, d.Name).Group(opts.By)
 			return r, nil
 		},
-		func(d *corpus.Doc, c counted) error {
+		func(d *corpus.Doc, cd counted) error {
+			c := cd.all
 			inputs.Add(d.Name, int64(len(d.Original)))
 			if d.Part == 0 {
-				doc = c.all
+				doc, docChars, docDate = c, 0, timeseries.Date{}
 			} else {
-				doc.MergePart(c.all)
+				doc.MergePart(c)
+			}
+			if series != nil {
+				docChars += int64(utf8.RuneCountInString(d.Text))
+				if !docDate.Known() {
+					docDate, _ = dates.Date(d.Name, d.Text)
+				}
 			}
 			if !d.Final {
 				return nil
+			}
+			if series != nil {
+				counts := map[string]int64{}
+				for _, k := range doc.Keys() {
+					counts[k] = doc.Get(k).Count
+				}
+				series.Add(timeseries.Period(docDate), "", docChars, counts)
 			}
 			total.Merge(doc)
 			switch {
 			case opts.By == "doc":
 				perDoc = append(perDoc, views.DocCounts{Name: d.Name, Counts: doc})
 			case opts.By == "section":
-				perDoc = append(perDoc, c.sections...)
+				perDoc = append(perDoc, cd.sections...)
 			case grouped:
-				groups.Add(c.group, doc)
+				groups.Add(cd.group, doc)
 			}
 			return nil
 		})
@@ -244,6 +273,8 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		err = w.Table(t)
 	case opts.By == "doc":
 		err = w.Table(views.Matrix(disp, total, perDoc, minCount, opts.Top))
+	case opts.By == "year":
+		err = w.Table(views.FreqByYear(disp, total, series, minCount, opts.Top))
 	default:
 		w.Meta(views.FreqMeta(counting.Settings, total)...)
 		err = w.Table(views.Freq(disp, counting.Settings, total, minCount, opts.Top))
@@ -262,33 +293,4 @@ type counted struct {
 	all      *freq.Counts
 	sections []views.DocCounts
 	group    string
-}
-
-// resolver reads --meta and --date-from-name for the metadata groupings.
-func resolver(opts *Options) (*bygroup.Resolver, error) {
-	r := &bygroup.Resolver{}
-	if opts.Meta != "" {
-		fh, err := os.Open(opts.Meta)
-		if err != nil {
-			return nil, fmt.Errorf("--meta %s: %w", opts.Meta, cmdutil.PathErr(err))
-		}
-		defer fh.Close()
-		if r.Meta, err = timeseries.ReadMeta(fh, opts.Meta); err != nil {
-			return nil, err
-		}
-		if b := opts.By; b != "section" && b != "year" && b != "issuer" && b != "doctype" && !slices.Contains(r.Meta.Columns, b) {
-			return nil, cmdutil.FlagErrorf("--by %s: %s has no such column (it has %s)", b, opts.Meta, strings.Join(r.Meta.Columns, ", "))
-		}
-	}
-	if opts.DateFrom != "" {
-		df, err := cmdutil.DateFinder(opts.DateFrom)
-		if err != nil {
-			return nil, err
-		}
-		r.FromName = func(p string) (int, int, int, bool) {
-			y := df.Year(p)
-			return y, 0, 0, y > 0
-		}
-	}
-	return r, nil
 }

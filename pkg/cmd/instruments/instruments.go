@@ -37,8 +37,7 @@ type Options struct {
 	Multi      bool
 	All        bool
 	Agree      string
-	Meta       string
-	DateFrom   string
+	Dates      cmdutil.DateFlags
 	Emit       string
 }
 
@@ -60,8 +59,8 @@ for R and Stata (--format csv). --all lists uncoded units too ("none").
 
 --by doc|year|issuer|doctype|COLUMN[,COLUMN] counts coded units instead: a
 crosstab of categories (--level category) or subcategories by document, by
-year, by lead issuer or document type (as the structure command reads them), or
-by a column of the --meta CSV (a second dimension after a comma, e.g.
+year, by lead issuer or document type (as the structure command reads them),
+or by a column of the --meta CSV (a second dimension after a comma, e.g.
 --by year,stage), with each code's share of the group's coded units, its
 share of all units and its rate per 10,000 characters. Years come from the
 --meta CSV, else the date the document gives itself (成文日期), else the
@@ -108,7 +107,7 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 				if strings.TrimSpace(b) == "" {
 					return cmdutil.FlagErrorf("invalid --by: an empty dimension")
 				}
-				if b != "doc" && b != "year" && !bygroup.Dimension(b) && opts.Meta == "" {
+				if b != "doc" && b != "year" && !bygroup.Dimension(b) && opts.Dates.Meta == "" {
 					return cmdutil.FlagErrorf("--by %s needs a --meta CSV with a %s column (or use doc, year, issuer or doctype)", b, b)
 				}
 			}
@@ -126,7 +125,7 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 	}
 	cmdutil.AddInputFlags(cmd, &opts.In, true)
 	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
-	cmdutil.AddDateFlag(cmd, &opts.DateFrom, "", "with --by year: read years from file names")
+	cmdutil.AddDateFlags(cmd, &opts.Dates)
 	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Frame, "frame", "", "coding frame `YAML` (default: the built-in Rothwell–Zegveld frame)")
@@ -137,7 +136,6 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 	fl.BoolVar(&opts.Multi, "multi", false, "with --by: count every code of a unit, not only its primary code")
 	fl.BoolVar(&opts.All, "all", false, "list uncoded units too (category none)")
 	fl.StringVar(&opts.Agree, "agree", "", "human coding `CSV` (doc,unit,category[,subcategory]): print Cohen's κ")
-	fl.StringVar(&opts.Meta, "meta", "", "document metadata `CSV` (a file column, a date or year column, other columns for --by)")
 	return cmd
 }
 
@@ -157,7 +155,7 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 		return err
 	}
 	kind, _ := instruments.ParseUnitKind(opts.Unit)
-	dates, meta, err := resolver(opts)
+	dates, meta, err := opts.Dates.Resolver(bygroup.MetaColumns(opts.By))
 	if err != nil {
 		return err
 	}
@@ -275,49 +273,6 @@ func loadFrame(path string) (*instruments.Frame, error) {
 	return instruments.ParseFrame(b, path)
 }
 
-// resolver builds the date resolver from --meta and --date-from-name.
-func resolver(opts *Options) (*timeseries.Resolver, *timeseries.Meta, error) {
-	r := &timeseries.Resolver{}
-	var meta *timeseries.Meta
-	if opts.Meta != "" {
-		fh, err := os.Open(opts.Meta)
-		if err != nil {
-			return nil, nil, fmt.Errorf("--meta %s: %w", opts.Meta, cmdutil.PathErr(err))
-		}
-		meta, err = timeseries.ReadMeta(fh, opts.Meta)
-		fh.Close()
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, b := range opts.By {
-			if b != "doc" && b != "year" && !bygroup.Dimension(b) && !contains(meta.Columns, b) {
-				return nil, nil, cmdutil.FlagErrorf("--by %s: %s has no such column (it has %s)", b, opts.Meta, strings.Join(meta.Columns, ", "))
-			}
-		}
-		r.Meta = meta
-	}
-	if opts.DateFrom != "" {
-		df, err := cmdutil.DateFinder(opts.DateFrom)
-		if err != nil {
-			return nil, nil, err
-		}
-		r.FromName = func(p string) (timeseries.Date, bool) {
-			y := df.Year(p)
-			return timeseries.Date{Year: y, Source: "name"}, y > 0
-		}
-	}
-	return r, meta, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // group is a document's value of each --by dimension.
 func group(by []string, d *corpus.Doc, dates *timeseries.Resolver, meta *timeseries.Meta, st *structure.Document) instruments.Group {
 	vals := make([]string, 2)
@@ -326,7 +281,7 @@ func group(by []string, d *corpus.Doc, dates *timeseries.Resolver, meta *timeser
 		case "doc":
 			vals[i] = d.Name
 		case "issuer", "doctype":
-			vals[i] = (&bygroup.Resolver{Meta: meta}).Of(st, d.Name).Group(b)
+			vals[i] = (&bygroup.Resolver{Dates: dates}).Of(st, d.Name).Group(b)
 		case "year":
 			date, _ := dates.Date(d.Name, d.Text)
 			vals[i] = timeseries.Period(date)

@@ -3,13 +3,10 @@ package structure
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"strings"
 
 	"github.com/spf13/cobra"
 
-	"zhpolicy/pkg/analysis/timeseries"
+	"zhpolicy/pkg/analysis/bygroup"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
@@ -22,13 +19,12 @@ import (
 type Options struct {
 	IO *iostreams.IOStreams
 
-	Paths    []string
-	In       cmdutil.InputFlags
-	Format   string
-	Show     string
-	By       string
-	Meta     string
-	DateFrom string
+	Paths  []string
+	In     cmdutil.InputFlags
+	Format string
+	Show   string
+	By     string
+	Dates  cmdutil.DateFlags
 }
 
 // NewCmdStructure returns the structure command.
@@ -83,7 +79,7 @@ gives one row per element. Each document is read whole into memory.`,
 			if opts.By != "" && opts.Show != "elements" {
 				return cmdutil.FlagErrorf("--by counts the corpus; it cannot be used with --show %s", opts.Show)
 			}
-			if b := opts.By; b != "" && b != "year" && b != "issuer" && b != "doctype" && opts.Meta == "" {
+			if b := opts.By; b != "" && b != "year" && b != "issuer" && b != "doctype" && opts.Dates.Meta == "" {
 				return cmdutil.FlagErrorf("--by %s needs a --meta CSV with a %s column (or use year, issuer or doctype)", b, b)
 			}
 			if runF != nil {
@@ -94,11 +90,10 @@ gives one row per element. Each document is read whole into memory.`,
 	}
 	cmdutil.AddInputFlags(cmd, &opts.In, true)
 	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
-	cmdutil.AddDateFlag(cmd, &opts.DateFrom, "", "years from file names when the text gives none")
+	cmdutil.AddDateFlags(cmd, &opts.Dates)
 	cmdutil.EnumFlag(cmd, &opts.Show, "show", "", "what to list per document", "elements", "headings", "sections", "citations")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.By, "by", "", "count the corpus by year, issuer, doctype or a --meta `column`")
-	fl.StringVar(&opts.Meta, "meta", "", "document metadata `CSV` (a file column; date, issuer, doctype or other columns)")
 	return cmd
 }
 
@@ -109,24 +104,15 @@ type parsed struct {
 }
 
 func structureRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
-	meta, err := readMeta(opts)
+	var by []string
+	if opts.By != "" {
+		by = []string{opts.By}
+	}
+	dates, _, err := opts.Dates.Resolver(bygroup.MetaColumns(by))
 	if err != nil {
 		return err
 	}
-	fromName := func(p string) (int, int, int, bool) {
-		d, ok := timeseries.DateInName(p)
-		return d.Year, d.Month, d.Day, ok
-	}
-	if opts.DateFrom != "" {
-		df, err := cmdutil.DateFinder(opts.DateFrom)
-		if err != nil {
-			return err
-		}
-		fromName = func(p string) (int, int, int, bool) {
-			y := df.Year(p)
-			return y, 0, 0, y > 0
-		}
-	}
+	res := &bygroup.Resolver{Dates: dates}
 	var summary *structure.Summary
 	if opts.By != "" {
 		summary = structure.NewSummary(opts.By)
@@ -141,8 +127,7 @@ func structureRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error 
 			in := d.Input()
 			doc := structure.ParseFolded(d.Text, in.Folded)
 			doc.MapOffsets(d.OriginalSpan)
-			row, _ := meta.Row(d.Name)
-			return parsed{doc, structure.MetaOf(doc, d.Name, structure.MetaOptions{Row: row, FromName: fromName})}, nil
+			return parsed{doc, res.Of(doc, d.Name)}, nil
 		},
 		func(d *corpus.Doc, p parsed) error {
 			if summary != nil {
@@ -174,30 +159,4 @@ func structureRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error 
 		return err
 	}
 	return cmdutil.Exit(out, 0)
-}
-
-// readMeta reads the --meta CSV.
-func readMeta(opts *Options) (*timeseries.Meta, error) {
-	if opts.Meta == "" {
-		return nil, nil
-	}
-	fh, err := os.Open(opts.Meta)
-	if err != nil {
-		return nil, fmt.Errorf("--meta %s: %w", opts.Meta, cmdutil.PathErr(err))
-	}
-	defer fh.Close()
-	m, err := timeseries.ReadMeta(fh, opts.Meta)
-	if err != nil {
-		return nil, err
-	}
-	if b := opts.By; b != "" && b != "year" && b != "issuer" && b != "doctype" {
-		found := false
-		for _, c := range m.Columns {
-			found = found || c == b
-		}
-		if !found {
-			return nil, cmdutil.FlagErrorf("--by %s: %s has no such column (it has %s)", b, opts.Meta, strings.Join(m.Columns, ", "))
-		}
-	}
-	return m, nil
 }
