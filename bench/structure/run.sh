@@ -20,8 +20,11 @@ if command -v pdftotext >/dev/null; then
   pdftotext -layout "$S/bench/intake/gongwen.pdf" "$out/gongwen.pdf-pdftotext-layout.txt"
   texts+=("$out"/gongwen.pdf-pdftotext*.txt)
 fi
-go run ./bench/structure/extract "$out" "$S"/bench/intake/gongwen.* >/dev/null && texts+=("$out"/gongwen.*-zhpolicy.txt)
-go run ./bench/structure/measure -shared "$S" -gold bench/structure/gold/notices_test.json "${texts[@]}" > "$out/measure.md"
+go run ./bench/structure/extract "$out" "$S"/bench/intake/gongwen.* "$S"/bench/intake/ofd/n.ofd >/dev/null
+texts+=("$out"/gongwen.*-zhpolicy.txt)
+ofd=()
+[ -f "$out/n.ofd-zhpolicy.txt" ] && ofd=(-ofd "$out/n.ofd-zhpolicy.txt")
+go run ./bench/structure/measure -shared "$S" -gold bench/structure/gold/notices_test.json "${ofd[@]}" "${texts[@]}" > "$out/measure.md"
 go test -run '^$' -bench 'Parse' -benchtime 20x ./pkg/structure > "$out/bench.txt"
 {
   echo '<!-- structure:begin -->'

@@ -268,7 +268,18 @@ func TestOFDGongwen(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := Parse(string(b))
+	checkOFDGongwen(t, "n.lines.txt", string(b))
+	// the OFD file itself, through the input package's reader
+	doc, err := input.Read(input.Source{Path: testenv.Shared(t, "bench", "intake", "ofd", "n.ofd"), Size: -1}, input.Options{})
+	if err != nil {
+		t.Fatalf("n.ofd: %v", err)
+	}
+	checkOFDGongwen(t, "n.ofd", doc.Text)
+}
+
+func checkOFDGongwen(t *testing.T, name, text string) {
+	t.Helper()
+	d := Parse(text)
 	got := func(f *Field) string { return fieldText(f) }
 	num := "<absent>"
 	if d.Number != nil {
@@ -294,7 +305,7 @@ func TestOFDGongwen(t *testing.T) {
 		{"printed date", pd, "2011-03-10"},
 	} {
 		if c.got != c.want {
-			t.Errorf("n.ofd: %s = %q, want %q", c.what, c.got, c.want)
+			t.Errorf("%s: %s = %q, want %q", name, c.what, c.got, c.want)
 		}
 	}
 	// the two cited numbers, each broken over two lines
@@ -305,7 +316,7 @@ func TestOFDGongwen(t *testing.T) {
 		}
 	}
 	if strings.Join(cited, " ") != "路中医发〔2011〕10号 浙人才〔1993〕73号" {
-		t.Errorf("n.ofd: cited numbers %v", cited)
+		t.Errorf("%s: cited numbers %v", name, cited)
 	}
 	if t.Failed() {
 		t.Log(dumpJSON(d))

@@ -24,6 +24,7 @@ func main() {
 	shared := flag.String("shared", "../shared", "the shared data")
 	goldPath := flag.String("gold", "bench/structure/gold/notices_test.json", "blind gold of the TEST notices")
 	errorsOut := flag.String("errors", "", "write the gold disagreements to this file")
+	ofdText := flag.String("ofd", "", "the text pkg/input extracts from ofd/n.ofd (optional)")
 	flag.Parse()
 	corpus := filepath.Join(*shared, "corpus", "ministry_provincial_notices")
 	docs, err := loadCorpus(corpus)
@@ -33,7 +34,7 @@ func main() {
 	coverage(docs)
 	gold(docs, *goldPath, *errorsOut)
 	gongwen(*shared, flag.Args())
-	ofd(*shared)
+	ofd(*shared, *ofdText)
 }
 
 func fail(err error) {
@@ -436,32 +437,53 @@ func gongwen(shared string, texts []string) {
 	fmt.Println()
 }
 
-// ofd checks the OFD 公文's key lines.
-func ofd(shared string) {
-	b, err := os.ReadFile(filepath.Join(shared, "bench", "intake", "expected", "n.lines.txt"))
-	if err != nil {
-		fail(err)
+// ofd checks the OFD 公文: its expected key lines, and the text extracted
+// from the file when given.
+func ofd(shared, extracted string) {
+	srcs := []string{filepath.Join(shared, "bench", "intake", "expected", "n.lines.txt")}
+	head := "| element | `expected/n.lines.txt` |"
+	sep := "| --- | --- |"
+	if extracted != "" {
+		srcs = append(srcs, extracted)
+		head += " `n.ofd` read by pkg/input |"
+		sep += " --- |"
 	}
-	d := structure.Parse(string(b))
+	var docs []*structure.Document
+	for _, p := range srcs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			fail(err)
+		}
+		docs = append(docs, structure.Parse(string(b)))
+	}
 	get := func(f func() string) string {
 		defer func() { _ = recover() }()
 		return f()
 	}
-	fmt.Println("The OFD 公文 (`ofd/n.ofd`, from its expected key lines `expected/n.lines.txt`):")
+	fmt.Println("The OFD 公文 (`ofd/n.ofd`):")
 	fmt.Println()
-	fmt.Println("| element | parsed |")
-	fmt.Println("| --- | --- |")
-	fmt.Printf("| 发文字号 | %s |\n", get(func() string { return d.Number.Text }))
-	fmt.Printf("| 标题 (文种) | %s (%s) |\n", get(func() string { return d.Title.Text }), get(func() string { return d.Title.DocType }))
-	fmt.Printf("| 主送机关 | %s |\n", text(d.Addressees))
-	fmt.Printf("| 成文日期 | %s |\n", get(func() string { return d.Date.ISO }))
-	fmt.Printf("| 印发 line | %s %s |\n", text(d.PrintedBy), get(func() string { return d.PrintedDate.ISO + " 印发" }))
-	var cited []string
-	for _, c := range d.Citations {
-		if c.Number != nil {
-			cited = append(cited, c.Number.Text)
+	fmt.Println(head)
+	fmt.Println(sep)
+	row := func(name string, f func(d *structure.Document) string) {
+		fmt.Printf("| %s |", name)
+		for _, d := range docs {
+			fmt.Printf(" %s |", get(func() string { return f(d) }))
 		}
+		fmt.Println()
 	}
-	fmt.Printf("| cited numbers (each broken over two lines) | %s |\n", strings.Join(cited, ", "))
+	row("发文字号", func(d *structure.Document) string { return d.Number.Text })
+	row("标题 (文种)", func(d *structure.Document) string { return d.Title.Text + " (" + d.Title.DocType + ")" })
+	row("主送机关", func(d *structure.Document) string { return text(d.Addressees) })
+	row("成文日期", func(d *structure.Document) string { return d.Date.ISO })
+	row("印发 line", func(d *structure.Document) string { return strings.TrimSpace(text(d.PrintedBy) + " " + d.PrintedDate.ISO + " 印发") })
+	row("cited numbers (broken over two lines in the key lines)", func(d *structure.Document) string {
+		var cited []string
+		for _, c := range d.Citations {
+			if c.Number != nil {
+				cited = append(cited, c.Number.Text)
+			}
+		}
+		return strings.Join(cited, ", ")
+	})
 	fmt.Println()
 }
