@@ -475,7 +475,9 @@ func ofd(shared, extracted string) {
 	row("标题 (文种)", func(d *structure.Document) string { return d.Title.Text + " (" + d.Title.DocType + ")" })
 	row("主送机关", func(d *structure.Document) string { return text(d.Addressees) })
 	row("成文日期", func(d *structure.Document) string { return d.Date.ISO })
-	row("印发 line", func(d *structure.Document) string { return strings.TrimSpace(text(d.PrintedBy) + " " + d.PrintedDate.ISO + " 印发") })
+	row("印发 line", func(d *structure.Document) string {
+		return strings.TrimSpace(text(d.PrintedBy) + " " + d.PrintedDate.ISO + " 印发")
+	})
 	row("cited numbers (broken over two lines in the key lines)", func(d *structure.Document) string {
 		var cited []string
 		for _, c := range d.Citations {
