@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/segment"
@@ -324,8 +325,8 @@ func AddDateFlag(cmd *cobra.Command, p *string, def, usage string) {
 }
 
 // DateFinder validates a --date-from-name value.
-func DateFinder(expr string) (*corpus.DateFinder, error) {
-	f, err := corpus.NewDateFinder(expr)
+func DateFinder(expr string) (*timeseries.NameFinder, error) {
+	f, err := timeseries.NewNameFinder(expr)
 	if err != nil {
 		return nil, FlagErrorf("invalid --date-from-name %q: %v", expr, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"zhpolicy/pkg/analysis/freq"
 	kw "zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/analysis/overview"
+	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/idf"
 	"zhpolicy/pkg/script"
@@ -176,7 +177,7 @@ func TrackedCounts(words *freq.Counts, track []string) map[string]int64 {
 }
 
 // Add keeps a document of the corpus.
-func (res *Collected) Add(r DocResult, years *corpus.DateFinder) {
+func (res *Collected) Add(r DocResult, years *timeseries.NameFinder) {
 	s := r.Summary
 	res.corpus.Merge(s)
 	d := docInfo{Name: r.Doc.Name, Year: years.Year(r.Doc.Name), Script: r.Doc.Script.Kind.String(),
