@@ -27,6 +27,7 @@ import (
 	"zhpolicy/pkg/reportpage"
 	"zhpolicy/pkg/safewrite"
 	seg "zhpolicy/pkg/segment"
+	"zhpolicy/pkg/structure"
 )
 
 // Options are the settings of one report run.
@@ -300,6 +301,8 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			for _, w := range d.Warnings {
 				r.Warnings = append(r.Warnings, w.Message)
 			}
+			r.Structure = structure.ParseFolded(d.Text, d.In.Folded)
+			r.Meta = structure.MetaOf(r.Structure, d.Name, structure.MetaOptions{})
 			d.In = nil // the report keeps counts, not texts
 			return r, nil
 		},

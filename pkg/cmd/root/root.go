@@ -32,6 +32,7 @@ import (
 	"zhpolicy/pkg/cmd/reuse"
 	"zhpolicy/pkg/cmd/segment"
 	"zhpolicy/pkg/cmd/slogans"
+	structurecmd "zhpolicy/pkg/cmd/structure"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
 )
@@ -124,6 +125,7 @@ interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
 		entities.NewCmdEntities(f, nil),
 		slogans.NewCmdSlogans(f, nil),
 		instruments.NewCmdInstruments(f, nil),
+		structurecmd.NewCmdStructure(f, nil),
 		reuse.NewCmdReuse(f, nil),
 		network.NewCmdNetwork(f, nil),
 		convert.NewCmdConvert(f, nil),
