@@ -19,6 +19,15 @@ import (
 // flight stay a few tens of megabytes.
 const PartBytes = 1 << 20
 
+// WholeBytes is the part size for work that needs a whole document
+// (Config.PartsAsDocs): a plain-text input bigger than this is analysed as
+// consecutive documents of about this size. Real policy documents are far
+// smaller (a national work report is about 60 KB, a five-year plan about
+// 150 KB); what is bigger is a dump of many, and reading it whole would cost
+// about 100 bytes of memory per input byte in the analyses that need a
+// whole document (bench/memory).
+const WholeBytes = 2 << 20
+
 // part is one unit of work for EachPart: a whole source to read, or a
 // chunk of a big one already read by the producer.
 type part struct {

@@ -63,7 +63,7 @@ TSV and JSON Lines.
 run over all their documents.
 
 Memory: one document at a time is analysed whole (up to --max-size) and
-only its counts are kept.`,
+only its counts are kept.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy analyze testdata/sample/
   zhpolicy analyze --top 20 testdata/sample/
   zhpolicy analyze --format json testdata/sample/ > overview.json

@@ -12,6 +12,7 @@ import (
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/script"
 )
 
 // Options are the settings of one detect run.
@@ -42,7 +43,7 @@ The format is read from the content: text, markdown, html, docx, pdf, ofd,
 doc (Word 97 and WPS), xlsx, odt, rtf. For PDF and OFD, the pages and the text
 layer: yes when every page has text, no when none has (a scanned document:
 run OCR on it), else the pages that have text. JSON and CSV also give the
-program that made the file, where the file says it (producer).`,
+program that made the file, where the file says it (producer).` + "\n\n" + cmdutil.StreamHelp,
 		Example: `  zhpolicy detect testdata/sample/
   zhpolicy detect --format json testdata/sample/big5_speech.txt
   zhpolicy detect --format csv testdata/sample/city_plan.docx`,
@@ -122,10 +123,28 @@ func detectRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	var rows [][]any // for people, one table at the end
 	no := false
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "detect", Clean: &no} // the script of the text as it is
+	// the script of the text as it is; a big plain-text file in parts, added up
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "detect", Clean: &no, PartSize: corpus.PartBytes}
+	type piece struct {
+		r   Result
+		det script.Detection
+	}
+	var acc piece
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
-		func(_ context.Context, d *corpus.Doc) (Result, error) { return Inspect(d), nil },
-		func(_ *corpus.Doc, r Result) error {
+		func(_ context.Context, d *corpus.Doc) (piece, error) { return piece{Inspect(d), d.Script}, nil },
+		func(d *corpus.Doc, p piece) error {
+			if d.Part == 0 {
+				acc = p
+			} else {
+				acc.det = acc.det.Add(p.det)
+				acc.r.Annotations += p.r.Annotations
+			}
+			if !d.Final {
+				return nil
+			}
+			r := acc.r
+			r.Script, r.Han, r.SimpOnly, r.TradOnly = acc.det.Kind.String(), acc.det.Han, acc.det.SimpOnly, acc.det.TradOnly
+			r.SimpShare, r.TradShare, r.Pinyin = acc.det.SimpShare, acc.det.TradShare, r.Annotations > 0
 			if !machine {
 				pinyin := "no"
 				if r.Pinyin {

@@ -78,7 +78,7 @@ terms, patterns 给予…补助, exclusions).
 
 --by … --emit partial writes the counts as a partial file instead: count
 each shard of a corpus (--shard i/n) apart, then add the partials with
-` + "`zhpolicy merge`" + `, which prints the table one run over all documents gives.`,
+` + "`zhpolicy merge`" + `, which prints the table one run over all documents gives.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy instruments testdata/sample/
   zhpolicy instruments --all --format csv testdata/sample/ > units.csv
   zhpolicy instruments --by doc --level category testdata/sample/

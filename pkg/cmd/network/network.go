@@ -83,7 +83,7 @@ the graph.
 
 --emit partial writes the counts as a partial file: count each shard of a
 corpus (--shard i/n) apart, then add the partials with ` + "`zhpolicy merge`" + `,
-which prints the tables one run gives.`,
+which prints the tables one run gives.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy network --items instruments testdata/sample/
   zhpolicy network --items slogans --window doc -o slogans.gexf testdata/sample/
   zhpolicy network --kind citation -o citations.graphml testdata/sample/

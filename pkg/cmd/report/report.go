@@ -97,7 +97,7 @@ follow the script of most documents) or converted (--script s|t|tw|hk).
 --compare A B, --compare A,B or --compare A --compare B. Without other
 paths, the report covers A and B together.
 
-Without -o the report goes to standard output when it is not a terminal.`,
+Without -o the report goes to standard output when it is not a terminal.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy report testdata/sample/ -o sample.html
   zhpolicy report testdata/sample/ -o sample.html --track 高质量发展,新质生产力
   zhpolicy report testdata/sample/ --compare testdata/sample/municipal_report.txt testdata/sample/city_plan.docx -o compare.html

@@ -64,7 +64,7 @@ number, else the file name (--date-from-name for a pattern of your own).
 
 JSON and JSON Lines give one object per document: its metadata (year,
 issuers, type, with where each came from) and its whole structure. CSV
-gives one row per element. Each document is read whole into memory.`,
+gives one row per element. Each document is read whole into memory.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy structure testdata/structure/lj_2025_12.txt
   zhpolicy structure --format json testdata/structure/lj_2025_12.txt > lj.json
   zhpolicy structure --show headings testdata/structure/
