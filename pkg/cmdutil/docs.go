@@ -56,10 +56,10 @@ const (
 
 // WholeHelp is the sentence the --help of a command that reads whole
 // documents ends with.
-const WholeHelp = `A document is analysed whole; a plain-text input over 2 MiB (a dump of many
+const WholeHelp = `A document is analysed whole; a plain-text input over 1 MiB (a dump of many
 documents, not one policy document) is analysed as consecutive documents of about
-2 MiB ending at a line end, named FILE#1, FILE#2, …, so that memory stays bounded
-(about 100 bytes per byte of a part, a few hundred megabytes at most).`
+1 MiB ending at a line end, named FILE#1, FILE#2, …, so that memory stays bounded
+(about 100 bytes per byte of a part: a few hundred megabytes at most).`
 
 // StreamHelp is the sentence the --help of a command that streams big
 // inputs ends with.

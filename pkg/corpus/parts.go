@@ -26,7 +26,7 @@ const PartBytes = 1 << 20
 // 150 KB); what is bigger is a dump of many, and reading it whole would cost
 // about 100 bytes of memory per input byte in the analyses that need a
 // whole document (bench/memory).
-const WholeBytes = 2 << 20
+const WholeBytes = 1 << 20
 
 // part is one unit of work for EachPart: a whole source to read, or a
 // chunk of a big one already read by the producer.
