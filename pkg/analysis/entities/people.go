@@ -276,12 +276,6 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 	}
 }
 
-// dictAt says whether [s, e) is one token of the dictionary.
-func (st *sentence) dictAt(s, e int) bool {
-	_, ok := st.dictWord(s, e)
-	return ok
-}
-
 // plainGiven says whether the parts of a name with no evidence but its
 // shape are not words of their own: no dictionary word runs from the
 // family name into the given name (智慧|赋), the given name is not a common
@@ -731,10 +725,6 @@ func (st *sentence) judgeForeignNews(i, j int) {
 	}
 	st.addPerson(s, e, float64(L)*10+1, false)
 }
-
-// notNameEnd are characters that end the transliterated names of diseases,
-// drugs and substances rather than people (基孔肯雅热).
-const notNameEnd = "热病症菌素酸剂霉炎毒"
 
 // dottedNames adds names joined over a middle dot whose parts are not all
 // transliteration characters (艾尔肯·吐尼亚孜, 吉克·卡德尔): each part one to

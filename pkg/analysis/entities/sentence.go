@@ -128,22 +128,6 @@ func (st *sentence) prevTok(s int, skipBlank bool) int {
 	return -1
 }
 
-// nextTok is the index of the token starting at e, skipping blanks when
-// skipBlank; -1 if none.
-func (st *sentence) nextTok(e int, skipBlank bool) int {
-	for e < len(st.rs) {
-		j := st.startTok[e]
-		if j < 0 {
-			return -1
-		}
-		if !skipBlank || !st.blankTok(j) {
-			return j
-		}
-		e = st.toks[j].e
-	}
-	return -1
-}
-
 // blankTok says whether token j is spaces only.
 func (st *sentence) blankTok(j int) bool {
 	for _, r := range st.rs[st.toks[j].s:st.toks[j].e] {
