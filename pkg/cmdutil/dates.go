@@ -60,10 +60,7 @@ func (d *DateFlags) Resolver(columns []string) (*timeseries.Resolver, *timeserie
 		if err != nil {
 			return nil, nil, err
 		}
-		r.FromName = func(p string) (timeseries.Date, bool) {
-			y := df.Year(p)
-			return timeseries.Date{Year: y, Source: "name"}, y > 0
-		}
+		r.FromName = df.Date
 	}
 	return r, meta, nil
 }

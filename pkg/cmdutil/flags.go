@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/segment"
@@ -32,6 +33,7 @@ type InputFlags struct {
 	KeepRepeated bool
 	Shard        string
 	MaxSize      string
+	Password     string
 
 	// all are the inputs of the last Sources, before the shard was taken
 	// (the corpus pass counts lines over all of them).
@@ -56,7 +58,8 @@ func AddInputFlags(cmd *cobra.Command, in *InputFlags, clean bool) {
 	fl.StringSliceVar(&in.Exclude, "exclude", nil, "skip files and directories matching these globs")
 	fl.IntVarP(&in.Jobs, "jobs", "j", DefaultJobs(), "documents processed in parallel")
 	fl.StringVar(&in.Shard, "shard", "", "take only shard `i/n` of the inputs (by a hash of each path; for splitting a corpus over machines)")
-	fl.StringVar(&in.MaxSize, "max-size", "", "largest input read whole, e.g. 512M or 2G (default 1G; big plain-text inputs that a command reads in parts are not limited)")
+	fl.StringVar(&in.MaxSize, "max-size", "", "largest input read whole, e.g. 512M or 2G (default 1G; big plain-text inputs that a command reads in parts are not limited); also what one document may unpack (zip parts, PDF streams; default 128M)")
+	fl.StringVar(&in.Password, "password", "", "password of encrypted PDFs (without it, PDFs restricted by an owner password still open)")
 	if clean {
 		fl.BoolVar(&in.NoClean, "no-clean", false, "do not clean the text (pinyin annotations, invisible characters, boilerplate)")
 		in.hasClean = true
@@ -116,13 +119,18 @@ func (in *InputFlags) Validate() error {
 // Clean says whether the documents are cleaned (--no-clean not given).
 func (in *InputFlags) Clean() bool { return !in.NoClean }
 
-// ReadOptions are the input options the flags give.
+// ReadOptions are the input options the flags give. --max-size, when
+// given, also raises (or lowers) what one document may unpack.
 func (in *InputFlags) ReadOptions() input.Options {
 	max := in.maxBytes
 	if max == 0 {
 		max = DefaultMaxSize
 	}
-	return input.Options{Encoding: in.Encoding, MaxBytes: max}
+	o := input.Options{Encoding: in.Encoding, MaxBytes: max, LimitHint: "raise the limit with --max-size", Password: in.Password}
+	if in.MaxSize != "" {
+		o.MaxUnpacked = max
+	}
+	return o
 }
 
 // Sources expands the paths (stdin when there are none and it is not a
@@ -317,8 +325,8 @@ func AddDateFlag(cmd *cobra.Command, p *string, def, usage string) {
 }
 
 // DateFinder validates a --date-from-name value.
-func DateFinder(expr string) (*corpus.DateFinder, error) {
-	f, err := corpus.NewDateFinder(expr)
+func DateFinder(expr string) (*timeseries.NameFinder, error) {
+	f, err := timeseries.NewNameFinder(expr)
 	if err != nil {
 		return nil, FlagErrorf("invalid --date-from-name %q: %v", expr, err)
 	}

@@ -16,6 +16,12 @@ type Doc struct {
 	Size     int64
 	Warnings []input.Warning
 
+	// What a document file says about itself (input.Document): the program
+	// that made it, its pages and the pages with a text layer (PDF, OFD).
+	Producer  string
+	Pages     int
+	TextPages int
+
 	// A big input may come in parts (Config.PartSize): Base is the byte
 	// offset of this part's Original in the whole decoded document, Part its
 	// number (0 for the first or only part), Final marks the last part.
@@ -44,6 +50,7 @@ func Prepare(d *input.Document, clean bool) *Doc {
 func prepare(d *input.Document, clean bool, rep *normalize.Repeated) *Doc {
 	doc := &Doc{
 		Name: d.Name, Encoding: d.Encoding, Format: d.Format, Size: d.Size, Warnings: d.Warnings,
+		Producer: d.Producer, Pages: d.Pages, TextPages: d.TextPages,
 		Original: d.Text, Text: d.Text, Final: true,
 	}
 	if clean {

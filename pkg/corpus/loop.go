@@ -32,6 +32,10 @@ type Config struct {
 	// whatever the size of an input. Only for work that can be done part by
 	// part (Doc.Part, Doc.Final and Doc.Base say where a part belongs).
 	PartSize int
+	// PartsAsDocs makes each part of an input read in parts (PartSize) a
+	// document of its own, named PartName(name, index): for work that needs
+	// a whole document, so that a huge input costs the memory of one part.
+	PartsAsDocs bool
 	// Segmenter, when set, cuts every document (or part) with Cut and
 	// builds its analysis input (Doc.In).
 	Segmenter *segment.Segmenter
@@ -132,7 +136,7 @@ func Run[T any](ctx context.Context, cfg Config, srcs []input.Source, skipped []
 				failed[p.src.Path] = true
 				return out.skip(err, p.src.Path, notify)
 			}
-			if p.final {
+			if p.final || cfg.PartsAsDocs {
 				out.Docs++
 				for _, w := range r.doc.Warnings {
 					notify(Event{Doc: r.doc.Name, Warning: w.Message})
@@ -212,8 +216,16 @@ func (cfg *Config) prepare(ctx context.Context, p part) (*Doc, error) {
 		}
 		d = prepare(in, cfg.Clean, cfg.Repeated)
 	} else {
-		d = prepare(p.doc, cfg.Clean, cfg.Repeated)
-		d.Base, d.Part, d.Final = p.base, p.index, p.final
+		if cfg.PartsAsDocs {
+			if !(p.index == 0 && p.final) {
+				p.doc.Name = PartName(p.doc.Name, p.index)
+			}
+			d = prepare(p.doc, cfg.Clean, cfg.Repeated)
+			d.Base, d.Part, d.Final = p.base, 0, true
+		} else {
+			d = prepare(p.doc, cfg.Clean, cfg.Repeated)
+			d.Base, d.Part, d.Final = p.base, p.index, p.final
+		}
 	}
 	if cfg.Segmenter != nil {
 		toks, err := CutContext(ctx, cfg.Segmenter, d.Text, cfg.Cut)
@@ -223,6 +235,12 @@ func (cfg *Config) prepare(ctx context.Context, p part) (*Doc, error) {
 		d.In = analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks)
 	}
 	return d, nil
+}
+
+// PartName names part index (from 0) of the input called name when it is
+// analysed as documents of its own (Config.PartsAsDocs): name#1, name#2, ….
+func PartName(name string, index int) string {
+	return fmt.Sprintf("%s#%d", name, index+1)
 }
 
 // RepeatedLines is the first pass of the corpus-level boilerplate removal:

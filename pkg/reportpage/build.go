@@ -79,7 +79,7 @@ func Build(res *Collected, opts *Options) (*htmlreport.Page, error) {
 	p := &htmlreport.Page{Lang: lang, Title: b.title(), Subtitle: b.subtitle(), Generator: "zhpolicy " + opts.Version}
 	p.UI = htmlreport.DefaultUI().Map(b.t)
 	steps := []func() (*htmlreport.Section, error){
-		b.overviewSection, b.keywordSection, b.formulationSection, b.timelineSection,
+		b.overviewSection, b.documentsSection, b.keywordSection, b.formulationSection, b.timelineSection,
 		b.networkSection, b.entitySection, b.frequencySection, b.compareSection,
 	}
 	for _, step := range steps {

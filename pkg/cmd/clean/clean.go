@@ -60,7 +60,7 @@ speaker's photo.
 
 With --list, print what was removed or changed instead, with its byte
 position in the decoded input and, for boilerplate, the reason. With --meta,
-print the metadata marked in each document instead.`,
+print the metadata marked in each document instead.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy clean testdata/sample/provincial_notice.html
   echo '市委常委會(huì)在醫(yī)藥高新區(qū)調(diào)研' | zhpolicy clean
   zhpolicy clean --list --format csv testdata/sample/

@@ -1,9 +1,9 @@
-package corpus
+package timeseries
 
 import "testing"
 
-func TestDateFinder(t *testing.T) {
-	auto, _ := NewDateFinder("auto")
+func TestNameFinder(t *testing.T) {
+	auto, _ := NewNameFinder("auto")
 	for _, c := range []struct{ path, key string }{
 		{"gwr/2024.txt", "20240000"},
 		{"2024-03-05_report.txt", "20240305"},
@@ -32,7 +32,7 @@ func TestDateFinder(t *testing.T) {
 	if y := auto.Year("x/2015-07-27_19629.txt"); y != 2015 {
 		t.Errorf("Year = %d", y)
 	}
-	re, err := NewDateFinder(`_(\d{4})$`)
+	re, err := NewNameFinder(`_(\d{4})$`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,14 +42,14 @@ func TestDateFinder(t *testing.T) {
 	if y := re.Year("1998_doc"); y != 0 {
 		t.Errorf("regexp that does not match: %d", y)
 	}
-	congress, _ := NewDateFinder(`第(\d+)届`)
+	congress, _ := NewNameFinder(`第(\d+)届`)
 	if y := congress.Year("第12届会议.txt"); y != 12 {
 		t.Errorf("第12届: %d", y)
 	}
 	if y := congress.Year("2024.txt"); y != 0 {
 		t.Errorf("a regexp that does not match: %d", y)
 	}
-	if _, err := NewDateFinder("("); err == nil {
+	if _, err := NewNameFinder("("); err == nil {
 		t.Error("a bad regexp is accepted")
 	}
 }
