@@ -225,7 +225,7 @@ func (res *Collected) RankKeywords(o kw.Options, idfMode string) error {
 	}
 	o.IDF = prior
 	if idfMode == "corpus" {
-		df := kw.NewDocFreq()
+		df := kw.NewBackground()
 		for _, t := range terms {
 			df.Add(t)
 		}
@@ -235,6 +235,6 @@ func (res *Collected) RankKeywords(o kw.Options, idfMode string) error {
 	for _, t := range terms {
 		c.Add(t, t.Score(o, 0))
 	}
-	res.keywords = c.Ranking(0)
+	res.keywords = c.Ranking(0, kw.All)
 	return nil
 }
