@@ -44,7 +44,7 @@ func testSource(t *testing.T) *Source {
 		Base:      base,
 		BaseTotal: total,
 		Policy: []Word{
-			{Key: "中国", Freq: 300, POS: "nz"},     // replaces gse's
+			{Key: "中国", Freq: 300, POS: "nz"},    // replaces gse's
 			{Key: "人民日报社", Freq: 300, POS: "nt"}, // extends
 			{Key: "新质生产力", Freq: 300, POS: "nz"}, // new first rune
 		},
