@@ -41,18 +41,99 @@ type scratch struct {
 	back   [][4]uint8 // Viterbi back-pointers
 }
 
-// seek moves the cursor to byte w of work (forward only).
-func (c *cutter) seek(w int) {
+// run cuts the whole text: one pass over its runes, which skips
+// whitespace, reads each block (a run of Han characters and of the ASCII
+// letters, digits and joiners words contain) into the scratch and cuts it,
+// and emits every other character as a token of its own (a run of one dash
+// or ellipsis as one token, unless plain). Unless plain, the full-width
+// forms of ASCII (U+FF01–FF5E) are read as the ASCII they stand for. It
+// reports false when the text is not valid UTF-8.
+func (c *cutter) run() bool {
+	w := c.work
+	for c.w < len(w) {
+		r, n := rune(w[c.w]), 1
+		if r >= utf8.RuneSelf {
+			if r, n = utf8.DecodeRuneInString(w[c.w:]); n == 1 {
+				return false
+			}
+		}
+		f := r
+		if !c.plain && f >= 0xFF01 && f <= 0xFF5E {
+			f -= 0xFF01 - 0x21
+		}
+		switch classOf(f) {
+		case clSpace:
+			c.advance(n)
+		case clBlock:
+			if !c.readBlock() {
+				return false
+			}
+			c.block()
+		default:
+			end := c.w + n
+			if !c.plain && isRunPunct(r) {
+				// a dash or an ellipsis is written as a run of one character
+				for end < len(w) {
+					r2, n2 := utf8.DecodeRuneInString(w[end:])
+					if r2 != r {
+						break
+					}
+					end += n2
+				}
+			}
+			c.single(span{c.w, end, false})
+		}
+	}
+	return true
+}
+
+// advance moves the cursor past the rune of n bytes at it.
+func (c *cutter) advance(n int) {
+	c.w += n
 	if c.same {
-		c.w, c.t = w, w
+		c.t = c.w
 		return
 	}
-	for c.w < w {
-		_, a := utf8.DecodeRuneInString(c.work[c.w:])
-		_, b := utf8.DecodeRuneInString(c.text[c.t:])
-		c.w += a
-		c.t += b
+	_, m := utf8.DecodeRuneInString(c.text[c.t:])
+	c.t += m
+}
+
+// readBlock reads the block at the cursor into the scratch (runes folded
+// and lower-cased as gse cuts them, their codes in the compiled
+// dictionary, their offsets in text) and moves the cursor past it.
+func (c *cutter) readBlock() bool {
+	sc := c.sc
+	d := c.s.d
+	runes, codes, off := sc.runes[:0], sc.codes[:0], sc.offT[:0]
+	w, i, t := c.work, c.w, c.t
+	for i < len(w) {
+		r, n := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			if r, n = utf8.DecodeRuneInString(w[i:]); n == 1 {
+				return false
+			}
+		}
+		if !c.plain && r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFF01 - 0x21
+		}
+		if classOf(r) != clBlock {
+			break
+		}
+		r = lower(r)
+		runes = append(runes, r)
+		codes = append(codes, d.Code(r))
+		off = append(off, t)
+		i += n
+		if c.same {
+			t = i
+		} else {
+			_, m := utf8.DecodeRuneInString(c.text[t:])
+			t += m
+		}
 	}
+	sc.runes, sc.codes, sc.offT = runes, codes, append(off, t)
+	c.w, c.t = i, t
+	return true
 }
 
 // emit emits runes [a, b) of the current block; ref is the word's ref when
@@ -129,11 +210,10 @@ func (c *cutter) prepare(sp span) {
 	sc.runes, sc.codes, sc.offT = runes, codes, append(off, t)
 }
 
-// block cuts one block of work and emits its tokens. Decimal numbers and
+// block cuts the block in the scratch and emits its tokens. Decimal numbers and
 // percentages (5.2, 5.2%, 30%, ５．２％) are tokens of their own: gse would
 // cut them at every point and sign.
-func (c *cutter) block(sp span) {
-	c.prepare(sp)
+func (c *cutter) block() {
 	nr := len(c.sc.runes)
 	if c.plain {
 		c.cutRange(0, nr)
@@ -154,7 +234,6 @@ func (c *cutter) block(sp span) {
 			c.cutRange(pos, nr)
 		}
 	}
-	c.w, c.t = sp.end, c.sc.offT[nr]
 }
 
 // nextNumber finds, from rune i of a block (width-folded), the next number

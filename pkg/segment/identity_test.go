@@ -666,3 +666,56 @@ func ExampleSegmenter_Cut() {
 	fmt.Println(strings.Join(words, " "))
 	// Output: 推动[0:6] GDP[6:9] 增长[9:15] 5.2%[15:19] ，[19:22] 发展[22:28] 新质生产力[28:43]
 }
+
+// nextSpan returns the first span of text at or after byte i, as
+// cutter.run reads them (the blocks TestWrapperModesAreGse cuts); whitespace
+// is skipped. Unless plain, the full-width forms of ASCII (U+FF01–FF5E:
+// ＡＢＣ, ０１２, ．％) are classed as the ASCII they stand for, so that
+// full-width digits and letters join words and numbers, and a run of one
+// dash or ellipsis character is one span.
+func nextSpan(text string, i int, plain bool) (span, bool) {
+	class := func(r rune) uint8 {
+		if !plain && r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFF01 - 0x21
+		}
+		return classOf(r)
+	}
+	for i < len(text) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		switch class(r) {
+		case clSpace:
+			i += n
+		case clBlock:
+			j := i + n
+			for j < len(text) {
+				r2, n2 := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, n2 = utf8.DecodeRuneInString(text[j:])
+				}
+				if class(r2) != clBlock {
+					break
+				}
+				j += n2
+			}
+			return span{i, j, true}, true
+		default:
+			if !plain && isRunPunct(r) {
+				// a dash or an ellipsis is written as a run of one character
+				j := i + n
+				for j < len(text) {
+					r2, n2 := utf8.DecodeRuneInString(text[j:])
+					if r2 != r {
+						break
+					}
+					j += n2
+				}
+				return span{i, j, false}, true
+			}
+			return span{i, i + n, false}, true
+		}
+	}
+	return span{}, false
+}

@@ -183,11 +183,11 @@ func foldWord(fold func(string) (string, bool), w string) string {
 // Cut segments text. Whitespace is not emitted; in Precise mode every
 // other character of text is covered by exactly one token, in order.
 func (s *Segmenter) Cut(text string, opt Options) ([]Token, error) {
-	if !utf8.ValidString(text) {
-		return nil, errors.New("segment: text is not valid UTF-8")
-	}
 	work := text
 	if s.cfg.Fold != nil {
+		if !utf8.ValidString(text) {
+			return nil, errInvalid
+		}
 		if f, ok := s.cfg.Fold(text); ok && f != text {
 			if !utf8.ValidString(f) || utf8.RuneCountInString(f) != utf8.RuneCountInString(text) {
 				return nil, errors.New("segment: script folding changed the number of characters")
@@ -198,17 +198,15 @@ func (s *Segmenter) Cut(text string, opt Options) ([]Token, error) {
 	sc := s.pool.Get().(*scratch)
 	c := cutter{s: s, sc: sc, opt: opt, text: text, work: work, same: work == text, plain: s.cfg.Plain}
 	c.out = make([]Token, 0, len(work)/5+4)
-	for sp, ok := nextSpan(work, 0, s.cfg.Plain); ok; sp, ok = nextSpan(work, sp.end, s.cfg.Plain) {
-		c.seek(sp.start)
-		if sp.block {
-			c.block(sp)
-		} else {
-			c.single(sp)
-		}
-	}
+	ok := c.run()
 	s.pool.Put(sc)
+	if !ok {
+		return nil, errInvalid
+	}
 	return c.out, nil
 }
+
+var errInvalid = errors.New("segment: text is not valid UTF-8")
 
 // span is a run of work cut by gse's algorithm (block) or a single other
 // character (or a run of one dash or ellipsis).
@@ -217,7 +215,7 @@ type span struct {
 	block      bool
 }
 
-// character classes of nextSpan
+// character classes of cutter.run
 const (
 	clOther = iota
 	clSpace
@@ -243,58 +241,6 @@ func classOf(r rune) uint8 {
 		return clSpace
 	}
 	return clOther
-}
-
-// nextSpan returns the first span of text at or after byte i; whitespace
-// is skipped. Unless plain, the full-width forms of ASCII (U+FF01–FF5E:
-// ＡＢＣ, ０１２, ．％) are classed as the ASCII they stand for, so that
-// full-width digits and letters join words and numbers, and a run of one
-// dash or ellipsis character is one span.
-func nextSpan(text string, i int, plain bool) (span, bool) {
-	class := func(r rune) uint8 {
-		if !plain && r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFF01 - 0x21
-		}
-		return classOf(r)
-	}
-	for i < len(text) {
-		r, n := rune(text[i]), 1
-		if r >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		switch class(r) {
-		case clSpace:
-			i += n
-		case clBlock:
-			j := i + n
-			for j < len(text) {
-				r2, n2 := rune(text[j]), 1
-				if r2 >= utf8.RuneSelf {
-					r2, n2 = utf8.DecodeRuneInString(text[j:])
-				}
-				if class(r2) != clBlock {
-					break
-				}
-				j += n2
-			}
-			return span{i, j, true}, true
-		default:
-			if !plain && isRunPunct(r) {
-				// a dash or an ellipsis is written as a run of one character
-				j := i + n
-				for j < len(text) {
-					r2, n2 := utf8.DecodeRuneInString(text[j:])
-					if r2 != r {
-						break
-					}
-					j += n2
-				}
-				return span{i, j, false}, true
-			}
-			return span{i, i + n, false}, true
-		}
-	}
-	return span{}, false
 }
 
 // isRunPunct says whether a run of r is one punctuation mark (——, ……).
