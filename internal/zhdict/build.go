@@ -237,6 +237,7 @@ func Build(src *Source) ([]byte, error) {
 	nn := len(nodes)
 	label := make([]uint16, nn)
 	val := make([]uint16, nn)
+	node := make([]uint32, nn)
 	pos := make([]uint8, nn)
 	inner := newBits(nn)
 	idfBits := newBits(nn)
@@ -370,8 +371,10 @@ func Build(src *Source) ([]byte, error) {
 	}
 	u16s(top[:])
 	u16s(pages)
-	u16s(label)
-	u16s(val)
+	for i := range node {
+		node[i] = uint32(label[i]) | uint32(val[i])<<16
+	}
+	u32s(node)
 	raw(pos)
 	u64s(inner.words)
 	u32s(inner.ranks())

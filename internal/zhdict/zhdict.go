@@ -21,15 +21,18 @@
 //
 // Layout, little-endian; every section starts at a multiple of 8:
 //
-//	header (128 bytes): magic "zhpdic01", counts (see the offsets below),
+//	header (128 bytes): magic "zhpdic02", counts (see the offsets below),
 //	    the CRC-32C of dict/policy.txt it was built with, the total
 //	    frequency with and without the policy words, the median IDF, the
 //	    HMM start probabilities
 //	top      u16[4352]        rune>>8 → page number + 1 (0: none)
 //	pages    u16[256·pages]   rune&255 → code (0: none)
-//	label    u16[nodes]       code of the node's last rune
-//	val      u16[nodes]       bits 0–12 frequency index + 1, 13 on a word's
-//	                          path, 14 differs without the policy words
+//	node     u32[nodes]       bits 0–15 the code of the node's last rune
+//	                          (its label), 16–31 its value: bits 0–12
+//	                          frequency index + 1, 13 on a word's path, 14
+//	                          differs without the policy words (label and
+//	                          value side by side: a search over the
+//	                          labels has the found child's value in cache)
 //	pos      u8[nodes]        part-of-speech index (0: none)
 //	inner    u64[⌈nodes/64⌉] + u32[⌈nodes/64⌉]   bitmap of nodes with
 //	                          children, and the rank before each word
@@ -58,7 +61,7 @@ import (
 )
 
 const (
-	magic     = "zhpdic01"
+	magic     = "zhpdic02"
 	headerLen = 128
 	topLen    = 0x1100 // pages of 256 runes up to U+10FFFF
 
@@ -114,7 +117,7 @@ const (
 type Dict struct {
 	nodes, chars int
 	top, pages   []uint16
-	label, val   []uint16
+	node         []uint32
 	pos          []uint8
 	inner        rank
 	first        []uint32
@@ -192,8 +195,7 @@ func Open(data string) (*Dict, error) {
 	c := cursor{data: body, at: headerLen}
 	d.top = c.u16(topLen)
 	d.pages = c.u16(256 * npages)
-	d.label = c.u16(d.nodes)
-	d.val = c.u16(d.nodes)
+	d.node = c.u32(d.nodes)
 	d.pos = c.u8(d.nodes)
 	d.inner = rank{c.u64(words), c.u32(words)}
 	d.first = c.u32(ninner + 1)
@@ -385,10 +387,10 @@ func (d *Dict) Child(n uint32, c uint16) uint32 {
 	}
 	k := d.inner.index(n)
 	lo, hi := d.first[k], d.first[k+1]
-	label := d.label
+	node := d.node
 	for hi-lo > 8 {
 		m := (lo + hi) >> 1
-		switch l := label[m]; {
+		switch l := uint16(node[m]); {
 		case l < c:
 			lo = m + 1
 		case l > c:
@@ -398,7 +400,7 @@ func (d *Dict) Child(n uint32, c uint16) uint32 {
 		}
 	}
 	for ; lo < hi; lo++ {
-		if l := label[lo]; l >= c {
+		if l := uint16(node[lo]); l >= c {
 			if l == c {
 				return lo
 			}
@@ -409,7 +411,7 @@ func (d *Dict) Child(n uint32, c uint16) uint32 {
 }
 
 // Val is node n's value (FreqMask, OnPath, Touched bits).
-func (d *Dict) Val(n uint32) uint16 { return d.val[n] }
+func (d *Dict) Val(n uint32) uint16 { return uint16(d.node[n] >> 16) }
 
 // Freqs is the table of distinct frequencies: a value v of a word has
 // frequency Freqs()[v&FreqMask-1].
@@ -514,7 +516,7 @@ func (d *Dict) Each(f func(key string, n uint32)) {
 	}
 	var walk func(prefix []rune, n uint32)
 	walk = func(prefix []rune, n uint32) {
-		key := append(prefix, runes[d.label[n]])
+		key := append(prefix, runes[uint16(d.node[n])])
 		f(string(key), n)
 		if !d.inner.has(n) {
 			return

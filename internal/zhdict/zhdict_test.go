@@ -216,7 +216,7 @@ func TestOpenRefuses(t *testing.T) {
 	for name, bad := range map[string]string{
 		"empty":      "",
 		"short":      s[:100],
-		"magic":      "zhpdic00" + s[8:],
+		"magic":      "zhpdic99" + s[8:],
 		"truncated":  s[:len(s)-16],
 		"bit flip":   s[:200] + string(s[200]^1) + s[201:],
 		"extra byte": s + "x",
