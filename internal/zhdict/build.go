@@ -59,6 +59,8 @@ type bnode struct {
 	path, basePath bool
 	idf            bool
 	idfVal         float64
+	slots          int  // child nodes (with the empty slots of a hashed node)
+	hashed         bool // the children are an open-addressing table
 }
 
 func (n *bnode) child(r rune) *bnode {
@@ -161,13 +163,38 @@ func Build(src *Source) ([]byte, error) {
 		c.id = uint32(len(nodes))
 		nodes = append(nodes, c)
 	}
+	root.slots = len(alphabet)
 	for i := 1; i < len(nodes); i++ {
 		n := nodes[i]
+		if n.r == 0 {
+			continue // an empty slot of a hashed node
+		}
 		kids := make([]*bnode, 0, len(n.children))
 		for _, c := range n.children {
 			kids = append(kids, c)
 		}
 		sort.Slice(kids, func(a, b int) bool { return kids[a].r < kids[b].r })
+		if len(kids) >= HashMin {
+			// an open-addressing table of the children: each at the slot
+			// of its code or the next free one after it
+			m := max(len(kids)+1, (len(kids)*10+6)/7)
+			table := make([]*bnode, m)
+			for _, c := range kids {
+				j := slotOf(code[c.r], uint32(m))
+				for table[j] != nil {
+					j = (j + 1) % uint32(m)
+				}
+				table[j] = c
+			}
+			for j, c := range table {
+				if c == nil {
+					table[j] = &bnode{}
+				}
+			}
+			kids = table
+			n.hashed = true
+		}
+		n.slots = len(kids)
 		for _, c := range kids {
 			c.id = uint32(len(nodes))
 			nodes = append(nodes, c)
@@ -256,6 +283,9 @@ func Build(src *Source) ([]byte, error) {
 				side = binary.LittleEndian.AppendUint16(side, bv)
 				side = append(side, posIdx[n.basePos], 0)
 			}
+			if n.hashed {
+				v |= Hashed
+			}
 			val[i] = v
 			pos[i] = posIdx[n.pos]
 		}
@@ -263,10 +293,10 @@ func Build(src *Source) ([]byte, error) {
 			next = uint32(1 + len(alphabet))
 			inner.set(0)
 			first = append(first, 1)
-		} else if len(n.children) > 0 {
+		} else if n.slots > 0 {
 			inner.set(i)
-			next += uint32(len(n.children))
-			first = append(first, next-uint32(len(n.children)))
+			first = append(first, next)
+			next += uint32(n.slots)
 		}
 		if n.idf {
 			idfBits.set(i)

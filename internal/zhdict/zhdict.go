@@ -21,7 +21,7 @@
 //
 // Layout, little-endian; every section starts at a multiple of 8:
 //
-//	header (128 bytes): magic "zhpdic02", counts (see the offsets below),
+//	header (128 bytes): magic "zhpdic03", counts (see the offsets below),
 //	    the CRC-32C of dict/policy.txt it was built with, the total
 //	    frequency with and without the policy words, the median IDF, the
 //	    HMM start probabilities
@@ -30,9 +30,10 @@
 //	node     u32[nodes]       bits 0–15 the code of the node's last rune
 //	                          (its label), 16–31 its value: bits 0–12
 //	                          frequency index + 1, 13 on a word's path, 14
-//	                          differs without the policy words (label and
-//	                          value side by side: a search over the
-//	                          labels has the found child's value in cache)
+//	                          differs without the policy words, 15 the
+//	                          children are a hash table (label and value
+//	                          side by side: a search over the labels has
+//	                          the found child's value in cache)
 //	pos      u8[nodes]        part-of-speech index (0: none)
 //	inner    u64[⌈nodes/64⌉] + u32[⌈nodes/64⌉]   bitmap of nodes with
 //	                          children, and the rank before each word
@@ -56,12 +57,13 @@ import (
 	"hash/crc32"
 	"math"
 	"math/bits"
+	"sort"
 	"strings"
 	"unsafe"
 )
 
 const (
-	magic     = "zhpdic02"
+	magic     = "zhpdic03"
 	headerLen = 128
 	topLen    = 0x1100 // pages of 256 runes up to U+10FFFF
 
@@ -69,6 +71,11 @@ const (
 	FreqMask = 1<<13 - 1 // frequency index + 1; 0: not a word
 	OnPath   = 1 << 13   // the node is a word of the segmentation dictionary or a prefix of one
 	Touched  = 1 << 14   // the value differs without the policy words (see SideVal)
+	Hashed   = 1 << 15   // the children are an open-addressing table (see Child)
+
+	// HashMin is the fewest children a node has for them to be laid out
+	// as a hash table rather than in code order.
+	HashMin = 8
 
 	// MinFloat is gse's HMM stand-in for log(0).
 	MinFloat = -3.14e100
@@ -380,7 +387,19 @@ func (d *Dict) Code(r rune) uint16 {
 	return d.pages[int(p-1)<<8|int(r&0xFF)]
 }
 
+// slotOf is the slot of code c in a hash table of m children: Fibonacci
+// hashing, reduced to [0, m) by a multiplication.
+func slotOf(c uint16, m uint32) uint32 {
+	return uint32(uint64(uint32(c)*0x9E3779B1) * uint64(m) >> 32)
+}
+
 // Child is the child of node n whose last rune has code c, or 0.
+//
+// The children of a node with HashMin children or more (most of the first
+// runes' hundreds) are an open-addressing table at most 70% full: a child
+// is at the slot of its code or after it, before the next empty slot (a
+// node of label 0), a probe or two in one cache line. Fewer children are
+// in code order.
 func (d *Dict) Child(n uint32, c uint16) uint32 {
 	if !d.inner.has(n) {
 		return 0
@@ -388,6 +407,19 @@ func (d *Dict) Child(n uint32, c uint16) uint32 {
 	k := d.inner.index(n)
 	lo, hi := d.first[k], d.first[k+1]
 	node := d.node
+	if node[n]&(Hashed<<16) != 0 {
+		for i := lo + slotOf(c, hi-lo); ; {
+			switch l := uint16(node[i]); l {
+			case c:
+				return i
+			case 0:
+				return 0
+			}
+			if i++; i == hi {
+				i = lo
+			}
+		}
+	}
 	for hi-lo > 8 {
 		m := (lo + hi) >> 1
 		switch l := uint16(node[m]); {
@@ -522,7 +554,14 @@ func (d *Dict) Each(f func(key string, n uint32)) {
 			return
 		}
 		k := d.inner.index(n)
+		var kids []uint32
 		for ch := d.first[k]; ch < d.first[k+1]; ch++ {
+			if uint16(d.node[ch]) != 0 { // not an empty slot
+				kids = append(kids, ch)
+			}
+		}
+		sort.Slice(kids, func(a, b int) bool { return uint16(d.node[kids[a]]) < uint16(d.node[kids[b]]) })
+		for _, ch := range kids {
 			walk(key, ch)
 		}
 	}

@@ -2,6 +2,7 @@ package zhdict
 
 import (
 	"errors"
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -10,7 +11,8 @@ import (
 // a small word list in gse's format, written for the test: upper case,
 // a duplicate after lower-casing (the first wins), frequencies below 2
 // and missing ones (skipped), a single character (frequency 2), extra
-// spaces (a skipped line, as in gse), a rune outside the BMP.
+// spaces (a skipped line, as in gse), a rune outside the BMP; wide (see
+// below) adds a node with enough children to be hashed.
 const words = `中国 100 ns
 中国人 50 n
 中 5 f
@@ -27,6 +29,19 @@ GDP 30 eng
 𠀋中 4 n
 `
 
+// wide is a node with more than HashMin children: 国 followed by each
+// of these.
+const wide = "一二三四五六七八九十百千万亿元角分"
+
+func wordList() string {
+	var b strings.Builder
+	b.WriteString(words)
+	for i, r := range wide {
+		fmt.Fprintf(&b, "国%c %d n\n", r, i+2)
+	}
+	return b.String()
+}
+
 const idfText = `中国 2.5
 人民日报 7.25
 人民 3.5
@@ -35,7 +50,7 @@ GDP 4
 `
 
 func testSource(t *testing.T) *Source {
-	base, total, err := ParseWords(words)
+	base, total, err := ParseWords(wordList())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -183,6 +198,15 @@ func TestBuildOpen(t *testing.T) {
 	// HMM
 	if d.HMMStart() != src.HMM.Start || d.HMMTrans(B, E) != -0.5 || d.HMMTrans(E, M) != MinFloat {
 		t.Error("HMM start or transitions differ")
+	}
+	if n := d.Find("国"); n == 0 || d.Val(n)&Hashed == 0 {
+		t.Errorf("国 has %d children: they should be a hash table", len([]rune(wide)))
+	}
+	for _, r := range wide + "人民" {
+		want := strings.ContainsRune(wide, r)
+		if n := d.Find("国" + string(r)); (n != 0) != want {
+			t.Errorf("国%c: node %d, want found %v", r, n, want)
+		}
 	}
 	if e := d.HMMEmit('国'); e != [4]float64{-7, -8, -9, -10} {
 		t.Errorf("emit 国 %v", e)
