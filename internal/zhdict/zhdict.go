@@ -401,7 +401,7 @@ func slotOf(c uint16, m uint32) uint32 {
 // node of label 0), a probe or two in one cache line. Fewer children are
 // in code order.
 func (d *Dict) Child(n uint32, c uint16) uint32 {
-	if !d.inner.has(n) {
+	if c == 0 || !d.inner.has(n) {
 		return 0
 	}
 	k := d.inner.index(n)

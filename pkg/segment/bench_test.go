@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // benchText is a government work report (../shared/corpus/gwr/2024.txt,
@@ -142,4 +143,33 @@ func BenchmarkNew(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkTokenMemory reports what the tokens of a report cost per byte of
+// its text: the []Token as Cut returns it (len and cap), and what tokens
+// of offsets alone would cost (two int32 and a part-of-speech index: the
+// text of a token is text[Start:End]).
+func BenchmarkTokenMemory(b *testing.B) {
+	s, err := New(Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchText()
+	var toks []Token
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if toks, err = s.Cut(text, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	type offsetToken struct {
+		Start, End int32
+		POS        uint8
+	}
+	n := float64(len(text))
+	b.ReportMetric(float64(len(toks))*float64(unsafe.Sizeof(Token{}))/n, "token-B/B")
+	b.ReportMetric(float64(cap(toks))*float64(unsafe.Sizeof(Token{}))/n, "slice-B/B")
+	b.ReportMetric(float64(len(toks))*float64(unsafe.Sizeof(offsetToken{}))/n, "offsets-B/B")
+	b.ReportMetric(n/float64(len(toks)), "bytes/token")
 }
