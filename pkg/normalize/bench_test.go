@@ -55,3 +55,17 @@ func BenchmarkOriginal(b *testing.B) {
 		i += 7
 	}
 }
+
+// benchPortal is a report as scraped from a portal: page chrome around long paragraphs.
+var benchPortal = strings.Repeat("下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年某省政府工作报告\n"+
+	"——2026年1月25日在某省第十六届人民代表大会第四次会议上\n来源：某某日报\n时间：2026-02-02\n某省省长 张建国\n"+
+	"张建国同志作政府工作报告。本报记者 李明摄\n各位代表：\n"+strings.Repeat("坚持以习近平新时代中国特色社会主义思想为指导，全面贯彻党的二十大精神，完整准确全面贯彻新发展理念，加快构建新发展格局，着力推动高质量发展。\n", 60)+"相关报道：\n", 40)
+
+func BenchmarkCleanPortal(b *testing.B) {
+	opts := DefaultOptions()
+	b.SetBytes(int64(len(benchPortal)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Clean(benchPortal, opts)
+	}
+}

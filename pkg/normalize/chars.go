@@ -2,7 +2,6 @@ package normalize
 
 import (
 	"unicode"
-	"unicode/utf8"
 )
 
 // isInvisible reports whether r is a format character that is removed under Options.Invisible:
@@ -55,36 +54,4 @@ func isHan(r rune) bool {
 		return false
 	}
 	return unicode.Is(unicode.Han, r)
-}
-
-// decodeAt decodes the rune at s[i]. It accepts a string or a byte slice so the same code can
-// read the original text and the output buffer; invalid bytes decode as (utf8.RuneError, 1).
-func decodeAt[T ~string | ~[]byte](s T, i int) (rune, int) {
-	b := s[i]
-	if b < utf8.RuneSelf {
-		return rune(b), 1
-	}
-	var n int
-	var r rune
-	switch {
-	case b&0xE0 == 0xC0:
-		n, r = 2, rune(b&0x1F)
-	case b&0xF0 == 0xE0:
-		n, r = 3, rune(b&0x0F)
-	case b&0xF8 == 0xF0:
-		n, r = 4, rune(b&0x07)
-	default:
-		return utf8.RuneError, 1
-	}
-	if i+n > len(s) {
-		return utf8.RuneError, 1
-	}
-	for k := 1; k < n; k++ {
-		c := s[i+k]
-		if c&0xC0 != 0x80 {
-			return utf8.RuneError, 1
-		}
-		r = r<<6 | rune(c&0x3F)
-	}
-	return r, n
 }

@@ -61,16 +61,49 @@
 //
 // # Boilerplate (Options.Boilerplate)
 //
-// Whole lines that are web-page bars are removed together with their line end: print/close
-// bars (【打印本页】【关闭窗口】, 打印 | 关闭), font-size bars (【字号 大 中 小】, 字号：大 中 小),
-// share bars (分享到：), editor credits and page metadata (责任编辑：张三, (责任编辑：李四),
-// 来源：XX 发布时间：2024-01-02 浏览次数：123), 扫一扫在手机打开当前页, 相关链接, 上一篇/下一篇,
-// 【纠错】, 附件下载. The words are listed in boilerplateTable. The test runs on the cleaned
-// line: it is split at separators (spaces, | ｜ 丨 / ／, brackets, ·, 、 and colons) and every
-// chunk must be a word from the table, or the value of a label followed by a colon (at most
-// 40 runes, no sentence punctuation 。，；！？). A line of labels alone needs a strong label
-// (责任编辑, 发布时间, 浏览次数 …) or two labels: 来源：新华社 on its own stays. Lines longer
-// than 60 runes are never boilerplate, and body text that mentions 打印 or 分享 is kept.
+// Web-page chrome is removed, each piece with its reason (Change.Reason): toolbars (下载 打印
+// 全屏 收藏 【字号 大 中 小】, also one word a line, or written together as 下载打印收藏 by an
+// HTML extraction), breadcrumbs (当前位置：首页 > 政务公开 > …, over several lines too), page
+// information and view counters (发布时间：… 来源：… 浏览次数：…, a label's value may stand on
+// the next line), source and editor credits (来源：北京日报, 责任编辑：张三), share widgets, QR-code
+// captions (扫一扫在手机打开当前页), page navigation (上一篇：…), related-report lists (相关报道：
+// and the links after it when they run to the end of the page), portal menus, the site's
+// name and footer (主办：… ICP备… 版权所有), and a page title repeated above the document next
+// to other chrome. Credits at the end of a line are cut off and the line kept: the photo
+// credit of a caption (…作政府工作报告。本报记者 戴冰摄), an editor or source credit after the last
+// sentence (…。（责任编辑：张三）), the site's name after a page title (标题_某省人民政府门户网站).
+//
+// The words are listed in vocabulary (vocab.go). A line goes whole only when it is short (60
+// runes; a footer 150) and holds no sentence punctuation (。！？；): a line of body text is
+// never removed, and a credit is only ever cut after the last sentence of its line. Every
+// chunk of the line (split at separators) must be a known word, the value of a label, or an
+// item of a widget that an earlier chunk or line opened (size items after 字号, targets after
+// 分享到, items after a breadcrumb's >); a run of such lines goes when it holds a signal (an
+// action, a strong label such as 责任编辑 or 来源, a breadcrumb, or two weak labels such as 时间
+// and 作者). So 来源：新华社 goes, 时间：2024年1月2日 地点：市政府 stays, and 四、相关附件 (a heading)
+// stays. The site's name alone on a line goes only above the first or below the last
+// sentence of body text.
+//
+// The rules run on the view: the text as the other steps clean it, every pinyin annotation
+// removed, line for line; they repeat on the lines they kept until they remove nothing more,
+// so that cleaning again changes nothing.
+//
+// # Metadata (Result.Meta)
+//
+// With Options.Boilerplate, the header of a report is kept but marked: in the head of the
+// document (before the salutation 各位代表： or the first long paragraph) the title
+// (…政府工作报告, …的通知), the occasion (——2026年1月25日在…会议上, also in parentheses), the
+// speaker (上海市市长 龚 正, 省人民政府省长 王清宪, 省长　李炳军) with the name inside it, and the
+// photo caption (殷勇同志作政府工作报告。); anywhere, a line whose photo credit was cut, or that
+// starts with 图为, is a caption. Spans are byte offsets into Result.Text.
+//
+// # Lines a corpus repeats (Options.Repeated)
+//
+// See LineCounts: a first pass counts, in how many documents of a run each chrome-shaped
+// line occurs; with the result in Options.Repeated, the lines held by enough documents are
+// removed too (reason "repeated across documents"), when they stand above the first or below
+// the last sentence of body text. Headings, dates, salutations, the issuing body at the foot
+// of a notice, 附件, 抄送 and metadata are never counted.
 //
 // # Invalid UTF-8
 //
@@ -93,7 +126,8 @@
 //
 // # Guarantees
 //
-// Clean never panics, runs in linear time, returns valid UTF-8, and is idempotent:
+// Clean never panics, runs in linear time (the rules make at most a few rounds over the
+// lines), returns valid UTF-8, and is idempotent:
 // Clean(Clean(x, o).Text, o).Text == Clean(x, o).Text. When nothing needs cleaning, the
 // input string is returned as Result.Text without a copy.
 package normalize

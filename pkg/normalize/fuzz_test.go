@@ -18,6 +18,9 @@ func FuzzClean(f *testing.F) {
 		"a\r\nb\rc\n\r", "正文\n【打印本页】【关闭窗口】\n", "来源：XX 发布时间：2024-01-02 浏览次数：123",
 		"(责任编辑：李四)", "分享到(fēn)：", "\xff\xfe(huì)\xe4\xb8", "X\r打印\n\n",
 		"会(ｈｕì)", "嗯(ń)", "率(lu:4)",
+		"下载\n打印\n全屏\n收藏\n【字号：\n加大\n还原\n减小\n】\n2026年政府工作报告\n——2026年1月25日在北京市第十六届人民代表大会第四次会议上\n来源：北京日报\n时间：2026-02-02\n北京市市长 殷勇\n殷勇同志作政府工作报告。本报记者 戴冰摄\n各位代表：\n正文。\n相关报道：",
+		"当前位置：\n首页\n>\n政务信息\n>\n要闻\n标题\n发表时间：\n2026-02-09 09:45:30\n来源：\n宁夏日报客户端\n阅读量：\n【字体：\n小\n中\n大\n】\n正文。\n扫一扫在手机打开当前页\n【\n打印本页\n】",
+		"分享:\n标题\n首页\n>\n政府信息公开\n标题\n正文。", "省长\u3000李炳军\n正文。（责任编辑：张三）\n图为会场。新华社记者 李学仁 摄",
 	}
 	for i, s := range seeds {
 		f.Add(s, uint8(31))
@@ -34,7 +37,35 @@ func FuzzClean(f *testing.F) {
 		if again.Changed() {
 			t.Fatalf("second Clean reports changes %+v for %q", again.Changes, r.Text)
 		}
+		keepsSentences(t, in, opts)
 	})
+}
+
+// keepsSentences checks that boilerplate removal never loses body text: every sentence (up to
+// and including 。！？) of every line, as the other steps clean it, is still in the text.
+// Removal takes whole lines only when they hold no such sentence, and credits only after the
+// last one.
+func keepsSentences(t *testing.T, in string, opts Options) {
+	if !opts.Boilerplate {
+		return
+	}
+	opts.Pinyin = false // weak annotations count as evidence differently without the boilerplate lines
+	base := opts
+	base.Boilerplate = false
+	view := Clean(in, base).Text
+	out := Clean(in, opts).Text
+	for _, line := range strings.Split(strings.ReplaceAll(view, "\r", "\n"), "\n") {
+		start := 0
+		for i, r := range line {
+			if r == '。' || r == '！' || r == '？' {
+				s := line[start : i+len(string(r))]
+				start = i + len(string(r))
+				if strings.TrimSpace(s) != "" && !strings.Contains(out, s) {
+					t.Fatalf("sentence %q of %q lost: %q", s, in, out)
+				}
+			}
+		}
+	}
 }
 
 // TestCleanRandomTokens runs the fuzz invariants over random sequences of the tokens that
@@ -46,6 +77,9 @@ func TestCleanRandomTokens(t *testing.T) {
 		"\u200b", "\u00a0", "\u3000", "\r", "\n", "\r\n", "\xff",
 		"打印", "|", "关闭", "：", "责任编辑", "来源", "分享到", "【", "】", "x",
 		"５", "．", "Ｇ", "會(huì)議(yì)",
+		"下载", "字号", "加大", "首页", ">", "当前位置", "相关报道", "标题", "政府工作报告", "。",
+		"本报记者 戴冰摄", "——2026年1月25日在", "大会上", "省长", "李炳军", "作政府工作报告", "（", "）",
+		"扫一扫", "手机", "版权所有", "2026-01-02", "各位代表", "网站", "\n\n",
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	n := 5000
@@ -64,5 +98,6 @@ func TestCleanRandomTokens(t *testing.T) {
 		if again := Clean(r.Text, opts).Text; again != r.Text {
 			t.Fatalf("not idempotent with %+v:\n in    %q\n once  %q\n twice %q", opts, in, r.Text, again)
 		}
+		keepsSentences(t, in, opts)
 	}
 }

@@ -12,7 +12,10 @@ type Options struct {
 	Invisible   bool // remove zero-width and bidi marks, BOM, soft hyphen; odd spaces → ' '
 	Width       bool // full-width letters and digits → ASCII (punctuation kept)
 	LineEnds    bool // \r\n and \r → \n
-	Boilerplate bool // drop web-page boilerplate lines
+	Boilerplate bool // drop web-page boilerplate and credits; mark the report's metadata (Result.Meta)
+	// Repeated, with Boilerplate, also drops the lines that the documents of a corpus
+	// repeat (LineCounts.Repeated): page chrome no rule knows. Nil: rules only.
+	Repeated *Repeated
 }
 
 // DefaultOptions enables every cleaning step.
@@ -34,11 +37,13 @@ const (
 )
 
 // Change records one edit. Adjacent edits of the same kind are merged into one Change,
-// except pinyin annotations and boilerplate lines, which are reported one by one.
+// except pinyin annotations and boilerplate, which are reported one by one (a boilerplate
+// line, or the credit cut off the end of a line).
 type Change struct {
 	Kind       ChangeKind
 	Start, End int    // byte range in the original text
 	Old, New   string // the original bytes [Start, End) and what they became ("" = removed)
+	Reason     Reason // why boilerplate went ("" for other kinds)
 }
 
 // Result is the cleaned text, the edits that produced it and the offset map back to the
@@ -46,7 +51,12 @@ type Change struct {
 type Result struct {
 	Text    string   // cleaned text, valid UTF-8
 	Changes []Change // in order of position, not overlapping
-	m       offsetMap
+	// Meta marks the document's metadata in Text (title, occasion, speaker, captions), in
+	// order of position; spans may nest (a name inside its speaker line). Options.Boilerplate.
+	Meta []Meta
+	m    offsetMap
+	opts Options
+	fps  []uint64 // fingerprints of the lines a LineCounts counts
 }
 
 // Changed reports whether cleaning changed anything.
@@ -55,7 +65,30 @@ func (r *Result) Changed() bool { return len(r.Changes) > 0 }
 // Clean cleans text as selected by opts. It never panics and runs in time linear in the
 // length of text; when nothing needs cleaning, Result.Text is text itself (no copy).
 func Clean(text string, opts Options) *Result {
+	var cl *classifier
+	var view *Result
+	var vc cleaner
+	if opts.Boilerplate {
+		// The view: the text cleaned by the other steps, every annotation removed, line
+		// for line; the classifier plans each line on it.
+		vo := opts
+		vo.Boilerplate = false
+		vc = cleaner{src: text, opts: vo, evidence: true, record: true}
+		vc.run()
+		view = vc.result()
+		cl = &classifier{v: view.Text, lines: vc.lines, rep: opts.Repeated}
+		cl.classify()
+	}
 	c := cleaner{src: text, opts: opts}
+	if cl != nil {
+		c.plan = planOf(cl, view)
+		if len(c.plan) == 0 && vc.weakRemoved == 0 {
+			// Nothing to remove and no weak annotation: the view is the result.
+			view.opts, view.fps = opts, cl.fps
+			view.Meta = metaOf(cl, view, view)
+			return view
+		}
+	}
 	c.run()
 	if opts.Pinyin && c.strongSyllables >= evidenceSyllables && c.weakSkipped > 0 {
 		// The document clearly carries annotations: run again, removing the weak ones too.
@@ -63,7 +96,13 @@ func Clean(text string, opts Options) *Result {
 		c.evidence = true
 		c.run()
 	}
-	return c.result()
+	r := c.result()
+	r.opts = opts
+	if cl != nil {
+		r.fps = cl.fps
+		r.Meta = metaOf(cl, view, r)
+	}
+	return r
 }
 
 // evidenceSyllables is how many toned syllables a document must have had removed before
@@ -89,6 +128,7 @@ type pendingChange struct {
 	s, e   int // original
 	cs, ce int // clean
 	kind   kindIndex
+	reason reasonIndex
 }
 
 // cleaner does one left-to-right pass. The output is built lazily: until the first change,
@@ -109,10 +149,25 @@ type cleaner struct {
 
 	strongSyllables int // toned syllables removed
 	weakSkipped     int // weak annotations kept for lack of evidence
+	weakRemoved     int // weak annotations removed (with evidence)
+
+	// Boilerplate: the plan made on the view (nil without Options.Boilerplate).
+	plan []planned
+	// record: this is the view pass; keep every line's content offsets in lines.
+	record bool
+	lines  []lineRec
+}
+
+// planned is what the final pass does to one line: remove it, or cut its content from the
+// original offset cut.
+type planned struct {
+	line   int
+	cut    int // -1: the whole line with its line end
+	reason reasonIndex
 }
 
 func (c *cleaner) reset() {
-	*c = cleaner{src: c.src, opts: c.opts, out: c.out[:0], pts: c.pts[:0], chg: c.chg[:0]}
+	*c = cleaner{src: c.src, opts: c.opts, out: c.out[:0], pts: c.pts[:0], chg: c.chg[:0], plan: c.plan}
 }
 
 // cleanPos is the clean offset of original offset p (p >= c.copied).
@@ -122,6 +177,11 @@ func mergeable(k kindIndex) bool { return k != kPinyin && k != kBoilerplate }
 
 // replace records that src[s:e] (s >= c.copied) becomes repl.
 func (c *cleaner) replace(s, e int, repl string, kind kindIndex) {
+	c.replaceFor(s, e, repl, kind, rNone)
+}
+
+// replaceFor is replace with the reason for a boilerplate removal.
+func (c *cleaner) replaceFor(s, e int, repl string, kind kindIndex, reason reasonIndex) {
 	if !c.building {
 		c.building = true
 		if c.out == nil {
@@ -161,7 +221,7 @@ func (c *cleaner) replace(s, e int, repl string, kind kindIndex) {
 	if len(c.chg) == cap(c.chg) {
 		c.chg = growFor(c.chg, 1, e, len(c.src))
 	}
-	c.chg = append(c.chg, pendingChange{kind: kind, s: s, e: e, cs: cp, ce: cp + n})
+	c.chg = append(c.chg, pendingChange{kind: kind, s: s, e: e, cs: cp, ce: cp + n, reason: reason})
 }
 
 // growFor grows s for at least extra more elements, to the size the whole text will need if
@@ -181,77 +241,52 @@ func growFor[S ~[]E, E any](s S, extra, done, total int) S {
 	return slices.Grow(s, want-len(s))
 }
 
-// snapshot is the state at a line start, restored when the line turns out to be boilerplate.
-type snapshot struct {
-	building        bool
-	outLen, copied  int
-	ptsLen          int
-	lastPt          point
-	chgLen          int
-	lastChg         pendingChange
-	lastOut         rune
-	hanRun          int
-	strongSyllables int
-	weakSkipped     int
-}
-
-func (c *cleaner) snapshot() snapshot {
-	s := snapshot{
-		building: c.building, outLen: len(c.out), copied: c.copied,
-		ptsLen: len(c.pts), chgLen: len(c.chg),
-		lastOut: c.lastOut, hanRun: c.hanRun,
-		strongSyllables: c.strongSyllables, weakSkipped: c.weakSkipped,
-	}
-	if len(c.pts) > 0 {
-		s.lastPt = c.pts[len(c.pts)-1]
-	}
-	if len(c.chg) > 0 {
-		s.lastChg = c.chg[len(c.chg)-1]
-	}
-	return s
-}
-
-func (c *cleaner) restore(s snapshot) {
-	c.building = s.building
-	c.out = c.out[:s.outLen]
-	c.copied = s.copied
-	c.pts = c.pts[:s.ptsLen]
-	if s.ptsLen > 0 {
-		c.pts[s.ptsLen-1] = s.lastPt
-	}
-	c.chg = c.chg[:s.chgLen]
-	if s.chgLen > 0 {
-		c.chg[s.chgLen-1] = s.lastChg
-	}
-	c.lastOut, c.hanRun = s.lastOut, s.hanRun
-	c.strongSyllables, c.weakSkipped = s.strongSyllables, s.weakSkipped
-}
-
 // run processes the text line by line.
 func (c *cleaner) run() {
 	src := c.src
-	for pos := 0; pos < len(src); {
+	if c.record {
+		c.lines = make([]lineRec, 0, countLines(src))
+	}
+	next := 0 // index into c.plan
+	for pos, lineNo := 0, 0; pos < len(src); lineNo++ {
 		lineStart := pos
-		var snap snapshot
-		if c.opts.Boilerplate {
-			snap = c.snapshot()
+		var p *planned
+		if next < len(c.plan) && c.plan[next].line == lineNo {
+			p = &c.plan[next]
+			next++
+		}
+		if p != nil && p.cut < 0 {
+			end := lineEnd(src, pos)
+			c.replaceFor(lineStart, end, "", kBoilerplate, p.reason)
+			pos = end
+			continue
+		}
+		limit := len(src)
+		if p != nil {
+			limit = p.cut
 		}
 		cleanStart := c.cleanPos(lineStart)
-		pos = c.line(pos)
+		pos = c.line(pos, limit)
+		if p != nil && pos == p.cut {
+			e := pos
+			for e < len(src) && src[e] != '\n' && src[e] != '\r' {
+				e++
+			}
+			if e > pos {
+				c.replaceFor(pos, e, "", kBoilerplate, p.reason)
+			}
+			pos = e
+		}
 		contentEnd := pos
+		if c.record {
+			c.lines = append(c.lines, lineRec{vs: cleanStart, ve: c.cleanPos(contentEnd)})
+		}
 		termEnd := pos
 		if pos < len(src) {
 			termEnd++
 			if src[pos] == '\r' && pos+1 < len(src) && src[pos+1] == '\n' {
 				termEnd++
 			}
-		}
-		if c.opts.Boilerplate && c.cleanPos(contentEnd)-cleanStart <= maxBoilerplateBytes &&
-			c.isBoilerplateLine(lineStart, cleanStart, contentEnd) {
-			c.restore(snap)
-			c.replace(lineStart, termEnd, "", kBoilerplate)
-			pos = termEnd
-			continue
 		}
 		if termEnd > contentEnd {
 			if c.opts.LineEnds && src[contentEnd] == '\r' {
@@ -263,21 +298,37 @@ func (c *cleaner) run() {
 	}
 }
 
-// isBoilerplateLine tests the cleaned content of the line src[lineStart:contentEnd].
-func (c *cleaner) isBoilerplateLine(lineStart, cleanStart, contentEnd int) bool {
-	if !c.building {
-		return isBoilerplate(c.src[lineStart:contentEnd])
+// lineEnd returns the offset after the line that starts at pos, its terminator included.
+func lineEnd(src string, pos int) int {
+	for pos < len(src) {
+		switch src[pos] {
+		case '\n':
+			return pos + 1
+		case '\r':
+			if pos+1 < len(src) && src[pos+1] == '\n' {
+				return pos + 2
+			}
+			return pos + 1
+		}
+		pos++
 	}
-	c.out = append(c.out, c.src[c.copied:contentEnd]...)
-	c.copied = contentEnd
-	return isBoilerplate(c.out[cleanStart:])
+	return pos
+}
+
+// countLines returns the number of lines run will see in src.
+func countLines(src string) int {
+	n := 0
+	for pos := 0; pos < len(src); n++ {
+		pos = lineEnd(src, pos)
+	}
+	return n
 }
 
 // line processes the content of one line from pos and returns the offset of its terminator
-// (\n or \r) or len(src).
-func (c *cleaner) line(pos int) int {
+// (\n or \r), len(src), or limit if it comes first.
+func (c *cleaner) line(pos, limit int) int {
 	src := c.src
-	for pos < len(src) {
+	for pos < len(src) && pos < limit {
 		b := src[pos]
 		if b < utf8.RuneSelf {
 			switch b {
@@ -421,6 +472,8 @@ func (c *cleaner) annotation(pos, openSize int, closer rune) (int, bool) {
 	}
 	if a.strong {
 		c.strongSyllables += a.syllables
+	} else {
+		c.weakRemoved++
 	}
 	c.replace(pos, i, "", kPinyin)
 	return i, true
@@ -440,7 +493,8 @@ func (c *cleaner) result() *Result {
 	}
 	changes := make([]Change, len(c.chg))
 	for i, pc := range c.chg {
-		changes[i] = Change{Kind: changeKinds[pc.kind], Start: pc.s, End: pc.e, Old: c.src[pc.s:pc.e], New: text[pc.cs:pc.ce]}
+		changes[i] = Change{Kind: changeKinds[pc.kind], Start: pc.s, End: pc.e, Old: c.src[pc.s:pc.e], New: text[pc.cs:pc.ce],
+			Reason: reasons[pc.reason]}
 	}
 	return &Result{Text: text, Changes: changes, m: offsetMap{pts: slices.Clip(c.pts)}}
 }

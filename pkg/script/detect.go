@@ -78,6 +78,22 @@ func Detect(text string) Detection {
 			d.TradOnly++
 		}
 	}
+	d.classify()
+	return d
+}
+
+// Add is the detection of two texts taken together (the parts of one
+// document): the counts add up and the text is classified again.
+func (d Detection) Add(o Detection) Detection {
+	d.Han += o.Han
+	d.SimpOnly += o.SimpOnly
+	d.TradOnly += o.TradOnly
+	d.classify()
+	return d
+}
+
+func (d *Detection) classify() {
+	d.SimpShare, d.TradShare = 0, 0
 	if d.Han > 0 {
 		d.SimpShare = float64(d.SimpOnly) / float64(d.Han)
 		d.TradShare = float64(d.TradOnly) / float64(d.Han)
@@ -93,7 +109,6 @@ func Detect(text string) Detection {
 	default:
 		d.Kind = Traditional
 	}
-	return d
 }
 
 func isHan(r rune) bool {
@@ -106,6 +121,22 @@ func isHan(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// Of returns the script a single character is specific to: Simplified for
+// a Simplified-only character (发), Traditional for a Traditional-only one
+// (發), Unknown for every other (a character written the same in both
+// scripts, a standard character of either, or no Han character at all).
+// Characters of the 通用规范汉字表 (2013) are never Traditional-only: 吒, 昇
+// and 陞 are standard Simplified for names.
+func Of(r rune) Kind {
+	switch classOf(r) {
+	case 1:
+		return Simplified
+	case 2:
+		return Traditional
+	}
+	return Unknown
 }
 
 // classOf returns 1 for a Simplified-only character, 2 for a

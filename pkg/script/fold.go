@@ -3,6 +3,8 @@ package script
 import (
 	"sync"
 	"unicode/utf8"
+
+	"zhpolicy/dict/hanzi"
 )
 
 // foldIndex is the index of the "fold" configuration in configSpecs.
@@ -21,6 +23,11 @@ type foldState struct {
 	// oneToOne: every entry of every dictionary of the fold chain maps a key
 	// to a value of the same number of runes.
 	oneToOne bool
+	// variant maps old variants that the chain leaves as they are and that
+	// no Simplified list knows (擡) to the form Taiwan and Hong Kong write,
+	// when that one is known (抬); hasVariant marks their BMP runes.
+	variant    map[rune]rune
+	hasVariant bitmap
 }
 
 var fold foldState
@@ -46,6 +53,21 @@ func folder() (*Converter, bool) {
 			}
 		}
 		fold.c, fold.oneToOne = c, ok
+		fold.variant = map[rune]rune{}
+		for _, name := range []string{"TWVariants", "HKVariants"} {
+			t, err := loadTable(name)
+			if err != nil {
+				continue
+			}
+			walkSingles(t, func(k, v rune) {
+				if k < 0x10000 && !hanzi.Known(k) && hanzi.Known(v) && c.Convert(string(k)) == string(k) {
+					if _, dup := fold.variant[k]; !dup {
+						fold.variant[k] = v
+						fold.hasVariant.set(k)
+					}
+				}
+			})
+		}
 	})
 	return fold.c, fold.c != nil && fold.oneToOne
 }
@@ -66,13 +88,95 @@ func runeCount(s string) int {
 // correspondence cannot be guaranteed; the caller should then fall back to
 // the original text.
 //
+// A character is only ever folded onto a character that the Simplified
+// tools know: one of the 通用规范汉字表 (2013) or a word of gse's dictionary
+// (dict/hanzi). Where OpenCC's chain would give anything else, the
+// character is kept as written: the variant tables map the standard 抬 to
+// the old form 擡 that OpenCC 1.1.6's t2s no longer maps back, and rare
+// Traditional characters map to equally rare class-simplified ones, which
+// no dictionary holds either. An old variant that the chain leaves alone
+// and no list knows becomes the form Taiwan and Hong Kong write when that
+// one is known (擡 → 抬, from OpenCC's TWVariants and HKVariants).
+//
 // Text that is already Simplified is returned as it is, without allocating.
 func FoldToSimplified(text string) (folded string, ok bool) {
 	c, ok := folder()
 	if !ok {
 		return text, false
 	}
-	return c.Convert(text), true
+	f := c.Convert(text)
+	if f == text && !hasOldVariant(text) {
+		return text, true
+	}
+	return foldOntoKnown(text, f), true
+}
+
+// hasOldVariant reports whether text holds a rune of fold.variant.
+func hasOldVariant(text string) bool {
+	for i := 0; i < len(text); {
+		if text[i] < 0xE3 { // below U+3000
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if r < 0x10000 && fold.hasVariant.has(r) {
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// foldOntoKnown corrects the chain's result folded of text (the same number
+// of runes): a rune the chain changed into one that no Simplified list
+// knows is put back as text has it, and an old variant the chain left
+// alone becomes its known form.
+func foldOntoKnown(text, folded string) string {
+	var b []byte
+	i, j := 0, 0 // byte positions in text and folded
+	for i < len(text) && j < len(folded) {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		f, m := utf8.DecodeRuneInString(folded[j:])
+		want := f
+		switch {
+		case r != f && hanzi.Known(f):
+		case r < 0x10000 && fold.hasVariant.has(r):
+			want = fold.variant[r]
+		default:
+			want = r
+		}
+		if want != f && b == nil {
+			b = make([]byte, 0, len(folded)+8)
+			b = append(b, folded[:j]...)
+		}
+		if b != nil {
+			b = utf8.AppendRune(b, want)
+		}
+		i += n
+		j += m
+	}
+	if b == nil {
+		return folded
+	}
+	b = append(b, folded[j:]...)
+	return string(b)
+}
+
+// walkSingles calls f with every one-character key of t and the first
+// character of its value, when that is one character too.
+func walkSingles(t *table, f func(k, v rune)) {
+	root := &t.nodes[0]
+	for j := root.childStart; j < root.childStart+root.childCount; j++ {
+		nd := &t.nodes[j+1]
+		if nd.valOff == noValue {
+			continue
+		}
+		val := t.blob[nd.valOff : nd.valOff+nd.valLen]
+		v, size := utf8.DecodeRuneInString(val)
+		if size == len(val) {
+			f(t.edges[j], v)
+		}
+	}
 }
 
 // FoldIfTraditional is FoldToSimplified applied to the lines of text that

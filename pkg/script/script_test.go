@@ -1,6 +1,8 @@
 package script
 
 import (
+	"zhpolicy/dict/hanzi"
+
 	"bufio"
 	"bytes"
 	"encoding/json"
@@ -297,6 +299,9 @@ func TestFoldToSimplified(t *testing.T) {
 		{"衞生署的報告", "卫生署的报告"}, // Hong Kong variant
 		{"裡面的線索", "里面的线索"},   // Taiwan variant
 		{"瞭解皇后的頭髮", "了解皇后的头发"},
+		{"抬頭挺胸", "抬头挺胸"}, // not 擡头挺胸: 擡 is a rarer variant no dictionary knows
+		{"爇", "爇"},       // OpenCC's 𦶟 is in no Simplified list
+		{"擡頭", "抬头"},     // an old variant the chain keeps: written 抬 in Taiwan and Hong Kong
 		{"已经是简体的文字", "已经是简体的文字"},
 		{"mixed 中文 and 發展\r\n", "mixed 中文 and 发展\r\n"},
 	}
@@ -453,4 +458,55 @@ func TestFoldIfTraditional(t *testing.T) {
 	if got, ok := FoldIfTraditional("三個大抓，顯著提高"); !ok || got != "三个大抓，显著提高" {
 		t.Errorf("Traditional text: %q, %v", got, ok)
 	}
+}
+
+// TestFoldOntoKnownCharacters: for every character the fold changes, and
+// for every key of the dictionaries of the fold chain, each character the
+// fold changes becomes one the 通用规范汉字表 or gse's dictionary knows.
+func TestFoldOntoKnownCharacters(t *testing.T) {
+	changed := 0
+	check := func(s string) {
+		f, ok := FoldToSimplified(s)
+		if !ok {
+			t.Fatalf("fold of %q not one-to-one", s)
+		}
+		fr, sr := []rune(f), []rune(s)
+		for i := range fr {
+			if fr[i] != sr[i] {
+				changed++
+				if !hanzi.Known(fr[i]) {
+					t.Errorf("fold %q → %q: %c (U+%04X) becomes %c (U+%04X), which no Simplified list knows", s, f, sr[i], sr[i], fr[i], fr[i])
+				}
+			}
+		}
+	}
+	for r := rune(0x3400); r <= 0x323AF; r++ {
+		if isHan(r) {
+			check(string(r))
+		}
+	}
+	if changed < 3000 {
+		t.Fatalf("the fold changes only %d characters", changed)
+	}
+	c, _ := folder()
+	for _, st := range c.stages {
+		for _, d := range st.dicts {
+			walkKeys(d, check)
+		}
+	}
+}
+
+// walkKeys calls f with every key of t.
+func walkKeys(t *table, f func(key string)) {
+	var rec func(node int, prefix []rune)
+	rec = func(node int, prefix []rune) {
+		nd := &t.nodes[node]
+		if nd.valOff != noValue && len(prefix) > 0 {
+			f(string(prefix))
+		}
+		for j := nd.childStart; j < nd.childStart+nd.childCount; j++ {
+			rec(int(j)+1, append(prefix, t.edges[j]))
+		}
+	}
+	rec(0, nil)
 }

@@ -33,7 +33,7 @@ func CodedUnits(doc string, r *instruments.Result, all bool) *View {
 		Columns: []report.Column{
 			{Name: "unit"}, {Name: "kind"}, {Name: "start", Align: report.Right}, {Name: "end", Align: report.Right},
 			{Name: "category"}, {Name: "subcategory"}, {Name: "primary"}, {Name: "score", Align: report.Right},
-			{Name: "evidence"}, {Name: "evidence_offsets"}, {Name: "text"},
+			{Name: "evidence"}, {Name: "evidence_offsets"}, {Name: "text"}, {Name: "original", OmitEmpty: true},
 		}}
 	people := &report.Table{Name: "units", Title: doc, Group: group, Empty: "(no unit coded)",
 		Columns: []report.Column{{Name: "unit"}, {Name: "category"}, {Name: "subcategory"}, {Name: "score", Align: report.Right},
@@ -41,7 +41,7 @@ func CodedUnits(doc string, r *instruments.Result, all bool) *View {
 	for _, u := range r.Units {
 		if len(u.Codes) == 0 {
 			if all {
-				machine.Rows = append(machine.Rows, []any{u.ID, string(u.Kind), u.Start, u.End, instruments.NoneLabel, "", false, 0, "", "", u.Text})
+				machine.Rows = append(machine.Rows, []any{u.ID, string(u.Kind), u.Start, u.End, instruments.NoneLabel, "", false, 0, "", "", u.Text, u.Original})
 				people.Rows = append(people.Rows, []any{u.ID, instruments.NoneLabel, "", 0, "", clip(u.Text, 24)})
 			}
 			continue
@@ -57,7 +57,7 @@ func CodedUnits(doc string, r *instruments.Result, all bool) *View {
 				}
 			}
 			machine.Rows = append(machine.Rows, []any{u.ID, string(u.Kind), u.Start, u.End, c.Category, c.Subcategory, c.Primary, c.Score,
-				report.List(ev, "|"), report.List(offs, " "), u.Text})
+				report.List(ev, "|"), report.List(offs, " "), u.Text, u.Original})
 			sub := c.Subcategory
 			if !c.Primary {
 				sub = "(" + sub + ")"

@@ -26,10 +26,10 @@ import (
 )
 
 type trie struct {
-	root  []int32   // first rune (below 1<<16) → node, 0 none
+	root  []int32 // first rune (below 1<<16) → node, 0 none
 	rootM map[rune]int32
-	first []int32   // children of node n: kidR/kidN[first[n]:first[n+1]]
-	kidR  []rune    // sorted per node
+	first []int32 // children of node n: kidR/kidN[first[n]:first[n+1]]
+	kidR  []rune  // sorted per node
 	kidN  []int32
 	cost  []float64 // log(freq) - log(total) of the node's word
 	word  []bool

@@ -28,6 +28,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"zhpolicy/dict/hanzi"
 )
 
 // dicts are the dictionaries the offered conversions use (the chains of
@@ -359,7 +361,9 @@ func buildTable(d dict) ([]byte, error) {
 // (a key of STCharacters whose conversions do not include itself) and no
 // Traditional text uses it (it is no conversion of STCharacters, no key of
 // TSCharacters, no Taiwan or Hong Kong variant). Traditional-only: t2s always
-// changes it (TSCharacters), and Simplified text never uses it (no key of STCharacters, no conversion of TSCharacters). The
+// changes it (TSCharacters), and Simplified text never uses it (no key of
+// STCharacters, no conversion of TSCharacters, and not one of the 通用规范汉字表's
+// characters, dict/hanzi: 吒 昇 陞 甦 … are standard Simplified for names). The
 // classes are packed two bits a rune for the CJK blocks U+3400–U+9FFF and
 // U+F900–U+FAFF, and listed for the rest.
 func detectTable(m map[string]dict) ([]byte, error) {
@@ -422,7 +426,7 @@ func detectTable(m map[string]dict) ([]byte, error) {
 	})
 	for _, name := range []string{"TSCharacters"} {
 		always(m[name], func(r rune) {
-			if !simpUse[r] {
+			if !simpUse[r] && !hanzi.Tongyong(r) {
 				class[r] = classT
 			}
 		})

@@ -102,42 +102,69 @@ type Rule struct {
 	Document bool   // true when findings concern the whole file (line 1, column 1)
 }
 
-// rules is the catalogue, in the order shown to users.
-var rules = [...]Rule{
-	{ID: RuleEncoding, Default: Error, Document: false,
+// registry is the catalogue of rules, in the order shown to users, with
+// the function that runs each per-document rule on one document (nil for
+// the corpus-level duplicate rule). To add a rule: a Rule* ID constant, an
+// entry here, and its function (func(*view) []Finding) in a file of its own.
+var coreRules = [...]ruleEntry{
+	{Rule{ID: RuleEncoding, Default: Error, Document: false,
 		Summary: "The file is not UTF-8, has a byte-order mark the configuration forbids, or holds undecodable bytes.",
 		Help:    "Save the file as UTF-8 (for example `iconv -f GB18030 -t UTF-8`); repair bytes shown as U+FFFD from the original source."},
-	{ID: RulePinyin, Default: Error, Fixable: true,
+		ruleEncoding},
+	{Rule{ID: RulePinyin, Default: Error, Fixable: true,
 		Summary: "Pinyin annotations left after Han characters by converter web pages, such as 會(huì).",
 		Help:    "Remove the annotation; `zhpolicy check --fix` does it."},
-	{ID: RuleScriptMix, Default: Warning, Fixable: true,
+		rulePinyin},
+	{Rule{ID: RuleScriptMix, Default: Warning, Fixable: true,
 		Summary: "Characters of the other script in a document expected to be Simplified (or Traditional), such as 發展 in a Simplified document.",
 		Help:    "Write the characters in the document's script; with `script-mix: {fix: true}` in the configuration, `--fix` converts them."},
-	{ID: RuleWidth, Default: Warning, Fixable: true,
+		ruleScriptMix},
+	{Rule{ID: RuleWidth, Default: Warning, Fixable: true,
 		Summary: "Half-width punctuation between Chinese characters (, instead of ，) and full-width ASCII letters or digits (２０２４).",
 		Help:    "Use full-width punctuation in Chinese text and half-width letters and digits; `--fix` does it."},
-	{ID: RuleBrackets, Default: Error,
+		ruleWidth},
+	{Rule{ID: RuleBrackets, Default: Error,
 		Summary: "Unbalanced or mismatched paired punctuation: “” 《》 （） 【】 「」 『』 〈〉.",
 		Help:    "Add the missing half of the pair, or replace the wrong one."},
-	{ID: RuleTerm, Default: Error,
+		ruleBrackets},
+	{Rule{ID: RuleTerm, Default: Error,
 		Summary: "Forbidden terms, required terms missing, and outdated formulations, from the configuration; matched in either script.",
 		Help:    "Write the suggested or current form; add required terms."},
-	{ID: RuleDuplicate, Default: Warning, Document: true,
+		ruleTerm},
+	{Rule{ID: RuleDuplicate, Default: Warning, Document: true,
 		Summary: "Documents whose normalised text is identical or nearly identical to an earlier document.",
 		Help:    "Remove one of the copies, merge them, or exclude one in the configuration."},
-	{ID: RuleEmpty, Default: Warning, Document: true,
+		nil},
+	{Rule{ID: RuleEmpty, Default: Warning, Document: true,
 		Summary: "Empty files, or files with no text.",
 		Help:    "Add the content or delete the file."},
-	{ID: RuleSize, Default: Warning, Document: true,
+		ruleEmpty},
+	{Rule{ID: RuleSize, Default: Warning, Document: true,
 		Summary: "Files over the configured size limit.",
 		Help:    "Split the file, or raise `rules.size.max` in the configuration."},
-	{ID: RuleInvisible, Default: Warning, Fixable: true,
+		ruleSize},
+	{Rule{ID: RuleInvisible, Default: Warning, Fixable: true,
 		Summary: "Invisible characters: zero-width spaces and joiners, bidi marks, soft hyphens, a BOM inside the text.",
 		Help:    "Remove them; `--fix` does it."},
+		ruleInvisible},
+}
+
+// registry: the core rules, then the GB/T 9704 rules (gbt9704.go).
+var registry = append(coreRules[:], gbt9704Rules[:]...)
+
+type ruleEntry struct {
+	Rule
+	run ruleFunc
 }
 
 // Rules returns the built-in rules (a new slice each call).
-func Rules() []Rule { return slices.Clone(rules[:]) }
+func Rules() []Rule {
+	out := make([]Rule, len(registry))
+	for i := range registry {
+		out[i] = registry[i].Rule
+	}
+	return out
+}
 
 // LookupRule returns the rule with the given ID.
 func LookupRule(id string) (Rule, bool) {
@@ -145,12 +172,12 @@ func LookupRule(id string) (Rule, bool) {
 	if i < 0 {
 		return Rule{}, false
 	}
-	return rules[i], true
+	return registry[i].Rule, true
 }
 
 func ruleIndex(id string) int {
-	for i := range rules {
-		if rules[i].ID == id {
+	for i := range registry {
+		if registry[i].ID == id {
 			return i
 		}
 	}
@@ -159,9 +186,9 @@ func ruleIndex(id string) int {
 
 // RuleIDs returns the IDs of the built-in rules, in catalogue order.
 func RuleIDs() []string {
-	ids := make([]string, len(rules))
-	for i := range rules {
-		ids[i] = rules[i].ID
+	ids := make([]string, len(registry))
+	for i := range registry {
+		ids[i] = registry[i].ID
 	}
 	return ids
 }

@@ -24,7 +24,7 @@ func short(fs []Finding) []string {
 
 func only(rule string, mod func(*Settings)) *Settings {
 	s := DefaultSettings()
-	for _, r := range rules {
+	for _, r := range registry {
 		if r.ID != rule {
 			s.SetSeverity(r.ID, Off)
 		}
@@ -60,6 +60,13 @@ func TestRules(t *testing.T) {
 		{"script-mix positive", RuleScriptMix, "text", "推动经济高质量發展，加快建设现代化产业体系，各地區要抓好落实。", nil,
 			[]string{"1:8 script-mix 發", "1:25 script-mix 區"}},
 		{"script-mix negative", RuleScriptMix, "text", "推动经济高质量发展，着力扩大国内需求，后续工作。", nil, nil},
+		// Standard characters of the 通用规范汉字表 are never named (昇, 吒),
+		// nor a character OpenCC keeps in its context (哪吒).
+		{"script-mix standard characters", RuleScriptMix, "text", "《哪吒2》票房创纪录，昇腾芯片加快应用，陞、甦、祕鲁。", nil, nil},
+		// 濛 is not in the table (its appendix lists it as a Traditional
+		// form of 蒙; Unihan kTGHZ2013): named, with OpenCC's 蒙.
+		{"script-mix a Traditional form outside the table", RuleScriptMix, "text", "濛溪河遗址的发掘", nil,
+			[]string{"1:1 script-mix 濛"}},
 		{"script-mix traditional expected", RuleScriptMix, "text", "推動經濟发展", func(s *Settings) { s.Script = ScriptTraditional },
 			[]string{"1:5 script-mix 发"}},
 		{"script-mix whole document in the other script", RuleScriptMix, "text", "推動經濟發展，擴大內需。", func(s *Settings) { s.Script = ScriptSimplified },

@@ -3,6 +3,7 @@ package check
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"math"
 	"path/filepath"
 	"slices"
@@ -37,11 +38,11 @@ func ConfigFileNames() []string { return slices.Clone(configFileNames[:]) }
 
 // Settings are the rule settings that apply to one file.
 type Settings struct {
-	severity   [len(rules)]Severity
-	Script     string   // ScriptAuto, ScriptSimplified or ScriptTraditional
-	Variant    string   // conversion to Traditional: "s2t", "s2tw" or "s2hk"
-	ScriptFix  bool     // --fix converts stray characters
-	Encodings  []string // allowed encodings (canonical names; "utf-8" covers a BOM, see BOM)
+	severity   map[string]Severity // by rule ID
+	Script     string              // ScriptAuto, ScriptSimplified or ScriptTraditional
+	Variant    string              // conversion to Traditional: "s2t", "s2tw" or "s2hk"
+	ScriptFix  bool                // --fix converts stray characters
+	Encodings  []string            // allowed encodings (canonical names; "utf-8" covers a BOM, see BOM)
 	BOM        string
 	WidthPunct bool
 	WidthAlnum bool
@@ -68,30 +69,30 @@ func DefaultSettings() *Settings {
 		MaxSize:           1 << 20,
 		DuplicateMinChars: 50,
 	}
-	for i, r := range rules {
-		s.severity[i] = r.Default
+	s.severity = make(map[string]Severity, len(registry))
+	for _, r := range registry {
+		s.severity[r.ID] = r.Default
 	}
 	return s
 }
 
 // Severity returns the severity of a rule (Off when disabled or unknown).
-func (s *Settings) Severity(rule string) Severity {
-	i := ruleIndex(rule)
-	if i < 0 {
-		return Off
-	}
-	return s.severity[i]
-}
+func (s *Settings) Severity(rule string) Severity { return s.severity[rule] }
 
 // SetSeverity sets the severity of a rule; unknown rules are ignored.
 func (s *Settings) SetSeverity(rule string, sev Severity) {
-	if i := ruleIndex(rule); i >= 0 {
-		s.severity[i] = sev
+	if ruleIndex(rule) < 0 {
+		return
 	}
+	if s.severity == nil {
+		s.severity = map[string]Severity{}
+	}
+	s.severity[rule] = sev
 }
 
 func (s *Settings) clone() *Settings {
 	c := *s
+	c.severity = maps.Clone(s.severity)
 	c.Encodings = slices.Clone(s.Encodings)
 	c.Pairs = slices.Clone(s.Pairs)
 	c.terms = slices.Clone(s.terms)
@@ -195,9 +196,9 @@ func (c *Config) Base() *Settings { return c.finish(c.base.clone()) }
 
 func (c *Config) finish(s *Settings) *Settings {
 	if len(c.only) > 0 {
-		for i, r := range rules {
+		for _, r := range registry {
 			if !slices.Contains(c.only, r.ID) {
-				s.severity[i] = Off
+				s.SetSeverity(r.ID, Off)
 			}
 		}
 	}

@@ -154,14 +154,18 @@ func Similarity(a, b string) float64 {
 	if a == "" || b == "" {
 		return 0
 	}
-	sa := make(map[uint64]struct{}, utf8.RuneCountInString(a))
-	shingles(a, func(h uint64) { sa[h] = struct{}{} })
-	sb := make(map[uint64]struct{}, utf8.RuneCountInString(b))
-	shingles(b, func(h uint64) { sb[h] = struct{}{} })
+	sa, sb := shingleSet(a), shingleSet(b)
 	inter := 0
-	for h := range sb {
-		if _, ok := sa[h]; ok {
+	for i, j := 0, 0; i < len(sa) && j < len(sb); {
+		switch {
+		case sa[i] < sb[j]:
+			i++
+		case sa[i] > sb[j]:
+			j++
+		default:
 			inter++
+			i++
+			j++
 		}
 	}
 	union := len(sa) + len(sb) - inter
@@ -169,6 +173,14 @@ func Similarity(a, b string) float64 {
 		return 1
 	}
 	return float64(inter) / float64(union)
+}
+
+// shingleSet returns the distinct shingle hashes of text, sorted.
+func shingleSet(text string) []uint64 {
+	hs := make([]uint64, 0, len(text)/3+1)
+	shingles(text, func(h uint64) { hs = append(hs, h) })
+	slices.Sort(hs)
+	return slices.Compact(hs)
 }
 
 // DuplicatePair is a document found to duplicate an earlier one.
@@ -186,14 +198,20 @@ type DuplicatePair struct {
 // when a text can no longer be read; the candidate is then skipped. Each
 // document is reported at most once, with its most similar earlier
 // document among the candidates checked. Pairs come in order of Second.
+//
+// The work per document is bounded: an LSH bucket proposes at most its
+// maxBucket most recent documents, so a corpus of thousands of
+// near-copies of one notice costs time linear in its size (every copy
+// still finds recent copies to be compared with), and at most maxVerify
+// candidates are compared exactly.
 func FindDuplicates(fps []Fingerprint, threshold float64, similarity func(i, j int) (float64, bool)) []DuplicatePair {
 	var pairs []DuplicatePair
 	exact := make(map[uint64]int)
-	buckets := make([]map[uint64][]int, lshBands)
+	buckets := make([]map[uint64]*bucket, lshBands)
 	for b := range buckets {
-		buckets[b] = make(map[uint64][]int)
+		buckets[b] = make(map[uint64]*bucket)
 	}
-	seen := make(map[int]bool)
+	seen := make([]int32, len(fps)) // seen[i] == j+1: i already proposed for j
 	type cand struct {
 		i   int
 		est float64
@@ -211,14 +229,17 @@ func FindDuplicates(fps []Fingerprint, threshold float64, similarity func(i, j i
 		exact[fp.Hash] = j
 		keys := bandKeys(fp)
 		if threshold <= 1 {
-			clear(seen)
 			cands = cands[:0]
 			for b, k := range keys {
-				for _, i := range buckets[b][k] {
-					if seen[i] {
+				bk := buckets[b][k]
+				if bk == nil {
+					continue
+				}
+				for _, i := range bk.ids {
+					if seen[i] == int32(j+1) {
 						continue
 					}
-					seen[i] = true
+					seen[i] = int32(j + 1)
 					if est := fps[i].estimate(fp); est >= threshold-estimateSlack {
 						cands = append(cands, cand{i, est})
 					}
@@ -248,10 +269,34 @@ func FindDuplicates(fps []Fingerprint, threshold float64, similarity func(i, j i
 			}
 		}
 		for b, k := range keys {
-			buckets[b][k] = append(buckets[b][k], j)
+			bk := buckets[b][k]
+			if bk == nil {
+				bk = &bucket{}
+				buckets[b][k] = bk
+			}
+			bk.add(j)
 		}
 	}
 	return pairs
+}
+
+// maxBucket is how many documents an LSH bucket remembers: the most recent.
+const maxBucket = 32
+
+// bucket holds the most recent maxBucket documents of an LSH bucket, in a
+// ring once full (the order of ids does not matter: candidates are sorted).
+type bucket struct {
+	ids  []int
+	next int // where the next id goes once full
+}
+
+func (b *bucket) add(id int) {
+	if len(b.ids) < maxBucket {
+		b.ids = append(b.ids, id)
+		return
+	}
+	b.ids[b.next] = id
+	b.next = (b.next + 1) % maxBucket
 }
 
 func bandKeys(fp *Fingerprint) [lshBands]uint64 {

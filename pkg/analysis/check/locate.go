@@ -9,7 +9,19 @@ import (
 type locator struct {
 	text  string
 	lines []int // byte offset of the start of every line
+	// cps are checkpoints every cpStride bytes or so: the number of runes
+	// before a rune boundary. They are built on the first column asked for
+	// far from the start of its line, so that locating the findings of a
+	// very long line costs each a bounded count, not one from the line start.
+	cps []checkpoint
+	// last is the last count made: rules report in order of position, so
+	// the next one usually counts on from it.
+	last checkpoint
 }
+
+type checkpoint struct{ off, runes int }
+
+const cpStride = 1024
 
 func newLocator(text string) *locator {
 	l := &locator{text: text, lines: make([]int, 1, 1+len(text)/40)}
@@ -26,24 +38,49 @@ func (l *locator) position(off int) (line, col int) {
 	off = max(0, min(off, len(l.text)))
 	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i] > off }) - 1
 	start := l.lines[i]
-	return i + 1, utf8.RuneCountInString(l.text[start:off]) + 1
+	if off-start <= 2*cpStride {
+		return i + 1, utf8.RuneCountInString(l.text[start:off]) + 1
+	}
+	return i + 1, l.runesBefore(off) - l.runesBefore(start) + 1
+}
+
+// runesBefore returns utf8.RuneCountInString(l.text[:off]) from the nearest
+// checkpoint. Checkpoints and line starts are boundaries of the decoding
+// from the start of the text (a '\n' is never inside an invalid sequence),
+// so counts from them add up to counts from the line start.
+func (l *locator) runesBefore(off int) int {
+	if l.cps == nil {
+		l.cps = make([]checkpoint, 1, 1+len(l.text)/cpStride)
+		runes, next := 0, cpStride
+		for i := 0; i < len(l.text); runes++ {
+			if i >= next {
+				l.cps = append(l.cps, checkpoint{i, runes})
+				next = i + cpStride
+			}
+			if l.text[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
+			_, n := utf8.DecodeRuneInString(l.text[i:])
+			i += n
+		}
+	}
+	cp := l.last
+	if off < cp.off || off-cp.off > cpStride {
+		j := sort.Search(len(l.cps), func(j int) bool { return l.cps[j].off > off }) - 1
+		cp = l.cps[j]
+	}
+	n := cp.runes + utf8.RuneCountInString(l.text[cp.off:off])
+	if off > cp.off && (off == len(l.text) || utf8.RuneStart(l.text[off])) {
+		l.last = checkpoint{off, n}
+	}
+	return n
 }
 
 // lineOf returns the 1-based line of byte offset off.
 func (l *locator) lineOf(off int) int {
 	off = max(0, min(off, len(l.text)))
 	return sort.Search(len(l.lines), func(i int) bool { return l.lines[i] > off })
-}
-
-// lineStart returns the byte offset where 1-based line n starts.
-func (l *locator) lineStart(n int) int {
-	if n < 1 {
-		return 0
-	}
-	if n > len(l.lines) {
-		return len(l.text)
-	}
-	return l.lines[n-1]
 }
 
 // finding builds a finding over text[start:end].

@@ -366,123 +366,132 @@ func ruleScriptMix(v *view) []Finding {
 		return nil
 	}
 	conv, _ := script.NewConverter(convName)
-	spans := strayRuns(v.mk.masked, want)
-	if len(spans) == 0 {
+	runs := strayRuns(v.mk.masked, want, conv)
+	if len(runs) == 0 {
 		return nil
 	}
-	lc := lineConverter{text: v.mk.masked, conv: conv}
-	edits := make([]Edit, 0, len(spans))
-	for _, sp := range spans {
-		if repl := lc.convert(sp[0], sp[1]); repl != "" {
-			edits = append(edits, Edit{Start: sp[0], End: sp[1], New: repl})
+	edits := make([]Edit, 0, len(runs))
+	for _, sr := range runs {
+		if sr.repl != "" {
+			edits = append(edits, Edit{Start: sr.start, End: sr.end, New: sr.repl})
 		}
 	}
 	if stray > own {
 		// The whole document is in the other script: one finding, not one
 		// per character.
-		f := v.loc.finding(RuleScriptMix, spans[0][0], spans[0][1], fmt.Sprintf(
+		f := v.loc.finding(RuleScriptMix, runs[0].start, runs[0].end, fmt.Sprintf(
 			"document is written in %s script (%d %s-only characters, %d %s-only), but %s is expected; convert it with zhpolicy convert --to %s",
 			strayName, stray, strayName, own, wantName, wantName, to))
 		f.Edits = edits
 		return []Finding{f}
 	}
-	out := make([]Finding, 0, len(spans))
-	ei := 0
-	for _, sp := range spans {
-		s := v.mk.masked[sp[0]:sp[1]]
+	out := make([]Finding, 0, len(runs))
+	for _, sr := range runs {
+		s := v.mk.masked[sr.start:sr.end]
 		what := strayName + " character"
 		if utf8.RuneCountInString(s) > 1 {
 			what += "s"
 		}
 		msg := fmt.Sprintf("%s %s in a %s document", what, quote(s), wantName)
-		f := v.loc.finding(RuleScriptMix, sp[0], sp[1], msg)
-		if ei < len(edits) && edits[ei].Start == sp[0] {
-			e := edits[ei]
-			ei++
-			f.Message += "; write " + quote(e.New)
-			f.Suggestion = e.New
-			f.Edits = []Edit{e}
+		f := v.loc.finding(RuleScriptMix, sr.start, sr.end, msg)
+		if sr.repl != "" {
+			f.Message += "; write " + quote(sr.repl)
+			f.Suggestion = sr.repl
+			f.Edits = []Edit{{Start: sr.start, End: sr.end, New: sr.repl}}
 		}
 		out = append(out, f)
 	}
 	return out
 }
 
-// strayRuns returns the runs of Han characters specific to the script other
-// than want, as byte ranges of text.
-func strayRuns(text string, want script.Kind) [][2]int {
-	var spans [][2]int
-	open := -1
-	for i := 0; i < len(text); {
-		size := 1
-		stray := false
-		if text[i] >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(text[i:])
-			if r >= 0x3400 {
-				d := script.Detect(text[i : i+size])
-				stray = want == script.Simplified && d.TradOnly > 0 || want == script.Traditional && d.SimpOnly > 0
+// strayRun is a run of characters of the other script: text[start:end],
+// and what the conversion to the expected script makes of it in the
+// context of its line ("" when it cannot say).
+type strayRun struct {
+	start, end int
+	repl       string
+}
+
+// strayRuns returns the runs of Han characters of text specific to the
+// script other than want (script.Of) that conv, converting their line,
+// changes: a character OpenCC keeps in its context (吒 in 哪吒) is right
+// there. Characters of the 通用规范汉字表 are never Traditional-only (the
+// classes of pkg/script exclude them: 昇 in 昇腾 is standard Simplified).
+// Each line is converted at most once and rune indexes advance with the
+// scan, so the cost is linear in the text, however long its lines.
+func strayRuns(text string, want script.Kind, conv *script.Converter) []strayRun {
+	other := script.Traditional
+	if want == script.Traditional {
+		other = script.Simplified
+	}
+	var runs []strayRun
+	for ls := 0; ls < len(text); {
+		le := strings.IndexByte(text[ls:], '\n')
+		if le < 0 {
+			le = len(text)
+		} else {
+			le += ls
+		}
+		line := text[ls:le]
+		first := -1 // byte offset in line of the first candidate
+		for i := 0; i < len(line); {
+			if line[i] < 0xE3 { // below U+3000: no Han character
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(line[i:])
+			if script.Of(r) == other {
+				first = i
+				break
+			}
+			i += size
+		}
+		if first >= 0 {
+			runs = lineStrays(runs, ls, line, first, other, conv)
+		}
+		ls = le + 1
+	}
+	return runs
+}
+
+// lineStrays adds the stray runs of one line (starting at byte base of the
+// text), whose first candidate is at byte first of the line.
+func lineStrays(runs []strayRun, base int, line string, first int, other script.Kind, conv *script.Converter) []strayRun {
+	var conv1 []rune // the converted line, rune for rune
+	if conv != nil {
+		if c := []rune(conv.Convert(line)); len(c) == utf8.RuneCountInString(line) {
+			conv1 = c
+		}
+	}
+	k := utf8.RuneCountInString(line[:first]) // rune index of byte i
+	open, openK := -1, 0
+	flush := func(end, endK int) {
+		r := strayRun{start: base + open, end: base + end}
+		if conv1 != nil {
+			r.repl = string(conv1[openK:endK])
+		} else if conv != nil {
+			if c := conv.Convert(line[open:end]); c != line[open:end] {
+				r.repl = c
 			}
 		}
+		runs = append(runs, r)
+		open = -1
+	}
+	for i := first; i < len(line); k++ {
+		r, size := utf8.DecodeRuneInString(line[i:])
+		stray := r >= 0x3400 && script.Of(r) == other && (conv1 == nil || conv1[k] != r)
 		switch {
 		case stray && open < 0:
-			open = i
+			open, openK = i, k
 		case !stray && open >= 0:
-			spans = append(spans, [2]int{open, i})
-			open = -1
+			flush(i, k)
 		}
 		i += size
 	}
 	if open >= 0 {
-		spans = append(spans, [2]int{open, len(text)})
+		flush(len(line), k)
 	}
-	return spans
-}
-
-// lineConverter converts spans of a text in the context of their line, so
-// that phrase conversions (頭髮/头发) choose the right character.
-type lineConverter struct {
-	text      string
-	conv      *script.Converter
-	lineStart int
-	lineEnd   int
-	converted []rune // the converted line, when it kept the rune count
-	orig      []rune
-}
-
-// convert returns text[s:e] in the target script, or "" when it cannot.
-func (lc *lineConverter) convert(s, e int) string {
-	if lc.conv == nil {
-		return ""
-	}
-	if s < lc.lineStart || e > lc.lineEnd || lc.orig == nil {
-		ls := strings.LastIndexByte(lc.text[:s], '\n') + 1
-		le := strings.IndexByte(lc.text[e:], '\n')
-		if le < 0 {
-			le = len(lc.text)
-		} else {
-			le += e
-		}
-		lc.lineStart, lc.lineEnd = ls, le
-		line := lc.text[ls:le]
-		lc.orig = []rune(line)
-		lc.converted = []rune(lc.conv.Convert(line))
-		if len(lc.converted) != len(lc.orig) {
-			lc.converted = nil
-		}
-	}
-	var out string
-	if lc.converted != nil {
-		from := utf8.RuneCountInString(lc.text[lc.lineStart:s])
-		n := utf8.RuneCountInString(lc.text[s:e])
-		out = string(lc.converted[from : from+n])
-	} else {
-		out = lc.conv.Convert(lc.text[s:e])
-	}
-	if out == lc.text[s:e] {
-		return ""
-	}
-	return out
+	return runs
 }
 
 // --- empty and size ---

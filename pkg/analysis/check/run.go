@@ -49,38 +49,13 @@ type view struct {
 	mk    *markup
 	clean *normalize.Result // cleaning of mk.masked: pinyin, invisible, width
 	det   script.Detection  // of clean.Text
+	gbt   gbtState          // the GB/T 9704 structure, parsed once (gbt9704.go)
 }
 
 // cleanOptions are the cleaning steps whose changes the rules report.
 var cleanOptions = normalize.Options{Pinyin: true, Invisible: true, Width: true}
 
 type ruleFunc func(v *view) []Finding
-
-// ruleFuncFor returns the implementation of a per-document rule (nil for
-// duplicate, which is corpus-level).
-func ruleFuncFor(id string) ruleFunc {
-	switch id {
-	case RuleEncoding:
-		return ruleEncoding
-	case RulePinyin:
-		return rulePinyin
-	case RuleScriptMix:
-		return ruleScriptMix
-	case RuleWidth:
-		return ruleWidth
-	case RuleBrackets:
-		return ruleBrackets
-	case RuleTerm:
-		return ruleTerm
-	case RuleEmpty:
-		return ruleEmpty
-	case RuleSize:
-		return ruleSize
-	case RuleInvisible:
-		return ruleInvisible
-	}
-	return nil
-}
 
 // Check runs the rules enabled in s on doc. It never fails: problems with
 // the document are findings. s may be nil for the default settings.
@@ -106,13 +81,12 @@ func Check(doc *Document, s *Settings) *Result {
 
 	fixable := doc.Format != "docx"
 	var out []Finding
-	for _, r := range rules {
+	for _, r := range registry {
 		sev := s.Severity(r.ID)
-		fn := ruleFuncFor(r.ID)
-		if sev == Off || fn == nil {
+		if sev == Off || r.run == nil {
 			continue
 		}
-		for _, f := range fn(v) {
+		for _, f := range r.run(v) {
 			f.File = doc.Name
 			if f.Severity == Off {
 				f.Severity = sev

@@ -158,8 +158,11 @@ type Code struct {
 // ("none").
 type CodedUnit struct {
 	Unit
-	Text  string `json:"text"`
-	Codes []Code `json:"codes"`
+	Text string `json:"text"`
+	// Original is the unit as the document writes it, when that differs from Text (a
+	// pinyin annotation, an invisible character): set by callers that map offsets back.
+	Original string `json:"original,omitempty"`
+	Codes    []Code `json:"codes"`
 }
 
 // Primary returns the unit's main code, or false when it has none.

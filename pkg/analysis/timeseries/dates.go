@@ -278,7 +278,7 @@ func DateInName(path string) (Date, bool) {
 						return d, true
 					}
 					if !year.Known() && d.Year <= 2099 {
-						year = Date{Year: d.Year, Source: "name"}
+						year = Date{Year: d.Year, Month: d.Month, Source: "name"}
 					}
 				}
 			}
