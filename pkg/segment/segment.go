@@ -47,12 +47,6 @@ type Config struct {
 	// default they get frequency 1, as in jieba (for measuring against
 	// plain gse).
 	NoCharFix bool
-	// SizeHint is ignored. It told an earlier segmenter, which loaded gse's
-	// dictionary past 16 MiB of input, how much was coming; the compiled
-	// dictionary cuts at the same speed at any size.
-	//
-	// Deprecated: there is one path; leave it 0.
-	SizeHint int64
 	// Plain cuts exactly as gse does: numbers, full-width forms and runs of
 	// dashes get no special treatment (for measuring against gse). By
 	// default decimals and percentages (5.2, 5.2%, ５．２％) are one token,
