@@ -44,9 +44,7 @@ func main() {
 			os.Exit(2)
 		}
 		if *lines {
-			for _, l := range strings.SplitAfter(string(b), "\n") {
-				docs = append(docs, l)
-			}
+			docs = append(docs, strings.SplitAfter(string(b), "\n")...)
 		} else {
 			docs = append(docs, string(b))
 		}
