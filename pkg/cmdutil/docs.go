@@ -150,10 +150,6 @@ func (d Docs) start(ctx context.Context, paths []string) (*run, error) {
 		r.cfg.Repeated = rep
 	}
 	if d.Cut != nil {
-		// the segmenter prepares itself for the amount of text to cut
-		if bytes > d.F.SegmenterConfig.SizeHint {
-			d.F.SegmenterConfig.SizeHint = bytes
-		}
 		sg, err := d.F.Segmenter()
 		if err != nil {
 			return nil, err
