@@ -34,6 +34,8 @@ type InputFlags struct {
 	Shard        string
 	MaxSize      string
 	Password     string
+	// Binary reads inputs that look binary (many NUL bytes) as text anyway.
+	Binary bool
 
 	// all are the inputs of the last Sources, before the shard was taken
 	// (the corpus pass counts lines over all of them).
@@ -59,6 +61,7 @@ func AddInputFlags(cmd *cobra.Command, in *InputFlags, clean bool) {
 	fl.IntVarP(&in.Jobs, "jobs", "j", DefaultJobs(), "documents processed in parallel")
 	fl.StringVar(&in.Shard, "shard", "", "take only shard `i/n` of the inputs (by a hash of each path; for splitting a corpus over machines)")
 	fl.StringVar(&in.MaxSize, "max-size", "", "largest input read whole, e.g. 512M or 2G (default 1G; big plain-text inputs that a command reads in parts are not limited); also what one document may unpack (zip parts, PDF streams; default 128M)")
+	fl.BoolVar(&in.Binary, "binary", false, "read inputs that look binary (more than 1% NUL bytes) as text anyway, instead of skipping them")
 	fl.StringVar(&in.Password, "password", "", "password of encrypted PDFs (without it, PDFs restricted by an owner password still open)")
 	if clean {
 		fl.BoolVar(&in.NoClean, "no-clean", false, "do not clean the text (pinyin annotations, invisible characters, boilerplate)")
@@ -126,7 +129,7 @@ func (in *InputFlags) ReadOptions() input.Options {
 	if max == 0 {
 		max = DefaultMaxSize
 	}
-	o := input.Options{Encoding: in.Encoding, MaxBytes: max, LimitHint: "raise the limit with --max-size", Password: in.Password}
+	o := input.Options{Encoding: in.Encoding, MaxBytes: max, LimitHint: "raise the limit with --max-size", Password: in.Password, AllowBinary: in.Binary}
 	if in.MaxSize != "" {
 		o.MaxUnpacked = max
 	}
