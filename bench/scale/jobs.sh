@@ -43,4 +43,9 @@ kwic 发展
 check --no-config --fail-on none
 convert --check --to s
 instruments
+structure
+reuse
+network
+clean
+detect
 CMDS
