@@ -3,34 +3,16 @@ package structure
 import (
 	"fmt"
 	"unicode/utf8"
+	"zhpolicy/internal/hannum"
 )
 
 // hanDigit reads a Chinese numeral digit as dates write them (〇 and its
-// look-alikes ○ Ｏ 零 for zero).
+// look-alikes ○ Ｏ O ◯ 零 for zero).
 func hanDigit(r rune) (int, bool) {
-	switch r {
-	case '〇', '○', 'Ｏ', '零', 'O', '◯':
+	if r == 'O' || r == '◯' {
 		return 0, true
-	case '一':
-		return 1, true
-	case '二':
-		return 2, true
-	case '三':
-		return 3, true
-	case '四':
-		return 4, true
-	case '五':
-		return 5, true
-	case '六':
-		return 6, true
-	case '七':
-		return 7, true
-	case '八':
-		return 8, true
-	case '九':
-		return 9, true
 	}
-	return 0, false
+	return hannum.Digit(r)
 }
 
 // skipSpace skips white space at s[i:].

@@ -2,6 +2,7 @@ package structure
 
 import (
 	"unicode/utf8"
+	"zhpolicy/internal/hannum"
 )
 
 // markerKind is the numbering of a heading, in the order of rank: a kind
@@ -50,55 +51,7 @@ type marker struct {
 
 // hanNumber reads a Chinese numeral (一 … 九十九, 一百零五) of at most 6
 // characters at the start of s: value and bytes read.
-func hanNumber(s string) (int, int) {
-	total, cur, i, count := 0, 0, 0, 0
-	for i < len(s) && count < 6 {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		d := -1
-		switch r {
-		case '〇', '零':
-			d = 0
-		case '一':
-			d = 1
-		case '二':
-			d = 2
-		case '三':
-			d = 3
-		case '四':
-			d = 4
-		case '五':
-			d = 5
-		case '六':
-			d = 6
-		case '七':
-			d = 7
-		case '八':
-			d = 8
-		case '九':
-			d = 9
-		case '十':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 10
-			cur = 0
-		case '百':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 100
-			cur = 0
-		default:
-			return total + cur, i
-		}
-		if d >= 0 {
-			cur = d
-		}
-		i += n
-		count++
-	}
-	return total + cur, i
-}
+func hanNumber(s string) (int, int) { return hannum.Number(s, false) }
 
 // arabicNumber reads up to max ASCII or full-width digits.
 func arabicNumber(s string, max int) (int, int) {
