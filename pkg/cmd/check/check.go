@@ -96,7 +96,11 @@ diff instead.
 
 Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 2 on a usage or configuration error, 3 when some inputs could not be read or
-fixed (3 wins over 1).`,
+fixed (3 wins over 1).
+
+Memory: each file is read and checked whole (it may be fixed in place), at
+about 10 bytes per byte of the file; files over 256 MiB are skipped with a
+message.`,
 		Example: `  zhpolicy check testdata/sample/
   zhpolicy check --list-rules
   zhpolicy check --format github --fail-on none testdata/sample/
