@@ -2,6 +2,7 @@ package entities
 
 import (
 	"sort"
+	"unicode/utf8"
 )
 
 // rtok is a token of the folded text, in rune offsets.
@@ -39,6 +40,11 @@ type sentence struct {
 	blocked, credit []bool
 	cands           []span
 	cur             int // the start of the gazetteer walk
+	// str is the sentence as a string and off[i] the byte offset of rune
+	// i in it, made on the first text call: a span's text is then a
+	// substring, not a new string
+	str string
+	off []int
 }
 
 func newSentence(d *document, rs []rune, toks []rtok, credit []bool) *sentence {
@@ -54,7 +60,23 @@ func newSentence(d *document, rs []rune, toks []rtok, credit []bool) *sentence {
 	return st
 }
 
-func (st *sentence) text(s, e int) string { return string(st.rs[s:e]) }
+func (st *sentence) text(s, e int) string {
+	if st.off == nil {
+		st.str = string(st.rs)
+		st.off = make([]int, len(st.rs)+1)
+		b := 0
+		for i, r := range st.rs {
+			st.off[i] = b
+			n := utf8.RuneLen(r)
+			if n < 0 {
+				n = utf8.RuneLen(utf8.RuneError) // what string() writes for an invalid rune
+			}
+			b += n
+		}
+		st.off[len(st.rs)] = b
+	}
+	return st.str[st.off[s]:st.off[e]]
+}
 
 func (st *sentence) tokText(i int) string {
 	if st.tokStr[i] == "" {
