@@ -34,4 +34,4 @@ fi
 
 export ZHPOLICY_ARTIFACTS=${ZHPOLICY_ARTIFACTS:-${TMPDIR:-/tmp}/zhpolicy-artifacts}
 echo "== browser test (screenshots in $ZHPOLICY_ARTIFACTS)"
-go test -count=1 -run '^TestBrowser$' -v ./pkg/cmd/report/ 2>&1 | grep -Ev '^=== (RUN|PAUSE|CONT)'
+ZHPOLICY_BROWSER=1 go test -count=1 -run '^TestBrowser$' -v ./pkg/cmd/report/ 2>&1 | grep -Ev '^=== (RUN|PAUSE|CONT)'

@@ -75,6 +75,8 @@ func run() error {
 	phrases := flag.Bool("phrases", true, "key phrases on")
 	pos := flag.String("pos", "", "part-of-speech allow-list (default: zhpolicy's)")
 	hmm := flag.Bool("hmm", kwcmd.DefaultHMM, "segment with HMM new-word detection (the keywords command's default)")
+	background := flag.Bool("background", true, "score against the built-in policy background (false: the general IDF table alone)")
+	names := flag.String("names", keywords.DefaultNames.String(), "names of places, organisations and people: keep, apart or drop")
 	dump := flag.Int("dump", 0, "print gold and zhpolicy TF-IDF keywords of the first `n` documents")
 	flag.Parse()
 
@@ -104,11 +106,24 @@ func run() error {
 		docs = kept
 	}
 
-	idf, err := loadIDF(*idfFile)
+	opts, err := keywords.Default()
 	if err != nil {
 		return err
 	}
-	opts := keywords.Options{IDF: idf, NoPhrases: !*phrases}
+	if *idfFile != "" {
+		if opts.IDF, err = loadIDF(*idfFile); err != nil {
+			return err
+		}
+	}
+	opts.NoPhrases = !*phrases
+	if !*background {
+		if opts.IDF, err = idf.Default(); err != nil {
+			return err
+		}
+	}
+	if opts.Names, err = keywords.ParseNames(*names); err != nil {
+		return err
+	}
 	if *pos != "" {
 		if opts.POS, err = keywords.NewPOSFilter(strings.Split(*pos, ",")); err != nil {
 			return err

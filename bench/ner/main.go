@@ -44,6 +44,9 @@ var scored = []string{"PER", "LOC", "ORG"}
 // part selects the sentences scored (see -part).
 var part = "all"
 
+// genre is the genre the recogniser reads (see -genre).
+var genre = entities.News
+
 type setFlag []string
 
 func (s *setFlag) String() string     { return strings.Join(*s, " ") }
@@ -54,6 +57,11 @@ func main() {
 	flag.Var(&sets, "set", "NAME=GOLD[,BASELINE] (repeatable)")
 	errs := flag.String("errors", "", "write our false positives and misses to this file")
 	baseName := flag.String("baseline", "jieba", "name of the baseline in the table")
+	flag.Func("genre", "genre of the recogniser: news (default here: the gold sets are news) or policy", func(v string) error {
+		g, err := entities.ParseGenre(v)
+		genre = g
+		return err
+	})
 	flag.StringVar(&part, "part", "all", "sentences to score: all, odd or even (cross-validation on the development set with gen -part)")
 	flag.Parse()
 	if len(sets) == 0 {
@@ -71,7 +79,7 @@ func run(sets []string, errPath, baseName string) error {
 	if err != nil {
 		return err
 	}
-	x := entities.New(nil)
+	x := entities.NewWith(entities.Options{Genre: genre})
 	var errW io.Writer = io.Discard
 	if errPath != "" {
 		f, err := os.Create(errPath)

@@ -5,7 +5,7 @@
 # dictionary the usual way (bench/startup/gseplain), jieba (Debian
 # python3-jieba, /usr/bin/python3) and, for conversion, OpenCC (Debian).
 #
-#   bench/startup/run.sh            # cold start, crossover, throughput (~10 min)
+#   bench/startup/run.sh            # cold start, cost by size, throughput (~10 min)
 #   BIG=1 bench/startup/run.sh      # also the 1 GB corpus and 200 MB file (~15 min more)
 #
 # Run from anywhere; inputs are made from ../shared/corpus (skipped when
@@ -169,22 +169,21 @@ echo "| --- | ---: | ---: | ---: |"
 awk -F'|' '{printf "| %s | %.0f ms | %.0f ms | %.1f MB |\n", $1, $2 * 1000, $3 * 1000, $4}' "$rows"
 echo
 
-# --- crossover: subsets against one full load, by input size --------------
-say "crossover (zhseg -j 1)"
-echo "### Crossover: walking the index (subset) against loading the full dictionary (zhseg segment -j 1 -strategy …, CPU seconds)"
+# --- one path: the cost per megabyte at every input size -------------------
+say "cost by input size (zhseg -j 1)"
+echo "### Cost by input size (zhseg segment -j 1, CPU seconds of the whole process)"
 echo
-echo "| input | subset | full | auto |"
-echo "| ---: | ---: | ---: | ---: |"
-for kb in 256 1024 4096 8192 16384; do
+echo "One path at every size: the compiled dictionary is read in place, nothing is loaded past a"
+echo "threshold (the earlier index walk loaded gse's dictionary past 16 MiB, \`Config.SizeHint\`)."
+echo
+echo "| input | CPU | MB per CPU-second |"
+echo "| ---: | ---: | ---: |"
+for kb in 256 1024 4096 16384; do
 	d=$work/x$kb
 	make_corpus "$d" $((kb * 1024))
-	line="| $(mb "$d") MB"
-	for st in subset full auto; do
-		/usr/bin/time -f '%U %S' -o "$work/cpu" "$work/bin/zhseg" segment -j 1 -strategy $st "$d"/* >/dev/null
-		t=$(tail -n 1 "$work/cpu" | awk '{print $1 + $2}')
-		line="$line | $t s"
-	done
-	echo "$line |"
+	/usr/bin/time -f '%U %S' -o "$work/cpu" "$work/bin/zhseg" segment -j 1 "$d"/* >/dev/null
+	t=$(tail -n 1 "$work/cpu" | awk '{print $1 + $2}')
+	echo "| $(mb "$d") MB | $t s | $(awk -v t="$t" -v b="$(du -sb "$d" | cut -f1)" 'BEGIN { printf "%.2f", b / 1e6 / t }') |"
 done
 echo
 

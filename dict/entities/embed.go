@@ -20,6 +20,12 @@ var (
 	// Orgs: organisations known by name, with short forms.
 	//go:embed orgs.txt
 	Orgs string
+	// Companies: large Chinese companies and their short names.
+	//go:embed companies.txt
+	Companies string
+	// PolicyOrgs: short names of definite bodies in policy documents.
+	//go:embed policyorgs.txt
+	PolicyOrgs string
 	// OrgSuffixes: endings that make an organisation name.
 	//go:embed orgsuffix.txt
 	OrgSuffixes string
@@ -41,6 +47,9 @@ var (
 	// Translit: characters of transliterated foreign names.
 	//go:embed translit.txt
 	Translit string
+	// Minority: characters of Uyghur, Kazakh, Tibetan and Mongolian names.
+	//go:embed minority.txt
+	Minority string
 	// GivenChars: how often each character appears in given names, against
 	// how often it appears at all (see gen/).
 	//go:embed givenchars.txt
@@ -48,4 +57,17 @@ var (
 	// GivenPrior: characters common in given names (a prior for GivenChars).
 	//go:embed given.txt
 	GivenPrior string
+	// Counties: county-level divisions, many a line.
+	//go:embed counties.txt
+	Counties string
+	// NotShort: short forms of places that are also common words.
+	//go:embed notshort.txt
+	NotShort string
+	// NotPlaces: fixed terms that begin with a place name in which it is
+	// not a place (中华民族, 中欧班列).
+	//go:embed notplaces.txt
+	NotPlaces string
+	// Kinds: words that make a kind of body rather than a name (上市, 民营).
+	//go:embed kinds.txt
+	Kinds string
 )

@@ -9,3 +9,11 @@ import _ "embed"
 //
 //go:embed stopwords.txt
 var Stopwords string
+
+// Background is the built-in policy background of `zhpolicy keywords`:
+// document frequencies over the reference policy documents of the shared
+// corpus, written by `go generate ./dict/keywords` (gen/main.go).
+//
+//go:generate go run ./gen -o background.tsv
+//go:embed background.tsv
+var Background string

@@ -21,8 +21,10 @@ import (
 const (
 	// GOGC is the collection target while the heap is under the limit.
 	GOGC = 400
-	// Floor is the smallest soft limit: the heap may grow to it freely.
-	Floor = 1 << 30
+	// Floor is the smallest soft limit: the heap may grow to it freely
+	// (640 MiB: with the big inputs read in parts, the peak of a run stays
+	// under 1 GB).
+	Floor = 640 << 20
 	// Headroom is the limit over the live heap once the heap is past Floor.
 	Headroom = 2.5
 )

@@ -24,6 +24,13 @@ type Docs struct {
 	// PartSize lets the loop read big plain-text inputs in parts (for work
 	// that can be done part by part); 0 reads every input whole.
 	PartSize int
+	// Whole is for work that needs a whole document (PartSize 0): 0 reads
+	// a plain-text input of up to corpus.WholeBytes whole and a bigger one
+	// as consecutive documents of about that size, named NAME#1, NAME#2, …
+	// (corpus.PartName), so that any input costs the memory of a few
+	// megabytes of text; WholeAlways reads every input whole, whatever its
+	// size (a command that only looks at the start of a file).
+	Whole WholeMode
 	// Cut segments every document with these options (nil: no
 	// segmentation).
 	Cut *segment.Options
@@ -37,6 +44,28 @@ type Docs struct {
 	Skipped []error
 }
 
+// WholeMode says how a command that needs whole documents reads big inputs.
+type WholeMode int
+
+const (
+	// WholeSplit: inputs over corpus.WholeBytes are read as several documents.
+	WholeSplit WholeMode = iota
+	// WholeAlways: every input is read whole.
+	WholeAlways
+)
+
+// WholeHelp is the sentence the --help of a command that reads whole
+// documents ends with.
+const WholeHelp = `A document is analysed whole; a plain-text input over 1 MiB (a dump of many
+documents, not one policy document) is analysed as consecutive documents of about
+1 MiB ending at a line end, named FILE#1, FILE#2, …, so that memory stays bounded
+(about 100 bytes per byte of a part: a few hundred megabytes at most).`
+
+// StreamHelp is the sentence the --help of a command that streams big
+// inputs ends with.
+const StreamHelp = `Big plain-text inputs and standard input are read in parts of about 1 MiB that
+end at a line end and are added up: memory stays bounded whatever the size.`
+
 // RunDocs expands paths once, keeps this shard's share, and runs the
 // document loop: read → clean → detect the script → segment (when asked)
 // → work on --jobs workers → emit in input order. Inputs that cannot be
@@ -47,7 +76,7 @@ type Docs struct {
 func RunDocs[T any](ctx context.Context, d Docs, paths []string,
 	work func(ctx context.Context, doc *corpus.Doc) (T, error),
 	emit func(doc *corpus.Doc, v T) error) (corpus.Outcome, error) {
-	r, err := d.start(paths)
+	r, err := d.start(ctx, paths)
 	if err != nil {
 		return corpus.Outcome{}, err
 	}
@@ -61,7 +90,7 @@ func RunDocs[T any](ctx context.Context, d Docs, paths []string,
 func RunSources[T any](ctx context.Context, d Docs, paths []string,
 	work func(ctx context.Context, src input.Source) (T, error),
 	emit func(src input.Source, v T) error) (corpus.Outcome, error) {
-	r, err := d.start(paths)
+	r, err := d.start(ctx, paths)
 	if err != nil {
 		return corpus.Outcome{}, err
 	}
@@ -77,7 +106,15 @@ type run struct {
 	progress *iostreams.Progress
 }
 
-func (d Docs) start(paths []string) (*run, error) {
+// repeatedMinDocs is the smallest run the corpus pass looks at (a line in
+// three documents of three is not yet chrome), repeatedMaxDoc the biggest
+// document it counts.
+const (
+	repeatedMinDocs = 5
+	repeatedMaxDoc  = 64 << 20
+)
+
+func (d Docs) start(ctx context.Context, paths []string) (*run, error) {
 	r := &run{srcs: d.Sources, skipped: d.Skipped}
 	if r.srcs == nil {
 		var err error
@@ -96,14 +133,23 @@ func (d Docs) start(paths []string) (*run, error) {
 		Stdin:    d.F.IO.In,
 		PartSize: d.PartSize,
 	}
+	if d.PartSize == 0 && d.Whole == WholeSplit {
+		r.cfg.PartSize, r.cfg.PartsAsDocs = corpus.WholeBytes, true
+	}
 	if d.Clean != nil {
 		r.cfg.Clean = *d.Clean
 	}
-	if d.Cut != nil {
-		// the segmenter prepares itself for the amount of text to cut
-		if bytes > d.F.SegmenterConfig.SizeHint {
-			d.F.SegmenterConfig.SizeHint = bytes
+	if r.cfg.Clean && d.In.hasRepeated && !d.In.KeepRepeated && len(d.In.all) >= repeatedMinDocs {
+		// the corpus pass: lines many documents repeat are site chrome; counted
+		// over every input of the listing, whatever the shard, so that shards
+		// clean as one run would
+		rep, err := corpus.RepeatedLines(ctx, r.cfg, d.In.all, repeatedMaxDoc)
+		if err != nil {
+			return nil, err
 		}
+		r.cfg.Repeated = rep
+	}
+	if d.Cut != nil {
 		sg, err := d.F.Segmenter()
 		if err != nil {
 			return nil, err

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/segment"
@@ -27,12 +28,23 @@ type InputFlags struct {
 	Exclude  []string
 	Jobs     int
 	NoClean  bool
-	Shard    string
-	MaxSize  string
+	// KeepRepeated keeps the lines many documents of the run repeat (the
+	// corpus pass of the cleaning removes them).
+	KeepRepeated bool
+	Shard        string
+	MaxSize      string
+	Password     string
+	// Binary reads inputs that look binary (many NUL bytes) as text anyway.
+	Binary bool
 
-	hasClean bool
-	shard    corpus.Shard
-	maxBytes int64
+	// all are the inputs of the last Sources, before the shard was taken
+	// (the corpus pass counts lines over all of them).
+	all         []input.Source
+	seen        map[string]bool
+	hasClean    bool
+	hasRepeated bool
+	shard       corpus.Shard
+	maxBytes    int64
 }
 
 // DefaultJobs is the default of --jobs: the processors this process may
@@ -48,11 +60,21 @@ func AddInputFlags(cmd *cobra.Command, in *InputFlags, clean bool) {
 	fl.StringSliceVar(&in.Exclude, "exclude", nil, "skip files and directories matching these globs")
 	fl.IntVarP(&in.Jobs, "jobs", "j", DefaultJobs(), "documents processed in parallel")
 	fl.StringVar(&in.Shard, "shard", "", "take only shard `i/n` of the inputs (by a hash of each path; for splitting a corpus over machines)")
-	fl.StringVar(&in.MaxSize, "max-size", "", "largest input read whole, e.g. 512M or 2G (default 1G; big plain-text inputs that a command reads in parts are not limited)")
+	fl.StringVar(&in.MaxSize, "max-size", "", "largest input read whole, e.g. 512M or 2G (default 1G; big plain-text inputs that a command reads in parts are not limited); also what one document may unpack (zip parts, PDF streams; default 128M)")
+	fl.BoolVar(&in.Binary, "binary", false, "read inputs that look binary (more than 1% NUL bytes) as text anyway, instead of skipping them")
+	fl.StringVar(&in.Password, "password", "", "password of encrypted PDFs (without it, PDFs restricted by an owner password still open)")
 	if clean {
 		fl.BoolVar(&in.NoClean, "no-clean", false, "do not clean the text (pinyin annotations, invisible characters, boilerplate)")
 		in.hasClean = true
+		AddRepeatedFlag(cmd, in)
 	}
+}
+
+// AddRepeatedFlag registers --keep-repeated, for commands that clean: the
+// corpus pass removes the lines many documents of the run repeat.
+func AddRepeatedFlag(cmd *cobra.Command, in *InputFlags) {
+	cmd.Flags().BoolVar(&in.KeepRepeated, "keep-repeated", false, "keep the lines that many documents of the run repeat (site chrome no rule knows is removed by default)")
+	in.hasRepeated = true
 }
 
 // DefaultMaxSize is what one document read whole may take.
@@ -100,13 +122,18 @@ func (in *InputFlags) Validate() error {
 // Clean says whether the documents are cleaned (--no-clean not given).
 func (in *InputFlags) Clean() bool { return !in.NoClean }
 
-// ReadOptions are the input options the flags give.
+// ReadOptions are the input options the flags give. --max-size, when
+// given, also raises (or lowers) what one document may unpack.
 func (in *InputFlags) ReadOptions() input.Options {
 	max := in.maxBytes
 	if max == 0 {
 		max = DefaultMaxSize
 	}
-	return input.Options{Encoding: in.Encoding, MaxBytes: max}
+	o := input.Options{Encoding: in.Encoding, MaxBytes: max, LimitHint: "raise the limit with --max-size", Password: in.Password, AllowBinary: in.Binary}
+	if in.MaxSize != "" {
+		o.MaxUnpacked = max
+	}
+	return o
 }
 
 // Sources expands the paths (stdin when there are none and it is not a
@@ -120,6 +147,15 @@ func (in *InputFlags) Sources(f *Factory, paths []string) (srcs []input.Source, 
 		paths = []string{"-"}
 	}
 	srcs, skipped = input.Expand(paths, input.ExpandOptions{Include: in.Include, Exclude: in.Exclude})
+	if in.seen == nil {
+		in.seen = map[string]bool{}
+	}
+	for _, s := range srcs { // every input of the run, over all calls (report's groups)
+		if !in.seen[s.Path] {
+			in.seen[s.Path] = true
+			in.all = append(in.all, s)
+		}
+	}
 	if in.shard.N > 1 {
 		srcs = in.shard.Filter(srcs)
 	}
@@ -292,8 +328,8 @@ func AddDateFlag(cmd *cobra.Command, p *string, def, usage string) {
 }
 
 // DateFinder validates a --date-from-name value.
-func DateFinder(expr string) (*corpus.DateFinder, error) {
-	f, err := corpus.NewDateFinder(expr)
+func DateFinder(expr string) (*timeseries.NameFinder, error) {
+	f, err := timeseries.NewNameFinder(expr)
 	if err != nil {
 		return nil, FlagErrorf("invalid --date-from-name %q: %v", expr, err)
 	}

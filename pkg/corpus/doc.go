@@ -16,6 +16,12 @@ type Doc struct {
 	Size     int64
 	Warnings []input.Warning
 
+	// What a document file says about itself (input.Document): the program
+	// that made it, its pages and the pages with a text layer (PDF, OFD).
+	Producer  string
+	Pages     int
+	TextPages int
+
 	// A big input may come in parts (Config.PartSize): Base is the byte
 	// offset of this part's Original in the whole decoded document, Part its
 	// number (0 for the first or only part), Final marks the last part.
@@ -36,16 +42,34 @@ type Doc struct {
 // Prepare cleans a decoded document (unless clean is false) and detects its
 // script.
 func Prepare(d *input.Document, clean bool) *Doc {
+	return prepare(d, clean, nil)
+}
+
+// prepare is Prepare, removing also the lines the corpus repeats (rep, may
+// be nil).
+func prepare(d *input.Document, clean bool, rep *normalize.Repeated) *Doc {
 	doc := &Doc{
 		Name: d.Name, Encoding: d.Encoding, Format: d.Format, Size: d.Size, Warnings: d.Warnings,
+		Producer: d.Producer, Pages: d.Pages, TextPages: d.TextPages,
 		Original: d.Text, Text: d.Text, Final: true,
 	}
 	if clean {
-		doc.clean = normalize.Clean(d.Text, normalize.DefaultOptions())
+		opts := normalize.DefaultOptions()
+		opts.Repeated = rep
+		doc.clean = normalize.Clean(d.Text, opts)
 		doc.Text = doc.clean.Text
 	}
 	doc.Script = script.Detect(doc.Text)
 	return doc
+}
+
+// Meta marks the document's metadata lines in Text (title, occasion,
+// speaker, names, captions: normalize.Meta), when it was cleaned.
+func (d *Doc) Meta() []normalize.Meta {
+	if d.clean == nil {
+		return nil
+	}
+	return d.clean.Meta
 }
 
 // OriginalSpan maps a byte range of Text to the range of Original it came
@@ -73,3 +97,6 @@ func (d *Doc) Input() *analysis.Input {
 	}
 	return d.In
 }
+
+// Cleaning is what cleaning did (nil when the document was not cleaned).
+func (d *Doc) Cleaning() *normalize.Result { return d.clean }

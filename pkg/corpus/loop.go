@@ -9,6 +9,7 @@ import (
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/input"
+	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/segment"
 )
 
@@ -31,12 +32,19 @@ type Config struct {
 	// whatever the size of an input. Only for work that can be done part by
 	// part (Doc.Part, Doc.Final and Doc.Base say where a part belongs).
 	PartSize int
+	// PartsAsDocs makes each part of an input read in parts (PartSize) a
+	// document of its own, named PartName(name, index): for work that needs
+	// a whole document, so that a huge input costs the memory of one part.
+	PartsAsDocs bool
 	// Segmenter, when set, cuts every document (or part) with Cut and
 	// builds its analysis input (Doc.In).
 	Segmenter *segment.Segmenter
 	Cut       segment.Options
 	// Progress is told of every part done (may be nil).
 	Progress Progress
+	// Repeated are the lines the corpus repeats (RepeatedLines), removed
+	// by cleaning as boilerplate; nil: the cleaning rules only.
+	Repeated *normalize.Repeated
 	// Notify receives what the user should be told while the run goes on:
 	// an input skipped (Event.Err) or a warning about a document. It runs
 	// on the calling goroutine, one event at a time (may be nil).
@@ -128,7 +136,7 @@ func Run[T any](ctx context.Context, cfg Config, srcs []input.Source, skipped []
 				failed[p.src.Path] = true
 				return out.skip(err, p.src.Path, notify)
 			}
-			if p.final {
+			if p.final || cfg.PartsAsDocs {
 				out.Docs++
 				for _, w := range r.doc.Warnings {
 					notify(Event{Doc: r.doc.Name, Warning: w.Message})
@@ -206,10 +214,18 @@ func (cfg *Config) prepare(ctx context.Context, p part) (*Doc, error) {
 		if err != nil {
 			return nil, err
 		}
-		d = Prepare(in, cfg.Clean)
+		d = prepare(in, cfg.Clean, cfg.Repeated)
 	} else {
-		d = Prepare(p.doc, cfg.Clean)
-		d.Base, d.Part, d.Final = p.base, p.index, p.final
+		if cfg.PartsAsDocs {
+			if !(p.index == 0 && p.final) {
+				p.doc.Name = PartName(p.doc.Name, p.index)
+			}
+			d = prepare(p.doc, cfg.Clean, cfg.Repeated)
+			d.Base, d.Part, d.Final = p.base, 0, true
+		} else {
+			d = prepare(p.doc, cfg.Clean, cfg.Repeated)
+			d.Base, d.Part, d.Final = p.base, p.index, p.final
+		}
 	}
 	if cfg.Segmenter != nil {
 		toks, err := CutContext(ctx, cfg.Segmenter, d.Text, cfg.Cut)
@@ -219,6 +235,37 @@ func (cfg *Config) prepare(ctx context.Context, p part) (*Doc, error) {
 		d.In = analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks)
 	}
 	return d, nil
+}
+
+// PartName names part index (from 0) of the input called name when it is
+// analysed as documents of its own (Config.PartsAsDocs): name#1, name#2, ….
+func PartName(name string, index int) string {
+	return fmt.Sprintf("%s#%d", name, index+1)
+}
+
+// RepeatedLines is the first pass of the corpus-level boilerplate removal:
+// it reads and cleans every source (with cfg's Jobs and Read options; no
+// segmentation) and counts the lines documents repeat. Sources that cannot
+// be read are left out (the second pass reports them), and so are standard
+// input and sources bigger than maxWhole (a document is counted whole: a
+// line counts once per document). The result depends only on the set of
+// sources, not on their order or the number of workers.
+func RepeatedLines(ctx context.Context, cfg Config, srcs []input.Source, maxWhole int64) (*normalize.Repeated, error) {
+	var take []input.Source
+	for _, s := range srcs {
+		if !s.IsStdin() && s.Size <= maxWhole {
+			take = append(take, s)
+		}
+	}
+	first := Config{Jobs: cfg.Jobs, Read: cfg.Read, Clean: true}
+	counts := normalize.NewLineCounts(normalize.DefaultOptions())
+	_, err := Run(ctx, first, take, nil,
+		func(_ context.Context, d *Doc) (*normalize.Result, error) { return d.clean, nil },
+		func(_ *Doc, r *normalize.Result) error { return counts.Add(r) })
+	if err != nil {
+		return nil, err
+	}
+	return counts.Repeated(normalize.DefaultRepeat()), nil
 }
 
 // cutBlock is the size of the line-bounded blocks CutContext cuts between

@@ -32,7 +32,7 @@ func writeFiles(t *testing.T, files map[string]string) string {
 func TestRunOutcome(t *testing.T) {
 	dir := writeFiles(t, map[string]string{
 		"a.txt": "推动高质量发展。\n",
-		"b.pdf": "%PDF-1.4 not really",
+		"b.xls": "not walked: not a format that is read",
 		"c.txt": "全面深化改革。\n",
 		"d.bin": "abc\x00\x00\x00def",
 	})

@@ -19,6 +19,15 @@ import (
 // flight stay a few tens of megabytes.
 const PartBytes = 1 << 20
 
+// WholeBytes is the part size for work that needs a whole document
+// (Config.PartsAsDocs): a plain-text input bigger than this is analysed as
+// consecutive documents of about this size. Real policy documents are far
+// smaller (a national work report is about 60 KB, a five-year plan about
+// 150 KB); what is bigger is a dump of many, and reading it whole would cost
+// about 100 bytes of memory per input byte in the analyses that need a
+// whole document (bench/memory).
+const WholeBytes = 1 << 20
+
 // part is one unit of work for EachPart: a whole source to read, or a
 // chunk of a big one already read by the producer.
 type part struct {
@@ -38,8 +47,8 @@ func streamable(src input.Source, chunk int) bool {
 		return true
 	}
 	switch strings.ToLower(filepath.Ext(src.Path)) {
-	case ".html", ".htm", ".xhtml", ".docx":
-		return false
+	case ".html", ".htm", ".xhtml", ".docx", ".pdf", ".ofd", ".doc", ".wps", ".xlsx", ".odt", ".fodt", ".rtf":
+		return false // documents are read whole (their format is checked by content too, below)
 	}
 	return src.Size > int64(chunk)
 }
@@ -70,10 +79,13 @@ func streamParts(ctx context.Context, src input.Source, stdin io.Reader, opts in
 			}
 			tr = r
 		}
-		format := "text"
-		if ext := strings.ToLower(filepath.Ext(src.Path)); ext == ".md" || ext == ".markdown" {
-			format = "markdown"
+		if doc := tr.Document(); doc != nil {
+			// Not plain text after all (a document under another name): it
+			// was read whole; it is one part.
+			yield(part{src: src, doc: doc, final: true})
+			return
 		}
+		format := tr.Format()
 		name := tr.Name()
 		var pending []byte
 		buf := make([]byte, 256<<10)

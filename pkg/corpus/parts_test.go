@@ -100,3 +100,51 @@ func TestEachPartCoversTheWholeText(t *testing.T) {
 		}
 	}
 }
+
+// With PartsAsDocs, a big input is several whole documents named name#k,
+// each counted, covering the input in order; a small one keeps its name.
+func TestPartsAsDocs(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	small := filepath.Join(dir, "small.txt")
+	text := strings.Repeat("推动高质量发展，建设现代化产业体系。\n", 300)
+	if err := os.WriteFile(big, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(small, []byte("短文。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	srcs, _ := input.Expand([]string{big, small}, input.ExpandOptions{})
+	for _, jobs := range []int{1, 2} {
+		var names []string
+		var whole strings.Builder
+		cfg := Config{Jobs: jobs, PartSize: 4000, PartsAsDocs: true}
+		out, err := Run(context.Background(), cfg, srcs, nil,
+			func(_ context.Context, d *Doc) (int, error) { return len(d.Text), nil },
+			func(d *Doc, _ int) error {
+				if d.Part != 0 || !d.Final {
+					t.Errorf("%s: part %d, final %v; want a whole document", d.Name, d.Part, d.Final)
+				}
+				names = append(names, filepath.Base(d.Name))
+				if strings.HasPrefix(filepath.Base(d.Name), "big.txt#") {
+					if d.Base != whole.Len() {
+						t.Errorf("%s: base %d, want %d", d.Name, d.Base, whole.Len())
+					}
+					whole.WriteString(d.Original)
+				}
+				return nil
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := len(text)/4000 + 1; len(names) < n-1 || names[0] != "big.txt#1" || names[1] != "big.txt#2" || names[len(names)-1] != "small.txt" {
+			t.Fatalf("-j %d: documents %v, want big.txt#1 … big.txt#%d, small.txt", jobs, names, n)
+		}
+		if out.Docs != len(names) {
+			t.Errorf("-j %d: outcome counts %d documents, %d were emitted", jobs, out.Docs, len(names))
+		}
+		if whole.String() != text {
+			t.Errorf("-j %d: the parts do not make up the input", jobs)
+		}
+	}
+}

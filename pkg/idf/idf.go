@@ -1,8 +1,7 @@
-// Package idf gives the inverse document frequency of words from gse's
-// embedded IDF table (data/dict/zh/idf.txt, 270k words) without loading
-// it: a precomputed index (dict/gse_idf.idx, written by `go generate
-// ./dict`) is binary-searched in place, so the first look-up costs about a
-// millisecond instead of gse's 2.5 s load.
+// Package idf gives the inverse document frequency of words from gse's IDF
+// table (data/dict/zh/idf.txt, 270k words), compiled into the project's
+// dictionary (internal/zhdict, `go generate ./dict`) and read in place: a
+// look-up walks the dictionary's trie, nothing is loaded.
 //
 // Lookup gives exactly the number the table's line holds. Keys are the
 // table's words with ASCII upper case lowered (as gse files them, and as
@@ -18,82 +17,42 @@
 package idf
 
 import (
-	"errors"
-	"strings"
-	"sync"
+	"fmt"
 
-	"zhpolicy/dict"
-	"zhpolicy/internal/dictindex"
+	"zhpolicy/internal/zhdict"
 )
+
+// MinWords is the fewest words the built-in table may have: fewer means
+// the binary was built from a damaged or empty dict/zhdict.bin (gse's
+// table has 270,132).
+const MinWords = 100000
 
 // Table is an IDF table. It is read-only and safe for concurrent use.
 type Table struct {
-	x *dictindex.Index
-	// fallback, when the index does not match the embedded table (a
-	// different gse release): the whole table parsed, correct but slow.
-	m      map[string]float64
-	median float64
+	d *zhdict.Dict
 }
 
-var defaultTable = sync.OnceValues(func() (*Table, error) {
-	return open(dictindex.GseIDF(), dict.GseIDFIndex)
-})
-
-// Default returns the table of gse's embedded IDF data, opened once per
-// process.
-func Default() (*Table, error) { return defaultTable() }
-
-func open(src, idx string) (*Table, error) {
-	x, err := dictindex.Open(dictindex.IDF, src, idx)
-	if err == nil {
-		return &Table{x: x, median: x.Extra()}, nil
-	}
-	if !errors.Is(err, dictindex.ErrStale) {
-		return nil, err
-	}
-	return parse(src), nil
+// Default returns the table of the built-in dictionary.
+func Default() (*Table, error) {
+	return open(zhdict.Builtin())
 }
 
-// parse reads the whole table the slow way (the fallback, and the
-// reference the tests compare the index with).
-func parse(src string) *Table {
-	t := &Table{m: make(map[string]float64, 280000)}
-	var values []float64
-	for len(src) > 0 {
-		line := src
-		if i := strings.IndexByte(src, '\n'); i >= 0 {
-			line, src = src[:i], src[i+1:]
-		} else {
-			src = ""
-		}
-		w, v, ok := dictindex.ParseIDFLine(line)
-		if !ok {
-			continue
-		}
-		k := dictindex.KeyOf(w)
-		if _, dup := t.m[k]; dup {
-			continue
-		}
-		t.m[k] = v
-		values = append(values, v)
+func open(d *zhdict.Dict, err error) (*Table, error) {
+	if err != nil {
+		return nil, fmt.Errorf("idf: the built-in dictionary (dict/zhdict.bin): %w", err)
 	}
-	t.median = dictindex.Median(values)
-	return t
+	if d.IDFWords() < MinWords || !(d.IDFMedian() > 0) {
+		return nil, fmt.Errorf("idf: the built-in dictionary (dict/zhdict.bin) holds %d IDF values, want at least %d: it was built from incomplete data; run `go generate ./dict`",
+			d.IDFWords(), MinWords)
+	}
+	return &Table{d: d}, nil
 }
 
 // Lookup returns the IDF of word, and whether the table has it.
 func (t *Table) Lookup(word string) (float64, bool) {
-	k := dictindex.KeyOf(word)
-	if t.m != nil {
-		v, ok := t.m[k]
-		return v, ok
-	}
-	i, ok := t.x.Find(k)
-	if !ok {
-		return 0, false
-	}
-	_, v, _ := dictindex.ParseIDFLine(t.x.Line(i))
-	return v, true
+	// the trie's keys are lowered as zhdict.KeyOf lowers (ASCII only)
+	n := t.d.Find(zhdict.KeyOf(word))
+	return t.d.IDF(n)
 }
 
 // IDF returns the IDF of word, or the median for a word not in the table
@@ -102,16 +61,11 @@ func (t *Table) IDF(word string) float64 {
 	if v, ok := t.Lookup(word); ok {
 		return v
 	}
-	return t.median
+	return t.d.IDFMedian()
 }
 
 // Median is the default IDF for words not in the table.
-func (t *Table) Median() float64 { return t.median }
+func (t *Table) Median() float64 { return t.d.IDFMedian() }
 
 // Len is the number of words in the table.
-func (t *Table) Len() int {
-	if t.m != nil {
-		return len(t.m)
-	}
-	return t.x.Len()
-}
+func (t *Table) Len() int { return t.d.IDFWords() }

@@ -1,40 +1,62 @@
 package idf
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/go-ego/gse"
 	gseidf "github.com/go-ego/gse/hmm/idf"
 
-	"zhpolicy/internal/dictindex"
+	"zhpolicy/internal/zhdict"
 )
 
-// TestTableIsFullTable: every word of the whole table parsed the slow way
-// has the same IDF through the index; the index has no other words; the
+// reference is gse's IDF table parsed the slow way, independently of the
+// compiled dictionary: key → value, and the median.
+func reference() (map[string]float64, float64) {
+	words, median := zhdict.ParseIDF(gse.ZhIdf)
+	m := make(map[string]float64, len(words))
+	for _, w := range words {
+		m[w.Key] = w.Value
+	}
+	return m, median
+}
+
+// TestTableIsFullTable: every word of gse's table parsed the slow way
+// has the same IDF in the compiled dictionary; it has no other words; the
 // medians agree.
 func TestTableIsFullTable(t *testing.T) {
 	tab, err := Default()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if tab.m != nil {
-		t.Fatal("the committed IDF index does not match gse's embedded table: run `go generate ./dict`")
+	ref, median := reference()
+	if tab.Len() != len(ref) {
+		t.Fatalf("compiled table has %d words, gse's %d", tab.Len(), len(ref))
 	}
-	ref := parse(dictindex.GseIDF())
-	if tab.Len() != ref.Len() {
-		t.Fatalf("index has %d words, table %d", tab.Len(), ref.Len())
-	}
-	for w, want := range ref.m {
+	for w, want := range ref {
 		got, ok := tab.Lookup(w)
 		if !ok || got != want {
-			t.Fatalf("%q: index %v %v, table %v", w, got, ok, want)
+			t.Fatalf("%q: compiled %v %v, gse's table %v", w, got, ok, want)
 		}
 	}
-	if tab.Median() != ref.Median() {
-		t.Errorf("median %v, table %v", tab.Median(), ref.Median())
+	n := 0
+	tab.d.Each(func(key string, node uint32) {
+		if _, ok := tab.d.IDF(node); ok {
+			n++
+			if _, in := ref[key]; !in {
+				t.Errorf("%q has an IDF in the compiled table, not in gse's", key)
+			}
+		}
+	})
+	if n != len(ref) {
+		t.Errorf("%d nodes with an IDF, want %d", n, len(ref))
+	}
+	if tab.Median() != median {
+		t.Errorf("median %v, gse's table %v", tab.Median(), median)
 	}
 	for _, w := range []string{"", "高质量发展的", "劳动防", "zzzz", "\xff"} {
-		if _, ok := ref.m[w]; ok {
+		if _, ok := ref[w]; ok {
 			continue
 		}
 		if v, ok := tab.Lookup(w); ok {
@@ -55,13 +77,16 @@ func TestMatchesGse(t *testing.T) {
 		t.Skip("loads gse's IDF table (about 2 s)")
 	}
 	var te gseidf.TagExtracter
-	if err := te.LoadIdfStr(dictindex.GseIDF()); err != nil {
+	if err := te.LoadIdfStr(gse.ZhIdf); err != nil {
 		t.Fatal(err)
 	}
-	tab, _ := Default()
-	ref := parse(dictindex.GseIDF())
+	tab, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref, _ := reference()
 	n := 0
-	for w, want := range ref.m {
+	for w, want := range ref {
 		g, _, ok := te.Idf.Freq(w)
 		if utf8.RuneCountInString(w) < 2 || want < 2 {
 			continue
@@ -93,10 +118,13 @@ func TestMatchesGse(t *testing.T) {
 }
 
 func TestMedian(t *testing.T) {
-	if got := dictindex.Median([]float64{3, 1, 2, 5}); got != 3 {
+	if got := zhdict.Median([]float64{3, 1, 2, 5}); got != 3 {
 		t.Errorf("median of 1 2 3 5 = %v, want 3 (index len/2 of the sorted values)", got)
 	}
-	tab, _ := Default()
+	tab, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
 	if m := tab.Median(); m < 5 || m > 15 {
 		t.Errorf("median IDF %v is implausible", m)
 	}
@@ -111,5 +139,29 @@ func BenchmarkLookup(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		tab.Lookup(words[i%len(words)])
+	}
+}
+
+// TestImplausibleTable: a dictionary without the IDF table is refused with
+// an error, not used.
+func TestImplausibleTable(t *testing.T) {
+	if _, err := open(nil, zhdict.ErrFormat); err == nil {
+		t.Error("an unreadable dictionary was accepted")
+	}
+	data, err := zhdict.Build(&zhdict.Source{
+		Base:      []zhdict.Word{{Key: "中国", Freq: 10}},
+		BaseTotal: 10,
+		IDF:       []zhdict.IDFWord{{Key: "中国", Value: 3}},
+		IDFMedian: 3,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := zhdict.Open(string(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := open(d, nil); err == nil || !strings.Contains(err.Error(), "go generate ./dict") {
+		t.Errorf("a table of one word: %v, want an error naming `go generate ./dict`", err)
 	}
 }

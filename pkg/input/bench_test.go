@@ -1,11 +1,15 @@
 package input
 
 import (
+	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"zhpolicy/internal/testenv"
 )
 
 // benchText is about 1 MiB of policy text in UTF-8.
@@ -98,5 +102,47 @@ func BenchmarkExtractHTML(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		extractHTML(s)
+	}
+}
+
+// BenchmarkReadFormats reads fixtures of ../shared/bench/intake (skipped
+// when absent): the cost of each reader per input byte.
+func BenchmarkReadFormats(b *testing.B) {
+	dir := filepath.Join(testenv.SharedRoot(), "bench", "intake")
+	for _, name := range []string{"longdoc.pdf", "gongwen.pdf", "ofd/999.ofd", "ofd/n.ofd", "gongwen.doc", "longdoc.docx", "longdoc.fodt", "gongwen.rtf"} {
+		b.Run(strings.ReplaceAll(name, "/", "_"), func(b *testing.B) {
+			p := filepath.Join(dir, filepath.FromSlash(name))
+			raw, err := os.ReadFile(p)
+			if err != nil {
+				b.Skip("../shared/bench/intake not available")
+			}
+			b.SetBytes(int64(len(raw)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ReadFrom(name, bytes.NewReader(raw), Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkXLSX reads a generated workbook of 2,000 rows.
+func BenchmarkXLSX(b *testing.B) {
+	var rows strings.Builder
+	for i := 1; i <= 2000; i++ {
+		fmt.Fprintf(&rows, `<row r="%d"><c r="A%d" t="s"><v>%d</v></c><c r="B%d" t="inlineStr"><is><t>市工业和信息化局</t></is></c><c r="C%d"><v>%d</v></c></row>`, i, i, i%3, i, i, i)
+	}
+	raw := buildZip(b, map[string]string{
+		"xl/workbook.xml":          `<workbook><sheets><sheet name="任务" sheetId="1"/></sheets></workbook>`,
+		"xl/sharedStrings.xml":     `<sst><si><t>建设智能工厂</t></si><si><t>推进数字化转型</t></si><si><t>培育专精特新企业</t></si></sst>`,
+		"xl/worksheets/sheet1.xml": `<worksheet><sheetData>` + rows.String() + `</sheetData></worksheet>`,
+	})
+	b.SetBytes(int64(len(raw)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReadFrom("t.xlsx", bytes.NewReader(raw), Options{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

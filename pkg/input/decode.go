@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"unicode/utf8"
@@ -165,9 +166,10 @@ func resolve(raw []byte, requested string, truncated bool) (k kind, bom int, nam
 // DetectEncoding), or a name ParseEncoding accepts. It returns the text
 // (always valid UTF-8, byte-order mark removed), the canonical name of the
 // encoding used ("utf-8", "utf-8-bom", "utf-16le", "utf-16be", "gb18030",
-// "big5"), and at most one warning: invalid byte sequences are replaced by
-// U+FFFD and the warning gives the raw offset of the first and their count.
-// The only error is an unknown encoding name (ErrEncoding).
+// "big5"), and warnings: invalid byte sequences are replaced by U+FFFD and
+// a warning gives the raw offset of the first and their count.
+// NUL characters are kept, with a warning of their count. The only error
+// is an unknown encoding name (ErrEncoding).
 func Decode(raw []byte, encoding string) (text string, enc string, warns []Warning, err error) {
 	k, bom, enc, err := resolve(raw, encoding, false)
 	if err != nil {
@@ -179,13 +181,42 @@ func Decode(raw []byte, encoding string) (text string, enc string, warns []Warni
 
 // decodeBody decodes raw[bom:] as k; warning offsets count from raw[0].
 func decodeBody(raw []byte, k kind, bom int) (string, []Warning) {
+	text, warns, _ := decodeBodyContext(context.Background(), raw, k, bom)
+	return text, warns
+}
+
+// decodeBodyContext is decodeBody checking ctx between blocks.
+func decodeBodyContext(ctx context.Context, raw []byte, k kind, bom int) (string, []Warning, error) {
 	body := raw[bom:]
-	if k == kUTF8 && utf8.Valid(body) {
-		return string(body), nil
+	if k == kUTF8 && utf8.Valid(body) && bytes.IndexByte(body, 0) < 0 {
+		return string(body), nil, nil
 	}
 	d := newDecoder(k, int64(bom))
-	out := d.decodeAll(body, nil)
-	return string(out), d.warnings()
+	out := make([]byte, 0, len(body)+len(body)/2+16)
+	for len(body) > 0 {
+		if err := ctx.Err(); err != nil {
+			return "", nil, err
+		}
+		n := min(len(body), 4*checkEvery)
+		chunk := body[:n]
+		atEOF := n == len(body)
+		for {
+			nDst, nSrc, err := d.Transform(out[len(out):cap(out)], chunk, atEOF)
+			out = out[:len(out)+nDst]
+			chunk = chunk[nSrc:]
+			body = body[nSrc:]
+			if err == transform.ErrShortDst {
+				out = append(out, make([]byte, len(chunk)*2+16)...)[:len(out)]
+				continue
+			}
+			break // nil, or ErrShortSrc: a sequence cut at the chunk's end goes with the next chunk
+		}
+		if !atEOF && len(chunk) == n {
+			// No progress on a full chunk cannot happen (sequences are at most 4 bytes).
+			return "", nil, fmt.Errorf("decoder made no progress")
+		}
+	}
+	return string(out), d.warnings(), nil
 }
 
 // decoder is a transform.Transformer decoding one encoding to UTF-8. It
@@ -203,13 +234,12 @@ type decoder struct {
 	bad   int64                 // invalid sequences replaced so far
 	first int64                 // raw offset of the first, -1 if none
 	start int64                 // pos at creation (for Reset)
-	// nulErr, when non-nil, is returned by Transform at the first NUL byte
-	// (streaming reads of files that must not be binary).
-	nulErr error
+	nul   int64                 // NUL characters seen (kept in the text)
+	nul0  int64                 // raw offset of the first, -1 if none
 }
 
 func newDecoder(k kind, offset int64) *decoder {
-	d := &decoder{k: k, pos: offset, first: -1, start: offset}
+	d := &decoder{k: k, pos: offset, first: -1, start: offset, nul0: -1}
 	switch k {
 	case kGB18030:
 		d.inner = simplifiedchinese.GB18030.NewDecoder()
@@ -221,7 +251,7 @@ func newDecoder(k kind, offset int64) *decoder {
 
 // Reset implements transform.Transformer.
 func (d *decoder) Reset() {
-	d.pos, d.bad, d.first = d.start, 0, -1
+	d.pos, d.bad, d.first, d.nul, d.nul0 = d.start, 0, -1, 0, -1
 	if d.inner != nil {
 		d.inner.Reset()
 	}
@@ -235,18 +265,51 @@ func (d *decoder) markBad(at int) {
 }
 
 func (d *decoder) warnings() []Warning {
-	if d.bad == 0 {
-		return nil
+	var w []Warning
+	if d.bad > 0 {
+		what := "sequence"
+		if d.bad > 1 {
+			what = "sequences"
+		}
+		w = append(w, Warning{
+			Offset: d.first,
+			Message: fmt.Sprintf("%d invalid %s byte %s replaced with U+FFFD (first at byte %d)",
+				d.bad, d.name(), what, d.first),
+		})
 	}
-	what := "sequence"
-	if d.bad > 1 {
-		what = "sequences"
+	if d.nul > 0 {
+		what := "character"
+		if d.nul > 1 {
+			what = "characters"
+		}
+		w = append(w, Warning{
+			Offset:  d.nul0,
+			Message: fmt.Sprintf("%d NUL %s kept in the text (first at byte %d)", d.nul, what, d.nul0),
+		})
 	}
-	return []Warning{{
-		Offset: d.first,
-		Message: fmt.Sprintf("%d invalid %s byte %s replaced with U+FFFD (first at byte %d)",
-			d.bad, d.name(), what, d.first),
-	}}
+	return w
+}
+
+// markNUL counts a NUL character at src offset at.
+func (d *decoder) markNUL(at int) {
+	if d.nul == 0 {
+		d.nul0 = d.pos + int64(at)
+	}
+	d.nul++
+}
+
+// countNULs counts the NUL bytes of src, which the 8-bit decoders
+// consumed whole (a NUL is never part of a multi-byte sequence in UTF-8,
+// GB18030 or Big5).
+func (d *decoder) countNULs(src []byte) {
+	for i := 0; ; {
+		j := bytes.IndexByte(src[i:], 0)
+		if j < 0 {
+			return
+		}
+		d.markNUL(i + j)
+		i += j + 1
+	}
 }
 
 func (d *decoder) name() string {
@@ -288,8 +351,10 @@ func (d *decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err er
 		nDst, nSrc, err = d.utf16(dst, src, atEOF)
 	case kGB18030, kBig5:
 		nDst, nSrc, err = d.multiByte(dst, src, atEOF)
+		d.countNULs(src[:nSrc])
 	default:
 		nDst, nSrc, err = d.utf8(dst, src, atEOF)
+		d.countNULs(src[:nSrc])
 	}
 	d.pos += int64(nSrc)
 	return nDst, nSrc, err
@@ -302,9 +367,6 @@ func (d *decoder) utf8(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) 
 		for end < limit {
 			c := src[end]
 			if c < utf8.RuneSelf {
-				if c == 0 && d.nulErr != nil {
-					break
-				}
 				end++
 				continue
 			}
@@ -319,11 +381,8 @@ func (d *decoder) utf8(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) 
 			nSrc = end
 			continue
 		}
-		// src[nSrc] is a NUL, an invalid or incomplete sequence, or a rune
-		// that does not fit in dst.
-		if src[nSrc] == 0 && d.nulErr != nil {
-			return nDst, nSrc, d.nulErr
-		}
+		// src[nSrc] is an invalid or incomplete sequence, or a rune that
+		// does not fit in dst.
 		r, size := utf8.DecodeRune(src[nSrc:])
 		if r == utf8.RuneError && size == 1 {
 			if !atEOF && !utf8.FullRune(src[nSrc:]) {
@@ -385,8 +444,8 @@ func (d *decoder) utf16(dst, src []byte, atEOF bool) (nDst, nSrc int, err error)
 		case r >= 0xDC00 && r < 0xE000: // lone low surrogate
 			r = -1
 		}
-		if r == 0 && d.nulErr != nil {
-			return nDst, nSrc, d.nulErr
+		if r == 0 {
+			d.markNUL(nSrc)
 		}
 		if r < 0 {
 			if nDst+len(replacement) > len(dst) {
@@ -483,7 +542,7 @@ func (d *decoder) multiByte(dst, src []byte, atEOF bool) (nDst, nSrc int, err er
 		// Fast path: a run of well-formed sequences, small enough that its
 		// output surely fits, decoded by x/text in one call. If it produced
 		// U+FFFD (an unmapped code), redo the run one sequence at a time.
-		end := wellFormedRun(src, nSrc, nSrc+(len(dst)-nDst)/2, atEOF, d.nulErr != nil, seq)
+		end := wellFormedRun(src, nSrc, nSrc+(len(dst)-nDst)/2, atEOF, seq)
 		if end-nSrc >= bulkMin {
 			nd, ns, _ := d.inner.Transform(dst[nDst:], src[nSrc:end], true)
 			if ns == end-nSrc && !hasReplacement(dst[nDst:nDst+nd]) {
@@ -498,9 +557,6 @@ func (d *decoder) multiByte(dst, src []byte, atEOF bool) (nDst, nSrc int, err er
 		for nSrc < end {
 			c := src[nSrc]
 			if c < utf8.RuneSelf {
-				if c == 0 && d.nulErr != nil {
-					return nDst, nSrc, d.nulErr
-				}
 				if nDst >= len(dst) {
 					return nDst, nSrc, transform.ErrShortDst
 				}
@@ -545,16 +601,12 @@ func (d *decoder) multiByte(dst, src []byte, atEOF bool) (nDst, nSrc int, err er
 }
 
 // wellFormedRun returns the end of the run of ASCII bytes and well-formed
-// multi-byte sequences starting at src[i], not going past limit, stopping
-// before a NUL byte if stopAtNUL.
-func wellFormedRun(src []byte, i, limit int, atEOF, stopAtNUL bool, seq func([]byte, bool) (int, bool)) int {
+// multi-byte sequences starting at src[i], not going past limit.
+func wellFormedRun(src []byte, i, limit int, atEOF bool, seq func([]byte, bool) (int, bool)) int {
 	limit = min(limit, len(src))
 	for i < limit {
 		c := src[i]
 		if c < utf8.RuneSelf {
-			if c == 0 && stopAtNUL {
-				break
-			}
 			i++
 			continue
 		}

@@ -26,8 +26,10 @@ const (
 // kana, bopomofo, Greek, rare CJK extensions…) count against a candidate,
 // common Chinese characters (Simplified or Traditional) and CJK punctuation
 // for it; UTF-16 must moreover decode to at least half common characters.
-// Ties go to gb18030. Whether the input is binary is not decided here
-// (see Read).
+// Ties go to gb18030. Text that is UTF-8 but for a few invalid bytes (no
+// more than one for ten valid multi-byte characters) is "utf-8": its bad
+// bytes become U+FFFD with a warning, instead of the whole text becoming
+// mojibake. Whether the input is binary is not decided here (see Read).
 //
 // Valid UTF-8 always wins, so a GBK text of two or three characters that
 // happens to be valid UTF-8 (the classic "联通") is taken as UTF-8; longer
@@ -40,7 +42,37 @@ func detect(raw []byte, truncated bool) string {
 	if enc, ok := detectStructural(raw, truncated); ok {
 		return enc
 	}
-	return scoreEncodings(raw, firstNonASCII(raw))
+	i := firstNonASCII(raw)
+	if mostlyUTF8(raw[i:min(len(raw), i+detectWindow)]) {
+		return EncUTF8
+	}
+	return scoreEncodings(raw, i)
+}
+
+// mostlyUTF8 reports whether b is UTF-8 with a few damaged bytes: at least
+// three valid multi-byte sequences and no more than one invalid byte for
+// ten of them. GB18030 and Big5 text practically never are: their byte
+// pairs form a valid UTF-8 sequence only by chance, once in many.
+func mostlyUTF8(b []byte) bool {
+	valid, bad := 0, 0
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 {
+			if !utf8.FullRune(b[i:]) && len(b)-i < utf8.UTFMax {
+				break // cut at the end of the window
+			}
+			bad++
+		} else {
+			valid++
+		}
+		i += n
+	}
+	return valid >= 3 && bad*10 <= valid
 }
 
 // detectStructural decides the encoding when the bytes leave no doubt: a

@@ -6,13 +6,8 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"path"
 	"strings"
 )
-
-// maxDocxXML bounds the uncompressed size of a .docx main document, so a
-// crafted archive cannot exhaust memory.
-const maxDocxXML = 512 << 20
 
 // XML namespaces of WordprocessingML (transitional and strict) and of
 // markup compatibility.
@@ -28,74 +23,66 @@ const (
 // text of tracked changes, field instructions and the fallback copies of
 // alternate content are left out. Headers, footers, footnotes and comments
 // (other parts of the archive) are not read.
-func extractDOCX(name string, raw []byte) (string, error) {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		if hasPrefix(raw, oleMagic) {
-			return "", newError(name, ErrCorrupt, err,
-				"not a .docx archive: it is a legacy Word file or a password-protected document; save it as .docx without a password")
-		}
-		return "", newError(name, ErrCorrupt, err, "corrupt .docx (%v); open and save it again in Word or WPS", err)
-	}
-	f := docxMainPart(zr)
+func extractDOCX(z *zipDoc) (*extracted, error) {
+	f := docxMainPart(z)
 	if f == nil {
-		return "", newError(name, ErrCorrupt, nil, "corrupt .docx: no word/document.xml in the archive")
+		return nil, corruptError(z.name, nil, "damaged .docx: no word/document.xml in the archive")
 	}
-	rc, err := f.Open()
+	rc, err := z.open(f)
 	if err != nil {
-		return "", newError(name, ErrCorrupt, err, "corrupt .docx: %s: %v", f.Name, err)
+		return nil, err
 	}
 	defer rc.Close()
-	lr := &io.LimitedReader{R: rc, N: maxDocxXML + 1}
-	text, err := docxText(lr)
-	if lr.N <= 0 {
-		return "", newError(name, ErrTooLarge, nil, "too large (%s uncompressed is over %s)", f.Name, humanBytes(maxDocxXML))
-	}
+	text, err := docxText(rc)
 	if err != nil {
-		return "", newError(name, ErrCorrupt, err, "corrupt .docx: %s: %v", f.Name, err)
+		return nil, z.partError(f.Name, err)
 	}
-	return text, nil
+	x := &extracted{text: text}
+	x.producer = officeProducer(z)
+	return x, nil
+}
+
+// officeProducer reads the application that wrote an Office Open XML
+// package from docProps/app.xml ("Microsoft Office Word", "LibreOffice/7.4…").
+func officeProducer(z *zipDoc) string {
+	f := z.file("docProps/app.xml")
+	if f == nil || f.UncompressedSize64 > 1<<20 {
+		return ""
+	}
+	data, err := z.read(f)
+	if err != nil {
+		return ""
+	}
+	var app struct {
+		Application string `xml:"Application"`
+		AppVersion  string `xml:"AppVersion"`
+	}
+	if newXMLDecoder(bytes.NewReader(data)).Decode(&app) != nil {
+		return ""
+	}
+	p := strings.TrimSpace(app.Application)
+	if v := strings.TrimSpace(app.AppVersion); p != "" && v != "" && !strings.Contains(p, v) {
+		p += " " + v
+	}
+	return p
 }
 
 // docxMainPart finds the main document part: word/document.xml, or the
 // target of the officeDocument relationship in _rels/.rels.
-func docxMainPart(zr *zip.Reader) *zip.File {
-	files := make(map[string]*zip.File, len(zr.File))
-	for _, f := range zr.File {
-		files[strings.TrimPrefix(f.Name, "/")] = f
-	}
-	if f := files["word/document.xml"]; f != nil {
+func docxMainPart(z *zipDoc) *zip.File {
+	if f := z.file("word/document.xml"); f != nil {
 		return f
 	}
-	rels := files["_rels/.rels"]
-	if rels == nil {
+	t := z.relTarget("_rels/.rels", "", "/officeDocument")
+	if t == "" || strings.HasPrefix(t, "xl/") || strings.HasPrefix(t, "ppt/") {
 		return nil
 	}
-	rc, err := rels.Open()
-	if err != nil {
-		return nil
-	}
-	defer rc.Close()
-	var doc struct {
-		Rel []struct {
-			Type   string `xml:"Type,attr"`
-			Target string `xml:"Target,attr"`
-		} `xml:"Relationship"`
-	}
-	if err := xml.NewDecoder(io.LimitReader(rc, 1<<20)).Decode(&doc); err != nil {
-		return nil
-	}
-	for _, r := range doc.Rel {
-		if strings.HasSuffix(r.Type, "/officeDocument") {
-			return files[strings.TrimPrefix(path.Clean("/"+r.Target), "/")]
-		}
-	}
-	return nil
+	return z.file(t)
 }
 
 // docxText streams a WordprocessingML document and collects its text.
 func docxText(r io.Reader) (string, error) {
-	dec := xml.NewDecoder(r)
+	dec := newXMLDecoder(r)
 	var (
 		out   lineSink
 		line  strings.Builder

@@ -117,12 +117,13 @@ func TestCorruptDOCX(t *testing.T) {
 		kind    error
 		wantMsg string
 	}{
-		{"not a zip", []byte("this is not a zip file at all"), ErrCorrupt, "bad.docx: corrupt .docx (zip: not a valid zip file); open and save it again…"},
-		{"truncated", good[:len(good)/2], ErrCorrupt, "bad.docx: corrupt .docx (zip: not a valid zip file)…"},
-		{"no document", buildZip(t, map[string]string{"a.txt": "x"}), ErrCorrupt, "bad.docx: corrupt .docx: no word/document.xml in the archive"},
-		{"bad xml", buildDOCX(t, `<w:document xmlns:w="`+nsW+`"><w:body><w:p><w:r><w:t>断了`), ErrCorrupt, "bad.docx: corrupt .docx: word/document.xml: XML syntax error…"},
-		{"mismatched tags", buildDOCX(t, `<w:document xmlns:w="`+nsW+`"><w:p></w:r></w:document>`), ErrCorrupt, "bad.docx: corrupt .docx: word/document.xml: …"},
-		{"encrypted or legacy", []byte(oleMagic + strings.Repeat("\x00", 100)), ErrCorrupt, "bad.docx: not a .docx archive: it is a legacy Word file or a password-protected document…"},
+		{"not a zip", []byte("PK\x03\x04 this is not a zip file at all"), ErrCorrupt, "bad.docx: damaged .docx (zip: not a valid zip file): truncated…"},
+		{"truncated", good[:len(good)/2], ErrCorrupt, "bad.docx: damaged .docx (zip: not a valid zip file)…"},
+		{"no document", buildZip(t, map[string]string{"a.txt": "x"}), ErrCorrupt, "bad.docx: damaged .docx: no word/document.xml in the archive"},
+		{"bad xml", buildDOCX(t, `<w:document xmlns:w="`+nsW+`"><w:body><w:p><w:r><w:t>断了`), ErrCorrupt, "bad.docx: damaged .docx: word/document.xml: XML syntax error…"},
+		{"mismatched tags", buildDOCX(t, `<w:document xmlns:w="`+nsW+`"><w:p></w:r></w:document>`), ErrCorrupt, "bad.docx: damaged .docx: word/document.xml: …"},
+		{"damaged compound file", []byte(oleMagic + strings.Repeat("\x00", 100)), ErrCorrupt, "bad.docx: damaged compound file: no compound-file header…"},
+		{"binary, no signature", []byte("\x00\x01\x02\x03 garbage"), ErrCorrupt, "bad.docx: not a Word .docx file: its content has no Word .docx signature…"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -137,9 +138,21 @@ func TestCorruptDOCX(t *testing.T) {
 		})
 	}
 	// Through Read too, naming the path.
-	p := writeFile(t, t.TempDir(), "r.docx", []byte("garbage"))
+	p := writeFile(t, t.TempDir(), "r.docx", []byte("PK\x03\x04garbage"))
 	if _, err := Read(Source{Path: p}, Options{}); !errors.Is(err, ErrCorrupt) || !strings.HasPrefix(err.Error(), p+": ") {
 		t.Errorf("Read(corrupt docx) = %v", err)
 	}
 	_ = os.Remove(p)
+
+	// Text under a .docx name is refused, saying what to do; HTML under a
+	// .doc name (Word's "save as web page") is read as HTML, with a warning.
+	_, err := ReadFrom("text.docx", strings.NewReader("这是文本，不是文档"), Options{})
+	if !errors.Is(err, ErrUnsupported) || err.Error() != "text.docx: unsupported content: named .docx but it holds plain text, not a Word .docx; rename it .txt to read it as text" {
+		t.Errorf("text named .docx: %v", err)
+	}
+	doc, err := ReadFrom("page.doc", strings.NewReader("<html><body><p>网页</p></body></html>"), Options{})
+	if err != nil || doc.Format != FormatHTML || doc.Text != "网页\n" || len(doc.Warnings) != 1 ||
+		doc.Warnings[0].Message != "named .doc but it is an HTML page: read as HTML" {
+		t.Errorf("HTML named .doc = %+v, %v", doc, err)
+	}
 }

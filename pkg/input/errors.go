@@ -18,9 +18,14 @@ var (
 	ErrUnsupported = errors.New("unsupported format")
 	// ErrBinary: the input contains NUL bytes and is not UTF-16 text.
 	ErrBinary = errors.New("binary file")
-	// ErrCorrupt: a container format (.docx) that cannot be opened or parsed.
+	// ErrCorrupt: a document (.docx, PDF, OFD, .doc…) that is empty,
+	// truncated or damaged, or not what its content claims to be.
 	ErrCorrupt = errors.New("corrupt file")
-	// ErrTooLarge: the input is larger than Options.MaxBytes.
+	// ErrEncrypted: a document protected by a password that was not given
+	// (or an encryption this package cannot open).
+	ErrEncrypted = errors.New("encrypted file")
+	// ErrTooLarge: the input is larger than Options.MaxBytes, or unpacks to
+	// more than Options.MaxUnpacked.
 	ErrTooLarge = errors.New("file too large")
 	// ErrEncoding: Options.Encoding names an encoding this package does not know.
 	ErrEncoding = errors.New("unknown encoding")
@@ -72,7 +77,7 @@ func pathError(name string, err error) *Error {
 }
 
 // supportedList lists the extensions Read handles, in the order shown to users.
-const supportedList = ".txt .text .md .markdown .html .htm .xhtml .docx"
+const supportedList = ".txt .text .md .markdown .html .htm .xhtml .docx .pdf .ofd .doc .wps .xlsx .odt .fodt .rtf"
 
 // SupportedExtensions returns the file extensions Read accepts (a new slice each call).
 func SupportedExtensions() []string { return strings.Fields(supportedList) }
@@ -82,12 +87,12 @@ func SupportedExtensions() []string { return strings.Fields(supportedList) }
 // (whose content is then sniffed).
 func unsupportedHint(ext string) (hint string, known bool) {
 	switch ext {
-	case ".doc", ".wps", ".rtf", ".odt", ".pages", ".dot", ".dotx", ".docm", ".wpd":
+	case ".pages", ".wpd":
 		return "convert it to .docx or .txt", true
-	case ".pdf", ".ofd", ".xps", ".djvu", ".epub", ".mobi", ".caj":
-		return "extract its text first (for example with pdftotext) and read the .txt", true
-	case ".xls", ".xlsx", ".xlsm", ".et", ".ods", ".numbers":
-		return "export the cells that hold text to .txt", true
+	case ".xps", ".djvu", ".epub", ".mobi", ".caj":
+		return "extract its text first and read the .txt", true
+	case ".xls", ".et", ".ods", ".numbers":
+		return "save it as .xlsx, or export the cells that hold text to .txt", true
 	case ".ppt", ".pptx", ".dps", ".odp", ".key":
 		return "export the slides' text to .txt or .docx", true
 	case ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".heic", ".svg":
@@ -98,28 +103,42 @@ func unsupportedHint(ext string) (hint string, known bool) {
 	return "supported formats are " + supportedList, false
 }
 
-func unsupportedError(path, ext string) *Error {
-	hint, _ := unsupportedHint(ext)
-	e := newError(path, ErrUnsupported, nil, "unsupported format (%s); %s", ext, hint)
-	e.Ext = ext
-	return e
-}
-
-// unsupportedContent is ErrUnsupported for a file whose content (not its
-// name) shows a format we cannot read.
-func unsupportedContent(path, what, hint string) *Error {
-	return newError(path, ErrUnsupported, nil, "unsupported format (%s content); %s", what, hint)
-}
-
 func binaryError(path string) *Error {
 	return newError(path, ErrBinary, nil, "binary file (NUL bytes), skipped")
 }
 
-func tooLargeError(path string, size, limit int64) *Error {
+// tooLargeError: the input is larger than the MaxBytes limit; size is -1
+// when only known to be over it. hint (Options.LimitHint) ends the message.
+func tooLargeError(path string, size, limit int64, hint string) *Error {
+	var e *Error
 	if size < 0 {
-		return newError(path, ErrTooLarge, nil, "too large (more than the %s limit)", humanBytes(limit))
+		e = newError(path, ErrTooLarge, nil, "too large (more than the %s limit)", humanBytes(limit))
+	} else {
+		e = newError(path, ErrTooLarge, nil, "too large (%s, limit %s)", humanBytes(size), humanBytes(limit))
 	}
-	return newError(path, ErrTooLarge, nil, "too large (%s, limit %s)", humanBytes(size), humanBytes(limit))
+	return withHint(e, hint)
+}
+
+// unpackedError: what was, or would be, unpacked from the document passes
+// the MaxUnpacked limit; what names the part ("word/document.xml").
+func unpackedError(path, what string, limit int64, hint string) *Error {
+	return withHint(newError(path, ErrTooLarge, nil,
+		"too large: %s unpacks to more than the %s limit for one document (a zip bomb?)", what, humanBytes(limit)), hint)
+}
+
+func withHint(e *Error, hint string) *Error {
+	if hint != "" {
+		e.msg += "; " + hint
+	}
+	return e
+}
+
+func corruptError(path string, cause error, format string, args ...any) *Error {
+	return newError(path, ErrCorrupt, cause, format, args...)
+}
+
+func encryptedError(path, what string) *Error {
+	return newError(path, ErrEncrypted, nil, "%s", what)
 }
 
 func humanBytes(n int64) string {

@@ -11,13 +11,13 @@ import (
 
 // DefaultExts are the extensions a directory walk takes when
 // ExpandOptions.Exts and ExpandOptions.Include are empty.
-const DefaultExts = ".txt .md .markdown .html .htm .docx"
+const DefaultExts = ".txt .md .markdown .html .htm .docx .pdf .ofd .doc .wps .xlsx .odt .fodt .rtf"
 
 // ExpandOptions select the files taken from directories.
 type ExpandOptions struct {
 	Include []string // glob patterns on the base name (e.g. "*.txt"); empty = default extensions
 	Exclude []string // glob patterns on base name or relative path; matching files/dirs skipped
-	Exts    []string // default: .txt .md .markdown .html .htm .docx
+	Exts    []string // default: DefaultExts
 }
 
 // Expand turns the command-line arguments into an ordered list of sources.

@@ -43,7 +43,7 @@ func TestExpand(t *testing.T) {
 		want []string
 	}{
 		{"default extensions, lexical, hidden skipped", []string{"reports"}, ExpandOptions{},
-			[]string{"reports/Z.TXT", "reports/a.txt", "reports/b.md", "reports/d.html", "reports/drafts/draft.txt",
+			[]string{"reports/Z.TXT", "reports/a.txt", "reports/b.md", "reports/c.doc", "reports/d.html", "reports/drafts/draft.txt",
 				"reports/e.htm", "reports/f.docx", "reports/g.markdown", "reports/sub/deeper/y.txt", "reports/sub/x.txt"}},
 		{"trailing slash and dot paths", []string{"./reports/sub/"}, ExpandOptions{},
 			[]string{"reports/sub/deeper/y.txt", "reports/sub/x.txt"}},
@@ -53,7 +53,7 @@ func TestExpand(t *testing.T) {
 			[]string{"reports/b.md", "reports/h.csv"}},
 		{"include and exts together", []string{"reports"}, ExpandOptions{Include: []string{"no*"}, Exts: []string{"doc"}},
 			[]string{"reports/c.doc", "reports/noext"}},
-		{"exclude by base name", []string{"reports"}, ExpandOptions{Exclude: []string{"*.md", "*.markdown", "*.htm*", "sub", "drafts", "*.docx"}},
+		{"exclude by base name", []string{"reports"}, ExpandOptions{Exclude: []string{"*.md", "*.markdown", "*.htm*", "sub", "drafts", "*.doc*"}},
 			[]string{"reports/Z.TXT", "reports/a.txt"}},
 		{"exclude by relative path", []string{"reports"}, ExpandOptions{Include: []string{"*.txt"}, Exclude: []string{"sub/deeper", "drafts/*.txt"}},
 			[]string{"reports/Z.TXT", "reports/a.txt", "reports/sub/x.txt"}}, // include is case-insensitive

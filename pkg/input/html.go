@@ -97,10 +97,15 @@ func charsetParam(content string) string {
 // more than one blank line in a row. Script, style, head, template,
 // noscript, hidden elements, forms' option lists, SVG and MathML are
 // dropped; entities are decoded.
-func extractHTML(text string) string {
+//
+// A page nested deeper than the HTML parser's 512 open elements cannot be
+// made into a tree: its text is then read tag by tag (extractHTMLTokens),
+// with a warning saying so.
+func extractHTML(text string) (string, []Warning) {
 	root, err := html.ParseWithOptions(strings.NewReader(text), html.ParseOptionEnableScripting(true))
 	if err != nil {
-		return "" // a strings.Reader does not fail
+		return extractHTMLTokens(text), []Warning{{Offset: -1, Message: "HTML nested deeper than the parser's limit " +
+			"(" + err.Error() + "): text read tag by tag without the document tree; hidden parts and table layout may differ"}}
 	}
 	var w htmlWalker
 	if t := findTitle(root); t != "" {
@@ -127,7 +132,130 @@ func extractHTML(text string) string {
 		}
 	}
 	w.endLine()
-	return w.out.String()
+	return w.out.String(), nil
+}
+
+// extractHTMLTokens extracts the text of an HTML page from its tokens, with
+// no tree and so no nesting limit: the same lines, cells, whitespace and
+// skipped elements as extractHTML, as far as tags say them without the
+// parser's repairs.
+func extractHTMLTokens(text string) string {
+	z := html.NewTokenizer(strings.NewReader(text))
+	var (
+		w        htmlWalker
+		skipTag  atom.Atom
+		skip     int // depth inside a skipped element
+		inTitle  bool
+		title    strings.Builder
+		gotTitle bool
+		foreign  int // depth inside svg/math
+	)
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			w.endLine()
+			return w.out.String()
+		case html.TextToken:
+			if inTitle {
+				title.Write(z.Text())
+				continue
+			}
+			if skip > 0 || foreign > 0 {
+				continue
+			}
+			if w.pre > 0 {
+				w.preText(string(z.Text()))
+			} else {
+				w.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tn, hasAttr := z.TagName()
+			a := atom.Lookup(tn)
+			var attrs []html.Attribute
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				attrs = append(attrs, html.Attribute{Key: string(k), Val: string(v)})
+			}
+			void := tt == html.SelfClosingTagToken || isVoid(a)
+			if skip > 0 {
+				if a == skipTag && !void {
+					skip++
+				}
+				continue
+			}
+			if a == atom.Svg || a == atom.Math {
+				if !void {
+					foreign++
+				}
+				continue
+			}
+			if foreign > 0 {
+				continue
+			}
+			if a == atom.Title && !gotTitle {
+				inTitle = true
+				continue
+			}
+			if a != atom.Head && skipElement(&html.Node{Type: html.ElementNode, DataAtom: a, Attr: attrs}) {
+				if !void {
+					skipTag, skip = a, 1
+				}
+				continue
+			}
+			switch {
+			case a == atom.Br:
+				w.endLine()
+			case a == atom.Td || a == atom.Th:
+				w.cell()
+			case isBlock(a):
+				w.block()
+			}
+			if isPre(a) && !void {
+				w.pre++
+			}
+		case html.EndTagToken:
+			tn, _ := z.TagName()
+			a := atom.Lookup(tn)
+			if skip > 0 {
+				if a == skipTag {
+					skip--
+				}
+				continue
+			}
+			if a == atom.Svg || a == atom.Math {
+				if foreign > 0 {
+					foreign--
+				}
+				continue
+			}
+			if inTitle && a == atom.Title {
+				inTitle, gotTitle = false, true
+				if t := strings.Join(strings.Fields(title.String()), " "); t != "" {
+					w.text(t)
+					w.endLine()
+				}
+				continue
+			}
+			if isBlock(a) {
+				w.block()
+			}
+			if isPre(a) && w.pre > 0 {
+				w.pre--
+			}
+		}
+	}
+}
+
+// isVoid: elements that have no end tag.
+func isVoid(a atom.Atom) bool {
+	switch a {
+	case atom.Area, atom.Base, atom.Br, atom.Col, atom.Embed, atom.Hr, atom.Img, atom.Input,
+		atom.Link, atom.Meta, atom.Param, atom.Source, atom.Track, atom.Wbr:
+		return true
+	}
+	return false
 }
 
 // findTitle returns the whitespace-collapsed text of the first HTML <title>.

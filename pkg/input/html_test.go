@@ -44,7 +44,7 @@ func TestExtractHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if got := extractHTML(tt.html); got != tt.want {
+			if got, _ := extractHTML(tt.html); got != tt.want {
 				t.Errorf("extractHTML = %q, want %q", got, tt.want)
 			}
 		})

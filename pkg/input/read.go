@@ -1,9 +1,8 @@
 package input
 
 import (
-	"archive/zip"
 	"bufio"
-	"bytes"
+	"context"
 	"errors"
 	"io"
 	"os"
@@ -13,19 +12,35 @@ import (
 	"golang.org/x/text/transform"
 )
 
-// Read reads and decodes one file. Standard input cannot be read by name:
-// give it to ReadFrom (or NewTextReader) as an io.Reader.
-//
-// The format comes from the extension (.txt .text → text, .md .markdown →
-// markdown, .html .htm .xhtml → html, .docx → docx). The extension of a
-// format this package cannot read (.doc, .pdf, .xlsx, images, archives…)
-// is an ErrUnsupported error that says what to do, and nothing is read.
-// Without an extension, or with another one (.log, .csv), the content
-// decides: "<html" or "<!doctype html" → html, a zip holding
-// word/document.xml → docx, PDF/OLE/RTF/image/zip signatures →
-// ErrUnsupported, NUL bytes (not UTF-16) → ErrBinary, else text.
-// Options.Format overrides all this.
+// sniffWindow is the first block of an input, read and sniffed before the
+// rest: its format, and for text whether it is binary.
+const sniffWindow = 64 << 10
+
+// Read reads one file and returns its text; see ReadContext.
 func Read(src Source, opts Options) (*Document, error) {
+	return ReadContext(context.Background(), src, opts)
+}
+
+// ReadContext reads and decodes one file, or extracts its text. Standard
+// input cannot be read by name: give it to ReadFromContext as an io.Reader.
+//
+// The format comes from the content: "%PDF-" → PDF; an OLE compound file
+// → by its streams, WordDocument (Word 97-2003 .doc, WPS .wps) or an
+// encrypted Office document (ErrEncrypted), others ErrUnsupported; a zip →
+// by its parts, .docx, .xlsx, OFD or .odt (others ErrUnsupported); "{\rtf"
+// → RTF; "<html" or "<!doctype html" → HTML; an OpenDocument flat XML →
+// odt; images and archives → ErrUnsupported; otherwise text, or Markdown
+// or HTML when the extension says so. A .doc renamed .docx is read as a
+// .doc; an HTML page saved as .doc is read as HTML, with a warning.
+// Options.Format overrides all this.
+//
+// Text whose first block holds more than 1% NUL or control bytes is
+// ErrBinary (Options.AllowBinary reads it anyway). An empty file is an
+// empty text document, or ErrCorrupt when its name says it is a PDF,
+// OFD or Office document. Inputs over Options.MaxBytes, or unpacking to
+// more than Options.MaxUnpacked, are ErrTooLarge. Cancelling ctx stops
+// the reading between blocks, pages or parts with ctx's error.
+func ReadContext(ctx context.Context, src Source, opts Options) (*Document, error) {
 	name := src.Path
 	if src.IsStdin() {
 		return nil, newError(StdinName, nil, nil, "standard input has no file to open; read it with ReadFrom")
@@ -33,39 +48,137 @@ func Read(src Source, opts Options) (*Document, error) {
 	if err := checkOptions(name, opts); err != nil {
 		return nil, err
 	}
-	format, err := formatOf(name, opts.Format)
-	if err != nil {
-		return nil, err
-	}
 	f, size, err := openFile(name, opts)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	raw, err := readAll(name, f, size, opts.MaxBytes)
-	if err != nil {
-		return nil, err
-	}
-	return build(name, raw, format, opts)
+	return readDoc(ctx, name, f, size, opts)
 }
 
-// ReadFrom reads and decodes one input from r. name is shown in the
-// document and in errors ("-" and "" become "<stdin>"); its extension, if
-// it has one, decides the format as in Read, else the content does.
+// ReadFrom reads one input from r; see ReadFromContext.
 func ReadFrom(name string, r io.Reader, opts Options) (*Document, error) {
+	return ReadFromContext(context.Background(), name, r, opts)
+}
+
+// ReadFromContext reads and decodes one input from r, as ReadContext does
+// for a file. name is shown in the document and in errors ("-" and ""
+// become "<stdin>"); its extension only breaks ties between text formats.
+func ReadFromContext(ctx context.Context, name string, r io.Reader, opts Options) (*Document, error) {
 	name = displayName(name)
 	if err := checkOptions(name, opts); err != nil {
 		return nil, err
 	}
-	format, err := formatOf(name, opts.Format)
+	return readDoc(ctx, name, r, -1, opts)
+}
+
+// readDoc sniffs the first block of r, checks it, reads the rest and
+// builds the document. size is the file's size, -1 if unknown.
+func readDoc(ctx context.Context, name string, r io.Reader, size int64, opts Options) (*Document, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	max := opts.maxBytes()
+	headLen := int64(sniffWindow)
+	if size >= 0 && size < headLen {
+		headLen = size + 1 // +1: see EOF without another read
+	}
+	head, eof, err := readUpTo(ctx, name, r, int(headLen))
 	if err != nil {
 		return nil, err
 	}
-	raw, err := readAll(name, r, -1, opts.MaxBytes)
-	if err != nil {
-		return nil, err
+	if max >= 0 && int64(len(head)) > max {
+		return nil, tooLargeError(name, -1, max, opts.LimitHint)
 	}
-	return build(name, raw, format, opts)
+	s := sniffFormat(head, extOf(name), opts.Format)
+	if s.err != nil {
+		return nil, s.err.at(name)
+	}
+	if isTextFormat(s.format) && !opts.AllowBinary && looksBinary(head, opts.Encoding) {
+		return nil, binaryError(name)
+	}
+	raw := head
+	if !eof {
+		if raw, err = readRest(ctx, name, r, head, size, max, opts.LimitHint); err != nil {
+			return nil, err
+		}
+	}
+	return build(ctx, name, raw, s, opts)
+}
+
+// isTextFormat: formats decoded from their bytes, which must not be binary.
+func isTextFormat(f string) bool {
+	return f == FormatText || f == FormatMarkdown || f == FormatHTML
+}
+
+// readUpTo reads up to n bytes; eof reports that r has no more.
+func readUpTo(ctx context.Context, name string, r io.Reader, n int) (b []byte, eof bool, err error) {
+	b = make([]byte, n)
+	got := 0
+	for got < n {
+		if err := ctx.Err(); err != nil {
+			return nil, false, err
+		}
+		m, err := r.Read(b[got:])
+		got += m
+		if err == io.EOF {
+			return b[:got], true, nil
+		}
+		if err != nil {
+			return nil, false, pathError(name, err)
+		}
+	}
+	return b, false, nil
+}
+
+// readRest reads the rest of r after head, checking the context every
+// block and the limit max (-1: none) as it goes.
+func readRest(ctx context.Context, name string, r io.Reader, head []byte, size, max int64, hint string) ([]byte, error) {
+	n := int64(len(head)) * 2
+	if size >= 0 && size < 1<<30 {
+		n = size + 1 // +1: see EOF without growing
+	}
+	if max >= 0 && n > max+1 {
+		n = max + 1
+	}
+	buf := make([]byte, len(head), max64(n, int64(len(head))+1))
+	copy(buf, head)
+	block := 0
+	for {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		if max >= 0 && int64(cap(buf)) > max+1 {
+			buf = buf[: len(buf) : max+1]
+		}
+		m, err := r.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+m]
+		if max >= 0 && int64(len(buf)) > max {
+			return nil, tooLargeError(name, -1, max, hint)
+		}
+		if err == io.EOF {
+			return buf, nil
+		}
+		if err != nil {
+			return nil, pathError(name, err)
+		}
+		if block += m; block >= checkEvery {
+			block = 0
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+	}
+}
+
+func max64(a, b int64) int64 {
+	if a > b {
+		return a
+	}
+	return b
 }
 
 // OpenText opens a text or Markdown file for streaming: the encoding is
@@ -74,11 +187,18 @@ func ReadFrom(name string, r io.Reader, opts Options) (*Document, error) {
 // is decoded on the fly, so inputs of any size can be processed in chunks.
 // The returned reader is a *TextReader (Warnings, Encoding); close it.
 //
-// For HTML and DOCX files, which need the whole input, the file is read
-// with Read and the reader serves the extracted text. Reading fails with
-// ErrBinary at a NUL byte found after the first 64 KiB, and with
-// ErrTooLarge past Options.MaxBytes.
+// Documents that need the whole input (HTML and every extracted format)
+// are read with ReadContext and the reader serves the extracted text.
+// Plain text is refused as ErrBinary when its first block looks binary
+// (see Options.AllowBinary), and with ErrTooLarge past a positive
+// Options.MaxBytes.
 func OpenText(src Source, opts Options) (io.ReadCloser, string, error) {
+	return OpenTextContext(context.Background(), src, opts)
+}
+
+// OpenTextContext is OpenText with a context, which stops the reading of
+// whole documents; the streamed text is read by the caller, who checks it.
+func OpenTextContext(ctx context.Context, src Source, opts Options) (io.ReadCloser, string, error) {
 	name := src.Path
 	if src.IsStdin() {
 		return nil, "", newError(StdinName, nil, nil, "standard input has no file to open; read it with NewTextReader")
@@ -86,14 +206,15 @@ func OpenText(src Source, opts Options) (io.ReadCloser, string, error) {
 	if err := checkOptions(name, opts); err != nil {
 		return nil, "", err
 	}
-	if _, err := formatOf(name, opts.Format); err != nil {
-		return nil, "", err
+	streamOpts := opts
+	if opts.MaxBytes == 0 {
+		streamOpts.MaxBytes = -1 // checked on whole documents only, below
 	}
-	f, _, err := openFile(name, opts)
+	f, _, err := openFile(name, streamOpts)
 	if err != nil {
 		return nil, "", err
 	}
-	tr, err := NewTextReader(name, f, opts)
+	tr, err := newTextReader(ctx, name, f, opts)
 	if err != nil {
 		f.Close()
 		return nil, "", err
@@ -106,9 +227,10 @@ func OpenText(src Source, opts Options) (io.ReadCloser, string, error) {
 type TextReader struct {
 	name   string
 	enc    string
+	format string
 	r      io.Reader
-	dec    *decoder  // nil when the text was decoded at once (HTML, DOCX)
-	warns  []Warning // when dec is nil
+	dec    *decoder  // nil when the text was decoded at once (HTML, extracted formats)
+	doc    *Document // when dec is nil
 	closer io.Closer
 }
 
@@ -119,12 +241,12 @@ func NewTextReader(name string, r io.Reader, opts Options) (*TextReader, error) 
 	if err := checkOptions(name, opts); err != nil {
 		return nil, err
 	}
-	format, err := formatOf(name, opts.Format)
-	if err != nil {
-		return nil, err
-	}
+	return newTextReader(context.Background(), name, r, opts)
+}
+
+func newTextReader(ctx context.Context, name string, r io.Reader, opts Options) (*TextReader, error) {
 	if opts.MaxBytes > 0 {
-		r = &maxReader{r: r, limit: opts.MaxBytes, name: name}
+		r = &maxReader{r: r, limit: opts.MaxBytes, name: name, hint: opts.LimitHint}
 	}
 	br := bufio.NewReaderSize(r, detectWindow)
 	peek, err := br.Peek(detectWindow)
@@ -132,41 +254,33 @@ func NewTextReader(name string, r io.Reader, opts Options) (*TextReader, error) 
 	if err != nil && err != io.EOF && !errors.Is(err, bufio.ErrBufferFull) {
 		return nil, pathError(name, err)
 	}
-	whole := format == FormatHTML || format == FormatDOCX
-	if format == "" {
-		if hasPrefix(peek, "PK") {
-			whole = true // a zip's directory is at its end: sniff it whole
-		} else if format, err = sniff(name, peek); err != nil {
-			return nil, err
-		}
+	s := sniffFormat(peek, extOf(name), opts.Format)
+	if s.err != nil {
+		return nil, s.err.at(name)
 	}
-	if whole || format == FormatHTML {
-		raw, err := readAll(name, br, -1, 0)
+	if s.format != FormatText && s.format != FormatMarkdown {
+		wopts := opts
+		if opts.MaxBytes > 0 {
+			wopts.MaxBytes = -1 // the maxReader counts
+		}
+		doc, err := readDoc(ctx, name, br, -1, wopts)
 		if err != nil {
 			return nil, err
 		}
-		doc, err := build(name, raw, format, opts)
-		if err != nil {
-			return nil, err
-		}
-		return &TextReader{name: name, enc: doc.Encoding, r: strings.NewReader(doc.Text), warns: doc.Warnings}, nil
+		return &TextReader{name: name, enc: doc.Encoding, format: doc.Format, r: strings.NewReader(doc.Text), doc: doc}, nil
+	}
+	if !opts.AllowBinary && looksBinary(peek, opts.Encoding) {
+		return nil, binaryError(name)
 	}
 	k, bom, enc, err := resolve(peek, opts.Encoding, !atEOF)
 	if err != nil {
 		return nil, newError(name, ErrEncoding, err, "%v", err)
 	}
-	isUTF16 := k == kUTF16LE || k == kUTF16BE
-	if !isUTF16 && bytes.IndexByte(peek, 0) >= 0 {
-		return nil, binaryError(name)
-	}
 	if _, err := br.Discard(bom); err != nil {
 		return nil, pathError(name, err)
 	}
 	d := newDecoder(k, int64(bom))
-	if !isUTF16 {
-		d.nulErr = binaryError(name)
-	}
-	return &TextReader{name: name, enc: enc, r: transform.NewReader(br, d), dec: d}, nil
+	return &TextReader{name: name, enc: enc, format: s.format, r: transform.NewReader(br, d), dec: d}, nil
 }
 
 // Read implements io.Reader: decoded UTF-8 text.
@@ -188,11 +302,22 @@ func (t *TextReader) Name() string { return t.name }
 // Encoding returns the encoding used (see Document.Encoding).
 func (t *TextReader) Encoding() string { return t.enc }
 
+// Format returns the input's format (see Document.Format).
+func (t *TextReader) Format() string { return t.format }
+
+// Document returns the whole document when the input was read at once
+// (HTML and extracted formats), with its pages and producer; nil for
+// streamed text.
+func (t *TextReader) Document() *Document { return t.doc }
+
 // Warnings returns the warnings so far; they are complete once Read has
 // returned io.EOF.
 func (t *TextReader) Warnings() []Warning {
 	if t.dec == nil {
-		return t.warns
+		if t.doc == nil {
+			return nil
+		}
+		return t.doc.Warnings
 	}
 	return t.dec.warnings()
 }
@@ -203,16 +328,17 @@ type maxReader struct {
 	limit int64
 	read  int64
 	name  string
+	hint  string
 }
 
 func (m *maxReader) Read(p []byte) (int, error) {
 	if m.read > m.limit {
-		return 0, tooLargeError(m.name, -1, m.limit)
+		return 0, tooLargeError(m.name, -1, m.limit, m.hint)
 	}
 	n, err := m.r.Read(p)
 	m.read += int64(n)
 	if m.read > m.limit {
-		return n - int(m.read-m.limit), tooLargeError(m.name, -1, m.limit)
+		return n - int(m.read-m.limit), tooLargeError(m.name, -1, m.limit, m.hint)
 	}
 	return n, err
 }
@@ -222,11 +348,15 @@ func checkOptions(name string, opts Options) error {
 		_, err := ParseEncoding(opts.Encoding)
 		return newError(name, ErrEncoding, nil, "%v", err)
 	}
-	switch opts.Format {
-	case "", FormatText, FormatMarkdown, FormatHTML, FormatDOCX:
+	if opts.Format == "" {
 		return nil
 	}
-	return newError(name, ErrUnsupported, nil, "unknown format %q; use text, markdown, html or docx", opts.Format)
+	for _, f := range Formats() {
+		if opts.Format == f {
+			return nil
+		}
+	}
+	return newError(name, ErrUnsupported, nil, "unknown format %q; use %s", opts.Format, strings.Join(Formats(), ", "))
 }
 
 // openFile opens a regular file (or device, pipe) for reading, refusing
@@ -249,198 +379,23 @@ func openFile(name string, opts Options) (*os.File, int64, error) {
 	if st.Mode().IsRegular() {
 		size = st.Size()
 	}
-	if opts.MaxBytes > 0 && size > opts.MaxBytes {
+	if max := opts.maxBytes(); max >= 0 && size > max {
 		f.Close()
-		return nil, 0, tooLargeError(name, size, opts.MaxBytes)
+		return nil, 0, tooLargeError(name, size, max, opts.LimitHint)
 	}
 	return f, size, nil
 }
 
-// readAll reads r to the end; hint is the expected size (-1 if unknown),
-// max the limit (0 = none).
-func readAll(name string, r io.Reader, hint, max int64) ([]byte, error) {
-	if max > 0 {
-		r = io.LimitReader(r, max+1)
-	}
-	n := int64(32 << 10)
-	if hint >= 0 && hint < 1<<30 {
-		n = hint + 1 // +1: see EOF without growing
-	}
-	buf := make([]byte, 0, n)
-	for {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := r.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, pathError(name, err)
-		}
-	}
-	if max > 0 && int64(len(buf)) > max {
-		return nil, tooLargeError(name, -1, max)
-	}
-	return buf, nil
-}
-
-// formatOf decides the format from a forced format or the extension;
-// "" means: sniff the content.
-func formatOf(name, forced string) (string, error) {
-	if forced != "" {
-		return forced, nil
-	}
+// extOf returns the lower-case extension of a file name, "" for none, for
+// standard input, for dot files and for "report.2023".
+func extOf(name string) string {
 	if isStdin(name) {
-		return "", nil
+		return ""
 	}
 	base := filepath.Base(name)
 	ext := strings.ToLower(filepath.Ext(base))
 	if ext == "" || len(ext) == len(base) || !strings.ContainsAny(ext, "abcdefghijklmnopqrstuvwxyz") {
-		return "", nil // no extension, a dot file, or "report.2023"
+		return ""
 	}
-	switch ext {
-	case ".txt", ".text":
-		return FormatText, nil
-	case ".md", ".markdown":
-		return FormatMarkdown, nil
-	case ".html", ".htm", ".xhtml":
-		return FormatHTML, nil
-	case ".docx":
-		return FormatDOCX, nil
-	}
-	if _, known := unsupportedHint(ext); known {
-		return "", unsupportedError(name, ext)
-	}
-	return "", nil // an unknown extension (.log, .csv, .bin…): sniff the content
-}
-
-// sniff decides the format of an input without a usable extension from
-// the start of its content.
-func sniff(name string, raw []byte) (string, error) {
-	switch {
-	case hasPrefix(raw, "PK\x03\x04"), hasPrefix(raw, "PK\x05\x06"):
-		if zipHasDocument(raw) {
-			return FormatDOCX, nil
-		}
-		return "", unsupportedContent(name, "zip archive", hintFor(".zip"))
-	case hasPrefix(raw, "%PDF-"):
-		return "", unsupportedContent(name, "PDF", hintFor(".pdf"))
-	case hasPrefix(raw, oleMagic):
-		return "", unsupportedContent(name, "legacy Office (.doc, .xls, .wps)", hintFor(".doc"))
-	case hasPrefix(raw, `{\rtf`):
-		return "", unsupportedContent(name, "RTF", hintFor(".rtf"))
-	case hasPrefix(raw, "\x89PNG\r\n\x1a\n"), hasPrefix(raw, "\xFF\xD8\xFF"), hasPrefix(raw, "GIF8"):
-		return "", unsupportedContent(name, "image", hintFor(".png"))
-	}
-	if looksHTML(raw) {
-		return FormatHTML, nil
-	}
-	return FormatText, nil
-}
-
-func hintFor(ext string) string {
-	h, _ := unsupportedHint(ext)
-	return h
-}
-
-// oleMagic starts OLE compound files: legacy .doc/.xls/.ppt/.wps, and
-// password-protected .docx.
-const oleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
-
-// looksHTML reports whether the content starts like an HTML document.
-func looksHTML(raw []byte) bool {
-	head := raw[:min(len(raw), 1024)]
-	if enc, ok := utf16Of(head); ok {
-		k := kindOfName(enc)
-		bom := 0
-		if hasPrefix(head, bomUTF16LE) || hasPrefix(head, bomUTF16BE) {
-			bom = 2
-		}
-		head = newDecoder(k, 0).decodeAll(head[bom:], nil)
-	}
-	s := strings.ToLower(strings.TrimLeft(strings.TrimPrefix(string(head), bomUTF8), " \t\r\n\f"))
-	switch {
-	case strings.HasPrefix(s, "<!doctype html"), strings.HasPrefix(s, "<html"):
-		return true
-	case strings.HasPrefix(s, "<?xml"), strings.HasPrefix(s, "<!--"), strings.HasPrefix(s, "<!doctype"):
-		return strings.Contains(s, "<html")
-	}
-	return false
-}
-
-// utf16Of reports whether raw is UTF-16 by BOM or NUL pattern.
-func utf16Of(raw []byte) (string, bool) {
-	switch {
-	case hasPrefix(raw, bomUTF16LE):
-		return EncUTF16LE, true
-	case hasPrefix(raw, bomUTF16BE):
-		return EncUTF16BE, true
-	}
-	return detectUTF16(raw, true)
-}
-
-func zipHasDocument(raw []byte) bool {
-	zr, err := zip.NewReader(bytes.NewReader(raw), int64(len(raw)))
-	if err != nil {
-		return false
-	}
-	return docxMainPart(zr) != nil
-}
-
-// build turns the raw bytes of one input into a Document.
-func build(name string, raw []byte, format string, opts Options) (*Document, error) {
-	doc := &Document{Name: displayName(name), Size: int64(len(raw)), Encoding: EncUTF8}
-	if format == "" {
-		var err error
-		if format, err = sniff(doc.Name, raw); err != nil {
-			return nil, err
-		}
-	}
-	doc.Format = format
-	if len(raw) == 0 {
-		return doc, nil
-	}
-	switch format {
-	case FormatDOCX:
-		text, err := extractDOCX(doc.Name, raw)
-		if err != nil {
-			return nil, err
-		}
-		doc.Text = text
-	case FormatHTML:
-		enc := opts.Encoding
-		if k, _ := parseKind(enc); k == kAuto {
-			enc = htmlEncoding(raw)
-		}
-		text, err := decodeText(doc, raw, enc)
-		if err != nil {
-			return nil, err
-		}
-		doc.Text = extractHTML(text)
-	default:
-		text, err := decodeText(doc, raw, opts.Encoding)
-		if err != nil {
-			return nil, err
-		}
-		doc.Text = text
-	}
-	return doc, nil
-}
-
-// decodeText decodes raw for doc, refusing binary content, and records the
-// encoding and warnings in doc.
-func decodeText(doc *Document, raw []byte, encoding string) (string, error) {
-	k, bom, enc, err := resolve(raw, encoding, false)
-	if err != nil {
-		return "", newError(doc.Name, ErrEncoding, nil, "%v", err)
-	}
-	if k != kUTF16LE && k != kUTF16BE && bytes.IndexByte(raw, 0) >= 0 {
-		return "", binaryError(doc.Name)
-	}
-	doc.Encoding = enc
-	text, warns := decodeBody(raw, k, bom)
-	doc.Warnings = warns
-	return text, nil
+	return ext
 }

@@ -54,7 +54,6 @@ func TestReadFormats(t *testing.T) {
 		{"forced.html", []byte("<p>不解析</p>"), Options{Format: FormatText}, FormatText, EncUTF8, "<p>不解析</p>"},
 		{"forced-enc.txt", mustEncode(t, shortTrad, "big5"), Options{Encoding: "BIG5"}, FormatText, EncBig5, shortTrad},
 		{"empty.txt", nil, Options{}, FormatText, EncUTF8, ""},
-		{"empty.docx", nil, Options{}, FormatDOCX, EncUTF8, ""},
 		{"empty", nil, Options{}, FormatText, EncUTF8, ""},
 	}
 	for _, tt := range tests {
@@ -95,7 +94,9 @@ func TestReadErrors(t *testing.T) {
 	writeFile(t, dir, "noext-ole", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
 	writeFile(t, dir, "archive", buildZip(t, map[string]string{"a.txt": "x"}))
 	writeFile(t, dir, "big.txt", bytes.Repeat([]byte("大"), 1000))
-	writeFile(t, dir, "data.xlsx", []byte("PK"))
+	writeFile(t, dir, "data.xlsx", []byte("PK\x03\x04"))
+	writeFile(t, dir, "empty.docx", nil)
+	writeFile(t, dir, "slides.ppt", []byte("text"))
 	if err := os.Mkdir(filepath.Join(dir, "folder"), 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -106,22 +107,24 @@ func TestReadErrors(t *testing.T) {
 		kind    error  // errors.Is target
 		wantMsg string // exact message, or prefix when it ends with "…"
 	}{
-		{"reports/a.doc", Options{}, ErrUnsupported, "reports/a.doc: unsupported format (.doc); convert it to .docx or .txt"},
-		{"reports/b.PDF", Options{}, ErrUnsupported, "reports/b.PDF: unsupported format (.pdf); extract its text first…"},
-		{"scan.png", Options{}, ErrUnsupported, "scan.png: unsupported format (.png); it is an image…"},
-		{"data.xlsx", Options{}, ErrUnsupported, "data.xlsx: unsupported format (.xlsx); export…"},
+		{"reports/a.doc", Options{}, ErrCorrupt, "reports/a.doc: damaged compound file: no compound-file header; open and save it again in Word or WPS"},
+		{"reports/b.PDF", Options{}, ErrCorrupt, "reports/b.PDF: …"},
+		{"scan.png", Options{}, ErrUnsupported, "scan.png: unsupported format (image content); it is an image…"},
+		{"data.xlsx", Options{}, ErrCorrupt, "data.xlsx: damaged .xlsx (zip: not a valid zip file)…"},
+		{"empty.docx", Options{}, ErrCorrupt, "empty.docx: empty file (0 bytes): no Word .docx in it"},
+		{"slides.ppt", Options{}, ErrUnsupported, "slides.ppt: unsupported format (.ppt); export the slides' text…"},
 		{"x.bin", Options{}, ErrBinary, "x.bin: binary file (NUL bytes), skipped"},
 		{"nul.txt", Options{}, ErrBinary, "nul.txt: binary file (NUL bytes), skipped"},
 		{"nul.txt", Options{Encoding: "gbk"}, ErrBinary, "nul.txt: binary file…"},
-		{"noext-pdf", Options{}, ErrUnsupported, "noext-pdf: unsupported format (PDF content)…"},
-		{"noext-ole", Options{}, ErrUnsupported, "noext-ole: unsupported format (legacy Office (.doc, .xls, .wps) content); convert it to .docx or .txt"},
+		{"noext-pdf", Options{}, ErrCorrupt, "noext-pdf: …"},
+		{"noext-ole", Options{}, ErrCorrupt, "noext-ole: damaged compound file…"},
 		{"archive", Options{}, ErrUnsupported, "archive: unsupported format (zip archive content)…"},
 		{"missing.txt", Options{}, fs.ErrNotExist, "missing.txt: no such file or directory"},
-		{"reports/missing.doc", Options{}, ErrUnsupported, "reports/missing.doc: unsupported format (.doc)…"},
+		{"reports/missing.doc", Options{}, fs.ErrNotExist, "reports/missing.doc: no such file or directory"},
 		{"folder", Options{}, nil, "folder: is a directory"},
 		{"big.txt", Options{MaxBytes: 100}, ErrTooLarge, "big.txt: too large (2.9 KiB, limit 100 B)"},
 		{"big.txt", Options{Encoding: "latin1"}, ErrEncoding, `big.txt: unknown encoding "latin1"; use auto…`},
-		{"big.txt", Options{Format: "pdf"}, ErrUnsupported, `big.txt: unknown format "pdf"…`},
+		{"big.txt", Options{Format: "pptx"}, ErrUnsupported, `big.txt: unknown format "pptx"; use text, markdown, html, docx, pdf…`},
 		{"-", Options{}, nil, "<stdin>: standard input has no file to open…"},
 	}
 	for _, tt := range tests {
@@ -150,7 +153,7 @@ func TestReadErrors(t *testing.T) {
 		t.Errorf("missing file error %v is not an *fs.PathError underneath", err)
 	}
 	var ie *Error
-	if _, err := Read(Source{Path: "reports/a.doc"}, Options{}); !errors.As(err, &ie) || ie.Ext != ".doc" {
+	if _, err := Read(Source{Path: "slides.ppt"}, Options{}); !errors.As(err, &ie) || ie.Ext != ".ppt" {
 		t.Errorf("unsupported error Ext = %+v", ie)
 	}
 }
@@ -280,16 +283,19 @@ func TestOpenTextProblems(t *testing.T) {
 		t.Errorf("warnings = %v, want one at %d", w, len(gbk))
 	}
 
-	// A NUL byte after the detection window: ErrBinary while reading.
+	// A NUL byte after the detection window: kept, with a warning.
 	p = writeFile(t, dir, "nul.txt", append(append([]byte{}, gbk...), 0, 'x'))
 	rc, _, err = OpenText(Source{Path: p}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, err = io.ReadAll(rc)
+	got, err = io.ReadAll(rc)
 	rc.Close()
-	if !errors.Is(err, ErrBinary) || !strings.HasPrefix(err.Error(), p+": binary file") {
-		t.Errorf("reading past a NUL = %v, want ErrBinary naming the file", err)
+	if err != nil || !strings.HasSuffix(string(got), "\x00x") {
+		t.Errorf("reading past a NUL = %v, want the text with its NUL", err)
+	}
+	if w := rc.(*TextReader).Warnings(); len(w) != 1 || w[0].Offset != int64(len(gbk)) || !strings.Contains(w[0].Message, "1 NUL character kept") {
+		t.Errorf("warnings = %v, want one about the NUL at %d", w, len(gbk))
 	}
 
 	// A NUL byte at the start: refused at open.
@@ -312,8 +318,8 @@ func TestOpenTextProblems(t *testing.T) {
 	}
 
 	// Unsupported, missing, stdin by name.
-	if _, _, err := OpenText(Source{Path: filepath.Join(dir, "a.pdf")}, Options{}); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("OpenText(.pdf) = %v", err)
+	if _, _, err := OpenText(Source{Path: writeFile(t, dir, "a.png", []byte("\x89PNG\r\n\x1a\n"))}, Options{}); !errors.Is(err, ErrUnsupported) {
+		t.Errorf("OpenText(.png) = %v", err)
 	}
 	if _, _, err := OpenText(Source{Path: filepath.Join(dir, "missing.txt")}, Options{}); !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("OpenText(missing) = %v", err)

@@ -79,7 +79,7 @@ func Build(res *Collected, opts *Options) (*htmlreport.Page, error) {
 	p := &htmlreport.Page{Lang: lang, Title: b.title(), Subtitle: b.subtitle(), Generator: "zhpolicy " + opts.Version}
 	p.UI = htmlreport.DefaultUI().Map(b.t)
 	steps := []func() (*htmlreport.Section, error){
-		b.overviewSection, b.keywordSection, b.formulationSection, b.timelineSection,
+		b.overviewSection, b.documentsSection, b.keywordSection, b.formulationSection, b.timelineSection,
 		b.networkSection, b.entitySection, b.frequencySection, b.compareSection,
 	}
 	for _, step := range steps {
@@ -441,7 +441,7 @@ func (b *builder) keywordSection() (*htmlreport.Section, error) {
 		t := &htmlreport.Table{ID: id, Header: []string{b.t("排名"), b.t("关键词"), b.t("得分"), b.t("文件数"), b.t("次数")},
 			Numeric: numeric(5, 0, 2, 3, 4)}
 		for i, k := range kws[:m] {
-			t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), b.disp.Show(k.Key, k.Surface), report.FormatFloat(k.Score), strconv.Itoa(k.Docs), strconv.Itoa(k.Count)})
+			t.Rows = append(t.Rows, []string{strconv.Itoa(i + 1), b.disp.Show(k.Key, k.Surface), report.FormatFloat(k.Score), strconv.FormatInt(k.Docs, 10), strconv.FormatInt(k.Count, 10)})
 		}
 		return t
 	}

@@ -6,9 +6,11 @@ import (
 	"zhpolicy/pkg/analysis/freq"
 	kw "zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/analysis/overview"
+	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/idf"
 	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/structure"
 )
 
 // Options are what the page shows and how.
@@ -131,6 +133,10 @@ type Collected struct {
 	cleaning  map[string]*cleanCount
 
 	track []trackTerm
+	// structure counts the documents' GB/T 9704 elements; metas keeps each
+	// document's metadata (structure.go)
+	structure *structure.Summary
+	metas     []docMeta
 	// traditional and simplified count the documents of each script: the
 	// page's own words follow the majority under --script auto.
 	traditional, simplified int
@@ -150,6 +156,10 @@ type DocResult struct {
 	Changes  map[string]int64
 	Tracked  map[string]int64
 	Warnings []string
+	// Structure and Meta are the document's GB/T 9704 structure and its
+	// metadata (nil when not read).
+	Structure *structure.Document
+	Meta      structure.Meta
 }
 
 // TrackedCounts counts the --track terms among a document's words.
@@ -167,7 +177,7 @@ func TrackedCounts(words *freq.Counts, track []string) map[string]int64 {
 }
 
 // Add keeps a document of the corpus.
-func (res *Collected) Add(r DocResult, years *corpus.DateFinder) {
+func (res *Collected) Add(r DocResult, years *timeseries.NameFinder) {
 	s := r.Summary
 	res.corpus.Merge(s)
 	d := docInfo{Name: r.Doc.Name, Year: years.Year(r.Doc.Name), Script: r.Doc.Script.Kind.String(),
@@ -177,6 +187,9 @@ func (res *Collected) Add(r DocResult, years *corpus.DateFinder) {
 		d.Forms[it.Key] += it.Count
 	}
 	res.docs = append(res.docs, d)
+	if r.Structure != nil {
+		res.addStructure(r.Doc.Name, r.Structure, r.Meta)
+	}
 	switch r.Doc.Script.Kind {
 	case script.Traditional:
 		res.traditional++
@@ -212,7 +225,7 @@ func (res *Collected) RankKeywords(o kw.Options, idfMode string) error {
 	}
 	o.IDF = prior
 	if idfMode == "corpus" {
-		df := kw.NewDocFreq()
+		df := kw.NewBackground()
 		for _, t := range terms {
 			df.Add(t)
 		}
@@ -222,6 +235,6 @@ func (res *Collected) RankKeywords(o kw.Options, idfMode string) error {
 	for _, t := range terms {
 		c.Add(t, t.Score(o, 0))
 	}
-	res.keywords = c.Ranking(0)
+	res.keywords = c.Ranking(0, kw.All)
 	return nil
 }

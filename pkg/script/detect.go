@@ -78,6 +78,22 @@ func Detect(text string) Detection {
 			d.TradOnly++
 		}
 	}
+	d.classify()
+	return d
+}
+
+// Add is the detection of two texts taken together (the parts of one
+// document): the counts add up and the text is classified again.
+func (d Detection) Add(o Detection) Detection {
+	d.Han += o.Han
+	d.SimpOnly += o.SimpOnly
+	d.TradOnly += o.TradOnly
+	d.classify()
+	return d
+}
+
+func (d *Detection) classify() {
+	d.SimpShare, d.TradShare = 0, 0
 	if d.Han > 0 {
 		d.SimpShare = float64(d.SimpOnly) / float64(d.Han)
 		d.TradShare = float64(d.TradOnly) / float64(d.Han)
@@ -93,7 +109,6 @@ func Detect(text string) Detection {
 	default:
 		d.Kind = Traditional
 	}
-	return d
 }
 
 func isHan(r rune) bool {

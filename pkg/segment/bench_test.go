@@ -4,6 +4,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unsafe"
 )
 
 // benchText is a government work report (../shared/corpus/gwr/2024.txt,
@@ -28,11 +29,6 @@ func benchCut(b *testing.B, cfg Config, text string, opt Options) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	if cfg.Strategy == Full {
-		if _, err := s.loadFull(); err != nil {
-			b.Fatal(err)
-		}
-	}
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -43,32 +39,37 @@ func benchCut(b *testing.B, cfg Config, text string, opt Options) {
 	}
 }
 
-// BenchmarkCutSubset cuts a whole document with a subset built for it
-// (what a short run does: no dictionary load at all).
-func BenchmarkCutSubset(b *testing.B) {
-	benchCut(b, Config{Strategy: Subset}, benchText(), Options{})
+// BenchmarkCut cuts a whole report (precise, HMM off: the default).
+func BenchmarkCut(b *testing.B) { benchCut(b, Config{}, benchText(), Options{}) }
+
+// BenchmarkCutPage is the per-page cost: the work of a cold
+// `zhpolicy segment` on 1 KB besides process start.
+func BenchmarkCutPage(b *testing.B) { benchCut(b, Config{}, page(benchText()), Options{}) }
+
+func BenchmarkCutHMM(b *testing.B) { benchCut(b, Config{}, benchText(), Options{HMM: true}) }
+
+func BenchmarkCutPOS(b *testing.B) { benchCut(b, Config{}, benchText(), Options{POS: true}) }
+
+func BenchmarkCutSearch(b *testing.B) { benchCut(b, Config{}, benchText(), Options{Mode: Search}) }
+
+func BenchmarkCutAll(b *testing.B) { benchCut(b, Config{}, benchText(), Options{Mode: All}) }
+
+// BenchmarkCutUser cuts with user words (the overlay's slower walk).
+func BenchmarkCutUser(b *testing.B) {
+	benchCut(b, Config{User: userWords}, benchText(), Options{})
 }
 
-// BenchmarkCutSubsetPage is the per-page cost of the subset: the work of
-// a cold `zhpolicy segment` on 1 KB besides process start.
-func BenchmarkCutSubsetPage(b *testing.B) {
-	benchCut(b, Config{Strategy: Subset}, page(benchText()), Options{})
+// BenchmarkCutPlainNoPolicy is the configuration closest to plain gse
+// (the side values' walk).
+func BenchmarkCutPlainNoPolicy(b *testing.B) {
+	benchCut(b, Config{Plain: true, NoPolicy: true, NoCharFix: true}, benchText(), Options{})
 }
 
-// BenchmarkCutFull cuts with the full dictionary (loaded before timing).
-func BenchmarkCutFull(b *testing.B) {
-	benchCut(b, Config{Strategy: Full}, benchText(), Options{})
-}
-
-func BenchmarkCutFullHMM(b *testing.B) {
-	benchCut(b, Config{Strategy: Full}, benchText(), Options{HMM: true})
-}
-
-// BenchmarkCutFullLines cuts line by line, as the command does for a big
-// file read in chunks.
-func BenchmarkCutFullLines(b *testing.B) {
-	s, _ := New(Config{Strategy: Full})
-	if _, err := s.loadFull(); err != nil {
+// BenchmarkCutLines cuts line by line, as the command does for a big file
+// read in parts.
+func BenchmarkCutLines(b *testing.B) {
+	s, err := New(Config{})
+	if err != nil {
 		b.Fatal(err)
 	}
 	text := benchText()
@@ -85,10 +86,10 @@ func BenchmarkCutFullLines(b *testing.B) {
 	}
 }
 
-// BenchmarkCutFullParallel: one shared Segmenter, GOMAXPROCS workers.
-func BenchmarkCutFullParallel(b *testing.B) {
-	s, _ := New(Config{Strategy: Full})
-	if _, err := s.loadFull(); err != nil {
+// BenchmarkCutParallel: one shared Segmenter, GOMAXPROCS workers.
+func BenchmarkCutParallel(b *testing.B) {
+	s, err := New(Config{})
+	if err != nil {
 		b.Fatal(err)
 	}
 	text := benchText()
@@ -106,7 +107,7 @@ func BenchmarkCutFullParallel(b *testing.B) {
 }
 
 // BenchmarkGseCut is gse's own Cut (no HMM) of the same text, with gse's
-// dictionary loaded the ordinary way: the speed to match.
+// dictionary loaded the ordinary way: the reference.
 func BenchmarkGseCut(b *testing.B) {
 	g := plainGse()
 	text := benchText()
@@ -119,7 +120,6 @@ func BenchmarkGseCut(b *testing.B) {
 }
 
 func BenchmarkGseCutHMM(b *testing.B) {
-	loadHMM()
 	g := plainGse()
 	text := benchText()
 	b.SetBytes(int64(len(text)))
@@ -130,23 +130,46 @@ func BenchmarkGseCutHMM(b *testing.B) {
 	}
 }
 
-// BenchmarkLoadFull is the one-off cost Auto pays past FullThreshold.
-func BenchmarkLoadFull(b *testing.B) {
-	s, _ := New(Config{Strategy: Full})
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		if _, err := s.def.buildFull(); err != nil {
-			b.Fatal(err)
-		}
-	}
-}
-
-// BenchmarkNew is the start-up cost of a Segmenter (opening the index).
+// BenchmarkNew is the start-up cost of a Segmenter (the dictionary is
+// opened once per process, before the timer).
 func BenchmarkNew(b *testing.B) {
+	if _, err := New(Config{}); err != nil {
+		b.Fatal(err)
+	}
 	b.ReportAllocs()
+	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		if _, err := New(Config{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkTokenMemory reports what the tokens of a report cost per byte of
+// its text: the []Token as Cut returns it (len and cap), and what tokens
+// of offsets alone would cost (two int32 and a part-of-speech index: the
+// text of a token is text[Start:End]).
+func BenchmarkTokenMemory(b *testing.B) {
+	s, err := New(Config{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := benchText()
+	var toks []Token
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		if toks, err = s.Cut(text, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+	type offsetToken struct {
+		Start, End int32
+		POS        uint8
+	}
+	n := float64(len(text))
+	b.ReportMetric(float64(len(toks))*float64(unsafe.Sizeof(Token{}))/n, "token-B/B")
+	b.ReportMetric(float64(cap(toks))*float64(unsafe.Sizeof(Token{}))/n, "slice-B/B")
+	b.ReportMetric(float64(len(toks))*float64(unsafe.Sizeof(offsetToken{}))/n, "offsets-B/B")
+	b.ReportMetric(n/float64(len(toks)), "bytes/token")
 }

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -37,7 +38,7 @@ func checkTokens(t testing.TB, text string, toks []Token, opt Options) {
 }
 
 func TestCutOffsets(t *testing.T) {
-	s := pairFor(t, "user").sub
+	s := segFor(t, "user")
 	texts := []string{
 		"", " \n\t", "GDP增长5.2%", "ＡＩ＋制造", "İstanbul和ΑΒΓ的K线", "本报记者1", "a\x00b中国",
 		"Ⱥ中国Ⱥ人民", // lower-casing changes the byte length of Ⱥ
@@ -60,7 +61,7 @@ func TestCutOffsets(t *testing.T) {
 }
 
 func TestCutCase(t *testing.T) {
-	s := pairFor(t, "default").sub
+	s := segFor(t, "default")
 	toks, err := s.Cut("推动GDP和CPI", Options{POS: true})
 	if err != nil {
 		t.Fatal(err)
@@ -82,11 +83,11 @@ func TestFold(t *testing.T) {
 		f := r.Replace(s)
 		return f, f != s
 	}
-	trad, err := New(Config{Fold: fold, Strategy: Subset, User: []Entry{{Word: "數位轉型", Freq: 900}}})
+	trad, err := New(Config{Fold: fold, User: []Entry{{Word: "數位轉型", Freq: 900}}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	simp, _ := New(Config{Strategy: Subset, User: []Entry{{Word: "数位转型", Freq: 900}}})
+	simp, _ := New(Config{User: []Entry{{Word: "数位转型", Freq: 900}}})
 	text := "醫藥高新區關於推動數位轉型"
 	a, _ := trad.Cut(text, Options{POS: true})
 	folded, _ := fold(text)
@@ -102,87 +103,91 @@ func TestFold(t *testing.T) {
 	}
 }
 
-// TestConcurrentAuto cuts from many goroutines while Auto switches from
-// subsets to the full dictionary (run with -race).
-func TestConcurrentAuto(t *testing.T) {
-	s, err := New(Config{User: userWords})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.threshold = int64(len(policyText) * 8)
-	ref := pairFor(t, "user").full
-	want := make(map[bool][]Token)
-	for _, hmm := range []bool{false, true} {
-		want[hmm], _ = ref.Cut(policyText, Options{HMM: hmm, POS: true})
-	}
-	var wg sync.WaitGroup
-	for w := 0; w < 8; w++ {
-		wg.Add(1)
-		go func(w int) {
-			defer wg.Done()
-			for i := 0; i < 6; i++ {
-				hmm := (w+i)%2 == 0
-				got, err := s.Cut(policyText, Options{HMM: hmm, POS: true})
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				if len(got) != len(want[hmm]) {
-					t.Errorf("worker %d: %d tokens, want %d", w, len(got), len(want[hmm]))
-					return
-				}
-				for j := range got {
-					if got[j] != want[hmm][j] {
-						t.Errorf("worker %d token %d: %+v, want %+v", w, j, got[j], want[hmm][j])
+// TestConcurrent cuts from many goroutines with one Segmenter (run with
+// -race): every cut is the one a single goroutine gets.
+func TestConcurrent(t *testing.T) {
+	for _, name := range []string{"default", "user"} {
+		s := segFor(t, name)
+		want := make(map[bool][]Token)
+		for _, hmm := range []bool{false, true} {
+			want[hmm], _ = s.Cut(policyText, Options{HMM: hmm, POS: true})
+		}
+		var wg sync.WaitGroup
+		for w := 0; w < 8; w++ {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for i := 0; i < 6; i++ {
+					hmm := (w+i)%2 == 0
+					got, err := s.Cut(policyText, Options{HMM: hmm, POS: true})
+					if err != nil {
+						t.Error(err)
+						return
+					}
+					if !reflect.DeepEqual(got, want[hmm]) {
+						t.Errorf("%s worker %d: a different cut", name, w)
 						return
 					}
 				}
-			}
-		}(w)
-	}
-	wg.Wait()
-	if s.full.Load() == nil {
-		t.Error("Auto did not switch to the full dictionary")
+			}(w)
+		}
+		wg.Wait()
 	}
 }
 
+// FuzzCut: on any text, in any mode, Cut keeps its offset contract
+// (tokens are the text at their offsets, on rune boundaries; in precise
+// mode they cover every non-space character once, in order), and the
+// inlined route gives what the general DAG walk (edges) gives.
+//
+//	go test -run=NONE -fuzz=FuzzCut -fuzztime=5m ./pkg/segment
 func FuzzCut(f *testing.F) {
-	for _, s := range []string{policyText[:300], "GDP增长5.2%", "Ⱥ中国", "本报记者1", "ＡＩ＋制造 Wi-Fi"} {
+	for _, s := range []string{policyText[:300], "GDP增长5.2%", "Ⱥ中国", "本报记者1", "ＡＩ＋制造 Wi-Fi", "醫藥高新區"} {
 		f.Add(s, uint8(0))
 	}
-	sub, err := New(Config{Strategy: Subset, User: userWords})
+	fold := func(s string) (string, bool) {
+		r := strings.NewReplacer("醫", "医", "藥", "药", "區", "区", "數", "数", "轉", "转", "關", "关", "於", "于")
+		out := r.Replace(s)
+		return out, out != s
+	}
+	fast, err := New(Config{Fold: fold})
 	if err != nil {
 		f.Fatal(err)
 	}
-	full, err := New(Config{Strategy: Full, User: userWords})
+	slow, err := New(Config{Fold: fold})
+	if err != nil {
+		f.Fatal(err)
+	}
+	slow.slow = true
+	user, err := New(Config{User: userWords, Fold: fold})
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Fuzz(func(t *testing.T, text string, o uint8) {
 		if !utf8.ValidString(text) {
-			if _, err := sub.Cut(text, Options{}); err == nil {
+			if _, err := fast.Cut(text, Options{}); err == nil {
 				t.Fatal("invalid UTF-8 accepted")
 			}
 			return
 		}
 		opt := allOptions[int(o)%len(allOptions)]
-		a, err := sub.Cut(text, opt)
+		a, err := fast.Cut(text, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
 		checkTokens(t, text, a, opt)
-		b, err := full.Cut(text, opt)
+		b, err := slow.Cut(text, opt)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(a) != len(b) {
-			t.Fatalf("subset %d tokens, full %d", len(a), len(b))
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("inlined route %v, edges %v", a, b)
 		}
-		for i := range a {
-			if a[i] != b[i] {
-				t.Fatalf("token %d: subset %+v, full %+v", i, a[i], b[i])
-			}
+		u, err := user.Cut(text, opt)
+		if err != nil {
+			t.Fatal(err)
 		}
+		checkTokens(t, text, u, opt)
 	})
 }
 

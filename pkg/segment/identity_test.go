@@ -2,6 +2,7 @@ package segment
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -9,12 +10,24 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-ego/gse"
+	"github.com/go-ego/gse/hmm"
 
-	"zhpolicy/internal/dictindex"
+	"zhpolicy/dict"
+	"zhpolicy/internal/testenv"
+	"zhpolicy/internal/zhdict"
 )
+
+// The chain of proof: the compiled dictionary holds exactly gse's words
+// (TestCompiledIsGse); a gse Segmenter loaded with a Segmenter's definition
+// (gseRef: the overlay, the policy words, gse's own loader of its own word
+// list, the fixed characters, a total made the definition's) cuts as plain
+// gse does when the definition adds nothing (TestRefIsPlainGse); and the
+// cutter gives that gse's own Cut (HMM on and off), CutSearch and CutAll
+// words, on the samples, on corpus lines and on anything a fuzzer finds.
 
 // policyText is policy-style text written for these tests: ASCII upper
 // case (GDP, 5G), digits and decimals, percentages, full-width letters and
@@ -46,11 +59,11 @@ func sampleTexts(t testing.TB) map[string]string {
 	return out
 }
 
-// corpusDocs returns up to n documents of ../shared/corpus (every n-th
-// file of each directory, so that all kinds are in), or nil when it is
-// absent.
+// corpusDocs returns up to n documents of ../shared/corpus (every k-th
+// file, so that all kinds are in; all of them for n <= 0). It skips on a
+// clone without ../shared and fails in CI.
 func corpusDocs(t testing.TB, n int) map[string]string {
-	root := "../../../shared/corpus"
+	root := testenv.Shared(t, "corpus")
 	var paths []string
 	_ = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
@@ -58,9 +71,6 @@ func corpusDocs(t testing.TB, n int) map[string]string {
 		}
 		return nil
 	})
-	if len(paths) == 0 {
-		return nil
-	}
 	sort.Strings(paths)
 	step := 1
 	if n > 0 && len(paths) > n {
@@ -73,6 +83,9 @@ func corpusDocs(t testing.TB, n int) map[string]string {
 			continue
 		}
 		out[strings.TrimPrefix(paths[i], root+"/")] = string(b)
+	}
+	if len(out) == 0 {
+		t.Fatalf("no documents under %s", root)
 	}
 	return out
 }
@@ -98,7 +111,8 @@ var allOptions = []Options{
 // userWords exercise the overlay: upper case, a word that replaces a base
 // word's frequency, a single character, a fractional frequency (the total
 // must still come out exactly), a word that only extends base words, a
-// Traditional word, and a word given twice (the first wins).
+// Traditional word, a word of runes no dictionary word has, and a word
+// given twice (the first wins).
 var userWords = []Entry{
 	{Word: "AI+制造", Freq: 500, POS: "nz"},
 	{Word: "数字经济", Freq: 123457, POS: "n"},
@@ -107,6 +121,7 @@ var userWords = []Entry{
 	{Word: "一网通办", Freq: 2.75, POS: "nz"},
 	{Word: "本报记", Freq: 3},
 	{Word: "數位轉型", Freq: 900, POS: "vn"},
+	{Word: "ⱥⱥ中国", Freq: 40, POS: "nz"},
 	{Word: "专精特新", Freq: 99999},
 }
 
@@ -116,122 +131,44 @@ var configs = map[string]Config{
 	"nocharfix": {NoCharFix: true, NoPolicy: true},
 }
 
-// segPair is a Subset and a Full Segmenter of one Config; full segmenters
-// are shared between tests (each loads for about half a second).
-type segPair struct{ sub, full *Segmenter }
+var segmenters sync.Map // name → *Segmenter
 
-var pairs sync.Map
-
-func pairFor(t testing.TB, name string) segPair {
-	return newPair(t, name, configs[name])
+func segFor(t testing.TB, name string) *Segmenter {
+	if s, ok := segmenters.Load(name); ok {
+		return s.(*Segmenter)
+	}
+	cfg, ok := configs[name]
+	if !ok {
+		t.Fatalf("no config %q", name)
+	}
+	s, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	segmenters.Store(name, s)
+	return s
 }
 
-// plainPairFor is pairFor with Config.Plain: cuts to compare with gse's.
-func plainPairFor(t testing.TB, name string) segPair {
+// plainFor is segFor with Config.Plain: cuts to compare with gse's.
+func plainFor(t testing.TB, name string) *Segmenter {
+	if s, ok := segmenters.Load(name + "/plain"); ok {
+		return s.(*Segmenter)
+	}
 	cfg := configs[name]
 	cfg.Plain = true
-	return newPair(t, name+"/plain", cfg)
-}
-
-func newPair(t testing.TB, name string, cfg Config) segPair {
-	if p, ok := pairs.Load(name); ok {
-		return p.(segPair)
-	}
-	cs, cf := cfg, cfg
-	cs.Strategy, cf.Strategy = Subset, Full
-	sub, err := New(cs)
+	s, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	full, err := New(cf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := segPair{sub, full}
-	pairs.Store(name, p)
-	return p
+	segmenters.Store(name+"/plain", s)
+	return s
 }
 
-func sameCut(t *testing.T, p segPair, name, text string, opt Options) bool {
-	t.Helper()
-	a, errA := p.sub.Cut(text, opt)
-	b, errB := p.full.Cut(text, opt)
-	if errA != nil || errB != nil {
-		t.Fatalf("%s: errors %v %v", name, errA, errB)
-	}
-	if reflect.DeepEqual(a, b) {
-		return true
-	}
-	for i := 0; i < len(a) && i < len(b); i++ {
-		if a[i] != b[i] {
-			t.Errorf("%s %+v: subset and full differ at token %d: %+v vs %+v\ntext: %q", name, opt, i, a[i], b[i], text)
-			return false
-		}
-	}
-	t.Errorf("%s %+v: subset gives %d tokens, full %d\ntext: %q", name, opt, len(a), len(b), text)
-	return false
-}
+var hmmOnce sync.Once
 
-// TestSubsetMatchesFull: every sample, line by line and whole, in every
-// mode and Config, cut the same with per-text subsets as with the full
-// dictionary.
-func TestSubsetMatchesFull(t *testing.T) {
-	for cname := range configs {
-		if raceEnabled && cname != "user" {
-			continue
-		}
-		p := pairFor(t, cname)
-		for name, text := range sampleTexts(t) {
-			for _, opt := range allOptions {
-				if !sameCut(t, p, cname+"/"+name, text, opt) {
-					continue
-				}
-				for i, l := range lines(text) {
-					if !sameCut(t, p, fmt.Sprintf("%s/%s:%d", cname, name, i+1), l, opt) {
-						break
-					}
-				}
-			}
-		}
-	}
-}
-
-// TestSubsetMatchesFullCorpus does the same over every line of every
-// document of ../shared/corpus (302 documents, 57,712 line cuts: about
-// 8 s), or of 20 of them with -short.
-func TestSubsetMatchesFullCorpus(t *testing.T) {
-	n := 0
-	if testing.Short() {
-		n = 20
-	}
-	if raceEnabled {
-		t.Skip("identity is proven without -race")
-	}
-	docs := corpusDocs(t, n)
-	if docs == nil {
-		t.Skip("../shared/corpus is absent")
-	}
-	if n > 0 && len(docs) < n {
-		t.Fatalf("want %d corpus documents, found %d", n, len(docs))
-	}
-	p := pairFor(t, "default")
-	opts := []Options{{Mode: Precise}, {Mode: Precise, HMM: true, POS: true}}
-	nl := 0
-	for name, text := range docs {
-		for _, opt := range opts {
-			if !sameCut(t, p, name, text, opt) {
-				continue
-			}
-			for i, l := range lines(text) {
-				nl++
-				if !sameCut(t, p, fmt.Sprintf("%s:%d", name, i+1), l, opt) {
-					break
-				}
-			}
-		}
-	}
-	t.Logf("%d documents, %d line cuts identical", len(docs), nl)
-}
+// loadHMM loads gse's process-wide HMM model once (gse writes a global map
+// when it loads it).
+func loadHMM() { hmmOnce.Do(func() { hmm.LoadModel() }) }
 
 // plainGse is gse loaded the ordinary way.
 var plainGse = sync.OnceValue(func() *gse.Segmenter {
@@ -239,59 +176,190 @@ var plainGse = sync.OnceValue(func() *gse.Segmenter {
 	if err := g.LoadDictEmbed("zh_s"); err != nil {
 		panic(err)
 	}
+	loadHMM()
 	return g
 })
 
-// TestFullIsPlainGse closes the chain: without the overlay and the
-// character fix, the full load is gse's LoadDictEmbed("zh_s") (same words,
-// frequencies, total); gse's own cuts on it are plain gse's; and the
-// cutter, on either lexicon, cuts whole lines (not split into blocks)
-// exactly as plain gse does, in each of gse's modes.
-func TestFullIsPlainGse(t *testing.T) {
+var refs sync.Map // config name → *gse.Segmenter
+
+// gseRef is a gse Segmenter loaded with the definition of the Segmenter of
+// a config: the overlay first (gse keeps the first entry of a word), the
+// policy words unless left out, gse's own word list by gse's own loader,
+// the characters that only begin words at frequency 1 unless
+// Config.NoCharFix, and a dummy word whose frequency makes gse's total the
+// definition's. None of it is read from the compiled dictionary.
+func gseRef(t testing.TB, name string) *gse.Segmenter {
+	if g, ok := refs.Load(name); ok {
+		return g.(*gse.Segmenter)
+	}
+	s := segFor(t, name)
+	if name == "nocharfix" {
+		// the definition adds nothing to gse's words: plain gse
+		// (TestRefIsPlainGse checks that the construction below gives it)
+		return plainGse()
+	}
+	return buildRef(t, name, s)
+}
+
+func buildRef(t testing.TB, name string, s *Segmenter) *gse.Segmenter {
+	g := &gse.Segmenter{SkipLog: true, NotLoadHMM: true}
+	g.Dict = gse.NewDict()
+	g.Init()
+	add := func(w string, f float64, pos string) {
+		if err := g.AddToken(w, f, pos); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var entries []Entry
+	for _, e := range s.cfg.User {
+		e.Word = foldWord(s.cfg.Fold, e.Word)
+		entries = append(entries, e)
+	}
+	if !s.cfg.NoPolicy {
+		pol, err := ParseDict("policy", strings.NewReader(dict.Policy))
+		if err != nil {
+			t.Fatal(err)
+		}
+		entries = append(entries, pol...)
+	}
+	seen := map[string]bool{}
+	for _, e := range entries {
+		k := strings.ToLower(e.Word)
+		if k == "" || seen[k] || !(e.Freq > 0) {
+			continue
+		}
+		seen[k] = true
+		add(k, e.Freq, e.POS)
+	}
+	if err := g.LoadDictEmbed("zh_s"); err != nil {
+		t.Fatal(err)
+	}
+	if s.charFix {
+		var fix []string
+		done := map[string]bool{}
+		for _, tok := range g.Dict.Tokens {
+			w := tok.Text()
+			r, n := utf8.DecodeRuneInString(w)
+			if n == len(w) || r == utf8.RuneError || done[w[:n]] {
+				continue
+			}
+			done[w[:n]] = true
+			if f, _, ok := g.Find(w[:n]); !ok || f == 0 {
+				fix = append(fix, w[:n])
+			}
+		}
+		for _, c := range fix {
+			add(c, 1, "")
+		}
+	}
+	// the dummy word: 0xFF 0xFE never occur in UTF-8 text
+	have := g.Dict.TotalFreq()
+	f := s.total - have
+	for i := 0; i < 64 && have+f != s.total; i++ {
+		if have+f < s.total {
+			f = math.Nextafter(f, math.Inf(1))
+		} else {
+			f = math.Nextafter(f, math.Inf(-1))
+		}
+	}
+	if f != 0 {
+		add("\xff\xfe", f, "")
+	}
+	if g.Dict.TotalFreq() != s.total {
+		t.Fatalf("%s: cannot make gse's total %v (have %v)", name, s.total, g.Dict.TotalFreq())
+	}
+	loadHMM()
+	refs.Store(name, g)
+	return g
+}
+
+// TestCompiledIsGse: without the policy words the compiled dictionary has
+// exactly the words, frequencies, parts of speech and total of gse's
+// LoadDictEmbed("zh_s"); with them, the policy words' values where they
+// have the word, gse's elsewhere.
+func TestCompiledIsGse(t *testing.T) {
 	if raceEnabled {
 		t.Skip("identity is proven without -race")
 	}
-	base, stale, err := openBase()
-	if err != nil || stale {
-		t.Fatalf("index: stale %v, %v", stale, err)
-	}
-	def := newDictDef(base, nil, false)
-	full, err := def.buildFull()
+	d, err := zhdict.Builtin()
 	if err != nil {
 		t.Fatal(err)
 	}
-	plain := plainGse()
-	if full.Dict.NumTokens() != plain.Dict.NumTokens() || full.Dict.TotalFreq() != plain.Dict.TotalFreq() {
-		t.Fatalf("full load has %d words, total %v; gse %d, %v",
-			full.Dict.NumTokens(), full.Dict.TotalFreq(), plain.Dict.NumTokens(), plain.Dict.TotalFreq())
+	g := plainGse()
+	pol, err := ParseDict("policy", strings.NewReader(dict.Policy))
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tok := range plain.Dict.Tokens {
-		f, p, ok := full.Find(tok.Text())
-		if !ok || f != tok.Freq() || p != tok.Pos() {
-			t.Fatalf("%q: gse has %v %q, full load %v %q %v", tok.Text(), tok.Freq(), tok.Pos(), f, p, ok)
+	policy := map[string]Entry{}
+	for _, e := range pol {
+		if k := strings.ToLower(e.Word); policy[k].Word == "" {
+			policy[k] = e
 		}
 	}
-
-	loadHMM()
-	for _, l := range identityLines(t) {
-		for _, m := range gseModes {
-			want := m.gse(plain, l)
-			if got := m.gse(full, l); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s: gse on the full load differs from gse on %q:\n%q\n%q", m.name, l, got, want)
+	base, def := segFor(t, "nocharfix"), segFor(t, "default")
+	nb, nd := 0, 0
+	freqs := d.Freqs()
+	d.Each(func(key string, node uint32) {
+		gf, gpos, gok := g.Find(key)
+		gok = gok && gf > 0
+		if v := base.val(node); v&zhdict.FreqMask != 0 {
+			nb++
+			if f, pos := freqs[v&zhdict.FreqMask-1], base.posOf(int32(node)); !gok || f != gf || pos != gpos {
+				t.Fatalf("%q: compiled %v %q, gse %v %q %v", key, f, pos, gf, gpos, gok)
 			}
-			for lname, lex := range map[string]lexicon{"index": indexLexicon{def}, "full": gseLexicon{full}} {
-				if got := cutWords(lex, def.logTotal, l, m.opt); !reflect.DeepEqual(got, want) {
-					t.Fatalf("%s: cutter on the %s lexicon differs from gse on %q:\n%q\n%q", m.name, lname, l, got, want)
-				}
+		} else if gok {
+			t.Fatalf("%q: gse has it (%v), the compiled dictionary not", key, gf)
+		}
+		v := def.val(node)
+		e, inPolicy := policy[key]
+		switch {
+		case v&zhdict.FreqMask == 0:
+			if inPolicy || gok {
+				t.Fatalf("%q: missing from the compiled dictionary with the policy words", key)
+			}
+		case inPolicy:
+			nd++
+			if f, pos := freqs[v&zhdict.FreqMask-1], def.posOf(int32(node)); f != e.Freq || pos != e.POS {
+				t.Fatalf("%q: compiled %v %q, policy.txt %v %q", key, f, pos, e.Freq, e.POS)
+			}
+		default:
+			nd++
+			if f, pos := freqs[v&zhdict.FreqMask-1], def.posOf(int32(node)); !gok || f != gf || pos != gpos {
+				t.Fatalf("%q: compiled with the policy words %v %q, gse %v %q", key, f, pos, gf, gpos)
+			}
+		}
+	})
+	if nb != g.Dict.NumTokens() || d.BaseWords() != nb || d.BaseTotal() != g.Dict.TotalFreq() {
+		t.Errorf("%d words compiled (header %d, total %v); gse has %d, total %v", nb, d.BaseWords(), d.BaseTotal(), g.Dict.NumTokens(), g.Dict.TotalFreq())
+	}
+	if nd != d.Words() {
+		t.Errorf("%d words with the policy words, header says %d", nd, d.Words())
+	}
+}
+
+// TestRefIsPlainGse: a reference loaded with a definition that adds
+// nothing is plain gse (same words, total and cuts).
+func TestRefIsPlainGse(t *testing.T) {
+	if raceEnabled {
+		t.Skip("identity is proven without -race")
+	}
+	ref, plain := buildRef(t, "nocharfix/built", segFor(t, "nocharfix")), plainGse()
+	if ref.Dict.NumTokens() != plain.Dict.NumTokens() || ref.Dict.TotalFreq() != plain.Dict.TotalFreq() {
+		t.Fatalf("reference has %d words, total %v; gse %d, %v", ref.Dict.NumTokens(), ref.Dict.TotalFreq(), plain.Dict.NumTokens(), plain.Dict.TotalFreq())
+	}
+	for _, l := range lines(policyText) {
+		for _, m := range gseModes {
+			if a, b := m.gse(ref, l), m.gse(plain, l); !reflect.DeepEqual(a, b) {
+				t.Fatalf("%s on %q: reference %q, gse %q", m.name, l, a, b)
 			}
 		}
 	}
 }
 
-// identityLines are the lines of the samples and of 20 corpus documents.
+// identityLines are the lines of the samples and of 8 corpus documents.
 func identityLines(t testing.TB) []string {
 	texts := sampleTexts(t)
-	for name, doc := range corpusDocs(t, 20) {
+	for name, doc := range corpusDocs(t, 8) {
 		texts[name] = doc
 	}
 	var ls []string
@@ -318,9 +386,11 @@ var gseModes = []struct {
 // cutWords runs the cutter on s as one block (as gse sees a whole string,
 // punctuation and spaces included) and returns the words as gse gives
 // them (lower-cased).
-func cutWords(lex lexicon, logT float64, s string, opt Options) []string {
-	c := cutter{lex: lex, logT: logT, opt: opt, text: s, work: s, same: true}
-	c.cutBlock(span{0, len(s), true})
+func cutWords(s *Segmenter, text string, opt Options) []string {
+	sc := new(scratch)
+	c := cutter{s: s, sc: sc, opt: opt, text: text, work: text, same: true, plain: true}
+	c.prepare(span{0, len(text), true})
+	c.cutRange(0, len(c.sc.runes))
 	out := make([]string, len(c.out))
 	for i, tk := range c.out {
 		out[i] = strings.ToLower(tk.Text)
@@ -328,71 +398,88 @@ func cutWords(lex lexicon, logT float64, s string, opt Options) []string {
 	return out
 }
 
-// TestLexiconsAgree: the index walk gives, at every rune of every line,
-// exactly the DAG edges gse's full dictionary gives (the frequencies and
-// the -Inf/0 fallbacks included), in every Config.
-func TestLexiconsAgree(t *testing.T) {
+func sameAsGse(t *testing.T, s *Segmenter, g *gse.Segmenter, what, text string) bool {
+	t.Helper()
+	for _, m := range gseModes {
+		want := m.gse(g, text)
+		if got := cutWords(s, text, m.opt); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: %s on %q:\n got %q\nwant %q", what, m.name, text, got, want)
+			return false
+		}
+	}
+	return true
+}
+
+// TestCutIsGse: on every line of the samples and of 8 corpus documents,
+// in every mode and Config, the cutter gives gse's own words.
+func TestCutIsGse(t *testing.T) {
 	if raceEnabled {
 		t.Skip("identity is proven without -race")
 	}
 	ls := identityLines(t)
-	for cname := range configs {
-		s := pairFor(t, cname).full
-		g, err := s.loadFull()
+	for name := range configs {
+		s, g := segFor(t, name), gseRef(t, name)
+		for _, l := range ls {
+			if !sameAsGse(t, s, g, name, l) {
+				break
+			}
+		}
+		// the slow path (edges) must agree with the fast one
+		slow, err := New(s.cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
-		idx, full := indexLexicon{s.def}, gseLexicon{g}
-		var a, b []edge
-		var off []int
-		n := 0
-		for _, l := range ls {
-			lb := strings.ToLower(l)
-			off = off[:0]
-			for i := range lb {
-				off = append(off, i)
-			}
-			off = append(off, len(lb))
-			for r := 0; r+1 < len(off); r++ {
-				a = idx.edges(lb, off, r, a[:0])
-				b = full.edges(lb, off, r, b[:0])
-				n += len(a)
-				if len(a) != len(b) {
-					t.Fatalf("%s: %q at rune %d: index edges %+v, gse %+v", cname, l, r, a, b)
-				}
-				for i := range a {
-					if a[i].end != b[i].end || a[i].word != b[i].word || a[i].freq != b[i].freq {
-						t.Fatalf("%s: %q at rune %d: index edges %+v, gse %+v", cname, l, r, a, b)
-					}
-					if a[i].word {
-						w := lb[off[r]:off[a[i].end+1]]
-						if pa, pb := idx.pos(a[i], w), full.pos(b[i], w); pa != pb {
-							t.Fatalf("%s: %q: part of speech %q from the index, %q from gse", cname, w, pa, pb)
-						}
-					}
-				}
+		slow.slow = true
+		for _, l := range ls[:min(len(ls), 300)] {
+			if !sameAsGse(t, slow, g, name+" (edges)", l) {
+				break
 			}
 		}
-		t.Logf("%s: %d lines, %d edges identical", cname, len(ls), n)
 	}
 }
 
-// TestWrapperModesAreGse: the search and all modes, which the wrapper
-// computes with positions, give gse's own words on each block.
+// TestCorpusIsGse: every line of every document of ../shared/corpus
+// (41,486 lines, 9.7 MB) is cut as gse cuts it, precise, with HMM off in
+// one document and on in the next (gse takes about 4 s for each pass over
+// the corpus); 20 documents with -short.
+func TestCorpusIsGse(t *testing.T) {
+	if raceEnabled {
+		t.Skip("identity is proven without -race")
+	}
+	n := 0
+	if testing.Short() {
+		n = 20
+	}
+	docs := corpusDocs(t, n)
+	names := make([]string, 0, len(docs))
+	for name := range docs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	s, g := segFor(t, "default"), gseRef(t, "default")
+	nl := 0
+	for i, name := range names {
+		hmm := i%2 == 1
+		for _, l := range lines(docs[name]) {
+			nl++
+			want := g.Cut(l, hmm)
+			if got := cutWords(s, l, Options{HMM: hmm}); !reflect.DeepEqual(got, want) {
+				t.Fatalf("%s: hmm %v on %q:\n got %q\nwant %q", name, hmm, l, got, want)
+			}
+		}
+	}
+	t.Logf("%d documents, %d lines, cut as gse cuts them", len(docs), nl)
+}
+
+// TestWrapperModesAreGse: Cut with Config.Plain gives, block by block,
+// gse's own words in every mode and Config.
 func TestWrapperModesAreGse(t *testing.T) {
 	if raceEnabled {
 		t.Skip("identity is proven without -race")
 	}
-	loadHMM()
-	for cname := range configs {
-		// gse's own cuts on the full load of this Config (its total made
-		// the definition's) against Cut with either strategy, block by block
-		p := plainPairFor(t, cname)
-		g, err := p.full.loadFull()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for name, text := range sampleTexts(t) {
+	for name := range configs {
+		s, g := plainFor(t, name), gseRef(t, name)
+		for tname, text := range sampleTexts(t) {
 			for sp, ok := nextSpan(text, 0, true); ok; sp, ok = nextSpan(text, sp.end, true) {
 				if !sp.block {
 					continue
@@ -400,18 +487,16 @@ func TestWrapperModesAreGse(t *testing.T) {
 				block := text[sp.start:sp.end]
 				for _, m := range gseModes {
 					want := m.gse(g, block)
-					for _, s := range []*Segmenter{p.sub, p.full} {
-						toks, err := s.Cut(block, m.opt)
-						if err != nil {
-							t.Fatal(err)
-						}
-						got := make([]string, len(toks))
-						for i, tk := range toks {
-							got[i] = strings.ToLower(tk.Text)
-						}
-						if !reflect.DeepEqual(got, want) {
-							t.Fatalf("%s %s %s (%v) on %q:\n got %q\nwant %q", cname, name, m.name, s.cfg.Strategy, block, got, want)
-						}
+					toks, err := s.Cut(block, m.opt)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got := make([]string, len(toks))
+					for i, tk := range toks {
+						got[i] = strings.ToLower(tk.Text)
+					}
+					if !reflect.DeepEqual(got, want) {
+						t.Fatalf("%s %s %s on %q:\n got %q\nwant %q", name, tname, m.name, block, got, want)
 					}
 				}
 			}
@@ -419,95 +504,218 @@ func TestWrapperModesAreGse(t *testing.T) {
 	}
 }
 
+// TestLongRunsAreGse: runs far longer than any sentence, where gse's
+// Viterbi is quadratic, are still cut as gse cuts them (issue 22: a run of
+// 3,000 ASCII letters was cut at 2,048).
+func TestLongRunsAreGse(t *testing.T) {
+	if raceEnabled {
+		t.Skip("identity is proven without -race")
+	}
+	s, g := segFor(t, "nocharfix"), plainGse()
+	for _, text := range []string{
+		strings.Repeat("a", 3000),
+		strings.Repeat("a", 2047) + "中" + strings.Repeat("b", 1000),
+		strings.Repeat("龘", 2500),
+		strings.Repeat("靐齉爩鬱", 700),
+		strings.Repeat("1.5", 1000),
+	} {
+		for _, m := range gseModes[:2] {
+			want := m.gse(g, text)
+			if got := cutWords(s, text, m.opt); !reflect.DeepEqual(got, want) {
+				t.Errorf("%s on %d bytes of %q…: %d words, gse %d", m.name, len(text), text[:12], len(got), len(want))
+			}
+		}
+	}
+}
+
 // FuzzCutIsGse: on any string (as one block, punctuation and all), the
-// cutter on the index gives gse's own words in every mode.
+// cutter gives plain gse's own words in every mode, and with the project's
+// definition (policy words, fixed characters, user words) the words of gse
+// loaded with that definition.
+//
+//	go test -run=NONE -fuzz=FuzzCutIsGse -fuzztime=5m ./pkg/segment
 func FuzzCutIsGse(f *testing.F) {
-	for _, s := range []string{policyText[:300], "GDP增长5.2%，", "本报记者1", "ＡＩ＋制造 Wi-Fi", "龘靐齉爩"} {
+	for _, s := range []string{policyText[:300], "GDP增长5.2%，", "本报记者1", "ＡＩ＋制造 Wi-Fi", "龘靐齉爩", "ⱥⱥ中国人"} {
 		f.Add(s)
 	}
-	base, _, err := openBase()
-	if err != nil {
-		f.Fatal(err)
-	}
-	def := newDictDef(base, nil, false)
-	plain := plainGse()
-	loadHMM()
+	plain, user := segFor(f, "nocharfix"), segFor(f, "user")
+	g, gu := plainGse(), gseRef(f, "user")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) || strings.IndexByte(s, 0) >= 0 {
 			// gse's trie reads a NUL byte as its own end-of-word mark
 			// (NUL is never handed to gse: it is not a block character)
 			return
 		}
-		for _, m := range gseModes {
-			want := m.gse(plain, s)
-			if got := cutWords(indexLexicon{def}, def.logTotal, s, m.opt); !reflect.DeepEqual(got, want) {
-				t.Fatalf("%s on %q:\n got %q\nwant %q", m.name, s, got, want)
-			}
+		if !sameAsGse(t, plain, g, "plain gse", s) {
+			return
 		}
+		sameAsGse(t, user, gu, "user words", s)
 	})
 }
 
-func TestIndexCurrent(t *testing.T) {
-	if _, stale, err := openBase(); err != nil || stale {
-		t.Fatalf("the committed word index does not match gse's embedded dictionary (stale %v, %v): run `go generate ./dict`", stale, err)
-	}
-}
-
-// TestCharFix: with the fix, a line's cut no longer depends on what
-// follows it (the DESIGN pitfall); without it, it is gse's.
-func TestCharFix(t *testing.T) {
-	fixed := pairFor(t, "default").sub
-	plain := pairFor(t, "nocharfix").sub
-	words := func(s *Segmenter, text string) string {
-		toks, err := s.Cut(text, Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		var w []string
-		for _, tk := range toks {
-			w = append(w, tk.Text)
-		}
-		return strings.Join(w, "|")
-	}
-	a := words(fixed, "本报记者")
-	b := words(fixed, "本报记者1")
-	if !strings.HasPrefix(b, a) {
-		t.Errorf("with the fix, 本报记者 cuts %q alone and %q before a digit", a, b)
-	}
-	if raceEnabled {
-		return
-	}
-	if p := plainGse(); strings.Join(p.Cut("本报记者1", false), "|") != words(plain, "本报记者1") {
-		t.Errorf("without the fix the cut should be gse's: %q vs %q", p.Cut("本报记者1", false), words(plain, "本报记者1"))
-	}
-}
-
-func TestTotalIsExact(t *testing.T) {
-	for name := range configs {
-		if raceEnabled && name != "user" {
-			continue
-		}
-		p := pairFor(t, name)
-		g, err := p.full.loadFull()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if g.Dict.TotalFreq() != p.full.def.total {
-			t.Errorf("%s: full total %v, definition %v", name, g.Dict.TotalFreq(), p.full.def.total)
-		}
-	}
-	base, _, _ := openBase()
-	if base.Extra() != plainGse().Dict.TotalFreq() {
-		t.Errorf("index total %v, gse %v", base.Extra(), plainGse().Dict.TotalFreq())
-	}
-}
-
-func TestIndexMatchesGseLoader(t *testing.T) {
-	if testing.Short() || raceEnabled {
-		t.Skip("loads gse's dictionary")
-	}
-	base, _, _ := openBase()
-	if err := dictindex.CheckWords(base, dictindex.GseWords()); err != nil {
+func TestCompiledCurrent(t *testing.T) {
+	d, err := zhdict.Builtin()
+	if err != nil {
 		t.Fatal(err)
 	}
+	if d.PolicyChecksum() != zhdict.Checksum(dict.Policy) {
+		t.Fatal("dict/zhdict.bin was compiled from another dict/policy.txt: run `go generate ./dict`")
+	}
+	if s := segFor(t, "default"); s.stale || s.noPolicy {
+		t.Fatal("the default Segmenter does not use the compiled policy words")
+	}
+}
+
+// TestStalePolicy: when dict/policy.txt has changed since the dictionary
+// was compiled, the current policy words are applied as an overlay: the
+// same words as a fresh compilation would give.
+func TestStalePolicy(t *testing.T) {
+	d, err := zhdict.Builtin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stale, err := newSegmenter(Config{}, d, dict.Policy+"\n# an edit\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !stale.stale || stale.ov == nil {
+		t.Fatal("a changed policy list was not noticed")
+	}
+	fresh := segFor(t, "default")
+	if stale.total != fresh.total {
+		t.Errorf("total %v with the overlay, %v compiled", stale.total, fresh.total)
+	}
+	for _, l := range lines(policyText) {
+		for _, opt := range allOptions {
+			a, _ := stale.Cut(l, opt)
+			b, _ := fresh.Cut(l, opt)
+			if !reflect.DeepEqual(a, b) {
+				t.Fatalf("%+v on %q:\n%v\n%v", opt, l, a, b)
+			}
+		}
+	}
+}
+
+// TestImplausibleDictionary: a missing, damaged or tiny built-in dictionary
+// is an error from New's check, never a segmenter that cuts every
+// character apart.
+func TestImplausibleDictionary(t *testing.T) {
+	small, err := zhdict.Build(&zhdict.Source{
+		Base:      []zhdict.Word{{Key: "中国", Freq: 10}, {Key: "人民", Freq: 5}},
+		BaseTotal: 15,
+		IDF:       []zhdict.IDFWord{{Key: "中国", Value: 3}},
+		IDFMedian: 3,
+		HMM:       zhdict.HMM{Emit: map[rune][4]float64{'中': {-1, -2, -3, -4}}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	real := dict.Compiled
+	for name, data := range map[string]string{
+		"empty":     "",
+		"truncated": real[:len(real)/2],
+		"damaged":   real[:1000] + "x" + real[1001:],
+		"tiny":      string(small),
+	} {
+		_, err := checkDict(zhdict.Open(data))
+		if err == nil {
+			t.Errorf("%s dictionary accepted", name)
+			continue
+		}
+		if !strings.Contains(err.Error(), "dict/zhdict.bin") {
+			t.Errorf("%s: %v does not name the file", name, err)
+		}
+	}
+	if _, err := checkDict(zhdict.Open(real)); err != nil {
+		t.Errorf("the real dictionary: %v", err)
+	}
+	if _, err := New(Config{}); err != nil {
+		t.Errorf("New: %v", err)
+	}
+}
+
+func toLowerRef(r rune) rune { return unicode.ToLower(r) }
+func isHanRef(r rune) bool   { return unicode.Is(unicode.Han, r) }
+
+func TestLower(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if a, b := lower(r), toLowerRef(r); a != b {
+			t.Fatalf("lower(%U) = %U, unicode.ToLower %U", r, a, b)
+		}
+	}
+}
+
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if a, b := isHan(r), isHanRef(r); a != b {
+			t.Fatalf("isHan(%U) = %v, unicode.Is(Han) %v", r, a, b)
+		}
+	}
+}
+
+func ExampleSegmenter_Cut() {
+	s, err := New(Config{})
+	if err != nil {
+		panic(err)
+	}
+	toks, _ := s.Cut("推动GDP增长5.2%，发展新质生产力", Options{})
+	var words []string
+	for _, tk := range toks {
+		words = append(words, fmt.Sprintf("%s[%d:%d]", tk.Text, tk.Start, tk.End))
+	}
+	fmt.Println(strings.Join(words, " "))
+	// Output: 推动[0:6] GDP[6:9] 增长[9:15] 5.2%[15:19] ，[19:22] 发展[22:28] 新质生产力[28:43]
+}
+
+// nextSpan returns the first span of text at or after byte i, as
+// cutter.run reads them (the blocks TestWrapperModesAreGse cuts); whitespace
+// is skipped. Unless plain, the full-width forms of ASCII (U+FF01–FF5E:
+// ＡＢＣ, ０１２, ．％) are classed as the ASCII they stand for, so that
+// full-width digits and letters join words and numbers, and a run of one
+// dash or ellipsis character is one span.
+func nextSpan(text string, i int, plain bool) (span, bool) {
+	class := func(r rune) uint8 {
+		if !plain && r >= 0xFF01 && r <= 0xFF5E {
+			r -= 0xFF01 - 0x21
+		}
+		return classOf(r)
+	}
+	for i < len(text) {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		switch class(r) {
+		case clSpace:
+			i += n
+		case clBlock:
+			j := i + n
+			for j < len(text) {
+				r2, n2 := rune(text[j]), 1
+				if r2 >= utf8.RuneSelf {
+					r2, n2 = utf8.DecodeRuneInString(text[j:])
+				}
+				if class(r2) != clBlock {
+					break
+				}
+				j += n2
+			}
+			return span{i, j, true}, true
+		default:
+			if !plain && isRunPunct(r) {
+				// a dash or an ellipsis is written as a run of one character
+				j := i + n
+				for j < len(text) {
+					r2, n2 := utf8.DecodeRuneInString(text[j:])
+					if r2 != r {
+						break
+					}
+					j += n2
+				}
+				return span{i, j, false}, true
+			}
+			return span{i, i + n, false}, true
+		}
+	}
+	return span{}, false
 }

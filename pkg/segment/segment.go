@@ -1,72 +1,38 @@
-// Package segment cuts Chinese text into words as gse does, behind a small
-// API: Token{Text, Start, End, POS} with byte offsets into the text given.
+// Package segment cuts Chinese text into words exactly as gse does, behind a
+// small API: Token{Text, Start, End, POS} with byte offsets into the text
+// given.
 //
-// gse is wrapped so that its weaknesses do not reach the user: its global
-// lower-casing is undone by mapping tokens back to the original text by
-// rune position; punctuation, spaces and other characters are split off
-// before gse's algorithm sees the text; text in another script can be
-// folded (Config.Fold) rune by rune, cut, and mapped back; gse's HMM model
-// is loaded once per process, never concurrently, and only when HMM is
-// asked for; gse never logs (its dictionary loaders are not used).
+// The dictionary is the project's own compiled one (internal/zhdict,
+// dict/zhdict.bin, written by `go generate ./dict` from gse's published word
+// list, IDF table and HMM model, plus the policy words of dict/policy.txt):
+// a rune trie read in place, opened with a checksum and nothing else, the
+// same for a 1 KB text as for a 1 GB corpus. gse itself is not linked: its
+// algorithms (getDag, calc, cutDAGNoHMM, cutDAG, cutForSearch, cutAll, the
+// HMM's Viterbi) are redone here over slices, with the same float
+// operations in the same order, and gse stays the reference the tests and
+// fuzz targets compare with, mode by mode.
 //
-// Start-up and speed: gse's own loading of its 352k-word dictionary takes
-// about a second and 200 MB, and its Cut builds maps at every call. A
-// Segmenter opens a precomputed index over gse's embedded word list
-// (dict/gse_zh_s.idx, `go generate ./dict`; a millisecond) and builds
-// gse's DAG of each text by walking it, nothing loaded; for big inputs it
-// loads the dictionary into gse once and reads the DAG from there. Route
-// scoring and word assembly are gse's, redone in slices (cut.go): the same
-// words, bit for bit, at 2–4 times gse's speed. The identity tests prove
-// the chain: index walk = full load (every DAG edge), cutter = gse's own
-// Cut/CutSearch/CutAll, full load without the project's additions = gse's
-// LoadDictEmbed("zh_s").
+// What gse does that users should not see is undone: its lower-casing (tokens
+// are mapped back to the original text by rune position), its cutting of
+// decimals, percentages and full-width forms into pieces (unless
+// Config.Plain), its scoring of characters that only begin words as log(0)
+// (unless Config.NoCharFix), its process-wide HMM model (the model is part
+// of the compiled dictionary) and its logging. Text in another script can
+// be folded (Config.Fold) rune by rune, cut, and mapped back.
 package segment
 
 import (
 	"errors"
 	"fmt"
+	"math"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/go-ego/gse"
-
 	"zhpolicy/dict"
+	"zhpolicy/internal/zhdict"
 )
-
-// Strategy chooses where the dictionary look-ups of a cut come from.
-type Strategy int
-
-const (
-	// Auto walks the index until the bytes cut (or Config.SizeHint) reach
-	// FullThreshold, then loads the full dictionary once and shares it.
-	Auto Strategy = iota
-	// Subset walks the index for every text: only the entries the text
-	// reaches are read; nothing is loaded.
-	Subset
-	// Full loads the whole dictionary into gse on the first Cut and shares
-	// it.
-	Full
-)
-
-func (s Strategy) String() string {
-	switch s {
-	case Subset:
-		return "subset"
-	case Full:
-		return "full"
-	}
-	return "auto"
-}
-
-// FullThreshold is the input size from which Auto loads the full
-// dictionary. Walking the index cuts about 11 MB per CPU-second with no
-// memory to speak of; the full dictionary costs 0.4–0.6 s of CPU and
-// 200 MB once, then cuts about 20–25 MB per CPU-second: the totals cross
-// near 16 MB (bench/RESULTS.md, "Start-up and throughput").
-const FullThreshold = 16 << 20
 
 // Config builds a Segmenter.
 type Config struct {
@@ -81,12 +47,6 @@ type Config struct {
 	// default they get frequency 1, as in jieba (for measuring against
 	// plain gse).
 	NoCharFix bool
-	// Strategy forces how the dictionary is loaded; Auto by default.
-	Strategy Strategy
-	// SizeHint is the total number of bytes the caller expects to cut
-	// (0: unknown). With Auto, a hint of FullThreshold or more loads the
-	// full dictionary from the first Cut.
-	SizeHint int64
 	// Plain cuts exactly as gse does: numbers, full-width forms and runs of
 	// dashes get no special treatment (for measuring against gse). By
 	// default decimals and percentages (5.2, 5.2%, ５．２％) are one token,
@@ -103,38 +63,105 @@ type Config struct {
 // Segmenter cuts text into tokens. It is safe for concurrent use.
 type Segmenter struct {
 	cfg Config
-	def *dictDef
-
-	threshold int64        // FullThreshold (tests lower it)
-	cut       atomic.Int64 // bytes cut walking the index (Auto)
-	building  atomic.Bool
-	fullOnce  sync.Once
-	full      atomic.Pointer[gse.Segmenter]
-	fullErr   error
+	d   *zhdict.Dict
+	// noPolicy reads gse's words alone (the nodes' side values):
+	// Config.NoPolicy, or the compiled policy words are not those of
+	// dict/policy.txt any more and the current ones are in the overlay
+	noPolicy bool
+	stale    bool
+	charFix  bool
+	total    float64
+	cost     []float64 // per frequency index: log(freq) - log(total)
+	unknown  float64   // log(1) - log(total): an unknown character, or a fixed one
+	ov       *overlay  // user words (and stale policy words); nil when none
+	hmm      hmmModel
+	pool     sync.Pool // *scratch
+	slow     bool      // tests: route by edges() always
 }
 
-// New returns a Segmenter. It costs about a millisecond (a checksum of
-// gse's word list, to check the index was made for it); dictionaries are
-// loaded by Cut.
+// MinWords is the fewest words a built-in dictionary may have: fewer means
+// the binary was built from a damaged or empty dict/zhdict.bin (gse's list
+// has 352,275).
+const MinWords = 100000
+
+// checkDict refuses a dictionary that cannot be the real thing.
+func checkDict(d *zhdict.Dict, err error) (*zhdict.Dict, error) {
+	if err != nil {
+		return nil, fmt.Errorf("segment: the built-in dictionary (dict/zhdict.bin): %w", err)
+	}
+	if d.BaseWords() < MinWords || d.Words() < d.BaseWords() || d.HMMRunes() < 1000 || !(d.BaseTotal() > 1e6) {
+		return nil, fmt.Errorf("segment: the built-in dictionary (dict/zhdict.bin) holds %d words and %d HMM characters, want at least %d and 1000: it was built from incomplete data; run `go generate ./dict`",
+			d.BaseWords(), d.HMMRunes(), MinWords)
+	}
+	return d, nil
+}
+
+// New returns a Segmenter over the built-in dictionary. It costs a
+// checksum of the dictionary the first time (under a millisecond) and the
+// user words' overlay; nothing else is loaded, ever.
 func New(cfg Config) (*Segmenter, error) {
-	overlay := make([]Entry, 0, len(cfg.User)+16)
+	d, err := checkDict(zhdict.Builtin())
+	if err != nil {
+		return nil, err
+	}
+	return newSegmenter(cfg, d, dict.Policy)
+}
+
+// newSegmenter builds a Segmenter over d; policy is the text of the
+// policy words d should have been compiled with.
+func newSegmenter(cfg Config, d *zhdict.Dict, policy string) (*Segmenter, error) {
+	s := &Segmenter{cfg: cfg, d: d, charFix: !cfg.NoCharFix, noPolicy: cfg.NoPolicy}
+	var entries []Entry
 	for _, e := range cfg.User {
 		e.Word = foldWord(cfg.Fold, e.Word)
-		overlay = append(overlay, e)
+		entries = append(entries, e)
 	}
-	if !cfg.NoPolicy {
-		pol, err := ParseDict("dict/policy.txt (built in)", strings.NewReader(dict.Policy))
+	if !cfg.NoPolicy && d.PolicyChecksum() != zhdict.Checksum(policy) {
+		// dict/policy.txt changed since `go generate ./dict`: cut with
+		// gse's words and the current policy words as an overlay (the same
+		// words, a little slower; TestCompiledCurrent fails meanwhile)
+		pol, err := ParseDict("dict/policy.txt (built in)", strings.NewReader(policy))
 		if err != nil {
 			return nil, err
 		}
-		overlay = append(overlay, pol...)
+		entries = append(entries, pol...)
+		s.noPolicy, s.stale = true, true
 	}
-	base, _, err := openBase()
-	if err != nil {
-		return nil, fmt.Errorf("segment: opening the dictionary index: %w", err)
+	s.total = d.Total()
+	if s.noPolicy {
+		s.total = d.BaseTotal()
 	}
-	def := newDictDef(base, overlay, !cfg.NoCharFix)
-	return &Segmenter{cfg: cfg, def: def, threshold: FullThreshold}, nil
+	if len(entries) > 0 {
+		s.ov = newOverlay(entries)
+		// the total: the layer's, less the words the overlay replaces, plus
+		// the overlay's, each in key order (whole numbers add exactly in
+		// any order; fractional user frequencies in this one)
+		for _, k := range s.ov.keys {
+			if f, ok := s.layerFreq(k); ok {
+				s.total -= f
+			}
+		}
+		for _, k := range s.ov.keys {
+			s.total += s.ov.nodes[s.ov.index[k]].freq
+		}
+	}
+	logT := math.Log(s.total)
+	s.unknown = math.Log(1.0) - logT
+	freqs := d.Freqs()
+	s.cost = make([]float64, len(freqs))
+	for i, f := range freqs {
+		s.cost[i] = math.Log(f) - logT
+	}
+	if s.ov != nil {
+		for i := range s.ov.nodes {
+			if n := &s.ov.nodes[i]; n.word {
+				n.cost = math.Log(n.freq) - logT
+			}
+		}
+	}
+	s.hmm = newHMMModel(d)
+	s.pool.New = func() any { return new(scratch) }
+	return s, nil
 }
 
 func foldWord(fold func(string) (string, bool), w string) string {
@@ -147,70 +174,14 @@ func foldWord(fold func(string) (string, bool), w string) string {
 	return w
 }
 
-var hmmOnce sync.Once
-
-// loadHMM loads gse's process-wide HMM model exactly once: gse writes a
-// global map when it loads the model, which races if two segmenters do it
-// at the same time.
-func loadHMM() {
-	hmmOnce.Do(func() {
-		var g gse.Segmenter
-		g.LoadModel()
-	})
-}
-
-// lexiconFor returns the lexicon to cut work with.
-func (s *Segmenter) lexiconFor(work string) (lexicon, error) {
-	if g := s.full.Load(); g != nil {
-		return gseLexicon{g}, nil
-	}
-	full := false
-	switch s.cfg.Strategy {
-	case Full:
-		full = true
-	case Auto:
-		// The first caller past the threshold (or the first, given a big
-		// SizeHint) loads the full dictionary; the others go on walking
-		// the index until it is there, so that -j workers never wait.
-		big := s.cfg.SizeHint >= s.threshold || s.cut.Add(int64(len(work))) >= s.threshold
-		full = big && s.building.CompareAndSwap(false, true)
-	}
-	if !full {
-		return indexLexicon{s.def}, nil
-	}
-	g, err := s.loadFull()
-	if err != nil {
-		if s.cfg.Strategy == Auto {
-			return indexLexicon{s.def}, nil // the same cuts, slower
-		}
-		return nil, err
-	}
-	return gseLexicon{g}, nil
-}
-
-func (s *Segmenter) loadFull() (*gse.Segmenter, error) {
-	s.fullOnce.Do(func() {
-		g, err := s.def.buildFull()
-		if err != nil {
-			s.fullErr = fmt.Errorf("loading the segmentation dictionary: %w", err)
-			return
-		}
-		s.full.Store(g)
-	})
-	if g := s.full.Load(); g != nil {
-		return g, nil
-	}
-	return nil, s.fullErr
-}
-
 // Cut segments text. Whitespace is not emitted; in Precise mode every
 // other character of text is covered by exactly one token, in order.
 func (s *Segmenter) Cut(text string, opt Options) ([]Token, error) {
-	if !utf8.ValidString(text) {
-		return nil, errors.New("segment: text is not valid UTF-8")
-	}
 	work := text
 	if s.cfg.Fold != nil {
+		if !utf8.ValidString(text) {
+			return nil, errInvalid
+		}
 		if f, ok := s.cfg.Fold(text); ok && f != text {
 			if !utf8.ValidString(f) || utf8.RuneCountInString(f) != utf8.RuneCountInString(text) {
 				return nil, errors.New("segment: script folding changed the number of characters")
@@ -218,71 +189,52 @@ func (s *Segmenter) Cut(text string, opt Options) ([]Token, error) {
 			work = f
 		}
 	}
-	if !s.cfg.Plain {
-		work = foldWidth(work) // full-width letters, digits and signs join words and numbers
-	}
-	if opt.HMM {
-		loadHMM()
-	}
-	lex, err := s.lexiconFor(work)
-	if err != nil {
-		return nil, err
-	}
-	c := cutter{lex: lex, logT: s.def.logTotal, opt: opt, text: text, work: work, same: work == text, plain: s.cfg.Plain}
+	sc := s.pool.Get().(*scratch)
+	c := cutter{s: s, sc: sc, opt: opt, text: text, work: work, same: work == text, plain: s.cfg.Plain}
 	c.out = make([]Token, 0, len(work)/5+4)
-	for sp, ok := nextSpan(work, 0, s.cfg.Plain); ok; sp, ok = nextSpan(work, sp.end, s.cfg.Plain) {
-		c.seek(sp.start)
-		if sp.block {
-			c.block(sp)
-		} else {
-			c.single(sp)
-		}
+	ok := c.run()
+	s.pool.Put(sc)
+	if !ok {
+		return nil, errInvalid
 	}
 	return c.out, nil
 }
 
-// span is a run of work handed to gse's algorithm (block) or a single
-// other character.
+var errInvalid = errors.New("segment: text is not valid UTF-8")
+
+// span is a run of work cut by gse's algorithm (block) or a single other
+// character (or a run of one dash or ellipsis).
 type span struct {
 	start, end int
 	block      bool
 }
 
-// nextSpan returns the first span of text at or after byte i; whitespace
-// is skipped. Unless plain, a run of one dash or ellipsis character is one
-// span.
-func nextSpan(text string, i int, plain bool) (span, bool) {
-	for i < len(text) {
-		r, n := utf8.DecodeRuneInString(text[i:])
+// character classes of cutter.run
+const (
+	clOther = iota
+	clSpace
+	clBlock
+)
+
+// classOf is the class of r: whitespace, a block character, or other.
+func classOf(r rune) uint8 {
+	switch {
+	case r < utf8.RuneSelf:
 		switch {
-		case unicode.IsSpace(r):
-			i += n
 		case isBlockRune(r):
-			j := i + n
-			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if !isBlockRune(r2) {
-					break
-				}
-				j += n2
-			}
-			return span{i, j, true}, true
-		case !plain && isRunPunct(r):
-			// a dash or an ellipsis is written as a run of one character
-			j := i + n
-			for j < len(text) {
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if r2 != r {
-					break
-				}
-				j += n2
-			}
-			return span{i, j, false}, true
-		default:
-			return span{i, i + n, false}, true
+			return clBlock
+		case r == ' ' || r >= '\t' && r <= '\r':
+			return clSpace
 		}
+		return clOther
+	case r >= 0x4E00 && r <= 0x9FFF: // CJK Unified Ideographs, all Han
+		return clBlock
+	case isBlockRune(r):
+		return clBlock
+	case unicode.IsSpace(r):
+		return clSpace
 	}
-	return span{}, false
+	return clOther
 }
 
 // isRunPunct says whether a run of r is one punctuation mark (——, ……).
@@ -294,36 +246,9 @@ func isRunPunct(r rune) bool {
 	return false
 }
 
-// foldWidth maps the full-width forms of ASCII (U+FF01–FF5E: ＡＢＣ, ０１２,
-// ．，％) to ASCII, rune for rune, so that full-width digits and letters
-// are cut as the dictionary's ASCII ones; tokens keep the text as given.
-// It returns s itself when there is nothing to fold.
-func foldWidth(s string) string {
-	if !hasFullWidth(s) {
-		return s
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= 0xFF01 && r <= 0xFF5E {
-			return r - 0xFF01 + 0x21
-		}
-		return r
-	}, s)
-}
-
-// hasFullWidth reports whether s holds a rune of U+FF01–FF5E (UTF-8
-// EF BC 81 – EF BD 9E).
-func hasFullWidth(s string) bool {
-	for i := 0; i+2 < len(s); i++ {
-		if s[i] == 0xEF && (s[i+1] == 0xBC && s[i+2] >= 0x81 || s[i+1] == 0xBD && s[i+2] <= 0x9E) {
-			return true
-		}
-	}
-	return false
-}
-
-// isBlockRune says whether r belongs in a block handed to gse: Han
-// characters and the ASCII letters, digits and joiners that dictionary words
-// contain (4S店, Wi-Fi).
+// isBlockRune says whether r belongs in a block cut by gse's algorithm:
+// Han characters and the ASCII letters, digits and joiners that dictionary
+// words contain (4S店, Wi-Fi).
 func isBlockRune(r rune) bool {
 	switch {
 	case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9':
@@ -333,7 +258,35 @@ func isBlockRune(r rune) bool {
 	case r < 0x2E80:
 		return false
 	}
+	return isHan(r)
+}
+
+// isHan is unicode.Is(unicode.Han, r) (gse's HMM's \p{Han}), faster for
+// the common characters.
+func isHan(r rune) bool {
+	if r >= 0x4E00 && r <= 0x9FFF {
+		return true
+	}
+	if r < 0x2E80 {
+		return false
+	}
 	return unicode.Is(unicode.Han, r)
+}
+
+// lower is unicode.ToLower (what strings.ToLower does to each rune, and so
+// what gse does to text), without a table search for the characters that
+// have no case (TestLower checks every rune).
+func lower(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if r >= 'A' && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	case r >= 0x2E80 && r < 0xA640, r >= 0xAC00 && r < 0xD800, r >= 0x20000:
+		return r
+	}
+	return unicode.ToLower(r)
 }
 
 // guessPOS tags words that are not in the dictionary by their characters.

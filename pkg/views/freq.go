@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"zhpolicy/pkg/analysis/freq"
+	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/script"
 )
@@ -116,4 +117,27 @@ func MatrixJSON(disp *script.Display, total *freq.Counts, docs []DocCounts, minC
 		t.Rows = append(t.Rows, []any{d.Name, d.Counts.Units, report.Value(counts)})
 	}
 	return []report.KV{{Key: "terms", Value: report.Value(names)}}, t
+}
+
+// FreqByYear is attention over time: per year and term (the top terms of
+// the corpus), the count, the documents, the count per 10,000 characters,
+// and the year's documents and characters; a tidy table for R, Stata or a
+// spreadsheet's pivot.
+func FreqByYear(disp *script.Display, total *freq.Counts, s *timeseries.Series, minCount int64, top int) *report.Table {
+	terms := total.Terms(minCount, top)
+	keys := make([]string, len(terms))
+	shown := map[string]string{}
+	for i, t := range terms {
+		keys[i] = t.Key
+		shown[t.Key] = disp.Show(t.Key, t.Surface)
+	}
+	t := &report.Table{Name: "years", Columns: []report.Column{{Name: "year"}, {Name: "term"},
+		{Name: "count", Align: report.Right}, {Name: "docs", Align: report.Right},
+		{Name: "per_10k_chars", Align: report.Right},
+		{Name: "year_docs", Align: report.Right}, {Name: "year_chars", Align: report.Right}},
+		Empty: "(nothing counted)"}
+	for _, r := range s.Tidy(keys) {
+		t.Rows = append(t.Rows, []any{r.Period, shown[r.Term], r.Count, r.Docs, report.Fixed(r.Per10k, 4), r.PeriodDocs, r.PeriodChars})
+	}
+	return t
 }

@@ -3,7 +3,7 @@
 // to measure the segmenter itself beside the zhpolicy binary, and in
 // place of a subcommand the binary does not have yet.
 //
-//	zhseg segment [-j N] [-strategy auto|subset|full] [file...]
+//	zhseg segment [-j N] [file...]
 //	zhseg keywords [-k 20] [file...]
 //
 // segment prints each file's words, space-separated, line by line, in the
@@ -33,9 +33,9 @@ func main() {
 		fmt.Fprintln(os.Stderr, "usage: zhseg segment|keywords [flags] [file...]")
 		os.Exit(2)
 	}
-	// The segmenter's live heap is small (walking the index) or about
-	// 110 MB (the full dictionary), while a big run allocates ten bytes of
-	// tokens per byte of text: with the default GOGC the collector runs so
+	// The segmenter's live heap is small (the dictionary is read where it
+	// is embedded), while a big run allocates ten bytes of tokens per byte
+	// of text: with the default GOGC the collector runs so
 	// often that two workers scale about 1.6x, not 1.9x. A higher GOGC
 	// under a soft memory limit keeps peak memory bounded (a limit below
 	// the live heap would make the collector run without pause: zhseg
@@ -47,26 +47,13 @@ func main() {
 	verb := os.Args[1]
 	fs := flag.NewFlagSet(verb, flag.ExitOnError)
 	jobs := fs.Int("j", 1, "files cut in parallel")
-	strategy := fs.String("strategy", "auto", "auto, subset or full")
 	topK := fs.Int("k", 20, "keywords per file")
 	_ = fs.Parse(os.Args[2:])
 	paths := fs.Args()
 	if len(paths) == 0 {
 		paths = []string{"-"}
 	}
-	cfg := segment.Config{}
-	switch *strategy {
-	case "subset":
-		cfg.Strategy = segment.Subset
-	case "full":
-		cfg.Strategy = segment.Full
-	}
-	for _, p := range paths {
-		if st, err := os.Stat(p); err == nil {
-			cfg.SizeHint += st.Size()
-		}
-	}
-	seg, err := segment.New(cfg)
+	seg, err := segment.New(segment.Config{})
 	if err != nil {
 		fail(err)
 	}

@@ -106,7 +106,7 @@ type Rule struct {
 // the function that runs each per-document rule on one document (nil for
 // the corpus-level duplicate rule). To add a rule: a Rule* ID constant, an
 // entry here, and its function (func(*view) []Finding) in a file of its own.
-var registry = [...]ruleEntry{
+var coreRules = [...]ruleEntry{
 	{Rule{ID: RuleEncoding, Default: Error, Document: false,
 		Summary: "The file is not UTF-8, has a byte-order mark the configuration forbids, or holds undecodable bytes.",
 		Help:    "Save the file as UTF-8 (for example `iconv -f GB18030 -t UTF-8`); repair bytes shown as U+FFFD from the original source."},
@@ -148,6 +148,9 @@ var registry = [...]ruleEntry{
 		Help:    "Remove them; `--fix` does it."},
 		ruleInvisible},
 }
+
+// registry: the core rules, then the GB/T 9704 rules (gbt9704.go).
+var registry = append(coreRules[:], gbt9704Rules[:]...)
 
 type ruleEntry struct {
 	Rule

@@ -49,6 +49,7 @@ type view struct {
 	mk    *markup
 	clean *normalize.Result // cleaning of mk.masked: pinyin, invisible, width
 	det   script.Detection  // of clean.Text
+	gbt   gbtState          // the GB/T 9704 structure, parsed once (gbt9704.go)
 }
 
 // cleanOptions are the cleaning steps whose changes the rules report.

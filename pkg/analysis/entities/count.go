@@ -84,10 +84,23 @@ func (c *Counter) Entities() []*Entity {
 	for _, e := range c.m {
 		out = append(out, e)
 	}
+	sortEntities(out)
+	return out
+}
+
+// typeRank is the position of every type in Types.
+func typeRank() map[Type]int {
 	rank := map[Type]int{}
 	for i, t := range Types {
 		rank[t] = i
 	}
+	return rank
+}
+
+// sortEntities sorts most frequent first; ties by type (in the order of
+// Types), then by key.
+func sortEntities(out []*Entity) {
+	rank := typeRank()
 	sort.Slice(out, func(i, j int) bool {
 		a, b := out[i], out[j]
 		if a.Count != b.Count {
@@ -98,7 +111,6 @@ func (c *Counter) Entities() []*Entity {
 		}
 		return a.Key < b.Key
 	})
-	return out
 }
 
 // Filter keeps the mentions of the given types (all when types is empty).

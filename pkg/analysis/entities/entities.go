@@ -3,11 +3,15 @@
 // document titles, meetings, official positions, amounts and percentages.
 //
 // It works on the folded (Simplified) text and the tokens of an
-// analysis.Input, with rules and the lists in dict/entities: a gazetteer of
-// administrative divisions, countries and bodies; family names and the
-// character statistics of given names; organisation endings (有限公司, 委员会);
-// titles; and patterns for dates, amounts, meetings and 《》 titles.
-// Everything is a pure function of its input and deterministic.
+// analysis.Input, with rules, scanners and the lists in dict/entities: a
+// gazetteer of administrative divisions, countries and bodies; family names
+// and the character statistics of given names; organisation endings
+// (有限公司, 委员会); titles; and patterns for dates, amounts, meetings and 《》
+// titles. Policy text names few people, so a person needs evidence beyond
+// the shape of a name: a title or form of address next to it, a header or
+// caption line, the list of public figures, or a name no dictionary knows as
+// a word (see people.go). Everything is a pure function of its input and
+// deterministic; no regular expression runs on a document (issue 23).
 package entities
 
 import (
@@ -15,7 +19,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -44,6 +47,32 @@ const (
 // Types lists every type, in display order.
 var Types = []Type{PER, ORG, LOC, DATE, DOC, MEETING, TITLE, MONEY, PERCENT}
 
+// Meaning says what a type covers and what it leaves out, in one line: for
+// the help of the commands and the README.
+func (t Type) Meaning() string {
+	switch t {
+	case PER:
+		return "a named person, with the title next to the name or in a header line (省长 王正谱, 习近平总书记); never photo credits or editors"
+	case ORG:
+		return "a named organisation at full extent: Party and state bodies (国务院, 省委, 省人民政府), companies (X集团Y发电有限公司), universities, hospitals, associations; not kinds of bodies (上市公司, 有关部门)"
+	case LOC:
+		return "a named place: countries, divisions at every level (河北省, 石家庄), regions (京津冀), rivers, lakes, mountains; not 中华 of 中华民族 or 中欧 of 中欧班列"
+	case DATE:
+		return "a date or period (2025年9月24日, 上半年, 今年以来, “十四五”时期)"
+	case DOC:
+		return "a title in 《》 (《政府工作报告》)"
+	case MEETING:
+		return "a meeting, plenum or congress (十四届全国人大三次会议, 二十届三中全会, 中央经济工作会议)"
+	case TITLE:
+		return "an official position, with the body written before it (市委书记, 国务院副总理, 河北省人民政府省长)"
+	case MONEY:
+		return "an amount of money: a quantity and a currency (5000亿元, 3千万美元); not 万元 alone nor 二元结构"
+	case PERCENT:
+		return "a share or change in percent (5.2%, 百分之五, 0.5个百分点)"
+	}
+	return ""
+}
+
 // ParseType reads a type name, case-insensitively.
 func ParseType(s string) (Type, error) {
 	u := Type(strings.ToUpper(strings.TrimSpace(s)))
@@ -67,9 +96,17 @@ type Mention struct {
 	// Key is the Simplified form under which the entity is counted.
 	Key  string `json:"key"`
 	Type Type   `json:"type"`
-	// Title is, for a person, the title written next to the name (市委书记
-	// for 市委书记姜冬冬), as a Simplified key; empty otherwise.
+	// Title is, for a person, the title written next to the name, before
+	// it or after it or in a header line, with the body written before the
+	// post (河北省人民政府省长 for 河北省人民政府省长　王正谱, 总书记 for
+	// 习近平总书记, 市委书记 for 市委书记姜冬冬), as a Simplified key; empty
+	// otherwise.
 	Title string `json:"title,omitempty"`
+	// Post is the post alone (省长, 总书记, 书记) and Org the body (or
+	// country) written before it (河北省人民政府, 市委; empty when none), as
+	// Simplified keys: Title is Org + Post.
+	Post string `json:"post,omitempty"`
+	Org  string `json:"org,omitempty"`
 	// TitleText is the title as the document wrote it.
 	TitleText string `json:"-"`
 }
@@ -118,59 +155,72 @@ type Extractor struct {
 	t       *tables
 	user    map[string]gazEntry
 	maxUser int // longest user name, in runes
+	// userTrie holds user for the walk of the gazetteer
+	userTrie *trie
+	genre    Genre
 }
 
-// New returns an Extractor with the built-in lists and the user entries
-// (in either script; they take precedence over the built-in lists).
+// Genre is the kind of text an Extractor reads. It decides how much a
+// person's name must show: policy text names few people, so there a name
+// needs evidence beyond its shape (see people.go); news text names many,
+// mostly with no title next to them.
+type Genre string
+
+// The genres.
+const (
+	// Policy: government reports, plans, notices, speeches (the default).
+	Policy Genre = "policy"
+	// News: news reports (the People's Daily and MSRA gold sets).
+	News Genre = "news"
+)
+
+// ParseGenre reads a genre name; "" is Policy.
+func ParseGenre(s string) (Genre, error) {
+	switch g := Genre(strings.ToLower(strings.TrimSpace(s))); g {
+	case "":
+		return Policy, nil
+	case Policy, News:
+		return g, nil
+	}
+	return "", fmt.Errorf("unknown genre %q: use policy or news", s)
+}
+
+// Options configure an Extractor.
+type Options struct {
+	// User entries (in either script) win over the built-in lists.
+	User []Entry
+	// Genre is Policy when empty.
+	Genre Genre
+}
+
+// New returns an Extractor for policy text with the built-in lists and
+// the user entries (in either script; they take precedence over the
+// built-in lists).
 func New(user []Entry) *Extractor {
-	x := &Extractor{t: builtin(), user: map[string]gazEntry{}}
-	for _, e := range user {
+	return NewWith(Options{User: user})
+}
+
+// NewWith returns an Extractor configured by o. An unknown genre reads as
+// Policy.
+func NewWith(o Options) *Extractor {
+	x := &Extractor{t: builtin(), user: map[string]gazEntry{}, genre: o.Genre, userTrie: newTrie()}
+	if x.genre != News {
+		x.genre = Policy
+	}
+	for _, e := range o.User {
 		k := e.Name
 		if f, ok := script.FoldToSimplified(k); ok && utf8.RuneCountInString(f) == utf8.RuneCountInString(k) {
 			k = f
 		}
 		x.user[analysis.Key(k)] = gazEntry{Type: e.Type, User: true}
+		x.userTrie.put(analysis.Key(k), gazEntry{Type: e.Type, User: true})
 		x.maxUser = max(x.maxUser, utf8.RuneCountInString(k))
 	}
 	return x
 }
 
-// Extract finds the entities of one document, in text order. Mentions of
-// PER, ORG and LOC never overlap one another; a TITLE, MEETING or DOC may
-// contain one (国务院 in 国务院总理).
-func (x *Extractor) Extract(in *analysis.Input) []Mention {
-	rs := []rune(in.Folded)
-	// byte offset in Folded of every rune index, and back
-	fb := make([]int, len(rs)+1)
-	bi := 0
-	for i, r := range rs {
-		fb[i] = bi
-		bi += utf8.RuneLen(r)
-	}
-	fb[len(rs)] = bi
-	runeAt := func(b int) int {
-		i, _ := slices.BinarySearch(fb, b)
-		return i
-	}
-	toks := make([]rtok, 0, len(in.Tokens))
-	for _, tk := range in.Tokens {
-		s, e := in.FoldedSpan(tk.Start, tk.End)
-		toks = append(toks, rtok{s: runeAt(s), e: runeAt(e), pos: tk.POS})
-	}
-	spans := x.recognize(rs, toks)
-	out := make([]Mention, 0, len(spans))
-	for _, sp := range spans {
-		s, e := in.TextSpan(fb[sp.s], fb[sp.e])
-		m := Mention{Start: s, End: e, Text: in.Text[s:e], Key: analysis.Key(dropSpaces(string(rs[sp.s:sp.e]))),
-			Type: sp.typ, Title: sp.title}
-		if sp.title != "" {
-			ts, te := in.TextSpan(fb[sp.ts], fb[sp.te])
-			m.TitleText = in.Text[ts:te]
-		}
-		out = append(out, m)
-	}
-	return out
-}
+// Genre is the genre the Extractor reads.
+func (x *Extractor) Genre() Genre { return x.genre }
 
 // dropSpaces removes the spaces inside a name (李 强, as signatures pad
 // two-character names).
@@ -185,57 +235,4 @@ func dropSpaces(s string) string {
 // (byte offsets into text), without building an analysis.Input.
 func (x *Extractor) ExtractTokens(text string, tokens []segment.Token) []Mention {
 	return x.Extract(analysis.NewInput("", text, script.Simplified, tokens))
-}
-
-// recognize runs all recognisers on a text split into sentences.
-func (x *Extractor) recognize(rs []rune, toks []rtok) []span {
-	var out []span
-	ti := 0
-	for s := 0; s < len(rs); {
-		e := s
-		for e < len(rs) && rs[e] != '\n' && rs[e] != '。' && rs[e] != '！' && rs[e] != '？' && rs[e] != '；' {
-			e++
-		}
-		if e < len(rs) {
-			e++
-		}
-		// the tokens of [s, e), cut at the sentence ends
-		var st []rtok
-		for ti < len(toks) && toks[ti].s < e {
-			tk := toks[ti]
-			if tk.s >= s {
-				if tk.e > e {
-					tk.e = e
-				}
-				st = append(st, rtok{s: tk.s - s, e: tk.e - s, pos: tk.pos})
-			}
-			ti++
-		}
-		for _, sp := range x.sentence(rs[s:e], st) {
-			sp.s += s
-			sp.e += s
-			if sp.title != "" {
-				sp.ts += s
-				sp.te += s
-			}
-			out = append(out, sp)
-		}
-		s = e
-	}
-	return out
-}
-
-func (x *Extractor) sentence(rs []rune, toks []rtok) []span {
-	st := newSentence(x.t, x.user, x.maxUser, rs, toks)
-	other := st.patterns()
-	core := st.recognizeCore()
-	titles := st.titlesOf(core)
-	all := append(append(other, core...), titles...)
-	sort.SliceStable(all, func(i, j int) bool {
-		if all[i].s != all[j].s {
-			return all[i].s < all[j].s
-		}
-		return all[i].e > all[j].e
-	})
-	return all
 }

@@ -19,12 +19,22 @@ type gazEntry struct {
 	Derived bool
 	// User entries come from --gazetteer and win over everything else.
 	User bool
+	// Ambiguous: a person's name that is also a place (华盛顿).
+	Ambiguous bool
 }
 
 // tables are the read-only lists the recogniser works with, parsed once.
 type tables struct {
-	gaz       map[string]gazEntry
-	maxGaz    int // longest name, in runes
+	gaz    map[string]gazEntry
+	maxGaz int // longest name, in runes
+	// policyGaz are names of bodies read in policy text only (省政府)
+	policyGaz map[string]gazEntry
+	// gazTrie and policyTrie hold gaz and policyGaz for the walk of
+	// gazetteer()
+	gazTrie, policyTrie *trie
+	// titleRev holds the titles reversed, for the walk back from a
+	// token's end
+	titleRev  *trie
 	abbr      map[rune]bool
 	sur1      map[rune]bool
 	sur2      map[string]bool
@@ -35,34 +45,62 @@ type tables struct {
 	suffixes  map[string]bool
 	maxSuffix int
 	translit  map[rune]bool
+	minority  map[rune]bool    // with translit: characters of dotted names
 	given     map[rune]float64 // log-odds that the character is part of a given name
 	surname   map[rune]float64 // log-odds that the character, at a word start, is a family name
 	// givenDefault is the given-name score of a character never seen
 	givenDefault float64
+	// notPlaces are fixed terms in which a leading place name is not a
+	// place (中华民族); kinds are words that make a kind of body (上市)
+	notPlaces [][]rune
+	kinds     map[string]bool
 }
 
 var builtin = sync.OnceValue(func() *tables {
 	t := &tables{
-		gaz:      map[string]gazEntry{},
-		abbr:     map[rune]bool{},
-		sur1:     map[rune]bool{},
-		sur2:     map[string]bool{},
-		japanese: map[string]bool{},
-		titles:   map[string]bool{},
-		cues:     map[string]bool{},
-		suffixes: map[string]bool{},
-		translit: map[rune]bool{},
-		given:    map[rune]float64{},
-		surname:  map[rune]float64{},
+		gaz:       map[string]gazEntry{},
+		abbr:      map[rune]bool{},
+		sur1:      map[rune]bool{},
+		sur2:      map[string]bool{},
+		japanese:  map[string]bool{},
+		titles:    map[string]bool{},
+		cues:      map[string]bool{},
+		suffixes:  map[string]bool{},
+		translit:  map[rune]bool{},
+		minority:  map[rune]bool{},
+		given:     map[rune]float64{},
+		surname:   map[rune]float64{},
+		kinds:     map[string]bool{},
+		policyGaz: map[string]gazEntry{},
+	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.PolicyOrgs), " ")) {
+		t.policyGaz[w] = gazEntry{Type: ORG}
+		t.maxGaz = max(t.maxGaz, utf8.RuneCountInString(w))
+	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.NotPlaces), " ")) {
+		t.notPlaces = append(t.notPlaces, []rune(w))
+	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.Kinds), " ")) {
+		t.kinds[w] = true
 	}
 	for _, l := range lines(entdict.People) {
 		for _, w := range strings.Fields(l) {
 			t.add(w, PER, false)
 		}
 	}
-	for _, l := range lines(entdict.Orgs) {
+	for _, l := range lines(entdict.Orgs + "\n" + entdict.Companies) {
 		for _, w := range strings.Fields(l) {
 			t.add(w, ORG, false)
+		}
+	}
+	notShort := map[string]bool{}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.NotShort), " ")) {
+		notShort[w] = true
+	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.Counties), " ")) {
+		t.add(w, LOC, false)
+		if s := shortPlace(w); s != "" && !strings.HasSuffix(w, "区") && !notShort[s] {
+			t.add(s, LOC, true)
 		}
 	}
 	for _, src := range []string{entdict.Admin, entdict.World} {
@@ -115,6 +153,11 @@ var builtin = sync.OnceValue(func() *tables {
 			t.translit[r] = true
 		}
 	}
+	for _, w := range strings.Fields(strings.Join(lines(entdict.Minority), " ")) {
+		for _, r := range w {
+			t.minority[r] = true
+		}
+	}
 	prior := map[rune]bool{}
 	for _, w := range strings.Fields(strings.Join(lines(entdict.GivenPrior), " ")) {
 		for _, r := range w {
@@ -165,6 +208,27 @@ var builtin = sync.OnceValue(func() *tables {
 		t.surname[r] = math.Log((c.sn + sp) / (c.n - c.sn + 1 + sp))
 	}
 	_ = S
+	// a public figure whose name is also a place (华盛顿, 林肯) needs
+	// evidence to be the person
+	for _, src := range []string{entdict.Admin, entdict.World, entdict.Counties} {
+		for _, w := range strings.Fields(strings.Join(lines(src), " ")) {
+			if g, ok := t.gaz[w]; ok && g.Type == PER {
+				g.Ambiguous = true
+				t.gaz[w] = g
+			}
+		}
+	}
+	t.titleRev = newTrie()
+	for w := range t.titles {
+		t.titleRev.put(reversed(w), gazEntry{Type: TITLE})
+	}
+	t.gazTrie, t.policyTrie = newTrie(), newTrie()
+	for w, g := range t.gaz {
+		t.gazTrie.put(w, g)
+	}
+	for w, g := range t.policyGaz {
+		t.policyTrie.put(w, g)
+	}
 	return t
 })
 
@@ -194,12 +258,6 @@ func (t *tables) add(w string, typ Type, derived bool) {
 	t.gaz[w] = gazEntry{Type: typ, Derived: derived}
 	t.maxGaz = max(t.maxGaz, utf8.RuneCountInString(w))
 }
-
-// notShort are short forms of places that are also common words.
-var notShort = map[string]bool{"和平": true, "朝阳": true, "大同": true, "长治": true, "安康": true, "开封": true,
-	"来宾": true, "白银": true, "中卫": true, "白山": true, "通化": true, "吉安": true, "永州": true, "黄山": true,
-	"红河": true, "文山": true, "普洱": true, "山南": true, "阿里": true, "海北": true, "海西": true, "玉树": true,
-	"金昌": true, "定西": true, "南平": true, "三明": true, "宜春": true, "新余": true, "萍乡": true, "东营": true}
 
 // placeSuffixes are stripped from official names to give the short form.
 var placeSuffixes = []string{"特别行政区", "自治区", "自治州", "自治县", "地区", "林区", "新区", "省", "市", "县", "区", "盟", "旗"}

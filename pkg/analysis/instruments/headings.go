@@ -3,6 +3,7 @@ package instruments
 import (
 	"strings"
 	"unicode/utf8"
+	"zhpolicy/internal/hannum"
 )
 
 // markerType is the kind of numbering a heading uses; levels follow from the
@@ -162,57 +163,9 @@ func headingMarker(line string) (markerType, int, int, bool) {
 	return mNone, 0, 0, false
 }
 
-// hanNumber reads a Chinese numeral of at most 4 characters (一 … 九十九,
-// 一百零五) at the start of s: its value and length in bytes.
-func hanNumber(s string) (int, int) {
-	total, cur, i, count := 0, 0, 0, 0
-	for i < len(s) && count < 6 {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		d := -1
-		switch r {
-		case '〇', '零':
-			d = 0
-		case '一':
-			d = 1
-		case '二', '两':
-			d = 2
-		case '三':
-			d = 3
-		case '四':
-			d = 4
-		case '五':
-			d = 5
-		case '六':
-			d = 6
-		case '七':
-			d = 7
-		case '八':
-			d = 8
-		case '九':
-			d = 9
-		case '十':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 10
-			cur = 0
-		case '百':
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * 100
-			cur = 0
-		default:
-			return total + cur, i
-		}
-		if d >= 0 {
-			cur = d
-		}
-		i += n
-		count++
-	}
-	return total + cur, i
-}
+// hanNumber reads a Chinese numeral (一 … 九十九, 一百零五; 两 is 2) at
+// the start of s: its value and length in bytes.
+func hanNumber(s string) (int, int) { return hannum.Number(s, true) }
 
 func asciiNumber(s string) (int, int) {
 	v, i := 0, 0

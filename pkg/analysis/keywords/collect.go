@@ -14,15 +14,45 @@ type unit struct {
 	start, end        int // byte offsets in Input.Text
 	heading           bool
 	cand              bool // may be a keyword on its own
-	join              bool // may be part of a key phrase
+	join              bool // may be inside a key phrase
+	first             bool // may begin a key phrase
+	last              bool // may end a key phrase
+	word              bool // a word of Han characters (or Han with Latin/digits): counted in Units
+	quote             int8 // quoteOpen or quoteClose for a quotation mark
+	guess             bool // a short word only the HMM found, not a candidate unless quoted
 }
 
+const (
+	quoteOpen  = 1
+	quoteClose = 2
+)
+
 type collector struct {
+	// long is true for a document of minCountUnits words or more, where
+	// the rules against the pieces and glue of formulaic text apply.
+	long  bool
 	in    *analysis.Input
 	opts  *Options
 	stop  *Stopwords
 	units []unit
+	// ids numbers the distinct unit keys, so that a sequence of units is
+	// a small array, not a string.
+	ids []int32
+	num map[string]int32
+	// counts are the occurrences of every sequence of 2..phraseMaxParts
+	// adjacent words (at most phraseMaxRunes characters) of the document;
+	// single counts the occurrences of each word.
+	counts map[gram]int32
+	single []int32
+	// quoted are the word sequences the document puts in quotation marks
+	// (“四个中心”): the author's own terms.
+	quoted map[gram]bool
+	// quotedWords are the HMM's words the document quotes (“众管”).
+	quotedWords []string
 }
+
+// gram is a sequence of unit ids, -1 padded.
+type gram [phraseMaxQuoted]int32
 
 func newCollector(in *analysis.Input, opts *Options) *collector {
 	return &collector{in: in, opts: opts, stop: opts.stopwords()}
@@ -30,6 +60,8 @@ func newCollector(in *analysis.Input, opts *Options) *collector {
 
 func (c *collector) run(t *Terms) {
 	c.prepare()
+	c.number()
+	c.count()
 	var spans [][2]int // unit ranges [i, j) of the output stream
 	if c.opts.NoPhrases {
 		spans = make([][2]int, len(c.units))
@@ -40,12 +72,115 @@ func (c *collector) run(t *Terms) {
 		spans = c.phrases()
 	}
 	c.build(t, spans)
+	c.partialTerms(t, spans)
+	c.vocabulary(t)
+}
+
+// partialTerms marks the terms that are part of a longer unit: most of
+// their occurrences (partialShare, at least two) touch the same neighbour
+// that could extend them — a content word beginning with the same
+// character on the right (马池+口, 云控+基础平台, 车用+无线通信), or one
+// ending with the same character, or a number, on the left (18+号线,
+// 13+号线) — or, for a word of two characters, a content word before it
+// every time (经济+强省, 文化+强省, 制造+强省: a suffix of compounds).
+func (c *collector) partialTerms(t *Terms, spans [][2]int) {
+	if !c.long {
+		// a short document repeats its title's words with their
+		// neighbours (荔枝+干 in title and abstract): no evidence
+		return
+	}
+	type sides struct {
+		left, right map[rune]int32
+		bound       bool
+		seen        bool
+	}
+	ns := make([]sides, len(t.terms))
+	bump := func(m *map[rune]int32, r rune) {
+		if *m == nil {
+			*m = make(map[rune]int32, 2)
+		}
+		(*m)[r]++
+	}
+	for si, id := range t.seq {
+		if id < 0 {
+			continue
+		}
+		n := &ns[id]
+		i, j := spans[si][0], spans[si][1]
+		content := false
+		if i > 0 && c.adjacent(i-1) {
+			if u := &c.units[i-1]; u.join && !c.stop.Has(u.key) {
+				r, _ := utf8.DecodeLastRuneInString(u.key)
+				bump(&n.left, r)
+				content = true
+			} else if isNumberUnit(u) {
+				bump(&n.left, '#')
+				content = true
+			}
+		}
+		n.bound = content && (n.bound || !n.seen)
+		n.seen = true
+		if j < len(c.units) && c.adjacent(j-1) {
+			if u := &c.units[j]; u.join && !c.stop.Has(u.key) {
+				bump(&n.right, firstRune(u.key))
+			}
+		}
+	}
+	most := func(m map[rune]int32) int32 {
+		var b int32
+		for _, v := range m {
+			b = max(b, v)
+		}
+		return b
+	}
+	for i := range t.terms {
+		tm := &t.terms[i]
+		// only what could be a piece: a phrase, a word the HMM found or
+		// a word tagged as a name (马池 of 马池口), or a word seen three
+		// times or more.
+		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
+			continue
+		}
+		n := &ns[i]
+		limit := partialShare * float64(tm.count)
+		if l, r := most(n.left), most(n.right); l >= 2 && float64(l) >= limit || r >= 2 && float64(r) >= limit ||
+			n.bound && !tm.phrase && runeLen(tm.key) <= 2 {
+			tm.partial = true
+		}
+	}
+}
+
+// suspectPOS: the tags of words that are often pieces of longer ones: the
+// HMM's guesses (x) and the name tags gse gives to many pieces.
+func suspectPOS(pos string) bool {
+	return pos == "x" || pos == "nr" || pos == "nrt" || pos == "nrfg"
+}
+
+// isNumberUnit says whether a unit is a number (digits, or a Chinese
+// numeral tagged m).
+func isNumberUnit(u *unit) bool {
+	if u.key == "" {
+		return false
+	}
+	for _, r := range u.key {
+		if !(r >= '0' && r <= '9' || r == '.' || r >= '０' && r <= '９') {
+			return strings.HasPrefix(u.pos, "m") && isNumeral(u.key)
+		}
+	}
+	return true
 }
 
 // prepare classifies every token.
 func (c *collector) prepare() {
 	in := c.in
 	heads := headingLines(in.Text, headingMaxRunes)
+	words := 0
+	for _, tok := range in.Tokens {
+		if k := classify(tok.Text); k == kindHan || k == kindMixed {
+			words++
+		}
+	}
+	c.long = words >= minCountUnits
 	c.units = make([]unit, len(in.Tokens))
 	hi := 0
 	for i, tok := range in.Tokens {
@@ -101,6 +236,7 @@ func (c *collector) splitPrefixes() {
 		kb := runeBounds(u.key)[split]
 		sb := runeBounds(u.surface)[split]
 		pre := unit{key: u.key[:kb], surface: u.surface[:sb], pos: "v", start: u.start, end: u.start + sb, heading: u.heading}
+		c.classify(&pre)
 		rest := u
 		rest.key, rest.surface, rest.pos, rest.start = u.key[kb:], u.surface[sb:], pos, u.start+sb
 		c.classify(&rest)
@@ -130,31 +266,76 @@ func joinPOS(pos string) bool {
 	return false
 }
 
+// firstPOS says whether a word of this part of speech can begin a key
+// phrase. A phrase that begins with a verb is a verb phrase, not a term
+// (建成+具有+世界, 发表+就职演说, 壮大+国家).
+func firstPOS(pos string) bool {
+	switch pos {
+	case "n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "ng", "vn", "a", "an", "b", "j", "l", "i", "x":
+		return true
+	}
+	return false
+}
+
+// lastPOS says whether a word of this part of speech can end a key phrase:
+// a phrase is headed by its last word, which must be a noun (or a verbal
+// noun, an abbreviation or a fixed expression used as one), never a verb,
+// an adjective or a function word, nor a word the dictionary does not know
+// (x: the HMM's guesses, 推深+做实, 厚+成势).
+func lastPOS(pos string) bool {
+	switch pos {
+	case "n", "nz", "ns", "nt", "nr", "nrt", "nrfg", "ng", "vn", "j", "l":
+		return true
+	}
+	return false
+}
+
+// isVerb says whether a tag is a verb's (not a verbal noun's).
+func isVerb(pos string) bool {
+	return pos == "v" || pos == "vd" || pos == "vi" || pos == "vg" || pos == "vq"
+}
+
 // classify decides whether a unit may be a keyword on its own and whether
-// it may be part of a key phrase.
+// and where it may be part of a key phrase.
 func (c *collector) classify(u *unit) {
 	kind := classify(u.surface)
+	u.word = kind == kindHan || kind == kindMixed
+	switch u.key {
+	case "“", "‘", "「", "『", "\"":
+		u.quote = quoteOpen
+	case "”", "’", "」", "』":
+		u.quote = quoteClose
+	}
 	numeral := strings.HasPrefix(u.pos, "m") && isNumeral(u.key)
 	stop := c.stop.Has(u.key)
 	n := runeLen(u.key)
-	if u.pos == "x" && kind == kindHan && oovJunk(u.key) {
+	if (u.pos == "x" || u.pos == "l" && n >= 3) && kind == kindHan && oovJunk(u.key) {
 		// a new word the HMM made of a function character and a
-		// neighbour (以龙, 其区系, 简要地): never a term.
-		u.cand, u.join = false, false
+		// neighbour (以龙, 其区系, 简要地), or a fixed expression that
+		// begins or ends with one (在讲话中, 工作日内): never a term.
+		u.cand, u.join, u.first, u.last = false, false, false, false
 		return
 	}
-	u.cand = (kind == kindHan || kind == kindMixed) && !numeral && !stop &&
-		n >= c.opts.minLen() && c.opts.POS.Allows(u.pos)
-	u.join = false
-	if kind == kindHan && !numeral && joinPOS(u.pos) {
-		switch {
-		case stop:
-			// 高质量+发展; never first in a phrase (see phrases).
-			u.join = n > 1
-		default:
-			u.join = true
-		}
+	u.cand = u.word && !numeral && !stop && n >= c.opts.minLen() && c.opts.POS.Allows(u.pos)
+	if c.long && u.cand && u.pos == "x" && n <= 2 && !c.known(u.key) {
+		// in a long document, a two-character word only the HMM found
+		// (创近, 驻省, 二产) is mostly a piece of a longer expression: a
+		// candidate only when the background (or without one, the IDF
+		// table) knows it, or the document quotes it (see quote).
+		u.cand = false
+		u.guess = true
 	}
+	u.join = kind == kindHan && !numeral && joinPOS(u.pos) && (!stop || n > 1)
+	// a phrase neither begins nor ends with a stopword (加强+监管,
+	// 城市更新+工作), and a single character ends one only when it is a
+	// noun (…+号, …+港), never a function character (…考察+时).
+	u.first = u.join && !stop && (firstPOS(u.pos) || isVerb(u.pos)) && !(n == 1 && isFunctionRune(firstRune(u.key)))
+	u.last = u.join && (!stop || !c.long) && lastPOS(u.pos) && !(n == 1 && (u.pos != "n" && u.pos != "ng" || isFunctionRune(firstRune(u.key))))
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // oovJunk says whether a word unknown to the dictionaries begins or ends
@@ -167,7 +348,21 @@ func oovJunk(key string) bool {
 
 // isFunctionRune: characters that are words of grammar on their own.
 func isFunctionRune(r rune) bool {
-	return strings.ContainsRune("的了和与及或在是有对让把被将从向为以于由等之其该此各每也都又还就才并而但则即既再更最很较不没无非要能会可应须使给比用按据到中地得着过作所上下后前内外", r)
+	return strings.ContainsRune("的了和与及或在是有对让把被将从向为以于由等之其该此各每也都又还就才并而但则即既再更最很较不没无非要能会可应须使给比用按据到中地得着过作所上下后前内外时", r)
+}
+
+// known says whether the background knows a word, or without a
+// background, the IDF table.
+func (c *collector) known(key string) bool {
+	switch x := c.opts.IDF.(type) {
+	case nil:
+		return false
+	case interface{ knows(string) bool }:
+		return x.knows(key)
+	default:
+		_, ok := x.Lookup(key)
+		return ok
+	}
 }
 
 // adjacent says whether units i and i+1 touch (no space, no punctuation
@@ -176,98 +371,183 @@ func (c *collector) adjacent(i int) bool {
 	return c.units[i].end == c.units[i+1].start
 }
 
-// phrases finds the key phrases of the document: runs of two to
-// phraseMaxParts joinable words (at most phraseMaxRunes characters),
-// adjacent in the text, that occur together at least phraseMinCount times,
-// do not start with a stopword, end in a word of an allowed part of speech
-// and are cohesive (phraseCohesion, phraseAssoc). It returns the stream of
-// units, left to right, with every phrase occurrence as one span: at each
-// position the most frequent phrase that starts there.
-func (c *collector) phrases() [][2]int {
-	n := len(c.units)
-	// words by number, so that a phrase is a small array, not a string.
-	ids := make([]int32, n)
-	num := make(map[string]int32)
+// number gives every distinct unit key an id.
+func (c *collector) number() {
+	c.ids = make([]int32, len(c.units))
+	c.num = make(map[string]int32, len(c.units)/4+8)
 	for i := range c.units {
-		id, ok := num[c.units[i].key]
+		id, ok := c.num[c.units[i].key]
 		if !ok {
-			id = int32(len(num))
-			num[c.units[i].key] = id
+			id = int32(len(c.num))
+			c.num[c.units[i].key] = id
 		}
-		ids[i] = id
+		c.ids[i] = id
 	}
-	type gram [phraseMaxParts]int32
-	key := func(i, j int) gram {
-		var g gram
-		for k := range g {
-			g[k] = -1
-		}
-		copy(g[:], ids[i:j])
-		return g
+}
+
+func (c *collector) gramOf(i, j int) gram {
+	var g gram
+	for k := range g {
+		g[k] = -1
 	}
-	counts := make(map[gram]int)
-	single := make(map[int32]int)
+	copy(g[:], c.ids[i:j])
+	return g
+}
+
+// count counts every sequence of adjacent Han words the document has (up
+// to phraseMaxQuoted words, phraseMaxQuotedRunes characters), every word,
+// and the sequences it puts in quotation marks.
+func (c *collector) count() {
+	n := len(c.units)
+	c.counts = make(map[gram]int32, n)
+	c.single = make([]int32, len(c.num))
+	c.quoted = make(map[gram]bool)
 	for i := 0; i < n; i++ {
-		if !c.units[i].join {
+		u := &c.units[i]
+		c.single[c.ids[i]]++
+		if u.quote == quoteOpen {
+			c.quote(i)
 			continue
 		}
-		single[ids[i]]++
-		runes := runeLen(c.units[i].key)
-		for j := i + 1; j < n && j-i < phraseMaxParts; j++ {
-			if !c.units[j].join || !c.adjacent(j-1) {
+		if !u.word || u.quote != 0 {
+			continue
+		}
+		runes := runeLen(u.key)
+		for j := i + 1; j < n && j-i < phraseMaxQuoted; j++ {
+			if !c.units[j].word || !c.adjacent(j-1) {
 				break
 			}
 			runes += runeLen(c.units[j].key)
-			if runes > phraseMaxRunes {
+			if runes > phraseMaxQuotedRunes {
 				break
 			}
-			counts[key(i, j+1)]++
+			c.counts[c.gramOf(i, j+1)]++
 		}
 	}
-	ok := func(i, j int) bool {
-		cnt := counts[key(i, j)]
-		if cnt < phraseMinCount || c.stop.Has(c.units[i].key) || c.stop.Has(c.joined(i, j)) {
-			return false
-		}
-		// the last word decides what the phrase is: it must be a keyword
-		// kind of word (医药+高新区, 疫情+防控), not 发展+加快.
-		if !c.opts.POS.Allows(c.units[j-1].pos) && !c.units[j-1].cand {
-			return false
-		}
-		head := single[ids[i]]
-		if j-i > 2 {
-			// cohesion: a longer phrase must be a good share of the uses
-			// of its first words together.
-			head = counts[key(i, j-1)]
-			if float64(cnt) < phraseCohesion*float64(head) {
-				return false
+	if len(c.quotedWords) > 0 {
+		for i := range c.units {
+			if u := &c.units[i]; u.guess && slices.Contains(c.quotedWords, u.key) {
+				u.cand = true
 			}
 		}
-		// association: a good share of the uses of the rarer of its head
-		// and its last word, or it is a chance neighbourhood (乡村+全面).
-		if m := min(head, single[ids[j-1]]); float64(cnt) < phraseAssoc*float64(m) {
+	}
+}
+
+// quote records the sequence of words between the quotation mark at i and
+// its closing mark, when it is a short term: two to phraseMaxQuoted words
+// of Han characters, at most phraseMaxQuotedRunes characters, nothing but
+// words between the marks.
+func (c *collector) quote(i int) {
+	runes := 0
+	for j := i + 1; j < len(c.units) && j-i-1 <= phraseMaxQuoted; j++ {
+		u := &c.units[j]
+		if u.quote == quoteClose {
+			if j-i-1 >= 2 && runes >= 2 {
+				c.quoted[c.gramOf(i+1, j)] = true
+			} else if j-i-1 == 1 && c.units[i+1].guess {
+				c.quotedWords = append(c.quotedWords, c.units[i+1].key)
+			}
+			return
+		}
+		if !u.word || !c.adjacent(j-1) {
+			return
+		}
+		if runes += runeLen(u.key); runes > phraseMaxQuotedRunes {
+			return
+		}
+	}
+}
+
+// wellFormed says whether units [i, j) may form a key phrase: adjacent
+// joinable words within one clause, at most phraseMaxParts words and
+// phraseMaxRunes characters, beginning with a word that can begin a noun
+// phrase, ending with one that can head it, with no verb or stopword
+// between.
+func (c *collector) wellFormed(i, j int) bool {
+	if j-i < 2 || j-i > phraseMaxParts || !c.units[i].first || !c.units[j-1].last {
+		return false
+	}
+	runes := 0
+	for k := i; k < j; k++ {
+		u := &c.units[k]
+		if !u.join || k > i && !c.adjacent(k-1) {
 			return false
 		}
-		return true
+		// no verb and no stopword inside: with one the phrase is a
+		// clause (平台+入选+国家, 分类+推进+县域经济), not a term.
+		if k > i && k < j-1 && (isVerb(u.pos) || c.stop.Has(u.key)) {
+			return false
+		}
+		runes += runeLen(u.key)
 	}
+	return runes <= phraseMaxRunes && !c.stop.Has(c.joined(i, j))
+}
+
+// isQuoted says whether units [i, j) are a sequence the document quotes.
+func (c *collector) isQuoted(i, j int) bool {
+	return len(c.quoted) > 0 && c.quoted[c.gramOf(i, j)]
+}
+
+// recurs says whether the well-formed units [i, j) recur as a unit: at
+// least phraseMinCount times, a good share of the uses of their first
+// words together (phraseCohesion) and of the rarer of their head and last
+// word (phraseAssoc), or it is a chance neighbourhood (乡村+全面).
+func (c *collector) recurs(i, j int) bool {
+	cnt := c.counts[c.gramOf(i, j)]
+	if cnt < phraseMinCount {
+		return false
+	}
+	head := c.single[c.ids[i]]
+	if j-i > 2 {
+		head = c.counts[c.gramOf(i, j-1)]
+		if float64(cnt) < phraseCohesion*float64(head) {
+			return false
+		}
+	}
+	m := min(head, c.single[c.ids[j-1]])
+	if float64(cnt) < phraseAssoc*float64(m) {
+		return false
+	}
+	// a phrase that begins with a verb is a term (搅拌+系统, 发酵+性能)
+	// only when the verb is hardly used otherwise (phraseVerbCohesion); a
+	// verb used with other words is a verb taking an object (发表+就职演说,
+	// 壮大+国家). In a long document, whose formulas repeat verb phrases
+	// (表示+满意, 夯实+数字政府), it must also recur phraseVerbMinCount
+	// times.
+	if isVerb(c.units[i].pos) && (float64(cnt) < phraseVerbCohesion*float64(c.single[c.ids[i]]) || c.long && cnt < phraseVerbMinCount) {
+		return false
+	}
+	// so does a phrase that begins with a single character: 光+动力疗法
+	// is a term, 省+新质生产力 (省 is everywhere) is not.
+	if runeLen(c.units[i].key) == 1 && float64(cnt) < phraseVerbCohesion*float64(c.single[c.ids[i]]) {
+		return false
+	}
+	return true
+}
+
+// phrases finds the key phrases of the document and returns the stream of
+// units, left to right, with every phrase occurrence as one span. A key
+// phrase is a well-formed sequence of words that recurs as a unit, or a
+// sequence the document quotes (“四个中心”) and uses at least
+// phraseMinCount times. At each position the most frequent phrase that
+// starts there is taken (the longest of equally frequent ones).
+func (c *collector) phrases() [][2]int {
+	n := len(c.units)
 	spans := make([][2]int, 0, n)
 	for i := 0; i < n; {
 		best := i + 1
-		if c.units[i].join {
+		if c.units[i].word && c.units[i].quote == 0 {
 			end := i + 1
-			runes := runeLen(c.units[i].key)
-			for end < n && end-i < phraseMaxParts && c.units[end].join && c.adjacent(end-1) {
-				runes += runeLen(c.units[end].key)
-				if runes > phraseMaxRunes {
-					break
-				}
+			for end < n && end-i < phraseMaxQuoted && c.units[end].word && c.adjacent(end-1) {
 				end++
 			}
-			// of the phrases starting here, the most frequent (the longest
-			// of equally frequent ones).
-			bestCount := 0
+			var bestCount int32
 			for j := end; j >= i+2; j-- {
-				if cnt := counts[key(i, j)]; cnt > bestCount && ok(i, j) {
+				cnt := c.counts[c.gramOf(i, j)]
+				if cnt <= bestCount || cnt < phraseMinCount {
+					continue
+				}
+				if c.isQuoted(i, j) || c.wellFormed(i, j) && c.recurs(i, j) {
 					best, bestCount = j, cnt
 				}
 			}
@@ -292,6 +572,11 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 	index := make(map[string]int32)
 	t.seq = make([]int32, 0, len(spans)+8)
 	text := c.in.Text
+	for i := range c.units {
+		if c.units[i].word {
+			t.Units++
+		}
+	}
 	for si, sp := range spans {
 		i, j := sp[0], sp[1]
 		var k, surface string
@@ -306,24 +591,32 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 		}
 		if !cand {
 			t.seq = append(t.seq, -1)
-		} else {
-			id, seen := index[k]
-			if !seen {
-				id = int32(len(t.terms))
-				index[k] = id
-				t.terms = append(t.terms, term{key: k, phrase: phrase})
-			}
-			tm := &t.terms[id]
-			tm.count++
-			w := 1.0
-			if c.units[i].heading {
-				w += headingBoost
-			}
-			tm.weight += w
-			t.weight += w
-			addForm(tm, surface, si)
-			t.seq = append(t.seq, id)
+			continue
 		}
+		id, seen := index[k]
+		if !seen {
+			id = int32(len(t.terms))
+			index[k] = id
+			tm := term{key: k, phrase: phrase, quoted: phrase && c.isQuoted(i, j), pos: c.units[i].pos}
+			if phrase {
+				tm.parts = make([]string, 0, j-i)
+				for p := i; p < j; p++ {
+					tm.parts = append(tm.parts, c.units[p].key)
+				}
+			}
+			t.terms = append(t.terms, tm)
+		}
+		tm := &t.terms[id]
+		tm.count++
+		w := 1.0
+		if c.units[i].heading {
+			w += headingBoost
+		}
+		tm.weight += w
+		t.weight += w
+		addForm(tm, surface, si)
+		tm.spans = append(tm.spans, [2]int32{int32(c.units[i].start), int32(c.units[j-1].end)})
+		t.seq = append(t.seq, id)
 	}
 	for i := range t.terms {
 		fs := t.terms[i].forms
@@ -334,6 +627,46 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 			return a.first - b.first
 		})
 	}
+}
+
+// vocabulary records what a background counts of the document: every
+// candidate word and every well-formed or quoted word sequence, each with
+// its number of occurrences, whether or not the document ranks it as a
+// phrase.
+func (c *collector) vocabulary(t *Terms) {
+	v := make(map[string]int32, len(t.terms)*2)
+	for i := range c.units {
+		// the HMM's short words count too: the background is what tells
+		// which of them are words (see classify)
+		if c.units[i].cand || c.units[i].guess {
+			v[c.units[i].key]++
+		}
+	}
+	// a sequence is counted once per occurrence: from the counts of
+	// sequences, for those that are well-formed at their first occurrence.
+	done := make(map[gram]bool)
+	n := len(c.units)
+	for i := 0; i < n; i++ {
+		if !c.units[i].word || c.units[i].quote != 0 {
+			continue
+		}
+		for j := i + 2; j <= n && j-i <= phraseMaxQuoted; j++ {
+			if !c.units[j-1].word || !c.adjacent(j-2) {
+				break
+			}
+			g := c.gramOf(i, j)
+			if done[g] {
+				continue
+			}
+			if c.isQuoted(i, j) || c.wellFormed(i, j) {
+				done[g] = true
+				if k := c.joined(i, j); runeLen(k) >= c.opts.minLen() {
+					v[k] += c.counts[g]
+				}
+			}
+		}
+	}
+	t.vocab = v
 }
 
 func addForm(tm *term, surface string, at int) {
@@ -353,7 +686,7 @@ type line struct {
 
 // headingLines splits text into lines and marks the headings: short lines
 // with Chinese text that do not end like a sentence (a title, a section
-// heading).
+// heading), and are not a label and its value (来源：北京日报).
 func headingLines(text string, maxRunes int) []line {
 	var out []line
 	for start := 0; start < len(text); {
@@ -365,7 +698,7 @@ func headingLines(text string, maxRunes int) []line {
 		}
 		s := strings.TrimSpace(text[start:end])
 		h := s != "" && utf8.RuneCountInString(s) <= maxRunes && hasHan(s) &&
-			!strings.ContainsAny(s, "。！？；!?;") && !strings.HasSuffix(s, "：") && !strings.HasSuffix(s, "，")
+			!strings.ContainsAny(s, "。！？；!?;：:") && !strings.HasSuffix(s, "，")
 		out = append(out, line{start: start, end: end, heading: h})
 		start = end + 1
 	}

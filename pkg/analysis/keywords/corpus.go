@@ -2,84 +2,104 @@ package keywords
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"strings"
+
+	"zhpolicy/pkg/analysis/entities"
 )
 
-// Corpus accumulates the keywords of many documents into one ranking.
-// Add documents in any order, on one goroutine per Corpus; Corpora built
-// separately can be merged. Scores are summed in the order documents are
-// added, so add them in input order for results that are the same on
-// every run.
+// Corpus sums the keywords of many documents into one ranking: what the
+// corpus is about. Add documents in any order; Corpora built separately
+// merge (Merge), and the result is the same for any split and any order,
+// since scores are added in fixed point (ScoreScale).
 type Corpus struct {
-	docs  int
+	docs  int64
 	terms map[string]*corpusTerm
 }
 
 type corpusTerm struct {
-	docs  int
-	count int
-	score float64
-	forms map[string]int
+	docs, count int64
+	score       int64 // sum of per-document scores, in 1/ScoreScale
+	forms       map[string]int64
+	// names counts the documents that tagged the term as a name, by type
+	// (nameTypes order).
+	names [4]int64
 }
+
+// ScoreScale is the fixed point in which a Corpus adds scores: each
+// document's score is rounded to 1e-9, so that sums are exact whatever the
+// order.
+const ScoreScale = 1e9
 
 // CorpusKeyword is one term of a corpus ranking.
 type CorpusKeyword struct {
 	Key string
 	// Surface is the form the documents wrote most often.
 	Surface string
-	// Docs is the number of documents the term is a candidate keyword in.
-	Docs int
-	// Count is its number of occurrences in all documents.
-	Count int
+	// Docs is the number of documents the term is ranked in; Count its
+	// occurrences in them.
+	Docs, Count int64
 	// Score is the mean of its per-document scores over all documents of
 	// the corpus (0 in a document without it): a term ranks high when it
 	// is salient in many documents.
 	Score float64
+	// Name is the entity type most documents tagged the term with, if
+	// most did.
+	Name entities.Type
 }
 
 // NewCorpus returns an empty corpus.
 func NewCorpus() *Corpus { return &Corpus{terms: make(map[string]*corpusTerm)} }
 
-// Add adds one document: its Terms and all its scored keywords
-// (t.Score(opts, 0)).
-func (c *Corpus) Add(t *Terms, kws []Keyword) {
+// Add adds one document: its scored keywords (Terms.Score with top 0),
+// and, for names ranked apart, its names (Terms.Names) in the same call.
+func (c *Corpus) Add(t *Terms, kws ...[]Keyword) {
 	c.docs++
-	idx := make(map[string]int, len(t.terms))
+	forms := make(map[string][]form, len(t.terms))
 	for i := range t.terms {
-		idx[t.terms[i].key] = i
+		forms[t.terms[i].key] = t.terms[i].forms
 	}
-	for _, k := range kws {
-		ct := c.terms[k.Key]
-		if ct == nil {
-			ct = &corpusTerm{forms: make(map[string]int)}
-			c.terms[k.Key] = ct
-		}
-		ct.docs++
-		ct.count += k.Count
-		ct.score += k.Score
-		if i, ok := idx[k.Key]; ok {
-			for _, f := range t.terms[i].forms {
-				ct.forms[f.text] += f.n
+	for _, list := range kws {
+		for _, k := range list {
+			ct := c.term(k.Key)
+			ct.docs++
+			ct.count += int64(k.Count)
+			ct.score += int64(math.Round(k.Score * ScoreScale))
+			if k.Name != "" {
+				ct.names[slices.Index(nameTypes, k.Name)]++
 			}
-		} else {
-			ct.forms[k.Surface] += k.Count
+			if fs, ok := forms[k.Key]; ok {
+				for _, f := range fs {
+					ct.forms[f.text] += int64(f.n)
+				}
+			} else {
+				ct.forms[k.Surface] += int64(k.Count)
+			}
 		}
 	}
+}
+
+func (c *Corpus) term(k string) *corpusTerm {
+	ct := c.terms[k]
+	if ct == nil {
+		ct = &corpusTerm{forms: make(map[string]int64)}
+		c.terms[k] = ct
+	}
+	return ct
 }
 
 // Merge adds the documents of o.
 func (c *Corpus) Merge(o *Corpus) {
 	c.docs += o.docs
 	for k, ot := range o.terms {
-		ct := c.terms[k]
-		if ct == nil {
-			ct = &corpusTerm{forms: make(map[string]int)}
-			c.terms[k] = ct
-		}
+		ct := c.term(k)
 		ct.docs += ot.docs
 		ct.count += ot.count
 		ct.score += ot.score
+		for i, n := range ot.names {
+			ct.names[i] += n
+		}
 		for f, n := range ot.forms {
 			ct.forms[f] += n
 		}
@@ -87,15 +107,40 @@ func (c *Corpus) Merge(o *Corpus) {
 }
 
 // Docs is the number of documents added.
-func (c *Corpus) Docs() int { return c.docs }
+func (c *Corpus) Docs() int64 { return c.docs }
 
-// Ranking returns the corpus keywords, best first (ties by key); top limits
-// their number (0: all).
-func (c *Corpus) Ranking(top int) []CorpusKeyword {
+// Which selects the terms of a corpus ranking.
+type Which int
+
+const (
+	// All ranks every term.
+	All Which = iota
+	// KeywordsOnly leaves out the names.
+	KeywordsOnly
+	// NamesOnly ranks only the names.
+	NamesOnly
+)
+
+// Ranking returns the corpus keywords, best first (ties by key); top
+// limits their number (0: all).
+func (c *Corpus) Ranking(top int, which Which) []CorpusKeyword {
 	out := make([]CorpusKeyword, 0, len(c.terms))
 	for k, ct := range c.terms {
-		out = append(out, CorpusKeyword{Key: k, Surface: bestForm(ct.forms, k), Docs: ct.docs,
-			Count: ct.count, Score: ct.score / float64(max(c.docs, 1))})
+		ck := CorpusKeyword{Key: k, Surface: bestForm(ct.forms, k), Docs: ct.docs, Count: ct.count,
+			Score: float64(ct.score) / ScoreScale / float64(max(c.docs, 1))}
+		best := 0
+		for i, n := range ct.names {
+			if n > ct.names[best] {
+				best = i
+			}
+		}
+		if 2*ct.names[best] > ct.docs {
+			ck.Name = nameTypes[best]
+		}
+		if which == KeywordsOnly && ck.Name != "" || which == NamesOnly && ck.Name == "" {
+			continue
+		}
+		out = append(out, ck)
 	}
 	slices.SortFunc(out, func(a, b CorpusKeyword) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
@@ -111,8 +156,8 @@ func (c *Corpus) Ranking(top int) []CorpusKeyword {
 
 // bestForm is the most frequent surface form; of equally frequent ones, the
 // first in string order.
-func bestForm(forms map[string]int, key string) string {
-	best, n := key, -1
+func bestForm(forms map[string]int64, key string) string {
+	best, n := key, int64(-1)
 	for f, c := range forms {
 		if c > n || c == n && f < best {
 			best, n = f, c

@@ -23,6 +23,7 @@ import (
 	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis"
+	"zhpolicy/pkg/analysis/entities"
 )
 
 // Method selects how keywords are scored.
@@ -66,13 +67,15 @@ func ParseMethod(s string) (Method, error) {
 	return TFIDF, fmt.Errorf("unknown method %q: use tfidf, textrank or both", s)
 }
 
-// Options control extraction. The zero value is the default: TF-IDF,
-// default parts of speech, the built-in stopwords, keywords of at least two
-// characters, key phrases on, every term IDF 1 (set IDF).
+// Options control extraction. The zero value ranks by TF-IDF with every
+// term the same IDF, the default parts of speech, the built-in stopwords,
+// keywords of at least two characters, key phrases on and names not
+// tagged. Default returns what keywords, analyze and report use.
 type Options struct {
 	Method Method
 	// IDF is the inverse document frequency table for TF-IDF; nil gives
-	// every term the same IDF.
+	// every term the same IDF. Background.IDF combines a policy background
+	// with a general table (the default).
 	IDF IDF
 	// POS is the part-of-speech allow-list; nil allows DefaultPOS().
 	POS *POSFilter
@@ -84,6 +87,11 @@ type Options struct {
 	// NoPhrases ranks single words only: adjacent words that form a term
 	// the document repeats are not joined.
 	NoPhrases bool
+	// Entities, when set, tags the terms that are names of places,
+	// organisations or people (Keyword.Name); Names says what to do with
+	// them.
+	Entities *entities.Extractor
+	Names    NamesMode
 }
 
 func (o *Options) minLen() int {
@@ -111,8 +119,18 @@ type Keyword struct {
 	// Count is the number of times the term occurs in the document.
 	Count int
 	// Phrase is true for a key phrase: words joined because the document
-	// uses them together.
+	// uses them together, or quotes them.
 	Phrase bool
+	// Name is the entity type (LOC, ORG, PER) when the term is a name,
+	// as the entity recogniser tagged most of its occurrences; empty
+	// otherwise, and when names were not tagged (Options.Entities).
+	Name entities.Type
+	// Start and End are the byte offsets of the term's first occurrence
+	// in the document's text (analysis.Input.Text).
+	Start, End int
+
+	// parts are the keys of a phrase's words, each followed by "|".
+	parts string
 }
 
 // Terms are the candidate keywords of one document with their counts and
@@ -125,7 +143,17 @@ type Terms struct {
 	// Empty is true when the document has no text at all.
 	Empty bool
 
+	// Units is the number of words (tokens with a Chinese character) of
+	// the document: its size for keyness.
+	Units int64
+
 	terms []term
+	// vocab counts what a background counts of the document (Background.Add):
+	// every candidate word and every well-formed or quoted word sequence,
+	// with its occurrences. Compact keeps only the terms' own entries.
+	vocab map[string]int32
+	// names says whether names were tagged.
+	names bool
 	// seq holds, for every unit of the document in order (a token, or the
 	// tokens of a phrase), the index of its term, or -1 for a unit that is
 	// not a candidate.
@@ -137,9 +165,17 @@ type Terms struct {
 type term struct {
 	key    string
 	phrase bool // a key phrase: words joined
-	count  int
-	weight float64 // occurrences, those in headings counted more
-	forms  []form  // surface forms, most frequent first after finish
+	quoted bool // a phrase the document quotes
+	// partial: a part of a longer unit, every occurrence next to the same
+	// neighbour (马池 of 马池口); never ranked.
+	partial bool
+	parts   []string // the keys of a phrase's words
+	pos     string   // a word's part of speech (at its first occurrence)
+	count   int
+	weight  float64    // occurrences, those in headings counted more
+	forms   []form     // surface forms, most frequent first after finish
+	spans   [][2]int32 // byte offsets of every occurrence in Input.Text
+	name    entities.Type
 }
 
 type form struct {
@@ -147,6 +183,21 @@ type form struct {
 	n    int
 	// first is the unit index of its first occurrence, for stable ties.
 	first int
+}
+
+// Compact drops what only a background needs (the vocabulary of word
+// sequences the document does not rank), keeping the counts of its own
+// terms for keyness: for callers that hold the Terms of many documents.
+func (t *Terms) Compact() {
+	if t.vocab == nil {
+		return
+	}
+	v := make(map[string]int32, len(t.terms))
+	for i := range t.terms {
+		k := t.terms[i].key
+		v[k] = max(t.vocab[k], int32(t.terms[i].count))
+	}
+	t.vocab = v
 }
 
 // Len is the number of distinct candidate terms.
@@ -169,12 +220,35 @@ func Collect(in *analysis.Input, opts Options) *Terms {
 	}
 	c := newCollector(in, &opts)
 	c.run(t)
+	if opts.Entities != nil {
+		t.tagNames(opts.Entities.Extract(in))
+	}
 	return t
 }
 
-// Score ranks the terms of a document; top limits the result (0: all).
-// Ties are sorted by key.
+// Score ranks the keywords of a document, best first; top limits their
+// number (0: all). Ties are sorted longer term first, then by key. Names
+// (when tagged) are ranked with the rest when opts.Names is NamesKeep, and
+// left out otherwise (see Names). A term is left out when a better-ranked
+// term makes it redundant: it is a piece of that term's word, used no more
+// often on its own (湾区 of 大湾区, 中轴 of 中轴线; a word of a phrase,
+// 地下水 of 地下水+开采量, stays), or it is that term plus a generic word
+// (新质生产力+发展).
 func (t *Terms) Score(opts Options, top int) []Keyword {
+	return t.rank(opts, top, false)
+}
+
+// Names ranks the terms tagged as names of places, organisations and
+// people (Options.Entities given to Collect), best first, as Score ranks
+// keywords; nil when names were not tagged.
+func (t *Terms) Names(opts Options, top int) []Keyword {
+	if !t.names {
+		return nil
+	}
+	return t.rank(opts, top, true)
+}
+
+func (t *Terms) rank(opts Options, top int, names bool) []Keyword {
 	if len(t.terms) == 0 {
 		return nil
 	}
@@ -187,21 +261,75 @@ func (t *Terms) Score(opts Options, top int) []Keyword {
 	default:
 		scores = t.tfidf(opts.IDF)
 	}
-	out := make([]Keyword, len(t.terms))
+	out := make([]Keyword, 0, len(t.terms))
 	for i := range t.terms {
 		tm := &t.terms[i]
-		out[i] = Keyword{Key: tm.key, Surface: tm.forms[0].text, Score: scores[i], Count: tm.count, Phrase: tm.phrase}
+		if names && tm.name == "" || !names && tm.name != "" && opts.Names != NamesKeep || !t.ranked(tm) {
+			continue
+		}
+		k := Keyword{Key: tm.key, Surface: tm.forms[0].text, Score: scores[i], Count: tm.count, Phrase: tm.phrase,
+			Name: tm.name, Start: int(tm.spans[0][0]), End: int(tm.spans[0][1])}
+		if tm.phrase {
+			k.parts = strings.Join(tm.parts, "|") + "|"
+		}
+		out = append(out, k)
 	}
 	slices.SortFunc(out, func(a, b Keyword) int {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
+		// of equal scores the longer term first: 中轴线 before 中轴
+		if c := cmp.Compare(len(b.Key), len(a.Key)); c != 0 {
+			return c
+		}
 		return strings.Compare(a.Key, b.Key)
 	})
+	out = dropRedundant(out, opts.IDF, top, t.Units >= minCountUnits)
 	if top > 0 && len(out) > top {
 		out = out[:top]
 	}
 	return out
+}
+
+// dropRedundant removes, walking down a ranking, every term made redundant
+// by a better-ranked one (see Score), until top terms are kept (0: all).
+// Pieces of words are dropped only in a long document: a short one (an
+// abstract) names a term and its head (地缘政治学, 地缘政治) on purpose.
+func dropRedundant(kws []Keyword, idf IDF, top int, long bool) []Keyword {
+	kept := kws[:0:0]
+	for _, k := range kws {
+		if top > 0 && len(kept) == top {
+			break
+		}
+		redundant := false
+		for _, b := range kept {
+			if len(b.Key) == len(k.Key) {
+				continue
+			}
+			if long && strings.Contains(b.Key, k.Key) && k.Count <= b.Count && !strings.Contains(b.parts, k.Key+"|") {
+				redundant = true // 湾区 under 大湾区, 中轴 under 中轴线
+				break
+			}
+			if strings.Contains(k.Key, b.Key) && generic(idf, strings.Replace(k.Key, b.Key, "", 1)) {
+				redundant = true // 新质生产力发展 under 新质生产力
+				break
+			}
+		}
+		if !redundant {
+			kept = append(kept, k)
+		}
+	}
+	return kept
+}
+
+// generic says whether a word is one that most texts use: its IDF is under
+// genericShare of the IDF of an unknown word.
+func generic(idf IDF, key string) bool {
+	if idf == nil || key == "" {
+		return key == ""
+	}
+	v, ok := idf.Lookup(key)
+	return ok && v < genericShare*idf.Median()
 }
 
 func hasHan(s string) bool {

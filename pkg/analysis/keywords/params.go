@@ -3,6 +3,11 @@ package keywords
 // The constants of extraction, chosen by measurement on the development
 // data (CSL abstracts outside the policy subset, and the government work
 // reports; bench/RESULTS.md, section Keywords (CSL)).
+// PartialVersion is the version of what a keyword background or corpus
+// ranking holds (the vocabulary a document adds, the scores): saved
+// backgrounds and partials of another version are refused, not merged.
+const PartialVersion = 1
+
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line
 	// (a title or section heading): it counts 1 + headingBoost times.
@@ -16,6 +21,10 @@ const (
 	// phraseMaxParts and phraseMaxRunes bound a key phrase.
 	phraseMaxParts = 4
 	phraseMaxRunes = 8
+	// phraseMaxQuoted and phraseMaxQuotedRunes bound a quoted term
+	// (“两个基地”): the words between two quotation marks.
+	phraseMaxQuoted      = 5
+	phraseMaxQuotedRunes = 10
 	// phraseCohesion: a phrase of three or more words must occur at least
 	// this share of the times its first words occur together.
 	phraseCohesion = 0.5
@@ -23,6 +32,27 @@ const (
 	// the rarer of its head (all words but the last) and its last word
 	// occurs, or it is a chance neighbourhood (乡村+全面).
 	phraseAssoc = 0.3
+	// phraseVerbCohesion: a phrase that begins with a verb must account for
+	// this share of the verb's uses.
+	phraseVerbCohesion = 0.8
+	// phraseVerbMinCount: in a long document, a phrase that begins with a
+	// verb must occur this often.
+	phraseVerbMinCount = 3
+	// partialShare: a term is a piece of a longer unit when this share of
+	// its occurrences touch the same extending neighbour.
+	partialShare = 0.8
+
+	// minCountUnits: in a document of at least this many words, a keyword
+	// occurs twice or in a heading.
+	minCountUnits = 1000
+
+	// phraseIDFBonus: a phrase is worth at most this much more IDF than the
+	// most informative of its words, so that a term followed by a word
+	// every text uses (新质生产力+发展) does not outrank the term alone.
+	phraseIDFBonus = 0.5
+	// genericShare: a word whose IDF is under this share of the IDF of an
+	// unknown word is generic (发展, 建设, 工作 in policy text).
+	genericShare = 0.5
 
 	// textRankWindow is the TextRank co-occurrence window, in words.
 	textRankWindow = 5

@@ -7,40 +7,56 @@ import (
 
 // tfidf scores every term: its term frequency over the document's number
 // of candidate occurrences, times its IDF. The term frequency is the
-// weighted count w (headings count more), damped to 1 + ln w, unless the
-// IDF was computed over the corpus being ranked: a general-language table
-// gives the words a policy text repeats all the time (体系, 改革, 服务) a
-// middling IDF, and their raw counts would fill the list; a corpus IDF
-// already brings them near zero, and damping would only lift words used
-// once.
+// weighted count w (headings count more), damped to 1 + ln w: a policy
+// text repeats its broad words (体系, 改革, 服务) dozens of times, and raw
+// counts would let them outrank the terms it names a few times.
 func (t *Terms) tfidf(idf IDF) []float64 {
 	out := make([]float64, len(t.terms))
 	if t.weight == 0 {
 		return out
 	}
-	_, linear := idf.(*corpusIDF)
 	for i := range t.terms {
 		tm := &t.terms[i]
-		tf := tm.weight
-		if !linear {
-			tf = 1 + math.Log(tf)
-		}
-		out[i] = tf / t.weight * termIDF(idf, tm)
+		out[i] = (1 + math.Log(tm.weight)) / t.weight * termIDF(idf, tm)
 	}
 	return out
 }
 
-// termIDF is the IDF of a term; a phrase the table does not know gets the
-// table's default, as any unknown word: it is as rare as a new word (a
-// corpus IDF knows every phrase of the corpus).
+// ranked says whether a term may be ranked at all: in a long document
+// (minCountUnits words or more) a term must occur at least twice, since a
+// long report's one-off words are not its keywords, and the one-offs of
+// web-page chrome (来源：北京日报, a reporter's name, a photo credit) never
+// are; and it must not be part of a longer unit (see partialTerms).
+func (t *Terms) ranked(tm *term) bool {
+	return (t.Units < minCountUnits || tm.count >= 2) && !tm.partial
+}
+
+// termIDF is the IDF of a term: the table's value, or its default for a
+// term it does not know. A phrase the table does not know is worth at most
+// phraseIDFBonus more than the most informative of its words: it is not as
+// rare as a new word, and a term glued to generic words (北京+重要讲话精神)
+// is worth no more than the term. A quoted phrase (“四个中心”) is the
+// author's own term and keeps its value.
 func termIDF(idf IDF, tm *term) float64 {
 	if idf == nil {
 		return 1
 	}
-	if v, ok := idf.Lookup(tm.key); ok {
-		return v
+	v, ok := idf.Lookup(tm.key)
+	if !ok {
+		v = idf.Median()
 	}
-	return idf.Median()
+	if tm.phrase && !tm.quoted {
+		best := 0.0
+		for _, p := range tm.parts {
+			pv, ok := idf.Lookup(p)
+			if !ok {
+				pv = idf.Median()
+			}
+			best = max(best, pv)
+		}
+		v = min(v, best+phraseIDFBonus)
+	}
+	return v
 }
 
 // textRank scores every term by weighted PageRank (damping 0.85) over the

@@ -213,7 +213,7 @@ func WriteGEXF(w io.Writer, g *Graph, date string) error {
 		}
 		a := gexfAttributes{Class: c.class}
 		for _, d := range c.defs {
-			a.Attrs = append(a.Attrs, gexfAttr{ID: d.ID, Title: d.Title, Type: d.Type})
+			a.Attrs = append(a.Attrs, gexfAttr(d))
 		}
 		doc.Graph.Attributes = append(doc.Graph.Attributes, a)
 	}
@@ -256,7 +256,7 @@ func ReadGEXF(r io.Reader) (*Graph, error) {
 	for _, a := range doc.Graph.Attributes {
 		var defs []AttrDef
 		for _, d := range a.Attrs {
-			defs = append(defs, AttrDef{ID: d.ID, Title: d.Title, Type: d.Type})
+			defs = append(defs, AttrDef(d))
 		}
 		switch a.Class {
 		case "node":

@@ -658,8 +658,20 @@ func (x *extractor) compactRun(j, b int) [][2]int {
 	v := x.v
 	s := v.s
 	for _, l := range []int{3, 2} {
+		// units while they still share a position with the first (no
+		// longer run can pass sharedCompact: the shared positions of a
+		// run are those of each of its prefixes)
 		var spans [][2]int
+		mask := 1<<l - 1
 		for t := j; t+l <= b && allHan(s[t:t+l]); t += l {
+			for p := 0; p < l; p++ {
+				if s[t+p] != s[j+p] {
+					mask &^= 1 << p
+				}
+			}
+			if mask == 0 {
+				break
+			}
 			spans = append(spans, [2]int{t, t + l})
 		}
 		// units meet at word boundaries, never at a quotation mark

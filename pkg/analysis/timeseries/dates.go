@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"zhpolicy/internal/hannum"
 )
 
 // Date is a document date; Month and Day are 0 when unknown.
@@ -80,29 +81,7 @@ func digit(r rune) (int, bool) {
 	case r >= '０' && r <= '９':
 		return int(r - '０'), true
 	}
-	switch r {
-	case '〇', '零', 'Ｏ', '○':
-		return 0, true
-	case '一':
-		return 1, true
-	case '二':
-		return 2, true
-	case '三':
-		return 3, true
-	case '四':
-		return 4, true
-	case '五':
-		return 5, true
-	case '六':
-		return 6, true
-	case '七':
-		return 7, true
-	case '八':
-		return 8, true
-	case '九':
-		return 9, true
-	}
-	return 0, false
+	return hannum.Digit(r)
 }
 
 // number reads digits at s[i:] (for months and days also 十, 十二, 二十三);
@@ -278,7 +257,7 @@ func DateInName(path string) (Date, bool) {
 						return d, true
 					}
 					if !year.Known() && d.Year <= 2099 {
-						year = Date{Year: d.Year, Source: "name"}
+						year = Date{Year: d.Year, Month: d.Month, Source: "name"}
 					}
 				}
 			}

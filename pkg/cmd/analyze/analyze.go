@@ -62,8 +62,8 @@ TSV and JSON Lines.
 ` + "`zhpolicy merge`" + ` turns the partials of separate runs into the report of one
 run over all their documents.
 
-Memory: one document at a time is analysed whole (up to --max-size) and
-only its counts are kept.`,
+Memory: documents are analysed one at a time on each worker and only their
+counts are kept.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy analyze testdata/sample/
   zhpolicy analyze --top 20 testdata/sample/
   zhpolicy analyze --format json testdata/sample/ > overview.json

@@ -28,7 +28,7 @@ const maxInputBytes = 256 << 20
 // With forFix, the file is read for a later rewrite (safewrite.Replace):
 // snap is its snapshot, or nil when it cannot be rewritten in place (not a
 // regular file, several hard links).
-func readDoc(src input.Source, stdin io.Reader, encoding string, forFix bool) (doc *lint.Document, snap *safewrite.Snapshot, err error) {
+func readDoc(src input.Source, stdin io.Reader, ropts input.Options, forFix bool) (doc *lint.Document, snap *safewrite.Snapshot, err error) {
 	name := src.Path
 	var raw []byte
 	if src.IsStdin() {
@@ -63,7 +63,7 @@ func readDoc(src input.Source, stdin io.Reader, encoding string, forFix bool) (d
 	if len(raw) > maxInputBytes {
 		return nil, nil, fmt.Errorf("%s: too large (limit %s), skipped", name, lint.FormatSize(maxInputBytes))
 	}
-	d, err := input.ReadFrom(name, bytes.NewReader(raw), input.Options{Encoding: encoding})
+	d, err := input.ReadFrom(name, bytes.NewReader(raw), ropts)
 	if err != nil {
 		if errors.Is(err, input.ErrBinary) || errors.Is(err, input.ErrCorrupt) {
 			return &lint.Document{Name: name, Size: int64(len(raw)), Problem: problemOf(name, err)}, snap, nil

@@ -60,7 +60,7 @@ and words without a Chinese character (numbers, Latin) are left out
 or 3 compares word sequences (formulations) rather than words; --stopwords
 builtin leaves out the words every report uses.
 Words are counted in Simplified script, so a Traditional text compares with
-a Simplified one.`,
+a Simplified one.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy compare testdata/sample/municipal_report.txt testdata/sample/provincial_notice.html
   zhpolicy compare --top 30 --stopwords builtin testdata/sample/municipal_report.txt testdata/sample/city_plan.docx
   zhpolicy compare --ngram 2 --min-count 1 testdata/sample/ testdata/originals/

@@ -323,7 +323,7 @@ const detectWindow = 256 << 10
 
 // convertOne converts (or checks) one input.
 func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding, error) {
-	inOpts := input.Options{Encoding: opts.In.Encoding}
+	inOpts := opts.In.ReadOptions()
 	name := src.Path
 	var raw io.Reader
 	var hasher *safewrite.Hasher
@@ -355,6 +355,11 @@ func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding
 		return nil, err
 	}
 	enc := tr.Encoding()
+	if opts.InPlace && tr.Format() != input.FormatText && tr.Format() != input.FormatMarkdown {
+		// a .txt that is a PDF or a Word file inside: its text is extracted,
+		// and writing it back would replace the document
+		return nil, fmt.Errorf("%s: is a %s document, not plain text; convert rewrites only text and Markdown files in place; use -o or --out-dir", name, tr.Format())
+	}
 	// Decide the conversion from the start of the document.
 	prefix := make([]byte, detectWindow)
 	n, err := io.ReadFull(tr, prefix)
@@ -460,10 +465,10 @@ func outName(p string) string {
 // DOCX, whose extracted text is what convert writes).
 func isPlainText(path string) bool {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".html", ".htm", ".xhtml", ".docx":
-		return false
+	case "", ".txt", ".text", ".md", ".markdown", ".csv", ".tsv", ".log":
+		return true
 	}
-	return true
+	return false
 }
 
 // mirror turns an input path into a relative path under --out-dir.

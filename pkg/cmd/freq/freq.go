@@ -4,16 +4,20 @@ package freq
 import (
 	"context"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"zhpolicy/pkg/analysis/bygroup"
 	"zhpolicy/pkg/analysis/freq"
+	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/structure"
 	"zhpolicy/pkg/views"
 )
 
@@ -28,8 +32,9 @@ type Options struct {
 	Script   string
 	Top      int
 	MinCount int
-	By       string // "" (corpus) or "doc"
+	By       string // "" (corpus), "doc", "year", "section", "issuer", "doctype" or a --meta column
 	Emit     string // report or partial
+	Dates    cmdutil.DateFlags
 }
 
 // NewCmdFreq returns the freq command. runF, when not nil, replaces the run
@@ -54,7 +59,18 @@ n-gram is counted only when all its words pass).
 --by doc prints a document × term matrix instead: one row per document, one
 column per term (the --top most frequent of the corpus), plus the number of
 units counted in the document (total) — a wide CSV for spreadsheets, R or
-pandas.
+pandas. --by year prints attention over time as a tidy table: per year and
+term (the --top most frequent of the corpus), the count, the documents, the
+count per 10,000 characters and the year's documents and characters. A
+document's year comes from a --meta CSV, else the date the document gives
+itself (成文日期, in either numeral form), else its file name (--date-from-name
+for a pattern of your own); documents without one are counted as undated.
+
+--by section gives a section × term matrix: one row per section of each
+document (its GB/T 9704 headings 一、 （一） 1. （1）, 第N章, 第N条, and each
+attachment, as the structure command lists them); --by issuer or doctype
+one row per lead issuer or document type (as the structure command reads
+them), --by COLUMN one row per value of a --meta column.
 
 --emit partial writes the counts as a partial file (JSON Lines) instead of
 a report; ` + "`zhpolicy merge`" + ` adds partials of separate runs into the report
@@ -70,6 +86,9 @@ are read whole, up to --max-size).`,
   zhpolicy freq --ngram 2 --han --top 30 testdata/sample/municipal_report.txt
   zhpolicy freq --chars --top 0 --format csv testdata/sample/ > chars.csv
   zhpolicy freq --by doc --top 100 --format csv testdata/sample/ > dtm.csv
+  zhpolicy freq --by year --han --min-len 2 --top 10 --format csv testdata/sample/ > by_year.csv
+  zhpolicy freq --by section --han --min-len 2 testdata/structure/lj_2025_12.txt
+  zhpolicy freq --by doctype --top 10 --format csv testdata/structure/ > by_type.csv
   zhpolicy freq --emit partial --shard 1/2 testdata/sample/ > shard1.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -86,12 +105,14 @@ are read whole, up to --max-size).`,
 				return err
 			}
 			switch opts.By {
-			case "", "corpus", "doc":
+			case "", "corpus", "doc", "year", "section", "issuer", "doctype":
 			default:
-				return cmdutil.FlagErrorf("invalid --by %q: use doc (one row per document) or corpus", opts.By)
+				if opts.Dates.Meta == "" {
+					return cmdutil.FlagErrorf("invalid --by %q: use doc (one row per document), year (a row per year and term), section, issuer, doctype, corpus, or a column of a --meta CSV", opts.By)
+				}
 			}
-			if opts.Emit == "partial" && opts.By == "doc" {
-				return cmdutil.FlagErrorf("--by doc cannot be emitted as a partial: partials hold corpus counts; run --by doc on each shard instead")
+			if opts.Emit == "partial" && opts.By != "" && opts.By != "corpus" {
+				return cmdutil.FlagErrorf("--by %s cannot be emitted as a partial: partials hold corpus counts; run --by %s on each shard instead", opts.By, opts.By)
 			}
 			if runF != nil {
 				return runF(opts)
@@ -107,7 +128,8 @@ are read whole, up to --max-size).`,
 	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.IntVar(&opts.MinCount, "min-count", 1, "leave out terms counted fewer times in all documents")
-	fl.StringVar(&opts.By, "by", "", "doc: a document × term matrix, one row per document")
+	fl.StringVar(&opts.By, "by", "", "doc: a document × term matrix; year: counts per year and term; section, issuer, doctype or a --meta `column`: a matrix by group")
+	cmdutil.AddDateFlags(cmd, &opts.Dates)
 	return cmd
 }
 
@@ -139,23 +161,79 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	var perDoc []views.DocCounts
 	var doc *freq.Counts // the document whose parts are being added up
+	var series *timeseries.Series
+	var dates *timeseries.Resolver
+	var docDate timeseries.Date
+	var docChars int64
+	if opts.By == "year" {
+		if dates, _, err = opts.Dates.Resolver(nil); err != nil {
+			return err
+		}
+		series = timeseries.New(timeseries.Settings{})
+	}
+	// --by section and the structure groupings read each document's
+	// structure: whole documents
+	grouped := opts.By == "section" || bygroup.Dimension(opts.By) || opts.By != "" && opts.By != "corpus" && opts.By != "doc" && opts.By != "year"
+	var res *bygroup.Resolver
+	groups := bygroup.NewFreq()
+	if grouped {
+		docs.PartSize = 0
+		tr, _, err := opts.Dates.Resolver(bygroup.MetaColumns([]string{opts.By}))
+		if err != nil {
+			return err
+		}
+		res = &bygroup.Resolver{Dates: tr}
+	}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
-		func(ctx context.Context, d *corpus.Doc) (*freq.Counts, error) {
-			return freq.Count(d.Input(), counting.Opts), nil
+		func(ctx context.Context, d *corpus.Doc) (counted, error) {
+			in := d.Input()
+			r := counted{all: freq.Count(in, counting.Opts)}
+			if !grouped {
+				return r, nil
+			}
+			st := structure.ParseFolded(in.Text, in.Folded)
+			if opts.By == "section" {
+				for _, sec := range st.Sections() {
+					r.sections = append(r.sections, views.DocCounts{Name: d.Name + " § " + sec.Label(),
+						Counts: freq.Count(bygroup.SectionInput(in, sec), counting.Opts)})
+				}
+				return r, nil
+			}
+			r.group = res.Of(st, d.Name).Group(opts.By)
+			return r, nil
 		},
-		func(d *corpus.Doc, c *freq.Counts) error {
+		func(d *corpus.Doc, cd counted) error {
+			c := cd.all
 			inputs.Add(d.Name, int64(len(d.Original)))
 			if d.Part == 0 {
-				doc = c
+				doc, docChars, docDate = c, 0, timeseries.Date{}
 			} else {
 				doc.MergePart(c)
+			}
+			if series != nil {
+				docChars += int64(utf8.RuneCountInString(d.Text))
+				if !docDate.Known() {
+					docDate, _ = dates.Date(d.Name, d.Text)
+				}
 			}
 			if !d.Final {
 				return nil
 			}
+			if series != nil {
+				counts := map[string]int64{}
+				for _, k := range doc.Keys() {
+					counts[k] = doc.Get(k).Count
+				}
+				series.Add(timeseries.Period(docDate), "", docChars, counts)
+			}
 			total.Merge(doc)
-			if opts.By == "doc" {
+			switch {
+			case opts.By == "doc":
 				perDoc = append(perDoc, views.DocCounts{Name: d.Name, Counts: doc})
+			case opts.By == "section":
+				perDoc = append(perDoc, cd.sections...)
+			case grouped:
+				groups.Add(cd.group, doc)
 			}
 			return nil
 		})
@@ -174,13 +252,29 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	minCount := int64(opts.MinCount)
+	if grouped && opts.By != "section" {
+		for _, g := range groups.Groups() {
+			perDoc = append(perDoc, views.DocCounts{Name: g, Counts: groups.Get(g)})
+		}
+	}
 	switch {
+	case grouped && (opts.Format == "json" || opts.Format == "jsonl"):
+		meta, t := views.MatrixJSON(disp, total, perDoc, minCount, opts.Top, opts.Format == "jsonl")
+		views.RenameFirstColumn(t, opts.By)
+		w.Meta(meta...)
+		err = w.Table(t)
+	case grouped:
+		t := views.Matrix(disp, total, perDoc, minCount, opts.Top)
+		views.RenameFirstColumn(t, opts.By)
+		err = w.Table(t)
 	case opts.By == "doc" && (opts.Format == "json" || opts.Format == "jsonl"):
 		meta, t := views.MatrixJSON(disp, total, perDoc, minCount, opts.Top, opts.Format == "jsonl")
 		w.Meta(meta...)
 		err = w.Table(t)
 	case opts.By == "doc":
 		err = w.Table(views.Matrix(disp, total, perDoc, minCount, opts.Top))
+	case opts.By == "year":
+		err = w.Table(views.FreqByYear(disp, total, series, minCount, opts.Top))
 	default:
 		w.Meta(views.FreqMeta(counting.Settings, total)...)
 		err = w.Table(views.Freq(disp, counting.Settings, total, minCount, opts.Top))
@@ -192,4 +286,11 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	return cmdutil.Exit(out, 0)
+}
+
+// counted is one document's counts, and its sections' or its group.
+type counted struct {
+	all      *freq.Counts
+	sections []views.DocCounts
+	group    string
 }

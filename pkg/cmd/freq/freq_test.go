@@ -340,3 +340,33 @@ func TestBadInputs(t *testing.T) {
 		})
 	}
 }
+
+// --by year: attention over time, from the dates the documents give (their
+// 成文日期), a --meta CSV or their file names; the counts of the years add up
+// to the corpus counts.
+func TestByYear(t *testing.T) {
+	dir := t.TempDir()
+	docs := map[string]string{
+		"a.txt":           "关于推动高质量发展的通知\n推动高质量发展。\n2023年5月4日\n",
+		"b.txt":           "关于推动高质量发展的意见\n推动高质量发展，推动改革。\n二〇二四年三月一日\n",
+		"report_2022.txt": "推动改革。\n",
+		"undated.txt":     "推动改革。\n",
+	}
+	for n, text := range docs {
+		if err := os.WriteFile(filepath.Join(dir, n), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := clitest.MustRun(t, clitest.Options{}, "freq", "--by", "year", "--format", "csv", "--top", "0", "--han", "--min-len", "2", dir)
+	for _, row := range []string{"2022,改革,1,1,", "2023,高质量发展,2,1,", "2024,推动,3,1,", "undated,改革,1,1,"} {
+		if !strings.Contains(out, row) {
+			t.Errorf("no row %q in\n%s", row, out)
+		}
+	}
+	meta := filepath.Join(dir, "meta.csv")
+	os.WriteFile(meta, []byte("file,year\nundated.txt,2019\n"), 0o644)
+	out = clitest.MustRun(t, clitest.Options{}, "freq", "--by", "year", "--meta", meta, "--format", "csv", "--top", "0", "--han", "--min-len", "2", dir)
+	if !strings.Contains(out, "2019,改革,1,1,") || strings.Contains(out, "undated") {
+		t.Errorf("--meta does not date the document:\n%s", out)
+	}
+}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"zhpolicy/pkg/analysis/bygroup"
 	"zhpolicy/pkg/analysis/instruments"
 	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/cmdutil"
@@ -17,6 +18,7 @@ import (
 	"zhpolicy/pkg/iostreams"
 	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/structure"
 	"zhpolicy/pkg/views"
 )
 
@@ -35,8 +37,7 @@ type Options struct {
 	Multi      bool
 	All        bool
 	Agree      string
-	Meta       string
-	DateFrom   string
+	Dates      cmdutil.DateFlags
 	Emit       string
 }
 
@@ -56,9 +57,10 @@ primary code is the one with the most evidence. Each row gives the unit id
 category and subcategory, the evidence and its byte offsets — long format
 for R and Stata (--format csv). --all lists uncoded units too ("none").
 
---by doc|year|COLUMN[,COLUMN] counts coded units instead: a crosstab of
-categories (--level category) or subcategories by document, by year, or by
-a column of the --meta CSV (a second dimension after a comma, e.g.
+--by doc|year|issuer|doctype|COLUMN[,COLUMN] counts coded units instead: a
+crosstab of categories (--level category) or subcategories by document, by
+year, by lead issuer or document type (as the structure command reads them),
+or by a column of the --meta CSV (a second dimension after a comma, e.g.
 --by year,stage), with each code's share of the group's coded units, its
 share of all units and its rate per 10,000 characters. Years come from the
 --meta CSV, else the date the document gives itself (成文日期), else the
@@ -76,7 +78,7 @@ terms, patterns 给予…补助, exclusions).
 
 --by … --emit partial writes the counts as a partial file instead: count
 each shard of a corpus (--shard i/n) apart, then add the partials with
-` + "`zhpolicy merge`" + `, which prints the table one run over all documents gives.`,
+` + "`zhpolicy merge`" + `, which prints the table one run over all documents gives.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy instruments testdata/sample/
   zhpolicy instruments --all --format csv testdata/sample/ > units.csv
   zhpolicy instruments --by doc --level category testdata/sample/
@@ -105,12 +107,12 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 				if strings.TrimSpace(b) == "" {
 					return cmdutil.FlagErrorf("invalid --by: an empty dimension")
 				}
-				if b != "doc" && b != "year" && opts.Meta == "" {
-					return cmdutil.FlagErrorf("--by %s needs a --meta CSV with a %s column (or use doc or year)", b, b)
+				if b != "doc" && b != "year" && !bygroup.Dimension(b) && opts.Dates.Meta == "" {
+					return cmdutil.FlagErrorf("--by %s needs a --meta CSV with a %s column (or use doc, year, issuer or doctype)", b, b)
 				}
 			}
 			if opts.Emit == "partial" && len(opts.By) == 0 {
-				return cmdutil.FlagErrorf("--emit partial needs --by: partials hold counts by group (--by doc, year or a --meta column)")
+				return cmdutil.FlagErrorf("--emit partial needs --by: partials hold counts by group (--by doc, year, issuer, doctype or a --meta column)")
 			}
 			if opts.Agree != "" && len(opts.By) > 0 {
 				return cmdutil.FlagErrorf("--agree cannot be used with --by")
@@ -123,18 +125,17 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 	}
 	cmdutil.AddInputFlags(cmd, &opts.In, true)
 	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
-	cmdutil.AddDateFlag(cmd, &opts.DateFrom, "", "with --by year: read years from file names")
+	cmdutil.AddDateFlags(cmd, &opts.Dates)
 	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Frame, "frame", "", "coding frame `YAML` (default: the built-in Rothwell–Zegveld frame)")
 	fl.BoolVar(&opts.PrintFrame, "print-frame", false, "print the built-in frame (YAML) and exit")
-	cmdutil.EnumFlag(cmd, &opts.Unit, "unit", "", "coding unit: sentence, clause (cut at ；) or section (a headed part)", "sentence", "clause", "section")
-	fl.StringSliceVar(&opts.By, "by", nil, "count coded units by doc, year or a --meta `column` (two: year,stage)")
+	cmdutil.EnumFlag(cmd, &opts.Unit, "unit", "", "coding unit: sentence, clause (cut at ；) or section (a headed part, as the structure command reads it)", "sentence", "clause", "section")
+	fl.StringSliceVar(&opts.By, "by", nil, "count coded units by doc, year, issuer, doctype or a --meta `column` (two: year,stage)")
 	cmdutil.EnumFlag(cmd, &opts.Level, "level", "", "with --by: rows of subcategories or categories", "subcategory", "category")
 	fl.BoolVar(&opts.Multi, "multi", false, "with --by: count every code of a unit, not only its primary code")
 	fl.BoolVar(&opts.All, "all", false, "list uncoded units too (category none)")
 	fl.StringVar(&opts.Agree, "agree", "", "human coding `CSV` (doc,unit,category[,subcategory]): print Cohen's κ")
-	fl.StringVar(&opts.Meta, "meta", "", "document metadata `CSV` (a file column, a date or year column, other columns for --by)")
 	return cmd
 }
 
@@ -154,7 +155,7 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 		return err
 	}
 	kind, _ := instruments.ParseUnitKind(opts.Unit)
-	dates, meta, err := resolver(opts)
+	dates, meta, err := opts.Dates.Resolver(bygroup.MetaColumns(opts.By))
 	if err != nil {
 		return err
 	}
@@ -184,13 +185,22 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "instruments", StreamsOutput: streaming}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
-			r, err := coder.Code(ctx, d.Input(), instruments.Options{Unit: kind})
+			in := d.Input()
+			var st *structure.Document
+			if kind == instruments.UnitSection || needsStructure(opts.By) {
+				st = structure.ParseFolded(in.Text, in.Folded)
+			}
+			o := instruments.Options{Unit: kind}
+			if kind == instruments.UnitSection {
+				o.Sections = bygroup.InstrumentSections(st)
+			}
+			r, err := coder.Code(ctx, in, o)
 			if err != nil {
 				return docResult{}, err
 			}
 			var g instruments.Group
 			if counts != nil {
-				g = group(opts.By, d, dates, meta)
+				g = group(opts.By, d, dates, meta, st)
 			}
 			if streaming {
 				// offsets in the document as given; the unit's text as coded, and as
@@ -263,56 +273,15 @@ func loadFrame(path string) (*instruments.Frame, error) {
 	return instruments.ParseFrame(b, path)
 }
 
-// resolver builds the date resolver from --meta and --date-from-name.
-func resolver(opts *Options) (*timeseries.Resolver, *timeseries.Meta, error) {
-	r := &timeseries.Resolver{}
-	var meta *timeseries.Meta
-	if opts.Meta != "" {
-		fh, err := os.Open(opts.Meta)
-		if err != nil {
-			return nil, nil, fmt.Errorf("--meta %s: %w", opts.Meta, cmdutil.PathErr(err))
-		}
-		meta, err = timeseries.ReadMeta(fh, opts.Meta)
-		fh.Close()
-		if err != nil {
-			return nil, nil, err
-		}
-		for _, b := range opts.By {
-			if b != "doc" && b != "year" && !contains(meta.Columns, b) {
-				return nil, nil, cmdutil.FlagErrorf("--by %s: %s has no such column (it has %s)", b, opts.Meta, strings.Join(meta.Columns, ", "))
-			}
-		}
-		r.Meta = meta
-	}
-	if opts.DateFrom != "" {
-		df, err := cmdutil.DateFinder(opts.DateFrom)
-		if err != nil {
-			return nil, nil, err
-		}
-		r.FromName = func(p string) (timeseries.Date, bool) {
-			y := df.Year(p)
-			return timeseries.Date{Year: y, Source: "name"}, y > 0
-		}
-	}
-	return r, meta, nil
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // group is a document's value of each --by dimension.
-func group(by []string, d *corpus.Doc, dates *timeseries.Resolver, meta *timeseries.Meta) instruments.Group {
+func group(by []string, d *corpus.Doc, dates *timeseries.Resolver, meta *timeseries.Meta, st *structure.Document) instruments.Group {
 	vals := make([]string, 2)
 	for i, b := range by {
 		switch b {
 		case "doc":
 			vals[i] = d.Name
+		case "issuer", "doctype":
+			vals[i] = (&bygroup.Resolver{Dates: dates}).Of(st, d.Name).Group(b)
 		case "year":
 			date, _ := dates.Date(d.Name, d.Text)
 			vals[i] = timeseries.Period(date)
@@ -332,4 +301,14 @@ func group(by []string, d *corpus.Doc, dates *timeseries.Resolver, meta *timeser
 func docID(name string) string {
 	base := filepath.Base(name)
 	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// needsStructure: --by issuer or doctype reads the documents' structure.
+func needsStructure(by []string) bool {
+	for _, b := range by {
+		if bygroup.Dimension(b) {
+			return true
+		}
+	}
+	return false
 }

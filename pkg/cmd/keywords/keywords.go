@@ -4,6 +4,7 @@ package keywords
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -14,9 +15,12 @@ import (
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/idf"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/report"
+	"zhpolicy/pkg/safewrite"
 	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
+	"zhpolicy/pkg/views"
 )
 
 // DefaultHMM is whether keywords segments with gse's HMM new-word
@@ -28,19 +32,23 @@ const DefaultHMM = true
 type Options struct {
 	IO *iostreams.IOStreams
 
-	Paths     []string
-	In        cmdutil.InputFlags
-	Seg       cmdutil.SegFlags
-	Format    string
-	Script    string
-	Top       int
-	Method    string
-	IDF       string // builtin, corpus or a file
-	POS       []string
-	Stopwords []string
-	MinLen    int
-	Corpus    bool
-	Phrases   bool
+	Paths      []string
+	In         cmdutil.InputFlags
+	Seg        cmdutil.SegFlags
+	Format     string
+	Script     string
+	Top        int
+	Method     string
+	Background []string // builtin, none, corpus, or saved backgrounds and documents
+	IDF        string   // builtin, or a file of `word idf` lines (corpus: --background corpus)
+	Names      string
+	POS        []string
+	Stopwords  []string
+	MinLen     int
+	Corpus     bool
+	Keyness    string // corpus or background
+	Phrases    bool
+	Save       string // --save-background FILE
 }
 
 // NewCmdKeywords returns the keywords command. runF, when not nil, replaces
@@ -49,44 +57,64 @@ func NewCmdKeywords(f *cmdutil.Factory, runF func(*Options) error) *cobra.Comman
 	opts := &Options{IO: f.IO}
 	cmd := &cobra.Command{
 		Use:   "keywords [path...]",
-		Short: "Rank the keywords of each document and of the whole corpus",
-		Long: `Rank the keywords of each document, or with --corpus of all documents together.
+		Short: "Rank the keywords of each document, and what a corpus is about",
+		Long: `Rank the keywords of each document: the terms particular to it.
 
-Keywords are nouns, verbal nouns, place and organisation names and idioms
-(--pos), at least two characters long (--min-len), never punctuation,
-numbers, pinyin or the words every policy text uses (a built-in stopword
-list, extended with --stopwords). Adjacent words that a document repeats
-together are ranked as one key phrase (医药高新区, 巡视整改); --phrases=false
-ranks single words only.
+Keywords are nouns, verbal nouns, names and fixed expressions (--pos), at
+least two characters long (--min-len), never punctuation, numbers, pinyin or
+the words every policy text uses (a built-in stopword list, extended with
+--stopwords). Adjacent words a document repeats as a unit, or puts in
+quotation marks ("四个中心"), are ranked as one key phrase; a phrase is
+headed by a noun, has no verb or function word inside and does not cross a
+clause (--phrases=false ranks single words only). In a long document (1,000
+words or more) a keyword occurs at least twice, and a word that is a piece
+of a longer one (湾区 of 大湾区, 号线 of 18号线) is left out.
 
---method picks the score: tfidf (the default: frequency in the document
-times inverse document frequency; words in headings count three times;
-counts are damped to 1 + ln n except with --idf corpus), textrank
-(centrality in the graph of words that occur near each other) or both (a
-geometric mean of the two, each scaled to a maximum of 1).
+--method picks the score: tfidf (the default: frequency in the document,
+damped to 1 + ln n, words in headings counting three times, times inverse
+document frequency), textrank (centrality in the graph of words that occur
+near each other) or both (a geometric mean of the two).
 
---idf picks the inverse document frequencies: builtin (gse's table, the
-same as jieba's), corpus (computed over the documents given: what an
-analyst of a corpus wants, since the words all documents share then rank
-low), or a file of ` + "`word idf`" + ` lines.
+The inverse document frequency combines a background with the general
+table (--idf: builtin, gse's and jieba's, or a file of ` + "`word idf`" + ` lines).
+--background builtin (the default) is a policy background: how many of 223
+reference policy documents (government work reports 1954–2025, provincial
+reports, ministry notices, Presidential Office speeches) use each term, so
+that what every policy document says (高质量发展, 经济社会发展, 推进) ranks
+below what is particular to this one. --background corpus uses the
+documents given; --background FILE reads a background saved with
+--save-background, or builds one from the documents at a path (repeat
+--background to combine several); --background none uses the general table
+alone (for text that is not policy, such as abstracts).
+
+Names of places, organisations and people (and officials' titles), as the
+entity recogniser finds them, are ranked apart by default (--names apart: a
+second list per document); --names keep ranks them with the keywords,
+--names drop leaves them out.
+
+--corpus shows, instead of each document's list, what the corpus is about
+(its keywords by their mean score over all documents, and its names) and,
+per document, what distinguishes it: the terms it uses significantly more
+(p < 0.01) than the rest of the corpus (--keyness corpus, the default) or
+the background (--keyness background), by log-likelihood (G²), with the
+counts and the log ratio of relative frequencies (+1: twice as frequent).
 
 Terms are counted in Simplified script, so Traditional and Simplified
 documents count together; a keyword is shown as its document wrote it
-(--script auto), or converted (--script s|t|tw|hk).
+(--script auto), or converted (--script s|t|tw|hk). Columns: rank, keyword,
+score, count, name (the entity type of a name); CSV, TSV and JSON also give
+the file and the byte offsets (start, end) of the first occurrence in the
+text as given.
 
-Columns: rank, keyword, score, count (in the document). With --corpus:
-rank, keyword, docs (documents with the term), count (in all documents),
-score (mean over all documents, 0 where the term is absent). CSV, TSV and
-JSON Lines give one row per document and keyword, with the file; JSON one
-object per document with its keywords.
-
-Memory: documents are read one at a time; with --idf corpus the candidate
-terms of every document (not its text) are kept for the second pass.`,
+Memory: every document is ranked whole. With --background corpus or
+--corpus the candidate terms of every document (not its text) are kept for
+a second pass.`,
 		Example: `  zhpolicy keywords testdata/sample/municipal_report.txt
   zhpolicy keywords --top 10 --format csv testdata/sample/ > keywords.csv
-  zhpolicy keywords --idf corpus --top 10 testdata/sample/
-  zhpolicy keywords --corpus --idf corpus --top 50 testdata/sample/
-  zhpolicy keywords --method textrank --pos n,nz,vn testdata/sample/city_plan.docx`,
+  zhpolicy keywords --corpus --top 10 testdata/sample/
+  zhpolicy keywords --names keep --top 10 testdata/sample/provincial_notice.html
+  zhpolicy keywords --save-background bg.jsonl testdata/sample/ && zhpolicy keywords --background bg.jsonl testdata/sample/city_plan.docx
+  zhpolicy keywords --background none --method textrank --pos n,nz,vn testdata/sample/city_plan.docx`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := opts.In.Validate(); err != nil {
@@ -95,6 +123,9 @@ terms of every document (not its text) are kept for the second pass.`,
 			if _, err := kw.ParseMethod(opts.Method); err != nil {
 				return cmdutil.FlagErrorf("invalid --method: %v", err)
 			}
+			if _, err := kw.ParseNames(opts.Names); err != nil {
+				return cmdutil.FlagErrorf("invalid --names: %v", err)
+			}
 			if err := cmdutil.CheckTop(opts.Top); err != nil {
 				return err
 			}
@@ -102,12 +133,21 @@ terms of every document (not its text) are kept for the second pass.`,
 				return cmdutil.FlagErrorf("invalid --min-len %d: must be at least 1", opts.MinLen)
 			}
 			if opts.IDF == "" {
-				return cmdutil.FlagErrorf("invalid --idf: use builtin, corpus or a file of `word idf` lines")
+				return cmdutil.FlagErrorf("invalid --idf: use builtin or a file of `word idf` lines")
+			}
+			if opts.IDF == "corpus" { // the flag of earlier versions
+				opts.IDF, opts.Background = "builtin", []string{"corpus"}
+			}
+			if err := checkBackground(opts.Background); err != nil {
+				return err
 			}
 			if len(opts.POS) > 0 {
 				if _, err := kw.NewPOSFilter(opts.POS); err != nil {
 					return cmdutil.FlagErrorf("invalid --pos: %v", err)
 				}
+			}
+			if opts.Save != "" && opts.Corpus {
+				return cmdutil.FlagErrorf("--save-background writes a background, not a ranking: leave out --corpus")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -119,24 +159,41 @@ terms of every document (not its text) are kept for the second pass.`,
 	cmdutil.AddSegFlags(cmd, &opts.Seg, DefaultHMM)
 	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
 	cmdutil.AddScriptFlag(cmd, &opts.Script)
-	cmdutil.AddTopFlag(cmd, &opts.Top, 20, "keywords per document (or in the corpus ranking)")
+	cmdutil.AddTopFlag(cmd, &opts.Top, 20, "keywords per document (or in each corpus list)")
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Method, "method", "tfidf", "scoring: tfidf, textrank or both")
-	fl.StringVar(&opts.IDF, "idf", "builtin", "inverse document frequencies: builtin, corpus (from the documents given) or a file of `word idf` lines")
+	fl.StringArrayVar(&opts.Background, "background", []string{"builtin"}, "what a keyword stands out from: builtin (policy documents), corpus (the documents given), none, or a saved background or documents (repeatable)")
+	fl.StringVar(&opts.IDF, "idf", "builtin", "the general inverse document frequencies: builtin, or a file of `word idf` lines")
+	fl.StringVar(&opts.Names, "names", kw.DefaultNames.String(), "names of places, organisations and people: keep (ranked with the keywords), apart (listed apart) or drop")
 	fl.StringSliceVar(&opts.POS, "pos", nil, "parts of speech allowed (gse tags, comma-separated; n* for all n…; all); default "+strings.Join(kw.DefaultPOS(), ","))
 	fl.StringArrayVar(&opts.Stopwords, "stopwords", nil, "file of more stopwords, one a line (repeatable)")
 	fl.IntVar(&opts.MinLen, "min-len", 2, "shortest keyword, in characters")
-	fl.BoolVar(&opts.Corpus, "corpus", false, "print one ranking for all documents together instead of one per document")
+	fl.BoolVar(&opts.Corpus, "corpus", false, "show what the corpus is about and what distinguishes each document, instead of each document's keywords")
+	cmdutil.EnumFlag(cmd, &opts.Keyness, "keyness", "", "with --corpus, what a document is compared with", "corpus", "background")
 	fl.BoolVar(&opts.Phrases, "phrases", true, "rank the word sequences a document repeats as one key phrase (--phrases=false: single words)")
+	fl.StringVar(&opts.Save, "save-background", "", "write the background of the documents given to `FILE` (JSON Lines; read it with --background FILE, add backgrounds up with zhpolicy merge) instead of ranking")
 	return cmd
 }
 
-// docResult is what the workers hand back for one document: its name and
-// its candidate terms (not its text, so that a corpus held for a second
-// pass costs little memory).
+func checkBackground(specs []string) error {
+	for _, s := range specs {
+		switch s {
+		case "":
+			return cmdutil.FlagErrorf("invalid --background: use builtin, corpus, none, or a path")
+		case "builtin", "none", "corpus":
+			if len(specs) > 1 {
+				return cmdutil.FlagErrorf("invalid --background %s: it cannot be combined with another --background", s)
+			}
+		}
+	}
+	return nil
+}
+
+// docResult is what the workers hand back for one document.
 type docResult struct {
 	name  string
 	terms *kw.Terms
+	span  views.Span
 }
 
 func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
@@ -144,72 +201,267 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	twoPass := opts.IDF == "corpus"
-	if !twoPass {
-		if exOpts.IDF, err = loadIDF(opts.IDF); err != nil {
+	if err := opts.Seg.Load(f); err != nil {
+		return err
+	}
+	general, err := loadIDF(opts.IDF)
+	if err != nil {
+		return err
+	}
+	fromCorpus := opts.Background[0] == "corpus"
+	var bg *kw.Background // the background scores are against
+	switch opts.Background[0] {
+	case "builtin":
+		if bg, err = kw.BuiltinBackground(); err != nil {
+			return err
+		}
+	case "none", "corpus":
+	default:
+		if bg, err = userBackground(ctx, f, opts); err != nil {
 			return err
 		}
 	}
-	if err := opts.Seg.Load(f); err != nil {
-		return err
+	exOpts.IDF = bg.IDF(general)
+	if opts.Save != "" {
+		return saveBackground(ctx, f, opts)
 	}
 	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
 		return err
 	}
-	out, err := newOutput(opts, disp)
+	w, err := report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
 	if err != nil {
 		return err
 	}
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "keywords", StreamsOutput: !twoPass && !opts.Corpus,
+	keep := fromCorpus || opts.Corpus
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "keywords", StreamsOutput: !keep,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
-	var kept []docResult // documents held for a second pass
-	res, runErr := cmdutil.RunDocs(ctx, docs, opts.Paths,
+	var kept []docResult           // documents held for a second pass
+	corpusBg := kw.NewBackground() // the documents' own background
+	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
-			return docResult{name: d.Name, terms: kw.Collect(d.In, exOpts)}, nil
+			return docResult{name: d.Name, terms: kw.Collect(d.In, exOpts), span: d.OriginalSpan}, nil
 		},
 		func(_ *corpus.Doc, r docResult) error {
 			if !r.terms.Chinese && !r.terms.Empty {
 				cmdutil.Warnf(opts.IO, "%s: no Chinese text; no keywords", r.name)
 			}
-			if twoPass {
-				kept = append(kept, r)
-				return nil
+			if !keep {
+				return writeDoc(w, r, exOpts, opts.Top, disp, opts.Format)
 			}
-			return out.add(r, exOpts)
+			corpusBg.Add(r.terms)
+			r.terms.Compact()
+			kept = append(kept, r)
+			return nil
 		})
-	if runErr != nil {
-		return runErr
+	if err != nil {
+		return err
 	}
-	if twoPass {
-		df := kw.NewDocFreq()
-		for _, r := range kept {
-			df.Add(r.terms)
-		}
-		prior, err := idf.Default()
-		if err != nil {
+	if fromCorpus {
+		exOpts.IDF = corpusBg.IDF(general)
+	}
+	switch {
+	case opts.Corpus:
+		if err := writeCorpus(ctx, w, kept, corpusBg, bg, exOpts, opts, disp); err != nil {
 			return err
 		}
-		exOpts.IDF = df.IDF(prior)
+	case keep:
 		for _, r := range kept {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := out.add(r, exOpts); err != nil {
+			if err := writeDoc(w, r, exOpts, opts.Top, disp, opts.Format); err != nil {
 				return err
 			}
 		}
 	}
-	if err := out.finish(); err != nil {
+	if err := w.Close(); err != nil {
 		return err
 	}
 	return cmdutil.Exit(res, 0)
 }
 
+// writeDoc ranks one document and writes its keywords (and names).
+func writeDoc(w *report.Writer, r docResult, o kw.Options, top int, disp *script.Display, format string) error {
+	var names []kw.Keyword
+	if o.Names == kw.NamesApart {
+		names = r.terms.Names(o, top)
+		if names == nil {
+			names = []kw.Keyword{}
+		}
+	}
+	return views.KeywordsDoc(r.name, r.terms.Score(o, top), names, disp, r.span).Write(w, format)
+}
+
+// writeCorpus writes what the corpus is about and what distinguishes each
+// document.
+func writeCorpus(ctx context.Context, w *report.Writer, kept []docResult, corpusBg, bg *kw.Background, o kw.Options, opts *Options, disp *script.Display) error {
+	c := kw.NewCorpus()
+	for _, r := range kept {
+		if o.Names == kw.NamesApart {
+			c.Add(r.terms, r.terms.Score(o, 0), r.terms.Names(o, 0))
+		} else {
+			c.Add(r.terms, r.terms.Score(o, 0))
+		}
+	}
+	ref, within, refName := corpusBg, true, "the rest of the corpus"
+	if opts.Keyness == "background" {
+		if bg == nil {
+			return cmdutil.FlagErrorf("--keyness background needs a background: use --background builtin, or a saved one")
+		}
+		ref, within, refName = bg, false, "the background"
+		if opts.Background[0] == "builtin" {
+			refName = "the policy background"
+		}
+	}
+	var docs []views.KeynessDoc
+	for _, r := range kept {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		docs = append(docs, views.KeynessDoc{File: r.name, Terms: r.terms.Keyness(ref, within, o, opts.Top), Span: r.span})
+	}
+	which := kw.All
+	if o.Names == kw.NamesApart {
+		which = kw.KeywordsOnly
+	}
+	return views.KeywordsCorpus(c, which, o.Names == kw.NamesApart, docs, refName, disp, opts.Top).Write(w, opts.Format)
+}
+
+// settings describe how documents are collected, for saved backgrounds.
+func settings(opts *Options) (kw.Settings, error) {
+	s := kw.Settings{Version: kw.PartialVersion, MinLen: opts.MinLen, POS: opts.POS, HMM: opts.Seg.HMM, Clean: opts.In.Clean()}
+	d, err := opts.Seg.Digest()
+	if err != nil {
+		return s, err
+	}
+	s.Dicts = d
+	if len(opts.Stopwords) > 0 {
+		h := strings.Builder{}
+		for _, p := range opts.Stopwords {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return s, fmt.Errorf("--stopwords %s: %w", p, cmdutil.PathErr(err))
+			}
+			fmt.Fprintf(&h, "%d:%x;", len(b), b[:min(len(b), 64)])
+		}
+		s.Stopwords = fmt.Sprintf("%x", []byte(h.String()))[:32]
+	}
+	return s, nil
+}
+
+// collectBackground reads documents and adds each to a background.
+func collectBackground(ctx context.Context, f *cmdutil.Factory, opts *Options, in *cmdutil.InputFlags, paths []string) (*kw.Background, partial.Inputs, corpus.Outcome, error) {
+	bgOpts, err := extractOptions(opts)
+	if err != nil {
+		return nil, partial.Inputs{}, corpus.Outcome{}, err
+	}
+	bgOpts.Entities = nil
+	bg := kw.NewBackground()
+	inputs := partial.Inputs{Empty: in.Shard + " " + strings.Join(paths, " ")}
+	docs := cmdutil.Docs{F: f, In: in, Label: "background", Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
+	out, err := cmdutil.RunDocs(ctx, docs, paths,
+		func(ctx context.Context, d *corpus.Doc) (*kw.Terms, error) { return kw.Collect(d.In, bgOpts), nil },
+		func(d *corpus.Doc, t *kw.Terms) error {
+			inputs.Add(d.Name, int64(len(d.Original)))
+			bg.Add(t)
+			return nil
+		})
+	return bg, inputs, out, err
+}
+
+// saveBackground writes the background of the documents given.
+func saveBackground(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
+	s, err := settings(opts)
+	if err != nil {
+		return err
+	}
+	bg, inputs, out, err := collectBackground(ctx, f, opts, &opts.In, opts.Paths)
+	if err != nil {
+		return err
+	}
+	h := kw.BackgroundHeader{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}, Settings: s}
+	write := func(w io.Writer) error { return bg.WritePartial(w, h) }
+	if opts.Save == "-" {
+		err = write(opts.IO.Out)
+	} else {
+		err = safewrite.Create(ctx, opts.Save, write)
+	}
+	if err != nil {
+		return err
+	}
+	return cmdutil.Exit(out, 0)
+}
+
+// userBackground reads the saved backgrounds and the documents given with
+// --background, and adds them up.
+func userBackground(ctx context.Context, f *cmdutil.Factory, opts *Options) (*kw.Background, error) {
+	want, err := settings(opts)
+	if err != nil {
+		return nil, err
+	}
+	var total *kw.Background
+	add := func(b *kw.Background, what string) error {
+		if total == nil {
+			total = b
+			return nil
+		}
+		if err := total.Merge(b); err != nil {
+			return fmt.Errorf("--background %s: %w", what, err)
+		}
+		return nil
+	}
+	var docPaths []string
+	for _, p := range opts.Background {
+		if !partial.IsPath(p) {
+			docPaths = append(docPaths, p)
+			continue
+		}
+		rc, err := partial.Open(p, opts.IO.In)
+		if err != nil {
+			return nil, fmt.Errorf("--background %w", err)
+		}
+		h, b, err := kw.ReadBackgroundPartial(p, rc)
+		rc.Close()
+		if err != nil {
+			return nil, fmt.Errorf("--background %w", err)
+		}
+		if d := want.Diff(h.Settings); d != "" {
+			return nil, cmdutil.FlagErrorf("--background %s was built differently (%s): build it again with the flags of this run", p, d)
+		}
+		if err := add(b, p); err != nil {
+			return nil, err
+		}
+	}
+	if len(docPaths) > 0 {
+		in := opts.In // the background is every document given, whatever the shard
+		in.Shard = ""
+		if err := in.Validate(); err != nil {
+			return nil, err
+		}
+		b, _, out, err := collectBackground(ctx, f, opts, &in, docPaths)
+		if err != nil {
+			return nil, err
+		}
+		if out.Docs == 0 {
+			return nil, fmt.Errorf("--background %s: no document read", strings.Join(docPaths, " "))
+		}
+		if err := add(b, strings.Join(docPaths, " ")); err != nil {
+			return nil, err
+		}
+	}
+	return total, nil
+}
+
 // extractOptions turns flags into library options, reading stopword files.
 func extractOptions(opts *Options) (kw.Options, error) {
-	method, _ := kw.ParseMethod(opts.Method)
-	o := kw.Options{Method: method, MinLen: opts.MinLen, NoPhrases: !opts.Phrases}
+	o, err := kw.Default()
+	if err != nil {
+		return o, err
+	}
+	o.Method, _ = kw.ParseMethod(opts.Method)
+	o.Names, _ = kw.ParseNames(opts.Names)
+	o.MinLen, o.NoPhrases = opts.MinLen, !opts.Phrases
 	if len(opts.POS) > 0 {
 		p, err := kw.NewPOSFilter(opts.POS)
 		if err != nil {
@@ -245,63 +497,8 @@ func loadIDF(spec string) (kw.IDF, error) {
 	}
 	fh, err := os.Open(spec)
 	if err != nil {
-		return nil, fmt.Errorf("--idf %s: %w (use builtin, corpus or a file of `word idf` lines)", spec, cmdutil.PathErr(err))
+		return nil, fmt.Errorf("--idf %s: %w (use builtin or a file of `word idf` lines)", spec, cmdutil.PathErr(err))
 	}
 	defer fh.Close()
 	return kw.ParseIDF(spec, fh)
-}
-
-// output writes the keywords in the chosen format: per document as each
-// is done, or the corpus ranking at the end.
-type output struct {
-	opts *Options
-	disp *script.Display
-	w    *report.Writer
-	corp *kw.Corpus // --corpus
-}
-
-func newOutput(opts *Options, disp *script.Display) (*output, error) {
-	w, err := report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
-	if err != nil {
-		return nil, err
-	}
-	o := &output{opts: opts, disp: disp, w: w}
-	if opts.Corpus {
-		o.corp = kw.NewCorpus()
-	}
-	return o, nil
-}
-
-var docColumns = []report.Column{{Name: "rank", Align: report.Right}, {Name: "keyword"},
-	{Name: "score", Align: report.Right}, {Name: "count", Align: report.Right}}
-
-// add scores one document and writes or keeps its keywords.
-func (o *output) add(r docResult, opts kw.Options) error {
-	if o.corp != nil {
-		o.corp.Add(r.terms, r.terms.Score(opts, 0))
-		return nil
-	}
-	kws := r.terms.Score(opts, o.opts.Top)
-	t := &report.Table{Name: "keywords", Title: r.name, Group: []report.KV{{Key: "file", Value: r.name}},
-		Columns: docColumns, Empty: "(no keywords)"}
-	for i, k := range kws {
-		t.Rows = append(t.Rows, []any{i + 1, o.disp.Show(k.Key, k.Surface), report.Score(k.Score), k.Count})
-	}
-	return o.w.Table(t)
-}
-
-func (o *output) finish() error {
-	if o.corp != nil {
-		ranking := o.corp.Ranking(o.opts.Top)
-		t := &report.Table{Name: "keywords", Title: fmt.Sprintf("Corpus keywords (%d documents)", o.corp.Docs()),
-			Columns: []report.Column{{Name: "rank", Align: report.Right}, {Name: "keyword"}, {Name: "docs", Align: report.Right},
-				{Name: "count", Align: report.Right}, {Name: "score", Align: report.Right}}}
-		for i, k := range ranking {
-			t.Rows = append(t.Rows, []any{i + 1, o.disp.Show(k.Key, k.Surface), k.Docs, k.Count, report.Score(k.Score)})
-		}
-		if err := o.w.Table(t); err != nil {
-			return err
-		}
-	}
-	return o.w.Close()
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"errors"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -32,7 +33,8 @@ func TestFlagParsing(t *testing.T) {
 	}{
 		{args: []string{"a.txt"}, check: func(t *testing.T, o *keywords.Options) {
 			if o.Top != 20 || o.Method != "tfidf" || o.IDF != "builtin" || o.MinLen != 2 || !o.Phrases ||
-				o.Seg.HMM != keywords.DefaultHMM || o.Corpus || len(o.POS) != 0 || len(o.Stopwords) != 0 || !slices.Equal(o.Paths, []string{"a.txt"}) {
+				o.Seg.HMM != keywords.DefaultHMM || o.Corpus || len(o.POS) != 0 || len(o.Stopwords) != 0 || !slices.Equal(o.Paths, []string{"a.txt"}) ||
+				!slices.Equal(o.Background, []string{"builtin"}) || o.Names != "apart" || o.Keyness != "corpus" || o.Save != "" {
 				t.Errorf("defaults: %+v", o)
 			}
 		}},
@@ -40,7 +42,7 @@ func TestFlagParsing(t *testing.T) {
 			"--stopwords", "a.txt", "--stopwords", "b.txt", "--min-len", "1", "--corpus", "--phrases=false", "--hmm=false",
 			"--dict", "d.txt", "x", "y"},
 			check: func(t *testing.T, o *keywords.Options) {
-				if o.Top != 5 || o.Method != "textrank" || o.IDF != "corpus" || !slices.Equal(o.POS, []string{"n", "vn", "ns"}) ||
+				if o.Top != 5 || o.Method != "textrank" || o.IDF != "builtin" || !slices.Equal(o.Background, []string{"corpus"}) || !slices.Equal(o.POS, []string{"n", "vn", "ns"}) ||
 					len(o.Stopwords) != 2 || o.MinLen != 1 || !o.Corpus || o.Phrases || o.Seg.HMM || len(o.Seg.Dicts) != 1 || len(o.Paths) != 2 {
 					t.Errorf("parsed: %+v", o)
 				}
@@ -50,6 +52,17 @@ func TestFlagParsing(t *testing.T) {
 				t.Errorf("parsed: %+v", o)
 			}
 		}},
+		{args: []string{"--background", "bg.jsonl", "--background", "docs/", "--names", "keep", "--keyness", "background", "--save-background", "out.jsonl"},
+			check: func(t *testing.T, o *keywords.Options) {
+				if !slices.Equal(o.Background, []string{"bg.jsonl", "docs/"}) || o.Names != "keep" || o.Keyness != "background" || o.Save != "out.jsonl" {
+					t.Errorf("parsed: %+v", o)
+				}
+			}},
+		{args: []string{"--names", "hide"}, wantErr: "invalid --names"},
+		{args: []string{"--keyness", "gwr"}, wantErr: "invalid --keyness"},
+		{args: []string{"--background", "none", "--background", "bg.jsonl"}, wantErr: "cannot be combined"},
+		{args: []string{"--background", ""}, wantErr: "invalid --background"},
+		{args: []string{"--corpus", "--save-background", "bg.jsonl"}, wantErr: "leave out --corpus"},
 		{args: []string{"--method", "lda"}, wantErr: "invalid --method"},
 		{args: []string{"--pos", "N"}, wantErr: "invalid --pos"},
 		{args: []string{"--top", "-1"}, wantErr: "invalid --top"},
@@ -172,29 +185,122 @@ func TestGolden(t *testing.T) {
 // TestOutputFields checks that the machine formats carry the same fields.
 func TestOutputFields(t *testing.T) {
 	path := "testdata/sample/municipal_report.txt"
+	original, err := os.ReadFile(filepath.Join(testenv.Root(), path))
+	if err != nil {
+		t.Fatal(err)
+	}
 	j := run(t, format("json"), "--top", "5", path)
 	var recs []map[string]any
-	if err := json.Unmarshal([]byte(j.out), &recs); err != nil || len(recs) != 5 {
-		t.Fatalf("json: %v, %d records", err, len(recs))
+	if err := json.Unmarshal([]byte(j.out), &recs); err != nil || len(recs) < 6 || len(recs) > 10 {
+		t.Fatalf("json: %v, %d records (5 keywords, then the names)", err, len(recs))
 	}
-	for _, k := range []string{"file", "rank", "keyword", "score", "count"} {
-		if _, ok := recs[0][k]; !ok {
-			t.Errorf("json record lacks %q: %v", k, recs[0])
+	for i, r := range recs {
+		for _, k := range []string{"file", "rank", "keyword", "score", "count", "start", "end"} {
+			if _, ok := r[k]; !ok {
+				t.Errorf("json record lacks %q: %v", k, r)
+			}
+		}
+		if _, name := r["name"]; name != (i >= 5) {
+			t.Errorf("record %d: name %v; the keywords come first, then the names", i, r["name"])
+		}
+		// the offsets locate the first occurrence in the text as given
+		s, e := int(r["start"].(float64)), int(r["end"].(float64))
+		if got := string(original[s:e]); got != r["keyword"] {
+			t.Errorf("record %d: text[%d:%d] = %q, keyword %q", i, s, e, got, r["keyword"])
 		}
 	}
-	c := run(t, format("csv"), "--top", "5", path)
+	c := run(t, format("csv"), "--top", "5", "--names", "drop", path)
 	rows, err := csv.NewReader(strings.NewReader(c.out)).ReadAll()
-	if err != nil || len(rows) != 6 || !slices.Equal(rows[0], []string{"file", "rank", "keyword", "score", "count"}) {
+	if err != nil || len(rows) != 6 || !slices.Equal(rows[0], []string{"file", "rank", "keyword", "score", "count", "name", "start", "end"}) {
 		t.Fatalf("csv: %v %q", err, rows)
 	}
-	for i, rec := range recs {
-		if rows[i+1][2] != rec["keyword"] || rows[i+1][0] != rec["file"] {
-			t.Errorf("row %d: csv %q, json %v", i, rows[i+1], rec)
+	for i := range 5 {
+		if rows[i+1][2] != recs[i]["keyword"] || rows[i+1][0] != recs[i]["file"] {
+			t.Errorf("row %d: csv %q, json %v", i, rows[i+1], recs[i])
 		}
 	}
-	l := run(t, format("jsonl"), "--top", "5", path)
+	l := run(t, format("jsonl"), "--top", "5", "--names", "drop", path)
 	if lines := strings.Split(strings.TrimSpace(l.out), "\n"); len(lines) != 5 {
 		t.Errorf("jsonl: %d lines", len(lines))
+	}
+	k := run(t, format("csv"), "--top", "30", "--names", "keep", path)
+	if !strings.Contains(k.out, ",ORG,") {
+		t.Errorf("--names keep: no name tagged among the keywords:\n%s", k.out)
+	}
+}
+
+// TestBackgrounds: a background saved from documents is read back and
+// scores as the documents themselves do; one built with other flags is
+// refused; --background corpus and documents given as a background agree.
+func TestBackgrounds(t *testing.T) {
+	dir := t.TempDir()
+	bg := filepath.Join(dir, "bg.jsonl")
+	if r := run(t, nil, "--save-background", bg, "testdata/sample"); r.err != nil {
+		t.Fatalf("%v: %s", r.err, r.errOut)
+	}
+	b, err := os.ReadFile(bg)
+	if err != nil || !strings.HasPrefix(string(b), `{"format":"zhpolicy-partial","version":2,"kind":"keywords-background"`) {
+		t.Fatalf("saved background: %v %.200s", err, b)
+	}
+	target := "testdata/sample/city_plan.docx"
+	fromFile := run(t, format("csv"), "--background", bg, "--top", "10", target)
+	fromDocs := run(t, format("csv"), "--background", "testdata/sample", "--top", "10", target)
+	if fromFile.err != nil || fromDocs.err != nil || fromFile.out != fromDocs.out {
+		t.Errorf("saved and read back:\n%s\nbuilt from the documents:\n%s (%v %v)", fromFile.out, fromDocs.out, fromFile.err, fromDocs.err)
+	}
+	builtin := run(t, format("csv"), "--top", "10", target)
+	if builtin.out == fromFile.out {
+		t.Error("a user's background ranks as the built-in one")
+	}
+	if r := run(t, nil, "--background", bg, "--hmm=false", target); r.err == nil || !strings.Contains(r.err.Error(), "built differently (--hmm") {
+		t.Errorf("background of other flags: %v", r.err)
+	}
+	if r := run(t, nil, "--background", filepath.Join(dir, "none.jsonl"), target); r.err == nil {
+		t.Error("a missing background file should fail")
+	}
+	// two saved halves add up to the whole
+	a, c := filepath.Join(dir, "a.jsonl"), filepath.Join(dir, "c.jsonl")
+	run(t, nil, "--save-background", a, "testdata/sample/city_plan.docx", "testdata/sample/gbk_notice.txt")
+	run(t, nil, "--save-background", c, "testdata/sample/municipal_report.txt")
+	both := run(t, format("csv"), "--background", a, "--background", c, "--top", "10", target)
+	three := run(t, format("csv"), "--background", "testdata/sample/city_plan.docx", "--background", "testdata/sample/gbk_notice.txt",
+		"--background", "testdata/sample/municipal_report.txt", "--top", "10", target)
+	if both.err != nil || both.out != three.out {
+		t.Errorf("merged halves:\n%s\nwhole:\n%s (%v)", both.out, three.out, both.err)
+	}
+}
+
+func TestCorpusMode(t *testing.T) {
+	r := run(t, format("json"), "--corpus", "--top", "3", "testdata/sample")
+	var doc struct {
+		Documents   int              `json:"documents"`
+		Reference   string           `json:"keyness_reference"`
+		Keywords    []map[string]any `json:"keywords"`
+		Names       []map[string]any `json:"names"`
+		Distinctive []map[string]any `json:"distinctive"`
+	}
+	if err := json.Unmarshal([]byte(r.out), &doc); err != nil {
+		t.Fatalf("%v: %s", err, r.out)
+	}
+	if doc.Documents != 7 || doc.Reference != "the rest of the corpus" || len(doc.Keywords) != 3 || len(doc.Names) != 3 || len(doc.Distinctive) == 0 {
+		t.Fatalf("corpus JSON: %+v", doc)
+	}
+	for _, d := range doc.Distinctive {
+		for _, k := range []string{"file", "keyword", "count", "ref_count", "g2", "log_ratio"} {
+			if _, ok := d[k]; !ok {
+				t.Errorf("distinctive row lacks %s: %v", k, d)
+			}
+		}
+		if d["g2"].(float64) < 6.6 || d["log_ratio"].(float64) <= 0 {
+			t.Errorf("not significant or not overused: %v", d)
+		}
+	}
+	bgr := run(t, format("csv"), "--corpus", "--keyness", "background", "--top", "3", "testdata/sample")
+	if bgr.err != nil || !strings.Contains(bgr.out, "section,file,rank,keyword") || !strings.Contains(bgr.out, "distinctive,testdata/sample/") {
+		t.Errorf("keyness against the background: %v\n%s", bgr.err, bgr.out)
+	}
+	if r := run(t, nil, "--corpus", "--keyness", "background", "--background", "none", "testdata/sample"); r.err == nil {
+		t.Error("--keyness background without a background should fail")
 	}
 }
 
@@ -210,7 +316,7 @@ func TestBadInput(t *testing.T) {
 		partial    bool
 	}{
 		{name: "empty document: no keywords, no error, no warning", global: format("csv"),
-			args: []string{"testdata/keywords/empty.txt"}, wantOut: "file,rank,keyword,score,count\n", noStderr: true},
+			args: []string{"testdata/keywords/empty.txt"}, wantOut: "file,rank,keyword,score,count,name,start,end\n", noStderr: true},
 		{name: "empty document on a terminal", args: []string{"testdata/keywords/empty.txt"},
 			wantOut: "(no keywords)", noStderr: true},
 		{name: "no Chinese: a warning", global: format("jsonl"), args: []string{"testdata/keywords/english.txt"},
@@ -220,7 +326,7 @@ func TestBadInput(t *testing.T) {
 		{name: "malformed IDF file", args: []string{"--idf", "testdata/keywords/bad.idf", "testdata/sample/municipal_report.txt"},
 			wantErr: `testdata/keywords/bad.idf:4: idf "x" is not a non-negative number`},
 		{name: "missing IDF file", args: []string{"--idf", "testdata/keywords/none.idf", "testdata/sample/municipal_report.txt"},
-			wantErr: "--idf testdata/keywords/none.idf: no such file or directory (use builtin, corpus or a file"},
+			wantErr: "--idf testdata/keywords/none.idf: no such file or directory (use builtin or a file"},
 		{name: "malformed stopword file", args: []string{"--stopwords", "testdata/keywords/bad_stopwords.txt", "testdata/sample/municipal_report.txt"},
 			wantErr: "testdata/keywords/bad_stopwords.txt:3: want one word a line"},
 		{name: "missing stopword file", args: []string{"--stopwords", "nope.txt", "testdata/sample/municipal_report.txt"},
@@ -270,7 +376,7 @@ func TestGovernmentWorkReports(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: segments 52 reports")
 	}
-	r := run(t, format("csv"), "--idf", "corpus", "--top", "10", dir)
+	r := run(t, format("csv"), "--idf", "corpus", "--names", "drop", "--top", "10", dir)
 	if r.err != nil {
 		t.Fatalf("%v: %s", r.err, r.errOut)
 	}

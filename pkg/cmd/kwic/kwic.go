@@ -56,7 +56,7 @@ segmented (质量 then does not match inside 高质量).
 Contexts are shown as the document writes them (--script auto) or converted
 (--script s|t|tw|hk); line breaks in a context are shown as a space.
 CSV, TSV, JSON and JSON Lines give file, line, start and end (byte offsets
-into the decoded input), left, term, right.`,
+into the decoded input), left, term, right.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy kwic 高质量发展 testdata/sample/
   zhpolicy kwic --window 20 發展 testdata/sample/traditional_notice.txt
   zhpolicy kwic --regex '高质量(发展|建设)' testdata/sample/

@@ -24,6 +24,7 @@ import (
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/safewrite"
 	seg "zhpolicy/pkg/segment"
+	"zhpolicy/pkg/structure"
 	"zhpolicy/pkg/views"
 )
 
@@ -66,10 +67,14 @@ the same --window (sentence or doc):
   instruments  the policy-instrument subcategories of each unit
   quoted       phrases in quotation marks “…” (2–12 characters)
 --kind coissuing: nodes are issuing bodies, linked when they issue a
-document together; the issuers of each document come from a --meta CSV
-column (--issuers COLUMN, several bodies separated by , ; 、 or |).
+document together; the issuers of each document are those it names (its
+发文机关署名, else its 发文机关标志, else the bodies before 关于 in its title,
+as the structure command reads them), or a --meta CSV column (--issuers COLUMN, several
+bodies separated by , ; 、 or |).
 --kind citation: directed edges from each document to the documents it
-cites (《title》 with its number （国发〔2017〕35号）, or a number alone).
+cites (《title》 with its number （国发〔2017〕35号）, a notice's title with its
+number, or a number alone; numbers broken over lines are read whole), a
+cited document counted under its number in the standard form when it has one.
 
 Nodes and edges carry count (windows or citing documents), docs, and the
 first and last year they occur in (years from --meta, the document's own
@@ -78,10 +83,11 @@ the graph.
 
 --emit partial writes the counts as a partial file: count each shard of a
 corpus (--shard i/n) apart, then add the partials with ` + "`zhpolicy merge`" + `,
-which prints the tables one run gives.`,
+which prints the tables one run gives.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy network --items instruments testdata/sample/
   zhpolicy network --items slogans --window doc -o slogans.gexf testdata/sample/
   zhpolicy network --kind citation -o citations.graphml testdata/sample/
+  zhpolicy network --kind coissuing testdata/structure/
   zhpolicy network --items quoted -o quoted.csv testdata/sample/`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -89,8 +95,8 @@ which prints the tables one run gives.`,
 				return err
 			}
 			switch {
-			case opts.Kind == "coissuing" && (opts.Meta == "" || opts.Issuers == ""):
-				return cmdutil.FlagErrorf("--kind coissuing needs --meta FILE and --issuers COLUMN (the issuing bodies of each document)")
+			case opts.Kind == "coissuing" && opts.Issuers != "" && opts.Meta == "":
+				return cmdutil.FlagErrorf("--issuers COLUMN needs --meta FILE (the CSV with the issuing bodies of each document)")
 			case opts.Kind == "cooccurrence":
 				if _, _, err := parseItems(opts.Items); err != nil {
 					return cmdutil.FlagErrorf("%v", err)
@@ -203,8 +209,18 @@ func networkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			row, _ := meta.Row(d.Name)
 			return [][]network.Item{network.SplitList(row[opts.Issuers])}
 		}
+		if opts.Issuers == "" {
+			// the issuers each document names: its 署名, else its 发文机关标志,
+			// else the bodies before 关于 in its title
+			settings.Items = "issuers:structure"
+			extract = func(d *corpus.Doc) [][]network.Item {
+				in := d.Input()
+				m := structure.MetaOf(structure.Parse(in.Folded), d.Name, structure.MetaOptions{})
+				return [][]network.Item{network.SplitList(strings.Join(m.Issuers, "|"))}
+			}
+		}
 	case "citation":
-		settings.Items = "citations"
+		settings.Items = "citations:structure"
 	default:
 		kind, types, _ := parseItems(opts.Items)
 		settings.Window, settings.Items = opts.Window, opts.Items
@@ -224,12 +240,18 @@ func networkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 				di.from = network.Item{Key: d.Name}
 				in := d.Input()
 				// found in the folded text (keys), shown as written
-				for _, c := range network.Citations(in.Folded) {
-					label := c.Label()
+				// found in the folded text (keys: the number in its standard
+				// form, else the title), shown as written
+				for _, c := range structure.Parse(in.Folded).Citations {
+					key, label := c.Title, "《"+c.Title+"》"
+					if c.Number != nil {
+						key = c.Number.Canonical()
+						label = c.Text
+					}
 					if ts, te := in.TextSpan(c.Start, c.End); in.Folded != in.Text {
 						label = in.Text[ts:te]
 					}
-					di.cited = append(di.cited, network.Item{Key: c.Key(), Label: label})
+					di.cited = append(di.cited, network.Item{Key: key, Label: label})
 				}
 				return di, nil
 			}

@@ -32,7 +32,7 @@ func TestFlagParsing(t *testing.T) {
 		}},
 		{args: []string{"--items", "words"}, wantErr: "invalid --items"},
 		{args: []string{"--items", "entities:XYZ"}, wantErr: "invalid --items"},
-		{args: []string{"--kind", "coissuing"}, wantErr: "needs --meta FILE and --issuers COLUMN"},
+		{args: []string{"--kind", "coissuing", "--issuers", "agency"}, wantErr: "needs --meta FILE"},
 		{args: []string{"-o", "g.dot"}, wantErr: "write .gexf, .graphml or .csv"},
 		{args: []string{"--min-edge", "0"}, wantErr: "--min-edge"},
 		{args: []string{"--kind", "tree"}, wantErr: "invalid --kind"},
@@ -142,5 +142,22 @@ func TestPartialsMergeToTheWhole(t *testing.T) {
 	res := clitest.Run(t, clitest.Options{}, "merge", filepath.Join(dir, "quoted1.jsonl"), filepath.Join(dir, "instruments2.jsonl"))
 	if res.Code != 2 || !strings.Contains(res.Stderr, "built differently") {
 		t.Errorf("mixed partials: %d %s", res.Code, res.Stderr)
+	}
+}
+
+// TestCoissuingFromStructure: without --meta, the issuers are those each
+// document names (its signatures); citations are read by the structure
+// parser (numbers broken over wrapped lines included) and counted under the
+// number's standard form.
+func TestCoissuingFromStructure(t *testing.T) {
+	out := clitest.MustRun(t, clitest.Options{}, "network", "--kind", "coissuing", "--format", "csv", "testdata/structure/")
+	if !strings.Contains(out, "临江市工业和信息化局,临江市财政局,1,") {
+		t.Errorf("co-issuing edge missing:\n%s", out)
+	}
+	out = clitest.MustRun(t, clitest.Options{}, "network", "--kind", "citation", "--format", "csv", "testdata/structure/")
+	for _, want := range []string{"lj_2024_03.txt,临工信联发〔2023〕9号,", "lj_2025_12.txt,临政发〔2024〕7号,", "lj_2024_03.txt,临政发〔2024〕7号,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("citation edge %q missing:\n%s", want, out)
+		}
 	}
 }

@@ -27,6 +27,7 @@ import (
 	"zhpolicy/pkg/reportpage"
 	"zhpolicy/pkg/safewrite"
 	seg "zhpolicy/pkg/segment"
+	"zhpolicy/pkg/structure"
 )
 
 // Options are the settings of one report run.
@@ -96,7 +97,7 @@ follow the script of most documents) or converted (--script s|t|tw|hk).
 --compare A B, --compare A,B or --compare A --compare B. Without other
 paths, the report covers A and B together.
 
-Without -o the report goes to standard output when it is not a terminal.`,
+Without -o the report goes to standard output when it is not a terminal.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy report testdata/sample/ -o sample.html
   zhpolicy report testdata/sample/ -o sample.html --track 高质量发展,新质生产力
   zhpolicy report testdata/sample/ --compare testdata/sample/municipal_report.txt testdata/sample/city_plan.docx -o compare.html
@@ -300,6 +301,8 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			for _, w := range d.Warnings {
 				r.Warnings = append(r.Warnings, w.Message)
 			}
+			r.Structure = structure.ParseFolded(d.Text, d.In.Folded)
+			r.Meta = structure.MetaOf(r.Structure, d.Name, structure.MetaOptions{})
 			d.In = nil // the report keeps counts, not texts
 			return r, nil
 		},

@@ -66,7 +66,7 @@ Dates come from --meta (a CSV with a file column and a date column), else
 the date the document gives itself (成文日期), else the file name.
 
 Memory: about 30 bytes per character of the corpus (the reduced texts and
-their signatures are kept until all documents are compared).`,
+their signatures are kept until all documents are compared).` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy reuse testdata/sample/
   zhpolicy reuse --min-containment 0.5 --format json testdata/sample/ > pairs.json
   zhpolicy reuse --passages --format csv testdata/sample/ > passages.csv`,

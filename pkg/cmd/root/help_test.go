@@ -129,7 +129,7 @@ func runExample(t *testing.T, dir, step string) {
 		if err := os.WriteFile(filepath.Join(dir, out), []byte(r.Stdout), 0o644); err != nil {
 			t.Fatal(err)
 		}
-	} else if r.Stdout == "" && !strings.Contains(step, " -o ") && !strings.Contains(step, " --out-dir ") {
+	} else if r.Stdout == "" && !strings.Contains(step, " -o ") && !strings.Contains(step, " --out-dir ") && !strings.Contains(step, " --save-background ") {
 		t.Errorf("%q printed nothing", step)
 	}
 }

@@ -32,6 +32,7 @@ import (
 	"zhpolicy/pkg/cmd/reuse"
 	"zhpolicy/pkg/cmd/segment"
 	"zhpolicy/pkg/cmd/slogans"
+	structurecmd "zhpolicy/pkg/cmd/structure"
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/iostreams"
 )
@@ -79,10 +80,14 @@ func NewCmdRoot(f *cmdutil.Factory) *cobra.Command {
 		Short: "Analyse Chinese policy documents: words, keywords, formulations, entities",
 		Long: `zhpolicy reads Chinese policy documents — government work reports, plans,
 notices, meeting reports — in Simplified or Traditional script, UTF-8, GB18030
-or Big5, as text, Markdown, HTML or DOCX, cleans them (pinyin annotations,
+or Big5, as text, Markdown or HTML, or as documents: DOCX, PDF, OFD, Word 97
+and WPS (.doc, .wps), XLSX, ODT, RTF; cleans them (pinyin annotations,
 invisible characters, web-page boilerplate) and tells you what is in them.
 
 Paths may be files, directories (walked recursively) or - for standard input.
+The format is read from the content, not the name. For HTML and documents,
+byte offsets in the results point into the extracted text (before cleaning),
+not into the file.
 Results go to standard output; warnings and progress to standard error.
 
 Exit codes: 0 ok; 1 problems found (check, and convert checking a script);
@@ -120,6 +125,7 @@ interrupted (Ctrl-C), 143 terminated (SIGTERM).`,
 		entities.NewCmdEntities(f, nil),
 		slogans.NewCmdSlogans(f, nil),
 		instruments.NewCmdInstruments(f, nil),
+		structurecmd.NewCmdStructure(f, nil),
 		reuse.NewCmdReuse(f, nil),
 		network.NewCmdNetwork(f, nil),
 		convert.NewCmdConvert(f, nil),

@@ -2,6 +2,8 @@ package root_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -140,5 +142,24 @@ func TestStdoutFull(t *testing.T) {
 		if r.Code != 2 || !strings.Contains(r.Stderr, "no space left") {
 			t.Errorf("%v to a full stdout: exit %d, stderr %q; want 2 and the error", args, r.Code, r.Stderr)
 		}
+	}
+}
+
+// A text that looks binary (many NUL bytes) is skipped with a message and
+// exit 3; --binary reads it as text.
+func TestBinaryFlag(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "nul.txt")
+	data := strings.Repeat("推动高质量发展\x00\x00\x00\n", 200)
+	if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := clitest.Run(t, clitest.Options{}, "freq", p)
+	if r.Code != 3 || !strings.Contains(r.Stderr, "binary") {
+		t.Fatalf("without --binary: exit %d, stderr %q", r.Code, r.Stderr)
+	}
+	r = clitest.Run(t, clitest.Options{}, "freq", "--binary", "--format", "tsv", p)
+	if r.Code != 0 || !strings.Contains(r.Stdout, "高质量") && !strings.Contains(r.Stdout, "发展") {
+		t.Fatalf("with --binary: exit %d, stdout %q, stderr %q", r.Code, r.Stdout, r.Stderr)
 	}
 }

@@ -54,7 +54,7 @@ With --script s|t|tw|hk the words of the text output are shown in that
 script; JSON, JSONL, CSV and TSV keep the document's own script.
 
 Big inputs stream: plain text is read and cut in parts of about 1 MB that
-end at a line end, so memory stays bounded whatever the size of a file.`,
+end at a line end, so memory stays bounded whatever the size of a file.` + "\n\n" + cmdutil.StreamHelp,
 		Example: `  zhpolicy segment testdata/sample/municipal_report.txt
   zhpolicy segment --pos --sep " | " testdata/sample/municipal_report.txt
   zhpolicy segment --format jsonl testdata/sample/ > tokens.jsonl

@@ -187,7 +187,7 @@ func TestBadInputs(t *testing.T) {
 	binary := write("blob.txt", []byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0x3e, 0})
 	empty := write("empty.txt", nil)
 	write("tree/a.txt", []byte("坚持稳中求进。\n"))
-	unsupported := write("tree/old.doc", []byte("not really a word file"))
+	unsupported := write("tree/old.xls", []byte("not really a spreadsheet"))
 	missing := filepath.Join(dir, "missing.txt")
 
 	t.Run("binary", func(t *testing.T) {
@@ -207,14 +207,14 @@ func TestBadInputs(t *testing.T) {
 	})
 	t.Run("unsupported file named explicitly", func(t *testing.T) {
 		r := clitest.Run(t, clitest.Options{}, "segment", unsupported, good)
-		if r.Code != 3 || !strings.Contains(r.Stderr, "old.doc") || !strings.Contains(r.Stderr, "unsupported") {
+		if r.Code != 3 || !strings.Contains(r.Stderr, "old.xls") || !strings.Contains(r.Stderr, "unsupported") {
 			t.Errorf("exit %d, stderr %q", r.Code, r.Stderr)
 		}
 	})
 	t.Run("directory with an unsupported file", func(t *testing.T) {
 		r := clitest.Run(t, clitest.Options{}, "segment", filepath.Join(dir, "tree"))
-		if r.Code != 0 || !strings.Contains(r.Stdout, "稳中求进") || strings.Contains(r.Stderr, "old.doc") {
-			t.Errorf("exit %d, stdout %q, stderr %q; want the .txt segmented and the .doc not taken", r.Code, r.Stdout, r.Stderr)
+		if r.Code != 0 || !strings.Contains(r.Stdout, "稳中求进") || strings.Contains(r.Stderr, "old.xls") {
+			t.Errorf("exit %d, stdout %q, stderr %q; want the .txt segmented and the .xls not taken", r.Code, r.Stdout, r.Stderr)
 		}
 	})
 	t.Run("nonexistent path", func(t *testing.T) {

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Named entities in policy documents (issue 16), measured in one run and
+# written into bench/RESULTS.md (the section between <!-- entities:begin -->
+# and <!-- entities:end -->):
+#
+#   1. the policy-domain gold of bench/entities/gold (DEV and TEST documents
+#      of ../shared/corpus, annotated blind): P/R/F1 of PER, ORG and LOC,
+#      title attachment, organisations of titles;
+#   2. the news gold sets of bench/ner (People's Daily 1998, MSRA), with the
+#      news genre (what the recogniser reads news with) and the policy one;
+#   3. speed and memory of recognition beside segmentation on the shared
+#      corpus: in-process (alternating rounds, medians, bytes allocated per
+#      input byte) and whole processes (zhpolicy segment against zhpolicy
+#      entities, alternating, median wall time and peak RSS).
+#
+#   bash bench/entities/run.sh            # from the repository root
+#   ROUNDS=5 bash bench/entities/run.sh
+#
+# Needs Go and /usr/bin/time; skips cleanly when ../shared is absent.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SHARED=${ZHPOLICY_SHARED:-../shared}
+ROUNDS=${ROUNDS:-5}
+if [[ ! -d $SHARED/corpus ]]; then
+	echo "bench/entities: $SHARED/corpus not found; skipping" >&2
+	exit 0
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+NER=$SHARED/bench/ner
+PD=$NER/peoples_daily_1998/example.test.spans.jsonl
+MSRA=$NER/msra_test/msra_test.spans.jsonl
+
+go build -o "$tmp/zhpolicy" ./cmd/zhpolicy
+go build -o "$tmp/entbench" ./bench/entities
+go build -o "$tmp/nerbench" ./bench/ner
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+{
+	echo "<!-- entities:begin -->"
+	echo "Measured $(date -u +%Y-%m-%d) on $(nproc) cores, $(go version | awk '{print $3}'), load average at start: $(cut -d' ' -f1-3 /proc/loadavg)."
+	echo "Command: \`bash bench/entities/run.sh\` (ROUNDS=$ROUNDS)."
+	echo
+	echo "### Policy documents (blind gold of bench/entities/gold)"
+	echo
+	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/test.txt
+	echo
+	if [[ -f $PD && -f $MSRA ]]; then
+		echo "### News gold sets (bench/ner), both genres"
+		echo
+		"$tmp/nerbench" -genre news -set "pd98=$PD" -set "msra=$MSRA" | grep -E '^\| (set|---|pd98|msra)' | grep -E 'micro|set|---'
+		"$tmp/nerbench" -genre policy -set "pd98 (policy genre)=$PD" -set "msra (policy genre)=$MSRA" | grep -E '^\| (pd98|msra)' | grep micro
+		echo
+	fi
+	echo "### Speed and memory beside segmentation"
+	echo
+	"$tmp/entbench" -speed "$ROUNDS" "$SHARED/corpus"
+	echo
+	# whole processes, alternating
+	for i in $(seq "$ROUNDS"); do
+		/usr/bin/time -f "%e %M" -o "$tmp/seg.$i" "$tmp/zhpolicy" segment -j 1 -q "$SHARED/corpus" >/dev/null
+		/usr/bin/time -f "%e %M" -o "$tmp/ent.$i" "$tmp/zhpolicy" entities -j 1 -q --corpus "$SHARED/corpus" >/dev/null
+	done
+	sw=$(cat "$tmp"/seg.* | awk '{print $1}' | median)
+	sm=$(cat "$tmp"/seg.* | awk '{print $2}' | median)
+	ew=$(cat "$tmp"/ent.* | awk '{print $1}' | median)
+	em=$(cat "$tmp"/ent.* | awk '{print $2}' | median)
+	echo "Whole processes on the shared corpus ($(du -sh "$SHARED/corpus" | cut -f1)), one worker, $ROUNDS alternating rounds, medians:"
+	echo
+	echo "| command | wall | peak RSS |"
+	echo "| --- | ---: | ---: |"
+	echo "| zhpolicy segment -j 1 | ${sw} s | $((sm / 1024)) MB |"
+	echo "| zhpolicy entities -j 1 --corpus | ${ew} s | $((em / 1024)) MB |"
+	echo
+	awk -v a="$ew" -v b="$sw" 'BEGIN {printf "entities takes %.2f× the wall time of segment (segmentation included in both).\n", a/b}'
+	echo "<!-- entities:end -->"
+} >"$tmp/section.md"
+cat "$tmp/section.md"
+python3 bench/internal/splice.py bench/RESULTS.md entities "$tmp/section.md"

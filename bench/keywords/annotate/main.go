@@ -1,0 +1,259 @@
+// Command annotate prepares and scores the blind annotation of keyword
+// lists (bench/keywords/gold/README.md).
+//
+//	go run ./bench/keywords/annotate -old /tmp/zhpolicy-b3e655c        # writes lists.tsv and pool.tsv
+//	go run ./bench/keywords/annotate -score                            # counts judgements.tsv per system
+//
+// The documents are TEST documents of the team's split (SPLIT.md).
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"math/rand"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"zhpolicy/bench/keywords/kwdocs"
+	"zhpolicy/pkg/analysis/keywords"
+	"zhpolicy/pkg/script"
+)
+
+// Rounds are the annotated documents of each round, under
+// ../shared/corpus. Round 2 measures, on other TEST documents, the rules
+// changed after round 1 (bench/keywords/gold/README.md).
+var Rounds = map[int][]string{1: {
+	"provincial_gwr_2026/2026_吉林省.txt", "provincial_gwr_2026/2026_山西省.txt", "provincial_gwr_2026/2026_江苏省.txt",
+	"provincial_gwr_2026/2026_河南省.txt", "provincial_gwr_2026/2026_甘肃省.txt", "provincial_gwr_2026/2026_西藏自治区.txt",
+	"ministry_provincial_notices/central_010.txt", "ministry_provincial_notices/central_025.txt",
+	"ministry_provincial_notices/central_056.txt", "ministry_provincial_notices/central_094.txt",
+	"ministry_provincial_notices/shandong_017.txt", "ministry_provincial_notices/shandong_041.txt",
+	"taiwan_presidential_office/2010-02-08_14057.txt", "taiwan_presidential_office/2015-07-27_19629.txt",
+}, 2: {
+	"provincial_gwr_2026/2026_河北省.txt", "provincial_gwr_2026/2026_辽宁省.txt", "provincial_gwr_2026/2026_广东省.txt",
+	"provincial_gwr_2026/2026_海南省.txt",
+	"ministry_provincial_notices/central_008.txt", "ministry_provincial_notices/central_033.txt",
+	"ministry_provincial_notices/central_046.txt", "ministry_provincial_notices/central_083.txt",
+	"ministry_provincial_notices/shandong_001.txt", "ministry_provincial_notices/shandong_028.txt",
+	"taiwan_presidential_office/2005-02-21_9221.txt", "taiwan_presidential_office/2015-01-29_19215.txt",
+}}
+
+// Docs are the documents of the round.
+var Docs []string
+
+// file names the files of the round: lists.tsv, pool.tsv, judgements.tsv
+// for round 1, lists2.tsv … for round 2.
+func file(name string) string {
+	if round == 1 {
+		return filepath.Join(dir, name+".tsv")
+	}
+	return filepath.Join(dir, fmt.Sprintf("%s%d.tsv", name, round))
+}
+
+var round int
+
+const dir = "bench/keywords/gold"
+
+func main() {
+	old := flag.String("old", "", "zhpolicy binary of the system before (commit b3e655c)")
+	score := flag.Bool("score", false, "count the judgements")
+	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
+	flag.IntVar(&round, "round", 1, "annotation round (1 or 2)")
+	flag.Parse()
+	Docs = Rounds[round]
+	if Docs == nil {
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 or 2")
+		os.Exit(2)
+	}
+	var err error
+	if *score {
+		err = scoreAll()
+	} else {
+		err = prepare(*old, *corpus)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate:", err)
+		os.Exit(1)
+	}
+}
+
+type item struct{ doc, system, term string }
+
+func prepare(old, corpus string) error {
+	if old == "" {
+		return fmt.Errorf("-old: the zhpolicy binary of commit b3e655c is needed")
+	}
+	var lists []item
+	opts, err := keywords.Default()
+	if err != nil {
+		return err
+	}
+	disp, err := script.NewDisplay("auto")
+	if err != nil {
+		return err
+	}
+	for _, d := range Docs {
+		path := filepath.Join(corpus, d)
+		if !kwdocs.IsTest(path) {
+			return fmt.Errorf("%s is not a TEST document", d)
+		}
+		name := kwdocs.Name(d)
+		out, err := exec.Command(old, "keywords", "--top", "10", "--format", "csv", path).Output()
+		if err != nil {
+			return fmt.Errorf("%s: %v", old, err)
+		}
+		rows, err := csv.NewReader(strings.NewReader(string(out))).ReadAll()
+		if err != nil {
+			return err
+		}
+		for _, r := range rows[1:] {
+			lists = append(lists, item{name, "before", r[2]})
+		}
+		docs, err := kwdocs.Load([]string{path}, nil)
+		if err != nil {
+			return err
+		}
+		t := keywords.Collect(docs[0].In, opts)
+		for _, k := range t.Score(opts, 10) {
+			lists = append(lists, item{name, "after", disp.Show(k.Key, k.Surface)})
+		}
+	}
+	var lb strings.Builder
+	lb.WriteString("document\tsystem\trank\titem\n")
+	rank := map[string]int{}
+	for _, it := range lists {
+		rank[it.doc+it.system]++
+		fmt.Fprintf(&lb, "%s\t%s\t%d\t%s\n", it.doc, it.system, rank[it.doc+it.system], it.term)
+	}
+	if err := os.WriteFile(file("lists"), []byte(lb.String()), 0o644); err != nil {
+		return err
+	}
+	// the pool: each document's items once, shuffled, systems hidden.
+	var pb strings.Builder
+	pb.WriteString("document\titem\n")
+	rng := rand.New(rand.NewSource(17))
+	for _, d := range Docs {
+		name := kwdocs.Name(d)
+		var pool []string
+		for _, it := range lists {
+			if it.doc == name && !slices.Contains(pool, it.term) {
+				pool = append(pool, it.term)
+			}
+		}
+		rng.Shuffle(len(pool), func(i, j int) { pool[i], pool[j] = pool[j], pool[i] })
+		for _, p := range pool {
+			fmt.Fprintf(&pb, "%s\t%s\n", name, p)
+		}
+	}
+	return os.WriteFile(file("pool"), []byte(pb.String()), 0o644)
+}
+
+func readTSV(path string) ([][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out [][]string
+	sc := bufio.NewScanner(f)
+	first := true
+	for sc.Scan() {
+		if first {
+			first = false
+			continue
+		}
+		if strings.TrimSpace(sc.Text()) == "" {
+			continue
+		}
+		out = append(out, strings.Split(sc.Text(), "\t"))
+	}
+	return out, sc.Err()
+}
+
+func scoreAll() error {
+	lists, err := readTSV(file("lists"))
+	if err != nil {
+		return err
+	}
+	judged, err := readTSV(file("judgements"))
+	if err != nil {
+		return err
+	}
+	label := map[[2]string]string{}
+	for _, j := range judged {
+		if len(j) < 3 || !slices.Contains([]string{"useful", "generic", "fragment"}, j[2]) {
+			return fmt.Errorf("judgements.tsv: bad line %q", strings.Join(j, "\t"))
+		}
+		label[[2]string{j[0], j[1]}] = j[2]
+	}
+	type counts struct{ useful, generic, fragment, docs, maxGeneric, docsOK int }
+	per := map[string]*counts{}
+	perDoc := map[[2]string]*counts{}
+	for _, l := range lists {
+		doc, sys, term := l[0], l[1], l[3]
+		lab, ok := label[[2]string{doc, term}]
+		if !ok {
+			return fmt.Errorf("no judgement for %s %q", doc, term)
+		}
+		c := perDoc[[2]string{sys, doc}]
+		if c == nil {
+			c = &counts{}
+			perDoc[[2]string{sys, doc}] = c
+		}
+		switch lab {
+		case "useful":
+			c.useful++
+		case "generic":
+			c.generic++
+		case "fragment":
+			c.fragment++
+		}
+	}
+	fmt.Println("| document | before: useful / generic / fragment | after: useful / generic / fragment |")
+	fmt.Println("| --- | ---: | ---: |")
+	for _, d := range Docs {
+		name := kwdocs.Name(d)
+		row := "| " + name
+		for _, sys := range []string{"before", "after"} {
+			c := perDoc[[2]string{sys, name}]
+			if c == nil {
+				c = &counts{}
+			}
+			row += fmt.Sprintf(" | %d / %d / %d", c.useful, c.generic, c.fragment)
+			t := per[sys]
+			if t == nil {
+				t = &counts{}
+				per[sys] = t
+			}
+			t.useful += c.useful
+			t.generic += c.generic
+			t.fragment += c.fragment
+			t.docs++
+			t.maxGeneric = max(t.maxGeneric, c.generic)
+			if c.fragment == 0 && c.generic <= 2 {
+				t.docsOK++
+			}
+		}
+		fmt.Println(row + " |")
+	}
+	row := "| **all** (" + fmt.Sprint(len(Docs)) + " documents)"
+	for _, sys := range []string{"before", "after"} {
+		t := per[sys]
+		row += fmt.Sprintf(" | **%d / %d / %d**", t.useful, t.generic, t.fragment)
+	}
+	fmt.Println(row + " |")
+	fmt.Println()
+	for _, sys := range []string{"before", "after"} {
+		t := per[sys]
+		n := float64(t.useful + t.generic + t.fragment)
+		fmt.Printf("%s: useful %.0f%%, generic %.0f%% (mean %.1f of 10, at most %d), fragment %.0f%% (mean %.1f of 10); documents meeting the targets (no fragment, ≤ 2 generic): %d of %d\n",
+			sys, 100*float64(t.useful)/n, 100*float64(t.generic)/n, float64(t.generic)/float64(t.docs), t.maxGeneric,
+			100*float64(t.fragment)/n, float64(t.fragment)/float64(t.docs), t.docsOK, t.docs)
+	}
+	return nil
+}

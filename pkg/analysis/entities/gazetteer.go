@@ -1,0 +1,310 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+)
+
+// commonPOS are the tags of ordinary words: a dictionary word with one of
+// them is not taken for a name unless a list says so.
+var commonPOS = map[string]bool{
+	"n": true, "v": true, "a": true, "d": true, "vn": true, "ad": true, "an": true, "i": true, "l": true,
+	"p": true, "c": true, "u": true, "r": true, "m": true, "q": true, "t": true, "f": true, "s": true,
+	"vd": true, "ag": true, "vg": true, "ng": true, "dg": true, "tg": true, "y": true, "e": true, "o": true,
+	"uj": true, "ul": true, "uz": true, "ud": true, "ug": true, "uv": true, "k": true, "h": true, "mq": true,
+	"rr": true, "rz": true, "zg": true, "z": true, "b": true, "g": true, "yg": true, "df": true, "mg": true,
+	"rg": true, "vi": true, "vq": true,
+}
+
+var namePOS = map[string]bool{"nr": true, "nrfg": true, "nrt": true, "nrf": true}
+
+// gazetteer adds the list names found at token boundaries: the user's
+// entries first, then (in policy text) the short names of bodies, then
+// the built-in lists, walking a trie from every token start.
+func (st *sentence) gazetteer() {
+	type hit struct {
+		e int
+		g gazEntry
+	}
+	var hits []hit
+	byEnd := map[int]bool{}
+	collect := func(e int, g gazEntry) bool {
+		if e-st.cur >= 2 && !byEnd[e] {
+			byEnd[e] = true
+			hits = append(hits, hit{e, g})
+		}
+		return true
+	}
+	for s := range st.rs {
+		if st.startTok[s] < 0 {
+			continue
+		}
+		hits = hits[:0]
+		clear(byEnd)
+		st.cur = s
+		st.d.x.userTrie.match(st.rs, s, collect)
+		if st.d.x.genre == Policy {
+			st.t.policyTrie.match(st.rs, s, collect)
+		}
+		st.t.gazTrie.match(st.rs, s, collect)
+		for _, h := range hits {
+			st.gazetteerHit(s, h.e, h.g)
+		}
+	}
+}
+
+// gazetteerHit judges a list name [s, e).
+func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && st.notPlace(s, e) {
+		return
+	}
+	score := float64(e-s)*10 + 5
+	if g.User {
+		score += 1000
+	}
+	if g.Type == PER {
+		if g.User || st.d.x.genre == News || !g.Ambiguous && !st.listedNeedsEvidence(s, e) ||
+			st.titleBefore(s) || st.titleAfter(e) || st.titleInside(e) || st.speaksAfter(e) {
+			st.addPerson(s, e, score, true)
+		}
+		return
+	}
+	st.add(s, e, g.Type, score)
+}
+
+// listedNeedsEvidence says whether a public figure's name from the lists is
+// also a common word (沙龙, 万里, 福特): one token the dictionary tags as
+// something else than a name, or a two-character transliteration.
+func (st *sentence) listedNeedsEvidence(s, e int) bool {
+	pos, dict := st.dictWord(s, e)
+	if !dict || e-s > 2 {
+		return false
+	}
+	if !namePOS[pos] {
+		return true
+	}
+	if e-s == 2 {
+		for _, r := range st.rs[s:e] {
+			if !st.t.translit[r] {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// gazetteerEnd says whether a list name [s, e) may end at e: at a token
+// end; or, for a name written in the lists (not a short form derived from
+// one, as 泰州 from 泰州市), inside a token
+// that goes on with a word (邓小平|理论, 中国|政府); or, for a person, inside
+// a token that goes on with a title (习近平总书记 as one token).
+func (st *sentence) gazetteerEnd(s, e int, g gazEntry) bool {
+	if st.endTok[e] >= 0 {
+		return true
+	}
+	if g.Derived {
+		return false
+	}
+	if g.Type == PER {
+		if rest := st.restOfToken(e); rest != "" && (st.t.titles[rest] || st.t.cues[rest] || afterName[rest]) {
+			return true
+		}
+	}
+	return st.restIsWord(e)
+}
+
+// restOfToken is the text of the token around rune e from e to its end, or
+// "" when e is not inside a token.
+func (st *sentence) restOfToken(e int) string {
+	for i := e - 1; i >= 0; i-- {
+		if j := st.startTok[i]; j >= 0 {
+			if st.toks[j].e > e {
+				return st.text(e, st.toks[j].e)
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// restIsWord says whether the token around rune e goes on from e with at
+// least two more characters (邓小平|理论, 中国|政府): a name may end there.
+func (st *sentence) restIsWord(e int) bool {
+	return len([]rune(st.restOfToken(e))) >= 2
+}
+
+// knownPeople adds the names of the people the document names with
+// evidence elsewhere (a header line gives 王正谱; 王正谱作政府工作报告 names
+// him again). Such a name may swallow the first character of the next word
+// (张工|作 of 张工作政府工作报告, where the segmenter cut 张|工作).
+func (st *sentence) knownPeople() {
+	if len(st.d.known) == 0 {
+		return
+	}
+	n := len(st.rs)
+	for s := 0; s < n; s++ {
+		if st.startTok[s] < 0 {
+			continue
+		}
+		for L := min(st.d.maxKnown, n-s); L >= 2; L-- {
+			e := s + L
+			if !st.d.known[st.text(s, e)] {
+				continue
+			}
+			if st.endTok[e] < 0 && len([]rune(st.restOfToken(e))) != 1 {
+				continue
+			}
+			st.addPerson(s, e, float64(L)*10+500, true)
+			break
+		}
+	}
+}
+
+// notPlace says whether [s, e) begins a fixed term in which a place name is
+// not a place (中华 of 中华民族, 中欧 of 中欧班列).
+func (st *sentence) notPlace(s, e int) bool {
+	if st.d.x.genre == News {
+		return false // the news gold sets tag 中华 of 中华民族 as a place
+	}
+	for _, w := range st.t.notPlaces {
+		if len(w) >= e-s && hasRunes(st.rs[s:], w) {
+			return true
+		}
+	}
+	return false
+}
+
+var abbrVerbs = map[rune]bool{'访': true, '来': true, '在': true, '驻': true, '对': true, '旅': true, '抵': true,
+	'离': true, '援': true, '侵': true, '赴': true, '返': true, '进': true, '留': true}
+
+// strongAbbr are the one-character short forms that name a place even
+// without a neighbour: after a verb of travel (访华, 抵京) or before 方
+// (中方, 美方). 港 and 澳 are not among them: alone they are too often
+// something else (港口, 澳 of 澳洲), and 港澳 is one name.
+var strongAbbr = map[rune]bool{'华': true, '京': true, '美': true, '日': true, '俄': true,
+	'台': true, '沪': true, '英': true, '法': true, '德': true, '韩': true, '中': true}
+
+// abbreviations adds one-character short forms of places that stand
+// beside another one (中美, 京津冀), before 方 (中方), or after a verb of
+// travel (访华, 抵京).
+func (st *sentence) abbreviations() {
+	st.abbreviationRuns()
+	n := len(st.rs)
+	for i := 0; i < n; i++ {
+		r := st.rs[i]
+		if !strongAbbr[r] || st.notPlace(i, i+1) {
+			continue
+		}
+		// 中方, 美方
+		if i+1 < n && st.rs[i+1] == '方' && st.startTok[i] >= 0 && st.endTok[i+2] >= 0 {
+			st.add(i, i+1, LOC, 12)
+		}
+		// 访华, 在京, 对华关系
+		if r != '中' && i > 0 && abbrVerbs[st.rs[i-1]] && (st.startTok[i-1] >= 0 || st.startTok[i] >= 0 && st.endTok[i+1] >= 0) {
+			st.add(i, i+1, LOC, 12)
+		}
+		// 俄 alone is always Russia
+		if r == '俄' && !(i+1 < n && st.rs[i+1] == '罗') {
+			st.add(i, i+1, LOC, 12)
+		}
+	}
+}
+
+// abbreviationRuns adds runs of one-character short forms (沪苏浙皖, 中美),
+// one place each; 港澳 and 港澳台 stay one name.
+func (st *sentence) abbreviationRuns() {
+	n := len(st.rs)
+	for s := 0; s < n; {
+		if !st.t.abbr[st.rs[s]] || st.startTok[s] < 0 {
+			s++
+			continue
+		}
+		e := s
+		for e < n && (st.t.abbr[st.rs[e]] || st.rs[e] == '、' && e+1 < n && st.t.abbr[st.rs[e+1]] && e > s) {
+			e++
+		}
+		// shrink to whole tokens, or to a token that goes on with a word
+		for e > s && st.endTok[e] < 0 && !st.restIsWord(e) {
+			e--
+		}
+		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) {
+			if w := st.text(s, e); w == "港澳" || w == "港澳台" {
+				st.add(s, e, LOC, float64(e-s)*10+2)
+			} else {
+				for i := s; i < e; i++ {
+					if st.rs[i] != '、' {
+						st.add(i, i+1, LOC, 12)
+					}
+				}
+			}
+		}
+		s = max(e, s+1)
+	}
+}
+
+// pairWords follow two countries' short forms: 意中两国, 中蒙边界.
+var pairWords = []string{"两国", "双方", "双边", "建交", "边界", "边境", "关系", "友好", "合作"}
+
+// countryPairs adds 意中两国: a country's short form beside 中 before a
+// word of relations, even when the short form is not in the lists.
+func (st *sentence) countryPairs() {
+	n := len(st.rs)
+	for i := 0; i+2 < n; i++ {
+		a, b := st.rs[i], st.rs[i+1]
+		if a != '中' && b != '中' || a == b || st.startTok[i] < 0 {
+			continue
+		}
+		other := a
+		if a == '中' {
+			other = b
+		}
+		if !unicode.Is(unicode.Han, other) || strings.ContainsRune(functionChars, other) {
+			continue
+		}
+		rest := string(st.rs[i+2 : min(n, i+4)])
+		for _, w := range pairWords {
+			if strings.HasPrefix(rest, w) {
+				st.add(i, i+1, LOC, 12)
+				st.add(i+1, i+2, LOC, 12)
+				break
+			}
+		}
+	}
+}
+
+// plainRun says whether [s, e) is not a common word made of place
+// abbreviations (加以, 以及, 美德).
+func (st *sentence) plainRun(s, e int) bool {
+	w := st.text(s, e)
+	for _, c := range abbrWords {
+		if strings.Contains(w, c) {
+			return false
+		}
+	}
+	return true
+}
+
+var abbrWords = []string{"加以", "以及", "以法", "以德", "美德", "美美", "日日", "中中", "华美", "以美", "以日", "以中", "英德", "德美"}
+
+// functionChars are characters that, standing alone, are grammar rather
+// than part of a name.
+const functionChars = "的了着过在是和与及或而但并就也都还又再才只更最很太不没未已曾正将要会能可应该把被让使向往对从自由于为以因若当每某另其各几多少上下中内外前后里间边这那此哪谁啥么什之所者们个位名种次回条件项点些去来到得地说讲问答看听想做作用有无非"
+
+func hanOrAlnum(w string) bool {
+	for _, r := range w {
+		if !(unicode.Is(unicode.Han, r) || unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+func hanOnly(w string) bool {
+	for _, r := range w {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return w != ""
+}

@@ -1,0 +1,684 @@
+package entities
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// actionWords are the verbs and adverbs of policy text that stand before a
+// body's name, never inside it (争创|国家…示范区, 推动|北京…中心, 获评|…).
+var actionWords = map[string]bool{"推动": true, "共建": true, "推进": true, "加快": true, "落实": true, "用好": true, "争创": true,
+	"申建": true, "创建": true, "打造": true, "新建": true, "新设": true, "改扩建": true, "获评": true, "迁入": true,
+	"深化": true, "细化": true, "认真": true, "学习": true, "贯彻": true, "亲率": true, "迈向": true, "大力": true,
+	"支持": true, "实施": true, "提升": true, "完善": true, "健全": true, "加强": true, "做强": true, "做优": true,
+	"做大": true, "培育": true, "引进": true, "谋划": true, "布局": true, "依托": true, "围绕": true, "聚焦": true,
+	"高水平": true, "高标准": true, "高质量": true, "积极": true, "持续": true, "全面": true, "着力": true, "努力": true,
+	"争取": true, "筹建": true, "组建": true, "设立": true, "成立": true, "获批": true, "入选": true, "成功": true}
+
+// orgStop are words that never belong to an organisation name.
+var orgStop = map[string]bool{
+	"的": true, "在": true, "和": true, "与": true, "及": true, "是": true, "对": true, "向": true, "为": true,
+	"从": true, "把": true, "被": true, "将": true, "由": true, "等": true, "了": true, "也": true, "都": true,
+	"就": true, "还": true, "并": true, "又": true, "而": true, "或": true, "以": true, "其": true, "该": true,
+	"各": true, "本": true, "我": true, "你": true, "他": true, "她": true, "它": true, "这": true, "那": true,
+	"此": true, "于": true, "到": true, "给": true, "让": true, "使": true, "同": true, "跟": true, "据": true,
+	"以及": true, "我们": true, "他们": true, "这个": true, "这些": true, "那些": true, "各级": true, "有关": true,
+	"其中": true, "通过": true, "经过": true, "参加": true, "同时": true, "个": true, "位": true, "名": true,
+	"之": true, "但": true, "则": true, "即": true, "如": true, "会": true, "有": true, "说": true, "要": true,
+	"后": true, "前": true, "时": true, "内": true, "外": true, "上": true, "下": true,
+}
+
+// adminLevel are the levels of government that stand before a body's
+// name: 省|教育厅, 市|发展改革委.
+var adminLevel = map[string]bool{"省": true, "市": true, "县": true, "区": true, "州": true, "镇": true, "乡": true,
+	"自治区": true, "自治州": true, "自治县": true, "全国": true}
+
+// stopPOS are tags of words that end an organisation name going left.
+var stopPOS = map[string]bool{"d": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true,
+	"ud": true, "ug": true, "uv": true, "r": true, "y": true, "e": true, "o": true, "t": true, "ad": true,
+	"m": true, "mq": true, "q": true}
+
+// notOrgEnding are common words that end in an organisation ending.
+var notOrgEnding = map[string]bool{"部署": true, "签署": true, "干部": true, "全部": true, "内部": true, "外部": true, "局部": true, "总部": true, "东部": true, "西部": true, "南部": true, "北部": true, "中部": true, "腹部": true, "胸部": true, "头部": true, "面部": true, "底部": true, "顶部": true, "本部": true, "细部": true, "布局": true, "格局": true, "结局": true, "大局": true, "开局": true, "全局": true, "时局": true, "残局": true, "骗局": true, "举办": true, "创办": true, "承办": true, "主办": true, "兴办": true, "督办": true, "代办": true, "包办": true, "大厅": true, "客厅": true, "展厅": true, "餐厅": true, "门厅": true, "剧院": true, "影院": true, "庭院": true, "进行": true, "执行": true, "实行": true, "运行": true, "推行": true, "发行": true, "举行": true, "旅行": true, "流行": true, "施行": true, "试行": true, "先行": true, "同行": true, "并行": true, "可行": true, "践行": true, "履行": true, "自行": true, "例行": true, "风行": true, "盛行": true, "横行": true, "言行": true, "品行": true, "罪行": true, "德行": true, "原委": true, "上司": true, "官司": true, "寿司": true, "结社": true, "诗社": true, "工厂": true, "出厂": true, "建厂": true, "办厂": true, "设厂": true, "入党": true, "建党": true, "治党": true, "政党": true, "全党": true, "整党": true, "立党": true, "兴党": true, "管党": true, "强党": true, "参军": true, "入队": true, "排队": true, "列队": true, "插队": true, "站队": true, "组队": true, "归队": true, "带队": true, "领队": true, "球队": true, "车队": true, "方队": true}
+
+// inTokenSuffix are the one-character endings that make an organisation
+// inside a token when a place or organisation comes first (中国队, 北京市委).
+var inTokenSuffix = map[string]bool{"队": true, "委": true, "党": true, "军": true, "厂": true, "所": true, "院": true,
+	"局": true, "厅": true, "署": true, "办": true, "社": true, "行": true, "司": true}
+
+// organEndings make a definite body after a level of government alone
+// (省|人民政府, 市|政协, 自治区|党委).
+var organEndings = map[string]bool{"人民政府": true, "政府": true, "党委": true, "人大常委会": true, "常委会": true, "政协": true,
+	"纪委": true, "监委": true, "委": true, "人民法院": true, "法院": true, "人民检察院": true, "检察院": true, "总工会": true,
+	"办公厅": true, "人民代表大会": true, "委员会": true, "公安厅": true, "公安局": true}
+
+// needAnchor are endings that make an organisation only after a named
+// place or body (美国|政府, 台北市|政府; not 有为政府, 数字政府).
+var needAnchor = map[string]bool{"政府": true}
+
+// groupEndings make the parent's name a subsidiary's name can start with
+// (华能集团|华能发电有限公司).
+var groupEndings = []string{"集团有限公司", "集团股份有限公司", "集团公司", "集团", "控股", "总公司", "股份有限公司", "有限公司", "公司"}
+
+// orgEnd finds the organisation ending of token j: the rune where the
+// organisation ends (司法部长 ends before 长), and whether the token before
+// the ending already names the organisation (中国队).
+func (st *sentence) orgEnd(j int) (end int, anchored bool, ok bool) {
+	tk := st.toks[j]
+	end = tk.e
+	if L := tk.e - tk.s; L >= 4 && st.rs[tk.e-1] == '长' && strings.ContainsRune("部局厅署", st.rs[tk.e-2]) && st.rs[tk.s] != '副' {
+		end = tk.e - 1 // 司法部长 → 司法部
+		g, found := st.lookup(st.text(tk.s, end))
+		return end, found && g.Type == ORG, true
+	}
+	L := end - tk.s
+	for k := min(L, st.t.maxSuffix); k >= 1; k-- {
+		x := st.text(end-k, end)
+		if !st.t.suffixes[x] {
+			continue
+		}
+		return st.suffixInToken(j, k, x)
+	}
+	// a dictionary organisation that starts with a place: 中国女篮
+	if tk.pos == "nt" && L >= 3 && !strings.HasSuffix(st.text(tk.s, end), "政府") && !st.notPlace(tk.s, tk.s+2) {
+		for k := L - 1; k >= 2; k-- {
+			if g, found := st.lookup(st.text(tk.s, tk.s+k)); found && g.Type == LOC && L-k >= 2 {
+				return end, true, true
+			}
+		}
+	}
+	return 0, false, false
+}
+
+// suffixInToken judges token j that ends with the organisation ending x
+// of k runes.
+func (st *sentence) suffixInToken(j, k int, x string) (end int, anchored bool, ok bool) {
+	tk := st.toks[j]
+	end = tk.e
+	if k == end-tk.s {
+		if x == "组织" && (tk.pos == "v" || tk.pos == "vn") {
+			return 0, false, false // 定期|组织: a verb, not an ending
+		}
+		return end, false, true
+	}
+	prefix := st.text(tk.s, end-k)
+	if needAnchor[x] && st.d.x.genre == News {
+		return 0, false, false // the news gold sets tag the place of 印度政府
+	}
+	if k == 1 && notOrgEnding[st.text(end-2, end)] {
+		return 0, false, false // 决策部署, 中西部, 贯彻执行
+	}
+	g, found := st.lookup(prefix)
+	if found && (g.Type == LOC || g.Type == ORG) && (k >= 2 || inTokenSuffix[x]) || tk.pos == "nt" && utf8.RuneCountInString(prefix) >= 2 {
+		return end, true, true
+	}
+	if (k >= 2 || inTokenSuffix[x] || x == "部") && !found && !orgStop[prefix] && utf8.RuneCountInString(prefix) >= 2 {
+		return end, false, true
+	}
+	return 0, false, false
+}
+
+// organisations adds names built of a proper part and an organisation
+// ending: the leftmost listed place or organisation before the ending
+// (国务院残疾人工作协调委员会, 泰州迈博太科药业有限公司), or else the run of
+// specific words right before it (迈博太科药业有限公司).
+func (st *sentence) organisations() {
+	for j := range st.toks {
+		end, anchored, ok := st.orgEnd(j)
+		if !ok {
+			continue
+		}
+		var s int
+		if anchored {
+			s = st.anchoredStart(j)
+		} else if s, ok = st.orgStart(j, end); !ok {
+			continue
+		}
+		s = st.parentStart(s)
+		if !st.orgName(s, end) {
+			continue
+		}
+		st.add(s, end, ORG, float64(end-s)*10+8)
+	}
+}
+
+// anchoredStart extends an organisation whose token already names one to
+// the places and organisations right before it: 中共|河北省委.
+func (st *sentence) anchoredStart(j int) int {
+	tk := st.toks[j]
+	s := tk.s
+	for k := j - 1; k >= 0 && st.toks[k].e == s && tk.e-st.toks[k].s <= 24; k-- {
+		if !st.anchorTok(k) && !adminLevel[st.tokText(k)] {
+			break
+		}
+		s = st.toks[k].s
+	}
+	return s
+}
+
+// orgWindow is what lies before an organisation ending: the tokens going
+// left up to a stop (nearest first), the index in it of the leftmost place
+// or organisation, and the start of a brand written before a place in
+// brackets (瑞可达（泰州）电子科技有限公司), or -1.
+type orgWindow struct {
+	toks   []int
+	anchor int
+	brand  int
+}
+
+func (st *sentence) window(j int) orgWindow {
+	w := orgWindow{anchor: -1, brand: -1}
+	next := st.toks[j].s
+	for k := j - 1; k >= 0 && len(w.toks) < 8; k-- {
+		m := st.toks[k]
+		if m.e != next {
+			break
+		}
+		mw := st.text(m.s, m.e)
+		if mw == "）" || mw == ")" {
+			w.brand = st.bracketBrand(k)
+			break
+		}
+		if !st.inOrgName(k, w.toks) {
+			break
+		}
+		if st.endsWithSuffix(k) && !st.anchorTok(k) {
+			break // 闽江学院|更名|大学: another body ends there
+		}
+		w.toks = append(w.toks, k)
+		if st.anchorTok(k) || len(w.toks) == 1 && adminLevel[mw] {
+			w.anchor = len(w.toks) - 1
+		}
+		next = m.s
+	}
+	return w
+}
+
+// inOrgName says whether token k can stand inside an organisation name,
+// given the tokens win already taken to its right.
+func (st *sentence) inOrgName(k int, win []int) bool {
+	m := st.toks[k]
+	mw := st.text(m.s, m.e)
+	if orgStop[mw] || actionWords[mw] || st.blocked[m.s] || !hanOrAlnum(mw) || st.t.titles[mw] || st.t.cues[mw] {
+		return false
+	}
+	if st.anchorTok(k) || st.singleRun(k) && !unicode.IsDigit(st.rs[m.s]) {
+		return true
+	}
+	switch m.pos {
+	case "v":
+		// a verb may stand inside a name before its proper part
+		// (指导|委员会, 开发|交流|中心); once the proper part is there, it
+		// ends the name (深化|开发区 is caught by the kinds)
+		for _, q := range win {
+			if st.specificTok(q) {
+				return false
+			}
+		}
+		return true
+	case "m", "mq":
+		// numbers written in Chinese belong to names (九十|中学, 十四|局);
+		// counts do not (规章|7|部, 两位)
+		return hanOnly(mw) && !strings.ContainsAny(mw, "位个名项件部批家")
+	}
+	return !stopPOS[m.pos]
+}
+
+// singleRun says whether token k is one character among one-character
+// tokens (迈|博|太|科: an unknown name the segmenter cut apart).
+func (st *sentence) singleRun(k int) bool {
+	one := func(i int) bool {
+		return i >= 0 && i < len(st.toks) && st.toks[i].e-st.toks[i].s == 1 && isHan(st.rs[st.toks[i].s])
+	}
+	return one(k) && (one(k-1) || one(k+1))
+}
+
+// bracketBrand finds the brand before a place in brackets that closes at
+// token k (瑞可达（泰州）电子科技有限公司): the start of the brand, or -1.
+func (st *sentence) bracketBrand(k int) int {
+	open := -1
+	for q := k - 1; q >= 0 && q >= k-4; q-- {
+		if t := st.tokText(q); t == "（" || t == "(" {
+			open = q
+			break
+		}
+	}
+	if open <= 0 || st.toks[open-1].e != st.toks[open].s || !st.placeIn(st.toks[open].e, st.toks[k].s) {
+		return -1
+	}
+	brand := -1
+	for q := open - 1; q >= 0 && q >= open-3; q-- {
+		bw := st.tokText(q)
+		if orgStop[bw] || actionWords[bw] || st.t.kinds[bw] || stopPOS[st.toks[q].pos] || st.toks[q].pos == "a" ||
+			!hanOrAlnum(bw) || st.blocked[st.toks[q].s] || (q < open-1 && st.toks[q].e != st.toks[q+1].s) {
+			break
+		}
+		brand = st.toks[q].s
+		if st.toks[q].e-st.toks[q].s >= 2 && q < open-1 {
+			break
+		}
+	}
+	return brand
+}
+
+// placeIn says whether [s, e) names a place: a listed place or a word the
+// dictionary tags as one (泰州 in 瑞可达（泰州）电子科技有限公司, not 牧 in
+// 农（牧）事综合服务中心).
+func (st *sentence) placeIn(s, e int) bool {
+	if e-s < 2 {
+		return false
+	}
+	if g, ok := st.lookup(st.text(s, e)); ok {
+		return g.Type == LOC
+	}
+	j := st.startTok[s]
+	return j >= 0 && st.toks[j].e == e && st.toks[j].pos == "ns"
+}
+
+// orgStart finds where an organisation ending at end (in token j, which
+// does not name one by itself) starts, from the window before it.
+func (st *sentence) orgStart(j, end int) (int, bool) {
+	tk := st.toks[j]
+	w := st.window(j)
+	ending := st.text(tk.s, end)
+	suffixOnly := st.t.suffixes[ending]
+	if suffixOnly && end-tk.s == 1 && len(w.toks) > 0 && st.endsWithSuffix(w.toks[0]) {
+		return 0, false // 外交委员会|委|请: not a second ending
+	}
+	s := -1
+	switch {
+	case suffixOnly && needAnchor[ending] && st.d.x.genre == News:
+		return 0, false // the news gold sets tag the place of 美国政府
+	case suffixOnly && (end-tk.s == 1 || needAnchor[ending]) && w.anchor < 0:
+		// 局, 厂, 队, 政府 alone follow a named place or body only
+	case w.brand >= 0:
+		s = w.brand
+	case w.anchor >= 0:
+		s = st.toks[w.toks[w.anchor]].s
+	default:
+		s = st.specificRun(w.toks)
+		if s < 0 && len(w.toks) > 0 && companyEndings[ending] && st.brandNoun(w.toks[0], len(w.toks) == 1) {
+			s = st.toks[w.toks[0]].s // 首旅|集团: a noun the dictionary knows, alone before a company ending
+		}
+	}
+	if s < 0 && st.text(tk.s, end) == "队" && len(w.toks) > 0 && st.teamWord(w.toks[0]) {
+		// a team: 前卫寰岛队
+		s = st.toks[w.toks[0]].s
+		if len(w.toks) > 1 && st.teamWord(w.toks[1]) {
+			s = st.toks[w.toks[1]].s
+		}
+	}
+	if s >= 0 {
+		return s, true
+	}
+	// the token alone, when it names an organisation by itself, or when
+	// the ending cuts a title off it (内务部|长)
+	if g, ok := st.lookup(st.text(tk.s, end)); ok && g.Type == ORG || !suffixOnly && end < tk.e {
+		return tk.s, true
+	}
+	return 0, false
+}
+
+// companyEndings are the endings of company names.
+var companyEndings = map[string]bool{"集团": true, "公司": true, "有限公司": true, "股份有限公司": true, "集团有限公司": true,
+	"有限责任公司": true, "集团公司": true, "股份公司": true}
+
+// brandNoun says whether token k, the only word before a company ending
+// (alone: the window holds nothing else), can be a brand: a noun of two or
+// three characters that is not a kind of company (企业, 医疗, 产业).
+func (st *sentence) brandNoun(k int, alone bool) bool {
+	m := st.toks[k]
+	w := st.tokText(k)
+	if !alone || m.e-m.s < 2 || m.e-m.s > 3 || st.t.kinds[w] || !hanOnly(w) {
+		return false
+	}
+	switch m.pos {
+	case "n", "nz", "j", "ng", "an":
+		return true
+	}
+	return false
+}
+
+// endsWithSuffix says whether token k ends with an organisation ending
+// of two characters or more (委员会, 集团).
+func (st *sentence) endsWithSuffix(k int) bool {
+	w := []rune(st.tokText(k))
+	for L := min(len(w), st.t.maxSuffix); L >= 2; L-- {
+		if st.t.suffixes[string(w[len(w)-L:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// specificRun is the start of the run of specific words in the window
+// (nearest first), after at most two generic words before the ending
+// (迈博太科|药业|有限公司), or -1.
+func (st *sentence) specificRun(win []int) int {
+	s := -1
+	i := 0
+	for i < len(win) && i < 2 && !st.specificTok(win[i]) {
+		i++
+	}
+	for i < len(win) && st.specificTok(win[i]) {
+		s = st.toks[win[i]].s
+		i++
+	}
+	return s
+}
+
+// parentStart extends an organisation starting at s over the group it
+// belongs to, written before it: 华能集团|华能发电有限公司.
+func (st *sentence) parentStart(s int) int {
+	for {
+		j := st.endTok[s]
+		if j < 0 {
+			return s
+		}
+		pe := st.toks[j].e
+		ending := ""
+		for _, g := range groupEndings {
+			if strings.HasSuffix(st.text(max(0, pe-utf8.RuneCountInString(g)), pe), g) {
+				ending = g
+				break
+			}
+		}
+		if ending == "" {
+			return s
+		}
+		ps, ok := st.orgStart(j, pe)
+		if !ok || ps >= pe-utf8.RuneCountInString(ending) {
+			return s
+		}
+		s = ps
+	}
+}
+
+// orgName vets an organisation [s, end): not a kind of body (上市公司,
+// 研发中心, 零碳园区), nor a place the lists know (香港特别行政区). A level of
+// government alone makes a body with an organ's ending (省|人民政府).
+func (st *sentence) orgName(s, end int) bool {
+	w := st.text(s, end)
+	if strings.ContainsAny(w, "各等的") {
+		return false
+	}
+	if g, ok := st.lookup(w); ok {
+		return g.Type == ORG
+	}
+	// the ending: the longest suffix of the name that makes organisations
+	rs := st.rs[s:end]
+	cut := len(rs)
+	for L := min(len(rs)-1, st.t.maxSuffix); L >= 1; L-- {
+		if st.t.suffixes[string(rs[len(rs)-L:])] {
+			cut = len(rs) - L
+			break
+		}
+	}
+	name := rs[:cut]
+	if len(name) > 0 && name[0] == '驻' {
+		return false // 驻陕部队: the troops stationed somewhere, not a name
+	}
+	if len(name) > 0 && strings.ContainsRune("一二三四五六七八九十百千万两亿", name[0]) {
+		return false // 五要建设服务型政府, 新年第一会: counts and slogans
+	}
+	if adminLevel[string(name)] {
+		// 省人民政府: a definite body in policy text; the news gold sets
+		// tag nothing there
+		return organEndings[string(rs[cut:])] && st.d.x.genre == Policy
+	}
+	if st.kindsOnly(name) {
+		// a level of government and a field make a department (省|教育|厅)
+		return departmentEndings[string(rs[cut:])] && st.startsWithLevel(name)
+	}
+	// a body and a kind of its members: 北京证券交易所|上市|公司 is not one
+	// company but the companies listed there
+	for i := len(name) - 1; i >= 2; i-- {
+		if st.kindsOnly(name[i:]) && st.endsWithSuffixRunes(name[:i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// endsWithSuffixRunes says whether rs ends with an organisation ending of
+// two characters or more.
+func (st *sentence) endsWithSuffixRunes(rs []rune) bool {
+	for L := min(len(rs)-1, st.t.maxSuffix); L >= 2; L-- {
+		if st.t.suffixes[string(rs[len(rs)-L:])] {
+			return true
+		}
+	}
+	return false
+}
+
+// quotedOrganisations adds the names in quotation marks that end with an
+// organisation ending (「幫幫忙基金會」, “路竹会”): the quotes mark the extent.
+func (st *sentence) quotedOrganisations() {
+	for i, r := range st.rs {
+		closer, ok := quotePairs[r]
+		if !ok {
+			continue
+		}
+		e := i + 1
+		for e < len(st.rs) && e-i <= 24 && st.rs[e] != closer && (isHan(st.rs[e]) || st.rs[e] == '（' || st.rs[e] == '）') {
+			e++
+		}
+		if e >= len(st.rs) || st.rs[e] != closer || e-i-1 < 2 {
+			continue
+		}
+		name := st.rs[i+1 : e]
+		if strings.ContainsRune("一二三四五六七八九十两百千万零多双", name[0]) {
+			continue // slogans: “一网通办”, “三校一院”
+		}
+		for L := min(len(name)-1, st.t.maxSuffix); L >= 1; L-- {
+			x := string(name[len(name)-L:])
+			if L >= 2 && st.t.suffixes[x] || L == 1 && strings.ContainsRune("会社团", name[len(name)-1]) {
+				if !st.kindsOnly(name[:len(name)-L]) {
+					st.add(i+1, e, ORG, float64(e-i-1)*10+9)
+				}
+				break
+			}
+		}
+	}
+}
+
+var quotePairs = map[rune]rune{'「': '」', '“': '”', '『': '』'}
+
+// departmentEndings end the names of government departments.
+var departmentEndings = map[string]bool{"厅": true, "局": true, "委": true, "办": true, "部": true, "署": true,
+	"委员会": true, "管理局": true, "办公室": true, "办公厅": true, "监督管理局": true, "总局": true}
+
+// startsWithLevel says whether a name starts with a level of government.
+func (st *sentence) startsWithLevel(rs []rune) bool {
+	for L := min(len(rs), 3); L >= 1; L-- {
+		if adminLevel[string(rs[:L])] {
+			return true
+		}
+	}
+	return false
+}
+
+// kindsOnly says whether the runes are made of words that make kinds of
+// bodies and levels of government only (零碳, 国家级, 省|属).
+func (st *sentence) kindsOnly(rs []rune) bool {
+	for i := 0; i < len(rs); {
+		n := 0
+		for L := min(len(rs)-i, 6); L >= 1; L-- {
+			w := string(rs[i : i+L])
+			if st.t.kinds[w] || adminLevel[w] || L == 1 && strings.ContainsRune("零双两三四五六七八九十百千万一新老大小总分主副", rs[i]) {
+				n = L
+				break
+			}
+		}
+		if n == 0 {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// listedOrganisations adds the names of an enumeration that ends with a
+// kind of organisation: 牧原、宇通、华兰等一批龙头企业; 吉能、交投等企业.
+// Each item must be a short name the dictionary does not know as a common
+// word.
+func (st *sentence) listedOrganisations() {
+	n := len(st.rs)
+	for i := 0; i < n; i++ {
+		if st.rs[i] != '等' {
+			continue
+		}
+		if !st.orgKindFollows(i + 1) {
+			continue
+		}
+		items := st.listItems(i)
+		if len(items) < 2 {
+			continue
+		}
+		for _, it := range items {
+			st.add(it[0], it[1], ORG, float64(it[1]-it[0])*10+4)
+		}
+	}
+}
+
+// orgKindFollows says whether a kind of organisation follows at i, after
+// a few modifiers: (一批|多家|N家)?(…)(企业|公司|集团|银行|高校|…).
+func (st *sentence) orgKindFollows(i int) bool {
+	end := min(len(st.rs), i+12)
+	text := st.text(i, end)
+	for _, k := range orgKinds {
+		if p := strings.Index(text, k); p >= 0 {
+			pre := []rune(text[:p])
+			// nothing that ends the phrase before the kind
+			for _, r := range pre {
+				if r == '，' || r == '、' || r == '。' || r == '的' || r == '和' {
+					return false
+				}
+			}
+			return len(pre) <= 8
+		}
+	}
+	return false
+}
+
+var orgKinds = []string{"企业", "公司", "集团", "银行", "高校", "大学", "院所", "机构", "医院", "车企", "药企", "房企", "央企", "国企", "民企"}
+
+// listItems are the items of the enumeration X、Y、Z that ends at i (before
+// 等), as rune spans; nil when one of them is not a plausible name.
+func (st *sentence) listItems(i int) [][2]int {
+	var out [][2]int
+	e := i
+	for {
+		s := e
+		for s > 0 && st.rs[s-1] != '、' && st.rs[s-1] != '，' && st.rs[s-1] != '：' && e-s < 8 && !isSentenceEnd(st.rs[s-1]) {
+			s--
+		}
+		if s == e || !st.listItemName(s, e) {
+			// the first item may follow a verb: 支持|超聚变; 集聚了|比亚迪
+			if len(out) > 0 && s < e {
+				if v := st.afterVerb(s, e); v >= 0 && st.listItemName(v, e) {
+					out = append(out, [2]int{v, e})
+					return out
+				}
+			}
+			if len(out) > 0 && s > 0 && st.rs[s-1] != '、' {
+				return out
+			}
+			return nil
+		}
+		out = append(out, [2]int{s, e})
+		if s == 0 || st.rs[s-1] != '、' {
+			return out
+		}
+		e = s - 1
+	}
+}
+
+// afterVerb is the start of the last tokens of [s, e) after a verb or
+// preposition, or -1.
+func (st *sentence) afterVerb(s, e int) int {
+	for j := st.endTok[e]; j >= 0 && st.toks[j].s >= s; j-- {
+		if p := st.toks[j].pos; (p == "v" || p == "p" || p == "ul" || p == "uj") && st.toks[j].e < e {
+			return st.toks[j].e
+		}
+	}
+	return -1
+}
+
+// listItemName says whether [s, e) can be the short name of an
+// organisation in a list: two to six characters at token boundaries, not
+// a common word, nor a place or kind.
+func (st *sentence) listItemName(s, e int) bool {
+	if e-s < 2 || e-s > 8 || st.startTok[s] < 0 || st.endTok[e] < 0 || st.isBlocked(s, e) {
+		return false
+	}
+	w := st.text(s, e)
+	if !hanOrAlnum(w) {
+		return false
+	}
+	if g, ok := st.lookup(w); ok {
+		return g.Type == ORG
+	}
+	j := st.startTok[s]
+	if st.toks[j].e == e && commonPOS[st.toks[j].pos] || st.t.kinds[w] {
+		return false // 汽车、家电等: common words
+	}
+	specific := false
+	for k := j; k < len(st.toks) && st.toks[k].e <= e; k++ {
+		if tw := st.tokText(k); orgStop[tw] || st.toks[k].pos == "v" && st.toks[k].e-st.toks[k].s >= 2 {
+			return false
+		}
+		if st.specificTok(k) || st.toks[k].e-st.toks[k].s >= 2 && !commonPOS[st.toks[k].pos] {
+			specific = true
+		}
+	}
+	return specific // not 小炼焦、小炼铁等土小企业
+}
+
+// teamWord says whether token k can name a team (前卫|寰岛|队): a noun of two
+// characters or more, no number.
+func (st *sentence) teamWord(k int) bool {
+	m := st.toks[k]
+	if m.e-m.s < 2 || strings.ContainsAny(st.text(m.s, m.e), "一二三四五六七八九十个支几多许该本每各") {
+		return false
+	}
+	switch m.pos {
+	case "n", "nz", "ns", "nr", "nrt", "j", "x", "nt":
+		return true
+	}
+	return false
+}
+
+// anchorTok says whether token k is a listed place or organisation, or
+// tagged as an organisation by the dictionary.
+func (st *sentence) anchorTok(k int) bool {
+	m := st.toks[k]
+	if g, ok := st.lookup(st.text(m.s, m.e)); ok {
+		return g.Type == LOC || g.Type == ORG
+	}
+	return m.pos == "nt" && m.e-m.s >= 2
+}
+
+// specificTok says whether token k can be the proper part of an
+// organisation name: a listed name, a rare or unknown word, a single
+// character that is not a function word.
+func (st *sentence) specificTok(k int) bool {
+	m := st.toks[k]
+	w := st.text(m.s, m.e)
+	if _, ok := st.lookup(w); ok {
+		return true
+	}
+	if !hanOrAlnum(w) || orgStop[w] || st.t.kinds[w] {
+		return false
+	}
+	if m.e-m.s == 1 {
+		// single characters only in a run of them (迈|博|太|科)
+		return !unicode.IsDigit(st.rs[m.s]) && !strings.ContainsRune(functionChars, st.rs[m.s]) && st.singleRun(k)
+	}
+	switch m.pos {
+	case "nz", "j", "x", "eng", "nr", "nrt", "nrfg", "ns", "nt":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,843 @@
+package entities
+
+import (
+	"strings"
+)
+
+// People in policy text. A report names few people, and every false one is
+// noise an analyst removes by hand, so a name needs evidence beyond its
+// shape:
+//
+//   - the lists of public figures (people.txt) or the user's gazetteer;
+//   - a title or form of address next to it, before or after, with or
+//     without a space (省长刘小涛, 省长　王正谱, 李玉院士, 殷勇同志, 葉女士);
+//   - a header or caption line (河北省人民政府省长　王正谱; 王正谱作政府工作报告);
+//   - or, for a Chinese name, a family name and given name that the
+//     dictionary does not know as one word (the segmenter cut 戴|冰 apart),
+//     scored by how typical its characters are of names.
+//
+// A word the dictionary knows (楼宇, 徐徐, 马拉松, 罗浮山, 爱戴 — many of them
+// tagged as names by gse's dictionary) is a person only with a title or
+// form of address before it, or a header or caption line. Transliterated
+// names (巴斯夫, 基孔肯雅热) need the same evidence unless joined over a
+// middle dot (艾尔肯·吐尼亚孜). Photo credits (本报记者 戴冰摄) are never
+// people.
+
+// afterName are words that follow a person's name.
+var afterName = map[string]bool{"说": true, "表示": true, "指出": true, "认为": true, "强调": true, "介绍": true,
+	"告诉": true, "称": true, "同志": true, "等": true, "一行": true, "先生": true, "女士": true, "夫人": true,
+	"主持": true, "会见": true, "出席": true, "发表": true, "宣布": true, "回忆": true, "笑": true, "讲话": true,
+	"问": true, "答": true, "说道": true, "也": true, "：": true, "伉俪": true, "致辞": true, "建议": true}
+
+// honorifics after a name make it a person (殷勇同志, 葉女士).
+var honorifics = map[string]bool{"同志": true, "先生": true, "女士": true, "夫人": true, "伉俪": true, "小姐": true}
+
+// nameBreaks are characters that, as a token of their own after a family
+// name and one given character, are the next word rather than the end of
+// the name (赵刚|作政府工作报告).
+const nameBreaks = "作任兼代率带陪向对在和与及是为将把被从以等到说称"
+
+// titleBefore says whether a title or form of address ends right before s
+// (with blanks between, as in header lines).
+func (st *sentence) titleBefore(s int) bool {
+	j := st.prevTok(s, true)
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	if st.t.cues[w] && w != "总" && w != "老" && w != "小" {
+		return true
+	}
+	if _, ok := st.titleInToken(j); ok {
+		return true
+	}
+	// a title written over several tokens (助|卿)
+	e := st.toks[j].e
+	for L := 2; L <= st.t.maxTitle && L <= e; L++ {
+		if st.startTok[e-L] >= 0 && st.t.titles[st.text(e-L, e)] {
+			return true
+		}
+	}
+	return false
+}
+
+// afterGloss is e moved over a gloss in Latin letters in brackets right
+// after it (貝爾德（Bastiaan BELDER）議員), or e.
+func (st *sentence) afterGloss(e int) int {
+	if e >= len(st.rs) || st.rs[e] != '（' && st.rs[e] != '(' {
+		return e
+	}
+	latin := 0
+	for i := e + 1; i < len(st.rs) && i < e+60; i++ {
+		r := st.rs[i]
+		switch {
+		case r == '）' || r == ')':
+			if latin == 0 {
+				return e
+			}
+			return i + 1
+		case r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z':
+			latin++
+		case r == ' ' || r == '.' || r == '-' || r == '\'' || r == '·' || r == ',' || r == '．' || r == '‧':
+		default:
+			return e
+		}
+	}
+	return e
+}
+
+// titleAfter says whether a title or form of address starts right at e
+// (or after a gloss in Latin letters).
+func (st *sentence) titleAfter(e int) bool {
+	e = st.afterGloss(e)
+	j := st.startTok[e]
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	if postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] {
+		return true // 吴敦义|副|总统
+	}
+	return st.t.titles[w] || st.t.cues[w] && len([]rune(w)) >= 2 || honorifics[w] || st.titlePrefix(j)
+}
+
+// titlePrefix says whether token j starts with a title that a longer word
+// continues (总书记强调 cut as one token is rare; 省长们 is not a title).
+func (st *sentence) titlePrefix(j int) bool {
+	w := []rune(st.tokText(j))
+	for L := min(len(w)-1, st.t.maxTitle); L >= 2; L-- {
+		if st.t.titles[string(w[:L])] {
+			return true
+		}
+	}
+	return false
+}
+
+// strictTitleAfter says whether a title (not a profession: 网约车|司机)
+// or an honorific starts at e.
+func (st *sentence) strictTitleAfter(e int) bool {
+	j := st.startTok[st.afterGloss(e)]
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	if postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] {
+		return true
+	}
+	return st.t.titles[w] || honorifics[w] || st.titlePrefix(j)
+}
+
+// sayingVerbs are verbs of saying and acting in person that follow a
+// foreign name (琼斯说, 索本嘉表示).
+var sayingVerbs = map[string]bool{"说": true, "表示": true, "指出": true, "认为": true, "强调": true, "介绍": true,
+	"告诉": true, "称": true, "宣布": true, "会见": true, "会晤": true, "出席": true, "主持": true, "发表": true, "致辞": true,
+	"访问": true, "访华": true, "抵达": true, "说道": true, "回答": true, "一行": true}
+
+// speaksAfter says whether a verb of saying follows at e.
+func (st *sentence) speaksAfter(e int) bool {
+	j := st.startTok[e]
+	return j >= 0 && sayingVerbs[st.tokText(j)]
+}
+
+// freeBefore says whether the token before s is not a character glued to
+// the name (网|约车): punctuation, a word of two characters or more, or
+// grammar.
+func (st *sentence) freeBefore(s int) bool {
+	j := st.endTok[s]
+	if j < 0 || st.toks[j].e-st.toks[j].s != 1 {
+		return true
+	}
+	r := st.rs[st.toks[j].s]
+	return !isHan(r) || strings.ContainsRune(functionChars+nameBreaks, r) || st.t.cues[string(r)]
+}
+
+// honorificAfter says whether 同志, 先生, 女士… follow at e.
+func (st *sentence) honorificAfter(e int) bool {
+	j := st.startTok[st.afterGloss(e)]
+	return j >= 0 && honorifics[st.tokText(j)]
+}
+
+// captionAfter says whether what follows e makes [?, e) the speaker of a
+// caption: 作政府工作报告, 作报告, 同志作…, 代表省人民政府向大会….
+func (st *sentence) captionAfter(e int) bool {
+	rest := st.rs[e:]
+	if hasRunes(rest, []rune("同志")) {
+		rest = rest[2:]
+	}
+	switch {
+	case len(rest) >= 2 && rest[0] == '作':
+		w := string(rest[1:min(len(rest), 10)])
+		return strings.Contains(w, "报告") || strings.Contains(w, "讲话") || strings.Contains(w, "说明") || strings.Contains(w, "发言")
+	case hasRunes(rest, []rune("代表")):
+		w := string(rest[2:min(len(rest), 16)])
+		return strings.Contains(w, "政府") || strings.Contains(w, "向大会")
+	}
+	return false
+}
+
+// sayingAfter says whether a verb of saying or a word that follows names
+// comes right at e (琼斯说, 怀进鹏指出).
+func (st *sentence) sayingAfter(e int) bool {
+	j := st.startTok[e]
+	return j >= 0 && afterName[st.tokText(j)]
+}
+
+// dictWord says whether [s, e) is one token the dictionary knows as a word
+// of two characters or more (not a new word the HMM found, tagged x).
+func (st *sentence) dictWord(s, e int) (string, bool) {
+	j := st.startTok[s]
+	if j < 0 || st.toks[j].e != e || e-s < 2 {
+		return "", false
+	}
+	p := st.toks[j].pos
+	return p, p != "x" && p != "" && p != "eng"
+}
+
+// chineseNames adds family name + given name candidates, a Japanese family
+// name before a title or given name, and a family name alone before a title
+// (李部长) or after 老/小.
+func (st *sentence) chineseNames() {
+	for ti := range st.toks {
+		st.fullName(ti)
+		st.japaneseName(ti)
+		st.familyNameAlone(ti)
+	}
+}
+
+// fullName proposes the names starting at token ti: a family name of one
+// or two characters and a given name of one or two.
+func (st *sentence) fullName(ti int) {
+	n := len(st.rs)
+	s := st.toks[ti].s
+	for _, sl := range []int{2, 1} {
+		if s+sl > n || sl == 2 && !st.t.sur2[st.text(s, s+2)] || sl == 1 && !st.t.sur1[st.rs[s]] {
+			continue
+		}
+		for gl := 1; gl <= 2; gl++ {
+			e := s + sl + gl
+			if e > n || st.endTok[e] < 0 && !st.titleInside(e) || st.allAbbr(s, e) {
+				continue
+			}
+			sc, ok := st.nameScore(ti, s, sl, e)
+			if !ok {
+				continue
+			}
+			st.judgeName(s, e, sc)
+		}
+	}
+}
+
+// titleInside says whether the token around e goes on from e with a title
+// or form of address (李玉院士 cut as 李|玉院士 is rare, but 王刚同志 as one
+// token is not).
+func (st *sentence) titleInside(e int) bool {
+	rest := st.restOfToken(e)
+	return rest != "" && (st.t.titles[rest] || honorifics[rest])
+}
+
+// judgeName weighs the evidence for the name [s, e) of shape score sc.
+func (st *sentence) judgeName(s, e int, sc float64) {
+	before := st.titleBefore(s)
+	after := st.titleAfter(e) || st.titleInside(e)
+	caption := st.captionAfter(e)
+	score := float64(e-s)*10 + 3
+	if st.d.x.genre == News {
+		// news names many people with nothing next to them: the shape
+		// decides, helped by a title or a verb of saying
+		if before {
+			sc += 1.5
+		}
+		if after || st.sayingAfter(e) {
+			sc += 1.0
+		}
+		if sc > nameThreshold {
+			st.addPerson(s, e, score, before || after || caption)
+		}
+		return
+	}
+	pos, dict := st.dictWord(s, e)
+	switch {
+	case dict && e-s >= 3 && namePOS[pos] && st.strictTitleAfter(e):
+		// a name the dictionary knows as a name, before a post (吴敦义副总统)
+		st.addPerson(s, e, score, true)
+	case dict:
+		// a word the dictionary knows (楼宇, 徐徐, 爱戴, 白皮书, 马拉松 — gse
+		// tags many common words nr): only with a title or form of address
+		// before it, an honorific after it, or in a caption
+		if (before || st.honorificAfter(e) || caption) && sc > nameThreshold-1 {
+			st.addPerson(s, e, score, true)
+		}
+	case before || after || caption:
+		if sc > nameThreshold-1.5 {
+			st.addPerson(s, e, score, true)
+		}
+	case sc > nameThreshold+st.shapeMargin(s, e) && st.standsAlone(s, e) && st.plainGiven(s, e):
+		st.addPerson(s, e, score, false)
+	}
+}
+
+// plainGiven says whether the parts of a name with no evidence but its
+// shape are not words of their own: no dictionary word runs from the
+// family name into the given name (智慧|赋), the given name is not a common
+// word (周|内涵), and the family name is not a compound that is likelier a
+// word (东方|美谷).
+func (st *sentence) plainGiven(s, e int) bool {
+	if e-s == 4 && st.t.sur2[st.text(s, s+2)] && rareCompound[st.text(s, s+2)] ||
+		e-s == 3 && st.t.sur2[st.text(s, s+2)] && rareCompound[st.text(s, s+2)] {
+		return false
+	}
+	j := st.startTok[s]
+	if j < 0 {
+		return false
+	}
+	if tk := st.toks[j]; tk.e-tk.s >= 2 && tk.e < e {
+		return false
+	}
+	for k := j + 1; k < len(st.toks) && st.toks[k].e <= e; k++ {
+		tk := st.toks[k]
+		if tk.e-tk.s < 2 {
+			continue
+		}
+		if givenNotName[tk.pos] {
+			return false // 李|发展
+		}
+		if commonPOS[tk.pos] {
+			// a common noun as given name only when its characters are
+			// typical of names (冯|光明, not 周|内涵, 黄|红灯)
+			sum := 0.0
+			for _, r := range st.rs[tk.s:tk.e] {
+				sum += st.t.givenScore(r)
+			}
+			if sum/float64(tk.e-tk.s) < 0.5 {
+				return false
+			}
+		}
+	}
+	// all transliteration characters and a rare family name: a foreign
+	// word (伊|波拉), which needs the evidence foreign names need
+	if st.t.surnameScore(st.rs[s]) < 1 {
+		all := true
+		for _, r := range st.rs[s:e] {
+			all = all && st.t.translit[r]
+		}
+		if all {
+			return false
+		}
+	}
+	return true
+}
+
+// standsAlone says whether a name with no evidence but its shape stands as
+// a word of its own: not inside a 《》 title or a longer quotation (“消薄培强”),
+// not glued to a character before it that is not grammar (厚|植崇德), not
+// followed by a noun or a character that continues a compound (唐晶|半导体,
+// 张民生|清单, 杨凌职|院).
+func (st *sentence) standsAlone(s, e int) bool {
+	return !st.insideQuote(s, e) && st.freeStart(s) && st.freeEnd(e)
+}
+
+// insideQuote says whether [s, e) lies inside a 《》 title or inside a
+// quotation that holds more than it.
+func (st *sentence) insideQuote(s, e int) bool {
+	book, qs := 0, -1
+	for i := 0; i < s; i++ {
+		switch st.rs[i] {
+		case '《':
+			book++
+		case '》':
+			book = max(0, book-1)
+		case '“':
+			qs = i
+		case '”':
+			qs = -1
+		}
+	}
+	return book > 0 || qs >= 0 && (qs+1 != s || e >= len(st.rs) || st.rs[e] != '”')
+}
+
+// freeStart says whether a name may start at s: not after a count
+// (一张|张民生) nor glued to a character that is not grammar (厚|植崇德).
+func (st *sentence) freeStart(s int) bool {
+	j := st.endTok[s]
+	if j < 0 {
+		return true
+	}
+	if p := st.toks[j].pos; p == "m" || p == "q" || p == "mq" {
+		return false
+	}
+	if st.toks[j].e-st.toks[j].s != 1 {
+		return true
+	}
+	r := st.rs[st.toks[j].s]
+	return !isHan(r) || strings.ContainsRune(functionChars+nameBreaks+"给替跟同请让叫派由经据", r) || st.t.cues[string(r)]
+}
+
+// freeEnd says whether a name may end at e: before grammar, a verb or
+// punctuation, not before a noun or a character that continues a compound
+// (唐晶|半导体, 杨凌职|院); before 等 only when people follow (贺娇龙等人,
+// not 林竹等十大乡村特色产业).
+func (st *sentence) freeEnd(e int) bool {
+	j := st.startTok[e]
+	if j < 0 {
+		return true
+	}
+	tk := st.toks[j]
+	w := st.tokText(j)
+	if w == "等" {
+		rest := string(st.rs[tk.e:min(len(st.rs), tk.e+4)])
+		for _, p := range []string{"人", "同志", "一行", "一批先进", "先进", "英雄"} {
+			if strings.HasPrefix(rest, p) {
+				return true
+			}
+		}
+		return false
+	}
+	if afterName[w] || honorifics[w] {
+		return true
+	}
+	if tk.e-tk.s == 1 && isHan(st.rs[tk.s]) && !strings.ContainsRune(functionChars+nameBreaks+"被获荣曾率领", st.rs[tk.s]) {
+		return false
+	}
+	return !nounPOS[tk.pos]
+}
+
+// nounPOS are the tags of nouns and adjectives a name does not stand
+// before in policy text.
+var nounPOS = map[string]bool{"n": true, "nz": true, "vn": true, "ns": true, "nt": true, "ng": true, "nr": true,
+	"nrt": true, "an": true, "j": true, "a": true}
+
+// shapeMargin raises the bar for names with no evidence but their shape
+// where a place is likelier: a place ending (白洋淀, 黄茅海), a name followed
+// by a place word.
+func (st *sentence) shapeMargin(s, e int) float64 {
+	m := 0.0
+	if st.sayingAfter(e) {
+		m -= 1
+	}
+	if strings.ContainsRune(placeSuffix, st.rs[e-1]) && e-s == 3 {
+		m += 1
+	}
+	if e-s == 4 || st.t.sur2[st.text(s, s+2)] && rareCompound[st.text(s, s+2)] {
+		m += 1 // 东方|美谷: a compound family name that is a common word
+	}
+	return m
+}
+
+func (st *sentence) allAbbr(s, e int) bool {
+	for _, r := range st.rs[s:e] {
+		if !st.t.abbr[r] {
+			return false
+		}
+	}
+	return true
+}
+
+// givenNotName are the tags of words that are not given names, even
+// though given names are often words (建国, 光明, 海燕).
+var givenNotName = map[string]bool{"vn": true, "v": true, "d": true, "p": true, "c": true, "u": true, "r": true, "m": true,
+	"q": true, "f": true, "ad": true, "uj": true, "ul": true}
+
+// rareCompound are compound family names that are far likelier common
+// words: a name with them needs evidence.
+var rareCompound = map[string]bool{"东方": true, "西门": true, "南宫": true, "百里": true, "公孙": true, "长孙": true,
+	"宗政": true, "太史": true, "闻人": true, "公冶": true}
+
+// nameThreshold is the score above which a family name and what follows
+// is taken for a person (chosen on the development set).
+const nameThreshold = 0.5
+
+// nameScore scores [s, e) as family name (sl runes) + given name: how
+// likely the family name starts a name, how typical of given names the
+// rest is, and how the tokens fall. ok is false when the tokens forbid it.
+func (st *sentence) nameScore(ti, s, sl, e int) (float64, bool) {
+	score := 0.0
+	if sl == 1 {
+		score += st.t.surnameScore(st.rs[s])
+	} else {
+		score += 1
+	}
+	if !st.givenTokensOK(ti, e) {
+		return 0, false
+	}
+	if e-s == 2 && st.rs[s] == st.rs[s+1] {
+		return 0, false // 徐徐, 殷殷: a reduplicated word
+	}
+	if tk := st.toks[ti]; tk.e == e && namePOS[tk.pos] {
+		score += 0.5
+	} else if tk.e == e && commonPOS[tk.pos] {
+		// a dictionary word that is not a name: 仇恨, 凌虐
+		score -= 1.5
+	} else if tk.e-tk.s > sl && tk.e < e {
+		// a dictionary word runs from the family name into the given
+		// name and the name goes on after it: 普惠|小微
+		score -= 1
+	}
+	for _, r := range st.rs[s+sl : e] {
+		score += st.t.givenScore(r)
+	}
+	if e-s-sl == 1 {
+		score -= 0.5
+	}
+	return score, true
+}
+
+// givenTokensOK says whether the tokens from ti up to e can make a name:
+// no token crosses e, all Han, and no word after the family name that is
+// grammar, a title, a listed name or the next word (赵刚|作).
+func (st *sentence) givenTokensOK(ti, e int) bool {
+	for i := ti; i < len(st.toks) && st.toks[i].s < e; i++ {
+		g := st.toks[i]
+		if g.e > e {
+			return false
+		}
+		w := st.text(g.s, g.e)
+		if !hanOnly(w) {
+			return false
+		}
+		if i == ti {
+			continue
+		}
+		if g.e-g.s == 1 && w != "之" && (orgStop[w] || afterName[w] || st.t.titles[w] || g.e == e && strings.Contains(nameBreaks, w) && e-st.toks[ti].s == 3) {
+			return false
+		}
+		if gz, ok := st.lookup(w); ok && !(gz.Type == PER && st.honorificAfter(e)) {
+			return false // a listed name, unless 廖|福特|先生
+		}
+	}
+	return true
+}
+
+// japaneseName proposes a Japanese family name before a title or a given
+// name (桥本龙太郎, 桥本首相).
+func (st *sentence) japaneseName(ti int) {
+	n := len(st.rs)
+	s := st.toks[ti].s
+	if s+2 > n || !st.t.japanese[st.text(s, s+2)] {
+		return
+	}
+	if st.endTok[s+2] >= 0 && (st.titleAfter(s+2) || st.d.x.genre == News && st.sayingAfter(s+2)) {
+		st.addPerson(s, s+2, 23, true)
+	}
+	for gl := 1; gl <= 3 && s+2+gl <= n; gl++ {
+		e := s + 2 + gl
+		if st.endTok[e] >= 0 && hanOnly(st.text(s+2, e)) && !strings.ContainsAny(st.text(s+2, e), functionChars) &&
+			(st.titleAfter(e) || st.titleBefore(s) || st.sayingAfter(e)) {
+			st.addPerson(s, e, float64(e-s)*10+3, true)
+		}
+	}
+}
+
+// familyNameAlone proposes a family name alone before a title or form of
+// address (李部长, 葉女士) or after 老/小 (老王), and 小李 or 老王 as one token.
+func (st *sentence) familyNameAlone(ti int) {
+	tk := st.toks[ti]
+	s := tk.s
+	if tk.e-tk.s == 1 && st.t.sur1[st.rs[s]] {
+		if j := st.startTok[tk.e]; j >= 0 {
+			w := st.tokText(j)
+			if (st.t.titles[w] || w == "总" || w == "某" || w == "师傅" || honorifics[w]) && st.t.surnameScore(st.rs[s]) > -2 {
+				st.addPerson(s, tk.e, 9, false)
+			}
+		}
+		if j := st.endTok[s]; j >= 0 {
+			if w := st.tokText(j); (w == "老" || w == "小") && (st.d.x.genre == News || st.t.surnameScore(st.rs[s]) > 0.5) {
+				st.addPerson(s, tk.e, 9, false)
+			}
+		}
+		// 胡老说: a family name before 老 (in policy text 惠老 is a verb)
+		if j := st.startTok[tk.e]; j >= 0 && st.tokText(j) == "老" && st.d.x.genre == News && st.t.surnameScore(st.rs[s]) > -2 {
+			st.addPerson(s, tk.e, 9, false)
+		}
+	}
+	if tk.e-tk.s == 2 && (st.rs[s] == '老' || st.rs[s] == '小') && st.t.sur1[st.rs[s+1]] && st.t.surnameScore(st.rs[s+1]) > -0.5 {
+		st.addPerson(s+1, tk.e, 9, false)
+	}
+}
+
+// headerName proposes the name at the end of a header line, after a title
+// and a space: 河北省人民政府省长　王正谱, 上海市市长 龚 正, 自治区主席
+// 艾尔肯·吐尼亚孜, …会议上 陕西省省长 赵刚.
+func (st *sentence) headerName() {
+	end := len(st.rs)
+	for end > 0 && (st.rs[end-1] == '\n' || st.rs[end-1] == '\r' || isBlank(st.rs[end-1])) {
+		end--
+	}
+	if end == 0 || end > 80 || st.rs[len(st.rs)-1] != '\n' && !st.lastInText() {
+		return
+	}
+	s := end
+	for s > 0 && (isHan(st.rs[s-1]) || isNameDot(st.rs[s-1])) {
+		s--
+	}
+	// a two-character name padded with a space: 龚 正
+	if end-s == 1 && s >= 2 && isBlank(st.rs[s-1]) && isHan(st.rs[s-2]) && (s == 2 || isBlank(st.rs[s-3])) {
+		s -= 2
+	}
+	a := s
+	for a > 0 && isBlank(st.rs[a-1]) {
+		a--
+	}
+	if a == s || a == 0 || !st.endsWithTitle(a) {
+		return
+	}
+	st.addHeaderName(s, end)
+}
+
+// lastInText says whether the sentence is the end of the text (a header
+// with no line end after it).
+func (st *sentence) lastInText() bool {
+	return len(st.rs) > 0 && st.rs[len(st.rs)-1] != '。' && st.rs[len(st.rs)-1] != '；' &&
+		st.rs[len(st.rs)-1] != '！' && st.rs[len(st.rs)-1] != '？'
+}
+
+// endsWithTitle says whether a title ends at a (a token ending there that
+// ends with a title).
+func (st *sentence) endsWithTitle(a int) bool {
+	j := st.endTok[a]
+	if j < 0 {
+		return false
+	}
+	_, ok := st.titleInToken(j)
+	return ok
+}
+
+// addHeaderName adds [s, e) as the person of a header line when it looks
+// like a name: Han characters (a space between two of them allowed) or a
+// name joined over a middle dot, not one common word.
+func (st *sentence) addHeaderName(s, e int) {
+	han, dots := 0, 0
+	for i := s; i < e; i++ {
+		r := st.rs[i]
+		switch {
+		case isHan(r):
+			han++
+		case isNameDot(r):
+			dots++
+		case isBlank(r) && i > s && i+1 < e && isHan(st.rs[i-1]) && isHan(st.rs[i+1]):
+		default:
+			return
+		}
+	}
+	if han < 2 || dots == 0 && han > 5 || han > 16 {
+		return
+	}
+	if pos, dict := st.dictWord(s, e); dict && commonPOS[pos] {
+		return // 省长 讲话
+	}
+	st.addPerson(s, e, float64(e-s)*10+600, true)
+}
+
+func isNameDot(r rune) bool { return r == '·' || r == '•' || r == '・' || r == '‧' || r == '∙' }
+
+// foreignNames adds runs of transliteration characters: foreign persons
+// when something says so (a title or form of address, a verb of saying, a
+// middle dot between the parts), or places when a place ending follows.
+func (st *sentence) foreignNames() {
+	for i := 0; i < len(st.toks); {
+		j := st.translitRun(i)
+		if j == i {
+			i++
+			continue
+		}
+		// trim joiners at the ends
+		for j > i && isJoiner(st.tokText(j-1)) {
+			j--
+		}
+		for i < j && isJoiner(st.tokText(i)) {
+			i++
+		}
+		if i >= j {
+			i++
+			continue
+		}
+		st.judgeForeign(i, j)
+		i = j
+	}
+	st.dottedNames()
+}
+
+// translitRun is the end of the run of transliteration tokens from token i.
+func (st *sentence) translitRun(i int) int {
+	j := i
+	for j < len(st.toks) && (j == i || st.toks[j].s == st.toks[j-1].e) &&
+		(st.translitTok(j) || j > i && st.allTranslit(j) && (isJoiner(st.tokText(j-1)) || st.toks[j].e-st.toks[j].s <= 2)) {
+		j++
+	}
+	return j
+}
+
+// judgeForeign weighs the run of tokens [i, j): a place when a place
+// ending follows; a person with evidence (a title or form of address next
+// to it, a verb of saying after it); or, when it is a new word of three
+// characters or more (not one the dictionary knows: 巴斯夫, 比亚迪 are
+// companies it tags as names), a person by its shape.
+func (st *sentence) judgeForeign(i, j int) {
+	s, e := st.toks[i].s, st.toks[j-1].e
+	L := e - s
+	single := j-i == 1
+	if single && L >= 2 && commonPOS[st.toks[i].pos] || st.isCredit(s, e) {
+		return
+	}
+	// a place ending makes a place: 阿拉斯加州, 克国 (not 因|城, 万|村)
+	if k := st.startTok[e]; k >= 0 && (L >= 2 || st.tokText(k) == "国" && st.rs[s] != '万') {
+		w := st.tokText(k)
+		for _, le := range locEndings {
+			if w == le {
+				st.add(s, st.toks[k].e, LOC, float64(st.toks[k].e-s)*10+1)
+				return
+			}
+		}
+	}
+	if st.d.x.genre == News {
+		st.judgeForeignNews(i, j)
+		return
+	}
+	pos, dict := st.dictWord(s, e)
+	dict = dict && single
+	evidence := (st.titleBefore(s) || st.titleAfter(e) || st.speaksAfter(e) || st.captionAfter(e)) && st.freeBefore(s)
+	if dict && (L == 2 || commonPOS[pos]) {
+		// a word the dictionary knows (沙龙, 爱戴) only after a title,
+		// before an honorific or a verb of saying
+		evidence = st.titleBefore(s) || st.honorificAfter(e) || st.speaksAfter(e)
+	}
+	switch {
+	case evidence && L >= 2:
+		st.addPerson(s, e, float64(L)*10+1, true)
+	case single && pos == "ns" && L >= 3:
+		st.add(s, e, LOC, float64(L)*10+1)
+	}
+}
+
+// judgeForeignNews weighs a run of transliteration tokens in news text: a
+// person of three characters or more, or of two next to a title or a verb
+// of saying; a place when the dictionary tags it so.
+func (st *sentence) judgeForeignNews(i, j int) {
+	s, e := st.toks[i].s, st.toks[j-1].e
+	L := e - s
+	single := j-i == 1
+	ok := L >= 3 || L == 2 && (st.titleBefore(s) || st.titleAfter(e) || st.sayingAfter(e))
+	if !ok {
+		return
+	}
+	if single && st.toks[i].pos == "ns" {
+		st.add(s, e, LOC, float64(L)*10+1)
+		return
+	}
+	st.addPerson(s, e, float64(L)*10+1, false)
+}
+
+// dottedNames adds names joined over a middle dot whose parts are not all
+// transliteration characters (艾尔肯·吐尼亚孜, 吉克·卡德尔): each part one to
+// six characters the dictionary does not know as common words.
+func (st *sentence) dottedNames() {
+	for k, tk := range st.toks {
+		if tk.e-tk.s != 1 || !isNameDot(st.rs[tk.s]) || k == 0 || k+1 >= len(st.toks) {
+			continue
+		}
+		s := st.namePart(k-1, -1)
+		e := st.namePart(k+1, 1)
+		if s < 0 || e < 0 || !st.translitShare(s, tk.s) || !st.translitShare(tk.e, e) {
+			continue
+		}
+		// more parts: 阿卜杜勒·阿齐兹·本·萨勒曼
+		for e < len(st.rs) && isNameDot(st.rs[e]) {
+			j := st.startTok[e]
+			if j < 0 || j+1 >= len(st.toks) {
+				break
+			}
+			e2 := st.namePart(j+1, 1)
+			if e2 < 0 {
+				break
+			}
+			e = e2
+		}
+		st.addPerson(s, e, float64(e-s)*10+2, true)
+	}
+}
+
+// namePart walks from token k in direction dir (-1 left, 1 right) over the
+// tokens of one part of a dotted name; it returns the part's outer edge (a
+// rune offset), or -1 when there is no plausible part.
+func (st *sentence) namePart(k, dir int) int {
+	edge, n := -1, 0
+	for ; k >= 0 && k < len(st.toks); k += dir {
+		tk := st.toks[k]
+		w := st.tokText(k)
+		if !hanOnly(w) || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] || afterName[w] || orgStop[w] ||
+			tk.e-tk.s >= 2 && commonPOS[tk.pos] {
+			break
+		}
+		if _, ok := st.lookup(w); ok && tk.e-tk.s >= 2 && !st.allTranslit(k) {
+			break // a place or body: 新疆|艾尔肯 ends the part
+		}
+		if tk.e-tk.s == 1 && !st.t.translit[st.rs[tk.s]] && !st.t.minority[st.rs[tk.s]] {
+			break // 荷兰|人|维姆, 退役军人”|龙|吉克
+		}
+		if n+tk.e-tk.s > 6 {
+			break
+		}
+		n += tk.e - tk.s
+		if dir < 0 {
+			edge = tk.s
+		} else {
+			edge = tk.e
+		}
+		// stay next to the previous token
+		if nk := k + dir; nk >= 0 && nk < len(st.toks) && (dir < 0 && st.toks[nk].e != tk.s || dir > 0 && st.toks[nk].s != tk.e) {
+			break
+		}
+	}
+	if n == 0 {
+		return -1
+	}
+	return edge
+}
+
+// translitShare says whether at least half the characters of [s, e) are
+// characters of transliterated names (入皖 and 中华行 are not names).
+func (st *sentence) translitShare(s, e int) bool {
+	n := 0
+	for _, r := range st.rs[s:e] {
+		if st.t.translit[r] || st.t.minority[r] {
+			n++
+		}
+	}
+	return 2*n >= e-s
+}
+
+var locEndings = []string{"共和国", "群岛", "半岛", "地区", "省", "州", "市", "县", "河", "山", "湖", "岛", "港", "湾",
+	"城", "堡", "洲", "角", "海", "峡", "江", "镇", "村", "区", "国", "谷"}
+
+func isJoiner(w string) bool {
+	return w == "·" || w == "•" || w == "－" || w == "-" || w == "—" || w == "‧" || w == "・"
+}
+
+// allTranslit says whether token i is made of transliteration characters.
+func (st *sentence) allTranslit(i int) bool {
+	for _, r := range st.rs[st.toks[i].s:st.toks[i].e] {
+		if !st.t.translit[r] {
+			return false
+		}
+	}
+	return true
+}
+
+// translitTok says whether token i is made of transliteration characters
+// and is not an ordinary word.
+func (st *sentence) translitTok(i int) bool {
+	tk := st.toks[i]
+	w := st.text(tk.s, tk.e)
+	if isJoiner(w) {
+		return true
+	}
+	if !st.allTranslit(i) {
+		return false
+	}
+	if tk.e-tk.s == 1 {
+		return true
+	}
+	if g, ok := st.lookup(w); ok {
+		return g.Type == PER // a listed place or body ends the name: 捷克|哈维尔
+	}
+	return !commonPOS[tk.pos]
+}

@@ -1,0 +1,46 @@
+package entities
+
+import "strings"
+
+// placeSuffix are endings of place names.
+const placeSuffix = "省市县区镇乡村州盟旗岛港湾河江湖山峰岭路街桥寺宫城庄屯堡峡谷关寨坎坝沟坪塘垭洞滩淀甸"
+
+// places adds place names the lists do not have: a word the dictionary
+// tags as a place, or a run of unknown characters before a place ending
+// (陈|沟|村).
+func (st *sentence) places() {
+	for j, tk := range st.toks {
+		L := tk.e - tk.s
+		if L >= 3 && tk.pos == "ns" && strings.ContainsRune(placeSuffix, st.rs[tk.e-1]) && !st.genericPlace(tk.s, tk.e) {
+			if _, ok := st.lookup(st.text(tk.s, tk.e)); !ok {
+				st.add(tk.s, tk.e, LOC, float64(L)*10+2)
+			}
+		}
+		if L == 1 && strings.ContainsRune("村镇乡县", st.rs[tk.s]) {
+			s := tk.s
+			k := j - 1
+			for ; k >= 0 && j-k <= 3 && st.toks[k].e == s && st.toks[k].e-st.toks[k].s == 1 && st.specificTok(k) &&
+				!notPlaceChar[st.toks[k].pos] && !strings.ContainsRune("百千万亿兴建带强旺促富美", st.rs[st.toks[k].s]); k-- {
+				s = st.toks[k].s
+			}
+			// not inside a slogan of one-character words: 强镇带村, 百乡千村
+			if tk.s-s >= 2 && (s == 0 || st.endTok[s] < 0 || st.toks[st.endTok[s]].e-st.toks[st.endTok[s]].s != 1 || !isHan(st.rs[s-1])) {
+				st.add(s, tk.e, LOC, float64(tk.e-s)*10+2)
+			}
+		}
+	}
+}
+
+// notPlaceChar are the tags of one-character words that are not part of an
+// unknown place name before 村, 镇, 乡 or 县 (带, 建, 旺).
+var notPlaceChar = map[string]bool{"v": true, "a": true, "m": true, "d": true, "vn": true, "ad": true, "p": true, "c": true}
+
+// genericPlace says whether [s, e) names a kind of place rather than one
+// (沿海地区, 大城市, 老城区).
+func (st *sentence) genericPlace(s, e int) bool {
+	w := st.text(s, e)
+	if strings.HasSuffix(w, "地区") || strings.HasSuffix(w, "城市") || adminLevel[w] {
+		return true
+	}
+	return strings.ContainsRune("大小老新百各全本该某", st.rs[s]) || st.kindsOnly(st.rs[s:e-1])
+}

@@ -1,0 +1,231 @@
+package entities
+
+import (
+	"sort"
+	"unicode/utf8"
+)
+
+// rtok is a token of the folded text, in rune offsets.
+type rtok struct {
+	s, e int
+	pos  string
+}
+
+// span is a recognised entity in rune offsets of the folded text.
+type span struct {
+	s, e  int
+	typ   Type
+	score float64
+	// strong: for PER, evidence beyond the shape of the name (a title or
+	// form of address next to it, a header or caption line, the lists)
+	strong bool
+	title  string // for PER: the post attached
+	// ts, te locate the post; os, oe its body (os == oe when there is none)
+	ts, te int
+	os, oe int
+}
+
+// sentence is the working state of the recognition of one sentence.
+type sentence struct {
+	d    *document
+	t    *tables
+	rs   []rune
+	toks []rtok
+	// tokStr caches the text of the tokens
+	tokStr []string
+	// startTok[i] is the index of the token starting at rune i, or -1;
+	// endTok[i] the index of the token ending at rune i (exclusive), or -1.
+	startTok, endTok []int
+	// blocked: inside a date or amount; credit: inside a photo credit
+	blocked, credit []bool
+	cands           []span
+	cur             int // the start of the gazetteer walk
+	// str is the sentence as a string and off[i] the byte offset of rune
+	// i in it, made on the first text call: a span's text is then a
+	// substring, not a new string
+	str string
+	off []int
+}
+
+func newSentence(d *document, rs []rune, toks []rtok, credit []bool) *sentence {
+	st := &sentence{d: d, t: d.x.t, rs: rs, toks: toks, credit: credit, tokStr: make([]string, len(toks)),
+		startTok: make([]int, len(rs)+1), endTok: make([]int, len(rs)+1), blocked: make([]bool, len(rs))}
+	for i := range st.startTok {
+		st.startTok[i], st.endTok[i] = -1, -1
+	}
+	for i, tk := range toks {
+		st.startTok[tk.s] = i
+		st.endTok[tk.e] = i
+	}
+	return st
+}
+
+func (st *sentence) text(s, e int) string {
+	if st.off == nil {
+		st.str = string(st.rs)
+		st.off = make([]int, len(st.rs)+1)
+		b := 0
+		for i, r := range st.rs {
+			st.off[i] = b
+			n := utf8.RuneLen(r)
+			if n < 0 {
+				n = utf8.RuneLen(utf8.RuneError) // what string() writes for an invalid rune
+			}
+			b += n
+		}
+		st.off[len(st.rs)] = b
+	}
+	return st.str[st.off[s]:st.off[e]]
+}
+
+func (st *sentence) tokText(i int) string {
+	if st.tokStr[i] == "" {
+		st.tokStr[i] = st.text(st.toks[i].s, st.toks[i].e)
+	}
+	return st.tokStr[i]
+}
+
+// lookup finds a name in the user's entries, then in the built-in lists.
+func (st *sentence) lookup(w string) (gazEntry, bool) {
+	if g, ok := st.d.x.user[w]; ok {
+		return g, true
+	}
+	if st.d.x.genre == Policy {
+		if g, ok := st.t.policyGaz[w]; ok {
+			return g, true
+		}
+	}
+	g, ok := st.t.gaz[w]
+	return g, ok
+}
+
+func (st *sentence) isBlocked(s, e int) bool {
+	for i := s; i < e; i++ {
+		if st.blocked[i] {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *sentence) isCredit(s, e int) bool {
+	for i := s; i < e; i++ {
+		if st.credit[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// add proposes a candidate.
+func (st *sentence) add(s, e int, typ Type, score float64) *span {
+	if s >= e || st.isBlocked(s, e) || typ == PER && st.d.x.genre == Policy && st.isCredit(s, e) {
+		return nil
+	}
+	st.cands = append(st.cands, span{s: s, e: e, typ: typ, score: score})
+	return &st.cands[len(st.cands)-1]
+}
+
+// addPerson proposes a person; strong when the name has evidence beyond
+// its shape.
+func (st *sentence) addPerson(s, e int, score float64, strong bool) {
+	if sp := st.add(s, e, PER, score); sp != nil {
+		sp.strong = strong
+	}
+}
+
+// prevTok is the index of the token ending at s, skipping blanks when
+// skipBlank (省长　王正谱); -1 if none.
+func (st *sentence) prevTok(s int, skipBlank bool) int {
+	for s > 0 {
+		j := st.endTok[s]
+		if j < 0 {
+			return -1
+		}
+		if !skipBlank || !st.blankTok(j) {
+			return j
+		}
+		s = st.toks[j].s
+	}
+	return -1
+}
+
+// blankTok says whether token j is spaces only.
+func (st *sentence) blankTok(j int) bool {
+	for _, r := range st.rs[st.toks[j].s:st.toks[j].e] {
+		if !isBlank(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// recognizeCore finds PER, LOC and ORG in a sentence.
+func (st *sentence) recognizeCore() []span {
+	st.gazetteer()
+	st.knownPeople()
+	st.abbreviations()
+	st.countryPairs()
+	st.organisations()
+	st.listedOrganisations()
+	st.quotedOrganisations()
+	st.chineseNames()
+	st.headerName()
+	st.foreignNames()
+	st.places()
+	return st.resolve()
+}
+
+// resolve picks non-overlapping candidates, best first.
+func (st *sentence) resolve() []span {
+	c := st.cands
+	// a name proposed twice is strong when one proposal is
+	strong := map[[2]int]bool{}
+	for _, x := range c {
+		if x.typ == PER && x.strong {
+			strong[[2]int{x.s, x.e}] = true
+		}
+	}
+	for i := range c {
+		if c[i].typ == PER && strong[[2]int{c[i].s, c[i].e}] {
+			c[i].strong = true
+		}
+	}
+	sort.SliceStable(c, func(i, j int) bool {
+		if c[i].score != c[j].score {
+			return c[i].score > c[j].score
+		}
+		return c[i].s < c[j].s
+	})
+	taken := make([]bool, len(st.rs))
+	var out []span
+	for _, x := range c {
+		if clash(taken, x.s, x.e) {
+			continue
+		}
+		for i := x.s; i < x.e; i++ {
+			taken[i] = true
+		}
+		out = append(out, x)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
+	return st.dropListedPlaces(out)
+}
+
+// dropListedPlaces drops the people known by their shape alone that stand
+// in an enumeration among places or organisations (罗浮山、黄茅海、白洋淀):
+// the list is one of places, not of people.
+func (st *sentence) dropListedPlaces(spans []span) []span {
+	out := spans[:0]
+	for i, sp := range spans {
+		if sp.typ == PER && !sp.strong {
+			prev := i > 0 && spans[i-1].e+1 == sp.s && st.rs[sp.s-1] == '、' && spans[i-1].typ != PER
+			next := i+1 < len(spans) && sp.e+1 == spans[i+1].s && st.rs[sp.e] == '、' && spans[i+1].typ != PER
+			if prev || next {
+				continue
+			}
+		}
+		out = append(out, sp)
+	}
+	return out
+}

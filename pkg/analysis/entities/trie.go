@@ -1,0 +1,81 @@
+package entities
+
+// trie finds the names of a list that start at a position of a text in
+// one walk, without building strings: the gazetteer is looked up at every
+// token of every document.
+type trie struct {
+	// child maps a node and a rune to the next node; node 0 is the root
+	child map[uint64]int32
+	// entry[n] is the index in entries of the name ending at node n, or -1
+	entry   []int32
+	entries []gazEntry
+}
+
+func newTrie() *trie {
+	return &trie{child: map[uint64]int32{}, entry: []int32{-1}}
+}
+
+func trieKey(node int32, r rune) uint64 { return uint64(node)<<32 | uint64(uint32(r)) }
+
+// put adds a name, replacing the entry of a name already there.
+func (t *trie) put(name string, g gazEntry) {
+	n := int32(0)
+	for _, r := range name {
+		k := trieKey(n, r)
+		next, ok := t.child[k]
+		if !ok {
+			next = int32(len(t.entry))
+			t.entry = append(t.entry, -1)
+			t.child[k] = next
+		}
+		n = next
+	}
+	if t.entry[n] >= 0 {
+		t.entries[t.entry[n]] = g
+		return
+	}
+	t.entry[n] = int32(len(t.entries))
+	t.entries = append(t.entries, g)
+}
+
+// match calls f with the end and entry of every name that starts at rs[s],
+// shortest first, and stops when f returns false.
+func (t *trie) match(rs []rune, s int, f func(e int, g gazEntry) bool) {
+	n := int32(0)
+	for i := s; i < len(rs); i++ {
+		next, ok := t.child[trieKey(n, rs[i])]
+		if !ok {
+			return
+		}
+		n = next
+		if t.entry[n] >= 0 && !f(i+1, t.entries[t.entry[n]]) {
+			return
+		}
+	}
+}
+
+// matchBack calls f with the start of every name that ends at rs[e-1]
+// (the trie holding the names reversed), shortest first, down to lo, and
+// stops when f returns false.
+func (t *trie) matchBack(rs []rune, lo, e int, f func(s int) bool) {
+	n := int32(0)
+	for i := e - 1; i >= lo; i-- {
+		next, ok := t.child[trieKey(n, rs[i])]
+		if !ok {
+			return
+		}
+		n = next
+		if t.entry[n] >= 0 && !f(i) {
+			return
+		}
+	}
+}
+
+// reversed returns s with its runes in the opposite order.
+func reversed(s string) string {
+	rs := []rune(s)
+	for i, j := 0, len(rs)-1; i < j; i, j = i+1, j-1 {
+		rs[i], rs[j] = rs[j], rs[i]
+	}
+	return string(rs)
+}

@@ -1,0 +1,288 @@
+package keywords
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	dictkw "zhpolicy/dict/keywords"
+	"zhpolicy/pkg/partial"
+)
+
+// Background is what a reference collection of documents says about terms:
+// in how many of its documents each occurs (its document frequency) and
+// how often in all (its count), with the number of documents and of words.
+// A policy background makes the words every policy document uses (推进,
+// 高质量发展, 经济社会发展) recognisable as background, so that a document's
+// keywords are what is particular to it (IDF), and it is the reference of
+// keyness (Keyness).
+//
+// A document adds its vocabulary (Terms.Add): every candidate word and
+// every well-formed or quoted word sequence it has, whether or not it ranks
+// them as phrases, so that a phrase's document frequency counts every
+// document that uses it. Backgrounds merge (Merge): built on any split of a
+// collection, in any order, they add up to the background of the whole.
+// A Background is safe for concurrent reads once built.
+type Background struct {
+	docs, units int64
+	terms       map[string]bgEntry
+	// minDF > 1 marks a pruned background: the terms in fewer documents
+	// were left out (Prune). A pruned background no longer merges exactly.
+	minDF int64
+}
+
+type bgEntry struct{ df, count int64 }
+
+// NewBackground returns an empty background.
+func NewBackground() *Background { return &Background{terms: make(map[string]bgEntry)} }
+
+// Add adds one document: the vocabulary of its Terms (from Collect, not
+// compacted).
+func (b *Background) Add(t *Terms) {
+	b.docs++
+	b.units += t.Units
+	for k, n := range t.vocab {
+		e := b.terms[k]
+		e.df++
+		e.count += int64(n)
+		b.terms[k] = e
+	}
+}
+
+// Merge adds the documents of o. It refuses pruned backgrounds, whose sum
+// would not be the background of the documents together.
+func (b *Background) Merge(o *Background) error {
+	if b.minDF > 1 || o.minDF > 1 {
+		return fmt.Errorf("a pruned background (terms in fewer than %d documents left out) does not merge exactly: merge the full backgrounds, then prune", max(b.minDF, o.minDF))
+	}
+	docs, units := b.docs, b.units
+	if partial.Add(&docs, o.docs) != nil || partial.Add(&units, o.units) != nil {
+		return partial.ErrOverflow
+	}
+	for k, oe := range o.terms {
+		e := b.terms[k]
+		if partial.Add(&e.df, oe.df) != nil || partial.Add(&e.count, oe.count) != nil {
+			return fmt.Errorf("term %q: %w", k, partial.ErrOverflow)
+		}
+	}
+	b.docs, b.units = docs, units
+	for k, oe := range o.terms {
+		e := b.terms[k]
+		e.df += oe.df
+		e.count += oe.count
+		b.terms[k] = e
+	}
+	return nil
+}
+
+// Docs is the number of documents of the background.
+func (b *Background) Docs() int64 { return b.docs }
+
+// Units is the number of words of its documents.
+func (b *Background) Units() int64 { return b.units }
+
+// Len is the number of terms it knows.
+func (b *Background) Len() int { return len(b.terms) }
+
+// MinDF is the pruning of the background: terms in fewer documents were
+// left out (1: none were).
+func (b *Background) MinDF() int64 { return max(b.minDF, 1) }
+
+// Lookup returns the document frequency and the count of a term (a
+// Simplified key); zeros for a term the background does not know.
+func (b *Background) Lookup(key string) (df, count int64) {
+	e := b.terms[key]
+	return e.df, e.count
+}
+
+// Prune returns a copy without the terms in fewer than minDF documents: a
+// smaller background to save or embed, no longer exactly mergeable.
+func (b *Background) Prune(minDF int64) *Background {
+	out := &Background{docs: b.docs, units: b.units, terms: make(map[string]bgEntry, len(b.terms)/2), minDF: max(b.minDF, minDF)}
+	for k, e := range b.terms {
+		if e.df >= minDF {
+			out.terms[k] = e
+		}
+	}
+	return out
+}
+
+// Keys returns the terms in sorted order.
+func (b *Background) Keys() []string {
+	keys := make([]string, 0, len(b.terms))
+	for k := range b.terms {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// IDF combines the background with a general IDF table (gse's, the same
+// as jieba's): the general table tells how rare a word is in any text, the
+// background how particular it is to a document among policy documents.
+//
+//	idf(t) = general(t) · bg(t) / bg(unseen)
+//	bg(t)  = ln((N + k) / (df(t) + k·p(t) + ε))
+//
+// where general(t) is the table's IDF (its median for a word it lacks), N
+// the number of documents of the background, df(t) the term's document
+// frequency, p(t) = exp(−general(t)), k = bgPrior and ε = bgUnseen. The
+// background factor is 1 for a term no policy document uses and falls to
+// near 0 for one every policy document uses (推进, 高质量发展,
+// 经济社会发展), so those rank below what is particular to the document;
+// among the terms policy documents do not use, the general table decides,
+// as it does without a background. With a small background the prior keeps
+// the factor near 1 for words general text finds rare. An empty
+// background gives the general table itself; general may be nil (then
+// every general IDF is 1).
+func (b *Background) IDF(general IDF) IDF {
+	if b == nil || b.docs == 0 {
+		return general
+	}
+	return &bgIDF{bg: b, general: general}
+}
+
+// The constants of the background IDF (see Background.IDF).
+const (
+	bgPrior  = 2.0
+	bgUnseen = 0.5
+)
+
+type bgIDF struct {
+	bg      *Background
+	general IDF
+}
+
+// Lookup gives the IDF of any term; ok says whether the background or the
+// general table knows it.
+func (x *bgIDF) Lookup(term string) (float64, bool) {
+	g, gok := x.gen(term)
+	df, _ := x.bg.Lookup(term)
+	return g * x.factor(float64(df), math.Exp(-g)), gok || df > 0
+}
+
+// gen is the general IDF of a term (the table's median when it lacks it).
+func (x *bgIDF) gen(term string) (float64, bool) {
+	if x.general == nil {
+		return 1, false
+	}
+	if v, ok := x.general.Lookup(term); ok {
+		return v, true
+	}
+	return x.general.Median(), false
+}
+
+// factor is the background's share: bg(t) / bg(unseen) for a term in df
+// documents with a general document share p.
+func (x *bgIDF) factor(df, p float64) float64 {
+	n := float64(x.bg.docs)
+	v := math.Log((n + bgPrior) / (df + bgPrior*p + bgUnseen))
+	return v / math.Log((n+bgPrior)/bgUnseen)
+}
+
+// knows says whether the background has a term (in at least its MinDF
+// documents).
+func (x *bgIDF) knows(term string) bool {
+	df, _ := x.bg.Lookup(term)
+	return df > 0
+}
+
+// Median is the IDF of a term neither the background nor the general table
+// knows.
+func (x *bgIDF) Median() float64 {
+	g, _ := x.gen("")
+	return g * x.factor(0, math.Exp(-g))
+}
+
+var builtinBackground = sync.OnceValues(func() (*Background, error) {
+	return ReadBackgroundTSV("dict/keywords/background.tsv", strings.NewReader(dictkw.Background))
+})
+
+// BuiltinBackground returns the built-in policy background: document
+// frequencies over the reference policy documents of the project's shared
+// corpus (dict/keywords/background.tsv; dict/SOURCES.md says which).
+func BuiltinBackground() (*Background, error) { return builtinBackground() }
+
+// The compact text form of a background (the built-in one is embedded in
+// it): a header line, then one `term<TAB>df<TAB>count` line per term in
+// key order.
+//
+//	# zhpolicy keywords background	v1	docs=230	units=1234567	mindf=2
+//	一带一路	88	412
+const bgTSVMagic = "# zhpolicy keywords background"
+
+// WriteTSV writes the background in its compact text form.
+func (b *Background) WriteTSV(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "%s\tv%d\tdocs=%d\tunits=%d\tmindf=%d\n", bgTSVMagic, PartialVersion, b.docs, b.units, b.MinDF())
+	for _, k := range b.Keys() {
+		e := b.terms[k]
+		fmt.Fprintf(bw, "%s\t%d\t%d\n", k, e.df, e.count)
+	}
+	return bw.Flush()
+}
+
+// ReadBackgroundTSV reads a background in its compact text form; name is
+// used in error messages, which name the line.
+func ReadBackgroundTSV(name string, r io.Reader) (*Background, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.ReadString('\n')
+	if err != nil && head == "" {
+		return nil, fmt.Errorf("%s: empty, not a keyword background", name)
+	}
+	f := strings.Split(strings.TrimRight(head, "\r\n"), "\t")
+	if len(f) != 5 || f[0] != bgTSVMagic {
+		return nil, fmt.Errorf("%s:1: not a keyword background (want a %q header line)", name, bgTSVMagic)
+	}
+	if f[1] != "v"+strconv.Itoa(PartialVersion) {
+		return nil, fmt.Errorf("%s:1: keyword background version %s, this zhpolicy reads v%d", name, f[1], PartialVersion)
+	}
+	b := NewBackground()
+	for i, p := range []*int64{&b.docs, &b.units, &b.minDF} {
+		kv := strings.SplitN(f[2+i], "=", 2)
+		v, err := strconv.ParseInt(kv[len(kv)-1], 10, 64)
+		if len(kv) != 2 || err != nil || v < 0 {
+			return nil, fmt.Errorf("%s:1: bad header field %q", name, f[2+i])
+		}
+		*p = v
+	}
+	line := 1
+	for {
+		s, err := br.ReadString('\n')
+		if s == "" && err != nil {
+			if err == io.EOF {
+				break
+			}
+			return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
+		}
+		line++
+		s = strings.TrimRight(s, "\r\n")
+		t1 := strings.IndexByte(s, '\t')
+		t2 := strings.LastIndexByte(s, '\t')
+		if t1 <= 0 || t2 <= t1 {
+			return nil, fmt.Errorf("%s:%d: want `term<TAB>df<TAB>count`", name, line)
+		}
+		k := s[:t1]
+		df, err1 := strconv.ParseInt(s[t1+1:t2], 10, 64)
+		n, err2 := strconv.ParseInt(s[t2+1:], 10, 64)
+		if err1 != nil || err2 != nil || df < 1 || df > b.docs || n < df || !utf8.ValidString(k) {
+			return nil, fmt.Errorf("%s:%d: bad line %q", name, line, s)
+		}
+		if _, dup := b.terms[k]; dup {
+			return nil, fmt.Errorf("%s:%d: term %q twice", name, line, k)
+		}
+		b.terms[k] = bgEntry{df: df, count: n}
+	}
+	return b, nil
+}
+
+// BackgroundOptions are the options under which a background's documents
+// are collected (the built-in background's, and the one built from a
+// user's documents): the default candidates, no names tagged.
+func BackgroundOptions() Options { return Options{} }
