@@ -22,9 +22,6 @@ var attributeNouns = wordSet("作用 效应 成效 效果 效能 水平 能力 �
 	"比重 占比 增速 体量 基础 短板 弱项 问题 现象 情况 局面 态势 形势 风险 压力 床位 营收 收入 数量 内涵 " +
 	"意义 价值 特色 亮点 经验做法 做法 举措 成就 进展 格局中 范围 标准 导向 要求 效益 底线 红线")
 
-// attributeEnds end attribute nouns: 成功率, 总量, 满意度, 竞争力, 能级.
-const attributeEnds = "率量额值度级面"
-
 // genericTails follow many formulations without naming them: “两新”政策,
 // “五个中心”建设.
 var genericTails = wordSet("政策 工作 领域 方面 部署 任务 目标 建设 发展 改革 方向 重点 内容 事项 要点 理论 思想 精神")
@@ -141,7 +138,6 @@ func (x *extractor) headBefore(i int) int {
 		if t.pos == "m" || t.pos == "mq" {
 			if classifierHead(v.r[t.a:t.b]) {
 				toks = append(toks, t)
-				st = t.a
 			}
 			break
 		}
