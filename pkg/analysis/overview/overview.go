@@ -134,7 +134,7 @@ func Analyze(in *analysis.Input, d Doc, a Analyzers) *Summary {
 			t.Type = pickKind(t.Type, string(f.Kind))
 			t.Count += int64(f.Count)
 			for _, fm := range f.Forms {
-				t.addForm(f.Key, fm.Text, int64(fm.Count))
+				t.addForm(f.Key, slogans.StripMarks(fm.Text), int64(fm.Count))
 			}
 			if f.New {
 				t.New = true

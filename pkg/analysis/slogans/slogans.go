@@ -545,3 +545,7 @@ func prefixSeries(a, b []string) bool {
 	}
 	return strings.HasPrefix(b[last], a[last])
 }
+
+// StripMarks removes the quotation marks of a surface (“三个大抓”攻坚行动 →
+// 三个大抓攻坚行动), for callers that show forms without them.
+func StripMarks(s string) string { return stripQuotes(s) }
