@@ -59,3 +59,44 @@ func TestMergePartsRefusesARunTwice(t *testing.T) {
 		t.Error("the same inputs twice were not refused")
 	}
 }
+
+// zeros serves NUL bytes forever, like /dev/zero.
+type zeros struct{ served int64 }
+
+func (z *zeros) Read(p []byte) (int, error) {
+	clear(p)
+	z.served += int64(len(p))
+	return len(p), nil
+}
+
+// braces serves an endless first line that begins as JSON.
+type braces struct{ served int64 }
+
+func (b *braces) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = '['
+	}
+	if b.served == 0 {
+		p[0] = '{'
+	}
+	b.served += int64(len(p))
+	return len(p), nil
+}
+
+// A stream that is not a partial is refused after its first block, and no
+// line is read past MaxLine (issue 22: merge /dev/zero grew without bound).
+func TestReaderIsBounded(t *testing.T) {
+	z := &zeros{}
+	_, _, err := NewReader("zero", z).Next(true)
+	if err == nil || !strings.HasPrefix(err.Error(), "zero:1: not a zhpolicy partial") || z.served > 1<<20 {
+		t.Errorf("Next on /dev/zero: %v after %d bytes", err, z.served)
+	}
+	if testing.Short() {
+		return
+	}
+	b := &braces{}
+	_, _, err = NewReader("long", b).Next(true)
+	if err == nil || !strings.HasPrefix(err.Error(), "long:1: a line longer than 64 MiB") || b.served > MaxLine+1<<20 {
+		t.Errorf("Next on an endless line: %v after %d bytes", err, b.served)
+	}
+}

@@ -329,3 +329,45 @@ func TestReliabilityInterruptIsPrompt(t *testing.T) {
 }
 
 func callerFile() (uintptr, string, int, bool) { return runtime.Caller(0) }
+
+// Every command that reads inputs stops on /dev/zero after its first
+// block (the bug: freq grew to 20 GB; check, and merge, read on without
+// bound). Run under a 2 GB address-space limit, so that a regression fails
+// here instead of exhausting the machine; a refusal is exit 2 or 3.
+func TestReliabilityDevZero(t *testing.T) {
+	dir := reliability(t)
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range []string{
+		"freq /dev/zero", "segment /dev/zero", "check --no-config /dev/zero", "check --no-config --fix /dev/zero",
+		"check --no-config - </dev/zero", "freq - </dev/zero", "keywords /dev/zero", "convert --to t /dev/zero",
+		"report -o out.html /dev/zero", "merge /dev/zero", "merge - </dev/zero", "kwic 发展 /dev/zero",
+	} {
+		cmd := exec.Command("sh", "-c", "ulimit -v 2097152 && exec timeout 60 "+bin+" "+args)
+		cmd.Dir = dir
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		err := cmd.Run()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		}
+		msg := errOut.String()
+		if strings.HasPrefix(args, "check") {
+			// check reports a binary file as an encoding finding
+			if code != 1 {
+				t.Errorf("%s: exit %d, want 1: %.200s", args, code, msg)
+			}
+			continue
+		}
+		if code != 2 && code != 3 || !strings.Contains(msg, "binary file") && !strings.Contains(msg, "not a zhpolicy partial") {
+			t.Errorf("%s: exit %d, stderr %.200q", args, code, msg)
+		}
+	}
+}
