@@ -153,12 +153,12 @@ rm -f m3.txt
 python3 -c "print('<div>'*600+'发展'+'</div>'*600)" >deep.html
 $Z freq --format tsv deep.html >out 2>err; rc=$?
 row "HTML nested 600 deep" $rc "$(grep -c 发展 out) line with 发展; $(head -c 100 err)" "$(is $rc = 0 -a -n "$(grep 发展 out)")"
-python3 -c "import sys; t=('推动高质量发展，全面深化改革。\n'*200).encode(); sys.stdout.buffer.write(t[:3000]+b'\xff\xfe'+t[3000:6000]+b'\x80'+t[6000:])" >bad.txt
+python3 -c "import sys; l='推动高质量发展，全面深化改革。\n'.encode(); t=l*200; a=len(l)*50; b=len(l)*120; sys.stdout.buffer.write(t[:a]+b'\xff\xfe'+t[a:b]+b'\x80'+t[b:])" >bad.txt
 $Z detect bad.txt >out 2>err; rc=$?
 row "mostly UTF-8 with 3 bad bytes" $rc "$(grep -o -m1 'utf-8\|gb18030\|UTF-8\|GB18030' out) $(head -c 80 err)" "$(is -n "$(grep -i 'utf-8' out)")"
-python3 -c "import sys; t=('推动高质量发展，全面深化改革。\n'*1200).encode()[:52000]; sys.stdout.buffer.write(t[:26000]+b'\x00'+t[26000:])" >nul.txt
+python3 -c "import sys; l='推动高质量发展，全面深化改革。\n'.encode(); t=l*(52000//len(l)); i=len(l)*(len(t)//len(l)//2); sys.stdout.buffer.write(t[:i]+b'\x00'+t[i:])" >nul.txt
 $Z freq nul.txt >out 2>err; rc=$?
-row "one NUL in a 52 KB UTF-8 text" $rc "$(head -c 100 err)" "$(is $rc = 0 -a -s out)"
+row "one NUL in a 52 KB UTF-8 text" $rc "$(head -c 100 err)" "$(is $rc = 0 -a -s out -a -n "$(grep 'NUL character kept' err)")"
 python3 -c "import sys; sys.stdout.buffer.write(('推动高质量发展\x00\x00\x00\n'*200).encode())" >bin.txt
 $Z freq bin.txt >/dev/null 2>err; rc=$?
 $Z freq --binary bin.txt >out 2>/dev/null; rc2=$?
