@@ -285,6 +285,9 @@ func CutContext(ctx context.Context, seg *segment.Segmenter, text string, opts s
 		}
 		return seg.Cut(text, opts)
 	}
+	if len(text) > segment.MaxText {
+		return nil, fmt.Errorf("segment: a document of %d bytes: longer than 2 GiB cannot be cut whole (offsets are 32-bit)", len(text))
+	}
 	var toks []segment.Token
 	for base := 0; base < len(text); {
 		if err := ctx.Err(); err != nil {
@@ -299,8 +302,8 @@ func CutContext(ctx context.Context, seg *segment.Segmenter, text string, opts s
 			toks = make([]segment.Token, 0, len(part)*(len(text)/max(end-base, 1)+1))
 		}
 		for _, t := range part {
-			t.Start += base
-			t.End += base
+			t.Start += int32(base)
+			t.End += int32(base)
 			toks = append(toks, t)
 		}
 		base = end

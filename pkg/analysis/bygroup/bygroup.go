@@ -26,9 +26,9 @@ func SectionInput(in *analysis.Input, s structure.Section) *analysis.Input {
 	}
 	var toks []segment.Token
 	for _, t := range in.Tokens {
-		if t.Start >= start && t.End <= end {
-			t.Start -= start
-			t.End -= start
+		if int(t.Start) >= start && int(t.End) <= end {
+			t.Start -= int32(start)
+			t.End -= int32(start)
 			toks = append(toks, t)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 func tokens(text string) []segment.Token {
 	var out []segment.Token
 	for i, r := range text {
-		out = append(out, segment.Token{Text: string(r), Start: i, End: i + len(string(r))})
+		out = append(out, segment.Token{Text: string(r), Start: int32(i), End: int32(i + len(string(r)))})
 	}
 	return out
 }

@@ -68,7 +68,7 @@ func count(spec string, kind script.Kind) *freq.Counts {
 		}
 		s := text.Len()
 		text.WriteString(w)
-		toks = append(toks, segment.Token{Text: w, Start: s, End: text.Len()})
+		toks = append(toks, segment.Token{Text: w, Start: int32(s), End: int32(text.Len())})
 	}
 	return freq.Count(analysis.NewInput("x", text.String(), kind, toks), freq.Options{})
 }

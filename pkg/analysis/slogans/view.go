@@ -58,7 +58,7 @@ func newView(in *analysis.Input) *view {
 			runeAt[o] = i
 		}
 		for _, t := range in.Tokens {
-			fs, fe := in.FoldedSpan(t.Start, t.End)
+			fs, fe := in.FoldedSpan(int(t.Start), int(t.End))
 			a, ok1 := runeAt[fs]
 			b, ok2 := runeAt[fe]
 			if !ok1 || !ok2 || a > b || b > len(v.r) {
