@@ -11,6 +11,7 @@ import (
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/structure"
 )
 
 const sample = `关于印发《数字经济发展规划》的通知
@@ -127,7 +128,7 @@ func TestHeadingMarkers(t *testing.T) {
 	secs := Sections("第一章 总则\n第一条 目的\n第二条 范围\n第二章 管理\n第三条 应当\n（一）甲\n（二）乙\n第四条 不得\n")
 	var paths []string
 	for _, s := range secs {
-		paths = append(paths, PathID(s.Path))
+		paths = append(paths, structure.PathID(s.Path))
 	}
 	if want := []string{"1", "1-1", "1-2", "2", "2-3", "2-3-1", "2-3-2", "2-4"}; !slices.Equal(paths, want) {
 		t.Errorf("paths %v, want %v", paths, want)

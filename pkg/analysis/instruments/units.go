@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"zhpolicy/pkg/structure"
 )
 
 // UnitKind is what a coding unit is: a sentence, a clause or a headed
@@ -57,21 +58,6 @@ type Section struct {
 	Start, End int
 }
 
-// PathID writes a section path as a unit id: "2-1"; "0" for the preamble.
-func PathID(path []int) string {
-	if len(path) == 0 {
-		return "0"
-	}
-	var b strings.Builder
-	for i, n := range path {
-		if i > 0 {
-			b.WriteByte('-')
-		}
-		b.WriteString(strconv.Itoa(n))
-	}
-	return b.String()
-}
-
 // Unit is one coding unit of a document.
 type Unit struct {
 	// ID names the unit inside its document, chapter-article style: the
@@ -100,7 +86,7 @@ func Split(text string, kind UnitKind, secs []Section) []Unit {
 	var units []Unit
 	seen := map[string]int{}
 	sec := func(s Section, i int) {
-		pid := PathID(s.Path)
+		pid := structure.PathID(s.Path)
 		if kind == UnitSection {
 			st, en := trimSpan(text, s.Start, s.End)
 			if st >= en {
