@@ -187,14 +187,10 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
 			in := d.Input()
-			var st *structure.Document
-			if kind == instruments.UnitSection || needsStructure(opts.By) {
-				st = structure.ParseFolded(in.Text, in.Folded)
-			}
-			o := instruments.Options{Unit: kind}
-			if kind == instruments.UnitSection {
-				o.Sections = bygroup.InstrumentSections(st)
-			}
+			// the units are numbered by the document's sections, and --by
+			// issuer|doctype reads its head
+			st := structure.ParseFolded(in.Text, in.Folded)
+			o := instruments.Options{Unit: kind, Sections: instruments.SectionsOf(st)}
 			r, err := coder.Code(ctx, in, o)
 			if err != nil {
 				return docResult{}, err
