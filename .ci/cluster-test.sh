@@ -22,12 +22,23 @@ if [ ! -d "$corpus" ]; then
 fi
 work=$(mktemp -d)
 pids=()
+# stop NAME: SIGTERM to the daemon, then wait until it is gone (it may still
+# be writing its state under $work), SIGKILL after 10 s
+stop() {
+	pkill -x "$1" 2>/dev/null || return 0
+	for _ in $(seq 50); do
+		pgrep -x "$1" >/dev/null || return 0
+		sleep 0.2
+	done
+	pkill -9 -x "$1" 2>/dev/null || true
+}
 cleanup() {
 	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	for p in "${pids[@]}"; do wait "$p" 2>/dev/null || true; done
 	if [ -n "${slurm_up:-}" ]; then
-		pkill -x slurmd 2>/dev/null || true
-		pkill -x slurmctld 2>/dev/null || true
-		pkill -x munged 2>/dev/null || true
+		stop slurmd
+		stop slurmctld
+		stop munged
 	fi
 	rm -rf "$work"
 }

@@ -9,6 +9,7 @@
 #   FUZZTIME=30s bench/fuzz/run.sh ./pkg/segment:FuzzCut
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. bench/internal/fuzz.sh
 time=${FUZZTIME:-5m}
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -29,19 +30,13 @@ echo "|---|---|---|---|---|---|"
 for pt in "${targets[@]}"; do
 	pkg=${pt%%:*}
 	t=${pt##*:}
-	out=$(go test -run='^$' -fuzz="^$t\$" -fuzztime="$time" -fuzzminimizetime=50x -parallel="${PARALLEL:-1}" "$pkg" 2>&1)
-	rc=$?
-	last=$(echo "$out" | grep -E '^fuzz: elapsed' | tail -n 1)
-	echo "$pkg $t: rc=$rc $last" >&2
-	execs=$(echo "$last" | sed -n 's/.*execs: \([0-9]*\).*/\1/p')
-	secs=$(echo "$last" | sed -n 's/.*elapsed: \([0-9hms]*\),.*/\1/p')
-	interesting=$(echo "$last" | sed -n 's/.*new interesting: \([0-9]*\).*/\1/p')
-	rate=$(python3 -c "import re,sys; t=sys.argv[2]; s=sum(int(n)*{'h':3600,'m':60,'s':1}[u] for n,u in re.findall(r'(\d+)([hms])',t)) or 1; print(int(int(sys.argv[1] or 0)/s))" "$execs" "$secs")
+	fuzz_target "$pkg" "$t" "$time"
+	echo "$pkg $t: rc=$fuzz_rc $fuzz_last" >&2
 	result=ok
-	if [ $rc -ne 0 ]; then
-		result="FAILED: $(echo "$out" | grep -m1 -E 'Failing input|panic|--- FAIL' | tr '|' '/')"
+	if [ $fuzz_rc -ne 0 ]; then
+		result="FAILED: $(echo "$fuzz_out" | grep -m1 -E 'Failing input|panic|--- FAIL' | tr '|' '/')"
 		status=1
 	fi
-	echo "| \`$pkg\` | $t | $(printf "%'d" "${execs:-0}") | $(printf "%'d" "$rate") | ${interesting:-0} | $result |"
+	echo "| \`$pkg\` | $t | $(printf "%'d" "${fuzz_execs:-0}") | $(printf "%'d" "$fuzz_rate") | ${fuzz_interesting:-0} | $result |"
 done
 exit $status

@@ -12,6 +12,7 @@
 #   UPDATE=1 bench/intake/fuzz.sh   # and writes it as "## Intake fuzzing" in bench/RESULTS.md
 set -uo pipefail
 cd "$(dirname "$0")/../.."
+. bench/internal/fuzz.sh
 time=${FUZZTIME:-5m}
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
@@ -30,21 +31,15 @@ trap 'rm -f "$table"' EXIT
 	echo "|---|---|---|---|---|"
 } >"$table"
 for t in "${targets[@]}"; do
-	out=$(go test -run='^$' -fuzz="^$t\$" -fuzztime="$time" -fuzzminimizetime=50x -parallel="${PARALLEL:-1}" ./pkg/input 2>&1)
-	rc=$?
-	last=$(echo "$out" | grep -E '^fuzz: elapsed' | tail -n 1)
-	echo "$t: $last" >&2
-	execs=$(echo "$last" | sed -n 's/.*execs: \([0-9]*\).*/\1/p')
-	secs=$(echo "$last" | sed -n 's/.*elapsed: \([0-9hms]*\),.*/\1/p')
-	interesting=$(echo "$last" | sed -n 's/.*new interesting: \([0-9]*\).*/\1/p')
-	rate=$(python3 -c "import re,sys; t=sys.argv[2]; s=sum(int(n)*{'h':3600,'m':60,'s':1}[u] for n,u in re.findall(r'(\d+)([hms])',t)) or 1; print(int(int(sys.argv[1] or 0)/s))" "$execs" "$secs")
+	fuzz_target ./pkg/input "$t" "$time"
+	echo "$t: $fuzz_last" >&2
 	result=ok
-	if [ $rc -ne 0 ]; then
-		echo "$out" | tail -n 30 >&2
+	if [ $fuzz_rc -ne 0 ]; then
+		echo "$fuzz_out" | tail -n 30 >&2
 		result="**failed**: crasher under pkg/input/testdata/fuzz/$t"
 		status=1
 	fi
-	echo "| $t | $execs | $rate | $interesting | $result |" >>"$table"
+	echo "| $t | $fuzz_execs | $fuzz_rate | $fuzz_interesting | $result |" >>"$table"
 done
 cat "$table"
 if [ -n "${UPDATE:-}" ]; then

@@ -117,7 +117,7 @@ func TestPolicyTermsWhole(t *testing.T) {
 
 func hasToken(toks []segment.Token, start, end int) bool {
 	for _, tk := range toks {
-		if tk.Start == start && tk.End == end {
+		if int(tk.Start) == start && int(tk.End) == end {
 			return true
 		}
 	}

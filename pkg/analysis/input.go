@@ -55,7 +55,7 @@ func NewInput(name, text string, kind script.Kind, tokens []segment.Token) *Inpu
 	}
 	in.Keys = make([]string, len(tokens))
 	for i, t := range tokens {
-		s, e := in.FoldedSpan(t.Start, t.End)
+		s, e := in.FoldedSpan(int(t.Start), int(t.End))
 		in.Keys[i] = Key(in.Folded[s:e])
 	}
 	return in

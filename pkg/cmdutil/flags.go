@@ -60,7 +60,7 @@ func AddInputFlags(cmd *cobra.Command, in *InputFlags, clean bool) {
 	fl.StringSliceVar(&in.Exclude, "exclude", nil, "skip files and directories matching these globs")
 	fl.IntVarP(&in.Jobs, "jobs", "j", DefaultJobs(), "documents processed in parallel")
 	fl.StringVar(&in.Shard, "shard", "", "take only shard `i/n` of the inputs (by a hash of each path; for splitting a corpus over machines)")
-	fl.StringVar(&in.MaxSize, "max-size", "", "largest input read whole, e.g. 512M or 2G (default 1G; big plain-text inputs that a command reads in parts are not limited); also what one document may unpack (zip parts, PDF streams; default 128M)")
+	fl.StringVar(&in.MaxSize, "max-size", "", "largest input, e.g. 512M or 2G (default 1G; a plain-text file read in parts costs bounded memory at any size, but is limited too: raise it for bigger ones); also what one document may unpack (zip parts, PDF streams; default 128M)")
 	fl.BoolVar(&in.Binary, "binary", false, "read inputs that look binary (more than 1% NUL bytes) as text anyway, instead of skipping them")
 	fl.StringVar(&in.Password, "password", "", "password of encrypted PDFs (without it, PDFs restricted by an owner password still open)")
 	if clean {

@@ -136,7 +136,7 @@ func Run[T any](ctx context.Context, cfg Config, srcs []input.Source, skipped []
 				failed[p.src.Path] = true
 				return out.skip(err, p.src.Path, notify)
 			}
-			if p.final || cfg.PartsAsDocs {
+			if r.doc.Final { // the last part of a document, or a whole one
 				out.Docs++
 				for _, w := range r.doc.Warnings {
 					notify(Event{Doc: r.doc.Name, Warning: w.Message})
@@ -216,16 +216,16 @@ func (cfg *Config) prepare(ctx context.Context, p part) (*Doc, error) {
 		}
 		d = prepare(in, cfg.Clean, cfg.Repeated)
 	} else {
+		index, final := p.index, p.final
 		if cfg.PartsAsDocs {
+			// each part a document of its own
 			if !(p.index == 0 && p.final) {
 				p.doc.Name = PartName(p.doc.Name, p.index)
 			}
-			d = prepare(p.doc, cfg.Clean, cfg.Repeated)
-			d.Base, d.Part, d.Final = p.base, 0, true
-		} else {
-			d = prepare(p.doc, cfg.Clean, cfg.Repeated)
-			d.Base, d.Part, d.Final = p.base, p.index, p.final
+			index, final = 0, true
 		}
+		d = prepare(p.doc, cfg.Clean, cfg.Repeated)
+		d.Base, d.Part, d.Final = p.base, index, final
 	}
 	if cfg.Segmenter != nil {
 		toks, err := CutContext(ctx, cfg.Segmenter, d.Text, cfg.Cut)
@@ -285,6 +285,9 @@ func CutContext(ctx context.Context, seg *segment.Segmenter, text string, opts s
 		}
 		return seg.Cut(text, opts)
 	}
+	if len(text) > segment.MaxText {
+		return nil, fmt.Errorf("segment: a document of %d bytes: longer than 2 GiB cannot be cut whole (offsets are 32-bit)", len(text))
+	}
 	var toks []segment.Token
 	for base := 0; base < len(text); {
 		if err := ctx.Err(); err != nil {
@@ -299,8 +302,8 @@ func CutContext(ctx context.Context, seg *segment.Segmenter, text string, opts s
 			toks = make([]segment.Token, 0, len(part)*(len(text)/max(end-base, 1)+1))
 		}
 		for _, t := range part {
-			t.Start += base
-			t.End += base
+			t.Start += int32(base)
+			t.End += int32(base)
 			toks = append(toks, t)
 		}
 		base = end

@@ -54,7 +54,7 @@ func byLine(text string, toks []segment.Token) [][]string {
 	line, pos := 0, 0
 	for _, tk := range toks {
 		line += strings.Count(text[pos:tk.Start], "\n")
-		pos = tk.Start
+		pos = int(tk.Start)
 		if strings.TrimSpace(tk.Text) == "" {
 			continue
 		}

@@ -272,7 +272,10 @@ func (r *Reader) line() ([]byte, error) {
 		return line, nil
 	}
 	for {
-		line, err := r.br.ReadBytes('\n')
+		line, err := r.readLine()
+		if _, ok := err.(lineError); ok {
+			return nil, err
+		}
 		if len(line) == 0 && err != nil {
 			if err == io.EOF {
 				return nil, io.EOF
@@ -295,6 +298,36 @@ func (r *Reader) line() ([]byte, error) {
 		}
 	}
 }
+
+// MaxLine is the longest line a partial may have (a header listing the
+// runs of a million shards takes about 20 MB).
+const MaxLine = 64 << 20
+
+// readLine reads one line as bufio's ReadBytes does, but refuses a line
+// longer than MaxLine, and a first line that does not begin as JSON
+// (issue 22: merge /dev/zero read without bound).
+func (r *Reader) readLine() ([]byte, error) {
+	var line []byte
+	for {
+		chunk, err := r.br.ReadSlice('\n')
+		line = append(line, chunk...)
+		if err != bufio.ErrBufferFull {
+			return line, err
+		}
+		if r.Line == 0 {
+			t := bytes.TrimLeft(bytes.TrimPrefix(bytes.TrimLeft(line, " \t\r\n"), []byte("\uFEFF")), " \t\r\n")
+			if len(t) > 0 && t[0] != '{' {
+				return nil, lineError{fmt.Errorf("%s:1: not a zhpolicy partial (the first line is not its JSON header); write partials with --emit partial", r.Name)}
+			}
+		}
+		if len(line) > MaxLine {
+			return nil, lineError{fmt.Errorf("%s:%d: a line longer than %d MiB: not a zhpolicy partial, or a damaged one", r.Name, r.Line+1, MaxLine>>20)}
+		}
+	}
+}
+
+// lineError is a refusal of readLine, which names the file and line.
+type lineError struct{ error }
 
 // Strict decodes one JSON value, refusing unknown fields and trailing data.
 func Strict(line []byte, v any) error {

@@ -141,7 +141,7 @@ func (c *cutter) readBlock() bool {
 func (c *cutter) emit(a, b int, ref int32) {
 	off := c.sc.offT
 	start, end := off[a], off[b]
-	tok := Token{Text: c.text[start:end], Start: start, End: end}
+	tok := Token{Text: c.text[start:end], Start: int32(start), End: int32(end)}
 	if c.opt.POS {
 		if ref == -1 {
 			ref, _ = c.s.word(c.sc.runes, c.sc.codes, a, b)
@@ -169,7 +169,7 @@ func (c *cutter) single(sp span) {
 				end += b
 			}
 		}
-		c.out = append(c.out, Token{Text: c.text[c.t:end], Start: c.t, End: end})
+		c.out = append(c.out, Token{Text: c.text[c.t:end], Start: int32(c.t), End: int32(end)})
 		c.w, c.t = sp.end, end
 		return
 	}

@@ -13,23 +13,23 @@ func checkTokens(t testing.TB, text string, toks []Token, opt Options) {
 	t.Helper()
 	prevEnd := 0
 	for i, tk := range toks {
-		if tk.Start < 0 || tk.End > len(text) || tk.Start >= tk.End {
+		if tk.Start < 0 || int(tk.End) > len(text) || tk.Start >= tk.End {
 			t.Fatalf("token %d %+v out of range (len %d)", i, tk, len(text))
 		}
 		if text[tk.Start:tk.End] != tk.Text {
 			t.Fatalf("token %d %+v: text[Start:End] = %q", i, tk, text[tk.Start:tk.End])
 		}
-		if !utf8.RuneStart(text[tk.Start]) || tk.End < len(text) && !utf8.RuneStart(text[tk.End]) {
+		if !utf8.RuneStart(text[tk.Start]) || int(tk.End) < len(text) && !utf8.RuneStart(text[tk.End]) {
 			t.Fatalf("token %d %+v not on rune boundaries", i, tk)
 		}
 		if opt.Mode == Precise {
-			if tk.Start < prevEnd {
+			if int(tk.Start) < prevEnd {
 				t.Fatalf("token %d %+v overlaps the previous one (end %d)", i, tk, prevEnd)
 			}
 			if gap := text[prevEnd:tk.Start]; strings.TrimSpace(gap) != "" {
 				t.Fatalf("token %d %+v: %q between tokens is not covered", i, tk, gap)
 			}
-			prevEnd = tk.End
+			prevEnd = int(tk.End)
 		}
 	}
 	if opt.Mode == Precise && strings.TrimSpace(text[prevEnd:]) != "" {

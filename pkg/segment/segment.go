@@ -177,6 +177,9 @@ func foldWord(fold func(string) (string, bool), w string) string {
 // Cut segments text. Whitespace is not emitted; in Precise mode every
 // other character of text is covered by exactly one token, in order.
 func (s *Segmenter) Cut(text string, opt Options) ([]Token, error) {
+	if len(text) > MaxText {
+		return nil, errTooLong
+	}
 	work := text
 	if s.cfg.Fold != nil {
 		if !utf8.ValidString(text) {
@@ -201,6 +204,13 @@ func (s *Segmenter) Cut(text string, opt Options) ([]Token, error) {
 }
 
 var errInvalid = errors.New("segment: text is not valid UTF-8")
+
+// MaxText is the longest text Cut takes: token offsets are 32-bit (a
+// token costs 40 bytes instead of 48). Commands read big inputs in parts
+// far smaller than this.
+const MaxText = math.MaxInt32
+
+var errTooLong = errors.New("segment: text longer than 2 GiB; cut it in parts")
 
 // span is a run of work cut by gse's algorithm (block) or a single other
 // character (or a run of one dash or ellipsis).

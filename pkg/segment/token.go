@@ -11,8 +11,8 @@ import (
 // folded (Simplified, lower-case) text.
 type Token struct {
 	Text  string `json:"text"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
+	Start int32  `json:"start"` // 32-bit: see MaxText
+	End   int32  `json:"end"`
 	POS   string `json:"pos,omitempty"`
 }
 

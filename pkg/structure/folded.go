@@ -64,44 +64,9 @@ func (d *Document) remap(text string, m *runeMap) {
 		f.Start, f.End = m.off(f.Start), m.off(f.End)
 		f.Text = compactOf(text[f.Start:f.End], utf8.RuneCountInString(f.Text))
 	}
-	span := func(s *Span) {
-		if s != nil && !s.Empty() {
-			s.Start, s.End = m.off(s.Start), m.off(s.End)
-		}
-	}
-	number := func(n *Number) {
-		if n == nil {
-			return
-		}
-		field(&n.Field)
-		span(&n.Open)
-		span(&n.Close)
-		span(&n.Di)
-		span(&n.Zeros)
-	}
-	field(d.CopyNumber)
-	if d.Secrecy != nil {
-		field(&d.Secrecy.Field)
-	}
-	field(d.Urgency)
-	field(d.IssuerMark)
-	number(d.Number)
-	for i := range d.Signers {
-		field(&d.Signers[i])
-	}
-	if d.Title != nil {
-		field(&d.Title.Field)
-	}
-	for _, dt := range []*Date{d.Dateline, d.Date, d.PrintedDate} {
-		if dt != nil {
-			field(&dt.Field)
-		}
-	}
-	field(d.Addressees)
-	for i := range d.Recipients {
-		field(&d.Recipients[i])
-	}
-	span(d.Body)
+	span := func(s *Span) { s.Start, s.End = m.off(s.Start), m.off(s.End) }
+	rng := func(start, end *int) { *start, *end = m.off(*start), m.off(*end) }
+	d.eachElement(field, span, rng)
 	for i := range d.Headings {
 		h := &d.Headings[i]
 		mr, tr := utf8.RuneCountInString(h.Marker), utf8.RuneCountInString(h.Title)
@@ -118,22 +83,6 @@ func (d *Document) remap(text string, m *runeMap) {
 			field(&d.AttachmentNote.Items[i].Field)
 		}
 	}
-	for i := range d.Signatures {
-		field(&d.Signatures[i])
-	}
-	for i := range d.Notes {
-		field(&d.Notes[i])
-	}
-	for i := range d.Attachments {
-		a := &d.Attachments[i]
-		a.Start, a.End = m.off(a.Start), m.off(a.End)
-		field(a.Title)
-	}
-	field(d.CC)
-	for i := range d.CCList {
-		field(&d.CCList[i])
-	}
-	field(d.PrintedBy)
 	for i := range d.PageNumbers {
 		p := &d.PageNumbers[i]
 		p.Start, p.End = m.off(p.Start), m.off(p.End)
@@ -143,9 +92,7 @@ func (d *Document) remap(text string, m *runeMap) {
 		c := &d.Citations[i]
 		tr := utf8.RuneCountInString(c.Title)
 		field(&c.Field)
-		if c.Number != nil {
-			number(c.Number)
-		}
+		c.Number.each(field, span)
 		if tr > 0 {
 			// the title is the text inside the brackets (or before the number)
 			all := []rune(c.Text)
@@ -156,6 +103,69 @@ func (d *Document) remap(text string, m *runeMap) {
 			}
 		}
 	}
+}
+
+// each calls field for the number's field and span for each of its parts
+// that is not empty (nothing for a nil number).
+func (n *Number) each(field func(*Field), span func(*Span)) {
+	if n == nil {
+		return
+	}
+	field(&n.Field)
+	for _, sp := range []*Span{&n.Open, &n.Close, &n.Di, &n.Zeros} {
+		if !sp.Empty() {
+			span(sp)
+		}
+	}
+}
+
+// eachElement calls field for every field of d's 版头, 主体 and 版记 that
+// remap and MapOffsets treat alike (the number's field too), span for the
+// body and the number's parts that are not empty, and rng for the ranges
+// of attachments. Headings, the attachment note, page numbers and
+// citations are left to the callers: they map them differently.
+func (d *Document) eachElement(field func(*Field), span func(*Span), rng func(start, end *int)) {
+	d.Number.each(field, span)
+	field(d.CopyNumber)
+	if d.Secrecy != nil {
+		field(&d.Secrecy.Field)
+	}
+	field(d.Urgency)
+	field(d.IssuerMark)
+	for i := range d.Signers {
+		field(&d.Signers[i])
+	}
+	if d.Title != nil {
+		field(&d.Title.Field)
+	}
+	for _, dt := range []*Date{d.Dateline, d.Date, d.PrintedDate} {
+		if dt != nil {
+			field(&dt.Field)
+		}
+	}
+	field(d.Addressees)
+	for i := range d.Recipients {
+		field(&d.Recipients[i])
+	}
+	if d.Body != nil && !d.Body.Empty() {
+		span(d.Body)
+	}
+	for i := range d.Signatures {
+		field(&d.Signatures[i])
+	}
+	for i := range d.Notes {
+		field(&d.Notes[i])
+	}
+	for i := range d.Attachments {
+		a := &d.Attachments[i]
+		rng(&a.Start, &a.End)
+		field(a.Title)
+	}
+	field(d.CC)
+	for i := range d.CCList {
+		field(&d.CCList[i])
+	}
+	field(d.PrintedBy)
 }
 
 // compactOf drops layout white space from s as the parser does (a single
@@ -191,44 +201,9 @@ func (d *Document) MapOffsets(fn func(start, end int) (int, int)) {
 			f.Start, f.End = fn(f.Start, f.End)
 		}
 	}
-	span := func(s *Span) {
-		if s != nil && !s.Empty() {
-			s.Start, s.End = fn(s.Start, s.End)
-		}
-	}
-	number := func(n *Number) {
-		if n == nil {
-			return
-		}
-		field(&n.Field)
-		span(&n.Open)
-		span(&n.Close)
-		span(&n.Di)
-		span(&n.Zeros)
-	}
-	field(d.CopyNumber)
-	if d.Secrecy != nil {
-		field(&d.Secrecy.Field)
-	}
-	field(d.Urgency)
-	field(d.IssuerMark)
-	number(d.Number)
-	for i := range d.Signers {
-		field(&d.Signers[i])
-	}
-	if d.Title != nil {
-		field(&d.Title.Field)
-	}
-	for _, dt := range []*Date{d.Dateline, d.Date, d.PrintedDate} {
-		if dt != nil {
-			field(&dt.Field)
-		}
-	}
-	field(d.Addressees)
-	for i := range d.Recipients {
-		field(&d.Recipients[i])
-	}
-	span(d.Body)
+	span := func(s *Span) { s.Start, s.End = fn(s.Start, s.End) }
+	rng := func(start, end *int) { *start, *end = fn(*start, *end) }
+	d.eachElement(field, span, rng)
 	for i := range d.Headings {
 		h := &d.Headings[i]
 		s := h.Start
@@ -241,27 +216,11 @@ func (d *Document) MapOffsets(fn func(start, end int) (int, int)) {
 			field(&an.Items[i].Field)
 		}
 	}
-	for i := range d.Signatures {
-		field(&d.Signatures[i])
-	}
-	for i := range d.Notes {
-		field(&d.Notes[i])
-	}
-	for i := range d.Attachments {
-		a := &d.Attachments[i]
-		a.Start, a.End = fn(a.Start, a.End)
-		field(a.Title)
-	}
-	field(d.CC)
-	for i := range d.CCList {
-		field(&d.CCList[i])
-	}
-	field(d.PrintedBy)
 	for i := range d.PageNumbers {
 		field(&d.PageNumbers[i].Field)
 	}
 	for i := range d.Citations {
 		field(&d.Citations[i].Field)
-		number(d.Citations[i].Number)
+		d.Citations[i].Number.each(field, span)
 	}
 }

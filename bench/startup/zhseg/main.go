@@ -163,7 +163,7 @@ func process(verb, path string, seg *segment.Segmenter, tab *idf.Table, k int) (
 			sb.WriteByte(' ')
 		}
 		sb.WriteString(t.Text)
-		line = t.End
+		line = int(t.End)
 	}
 	sb.WriteByte('\n')
 	return sb.String(), nil

@@ -15,7 +15,7 @@ import (
 func tokens(text string) []segment.Token {
 	var out []segment.Token
 	for i, r := range text {
-		out = append(out, segment.Token{Text: string(r), Start: i, End: i + len(string(r))})
+		out = append(out, segment.Token{Text: string(r), Start: int32(i), End: int32(i + len(string(r)))})
 	}
 	return out
 }
@@ -34,10 +34,6 @@ func TestSectionInput(t *testing.T) {
 	}
 	if c := freq.Count(sub, freq.Options{}); c.Get("丁").Count != 1 || c.Get("甲").Count != 0 {
 		t.Errorf("counts of the section")
-	}
-	is := InstrumentSections(d)
-	if len(is) != 2 || is[1].Marker != "二、" || is[1].Start != secs[1].Start {
-		t.Errorf("instrument sections %+v", is)
 	}
 }
 

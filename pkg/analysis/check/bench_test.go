@@ -31,7 +31,7 @@ func longLineText(n int) string {
 // the runes from the start of its line).
 func BenchmarkCheckLongLine(b *testing.B) {
 	s := DefaultSettings()
-	for _, size := range []int{256 << 10, 1 << 20, 4 << 20} {
+	for _, size := range []int{1 << 20, 2 << 20, 4 << 20, 8 << 20} {
 		text := longLineText(size)
 		d := doc("text", text)
 		b.Run(fmt.Sprintf("%dKiB", size>>10), func(b *testing.B) {

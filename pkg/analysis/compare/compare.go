@@ -7,11 +7,11 @@ package compare
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 
 	"zhpolicy/pkg/analysis/freq"
+	"zhpolicy/pkg/analysis/keyness"
 	"zhpolicy/pkg/analysis/overview"
 )
 
@@ -162,53 +162,10 @@ func Score(a, b, na, nb int64) Row {
 	if na == 0 || nb == 0 {
 		return r
 	}
-	r.G2 = G2(a, b, na, nb)
-	r.P = PValue(r.G2)
-	fa, fb := float64(a), float64(b)
-	if a == 0 {
-		fa = 0.5
-	}
-	if b == 0 {
-		fb = 0.5
-	}
-	r.LogRatio = math.Log2((fa / float64(na)) / (fb / float64(nb)))
-	if a == b && na == nb {
-		r.LogRatio = 0
-	}
+	r.G2 = keyness.G2(a, b, na, nb)
+	r.P = keyness.PValue(r.G2)
+	r.LogRatio = keyness.LogRatio(a, b, na, nb)
 	return r
-}
-
-// G2 is the log-likelihood statistic of a term counted a times in na units
-// and b times in nb units: 2 Σ O ln(O/E) over the two cells, with the
-// expected counts E in proportion to the corpus sizes.
-func G2(a, b, na, nb int64) float64 {
-	n := float64(na + nb)
-	if n == 0 || a+b == 0 {
-		return 0
-	}
-	ea := float64(na) * float64(a+b) / n
-	eb := float64(nb) * float64(a+b) / n
-	g := 0.0
-	if a > 0 {
-		g += float64(a) * math.Log(float64(a)/ea)
-	}
-	if b > 0 {
-		g += float64(b) * math.Log(float64(b)/eb)
-	}
-	g *= 2
-	if g < 0 { // rounding when a/na == b/nb
-		g = 0
-	}
-	return g
-}
-
-// PValue is the probability of a G² at least g by chance (chi-squared
-// distribution, one degree of freedom).
-func PValue(g float64) float64 {
-	if g <= 0 {
-		return 1
-	}
-	return math.Erfc(math.Sqrt(g / 2))
 }
 
 // OnlyIn returns the items of a (formulations, entities) that b never has,

@@ -46,7 +46,7 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 	}
 	d := &document{x: x, rs: rs, toks: make([]rtok, 0, len(in.Tokens))}
 	for _, tk := range in.Tokens {
-		s, e := in.FoldedSpan(tk.Start, tk.End)
+		s, e := in.FoldedSpan(int(tk.Start), int(tk.End))
 		d.toks = append(d.toks, rtok{s: runeAt(s), e: runeAt(e), pos: tk.POS})
 	}
 	d.credit = credits(rs)

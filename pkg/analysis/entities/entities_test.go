@@ -115,8 +115,8 @@ func TestOffsets(t *testing.T) {
 		probe := analysis.NewInput("t", text, kind, nil)
 		toks := cut(t, probe.Folded)
 		for j, tk := range toks {
-			s, e := probe.TextSpan(tk.Start, tk.End)
-			toks[j] = segment.Token{Text: text[s:e], Start: s, End: e, POS: tk.POS}
+			s, e := probe.TextSpan(int(tk.Start), int(tk.End))
+			toks[j] = segment.Token{Text: text[s:e], Start: int32(s), End: int32(e), POS: tk.POS}
 		}
 		ms := x.Extract(analysis.NewInput("t", text, kind, toks))
 		end := -1
@@ -224,8 +224,8 @@ func FuzzExtract(f *testing.F) {
 		probe := analysis.NewInput("f", text, kind, nil)
 		toks := cut(t, probe.Folded)
 		for j, tk := range toks {
-			s, e := probe.TextSpan(tk.Start, tk.End)
-			toks[j] = segment.Token{Text: text[s:e], Start: s, End: e, POS: tk.POS}
+			s, e := probe.TextSpan(int(tk.Start), int(tk.End))
+			toks[j] = segment.Token{Text: text[s:e], Start: int32(s), End: int32(e), POS: tk.POS}
 		}
 		for _, m := range x.Extract(analysis.NewInput("f", text, kind, toks)) {
 			if m.Start < 0 || m.End > len(text) || m.Start >= m.End || text[m.Start:m.End] != m.Text ||

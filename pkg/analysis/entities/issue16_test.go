@@ -18,8 +18,8 @@ func extractDoc(t *testing.T, x *Extractor, text string) []Mention {
 	probe := analysis.NewInput("t", text, kind, nil)
 	toks := cut(t, probe.Folded)
 	for j, tk := range toks {
-		s, e := probe.TextSpan(tk.Start, tk.End)
-		toks[j] = segment.Token{Text: text[s:e], Start: s, End: e, POS: tk.POS}
+		s, e := probe.TextSpan(int(tk.Start), int(tk.End))
+		toks[j] = segment.Token{Text: text[s:e], Start: int32(s), End: int32(e), POS: tk.POS}
 	}
 	return x.Extract(analysis.NewInput("t", text, kind, toks))
 }

@@ -58,7 +58,7 @@ type tables struct {
 
 var builtin = sync.OnceValue(func() *tables {
 	t := &tables{
-		gaz:       map[string]gazEntry{},
+		gaz:       make(map[string]gazEntry, 1<<14), // about 10,000 names
 		abbr:      map[rune]bool{},
 		sur1:      map[rune]bool{},
 		sur2:      map[string]bool{},
@@ -218,11 +218,11 @@ var builtin = sync.OnceValue(func() *tables {
 			}
 		}
 	}
-	t.titleRev = newTrie()
+	t.titleRev = newTrieFor(runesIn(t.titles))
 	for w := range t.titles {
 		t.titleRev.put(reversed(w), gazEntry{Type: TITLE})
 	}
-	t.gazTrie, t.policyTrie = newTrie(), newTrie()
+	t.gazTrie, t.policyTrie = newTrieFor(runesIn(t.gaz)), newTrieFor(runesIn(t.policyGaz))
 	for w, g := range t.gaz {
 		t.gazTrie.put(w, g)
 	}

@@ -1,5 +1,7 @@
 package entities
 
+import "unicode/utf8"
+
 // trie finds the names of a list that start at a position of a text in
 // one walk, without building strings: the gazetteer is looked up at every
 // token of every document.
@@ -13,6 +15,24 @@ type trie struct {
 
 func newTrie() *trie {
 	return &trie{child: map[uint64]int32{}, entry: []int32{-1}}
+}
+
+// newTrieFor makes a trie sized for names holding runes characters in
+// all (at most that many nodes besides the root): no rehashing while the
+// built-in lists are put in at start.
+func newTrieFor(runes int) *trie {
+	t := &trie{child: make(map[uint64]int32, runes), entry: make([]int32, 1, runes+1)}
+	t.entry[0] = -1
+	return t
+}
+
+// runesIn is the number of characters of the keys of m.
+func runesIn[V any](m map[string]V) int {
+	n := 0
+	for k := range m {
+		n += utf8.RuneCountInString(k)
+	}
+	return n
 }
 
 func trieKey(node int32, r rune) uint64 { return uint64(node)<<32 | uint64(uint32(r)) }

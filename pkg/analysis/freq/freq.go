@@ -132,21 +132,21 @@ func (c *Counts) countWords(in *analysis.Input, opts *Options) {
 	g := newNgram(n)
 	prevEnd := -1
 	for i, tok := range in.Tokens {
-		if tok.Start < prevEnd || tok.Start > len(in.Text) || tok.End > len(in.Text) || tok.End < tok.Start {
+		if int(tok.Start) < prevEnd || int(tok.Start) > len(in.Text) || int(tok.End) > len(in.Text) || tok.End < tok.Start {
 			// tokens out of order or outside the text (not from a
 			// precise cut): count no n-gram across them.
 			g.run = 0
 		} else if prevEnd >= 0 && strings.IndexByte(in.Text[prevEnd:tok.Start], '\n') >= 0 {
 			g.run = 0
 		}
-		prevEnd = tok.End
+		prevEnd = int(tok.End)
 		key := in.Keys[i]
 		if !opts.keep(key, tok.POS) {
 			g.run = 0
 			continue
 		}
 		surface := key
-		if tok.Start >= 0 && tok.End <= len(in.Text) && tok.Start <= tok.End {
+		if tok.Start >= 0 && int(tok.End) <= len(in.Text) && tok.Start <= tok.End {
 			surface = in.Text[tok.Start:tok.End]
 		}
 		if n == 1 {

@@ -28,7 +28,7 @@ func input(name, spec string, kind script.Kind) *analysis.Input {
 		w = w[lead:]
 		s := text.Len()
 		text.WriteString(w)
-		toks = append(toks, segment.Token{Text: w, Start: s, End: text.Len(), POS: pos})
+		toks = append(toks, segment.Token{Text: w, Start: int32(s), End: int32(text.Len()), POS: pos})
 	}
 	return analysis.NewInput(name, text.String(), kind, toks)
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"zhpolicy/pkg/structure"
 )
 
 // UnitKind is what a coding unit is: a sentence, a clause or a headed
@@ -57,21 +58,6 @@ type Section struct {
 	Start, End int
 }
 
-// PathID writes a section path as a unit id: "2-1"; "0" for the preamble.
-func PathID(path []int) string {
-	if len(path) == 0 {
-		return "0"
-	}
-	var b strings.Builder
-	for i, n := range path {
-		if i > 0 {
-			b.WriteByte('-')
-		}
-		b.WriteString(strconv.Itoa(n))
-	}
-	return b.String()
-}
-
 // Unit is one coding unit of a document.
 type Unit struct {
 	// ID names the unit inside its document, chapter-article style: the
@@ -88,11 +74,27 @@ type Unit struct {
 	End   int `json:"end"`
 }
 
+// SectionsOf are the sections of a parsed document as the coder takes them
+// (--unit section, and the numbering of sentence ids): the headed sections
+// of the 正文 and of the attachments, offsets into the parsed text. The text
+// before the first heading is left to the coder's own preamble (section 0).
+// The result is never nil.
+func SectionsOf(d *structure.Document) []Section {
+	out := []Section{}
+	for _, s := range d.Sections() {
+		if s.Heading < 0 && s.Part == 0 {
+			continue
+		}
+		out = append(out, Section{Path: s.Path, Marker: s.Marker, Title: s.Title, Start: s.Start, End: s.End})
+	}
+	return out
+}
+
 // Split cuts text into units of the given kind. secs are the document's
-// sections; nil means the built-in scanner's (Sections(text)).
+// sections; nil means those structure.Parse reads in text.
 func Split(text string, kind UnitKind, secs []Section) []Unit {
 	if secs == nil {
-		secs = Sections(text)
+		secs = SectionsOf(structure.Parse(text))
 	}
 	if len(secs) == 0 {
 		secs = []Section{{Start: 0, End: len(text)}}
@@ -100,7 +102,7 @@ func Split(text string, kind UnitKind, secs []Section) []Unit {
 	var units []Unit
 	seen := map[string]int{}
 	sec := func(s Section, i int) {
-		pid := PathID(s.Path)
+		pid := structure.PathID(s.Path)
 		if kind == UnitSection {
 			st, en := trimSpan(text, s.Start, s.End)
 			if st >= en {

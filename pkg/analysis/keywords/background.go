@@ -201,7 +201,7 @@ func (x *bgIDF) Median() float64 {
 }
 
 var builtinBackground = sync.OnceValues(func() (*Background, error) {
-	return ReadBackgroundTSV("dict/keywords/background.tsv", strings.NewReader(dictkw.Background))
+	return readBackgroundText("dict/keywords/background.tsv", dictkw.Background)
 })
 
 // BuiltinBackground returns the built-in policy background: document
@@ -231,19 +231,42 @@ func (b *Background) WriteTSV(w io.Writer) error {
 // ReadBackgroundTSV reads a background in its compact text form; name is
 // used in error messages, which name the line.
 func ReadBackgroundTSV(name string, r io.Reader) (*Background, error) {
-	br := bufio.NewReaderSize(r, 64<<10)
-	head, err := br.ReadString('\n')
-	if err != nil && head == "" {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return readBackgroundText(name, string(data))
+}
+
+// readBackgroundText parses the compact text form held in text. Terms are
+// substrings of text and the map is sized from the line count, so that
+// the built-in background (embedded) costs one pass and no copies.
+func readBackgroundText(name, text string) (*Background, error) {
+	if text == "" {
 		return nil, fmt.Errorf("%s: empty, not a keyword background", name)
 	}
-	f := strings.Split(strings.TrimRight(head, "\r\n"), "\t")
+	nextLine := func() (string, bool) {
+		if text == "" {
+			return "", false
+		}
+		i := strings.IndexByte(text, '\n')
+		var l string
+		if i < 0 {
+			l, text = text, ""
+		} else {
+			l, text = text[:i], text[i+1:]
+		}
+		return strings.TrimRight(l, "\r"), true
+	}
+	head, _ := nextLine()
+	f := strings.Split(head, "\t")
 	if len(f) != 5 || f[0] != bgTSVMagic {
 		return nil, fmt.Errorf("%s:1: not a keyword background (want a %q header line)", name, bgTSVMagic)
 	}
 	if f[1] != "v"+strconv.Itoa(PartialVersion) {
 		return nil, fmt.Errorf("%s:1: keyword background version %s, this zhpolicy reads v%d", name, f[1], PartialVersion)
 	}
-	b := NewBackground()
+	b := &Background{terms: make(map[string]bgEntry, strings.Count(text, "\n")+1)}
 	for i, p := range []*int64{&b.docs, &b.units, &b.minDF} {
 		kv := strings.SplitN(f[2+i], "=", 2)
 		v, err := strconv.ParseInt(kv[len(kv)-1], 10, 64)
@@ -254,15 +277,11 @@ func ReadBackgroundTSV(name string, r io.Reader) (*Background, error) {
 	}
 	line := 1
 	for {
-		s, err := br.ReadString('\n')
-		if s == "" && err != nil {
-			if err == io.EOF {
-				break
-			}
-			return nil, fmt.Errorf("%s:%d: %w", name, line+1, err)
+		s, ok := nextLine()
+		if !ok {
+			break
 		}
 		line++
-		s = strings.TrimRight(s, "\r\n")
 		t1 := strings.IndexByte(s, '\t')
 		t2 := strings.LastIndexByte(s, '\t')
 		if t1 <= 0 || t2 <= t1 {

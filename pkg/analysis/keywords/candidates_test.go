@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"zhpolicy/pkg/analysis/entities"
+	"zhpolicy/pkg/analysis/keyness"
 	"zhpolicy/pkg/script"
 )
 
@@ -262,7 +263,7 @@ func TestKeyness(t *testing.T) {
 	if k.Count != 4 || k.RefCount != 1 || tm.Units != 12 {
 		t.Fatalf("南疆: count %d ref %d units %d", k.Count, k.RefCount, tm.Units)
 	}
-	if want := g2(4, 1, 12, 5000); math.Abs(k.G2-want) > 1e-9 {
+	if want := keyness.G2(4, 1, 12, 5000); math.Abs(k.G2-want) > 1e-9 {
 		t.Errorf("G2 %v, want %v", k.G2, want)
 	}
 	if want := math.Log2((4.0 / 12) / (1.0 / 5000)); math.Abs(k.LogRatio-want) > 1e-9 || k.P >= 0.01 {

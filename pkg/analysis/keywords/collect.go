@@ -184,11 +184,11 @@ func (c *collector) prepare() {
 	c.units = make([]unit, len(in.Tokens))
 	hi := 0
 	for i, tok := range in.Tokens {
-		u := unit{key: in.Keys[i], surface: tok.Text, pos: tok.POS, start: tok.Start, end: tok.End}
-		for hi < len(heads) && heads[hi].end <= tok.Start {
+		u := unit{key: in.Keys[i], surface: tok.Text, pos: tok.POS, start: int(tok.Start), end: int(tok.End)}
+		for hi < len(heads) && heads[hi].end <= u.start {
 			hi++
 		}
-		if hi < len(heads) && heads[hi].start <= tok.Start && tok.End <= heads[hi].end {
+		if hi < len(heads) && heads[hi].start <= u.start && u.end <= heads[hi].end {
 			u.heading = heads[hi].heading
 		}
 		c.classify(&u)

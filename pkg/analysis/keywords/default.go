@@ -19,6 +19,10 @@ var defaultEntities = sync.OnceValue(func() *entities.Extractor { return entitie
 // table, names of places, organisations and people tagged and ranked apart
 // (DefaultNames).
 func Default() (Options, error) {
+	// the entity recogniser's tables and the background are built at the
+	// same time (each is about half of the start-up of a keywords run)
+	ents := make(chan *entities.Extractor, 1)
+	go func() { ents <- defaultEntities() }()
 	general, err := idf.Default()
 	if err != nil {
 		return Options{}, err
@@ -27,5 +31,5 @@ func Default() (Options, error) {
 	if err != nil {
 		return Options{}, err
 	}
-	return Options{Method: TFIDF, IDF: bg.IDF(general), Entities: defaultEntities(), Names: DefaultNames}, nil
+	return Options{Method: TFIDF, IDF: bg.IDF(general), Entities: <-ents, Names: DefaultNames}, nil
 }

@@ -2,11 +2,11 @@ package keywords
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 
 	"zhpolicy/pkg/analysis/entities"
+	"zhpolicy/pkg/analysis/keyness"
 )
 
 // KeyTerm is a term of a document compared with a reference: how much more
@@ -75,9 +75,9 @@ func (t *Terms) keyness(ref *Background, within bool, opts Options, top int, nam
 		}
 		kt := KeyTerm{Key: tm.key, Surface: tm.forms[0].text, Count: a, RefCount: b, Phrase: tm.phrase, Name: tm.name,
 			Start: int(tm.spans[0][0]), End: int(tm.spans[0][1])}
-		kt.G2 = g2(a, b, t.Units, refUnits)
-		kt.P = pValue(kt.G2)
-		kt.LogRatio = logRatio(a, b, t.Units, refUnits)
+		kt.G2 = keyness.G2(a, b, t.Units, refUnits)
+		kt.P = keyness.PValue(kt.G2)
+		kt.LogRatio = keyness.LogRatio(a, b, t.Units, refUnits)
 		if kt.LogRatio <= 0 || kt.P >= keynessMaxP {
 			continue
 		}
@@ -121,45 +121,3 @@ func (t *Terms) partsOf(key string) string {
 
 // keynessMaxP: Keyness lists the terms whose G² has a p-value below it.
 const keynessMaxP = 0.01
-
-// g2 is the log-likelihood statistic of a term counted a times in na
-// units and b times in nb units: 2 Σ O ln(O/E) over the two cells, the
-// expected counts E in proportion to the sizes.
-func g2(a, b, na, nb int64) float64 {
-	n := float64(na + nb)
-	if n == 0 || a+b == 0 {
-		return 0
-	}
-	ea := float64(na) * float64(a+b) / n
-	eb := float64(nb) * float64(a+b) / n
-	g := 0.0
-	if a > 0 {
-		g += float64(a) * math.Log(float64(a)/ea)
-	}
-	if b > 0 {
-		g += float64(b) * math.Log(float64(b)/eb)
-	}
-	return max(2*g, 0)
-}
-
-// pValue is the probability of a G² at least g by chance (chi-squared, one
-// degree of freedom).
-func pValue(g float64) float64 {
-	if g <= 0 {
-		return 1
-	}
-	return math.Erfc(math.Sqrt(g / 2))
-}
-
-// logRatio is log2 of the relative frequency in the document over that in
-// the reference, a zero count taken as 0.5.
-func logRatio(a, b, na, nb int64) float64 {
-	fa, fb := float64(a), float64(b)
-	if a == 0 {
-		fa = 0.5
-	}
-	if b == 0 {
-		fb = 0.5
-	}
-	return math.Log2((fa / float64(na)) / (fb / float64(nb)))
-}

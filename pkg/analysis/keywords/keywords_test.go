@@ -30,7 +30,7 @@ func doc(t testing.TB, kind script.Kind, spec string) *analysis.Input {
 		w, pos := item[:i], item[i+1:]
 		start := text.Len()
 		text.WriteString(w)
-		toks = append(toks, segment.Token{Text: w, Start: start, End: text.Len(), POS: pos})
+		toks = append(toks, segment.Token{Text: w, Start: int32(start), End: int32(text.Len()), POS: pos})
 	}
 	return analysis.NewInput("test.txt", text.String(), kind, toks)
 }

@@ -161,7 +161,7 @@ func FuzzExtract(f *testing.F) {
 				j += sz
 			}
 			if strings.TrimSpace(text[i:j]) != "" {
-				toks = append(toks, segment.Token{Text: text[i:j], Start: i, End: j, POS: tags[k%len(tags)]})
+				toks = append(toks, segment.Token{Text: text[i:j], Start: int32(i), End: int32(j), POS: tags[k%len(tags)]})
 			}
 			i = j
 			k++

@@ -102,7 +102,7 @@ func Find(in *analysis.Input, q *Query, window int) []Hit {
 	if q.words {
 		starts, ends = make(map[int]bool, len(in.Tokens)), make(map[int]bool, len(in.Tokens))
 		for _, t := range in.Tokens {
-			starts[t.Start], ends[t.End] = true, true
+			starts[int(t.Start)], ends[int(t.End)] = true, true
 		}
 	}
 	hits := make([]Hit, 0, len(spans))

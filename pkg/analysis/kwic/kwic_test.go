@@ -20,7 +20,7 @@ func doc(spec string, kind script.Kind) *analysis.Input {
 		w = w[lead:]
 		s := text.Len()
 		text.WriteString(w)
-		toks = append(toks, segment.Token{Text: w, Start: s, End: text.Len()})
+		toks = append(toks, segment.Token{Text: w, Start: int32(s), End: int32(text.Len())})
 	}
 	return analysis.NewInput("d", text.String(), kind, toks)
 }

@@ -67,7 +67,7 @@ func newView(in *analysis.Input) *view {
 		v.hasTokens = true
 		v.toks = make([]vtok, 0, len(in.Tokens))
 		for _, t := range in.Tokens {
-			fs, fe := in.FoldedSpan(t.Start, t.End)
+			fs, fe := in.FoldedSpan(int(t.Start), int(t.End))
 			a, ok1 := v.runeAt(fs)
 			b, ok2 := v.runeAt(fe)
 			if !ok1 || !ok2 || a >= b || b > len(v.r) {

@@ -30,16 +30,32 @@ const maxInputBytes = 256 << 20
 // regular file, several hard links).
 func readDoc(src input.Source, stdin io.Reader, ropts input.Options, forFix bool) (doc *lint.Document, snap *safewrite.Snapshot, err error) {
 	name := src.Path
-	var raw []byte
+	var (
+		raw  []byte
+		d    *input.Document
+		read bool // d and err are input's answer already
+	)
 	if src.IsStdin() {
 		name = input.StdinName
-		raw, err = io.ReadAll(io.LimitReader(stdin, maxInputBytes+1))
-	} else if forFix {
+		raw, d, err = readStream(name, stdin, ropts)
+		read = true
+	} else {
 		var st fs.FileInfo
 		if st, err = os.Stat(name); err == nil && st.Size() > maxInputBytes {
 			return nil, nil, fmt.Errorf("%s: too large (%s, limit %s), skipped", name, lint.FormatSize(st.Size()), lint.FormatSize(maxInputBytes))
 		}
-		if err == nil {
+		switch {
+		case err != nil:
+		case !st.Mode().IsRegular():
+			// a FIFO or a device (/dev/zero): its size says nothing, so
+			// it is read as a stream, and never rewritten
+			var f *os.File
+			if f, err = os.Open(name); err == nil {
+				raw, d, err = readStream(name, f, ropts)
+				f.Close()
+				read = true
+			}
+		case forFix:
 			var s safewrite.Snapshot
 			if raw, s, err = safewrite.SnapshotOf(name); err == nil {
 				snap = &s
@@ -47,23 +63,19 @@ func readDoc(src input.Source, stdin io.Reader, ropts input.Options, forFix bool
 				// readable, but not rewritable in place: check it as it is
 				raw, err = os.ReadFile(name)
 			}
-		}
-	} else {
-		var st fs.FileInfo
-		if st, err = os.Stat(name); err == nil && st.Size() > maxInputBytes {
-			return nil, nil, fmt.Errorf("%s: too large (%s, limit %s), skipped", name, lint.FormatSize(st.Size()), lint.FormatSize(maxInputBytes))
-		}
-		if err == nil {
+		default:
 			raw, err = os.ReadFile(name)
 		}
 	}
-	if err != nil {
+	if err != nil && !read {
 		return nil, nil, fmt.Errorf("%s: %w", name, unwrapPath(err))
 	}
 	if len(raw) > maxInputBytes {
 		return nil, nil, fmt.Errorf("%s: too large (limit %s), skipped", name, lint.FormatSize(maxInputBytes))
 	}
-	d, err := input.ReadFrom(name, bytes.NewReader(raw), ropts)
+	if !read {
+		d, err = input.ReadFrom(name, bytes.NewReader(raw), ropts)
+	}
 	if err != nil {
 		if errors.Is(err, input.ErrBinary) || errors.Is(err, input.ErrCorrupt) {
 			return &lint.Document{Name: name, Size: int64(len(raw)), Problem: problemOf(name, err)}, snap, nil
@@ -79,6 +91,17 @@ func readDoc(src input.Source, stdin io.Reader, ropts input.Options, forFix bool
 		}
 	}
 	return doc, snap, nil
+}
+
+// readStream reads a stream (standard input, a FIFO, a device) through
+// input's reader, which looks at its first block before reading on, and
+// keeps the bytes read: a stream that looks binary (/dev/zero) is refused
+// after one block, and none is read past maxInputBytes (issue 22: check
+// on /dev/zero grew without bound). On success raw is the whole stream.
+func readStream(name string, r io.Reader, ropts input.Options) (raw []byte, d *input.Document, err error) {
+	var buf bytes.Buffer
+	d, err = input.ReadFrom(name, io.TeeReader(io.LimitReader(r, maxInputBytes+1), &buf), ropts)
+	return buf.Bytes(), d, err
 }
 
 // problemOf is an input error's message without the file name, followed by

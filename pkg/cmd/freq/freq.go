@@ -79,8 +79,9 @@ machine into shards (--shard i/n), count each anywhere, merge at the end.
 
 Memory: documents are counted one at a time and only the counts are kept,
 so a corpus of any size fits; a big plain-text file is read and counted in
-parts of about 1 MB, so a file of any size fits too (HTML and DOCX inputs
-are read whole, up to --max-size).`,
+parts of about 1 MB, so its memory stays bounded whatever its size (files
+over --max-size, 1G by default, are skipped: raise it for bigger ones; HTML,
+DOCX and PDF inputs are read whole).`,
 		Example: `  zhpolicy freq testdata/sample/
   zhpolicy freq --top 50 --min-len 2 --stopwords builtin testdata/sample/
   zhpolicy freq --ngram 2 --han --top 30 testdata/sample/municipal_report.txt

@@ -110,13 +110,48 @@ func TestReliabilityOutputsToSpecialFiles(t *testing.T) {
 	if st, _ := os.Lstat(fifo); st.Mode()&os.ModeNamedPipe == 0 {
 		t.Errorf("the FIFO became %v", st.Mode())
 	}
-	// a symbolic link to /dev/null: written through, the device stays
-	os.Symlink("/dev/null", filepath.Join(dir, "null"))
-	if _, stderr, code := zp(t, dir, nil, "report", "-o", "null", doc); code != 0 {
-		t.Fatalf("report -o null: exit %d: %s", code, stderr)
+	// a character device made here (as root; the system's /dev/null is
+	// never written): written into, directly and through a symbolic link
+	null := filepath.Join(dir, "null")
+	if err := syscall.Mknod(null, syscall.S_IFCHR|0o666, 1<<8|3 /* Linux's makedev(1, 3), /dev/null's numbers */); err == nil {
+		os.Symlink("null", filepath.Join(dir, "lnull"))
+		for _, args := range [][]string{
+			{"convert", "--to", "t", "-o", "null", doc},
+			{"report", "-o", "null", doc},
+			{"report", "-o", "lnull", doc},
+		} {
+			if _, stderr, code := zp(t, dir, nil, args...); code != 0 {
+				t.Fatalf("%v: exit %d: %s", args, code, stderr)
+			}
+			if st, err := os.Lstat(null); err != nil || st.Mode()&os.ModeCharDevice == 0 {
+				t.Fatalf("%v: the device became %v", args, st.Mode())
+			}
+		}
+		if st, _ := os.Lstat(filepath.Join(dir, "lnull")); st.Mode()&os.ModeSymlink == 0 {
+			t.Error("the link to the device became a file")
+		}
+	} else {
+		t.Log("no device made (not root):", err)
 	}
-	if st, err := os.Stat("/dev/null"); err != nil || st.Mode()&os.ModeDevice == 0 {
-		t.Fatalf("/dev/null is no longer a device")
+	// report -o to a FIFO
+	go func() {
+		f, err := os.Open(fifo)
+		if err != nil {
+			got <- -1
+			return
+		}
+		b, _ := io.ReadAll(f)
+		f.Close()
+		got <- len(b)
+	}()
+	if _, stderr, code := zp(t, dir, nil, "report", "-o", "fifo", doc); code != 0 {
+		t.Fatalf("report -o fifo: exit %d: %s", code, stderr)
+	}
+	if n := <-got; n < 10000 {
+		t.Errorf("the FIFO's reader got %d bytes of the report", n)
+	}
+	if st, _ := os.Lstat(fifo); st.Mode()&os.ModeNamedPipe == 0 {
+		t.Errorf("the FIFO became %v", st.Mode())
 	}
 	// a link to a file: the file is replaced, the link kept; a new file
 	// does not take the input's mode
@@ -329,3 +364,61 @@ func TestReliabilityInterruptIsPrompt(t *testing.T) {
 }
 
 func callerFile() (uintptr, string, int, bool) { return runtime.Caller(0) }
+
+// Every command that reads inputs stops on /dev/zero after its first
+// block (the bug: freq grew to 20 GB; check, and merge, read on without
+// bound). Run under a 2 GB address-space limit, so that a regression fails
+// here instead of exhausting the machine; a refusal is exit 2 or 3.
+func TestReliabilityDevZero(t *testing.T) {
+	dir := reliability(t)
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	bin, err := binary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range []string{
+		"freq /dev/zero", "segment /dev/zero", "check --no-config /dev/zero", "check --no-config --fix /dev/zero",
+		"check --no-config - </dev/zero", "freq - </dev/zero", "keywords /dev/zero", "convert --to t /dev/zero",
+		"report -o out.html /dev/zero", "merge /dev/zero", "merge - </dev/zero", "kwic 发展 /dev/zero",
+	} {
+		cmd := exec.Command("sh", "-c", "ulimit -v 2097152 && exec timeout 60 "+bin+" "+args)
+		cmd.Dir = dir
+		var errOut bytes.Buffer
+		cmd.Stderr = &errOut
+		err := cmd.Run()
+		code := 0
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			code = ee.ExitCode()
+		}
+		msg := errOut.String()
+		if strings.HasPrefix(args, "check") {
+			// check reports a binary file as an encoding finding
+			if code != 1 {
+				t.Errorf("%s: exit %d, want 1: %.200s", args, code, msg)
+			}
+			continue
+		}
+		if code != 2 && code != 3 || !strings.Contains(msg, "binary file") && !strings.Contains(msg, "not a zhpolicy partial") {
+			t.Errorf("%s: exit %d, stderr %.200q", args, code, msg)
+		}
+	}
+}
+
+// One document past --max-size is skipped with a message naming the flag;
+// a higher --max-size reads it.
+func TestReliabilityMaxSize(t *testing.T) {
+	dir := reliability(t)
+	os.WriteFile(filepath.Join(dir, "m.txt"), []byte(strings.Repeat("推动高质量发展，全面深化改革。\n", 100)), 0o644)
+	for _, verb := range []string{"freq", "check"} {
+		_, stderr, code := zp(t, dir, nil, verb, "--max-size", "1K", "m.txt")
+		if code != 3 || !strings.Contains(stderr, "m.txt: too large") || !strings.Contains(stderr, "raise the limit with --max-size") {
+			t.Errorf("%s --max-size 1K: exit %d, stderr %q", verb, code, stderr)
+		}
+		if _, stderr, code := zp(t, dir, nil, verb, "--max-size", "1M", "m.txt"); code == 3 || code == 2 {
+			t.Errorf("%s --max-size 1M: exit %d, stderr %q", verb, code, stderr)
+		}
+	}
+}

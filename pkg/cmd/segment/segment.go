@@ -165,7 +165,7 @@ func tokenTable(d *corpus.Doc, toks []seg.Token) *report.Table {
 	t := &report.Table{Name: "tokens", Group: []report.KV{{Key: "file", Value: d.Name}}, Columns: columns,
 		Rows: make([][]any, len(toks))}
 	for i, tok := range toks {
-		s, e := d.OriginalSpan(tok.Start, tok.End)
+		s, e := d.OriginalSpan(int(tok.Start), int(tok.End))
 		original := d.Original[s:e]
 		if original == tok.Text {
 			original = ""
@@ -188,12 +188,12 @@ func writeLines(b *bytes.Buffer, text string, toks []seg.Token, sep string, pos 
 			lineEnd += lineStart
 		}
 		first := true
-		for ti < len(toks) && toks[ti].Start < lineEnd {
+		for ti < len(toks) && int(toks[ti].Start) < lineEnd {
 			if !first {
 				b.WriteString(sep)
 			}
 			first = false
-			b.WriteString(show(toks[ti].Start, toks[ti].End))
+			b.WriteString(show(int(toks[ti].Start), int(toks[ti].End)))
 			if pos && toks[ti].POS != "" {
 				b.WriteString("/")
 				b.WriteString(toks[ti].POS)
