@@ -1,6 +1,7 @@
 package slogans
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -22,9 +23,12 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 	v := x.v
 	s := v.s
 	var out []hit
+	// a series that holds a lexicon series and more members is the
+	// whole (高端化、智能化、绿色化、融合化 over 智能化、绿色化、融合化):
+	// it stays, and dropLexInside removes the lexicon's hit
 	overlapsLex := func(a, b int) bool {
 		for _, sp := range lexPar {
-			if a < sp[1] && sp[0] < b {
+			if a < sp[1] && sp[0] < b && !(a <= sp[0] && sp[1] <= b && b-a > sp[1]-sp[0]) {
 				return true
 			}
 		}
@@ -187,9 +191,15 @@ func (x *extractor) canCut(sg [2]int, n int, fromEnd bool) bool {
 func (x *extractor) listRange(segs [][2]int, emit emitFunc) listResult {
 	first, last := segs[0], segs[len(segs)-1]
 	firsts := x.firstCuts(first)
-	want := 0
+	var want []int
 	if len(segs) > 2 {
-		want = segs[1][1] - segs[1][0]
+		want = []int{segs[1][1] - segs[1][0]}
+	} else {
+		// a pair: the last member may match the first in length
+		// (中医药、民族医药|事业)
+		for _, l := range firsts {
+			want = append(want, l, l+1)
+		}
 	}
 	lasts, stubs := x.lastCuts(last, len(segs) == 2, want)
 	best, tail := x.bestCut(segs, firsts, lasts)
@@ -229,16 +239,16 @@ func (x *extractor) firstCuts(first [2]int) []int {
 // no, 让农民生活更加|富裕 no). In a pair, a stub cut off (提高就业|质量)
 // makes a weak choice, tried only when nothing else fits (stubs).
 //
-// want is the length of the members before (0: unknown): a noun after a
+// want are the lengths of the members before: a noun after a
 // member of that very length is taken for a mistagged predicate.
-func (x *extractor) lastCuts(last [2]int, pair bool, want int) (lasts, stubs []int) {
+func (x *extractor) lastCuts(last [2]int, pair bool, want []int) (lasts, stubs []int) {
 	s := x.v.s
 	for l := minMember; l <= maxMember && l <= last[1]-last[0]; l++ {
 		e := last[0] + l
 		if !x.edgeOK(e) || !memberOK(s[last[0]:e]) {
 			continue
 		}
-		if e < last[1] && !x.endsPhrase(last[0], e, l == want) {
+		if e < last[1] && !x.endsPhrase(last[0], e, slices.Contains(want, l)) {
 			continue
 		}
 		rest := s[e:last[1]]
@@ -705,4 +715,28 @@ func (x *extractor) insideRunToken(p, j int) bool {
 	}
 	t := v.tokAt[v.sIdx[p]]
 	return t >= 0 && v.toks[t].a >= v.sIdx[j]
+}
+
+// dropLexInside removes the lexicon's series that lie inside a longer
+// series found in the text: the document's own series is the whole.
+func (x *extractor) dropLexInside(series []hit) {
+	if len(series) == 0 {
+		return
+	}
+	out := x.hits[:0]
+	for _, h := range x.hits {
+		inside := false
+		if h.lex && h.kind == Parallel {
+			for _, sr := range series {
+				if sr.i <= h.i && h.k <= sr.k && sr.k-sr.i > h.k-h.i && len(sr.members) > len(h.members) {
+					inside = true
+					break
+				}
+			}
+		}
+		if !inside {
+			out = append(out, h)
+		}
+	}
+	x.hits = out
 }

@@ -135,8 +135,16 @@ func (x *extractor) quoteList() []Quote {
 // quotation marks count too: where the term is formulation-like, not a
 // two-character word that could be anything.
 func (x *extractor) bareCounts(q quoteSpan) bool {
+	if q.kind == Numbered {
+		return true
+	}
 	n := len([]rune(q.key))
-	return n >= 3 || q.kind == Numbered
+	if n < 3 || q.kind != Quoted {
+		return n >= 3
+	}
+	// a word of the dictionary or a phrase of everyday words counts only
+	// where it is quoted: its bare uses are ordinary language
+	return x.knownTerm(q.key) || !x.words.inDictionary(q.key) && !x.ordinaryPhrase(q.i+1, q.k)
 }
 
 // classifyQuote decides what the quoted runes r[a:b] are.
@@ -239,9 +247,13 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 		}
 		return set(ClassFormulation, Quoted)
 	}
-	if x.words.common(key) || x.words.inDictionary(key) || n <= 2 || x.ordinaryPhrase(a, b) {
+	if n <= 2 || x.words.below(key, veryCommonIDF) {
 		return set(ClassScare, "")
 	}
+	// a rarer word of the dictionary or a phrase of everyday words set in
+	// quotation marks by a government report is, often enough, a term of
+	// its policy (“组合拳”, “约法三章”, “单一窗口”, “放水养鱼”): a
+	// formulation, but its bare uses do not count (bareCounts)
 	return set(ClassFormulation, Quoted)
 }
 

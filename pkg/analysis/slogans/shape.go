@@ -17,7 +17,7 @@ func memberOK(m []rune) bool {
 			return false
 		}
 	}
-	if strings.ContainsRune("的地之和及与或等了并而", m[0]) || strings.ContainsRune("地之和及与或等了并而", m[len(m)-1]) {
+	if strings.ContainsRune("的之和及与或等了并而", m[0]) || strings.ContainsRune("地之和及与或等了并而", m[len(m)-1]) {
 		return false
 	}
 	for i, c := range m {
@@ -53,25 +53,76 @@ func hasSep(r []rune) bool {
 // ，: 发扬成绩，克服缺点，谦虚谨慎). Lists of things with nothing repeated,
 // names and forms of address (女士们、先生们、朋友们) are not series.
 func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool {
-	if !x.seriesShape(members, rspans) || x.names(rspans) {
+	if !x.seriesShape(members, rspans) || addressOrOffice(members) {
 		return false
 	}
 	n := len(members)
 	lo, _ := lengths(members)
 	sh := shared(members)
+	if n == 2 && sh >= 2 && !x.thing(members[0], rspans[0]) {
+		// a pair repeating a word, not a list of things (新兴产业、未来产业
+		// with 新兴产业/nt is no name)
+		return true
+	}
+	if x.names(rspans) {
+		return false
+	}
 	switch {
 	case n >= 3 && sh >= 1:
 		return true
+	case n == 2 && sh >= 2:
+		// a pair repeating a word (传统媒体、新兴媒体; 以电代煤、以气代煤)
+		return true
+	}
+	// predicates by any word of theirs, not only the first (天蓝、地绿、水清;
+	// 保就业、惠民生): half of three or more, one of a pair of 3+ characters
+	// separated by 、
+	loose := x.looseSeries(members, rspans, byDun)
+	switch {
 	case n >= 3:
 		// two thirds predicates; gse tags many four-character set phrases
 		// as nouns (照单全收/n, 克服缺点/n): such a word is not held against
 		// a series of predicates
 		preds := x.predicates(members, rspans)
-		return preds >= 1 && 3*(preds+x.setPhrases(members, rspans)) >= 2*n && (byDun || lo <= 4)
+		return loose || preds >= 1 && 3*(preds+x.setPhrases(members, rspans)) >= 2*n && (byDun || lo <= 4)
 	case sh == 0:
-		return false
+		return loose
 	}
-	return !x.thing(members[0], rspans[0]) || !x.thing(members[1], rspans[1]) || isModifier(members[0]) && isModifier(members[1])
+	return loose || !x.thing(members[0], rspans[0]) || !x.thing(members[1], rspans[1]) || isModifier(members[0]) && isModifier(members[1])
+}
+
+// looseSeries is the rule of the first release: most members predicative
+// by any of their words (verb, adjective, adverb, idiom), a pair only when
+// separated by 、 and of three characters or more.
+func (x *extractor) looseSeries(members [][]rune, rspans [][2]int, byDun bool) bool {
+	count := 0
+	for i, m := range members {
+		if anyPredicative(m, x.posOf(rspans[i])) {
+			count++
+		}
+	}
+	if len(members) == 2 {
+		lo, _ := lengths(members)
+		return count >= 1 && byDun && lo >= 3
+	}
+	return 2*count >= len(members)
+}
+
+// anyPredicative is isPredicative by any word of the member.
+func anyPredicative(m []rune, pos []string) bool {
+	if isPredicative(m, pos) {
+		return true
+	}
+	for _, p := range pos {
+		if p == "" || p == "vn" || p == "an" {
+			continue
+		}
+		switch p[0] {
+		case 'v', 'a', 'd', 'i', 'l':
+			return true
+		}
+	}
+	return false
 }
 
 // thing reports whether a member names a thing: its words of two
@@ -146,6 +197,9 @@ func (x *extractor) names(rspans [][2]int) bool {
 	if !v.hasTokens {
 		return false
 	}
+	// gse tags many ordinary words as names (公正/nr, 智慧/nr, 中医药/nt):
+	// a list of names when most members of a longer list open with one
+	n := 0
 	for _, sp := range rspans {
 		t, ok := v.tokenAt(sp[0])
 		if !ok {
@@ -154,11 +208,14 @@ func (x *extractor) names(rspans [][2]int) bool {
 		switch t.pos {
 		case "nr", "ns", "nt", "nrt", "nrfg":
 			if t.b-t.a >= 2 && !isModifier(v.r[sp[0]:sp[1]]) && !isPredicative(v.r[sp[0]:sp[1]], nil) {
-				return true
+				n++
 			}
 		}
 	}
-	return false
+	if len(rspans) == 2 {
+		return n > 0 // 市委副书记、市长|王立新; 建设济南、青岛|两大
+	}
+	return 2*n > len(rspans)
 }
 
 // predicates counts the members that are predicates: verb or adjective
@@ -199,7 +256,8 @@ func (x *extractor) classConflict(rspans [][2]int) bool {
 	for _, sp := range rspans {
 		ps := x.posOf(sp)
 		// the tags of one-character words are unreliable (惠/nr in 惠民生)
-		if t, ok := x.v.tokenAt(sp[0]); len(ps) == 0 || !ok || t.b-t.a < 2 {
+		// nor are those of long words (稳定物价/n beside 改善民生)
+		if t, ok := x.v.tokenAt(sp[0]); len(ps) == 0 || !ok || t.b-t.a < 2 || t.b-t.a >= 4 {
 			continue
 		}
 		switch p := ps[0]; {
@@ -208,6 +266,11 @@ func (x *extractor) classConflict(rspans [][2]int) bool {
 		case nounish(p) && p != "vn" && p != "l" && p != "j":
 			nouns++
 		}
+	}
+	if len(rspans) > 2 {
+		// one mistagged member does not make a longer list two shapes
+		// (公平/n、公正/nr、透明/v、稳定/a)
+		return min(verbs, nouns) >= 2
 	}
 	return verbs > 0 && nouns > 0
 }
@@ -512,3 +575,18 @@ func (x *extractor) verbScopes(spans [][2]int) bool {
 // asideOpeners open an aside, never a member of a series
 // (有效需求不足、特别是消费不振).
 var asideOpeners = []string{"特别是", "尤其是", "特别", "尤其", "包括", "例如", "比如", "其中", "以及", "还有", "甚至"}
+
+// addressOrOffice reports a list of forms of address (各位贵宾、各位代表)
+// or of offices (市财政局、市统计局): names, never a series.
+func addressOrOffice(members [][]rune) bool {
+	offices := 0
+	for _, m := range members {
+		if len(m) >= 2 && m[0] == '各' && m[1] == '位' {
+			return true
+		}
+		if len(m) >= 3 && strings.ContainsRune("局厅委办署", m[len(m)-1]) {
+			offices++
+		}
+	}
+	return offices == len(members)
+}

@@ -246,7 +246,9 @@ func (x *extractor) run() {
 	}
 	x.hits = append(x.hits, x.plans()...)
 	lexPar := x.scan(extra)
-	x.hits = append(x.hits, x.series(lexPar)...)
+	ser := x.series(lexPar)
+	x.dropLexInside(ser)
+	x.hits = append(x.hits, ser...)
 	x.dropMemberUnits()
 }
 
@@ -477,9 +479,8 @@ func sortForms(fs []Form, text string) {
 	})
 }
 
-// mergePrefixSeries counts a series that is the beginning of a longer one
-// of the same document under the longer one: the whole series wins over
-// its prefix and over a twin whose last member is cut short
+// mergePrefixSeries counts a series whose last member is cut short under
+// the whole series of the same document: the whole wins over the twin
 // (智能化、绿色化、融合 beside 智能化、绿色化、融合化).
 func (x *extractor) mergePrefixSeries(gs []*group) []*group {
 	var series []*group
@@ -528,8 +529,8 @@ func (x *extractor) mergePrefixSeries(gs []*group) []*group {
 	return out
 }
 
-// prefixSeries reports whether series a is the beginning of series b: its
-// members b's first ones, the last of them perhaps cut short.
+// prefixSeries reports whether series a is series b with its last member
+// cut short.
 func prefixSeries(a, b []string) bool {
 	if len(a) > len(b) {
 		return false
@@ -540,10 +541,9 @@ func prefixSeries(a, b []string) bool {
 			return false
 		}
 	}
-	if a[last] == b[last] {
-		return len(a) < len(b)
-	}
-	return strings.HasPrefix(b[last], a[last])
+	// a shorter series of whole members is a formulation of its own
+	// (市场化、法治化 beside 市场化、法治化、国际化)
+	return a[last] != b[last] && strings.HasPrefix(b[last], a[last])
 }
 
 // StripMarks removes the quotation marks of a surface (“三个大抓”攻坚行动 →

@@ -423,3 +423,31 @@ func BenchmarkExtract(b *testing.B) {
 		Extract(in, Options{Lexicon: lex})
 	}
 }
+
+// TestRecallRegressions holds the series and quoted terms the rewrite of
+// 2026-12-05 had lost (two-member series, lists of two-character words, a
+// whole series beside the lexicon's shorter one, quoted policy terms that
+// are dictionary words) and the false alarms fixed with them.
+func TestRecallRegressions(t *testing.T) {
+	text := "稳增长主要是为了保就业、惠民生。为稳定物价、改善民生提供了有力保障。" +
+		"营造公平、公正、透明、稳定的法治环境。按照市场化、法治化原则，营造市场化、法治化、国际化一流营商环境。" +
+		"推动制造业向高端化、智能化、绿色化、融合化方向发展。打好政策“组合拳”。全面推广国际贸易“单一窗口”。" +
+		"各位贵宾、各位防灾专家，市财政局、市统计局要配合。"
+	fs := Extract(prep(t, text), Options{Lexicon: builtinLex(t)})
+	for _, k := range []string{"保就业、惠民生", "稳定物价、改善民生", "公平、公正、透明、稳定", "市场化、法治化",
+		"市场化、法治化、国际化", "高端化、智能化、绿色化、融合化", "组合拳", "单一窗口"} {
+		if _, ok := find(fs, k); !ok {
+			t.Errorf("%s not found; got %v", k, keys(fs))
+		}
+	}
+	for _, k := range []string{"智能化、绿色化、融合化", "各位贵宾、各位防灾", "市财政局、市统计局"} {
+		if _, ok := find(fs, k); ok {
+			t.Errorf("%s found", k)
+		}
+	}
+	// a quoted dictionary word counts where it is quoted only
+	fs = Extract(prep(t, "打好政策“组合拳”。这套组合拳很好，组合拳要打好。"), Options{Lexicon: builtinLex(t)})
+	if f, ok := find(fs, "组合拳"); !ok || f.Count != 1 {
+		t.Errorf("组合拳: %+v (want count 1, its quoted use)", f)
+	}
+}
