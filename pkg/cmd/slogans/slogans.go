@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -36,6 +37,8 @@ type Options struct {
 	NewOnly      bool
 	Lexicons     []string
 	NoBuiltin    bool
+	Baselines    []string
+	NoBaseline   bool
 	Context      bool
 	DateFromName string
 	MaxQuoted    int
@@ -73,8 +76,15 @@ Each formulation has a kind:
             新质生产力, 共同富裕.
 Known formulations come from a built-in lexicon (329 entries, with
 aliases so that variants count together: 乡村全面振兴 is 乡村振兴) and from
---lexicon files; formulations found by the rules above that are not in a
-lexicon are marked new.
+--lexicon files. A formulation is new when no lexicon knows it and no
+baseline attests it: the built-in baseline holds the formulations of the
+national government work reports and CPC congress reports 1954–2025
+(dict/slogans/baseline.tsv; --no-baseline leaves it out), and --baseline
+adds the user's own earlier documents (read and analysed like the inputs)
+or a baseline index (.tsv). JSON output says why in "novelty" (the first
+year and document of the baseline that attests it). count is quoted +
+bare: uses inside quotation marks and outside them; a quoted ordinary
+word or a term of the dictionary counts only where it is quoted.
 
 Formulations are counted in Simplified script, so 「三個大抓」 and “三个大抓”
 count together; they are shown as the document writes them (--script auto)
@@ -94,6 +104,7 @@ are byte offsets into the decoded input file.`,
 		Example: `  zhpolicy slogans testdata/sample/municipal_report.txt
   zhpolicy slogans --kind numbered,plan --corpus --date-from-name testdata/sample/
   zhpolicy slogans --corpus --new --min-count 1 --format csv testdata/sample/ > new.csv
+  zhpolicy slogans --new --baseline testdata/sample/municipal_report.txt testdata/sample/provincial_notice.html
   zhpolicy slogans --context --format jsonl testdata/sample/`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
@@ -131,7 +142,9 @@ are byte offsets into the decoded input file.`,
 	fl.BoolVar(&opts.Corpus, "corpus", false, "count over all documents instead of per document")
 	fl.StringSliceVar(&opts.Kinds, "kind", nil, "kinds to show: quoted, numbered, plan, parallel, lexicon (comma-separated or repeated; default all)")
 	fl.IntVar(&opts.MinCount, "min-count", 1, "show formulations used at least this many times")
-	fl.BoolVar(&opts.NewOnly, "new", false, "show only formulations that are in no lexicon")
+	fl.BoolVar(&opts.NewOnly, "new", false, "show only the new formulations: attested neither in a lexicon nor in the baseline")
+	fl.StringArrayVar(&opts.Baselines, "baseline", nil, "`path` of earlier documents (files or directories) or a baseline index (.tsv) whose formulations are not new (repeatable)")
+	fl.BoolVar(&opts.NoBaseline, "no-baseline", false, "do not use the built-in baseline (national government work reports and CPC congress reports, 1954–2025)")
 	fl.StringArrayVar(&opts.Lexicons, "lexicon", nil, "`file` of known formulations (YAML or text), added to the built-in lexicon (repeatable)")
 	fl.BoolVar(&opts.NoBuiltin, "no-builtin", false, "do not use the built-in lexicon")
 	fl.BoolVar(&opts.Context, "context", false, "show a short snippet around the first occurrence")
@@ -182,6 +195,67 @@ func loadLexicon(opts *Options) (*sl.Lexicon, error) {
 	return sl.NewLexicon(sets...), nil
 }
 
+// loadBaseline builds the baseline of novelty: the built-in one (unless
+// --no-baseline) and each --baseline path, a baseline index (.tsv) or
+// documents analysed with the run's own settings.
+func loadBaseline(ctx context.Context, f *cmdutil.Factory, opts *Options, exOpts sl.Options) (*sl.Baseline, error) {
+	base := sl.NewBaseline()
+	if !opts.NoBaseline {
+		b, err := sl.BuiltinBaseline()
+		if err != nil {
+			return nil, err
+		}
+		base.Merge(b)
+	}
+	var docs []string
+	for _, p := range opts.Baselines {
+		if !strings.HasSuffix(strings.ToLower(p), ".tsv") {
+			docs = append(docs, p)
+			continue
+		}
+		fh, err := os.Open(p)
+		if err != nil {
+			return nil, fmt.Errorf("--baseline %s: %w", p, cmdutil.PathErr(err))
+		}
+		b, _, err := sl.ParseBaseline(p, fh)
+		fh.Close()
+		if err != nil {
+			return nil, fmt.Errorf("--baseline %w", err)
+		}
+		base.Merge(b)
+	}
+	if len(docs) > 0 {
+		c := sl.NewCorpus()
+		dates, err := cmdutil.DateFinder(opts.DateFromName)
+		if err != nil {
+			return nil, err
+		}
+		in := opts.In
+		d := cmdutil.Docs{F: f, In: &in, Label: "slogans baseline",
+			Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
+		res, err := cmdutil.RunDocs(ctx, d, docs,
+			func(ctx context.Context, d *corpus.Doc) ([]sl.Formulation, error) {
+				return sl.Extract(d.In, exOpts), nil
+			},
+			func(d *corpus.Doc, fs []sl.Formulation) error {
+				order := ""
+				if opts.DateFromName != "" {
+					order = dates.Key(d.Name)
+				}
+				c.Add(d.Name, order, fs)
+				return nil
+			})
+		if err != nil {
+			return nil, fmt.Errorf("--baseline: %w", err)
+		}
+		if len(res.Skipped) > 0 {
+			return nil, fmt.Errorf("--baseline: %d input(s) could not be read", len(res.Skipped))
+		}
+		base.AddCorpus(c)
+	}
+	return base, nil
+}
+
 func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	kinds, _ := parseKinds(opts.Kinds)
 	lex, err := loadLexicon(opts)
@@ -200,6 +274,11 @@ func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	exOpts := sl.Options{Lexicon: lex, MaxQuoted: opts.MaxQuoted}
+	base, err := loadBaseline(ctx, f, opts, exOpts)
+	if err != nil {
+		return err
+	}
+	exOpts.Baseline = base
 	if opts.Context {
 		exOpts.Context = contextRunes
 	}
@@ -291,8 +370,9 @@ func (o *output) forms(key string, fs []sl.Form) any {
 // doc writes the formulations of one document.
 func (o *output) doc(d *corpus.Doc, fs []sl.Formulation) error {
 	cols := []report.Column{{Name: "formulation", Key: "text"}, {Name: "key", JSONOnly: true}, {Name: "kind"},
-		{Name: "count", Align: report.Right}, {Name: "docs", JSONOnly: true}, {Name: "new"}, {Name: "members", OmitEmpty: true},
-		{Name: "gloss", JSONOnly: true, OmitEmpty: true}, {Name: "forms", JSONOnly: true, OmitEmpty: true},
+		{Name: "count", Align: report.Right}, {Name: "quoted", Align: report.Right}, {Name: "bare", Align: report.Right},
+		{Name: "docs", JSONOnly: true}, {Name: "new"}, {Name: "members", OmitEmpty: true},
+		{Name: "gloss", JSONOnly: true, OmitEmpty: true}, {Name: "novelty", JSONOnly: true}, {Name: "forms", JSONOnly: true, OmitEmpty: true},
 		{Name: "start", MachineOnly: true, OmitEmpty: true}, {Name: "end", MachineOnly: true, OmitEmpty: true}}
 	if o.opts.Context {
 		cols = append(cols, report.Column{Name: "context"})
@@ -314,8 +394,8 @@ func (o *output) doc(d *corpus.Doc, fs []sl.Formulation) error {
 			start, end = s, e
 			members = o.members(f.Members, first.Members)
 		}
-		row := []any{o.disp.Show(f.Key, f.Surface()), f.Key, string(f.Kind), f.Count, 1, report.Flag(f.New, "new"),
-			report.List(members, " | "), f.Gloss, o.forms(f.Key, f.Forms), start, end}
+		row := []any{o.disp.Show(f.Key, f.Surface()), f.Key, string(f.Kind), f.Count, f.Quoted, f.Bare, 1, report.Flag(f.New, "new"),
+			report.List(members, " | "), f.Gloss, report.Value(f.Novelty), o.forms(f.Key, f.Forms), start, end}
 		if o.opts.Context {
 			row = append(row, o.disp.ShowText(f.Context))
 		}
@@ -327,9 +407,10 @@ func (o *output) doc(d *corpus.Doc, fs []sl.Formulation) error {
 // corpus writes the formulations of the corpus.
 func (o *output) corpus() error {
 	cols := []report.Column{{Name: "formulation", Key: "text"}, {Name: "key", JSONOnly: true}, {Name: "kind"},
-		{Name: "count", Align: report.Right}, {Name: "docs", Align: report.Right}, {Name: "first"}, {Name: "last"},
+		{Name: "count", Align: report.Right}, {Name: "quoted", Align: report.Right}, {Name: "bare", Align: report.Right},
+		{Name: "docs", Align: report.Right}, {Name: "first"}, {Name: "first_date", JSONOnly: true, OmitEmpty: true}, {Name: "last"},
 		{Name: "new"}, {Name: "members", OmitEmpty: true}, {Name: "gloss", JSONOnly: true, OmitEmpty: true},
-		{Name: "forms", JSONOnly: true, OmitEmpty: true}}
+		{Name: "novelty", JSONOnly: true}, {Name: "forms", JSONOnly: true, OmitEmpty: true}}
 	if o.opts.Context {
 		cols = append(cols, report.Column{Name: "context"})
 	}
@@ -341,8 +422,9 @@ func (o *output) corpus() error {
 		if o.opts.Top > 0 && len(t.Rows) == o.opts.Top {
 			break
 		}
-		row := []any{o.disp.Show(e.Key, e.Surface()), e.Key, string(e.Kind), e.Count, e.Docs, e.First, e.Last,
-			report.Flag(e.New, "new"), report.List(o.members(e.Members, e.FirstOccurrence.Members), " | "), e.Gloss, o.forms(e.Key, e.Forms)}
+		row := []any{o.disp.Show(e.Key, e.Surface()), e.Key, string(e.Kind), e.Count, e.Quoted, e.Bare, e.Docs, e.First, e.FirstDate, e.Last,
+			report.Flag(e.New, "new"), report.List(o.members(e.Members, e.FirstOccurrence.Members), " | "), e.Gloss,
+			report.Value(e.Novelty), o.forms(e.Key, e.Forms)}
 		if o.opts.Context {
 			row = append(row, o.disp.ShowText(e.Context))
 		}

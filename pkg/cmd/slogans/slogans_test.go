@@ -355,3 +355,50 @@ func TestGovernmentWorkReports(t *testing.T) {
 		t.Errorf("十三五: %v", m)
 	}
 }
+
+// TestBaseline: a document given as its own --baseline has no new
+// formulation; --new shows only the new ones; the built-in baseline knows
+// the formulations of the national reports (稳中求进 is no longer new), and
+// --no-baseline leaves it out. Quoted and bare counts add up to count.
+func TestBaseline(t *testing.T) {
+	doc := docs + "/county_meeting.txt"
+	count := func(args ...string) (all, isNew int, recs []map[string]any) {
+		t.Helper()
+		r := run(t, withFormat("json"), args...)
+		if err := json.Unmarshal([]byte(r.out), &recs); err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range recs {
+			all++
+			if m["new"] == true {
+				isNew++
+			}
+			if m["count"].(float64) != m["quoted"].(float64)+m["bare"].(float64) {
+				t.Errorf("%v: count %v ≠ quoted %v + bare %v", m["key"], m["count"], m["quoted"], m["bare"])
+			}
+			if _, ok := m["novelty"].(map[string]any)["reason"]; !ok {
+				t.Errorf("%v: no novelty reason", m["key"])
+			}
+		}
+		return all, isNew, recs
+	}
+	all, isNew, _ := count(doc)
+	if isNew == 0 || isNew == all {
+		t.Fatalf("built-in baseline: %d of %d new; want some, not all", isNew, all)
+	}
+	_, noBase, _ := count("--no-baseline", doc)
+	if noBase <= isNew {
+		t.Errorf("--no-baseline: %d new, want more than %d", noBase, isNew)
+	}
+	if _, n, _ := count("--baseline", doc, doc); n != 0 {
+		t.Errorf("document as its own baseline: %d new, want 0", n)
+	}
+	onlyNew, n, _ := count("--new", doc)
+	if onlyNew != isNew || n != onlyNew {
+		t.Errorf("--new: %d shown, %d new; want %d", onlyNew, n, isNew)
+	}
+	r := run(t, withFormat("json"), "--baseline", filepath.Join(t.TempDir(), "missing"), doc)
+	if r.err == nil {
+		t.Errorf("missing --baseline: no error")
+	}
+}
