@@ -360,6 +360,23 @@ func judge(lex *Lexicon, words *wordStats, base *Baseline, key, core string, mem
 		n.Reason = fmt.Sprintf("its members are in the baseline's %s since %d (%s)", a.Key, a.FirstYear, a.FirstDoc)
 		return n
 	}
+	if len(members) >= 2 && base.Len() > 0 {
+		// a series of attested members is a new combination of known
+		// parts, not a new formulation (稳增长、促转型、惠民生、防风险):
+		// every member is a formulation or a member of a series of the
+		// baseline or the lexicon, or a word of the dictionaries
+		fresh := ""
+		for _, m := range members {
+			if !memberAttested(lex, words, base, m) {
+				fresh = m
+				break
+			}
+		}
+		if fresh == "" {
+			return Novelty{Source: SourceBaseline, Match: strings.Join(members, "、"), Reason: "each member is attested (lexicon, baseline or dictionary)"}
+		}
+		return Novelty{Reason: "its member " + fresh + " is in no lexicon, baseline or dictionary"}
+	}
 	if base.Len() == 0 {
 		return Novelty{Reason: "not in the lexicon (no baseline)"}
 	}
@@ -367,4 +384,31 @@ func judge(lex *Lexicon, words *wordStats, base *Baseline, key, core string, mem
 		return Novelty{Reason: "neither it nor its core " + core + " is in the lexicon or the baseline"}
 	}
 	return Novelty{Reason: "not in the lexicon or the baseline"}
+}
+
+// memberAttested reports whether a member of a series is known: a
+// formulation of the lexicon or the baseline, a member of a series of the
+// baseline, a policy term, a word of the general dictionary or made of
+// such words (数字消费, 促转型; not 悦己消费, 免申即享: a coinage).
+func memberAttested(lex *Lexicon, words *wordStats, base *Baseline, m string) bool {
+	if _, ok := lex.Lookup(m); ok {
+		return true
+	}
+	if _, ok := base.Lookup(m); ok {
+		return true
+	}
+	if base.member(m) {
+		return true
+	}
+	return words.policy(m) || words.inDictionary(m) || words.composed(m)
+}
+
+// member reports whether m is a member of a series of the baseline.
+func (b *Baseline) member(m string) bool {
+	if b.Len() == 0 {
+		return false
+	}
+	b.seriesWith([]string{m, m}) // builds the member index
+	_, ok := b.series[m]
+	return ok
 }

@@ -451,3 +451,34 @@ func TestRecallRegressions(t *testing.T) {
 		t.Errorf("组合拳: %+v (want count 1, its quoted use)", f)
 	}
 }
+
+// TestSeriesNovelty: against the built-in baseline, a series of known
+// parts is no new formulation (稳就业、稳企业、稳市场、稳预期 is attested; 数字
+// 消费、夜间消费、绿色消费 is made of dictionary words), one with a coined
+// member is (悦己消费), and says which member.
+func TestSeriesNovelty(t *testing.T) {
+	base, err := BuiltinBaseline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "要稳就业、稳企业、稳市场、稳预期。培育数字消费、夜间消费、绿色消费。培育数字消费、悦己消费、邮轮消费。"
+	fs := Extract(prep(t, text), Options{Lexicon: builtinLex(t), Baseline: base})
+	for _, tc := range []struct {
+		key    string
+		isNew  bool
+		reason string
+	}{
+		{"稳就业、稳企业、稳市场、稳预期", false, ""},
+		{"数字消费、夜间消费、绿色消费", false, "each member"},
+		{"数字消费、悦己消费、邮轮消费", true, "悦己消费"},
+	} {
+		f, ok := find(fs, tc.key)
+		if !ok {
+			t.Errorf("%s not found: %v", tc.key, keys(fs))
+			continue
+		}
+		if f.New != tc.isNew || !strings.Contains(f.Novelty.Reason, tc.reason) {
+			t.Errorf("%s: new %v (%s), want %v (%s)", tc.key, f.New, f.Novelty.Reason, tc.isNew, tc.reason)
+		}
+	}
+}

@@ -67,3 +67,35 @@ func (w *wordStats) below(key string, limit float64) bool {
 func (w *wordStats) policy(key string) bool {
 	return w != nil && w.terms[key]
 }
+
+// composed reports whether key can be cut into words of the dictionaries
+// (two characters or more) with at most one character left on its own
+// (数字|消费, 促|转型): an ordinary phrase of known words, no coinage.
+func (w *wordStats) composed(key string) bool {
+	if w == nil || w.idf == nil {
+		return false
+	}
+	r := []rune(key)
+	n := len(r)
+	const none = 1 << 20
+	// best[i]: fewest single characters needed to cut r[:i]
+	best := make([]int, n+1)
+	for i := 1; i <= n; i++ {
+		best[i] = best[i-1] + 1
+		for j := max(0, i-6); j <= i-2; j++ {
+			if best[j] < none && w.known(string(r[j:i])) && best[j] < best[i] {
+				best[i] = best[j]
+			}
+		}
+	}
+	return best[n] <= 1 && n >= 2
+}
+
+// known reports whether a word is in the IDF table or the policy terms.
+func (w *wordStats) known(word string) bool {
+	if w.terms[word] {
+		return true
+	}
+	v, ok := w.idf.Lookup(word)
+	return ok && v > 0
+}
