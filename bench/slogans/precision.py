@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Blind precision sample of `zhpolicy slogans` (criteria: bench/slogans/gold/CRITERIA.md).
+
+    python3 bench/slogans/precision.py draw    # runs the tool, writes gold/precision_{test,dev}.tsv skeletons
+    python3 bench/slogans/precision.py score   # precision by kind from the labelled files
+
+The sample is drawn with a fixed seed from the rows of the default per-document output (built-in
+lexicon and baseline) of the 2026 provincial reports: TEST (the 10 reports of SPLIT.md) 100 rows
+uniformly (A) + 40 further parallel rows (B); DEV (the other 15) 60 rows uniformly.
+"""
+import json, os, random, subprocess, sys, collections
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(os.path.dirname(HERE))
+CORPUS = os.path.join(ROOT, "..", "shared", "corpus", "provincial_gwr_2026")
+TEST = "吉林省 山西省 广东省 江苏省 河北省 河南省 甘肃省 西藏自治区 辽宁省 海南省".split()
+SEED = 20261205
+
+
+def rows(docs):
+    out = subprocess.run(["go", "run", "./cmd/zhpolicy", "slogans", "-q", "-f", "jsonl", "--context"] + docs,
+                         cwd=ROOT, capture_output=True, text=True, check=False).stdout
+    return [json.loads(l) for l in out.splitlines() if l.strip()]
+
+
+def draw():
+    files = sorted(os.listdir(CORPUS))
+    test = [os.path.join(CORPUS, f) for f in files if f[5:-4] in TEST]
+    dev = [os.path.join(CORPUS, f) for f in files if f[5:-4] not in TEST]
+    rnd = random.Random(SEED)
+    for name, docs, n, extra in (("test", test, 100, 40), ("dev", dev, 60, 0)):
+        rs = rows(docs)
+        idx = list(range(len(rs)))
+        a = rnd.sample(idx, n)
+        rest = [i for i in idx if i not in set(a) and rs[i]["kind"] == "parallel"]
+        b = rnd.sample(rest, min(extra, len(rest))) if extra else []
+        with open(os.path.join(HERE, "gold", "precision_%s.tsv" % name), "w") as fh:
+            fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+            for s, ids in (("A", a), ("B", b)):
+                for i in ids:
+                    r = rs[i]
+                    doc = os.path.basename(r["file"])[5:-4]
+                    ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+                    fh.write("\t".join([s, doc, r["kind"], r["text"], ctx, "", ""]) + "\n")
+        print(name, len(rs), "rows;", len(a), "+", len(b), "drawn")
+
+
+def score():
+    lines = []
+    for name in ("dev", "test"):
+        p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
+        tp = collections.Counter(); n = collections.Counter(); reasons = collections.Counter()
+        for l in open(p).read().splitlines()[1:]:
+            s, doc, kind, text, ctx, label, reason = (l.split("\t") + [""] * 7)[:7]
+            if label not in ("yes", "no"):
+                continue
+            keys = [kind, "all"] if s == "A" else []
+            if kind == "parallel":
+                keys.append("parallel A+B")
+            for k in keys:
+                n[k] += 1
+                tp[k] += label == "yes"
+            if label == "no":
+                reasons[reason.split(":")[0].strip()] += 1
+        lines.append("%s: " % name.upper() + "; ".join("%s %d/%d = %.3f" % (k, tp[k], n[k], tp[k] / n[k])
+                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B"] if n[k]))
+        lines.append("  no: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    {"draw": draw, "score": score}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
