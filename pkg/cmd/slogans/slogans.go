@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"zhpolicy/pkg/partial"
+	"zhpolicy/pkg/views"
 
 	"github.com/spf13/cobra"
 
@@ -39,6 +41,7 @@ type Options struct {
 	NoBuiltin    bool
 	Baselines    []string
 	NoBaseline   bool
+	Emit         string // report or partial
 	Context      bool
 	DateFromName string
 	MaxQuoted    int
@@ -100,12 +103,19 @@ gloss. Lines starting with # are comments.
 in the path (2024.txt, 2024-03-05_report.txt, 20240305.html, gwr/2019/a.txt,
 or what a regular expression given to --date-from-name=REGEXP finds; names
 without a date come last). Offsets in JSON, JSON Lines, CSV and TSV output
-are byte offsets into the decoded input file.`,
+are byte offsets into the decoded input file.
+
+--corpus --emit partial writes the corpus counts as a partial file (JSON
+Lines, with the settings that change the result: rules, lexicon and
+baseline digests, --max-quoted, --context, --hmm, --no-clean) instead of a
+report; ` + "`zhpolicy merge`" + ` adds the partials of separate runs (shards of a
+corpus) into the report --corpus gives over all of them.`,
 		Example: `  zhpolicy slogans testdata/sample/municipal_report.txt
   zhpolicy slogans --kind numbered,plan --corpus --date-from-name testdata/sample/
   zhpolicy slogans --corpus --new --min-count 1 --format csv testdata/sample/ > new.csv
   zhpolicy slogans --new --baseline testdata/sample/municipal_report.txt testdata/sample/provincial_notice.html
-  zhpolicy slogans --context --format jsonl testdata/sample/`,
+  zhpolicy slogans --context --format jsonl testdata/sample/
+  zhpolicy slogans --corpus --emit partial --shard 1/2 testdata/sample/ > shard1.jsonl`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := opts.In.Validate(); err != nil {
@@ -123,6 +133,9 @@ are byte offsets into the decoded input file.`,
 			if err := cmdutil.CheckTop(opts.Top); err != nil {
 				return err
 			}
+			if opts.Emit == "partial" && !opts.Corpus {
+				return cmdutil.FlagErrorf("--emit partial needs --corpus: partials hold corpus counts")
+			}
 			if opts.MaxQuoted < 2 || opts.MaxQuoted > 40 {
 				return cmdutil.FlagErrorf("invalid --max-quoted %d: use 2 to 40", opts.MaxQuoted)
 			}
@@ -138,6 +151,7 @@ are byte offsets into the decoded input file.`,
 	cmdutil.AddScriptFlag(cmd, &opts.Script)
 	cmdutil.AddTopFlag(cmd, &opts.Top, 0, "show at most this many formulations per document")
 	cmdutil.AddDateFlag(cmd, &opts.DateFromName, "", "with --corpus, order documents by the date in their paths")
+	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.BoolVar(&opts.Corpus, "corpus", false, "count over all documents instead of per document")
 	fl.StringSliceVar(&opts.Kinds, "kind", nil, "kinds to show: quoted, numbered, plan, parallel, lexicon (comma-separated or repeated; default all)")
@@ -282,10 +296,13 @@ func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if opts.Context {
 		exOpts.Context = contextRunes
 	}
-	w, err := report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()})
-	if err != nil {
-		return err
+	var w *report.Writer
+	if opts.Emit != "partial" {
+		if w, err = report.NewWriter(opts.IO.Out, opts.Format, report.Options{TTY: opts.IO.IsStdoutTTY()}); err != nil {
+			return err
+		}
 	}
+	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	out := &output{opts: opts, disp: disp, kinds: kinds, w: w}
 	if opts.Corpus {
 		out.corp = sl.NewCorpus()
@@ -303,12 +320,21 @@ func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 					order = dates.Key(d.Name)
 				}
 				out.corp.Add(d.Name, order, fs)
+				inputs.Add(d.Name, int64(len(d.Original)))
 				return nil
 			}
 			return out.doc(d, fs)
 		})
 	if err != nil {
 		return err
+	}
+	if opts.Emit == "partial" {
+		h := sl.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()},
+			Settings: sl.NewSettings(exOpts, opts.Seg.HMM, opts.In.Clean())}
+		if err := sl.WritePartial(opts.IO.Out, h, out.corp); err != nil {
+			return err
+		}
+		return cmdutil.Exit(res, 0)
 	}
 	if out.corp != nil {
 		if err := out.corpus(); err != nil {
@@ -339,34 +365,6 @@ func (o *output) keep(kind sl.Kind, count int, isNew bool) bool {
 	return count >= o.opts.MinCount
 }
 
-// members gives the members of a series as displayed.
-func (o *output) members(keys, written []string) []string {
-	if len(keys) == 0 {
-		return nil
-	}
-	out := make([]string, len(keys))
-	for i, k := range keys {
-		w := k
-		if i < len(written) {
-			w = written[i]
-		}
-		out[i] = o.disp.Show(k, w)
-	}
-	return out
-}
-
-// forms gives the written forms of a formulation as displayed.
-func (o *output) forms(key string, fs []sl.Form) any {
-	var out []sl.Form
-	for _, fm := range fs {
-		out = append(out, sl.Form{Text: o.disp.Show(key, fm.Text), Count: fm.Count})
-	}
-	if out == nil {
-		return ""
-	}
-	return report.Value(out)
-}
-
 // doc writes the formulations of one document.
 func (o *output) doc(d *corpus.Doc, fs []sl.Formulation) error {
 	cols := []report.Column{{Name: "formulation", Key: "text"}, {Name: "key", JSONOnly: true}, {Name: "kind"},
@@ -392,10 +390,10 @@ func (o *output) doc(d *corpus.Doc, fs []sl.Formulation) error {
 			first := f.Occurrences[0]
 			s, e := d.OriginalSpan(first.Start, first.End)
 			start, end = s, e
-			members = o.members(f.Members, first.Members)
+			members = views.SloganMembers(o.disp, f.Members, first.Members)
 		}
 		row := []any{o.disp.Show(f.Key, f.Surface()), f.Key, string(f.Kind), f.Count, f.Quoted, f.Bare, 1, report.Flag(f.New, "new"),
-			report.List(members, " | "), f.Gloss, report.Value(f.Novelty), o.forms(f.Key, f.Forms), start, end}
+			report.List(members, " | "), f.Gloss, report.Value(f.Novelty), views.SloganForms(o.disp, f.Key, f.Forms), start, end}
 		if o.opts.Context {
 			row = append(row, o.disp.ShowText(f.Context))
 		}
@@ -406,30 +404,17 @@ func (o *output) doc(d *corpus.Doc, fs []sl.Formulation) error {
 
 // corpus writes the formulations of the corpus.
 func (o *output) corpus() error {
-	cols := []report.Column{{Name: "formulation", Key: "text"}, {Name: "key", JSONOnly: true}, {Name: "kind"},
-		{Name: "count", Align: report.Right}, {Name: "quoted", Align: report.Right}, {Name: "bare", Align: report.Right},
-		{Name: "docs", Align: report.Right}, {Name: "first"}, {Name: "first_date", JSONOnly: true, OmitEmpty: true}, {Name: "last"},
-		{Name: "new"}, {Name: "members", OmitEmpty: true}, {Name: "gloss", JSONOnly: true, OmitEmpty: true},
-		{Name: "novelty", JSONOnly: true}, {Name: "forms", JSONOnly: true, OmitEmpty: true}}
-	if o.opts.Context {
-		cols = append(cols, report.Column{Name: "context"})
+	entries := o.corp.Select(sl.Filter{Kinds: o.kindList(), MinCount: o.opts.MinCount, NewOnly: o.opts.NewOnly, Top: o.opts.Top})
+	return o.w.Table(views.SlogansCorpus(o.disp, entries, o.opts.Context))
+}
+
+// kindList gives the kinds --kind keeps (nil: all).
+func (o *output) kindList() []sl.Kind {
+	var out []sl.Kind
+	for _, k := range sl.Kinds {
+		if o.kinds[k] {
+			out = append(out, k)
+		}
 	}
-	t := &report.Table{Name: "formulations", Columns: cols}
-	for _, e := range o.corp.Results() {
-		if !o.keep(e.Kind, e.Count, e.New) {
-			continue
-		}
-		if o.opts.Top > 0 && len(t.Rows) == o.opts.Top {
-			break
-		}
-		row := []any{o.disp.Show(e.Key, e.Surface()), e.Key, string(e.Kind), e.Count, e.Quoted, e.Bare, e.Docs, e.First, e.FirstDate, e.Last,
-			report.Flag(e.New, "new"), report.List(o.members(e.Members, e.FirstOccurrence.Members), " | "), e.Gloss,
-			report.Value(e.Novelty), o.forms(e.Key, e.Forms)}
-		if o.opts.Context {
-			row = append(row, o.disp.ShowText(e.Context))
-		}
-		t.Rows = append(t.Rows, row)
-	}
-	t.Footer = fmt.Sprintf("%d formulations", len(t.Rows))
-	return o.w.Table(t)
+	return out
 }

@@ -3,8 +3,10 @@ package slogans_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -400,5 +402,73 @@ func TestBaseline(t *testing.T) {
 	r := run(t, withFormat("json"), "--baseline", filepath.Join(t.TempDir(), "missing"), doc)
 	if r.err == nil {
 		t.Errorf("missing --baseline: no error")
+	}
+}
+
+// TestPartialsMergeToTheWhole: partials of any split of the sample
+// documents (and of --shard i/n), merged in any order, give the report of
+// --corpus over all of them, and the partial of the whole but for its
+// parts.
+func TestPartialsMergeToTheWhole(t *testing.T) {
+	// relative names, as the whole run names them
+	files, err := filepath.Glob(filepath.Join("testdata", "sample", "*"))
+	if err == nil && len(files) == 0 {
+		abs, _ := filepath.Glob(filepath.Join(clitest.RepoRoot(t), "testdata", "sample", "*"))
+		for _, a := range abs {
+			files = append(files, filepath.Join("testdata", "sample", filepath.Base(a)))
+		}
+	}
+	if err != nil || len(files) < 6 {
+		t.Fatalf("samples: %v (%d)", err, len(files))
+	}
+	dir := t.TempDir()
+	flags := []string{"--corpus", "--context", "--format", "json"}
+	noParts := func(s string) string {
+		i := strings.Index(s, `"parts":[`)
+		j := strings.Index(s[i:], "]")
+		return s[:i] + s[i+j:]
+	}
+	part := func(name string, args ...string) string {
+		out := clitest.MustRun(t, clitest.Options{}, append([]string{"slogans", "--corpus", "--context", "--emit", "partial"}, args...)...)
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	whole := clitest.MustRun(t, clitest.Options{}, append(append([]string{"slogans"}, flags...), "testdata/sample")...)
+	wholePartial := clitest.MustRun(t, clitest.Options{}, "slogans", "--corpus", "--context", "--emit", "partial", "testdata/sample")
+	for _, cuts := range [][]int{{3}, {1, 5}, {2, 3, 6}} {
+		var parts []string
+		prev := 0
+		for i, c := range append(cuts, len(files)) {
+			parts = append(parts, part(fmt.Sprintf("p%d.jsonl", i), files[prev:c]...))
+			prev = c
+		}
+		slices.Reverse(parts)
+		if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--top", "0", "--format", "json"}, parts...)...); got != whole {
+			t.Errorf("split %v: merged report differs from the whole:\n%s\nwant\n%s", cuts, got, whole)
+		}
+		if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--emit", "partial"}, parts...)...); noParts(got) != noParts(wholePartial) {
+			t.Errorf("split %v: merged partial differs from the partial of the whole", cuts)
+		}
+		for _, p := range parts {
+			os.Remove(p)
+		}
+	}
+	var shards []string
+	for i := 1; i <= 3; i++ {
+		shards = append(shards, part(fmt.Sprintf("shard%d.jsonl", i), "--shard", fmt.Sprintf("%d/3", i), "testdata/sample"))
+	}
+	if got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--top", "0", "--format", "json"}, shards...)...); got != whole {
+		t.Errorf("--shard i/3: merged report differs from the whole")
+	}
+	// partials made with other settings are refused
+	other := part("other.jsonl", "--max-quoted", "20", "testdata/sample")
+	if r := clitest.Run(t, clitest.Options{}, "merge", shards[0], other); r.Code == 0 || !strings.Contains(r.Stderr, "--max-quoted") {
+		t.Errorf("merging partials of other settings: exit %d, %s", r.Code, r.Stderr)
+	}
+	if r := clitest.Run(t, clitest.Options{}, "slogans", "--emit", "partial", "testdata/sample"); r.Code == 0 || !strings.Contains(r.Stderr, "--corpus") {
+		t.Errorf("--emit partial without --corpus: exit %d, %s", r.Code, r.Stderr)
 	}
 }
