@@ -2,11 +2,16 @@ package slogans
 
 import (
 	"strings"
+	"sync"
 )
 
 // numberedInitial can open a numbered formulation.
 func numberedInitial(c rune) bool {
-	return strings.ContainsRune("一二两三四五六七八九十百千万双", c)
+	switch c {
+	case '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '双':
+		return true
+	}
+	return false
 }
 
 // lexicalPrefixes are words that begin with a numeral but do not count
@@ -45,9 +50,12 @@ const idiomList = "一心一意 一模一样 一五一十 三心二意 一举两
 	"一波未平 一如既往 一成不变 一蹴而就 一劳永逸 一脉相承 一以贯之 一帆风顺 一鼓作气 一马当先 " +
 	"一丝不苟 一视同仁 一往无前 一概而论 一无所有 一日千里 百尺竿头 百花齐放 万马奔腾 千锤百炼"
 
+// idiomWords are the words of idiomList, split once.
+var idiomWords = sync.OnceValue(func() []string { return strings.Fields(idiomList) })
+
 // isIdiom reports whether s is, or begins with, one of idiomList.
 func isIdiom(s string) bool {
-	for _, w := range strings.Fields(idiomList) {
+	for _, w := range idiomWords() {
 		if strings.HasPrefix(s, w) {
 			return true
 		}
@@ -140,12 +148,14 @@ func (x *extractor) compactAt(j int) (int, bool) {
 	v := x.v
 	s := v.s
 	str := func(e int) string { return string(s[j:e]) }
-	for _, p := range append(append([]string{}, lexicalPrefixes...), softPrefixes...) {
-		if hasPrefixAt(s, j, p) {
-			return 0, false
+	for _, ps := range [][]string{lexicalPrefixes, softPrefixes} {
+		for _, p := range ps {
+			if hasPrefixAt(s, j, p) {
+				return 0, false
+			}
 		}
 	}
-	for _, w := range strings.Fields(idiomList) {
+	for _, w := range idiomWords() {
 		if hasPrefixAt(s, j, w) {
 			return 0, false // 一浪接一|浪
 		}

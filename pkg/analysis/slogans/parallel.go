@@ -671,7 +671,7 @@ func (x *extractor) compactRun(j, b int) [][2]int {
 		// units while they still share a position with the first (no
 		// longer run can pass sharedCompact: the shared positions of a
 		// run are those of each of its prefixes)
-		var spans [][2]int
+		n := 0
 		mask := 1<<l - 1
 		for t := j; t+l <= b && allHan(s[t:t+l]); t += l {
 			for p := 0; p < l; p++ {
@@ -682,7 +682,14 @@ func (x *extractor) compactRun(j, b int) [][2]int {
 			if mask == 0 {
 				break
 			}
-			spans = append(spans, [2]int{t, t + l})
+			n++
+		}
+		if n < 3 {
+			continue // the common case: no run here, nothing allocated
+		}
+		spans := make([][2]int, n)
+		for q := range spans {
+			spans[q] = [2]int{j + q*l, j + (q+1)*l}
 		}
 		// units meet at word boundaries, never at a quotation mark
 		for q, sp := range spans {

@@ -4,7 +4,11 @@ import "strings"
 
 // isNumeral reports whether c is a Chinese numeral character.
 func isNumeral(c rune) bool {
-	return strings.ContainsRune("〇零一二两三四五六七八九十百千万亿", c)
+	switch c {
+	case '〇', '零', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
 }
 
 // smallNumber reads 一 … 十九 (the numbers of five-year plans).

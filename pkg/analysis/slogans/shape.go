@@ -24,7 +24,7 @@ func memberOK(m []rune) bool {
 		if c == '了' {
 			return false
 		}
-		if strings.ContainsRune("倍%", c) || (i > 0 && isNumeral(c) && isNumeral(m[i-1]) && c != '一' && m[i-1] != '一') {
+		if c == '倍' || c == '%' || (i > 0 && isNumeral(c) && isNumeral(m[i-1]) && c != '一' && m[i-1] != '一') {
 			return false
 		}
 	}

@@ -66,10 +66,20 @@ func newView(in *analysis.Input) *view {
 	if len(in.Tokens) > 0 {
 		v.hasTokens = true
 		v.toks = make([]vtok, 0, len(in.Tokens))
+		cur := 0 // tokens come in text order: a cursor instead of a search
+		at := func(o int) (int, bool) {
+			if cur > 0 && v.off[cur-1] >= o {
+				cur, _ = v.runeAt(o) // out of order: search
+			}
+			for cur < len(v.off) && v.off[cur] < o {
+				cur++
+			}
+			return cur, cur < len(v.off) && v.off[cur] == o
+		}
 		for _, t := range in.Tokens {
 			fs, fe := in.FoldedSpan(int(t.Start), int(t.End))
-			a, ok1 := v.runeAt(fs)
-			b, ok2 := v.runeAt(fe)
+			a, ok1 := at(fs)
+			b, ok2 := at(fe)
 			if !ok1 || !ok2 || a >= b || b > len(v.r) {
 				continue
 			}
@@ -171,7 +181,12 @@ func isWordRune(c rune) bool {
 	return unicode.IsLetter(c) || unicode.IsDigit(c) || c == '+' || c == '＋'
 }
 
-func isHan(c rune) bool { return c >= 0x2E80 && unicode.Is(unicode.Han, c) }
+func isHan(c rune) bool {
+	if c >= 0x4E00 && c <= 0x9FFF { // CJK Unified Ideographs: the common case
+		return true
+	}
+	return c >= 0x2E80 && unicode.Is(unicode.Han, c)
+}
 
 // allHan reports whether every rune of s is an ideograph.
 func allHan(s []rune) bool {
