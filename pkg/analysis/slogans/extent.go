@@ -24,7 +24,7 @@ var attributeNouns = wordSet("作用 效应 成效 效果 效能 水平 能力 �
 
 // genericTails follow many formulations without naming them: “两新”政策,
 // “五个中心”建设.
-var genericTails = wordSet("政策 工作 领域 方面 部署 任务 目标 建设 发展 改革 方向 重点 内容 事项 要点 理论 思想 精神")
+var genericTails = wordSet("政策 工作 领域 方面 部署 任务 目标 建设 发展 改革 方向 重点 内容 事项 要点 理论 思想 精神 方针")
 
 // governingVerbs govern a formulation even when the segmenter tags them as
 // nouns (vn): 建设“数智北京”, 推进“四网融合”.
@@ -45,7 +45,7 @@ func governing(w string) bool {
 
 // scopeWords name where, not what: 全省“四大主导产业” has no head.
 var scopeWords = wordSet("全省 全市 全区 全县 全州 全盟 全国 全党 全军 全社会 我省 我市 我区 我县 本省 本市 本区 各地 各级 各类 各项 " +
-	"省 市 区 县 乡 镇 村 国家 中央 地方 今年 明年 去年 当前 今后 近年 新一轮 首批 新一批")
+	"省 市 区 县 乡 镇 村 国家 中央 地方 今年 明年 去年 当前 今后 近年 新一轮 首批 新一批 所谓")
 
 func wordSet(s string) map[string]bool {
 	m := map[string]bool{}
@@ -166,6 +166,11 @@ func (x *extractor) headBefore(i int) int {
 			if j+1 >= len(toks) || !nounish(toks[j+1].pos) || verbish(toks[j+1].pos) {
 				break
 			}
+			// a name before the verb is its subject, not a head (中央财政
+			// 用于“三农”, 邓小平同志提出“一国两制”)
+			if namePOS(toks[j+1].pos) || j+2 < len(toks) && namePOS(toks[j+2].pos) {
+				break
+			}
 			continue // decided by the next word
 		}
 		if t.pos == "m" || t.pos == "mq" {
@@ -238,3 +243,12 @@ func (x *extractor) extentOf(i, k int, quoted bool, kind Kind) (ei, ek, head, ta
 var programmeHeads = wordSet("清单 工程 行动 计划 战略 框架 架构 体系 机制 模式 格局 布局 品牌 平台 制度 体制 经验 " +
 	"理念 工作法 路径 方针 原则 通道 走廊 基地 集群 产业 产业链 示范区 先行区 试验区 专项 中心 网络 矩阵 " +
 	"生态圈 名录 目录 攻坚战 战役 运动 活动 工作室 企业 场景 赛道 品种 产品 政策体系 服务体系")
+
+// namePOS reports the tags of names of people, places and organisations.
+func namePOS(pos string) bool {
+	switch pos {
+	case "nr", "ns", "nt", "nrt", "nrfg", "nz":
+		return true
+	}
+	return false
+}

@@ -24,7 +24,7 @@ import (
 // RulesVersion changes whenever the rules change what Extract finds; the
 // built-in baseline records the version it was generated with, and
 // partials record it so that results of other rules never merge.
-const RulesVersion = 3
+const RulesVersion = 4
 
 // Kind is the shape of a formulation.
 type Kind string
@@ -378,9 +378,10 @@ func (x *extractor) formulation(g *group) Formulation {
 }
 
 // representative picks the use whose extent names the formulation: the
-// tail most uses attach (a tail wins a tie), and the head of the first use
-// with that tail that has one (a head is usually given once, at the first
-// mention: 重大慢性病防治“四早”工程 … “四早”工程).
+// tail most uses attach (a tail wins a tie), and the first use with that
+// tail: a head is given at the first mention (重大慢性病防治“四早”工程 …
+// “四早”工程); one found in a later use is that sentence's own (……战胜
+// “四人帮”), not the name of the formulation.
 func (x *extractor) representative(hs []hit) int {
 	tails := map[string]int{}
 	for _, h := range hs {
@@ -392,19 +393,12 @@ func (x *extractor) representative(hs []hit) int {
 			best, bestN = t, n
 		}
 	}
-	first := -1
 	for i, h := range hs {
-		if x.tailText(h) != best {
-			continue
-		}
-		if first < 0 {
-			first = i
-		}
-		if h.head > 0 {
+		if x.tailText(h) == best {
 			return i
 		}
 	}
-	return first
+	return 0
 }
 
 func (x *extractor) tailText(h hit) string {

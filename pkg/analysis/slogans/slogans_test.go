@@ -482,3 +482,21 @@ func TestSeriesNovelty(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadOfFirstUse: a formulation is named by the extent of its first
+// use; a head found in a later use belongs to that sentence, and a subject
+// and its verb are never a head.
+func TestHeadOfFirstUse(t *testing.T) {
+	text := "揭批“四人帮”的斗争。各族人民战胜“四人帮”。中央财政用于“三农”的支出。实施重大慢性病防治“四早”工程，推进“四早”工程。"
+	fs := Extract(prep(t, text), Options{Lexicon: builtinLex(t)})
+	for _, k := range []string{"四人帮", "三农", "重大慢性病防治四早工程"} {
+		if _, ok := find(fs, k); !ok {
+			t.Errorf("%s not found: %v", k, keys(fs))
+		}
+	}
+	for _, k := range []string{"人民战胜四人帮", "战胜四人帮", "中央财政用于三农", "财政用于三农"} {
+		if _, ok := find(fs, k); ok {
+			t.Errorf("%s found", k)
+		}
+	}
+}
