@@ -198,7 +198,7 @@ func (x *extractor) listRange(segs [][2]int, emit emitFunc) listResult {
 		// a pair: the last member may match the first in length
 		// (中医药、民族医药|事业)
 		for _, l := range firsts {
-			want = append(want, l, l+1)
+			want = append(want, l-1, l, l+1)
 		}
 	}
 	lasts, stubs := x.lastCuts(last, len(segs) == 2, want)
@@ -284,6 +284,9 @@ func (x *extractor) endsPhrase(a, e int, lengthOK bool) bool {
 	nt, ok := v.tokenAt(v.sIdx[e])
 	if !ok {
 		return !isWordRune(s[e])
+	}
+	if nt.b-nt.a == 1 && nt.pos == "a" && isModifier(s[a:e]) {
+		return true // 牵引性、撬动性|强
 	}
 	if nt.b-nt.a == 1 && !verbish(nt.pos) && nt.pos != "p" && nt.pos != "c" && nt.pos != "d" && !strings.HasPrefix(nt.pos, "u") {
 		return false // 不到|位, 世界经济大|循环

@@ -205,9 +205,16 @@ func (x *extractor) names(rspans [][2]int) bool {
 		if !ok {
 			continue
 		}
+		m := v.r[sp[0]:sp[1]]
 		switch t.pos {
 		case "nr", "ns", "nt", "nrt", "nrfg":
-			if t.b-t.a >= 2 && !isModifier(v.r[sp[0]:sp[1]]) && !isPredicative(v.r[sp[0]:sp[1]], nil) {
+			// a member of four characters or more that is one word tagged
+			// as a person or an organisation is a phrase the tagger took
+			// for one (新兴产业/nt, 廉洁奉公/nr)
+			if (t.pos == "nt" || t.pos == "nr") && t.a == sp[0] && t.b == sp[1] && len(m) >= 4 {
+				continue
+			}
+			if t.b-t.a >= 2 && !isModifier(m) && !isPredicative(m, nil) {
 				n++
 			}
 		}
@@ -256,8 +263,9 @@ func (x *extractor) classConflict(rspans [][2]int) bool {
 	for _, sp := range rspans {
 		ps := x.posOf(sp)
 		// the tags of one-character words are unreliable (惠/nr in 惠民生)
-		// nor are those of long words (稳定物价/n beside 改善民生)
-		if t, ok := x.v.tokenAt(sp[0]); len(ps) == 0 || !ok || t.b-t.a < 2 || t.b-t.a >= 4 {
+		// nor are those of a long word that is the whole member (稳定物价/n
+		// beside 改善民生)
+		if t, ok := x.v.tokenAt(sp[0]); len(ps) == 0 || !ok || t.b-t.a < 2 || t.b-t.a >= 4 && t.b == sp[1] {
 			continue
 		}
 		switch p := ps[0]; {
