@@ -83,8 +83,9 @@ aliases so that variants count together: 乡村全面振兴 is 乡村振兴) and
 baseline attests it: the built-in baseline holds the formulations of the
 national government work reports and CPC congress reports 1954–2025
 (dict/slogans/baseline.tsv; --no-baseline leaves it out), and --baseline
-adds the user's own earlier documents (read and analysed like the inputs)
-or a baseline index (.tsv). JSON output says why in "novelty" (the first
+adds the user's own earlier documents (read and analysed like the inputs),
+partials of them (slogans --corpus --emit partial, .jsonl) or a baseline
+index (.tsv). JSON output says why in "novelty" (the first
 year and document of the baseline that attests it). count is quoted +
 bare: uses inside quotation marks and outside them; a quoted ordinary
 word or a term of the dictionary counts only where it is quoted.
@@ -157,7 +158,7 @@ corpus) into the report --corpus gives over all of them.`,
 	fl.StringSliceVar(&opts.Kinds, "kind", nil, "kinds to show: quoted, numbered, plan, parallel, lexicon (comma-separated or repeated; default all)")
 	fl.IntVar(&opts.MinCount, "min-count", 1, "show formulations used at least this many times")
 	fl.BoolVar(&opts.NewOnly, "new", false, "show only the new formulations: attested neither in a lexicon nor in the baseline")
-	fl.StringArrayVar(&opts.Baselines, "baseline", nil, "`path` of earlier documents (files or directories) or a baseline index (.tsv) whose formulations are not new (repeatable)")
+	fl.StringArrayVar(&opts.Baselines, "baseline", nil, "`path` of earlier documents (files or directories), a slogans partial (.jsonl) or a baseline index (.tsv) whose formulations are not new (repeatable)")
 	fl.BoolVar(&opts.NoBaseline, "no-baseline", false, "do not use the built-in baseline (national government work reports and CPC congress reports, 1954–2025)")
 	fl.StringArrayVar(&opts.Lexicons, "lexicon", nil, "`file` of known formulations (YAML or text), added to the built-in lexicon (repeatable)")
 	fl.BoolVar(&opts.NoBuiltin, "no-builtin", false, "do not use the built-in lexicon")
@@ -223,7 +224,22 @@ func loadBaseline(ctx context.Context, f *cmdutil.Factory, opts *Options, exOpts
 	}
 	var docs []string
 	for _, p := range opts.Baselines {
-		if !strings.HasSuffix(strings.ToLower(p), ".tsv") {
+		lp := strings.ToLower(p)
+		if strings.HasSuffix(lp, ".jsonl") || strings.HasSuffix(lp, ".jsonl.gz") {
+			// a slogans partial (--corpus --emit partial) of earlier documents
+			rc, err := partial.Open(p, opts.IO.In)
+			if err != nil {
+				return nil, fmt.Errorf("--baseline %s: %w", p, cmdutil.PathErr(err))
+			}
+			_, c, err := sl.ReadPartial(p, rc)
+			rc.Close()
+			if err != nil {
+				return nil, fmt.Errorf("--baseline %w", err)
+			}
+			base.AddCorpus(c)
+			continue
+		}
+		if !strings.HasSuffix(lp, ".tsv") {
 			docs = append(docs, p)
 			continue
 		}

@@ -395,6 +395,14 @@ func TestBaseline(t *testing.T) {
 	if _, n, _ := count("--baseline", doc, doc); n != 0 {
 		t.Errorf("document as its own baseline: %d new, want 0", n)
 	}
+	// a partial of the document as the baseline
+	pp := filepath.Join(t.TempDir(), "base.jsonl")
+	if err := os.WriteFile(pp, []byte(clitest.MustRun(t, clitest.Options{}, "slogans", "--corpus", "--emit", "partial", doc)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, n, _ := count("--baseline", pp, doc); n != 0 {
+		t.Errorf("partial of the document as its baseline: %d new, want 0", n)
+	}
 	onlyNew, n, _ := count("--new", doc)
 	if onlyNew != isNew || n != onlyNew {
 		t.Errorf("--new: %d shown, %d new; want %d", onlyNew, n, isNew)
