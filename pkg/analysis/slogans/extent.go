@@ -92,7 +92,15 @@ func (x *extractor) tailAfter(k int) int {
 		}
 		w := string(v.r[t.a:t.b])
 		n := t.b - t.a
-		if !allHan(v.r[t.a:t.b]) || e-k+n > maxTail || closedPOS(t.pos) || genericTails[w] || attributeNouns[w] || governing(w) {
+		// a generic word opens a tail only before the word that names the
+		// kind (“45432”发展架构; not “两新”政策, “五个中心”建设)
+		generic := genericTails[w]
+		if generic && e == k {
+			if nt, ok := v.tokenAt(t.b); ok && programmeHeads[string(v.r[nt.a:nt.b])] && !genericTails[string(v.r[nt.a:nt.b])] {
+				generic = false
+			}
+		}
+		if !allHan(v.r[t.a:t.b]) || e-k+n > maxTail || closedPOS(t.pos) || generic || attributeNouns[w] || governing(w) {
 			break
 		}
 		if n == 1 || !nounish(t.pos) && t.pos != "a" && !programmeHeads[w] {

@@ -100,8 +100,8 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 		return pattern{}, false
 	}
 	for j := 0; j < len(s); {
-		p1, ok1 := match(ix.plain[s[j]], j)
-		p2, ok2 := match(local[s[j]], j)
+		p1, ok1 := match(ix.plain[lowerASCII(s[j])], j)
+		p2, ok2 := match(local[lowerASCII(s[j])], j)
 		if ok2 && (!ok1 || len(p2.text) > len(p1.text)) {
 			p1, ok1 = p2, true
 		}
@@ -126,7 +126,7 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 	}
 	var spans [][2]int
 	for j := 0; j < len(s); {
-		p, ok := match(ix.parallel[s[j]], j)
+		p, ok := match(ix.parallel[lowerASCII(s[j])], j)
 		if !ok {
 			j++
 			continue
@@ -168,16 +168,27 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 	return spans
 }
 
+// runesEqual compares text a with pattern b, ASCII capitals of the text
+// folded as in keys.
 func runesEqual(a, b []rune) bool {
 	if len(a) != len(b) {
 		return false
 	}
 	for i := range a {
-		if a[i] != b[i] {
+		if a[i] != b[i] && lowerASCII(a[i]) != b[i] {
 			return false
 		}
 	}
 	return true
+}
+
+// lowerASCII folds an ASCII capital as keys are folded (analysis.Key): the
+// patterns are keys (1+m+n), the text keeps its case (1+M+N).
+func lowerASCII(c rune) rune {
+	if c >= 'A' && c <= 'Z' {
+		return c + ('a' - 'A')
+	}
+	return c
 }
 
 func joinMembers(ms []string) string { return strings.Join(ms, "、") }

@@ -500,3 +500,62 @@ func TestHeadOfFirstUse(t *testing.T) {
 		}
 	}
 }
+
+// TestIssueFailures holds the failures issue 15 lists, each as a case.
+func TestIssueFailures(t *testing.T) {
+	lex := builtinLex(t)
+	base, err := BuiltinBaseline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := Options{Lexicon: lex, Baseline: base}
+	type check struct {
+		key   string
+		want  bool // found (true) or not
+		count int  // when found and > 0: the count
+		isNew int  // 1 new, -1 not new, 0 not checked
+	}
+	for _, tc := range []struct {
+		name, text string
+		checks     []check
+	}{
+		// a quoted everyday word counts where it is quoted only (“高标准”
+		// is shown once, no longer ×15); two-character ones not at all
+		{"quote propagation", "牢记政府前面“人民”二字，人民群众满意，人民至上。紧扣“高标准”要求，高标准推进项目，坚持高标准建设。推动企业“提质”，提质增效取得成效。",
+			[]check{{"人民", false, 0, 0}, {"高标准", true, 1, 0}, {"提质", false, 0, 0}}},
+		{"Traditional scare quotes", "我會說是「世界」的選擇，侵犯了「總統」、「行政院」的權力，人民的「能力」。",
+			[]check{{"世界", false, 0, 0}, {"总统", false, 0, 0}, {"總統", false, 0, 0}, {"能力", false, 0, 0}}},
+		{"extent with head and tail", "加快轨道交通“四网融合”，做好金融“五篇大文章”，落实三张“零关税”清单，构建“45432”发展架构，建设“双环”旅游公路。",
+			[]check{{"轨道交通四网融合", true, 1, 0}, {"金融五篇大文章", true, 1, 0}, {"三张零关税清单", true, 1, 0}, {"45432发展架构", true, 1, 0}, {"双环旅游公路", true, 1, 0}}},
+		{"codes and bare numbered", "构建“11431”体系，推进1+5+N布局，壮大四大主导产业，实施九大行动。",
+			[]check{{"11431体系", true, 0, 0}, {"1+5+n", true, 0, 0}, {"四大主导产业", true, 0, 0}, {"九大行动", true, 0, 0}}},
+		{"new means not attested", "着力稳就业、稳企业、稳市场、稳预期，一体推进不敢腐、不能腐、不想腐，坚持共建共治共享，心怀国之大者。",
+			[]check{{"稳就业、稳企业、稳市场、稳预期", true, 0, -1}, {"不敢腐、不能腐、不想腐", true, 0, -1}, {"共建、共治、共享", true, 0, -1}, {"国之大者", true, 0, -1}}},
+		{"series cut in the middle", "全年安全事故起数、死亡人数分别下降12%和9%。具备现代生活条件、让农民生活更加富裕。深化府院、府检联动。",
+			[]check{{"安全事故起数、死亡人数分别", false, 0, 0}, {"具备现代生活条件、让农民生活更加", false, 0, 0}}},
+		{"truncated twin", "推动智能化、绿色化、融合化发展。推进智能化、绿色化、融合化。",
+			[]check{{"智能化、绿色化、融合", false, 0, 0}, {"智能化、绿色化、融合化", true, 2, 0}}},
+		{"greetings", "女士们、先生们、朋友们：大家好！",
+			[]check{{"女士们、先生们、朋友们", false, 0, 0}}},
+	} {
+		fs := Extract(prep(t, tc.text), opts)
+		for _, c := range tc.checks {
+			f, ok := find(fs, c.key)
+			if !ok {
+				for _, g := range fs {
+					if g.Core == c.key {
+						f, ok = g, true
+					}
+				}
+			}
+			switch {
+			case ok != c.want:
+				t.Errorf("%s: %s found %v, want %v (got %v)", tc.name, c.key, ok, c.want, keys(fs))
+			case ok && c.count > 0 && f.Count != c.count:
+				t.Errorf("%s: %s count %d, want %d", tc.name, c.key, f.Count, c.count)
+			case ok && c.isNew != 0 && f.New != (c.isNew > 0):
+				t.Errorf("%s: %s new %v (%s)", tc.name, c.key, f.New, f.Novelty.Reason)
+			}
+		}
+	}
+}
