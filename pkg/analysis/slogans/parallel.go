@@ -395,7 +395,13 @@ func (x *extractor) sharedTail(spans [][2]int, last [2]int) int {
 			mods++
 		}
 	}
-	if mods == len(spans) || shared(x.runesOf(spans)) == 0 {
+	// three or more words of two characters share a tail without sharing
+	// a character: 审计、统计、财会|监督
+	short := len(spans) >= 3
+	for _, sp := range spans {
+		short = short && sp[1]-sp[0] == 2
+	}
+	if mods == len(spans) || shared(x.runesOf(spans)) == 0 && !short {
 		return 0 // modifiers take a head, not a shared tail: 专业化、高端化|发展
 	}
 	t, ok := v.tokenAt(v.sIdx[e])
