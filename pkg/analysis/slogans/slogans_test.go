@@ -559,3 +559,13 @@ func TestIssueFailures(t *testing.T) {
 		}
 	}
 }
+
+// TestSharedTailOfShortMembers: 审计、统计、财会监督 is 审计监督、统计监督、
+// 财会监督, shown with its tail.
+func TestSharedTailOfShortMembers(t *testing.T) {
+	fs := Extract(prep(t, "强化审计、统计、财会监督，加快建设法治政府。"), Options{Lexicon: builtinLex(t)})
+	f, ok := find(fs, "审计、统计、财会监督")
+	if !ok || f.Text != "审计、统计、财会监督" {
+		t.Errorf("got %v", keys(fs))
+	}
+}
