@@ -35,6 +35,9 @@ type Background struct {
 	// minDF > 1 marks a pruned background: the terms in fewer documents
 	// were left out (Prune). A pruned background no longer merges exactly.
 	minDF int64
+	// builtin marks the built-in policy background, of long documents:
+	// short texts are ranked without it (Terms.short).
+	builtin bool
 }
 
 type bgEntry struct{ df, count int64 }
@@ -201,7 +204,11 @@ func (x *bgIDF) Median() float64 {
 }
 
 var builtinBackground = sync.OnceValues(func() (*Background, error) {
-	return readBackgroundText("dict/keywords/background.tsv", dictkw.Background)
+	b, err := readBackgroundText("dict/keywords/background.tsv", dictkw.Background)
+	if b != nil {
+		b.builtin = true
+	}
+	return b, err
 })
 
 // BuiltinBackground returns the built-in policy background: document

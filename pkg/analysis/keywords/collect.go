@@ -30,7 +30,13 @@ const (
 type collector struct {
 	// long is true for a document of minCountUnits words or more, where
 	// the rules against the pieces and glue of formulaic text apply.
-	long  bool
+	long bool
+	// short is true for a text of fewer than shortUnits words (an
+	// abstract, a news brief): its terms are used once or twice, with no
+	// repetition to tell a term from a clause, and the phrase rules of
+	// policy documents (no verb inside or at the end) only cost; a short
+	// text keeps the plain rules (see Terms.short).
+	short bool
 	in    *analysis.Input
 	opts  *Options
 	stop  *Stopwords
@@ -181,6 +187,7 @@ func (c *collector) prepare() {
 		}
 	}
 	c.long = words >= minCountUnits
+	c.short = words < shortUnits
 	c.units = make([]unit, len(in.Tokens))
 	hi := 0
 	for i, tok := range in.Tokens {
@@ -329,6 +336,13 @@ func (c *collector) classify(u *unit) {
 	// a phrase neither begins nor ends with a stopword (加强+监管,
 	// 城市更新+工作), and a single character ends one only when it is a
 	// noun (…+号, …+港), never a function character (…考察+时).
+	if c.short {
+		// a short text: a phrase neither begins with a stopword nor ends
+		// in a word that is not a keyword kind (发展+加快)
+		u.first = u.join && !stop
+		u.last = u.join && (u.cand || c.opts.POS.Allows(u.pos))
+		return
+	}
 	u.first = u.join && !stop && (firstPOS(u.pos) || isVerb(u.pos)) && !(n == 1 && isFunctionRune(firstRune(u.key)))
 	u.last = u.join && (!stop || !c.long) && lastPOS(u.pos) && !(n == 1 && (u.pos != "n" && u.pos != "ng" || isFunctionRune(firstRune(u.key))))
 }
@@ -475,7 +489,7 @@ func (c *collector) wellFormed(i, j int) bool {
 		}
 		// no verb and no stopword inside: with one the phrase is a
 		// clause (平台+入选+国家, 分类+推进+县域经济), not a term.
-		if k > i && k < j-1 && (isVerb(u.pos) || c.stop.Has(u.key)) {
+		if !c.short && k > i && k < j-1 && (isVerb(u.pos) || c.stop.Has(u.key)) {
 			return false
 		}
 		runes += runeLen(u.key)
@@ -514,6 +528,9 @@ func (c *collector) recurs(i, j int) bool {
 	// 壮大+国家). In a long document, whose formulas repeat verb phrases
 	// (表示+满意, 夯实+数字政府), it must also recur phraseVerbMinCount
 	// times.
+	if c.short {
+		return true
+	}
 	if isVerb(c.units[i].pos) && (float64(cnt) < phraseVerbCohesion*float64(c.single[c.ids[i]]) || c.long && cnt < phraseVerbMinCount) {
 		return false
 	}
@@ -577,6 +594,7 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 			t.Units++
 		}
 	}
+	t.short = c.short
 	for si, sp := range spans {
 		i, j := sp[0], sp[1]
 		var k, surface string

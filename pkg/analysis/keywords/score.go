@@ -17,7 +17,7 @@ func (t *Terms) tfidf(idf IDF) []float64 {
 	}
 	for i := range t.terms {
 		tm := &t.terms[i]
-		out[i] = (1 + math.Log(tm.weight)) / t.weight * termIDF(idf, tm)
+		out[i] = (1 + math.Log(tm.weight)) / t.weight * termIDF(idf, tm, t.short)
 	}
 	return out
 }
@@ -36,8 +36,9 @@ func (t *Terms) ranked(tm *term) bool {
 // phraseIDFBonus more than the most informative of its words: it is not as
 // rare as a new word, and a term glued to generic words (北京+重要讲话精神)
 // is worth no more than the term. A quoted phrase (“四个中心”) is the
-// author's own term and keeps its value.
-func termIDF(idf IDF, tm *term) float64 {
+// author's own term and keeps its value, and so does a phrase of a short
+// text (Terms.short), which has no glue of formulas to guard against.
+func termIDF(idf IDF, tm *term, short bool) float64 {
 	if idf == nil {
 		return 1
 	}
@@ -45,7 +46,7 @@ func termIDF(idf IDF, tm *term) float64 {
 	if !ok {
 		v = idf.Median()
 	}
-	if tm.phrase && !tm.quoted {
+	if tm.phrase && !tm.quoted && !short {
 		best := 0.0
 		for _, p := range tm.parts {
 			pv, ok := idf.Lookup(p)

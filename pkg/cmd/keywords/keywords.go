@@ -285,10 +285,9 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 func writeDoc(w *report.Writer, r docResult, o kw.Options, top int, disp *script.Display, format string) error {
 	var names []kw.Keyword
 	if o.Names == kw.NamesApart {
+		// nil for a short text, whose names are ranked with its keywords:
+		// no table of names then
 		names = r.terms.Names(o, top)
-		if names == nil {
-			names = []kw.Keyword{}
-		}
 	}
 	return views.KeywordsDoc(r.name, r.terms.Score(o, top), names, disp, r.span).Write(w, format)
 }
