@@ -90,9 +90,9 @@ func (c *collector) run(t *Terms) {
 // 13+号线) — or, for a word of two characters, a content word before it
 // every time (经济+强省, 文化+强省, 制造+强省: a suffix of compounds).
 func (c *collector) partialTerms(t *Terms, spans [][2]int) {
-	if !c.long {
-		// a short document repeats its title's words with their
-		// neighbours (荔枝+干 in title and abstract): no evidence
+	if c.short {
+		// a short text repeats its title's words with their neighbours
+		// (荔枝+干 in title and abstract): no evidence
 		return
 	}
 	type sides struct {
@@ -129,6 +129,14 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		if j < len(c.units) && c.adjacent(j-1) {
 			if u := &c.units[j]; u.join && !c.stop.Has(u.key) {
 				bump(&n.right, firstRune(u.key))
+			} else if u.word && runeLen(c.units[j-1].key) == 1 && j-i > 1 {
+				// a phrase that ends in one character glued to the next
+				// word (标准+子+体系, 行业+协+会) ends inside a word
+				bump(&n.right, firstRune(u.key))
+			} else if j-i > 1 && isConjunction(u.key) && j+1 < len(c.units) && c.adjacent(j) && c.units[j+1].word {
+				// a phrase followed by 和 and more words is the first half
+				// of a name (省+工业+和+信息化厅, 济南市+工业+和+信息化局)
+				bump(&n.right, '&')
 			}
 		}
 	}
@@ -154,6 +162,12 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// isConjunction says whether a word joins two names into one
+// (工业和信息化厅).
+func isConjunction(key string) bool {
+	return key == "和" || key == "与" || key == "及" || key == "暨"
 }
 
 // suspectPOS: the tags of words that are often pieces of longer ones: the
@@ -324,7 +338,7 @@ func (c *collector) classify(u *unit) {
 		return
 	}
 	u.cand = u.word && !numeral && !stop && n >= c.opts.minLen() && c.opts.POS.Allows(u.pos)
-	if c.long && u.cand && u.pos == "x" && n <= 2 && !c.known(u.key) {
+	if !c.short && u.cand && u.pos == "x" && n <= 2 && !c.known(u.key) {
 		// in a long document, a two-character word only the HMM found
 		// (创近, 驻省, 二产) is mostly a piece of a longer expression: a
 		// candidate only when the background (or without one, the IDF
@@ -357,12 +371,12 @@ func firstRune(s string) rune {
 func oovJunk(key string) bool {
 	r0, _ := utf8.DecodeRuneInString(key)
 	r1, _ := utf8.DecodeLastRuneInString(key)
-	return isFunctionRune(r0) || isFunctionRune(r1)
+	return isFunctionRune(r0) || isFunctionRune(r1) || strings.ContainsAny(key, "和与及或的暨")
 }
 
 // isFunctionRune: characters that are words of grammar on their own.
 func isFunctionRune(r rune) bool {
-	return strings.ContainsRune("的了和与及或在是有对让把被将从向为以于由等之其该此各每也都又还就才并而但则即既再更最很较不没无非要能会可应须使给比用按据到中地得着过作所上下后前内外时", r)
+	return strings.ContainsRune("的了和与及或暨在是有对让把被将从向为以于由至等之其该此各每也都又还就才并而但则即既再更最很较不没无非要能会可应须使给比用按据到中地得着过作所上下后前内外时", r)
 }
 
 // known says whether the background knows a word, or without a
@@ -456,7 +470,7 @@ func (c *collector) quote(i int) {
 	for j := i + 1; j < len(c.units) && j-i-1 <= phraseMaxQuoted; j++ {
 		u := &c.units[j]
 		if u.quote == quoteClose {
-			if j-i-1 >= 2 && runes >= 2 {
+			if j-i-1 >= 2 && runes >= 2 && !functionWord(&c.units[i+1]) {
 				c.quoted[c.gramOf(i+1, j)] = true
 			} else if j-i-1 == 1 && c.units[i+1].guess {
 				c.quotedWords = append(c.quotedWords, c.units[i+1].key)
@@ -470,6 +484,20 @@ func (c *collector) quote(i int) {
 			return
 		}
 	}
+}
+
+// functionWord says whether a unit is a word of grammar: a preposition,
+// conjunction, particle, pronoun or adverb, or a single function
+// character. A quoted clause that begins with one (“由人工智能生成”) is
+// a label, not a term.
+func functionWord(u *unit) bool {
+	if u.pos != "" {
+		switch u.pos[0] {
+		case 'p', 'c', 'u', 'r', 'd':
+			return true
+		}
+	}
+	return runeLen(u.key) == 1 && isFunctionRune(firstRune(u.key))
 }
 
 // wellFormed says whether units [i, j) may form a key phrase: adjacent
@@ -525,13 +553,15 @@ func (c *collector) recurs(i, j int) bool {
 	// a phrase that begins with a verb is a term (搅拌+系统, 发酵+性能)
 	// only when the verb is hardly used otherwise (phraseVerbCohesion); a
 	// verb used with other words is a verb taking an object (发表+就职演说,
-	// 壮大+国家). In a long document, whose formulas repeat verb phrases
-	// (表示+满意, 夯实+数字政府), it must also recur phraseVerbMinCount
-	// times.
+	// 壮大+国家), and so is a verb before a name or a term of its own
+	// (接見+美國德拉瓦州, 挖掘+人工智能: verbObject). A policy document,
+	// whose formulas repeat verb phrases (表示+满意, 夯实+数字政府), must
+	// also repeat it phraseVerbMinCount times. A short text is held to
+	// none of this: its terms occur once or twice.
 	if c.short {
 		return true
 	}
-	if isVerb(c.units[i].pos) && (float64(cnt) < phraseVerbCohesion*float64(c.single[c.ids[i]]) || c.long && cnt < phraseVerbMinCount) {
+	if isVerb(c.units[i].pos) && (float64(cnt) < phraseVerbCohesion*float64(c.single[c.ids[i]]) || cnt < phraseVerbMinCount || c.verbObject(i, j, cnt)) {
 		return false
 	}
 	// so does a phrase that begins with a single character: 光+动力疗法
@@ -540,6 +570,24 @@ func (c *collector) recurs(i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// verbObject says whether the units [i, j), a verb and what follows,
+// are a verb and its object rather than a term: the verb takes a name
+// (接見+美國德拉瓦州), a term of four characters or more (挖掘+人工智能,
+// 聚焦+中小企业), one of three that the document also uses on its own
+// (帮助+老年人), or more than one word (含有+隐式+水印). cnt is the
+// phrase's count.
+func (c *collector) verbObject(i, j int, cnt int32) bool {
+	if j-i > 2 {
+		return true
+	}
+	o := &c.units[i+1]
+	switch o.pos {
+	case "ns", "nr", "nrt", "nrfg", "nt":
+		return true
+	}
+	return o.cand && (runeLen(o.key) >= 4 || runeLen(o.key) >= 3 && c.single[c.ids[i+1]] > cnt)
 }
 
 // phrases finds the key phrases of the document and returns the stream of

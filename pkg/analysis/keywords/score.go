@@ -26,9 +26,15 @@ func (t *Terms) tfidf(idf IDF) []float64 {
 // (minCountUnits words or more) a term must occur at least twice, since a
 // long report's one-off words are not its keywords, and the one-offs of
 // web-page chrome (来源：北京日报, a reporter's name, a photo credit) never
-// are; and it must not be part of a longer unit (see partialTerms).
+// are; in any document that is not short, a word only the HMM found
+// (x: 标省, 类共, 局报) must occur twice, since a one-off guess is mostly a
+// piece of its neighbours; and it must not be part of a longer unit (see
+// partialTerms).
 func (t *Terms) ranked(tm *term) bool {
-	return (t.Units < minCountUnits || tm.count >= 2) && !tm.partial
+	if tm.partial || tm.count < 2 && (t.Units >= minCountUnits || !t.short && tm.pos == "x" && !tm.phrase) {
+		return false
+	}
+	return true
 }
 
 // termIDF is the IDF of a term: the table's value, or its default for a
