@@ -102,6 +102,11 @@ func TestWellFormedPhrases(t *testing.T) {
 			want: []string{"行业"},
 		},
 		{
+			name: "a phrase always followed by a localizer is the inside of a frame",
+			spec: "在/p 省委/n 领导/vn 下/f 。/w 在/p 省委/n 领导/vn 下/f 。/w 省委/n 。/w 领导/vn",
+			want: []string{"省委", "领导"},
+		},
+		{
 			name: "a word only the HMM found, used once, is a piece of its neighbours",
 			spec: "标省/x 。/w 科创/n 走廊/n 。/w 科创/n 走廊/n",
 			want: []string{"科创走廊"},

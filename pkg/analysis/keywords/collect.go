@@ -114,7 +114,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		n := &ns[id]
 		i, j := spans[si][0], spans[si][1]
 		content := false
-		if i > 0 && c.adjacent(i-1) {
+		if i > 0 && c.touching(i-1) {
 			if u := &c.units[i-1]; u.join && !c.stop.Has(u.key) {
 				r, _ := utf8.DecodeLastRuneInString(u.key)
 				bump(&n.left, r)
@@ -122,21 +122,34 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			} else if isNumberUnit(u) {
 				bump(&n.left, '#')
 				content = true
+			} else if u.word && !functionWord(u) && !c.stop.Has(u.key) && !strings.HasPrefix(u.pos, "m") && !strings.HasPrefix(u.pos, "q") {
+				// a word the dictionaries tag as no content word, or the
+				// HMM's guess, before every occurrence: a word split
+				// across the boundary (报济+南市, 局与济+南市); not a
+				// number or measure word (3个+沙戈荒大基地)
+				r, _ := utf8.DecodeLastRuneInString(u.key)
+				bump(&n.left, r)
 			}
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
-		if j < len(c.units) && c.adjacent(j-1) {
+		if j < len(c.units) && c.touching(j-1) {
 			if u := &c.units[j]; u.join && !c.stop.Has(u.key) {
 				bump(&n.right, firstRune(u.key))
-			} else if u.word && runeLen(c.units[j-1].key) == 1 && j-i > 1 {
+			} else if u.word && (runeLen(c.units[j-1].key) == 1 && j-i > 1 || !functionWord(u) && !c.stop.Has(u.key)) {
 				// a phrase that ends in one character glued to the next
-				// word (标准+子+体系, 行业+协+会) ends inside a word
+				// word (标准+子+体系, 行业+协+会) ends inside a word, and
+				// so does a term before the same measure word or guess
+				// every time (马池+口)
 				bump(&n.right, firstRune(u.key))
 			} else if j-i > 1 && isConjunction(u.key) && j+1 < len(c.units) && c.adjacent(j) && c.units[j+1].word {
 				// a phrase followed by 和 and more words is the first half
 				// of a name (省+工业+和+信息化厅, 济南市+工业+和+信息化局)
 				bump(&n.right, '&')
+			} else if j-i > 1 && isLocalizer(u.key) {
+				// a phrase always followed by a localizer is the inside of
+				// a frame (在+中共湖北省委+领导+下), not a term
+				bump(&n.right, '^')
 			}
 		}
 	}
@@ -170,10 +183,20 @@ func isConjunction(key string) bool {
 	return key == "和" || key == "与" || key == "及" || key == "暨"
 }
 
+// isLocalizer says whether a word closes a frame of place or time
+// (在…下, 在…中, …时).
+func isLocalizer(key string) bool {
+	switch key {
+	case "下", "中", "上", "时", "后", "前", "里", "之下", "之中", "以来":
+		return true
+	}
+	return false
+}
+
 // suspectPOS: the tags of words that are often pieces of longer ones: the
 // HMM's guesses (x) and the name tags gse gives to many pieces.
 func suspectPOS(pos string) bool {
-	return pos == "x" || pos == "nr" || pos == "nrt" || pos == "nrfg"
+	return pos == "x" || pos == "ns" || pos == "nr" || pos == "nrt" || pos == "nrfg"
 }
 
 // isNumberUnit says whether a unit is a number (digits, or a Chinese
@@ -397,6 +420,15 @@ func (c *collector) known(key string) bool {
 // between them).
 func (c *collector) adjacent(i int) bool {
 	return c.units[i].end == c.units[i+1].start
+}
+
+// touching says whether units i and i+1 touch, or are parted only by a
+// line break: text taken from a PDF breaks lines inside words
+// (智能网⏎联汽车), and a term that ends a line every time before the same
+// character is a piece of a word all the same.
+func (c *collector) touching(i int) bool {
+	gap := c.in.Text[c.units[i].end:c.units[i+1].start]
+	return gap == "" || gap == "\n" || gap == "\r\n"
 }
 
 // number gives every distinct unit key an id.
