@@ -20,6 +20,7 @@ type unit struct {
 	word              bool // a word of Han characters (or Han with Latin/digits): counted in Units
 	quote             int8 // quoteOpen or quoteClose for a quotation mark
 	guess             bool // a short word only the HMM found, not a candidate unless quoted
+	kind              wordKind
 }
 
 const (
@@ -53,6 +54,9 @@ type collector struct {
 	// quoted are the word sequences the document puts in quotation marks
 	// (“四个中心”): the author's own terms.
 	quoted map[gram]bool
+	// quotedFirst says, by unit id, whether a quoted sequence begins with
+	// the unit: most positions need no look-up in quoted.
+	quotedFirst []bool
 	// quotedWords are the HMM's words the document quotes (“众管”).
 	quotedWords []string
 }
@@ -218,17 +222,19 @@ func (c *collector) prepare() {
 	in := c.in
 	heads := headingLines(in.Text, headingMaxRunes)
 	words := 0
-	for _, tok := range in.Tokens {
-		if k := classify(tok.Text); k == kindHan || k == kindMixed {
+	c.units = make([]unit, len(in.Tokens))
+	for i, tok := range in.Tokens {
+		k := classify(tok.Text)
+		if k == kindHan || k == kindMixed {
 			words++
 		}
+		c.units[i].kind = k
 	}
 	c.long = words >= minCountUnits
 	c.short = words < shortUnits
-	c.units = make([]unit, len(in.Tokens))
 	hi := 0
 	for i, tok := range in.Tokens {
-		u := unit{key: in.Keys[i], surface: tok.Text, pos: tok.POS, start: int(tok.Start), end: int(tok.End)}
+		u := unit{key: in.Keys[i], surface: tok.Text, pos: tok.POS, start: int(tok.Start), end: int(tok.End), kind: c.units[i].kind}
 		for hi < len(heads) && heads[hi].end <= u.start {
 			hi++
 		}
@@ -246,23 +252,35 @@ func (c *collector) prepare() {
 // stopword and the rest, when the document also uses the rest on its own:
 // then the rest is the term, and it counts with its other occurrences.
 func (c *collector) splitPrefixes() {
-	seen := make(map[string]string) // key → part of speech of an own use
-	for _, u := range c.units {
-		if _, ok := seen[u.key]; !ok && (u.cand || u.join) {
-			seen[u.key] = u.pos
-		}
-	}
+	var seen map[string]string // key → part of speech of an own use, made when first needed
 	var out []unit
 	for i, u := range c.units {
 		split := -1
 		var pos string
-		if classify(u.surface) == kindHan && runeLen(u.key) >= 4 {
-			// byte offsets of rune boundaries; the prefix has at least two
-			// runes and the rest at least two.
-			bounds := runeBounds(u.key)
-			for k := 2; k+2 < len(bounds); k++ {
-				pre, rest := u.key[:bounds[k]], u.key[bounds[k]:]
-				if p, ok := seen[rest]; ok && c.stop.Has(pre) && !c.stop.Has(rest) {
+		if u.kind == kindHan && len(u.key) >= 12 && runeLen(u.key) >= 4 {
+			// the prefix has at least two runes and the rest at least two
+			n := runeLen(u.key)
+			k, at := 0, 0
+			for at < len(u.key) && k+2 < n {
+				_, size := utf8.DecodeRuneInString(u.key[at:])
+				at += size
+				k++
+				if k < 2 {
+					continue
+				}
+				pre, rest := u.key[:at], u.key[at:]
+				if !c.stop.Has(pre) || c.stop.Has(rest) {
+					continue
+				}
+				if seen == nil {
+					seen = make(map[string]string, len(c.units)/4)
+					for _, v := range c.units {
+						if _, ok := seen[v.key]; !ok && (v.cand || v.join) {
+							seen[v.key] = v.pos
+						}
+					}
+				}
+				if p, ok := seen[rest]; ok {
 					split, pos = k, p
 					break
 				}
@@ -280,9 +298,11 @@ func (c *collector) splitPrefixes() {
 		kb := runeBounds(u.key)[split]
 		sb := runeBounds(u.surface)[split]
 		pre := unit{key: u.key[:kb], surface: u.surface[:sb], pos: "v", start: u.start, end: u.start + sb, heading: u.heading}
+		pre.kind = classify(pre.surface)
 		c.classify(&pre)
 		rest := u
 		rest.key, rest.surface, rest.pos, rest.start = u.key[kb:], u.surface[sb:], pos, u.start+sb
+		rest.kind = classify(rest.surface)
 		c.classify(&rest)
 		out = append(out, pre, rest)
 	}
@@ -342,7 +362,7 @@ func isVerb(pos string) bool {
 // classify decides whether a unit may be a keyword on its own and whether
 // and where it may be part of a key phrase.
 func (c *collector) classify(u *unit) {
-	kind := classify(u.surface)
+	kind := u.kind
 	u.word = kind == kindHan || kind == kindMixed
 	switch u.key {
 	case "“", "‘", "「", "『", "\"":
@@ -462,6 +482,7 @@ func (c *collector) count() {
 	c.counts = make(map[gram]int32, n)
 	c.single = make([]int32, len(c.num))
 	c.quoted = make(map[gram]bool)
+	c.quotedFirst = make([]bool, len(c.num))
 	for i := 0; i < n; i++ {
 		u := &c.units[i]
 		c.single[c.ids[i]]++
@@ -504,6 +525,7 @@ func (c *collector) quote(i int) {
 		if u.quote == quoteClose {
 			if j-i-1 >= 2 && runes >= 2 && !functionWord(&c.units[i+1]) {
 				c.quoted[c.gramOf(i+1, j)] = true
+				c.quotedFirst[c.ids[i+1]] = true
 			} else if j-i-1 == 1 && c.units[i+1].guess {
 				c.quotedWords = append(c.quotedWords, c.units[i+1].key)
 			}
@@ -559,7 +581,7 @@ func (c *collector) wellFormed(i, j int) bool {
 
 // isQuoted says whether units [i, j) are a sequence the document quotes.
 func (c *collector) isQuoted(i, j int) bool {
-	return len(c.quoted) > 0 && c.quoted[c.gramOf(i, j)]
+	return len(c.quoted) > 0 && c.quotedFirst[c.ids[i]] && c.quoted[c.gramOf(i, j)]
 }
 
 // recurs says whether the well-formed units [i, j) recur as a unit: at
@@ -633,13 +655,18 @@ func (c *collector) phrases() [][2]int {
 	spans := make([][2]int, 0, n)
 	for i := 0; i < n; {
 		best := i + 1
-		if c.units[i].word && c.units[i].quote == 0 {
+		// a phrase begins with a word that can begin one, or is quoted
+		if c.units[i].word && c.units[i].quote == 0 && (c.units[i].first || c.quotedFirst[c.ids[i]]) {
+			quoted := c.quotedFirst[c.ids[i]]
 			end := i + 1
 			for end < n && end-i < phraseMaxQuoted && c.units[end].word && c.adjacent(end-1) {
 				end++
 			}
 			var bestCount int32
 			for j := end; j >= i+2; j-- {
+				if !quoted && !c.units[j-1].last {
+					continue // neither quoted nor well-formed
+				}
 				cnt := c.counts[c.gramOf(i, j)]
 				if cnt <= bestCount || cnt < phraseMinCount {
 					continue
@@ -751,6 +778,9 @@ func (c *collector) vocabulary(t *Terms) {
 		for j := i + 2; j <= n && j-i <= phraseMaxQuoted; j++ {
 			if !c.units[j-1].word || !c.adjacent(j-2) {
 				break
+			}
+			if !(c.units[i].first && c.units[j-1].last) && !c.quotedFirst[c.ids[i]] {
+				continue // neither quoted nor well-formed
 			}
 			g := c.gramOf(i, j)
 			if done[g] {
