@@ -66,9 +66,12 @@ the words every policy text uses (a built-in stopword list, extended with
 --stopwords). Adjacent words a document repeats as a unit, or puts in
 quotation marks ("四个中心"), are ranked as one key phrase; a phrase is
 headed by a noun, has no verb or function word inside and does not cross a
-clause (--phrases=false ranks single words only). In a long document (1,000
-words or more) a keyword occurs at least twice, and a word that is a piece
-of a longer one (湾区 of 大湾区, 号线 of 18号线) is left out.
+clause (--phrases=false ranks single words only). A word that is a piece of
+a longer one (湾区 of 大湾区, 号线 of 18号线) is left out, and in a long
+document (1,000 words or more) a keyword occurs at least twice. A short text
+(under 300 words: an abstract, a brief) is ranked the plain way: phrases by
+repetition alone, against the general table rather than the policy
+background, with its names among its keywords.
 
 --method picks the score: tfidf (the default: frequency in the document,
 damped to 1 + ln n, words in headings counting three times, times inverse
