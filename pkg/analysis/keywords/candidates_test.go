@@ -420,3 +420,29 @@ func TestShortText(t *testing.T) {
 		}
 	}
 }
+
+// TestNoVocabulary checks that leaving out the background's vocabulary
+// changes no ranking, and that such Terms add their own terms to a
+// background.
+func TestNoVocabulary(t *testing.T) {
+	in := realInput(t, "report.txt", readSample(t, "municipal_report.txt")+"\n"+readSample(t, "municipal_report.txt"))
+	opts, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := Collect(in, opts)
+	lean := opts
+	lean.NoVocabulary = true
+	short := Collect(in, lean)
+	if a, b := keys(full.Score(opts, 0)), keys(short.Score(opts, 0)); !slices.Equal(a, b) {
+		t.Errorf("rankings differ:\n%q\n%q", a, b)
+	}
+	if len(short.vocab) >= len(full.vocab) || len(short.vocab) != short.Len() {
+		t.Errorf("vocabulary: %d entries, full %d, terms %d", len(short.vocab), len(full.vocab), short.Len())
+	}
+	bg := NewBackground()
+	bg.Add(short)
+	if df, _ := bg.Lookup("巡视整改"); df != 1 || bg.Len() != short.Len() {
+		t.Errorf("background of lean Terms: df(巡视整改) = %d, %d terms", df, bg.Len())
+	}
+}

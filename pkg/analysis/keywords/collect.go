@@ -83,6 +83,10 @@ func (c *collector) run(t *Terms) {
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)
+	if c.opts.NoVocabulary {
+		t.Compact() // the terms' own counts
+		return
+	}
 	c.vocabulary(t)
 }
 

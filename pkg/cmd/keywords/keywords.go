@@ -237,6 +237,8 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	keep := fromCorpus || opts.Corpus
+	// a document ranked alone is added to no background
+	exOpts.NoVocabulary = !keep
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "keywords", StreamsOutput: !keep,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	var kept []docResult           // documents held for a second pass
