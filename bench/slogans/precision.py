@@ -2,6 +2,7 @@
 """Blind precision sample of `zhpolicy slogans` (criteria: bench/slogans/gold/CRITERIA.md).
 
     python3 bench/slogans/precision.py draw    # runs the tool, writes gold/precision_{test,dev}.tsv skeletons
+    python3 bench/slogans/precision.py redraw  # a second TEST sample (seed 20261206) of the later rules: gold/precision_test2.tsv
     python3 bench/slogans/precision.py score   # precision by kind from the labelled files
 
 The sample is drawn with a fixed seed from the rows of the default per-document output (built-in
@@ -45,10 +46,27 @@ def draw():
         print(name, len(rs), "rows;", len(a), "+", len(b), "drawn")
 
 
+def redraw():
+    files = sorted(os.listdir(CORPUS))
+    test = [os.path.join(CORPUS, f) for f in files if f[5:-4] in TEST]
+    rnd = random.Random(SEED + 1)
+    rs = rows(test)
+    a = rnd.sample(range(len(rs)), 100)
+    with open(os.path.join(HERE, "gold", "precision_test2.tsv"), "w") as fh:
+        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+        for i in a:
+            r = rs[i]
+            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+            fh.write("\t".join(["A", os.path.basename(r["file"])[5:-4], r["kind"], r["text"], ctx, "", ""]) + "\n")
+    print("test2", len(rs), "rows; 100 drawn")
+
+
 def score():
     lines = []
-    for name in ("dev", "test"):
+    for name in ("dev", "test", "test2"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
+        if not os.path.exists(p):
+            continue
         tp = collections.Counter(); n = collections.Counter(); reasons = collections.Counter()
         for l in open(p).read().splitlines()[1:]:
             s, doc, kind, text, ctx, label, reason = (l.split("\t") + [""] * 7)[:7]
@@ -69,4 +87,4 @@ def score():
 
 
 if __name__ == "__main__":
-    {"draw": draw, "score": score}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
+    {"draw": draw, "redraw": redraw, "score": score}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
