@@ -64,7 +64,9 @@ Each formulation has a kind:
             “增品种、提品质、创品牌” may be longer, 8 per member), with no
             sentence punctuation (。！？；：) inside, not quoted speech (after
             ：), not the name of a ship or spacecraft (“嫦娥六号”, “东方之星”号).
-            Once quoted, every use in the document counts, quoted or not.
+            Once quoted, its bare uses count too when it is a coinage (three
+            characters or more, no word of the dictionary); an everyday
+            word in scare quotes (“人民”, “世界”) is no formulation.
   numbered  a numeral that counts the content: 两个维护, 三大攻坚战, 八项规定,
             一带一路, 六稳六保 (also written “六稳”“六保”), 双循环.
   plan      a five-year plan period, counted under 十四五 in all its forms:
