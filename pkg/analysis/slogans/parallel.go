@@ -225,11 +225,27 @@ func (x *extractor) firstCuts(first [2]int) []int {
 	s := x.v.s
 	var out []int
 	for l := minMember; l <= maxMember && l <= first[1]-first[0]; l++ {
-		if x.edgeOK(first[1]-l) && memberOK(s[first[1]-l:first[1]]) {
+		if x.edgeOK(first[1]-l) && memberOK(s[first[1]-l:first[1]]) && !x.localiserAt(first[1]-l) {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// localiserAt reports whether s[j] is a localiser of one character, the
+// end of a phrase before it (全国残特奥会|上|顽强拼搏): no member starts
+// with one.
+func (x *extractor) localiserAt(j int) bool {
+	v := x.v
+	if !v.hasTokens || j == 0 {
+		return false
+	}
+	t, ok := v.tokenAt(v.sIdx[j])
+	if !ok || t.b-t.a != 1 || t.pos != "f" || !strings.ContainsRune("上中下里内外", v.s[j]) {
+		return false
+	}
+	pt, ok := v.tokenBefore(t.a)
+	return ok && pt.b == t.a && nounish(pt.pos) // 会|上, not 呈现|前高
 }
 
 // lastCuts lists the lengths a last member may take at the start of the

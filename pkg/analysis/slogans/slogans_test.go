@@ -569,3 +569,12 @@ func TestSharedTailOfShortMembers(t *testing.T) {
 		t.Errorf("got %v", keys(fs))
 	}
 }
+
+// TestNoLocaliserMember: 会上|顽强拼搏 — a localiser ends the phrase
+// before it, no member starts with it.
+func TestNoLocaliserMember(t *testing.T) {
+	fs := Extract(prep(t, "运动员在第十二届全国残特奥会上顽强拼搏、取得好成绩。"), Options{Lexicon: builtinLex(t)})
+	if _, ok := find(fs, "上顽强拼搏、取得好成绩"); ok {
+		t.Errorf("got %v", keys(fs))
+	}
+}
