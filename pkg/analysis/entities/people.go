@@ -2,6 +2,7 @@ package entities
 
 import (
 	"strings"
+	"unicode"
 )
 
 // People in policy text. A report names few people, and every false one is
@@ -270,7 +271,22 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 	case before || after || caption:
 		if sc > nameThreshold-1.5 {
 			st.addPerson(s, e, score, true)
+		} else if before && st.unknownName(s, e) && st.closedAfter(e) {
+			// a post right before a name that the segmenter cut into
+			// single characters and that ends where the clause does
+			// (经济部次长黄重球陪同): the post is the evidence, the rare
+			// characters of the given name are not against it
+			st.addPerson(s, e, score, true)
 		}
+	case st.listedAfterPerson(s) && st.unknownName(s, e) && st.closedAfter(e) && sc > nameThreshold-1.5:
+		// the next of a list of people (副省长张三、李四)
+		st.addPerson(s, e, score, true)
+	case st.contactLine(s) && st.unknownName(s, e) && st.closedBefore(s) && st.closedAfter(e) && sc > nameThreshold-1.5:
+		// a name standing alone in a contact line (联系人：老龄司 白宇)
+		st.addPerson(s, e, score, true)
+	case st.phoneAfter(e) && st.unknownName(s, e) && st.closedBefore(s) && sc > nameThreshold-1.5:
+		// a name before a telephone number (张娴 010一67558129)
+		st.addPerson(s, e, score, true)
 	case sc > nameThreshold+st.shapeMargin(s, e) && st.standsAlone(s, e) && st.plainGiven(s, e):
 		st.addPerson(s, e, score, false)
 	}
@@ -535,7 +551,8 @@ func (st *sentence) familyNameAlone(ti int) {
 	if tk.e-tk.s == 1 && st.t.sur1[st.rs[s]] {
 		if j := st.startTok[tk.e]; j >= 0 {
 			w := st.tokText(j)
-			if (st.t.titles[w] || w == "总" || w == "某" || w == "师傅" || honorifics[w]) && st.t.surnameScore(st.rs[s]) > -2 {
+			post := st.t.titles[w] || postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] // 吕|副|总统
+			if (post || w == "总" || w == "某" || w == "师傅" || honorifics[w]) && st.t.surnameScore(st.rs[s]) > -2 {
 				st.addPerson(s, tk.e, 9, false)
 			}
 		}
@@ -840,4 +857,119 @@ func (st *sentence) translitTok(i int) bool {
 		return g.Type == PER // a listed place or body ends the name: 捷克|哈维尔
 	}
 	return !commonPOS[tk.pos]
+}
+
+// unknownName says whether [s, e) is a name of three characters or two
+// that the segmenter cut into single characters or into a family name and
+// a given name it knows as a name (刘|秀萍), not a word it knows.
+func (st *sentence) unknownName(s, e int) bool {
+	if e-s < 2 || e-s > 3 || st.startTok[s] < 0 || st.endTok[e] < 0 {
+		return false
+	}
+	for j := st.startTok[s]; j <= st.endTok[e]; j++ {
+		tk := st.toks[j]
+		if !isHan(st.rs[tk.s]) || tk.e-tk.s > 1 && !namePOS[tk.pos] {
+			return false
+		}
+	}
+	return true
+}
+
+// closedAfter says whether the clause closes at e: the sentence ends,
+// punctuation or a blank follows, or a word that follows a name (陪同,
+// 说, 等, 及, 和).
+func (st *sentence) closedAfter(e int) bool {
+	if e >= len(st.rs) {
+		return true
+	}
+	r := st.rs[e]
+	if isBlank(r) || r == '\n' || r == '\r' || !isHan(r) && !unicode.IsLetter(r) {
+		return true
+	}
+	j := st.startTok[e]
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	return afterName[w] || sayingVerbs[w] || w == "陪同" || w == "及" || w == "和" || w == "与"
+}
+
+// closedBefore says whether nothing but a blank or punctuation (or the
+// start of the line) comes right before s.
+func (st *sentence) closedBefore(s int) bool {
+	if s == 0 {
+		return true
+	}
+	r := st.rs[s-1]
+	return isBlank(r) || !isHan(r) && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// contactLabels open the part of a line that lists the people to contact.
+var contactLabels = [][]rune{[]rune("联系人"), []rune("联 系 人"), []rune("联络人"), []rune("经办人"), []rune("咨询人")}
+
+// contactLine says whether a contact label comes before s in the line,
+// followed by a colon (联系人：…, 中方联系人：…).
+func (st *sentence) contactLine(s int) bool {
+	for i := 0; i < s; i++ {
+		for _, l := range contactLabels {
+			if st.rs[i] != l[0] || !hasRunes(st.rs[i:s], l) {
+				continue
+			}
+			k := i + len(l)
+			for k < s && (isBlank(st.rs[k]) || st.rs[k] == '及' || st.rs[k] == '和' || st.rs[k] == '电' || st.rs[k] == '话') {
+				k++
+			}
+			if k < s && (st.rs[k] == '：' || st.rs[k] == ':') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phoneAfter says whether a telephone number follows e, after blanks: seven
+// digits or more, with an area code in brackets or a dash (written - — 一
+// in scanned text) allowed among them.
+func (st *sentence) phoneAfter(e int) bool {
+	i := e
+	for i < len(st.rs) && isBlank(st.rs[i]) {
+		i++
+	}
+	if i == e && e < len(st.rs) && isHan(st.rs[e]) {
+		return false
+	}
+	digits := 0
+	for ; i < len(st.rs); i++ {
+		r := st.rs[i]
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			digits++
+		case digits > 0 && (r == '-' || r == '－' || r == '—' || r == '一'), r == '(' || r == ')' || r == '（' || r == '）':
+		default:
+			return digits >= 7
+		}
+	}
+	return digits >= 7
+}
+
+// listedAfterPerson says whether s follows a person found with evidence and
+// a list mark: 、 or 和, 及, 与 (张进福、黄重球).
+func (st *sentence) listedAfterPerson(s int) bool {
+	p := -1
+	if s >= 1 && st.rs[s-1] == '、' {
+		p = s - 1
+	} else if j := st.endTok[s]; j >= 0 {
+		if w := st.tokText(j); w == "和" || w == "及" || w == "与" {
+			p = st.toks[j].s
+		}
+	}
+	if p < 0 {
+		return false
+	}
+	for _, c := range st.cands {
+		if c.typ == PER && c.strong && c.e == p && c.e-c.s >= 2 {
+			return true
+		}
+	}
+	return false
 }

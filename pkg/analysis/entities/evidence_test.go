@@ -1,0 +1,51 @@
+package entities
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestPeopleByTheirPlace: names with no title of their own that a policy
+// document still marks as people: a contact line, a telephone number after
+// the name, the next name of a list that began with a titled person, a post
+// before a name of rare characters, a family name before 副+post.
+func TestPeopleByTheirPlace(t *testing.T) {
+	x := New(nil)
+	want := []struct {
+		text string
+		want []string
+	}{
+		{"　　联 系 人：国家卫生健康委老龄司 白宇\n　　联系电话：（010）62030792\n", []string{"白宇"}},
+		{"　　（一）中方联系人：陈婧  刘秀萍\n　　电话：010-62326877\n", []string{"陈婧", "刘秀萍"}},
+		{"联系人：最高人民法院信息中心\n张娴 010一67558129　13811183157\n", []string{"张娴"}},
+		{"歐德寧總裁一行下午由行政院政務委員張進福、經濟部次長黃重球陪同。", []string{"张进福/政务委员@行政院", "黄重球/次长@经济部"}},
+		{"呂副總統秀蓮女士長期以來即積極推動。", []string{"吕/副总统"}},
+		{"國安會諮詢委員詹滿容也在座。", []string{"詹满容/咨询委员@国安会"}},
+		{"第58屆總會長塗義澤陪同。", []string{"涂义泽/总会长"}},
+	}
+	for _, tt := range want {
+		got := people(extractDoc(t, x, tt.text))
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: missing %q in %v", tt.text, w, got)
+			}
+		}
+	}
+	// the same places without a name in them
+	none := []string{
+		"联系人：各省级卫生健康部门\n",
+		"联系人及电话：\n",
+		"联系电话：010-62030792\n",
+		"请于本月底前报送联系人信息。\n",
+		"经济部次长说明情况。\n",
+		"申报单位 010-62030792\n",
+		"市长热线 12345678\n",
+		"省长高度重视。\n",
+		"推动数字孪生、人工智能和量子科技发展。\n",
+	}
+	for _, text := range none {
+		if got := people(extractDoc(t, x, text)); len(got) > 0 {
+			t.Errorf("%q: people %v", text, got)
+		}
+	}
+}
