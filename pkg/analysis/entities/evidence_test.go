@@ -22,6 +22,8 @@ func TestPeopleByTheirPlace(t *testing.T) {
 		{"呂副總統秀蓮女士長期以來即積極推動。", []string{"吕/副总统"}},
 		{"國安會諮詢委員詹滿容也在座。", []string{"詹满容/咨询委员@国安会"}},
 		{"第58屆總會長塗義澤陪同。", []string{"涂义泽/总会长"}},
+		{"國民黨連主席、親民黨宋主席先後訪問中國。剛才蘇主席及其他幾位與游秘書長見面。", []string{"连/主席@国民党", "宋/主席@亲民党", "苏/主席", "游/秘书长"}},
+		{"「日本交流協會」理事長畠中篤(HATAKENAKA ATSUSHI)來訪。", []string{"畠中笃/理事长"}},
 	}
 	for _, tt := range want {
 		got := people(extractDoc(t, x, tt.text))
@@ -42,6 +44,9 @@ func TestPeopleByTheirPlace(t *testing.T) {
 		"市长热线 12345678\n",
 		"省长高度重视。\n",
 		"推动数字孪生、人工智能和量子科技发展。\n",
+		"他要辭黨主席以示負責。\n",
+		"日本的近衛師團長率軍登陸。\n",
+		"美商英特爾公司（Intel Corporation）總裁來訪。\n",
 	}
 	for _, text := range none {
 		if got := people(extractDoc(t, x, text)); len(got) > 0 {

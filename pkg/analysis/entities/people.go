@@ -33,6 +33,10 @@ var afterName = map[string]bool{"说": true, "表示": true, "指出": true, "�
 // honorifics after a name make it a person (殷勇同志, 葉女士).
 var honorifics = map[string]bool{"同志": true, "先生": true, "女士": true, "夫人": true, "伉俪": true, "小姐": true}
 
+// notAloneBeforePost are family names that, alone before a post, are more
+// often its body or a modifier (党|主席, 省|主席, 全|省长, 国|务卿).
+const notAloneBeforePost = "师旅营党省市县区镇乡村团校院部局厅处科室所该各本现原副前代老新首总正全州盟旗国军司会社队组委政经"
+
 // nameBreaks are characters that, as a token of their own after a family
 // name and one given character, are the next word rather than the end of
 // the name (赵刚|作政府工作报告).
@@ -201,6 +205,7 @@ func (st *sentence) chineseNames() {
 	for ti := range st.toks {
 		st.fullName(ti)
 		st.japaneseName(ti)
+		st.glossedName(ti)
 		st.familyNameAlone(ti)
 	}
 }
@@ -552,7 +557,11 @@ func (st *sentence) familyNameAlone(ti int) {
 		if j := st.startTok[tk.e]; j >= 0 {
 			w := st.tokText(j)
 			post := st.t.titles[w] || postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] // 吕|副|总统
-			if (post || w == "总" || w == "某" || w == "师傅" || honorifics[w]) && st.t.surnameScore(st.rs[s]) > -2 {
+			sur := st.t.surnameScore(st.rs[s])
+			if (post || w == "总" || w == "某" || w == "师傅" || honorifics[w]) && sur > -2 ||
+				post && sur > -4.5 && st.freeBefore(s) && !strings.ContainsRune(notAloneBeforePost, st.rs[s]) {
+				// a family name that is also a common character (连, 苏,
+				// 游) only before a post, not glued to the word before it
 				st.addPerson(s, tk.e, 9, false)
 			}
 		}
@@ -972,4 +981,53 @@ func (st *sentence) listedAfterPerson(s int) bool {
 		}
 	}
 	return false
+}
+
+// glossedName proposes a name of two to four Chinese characters after a
+// post and before a gloss in Latin letters that reads as a person's name
+// (理事長畠中篤(HATAKENAKA ATSUSHI)): a transliterated or Japanese name
+// the family-name rules do not know.
+func (st *sentence) glossedName(ti int) {
+	s := st.toks[ti].s
+	if !st.titleBefore(s) {
+		return
+	}
+	for e := s + 2; e <= s+4 && e < len(st.rs); e++ {
+		if !isHan(st.rs[e-1]) || st.rs[e] != '(' && st.rs[e] != '（' {
+			continue
+		}
+		if st.endTok[e] < 0 || !hanOnly(st.text(s, e)) || st.afterGloss(e) == e || !st.personGloss(e) {
+			return
+		}
+		if _, dict := st.dictWord(s, e); dict {
+			return
+		}
+		st.addPerson(s, e, float64(e-s)*10+3, true)
+		return
+	}
+}
+
+// glossNotPerson are words of a Latin gloss that name a body, not a person.
+var glossNotPerson = map[string]bool{"corporation": true, "inc": true, "company": true, "co": true, "ltd": true,
+	"association": true, "council": true, "ministry": true, "office": true, "bank": true, "university": true,
+	"group": true, "foundation": true, "institute": true, "committee": true, "organization": true,
+	"organisation": true, "agency": true, "department": true, "party": true, "union": true, "society": true,
+	"center": true, "centre": true, "fund": true, "forum": true, "of": true, "the": true, "and": true}
+
+// personGloss says whether the gloss in brackets at e is two to four words
+// of letters, none of them a word that names a body.
+func (st *sentence) personGloss(e int) bool {
+	end := st.afterGloss(e)
+	words := strings.FieldsFunc(st.text(e+1, end-1), func(r rune) bool {
+		return r == ' ' || r == '.' || r == '-' || r == ',' || r == '．' || r == '·' || r == '‧'
+	})
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if glossNotPerson[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }
