@@ -25,6 +25,10 @@ type document struct {
 	// in the document is that person too (王正谱作政府工作报告).
 	known    map[string]bool
 	maxKnown int
+	// knownRunes are the keys of known as runes, sorted; knownFirst their
+	// first runes (a quick test before the lookups)
+	knownRunes [][]rune
+	knownFirst map[rune]bool
 }
 
 // Extract finds the entities of one document, in text order. Mentions of
@@ -133,7 +137,7 @@ func (d *document) recognize() []span {
 		sents = append(sents, sent{s: s, e: e, toks: st})
 		s = e
 	}
-	d.known = map[string]bool{}
+	d.known, d.knownFirst = map[string]bool{}, map[rune]bool{}
 	for i := range sents {
 		st := &sents[i]
 		st.spans = d.sentence(st.s, st.e, st.toks)
@@ -141,10 +145,16 @@ func (d *document) recognize() []span {
 			if sp.typ == PER && sp.strong && sp.e-sp.s >= 2 {
 				k := dropSpaces(string(d.rs[st.s+sp.s : st.s+sp.e]))
 				d.known[k] = true
+				r, _ := utf8.DecodeRuneInString(k)
+				d.knownFirst[r] = true
 				d.maxKnown = max(d.maxKnown, utf8.RuneCountInString(k))
 			}
 		}
 	}
+	for k := range d.known {
+		d.knownRunes = append(d.knownRunes, []rune(k))
+	}
+	slices.SortFunc(d.knownRunes, func(a, b []rune) int { return slices.Compare(a, b) })
 	var out []span
 	for i := range sents {
 		st := &sents[i]
@@ -170,8 +180,7 @@ func (d *document) recognize() []span {
 // the first pass found no person.
 func (d *document) missesKnown(s, e int, spans []span) bool {
 	text := d.rs[s:e]
-	for k := range d.known {
-		name := []rune(k)
+	for _, name := range d.knownRunes {
 		for i := 0; i+len(name) <= len(text); i++ {
 			if text[i] != name[0] || !hasRunes(text[i:], name) {
 				continue

@@ -3,6 +3,7 @@ package entities
 import (
 	"slices"
 	"testing"
+	"unicode"
 )
 
 // TestPeopleByTheirPlace: names with no title of their own that a policy
@@ -52,5 +53,28 @@ func TestPeopleByTheirPlace(t *testing.T) {
 		if got := people(extractDoc(t, x, text)); len(got) > 0 {
 			t.Errorf("%q: people %v", text, got)
 		}
+	}
+}
+
+// TestIsHan: the fast path of isHan agrees with the Unicode tables.
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if isHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("isHan(%U) = %v", r, isHan(r))
+		}
+	}
+	m := runeSet("年月日〇九")
+	for _, r := range "年月日〇九" {
+		if !m.has(r) {
+			t.Errorf("runeSet lost %c", r)
+		}
+	}
+	for _, r := range "A一十\u0000" {
+		if m.has(r) {
+			t.Errorf("runeSet has %c", r)
+		}
+	}
+	if runeSet("").has('a') {
+		t.Error("empty set has a rune")
 	}
 }

@@ -144,7 +144,7 @@ func (st *sentence) knownPeople() {
 	}
 	n := len(st.rs)
 	for s := 0; s < n; s++ {
-		if st.startTok[s] < 0 {
+		if st.startTok[s] < 0 || !st.d.knownFirst[st.rs[s]] {
 			continue
 		}
 		for L := min(st.d.maxKnown, n-s); L >= 2; L-- {

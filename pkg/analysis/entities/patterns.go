@@ -45,7 +45,7 @@ var patternList = sync.OnceValue(func() []pattern {
 
 	all := func(p pat, start, need string, maxLen int) finder {
 		set := runeSet(start)
-		return finder{p: p, start: func(r rune) bool { return set[r] }, need: runeSet(need), maxLen: maxLen}
+		return finder{p: p, start: set.has, need: runeSet(need), maxLen: maxLen}
 	}
 	anyHan := func(p pat, need string, maxLen int) finder {
 		return finder{p: p, start: isHan, need: runeSet(need), maxLen: maxLen}

@@ -989,7 +989,11 @@ func (st *sentence) listedAfterPerson(s int) bool {
 // the family-name rules do not know.
 func (st *sentence) glossedName(ti int) {
 	s := st.toks[ti].s
-	if !st.titleBefore(s) {
+	bracket := false
+	for e := s + 2; e <= s+4 && e < len(st.rs); e++ {
+		bracket = bracket || st.rs[e] == '(' || st.rs[e] == '（'
+	}
+	if !bracket || !st.titleBefore(s) {
 		return
 	}
 	for e := s + 2; e <= s+4 && e < len(st.rs); e++ {
