@@ -214,10 +214,16 @@ type finder struct {
 	// length of the longest match (0: need is not used)
 	need   *rset
 	maxLen int
+	// must, when set, is a run of runes every match holds: a text
+	// without it is not scanned at all
+	must []rune
 }
 
 // all returns the [start, end) rune spans of the matches in rs.
 func (f finder) all(rs []rune, out [][2]int) [][2]int {
+	if len(f.must) > 0 && !containsRunes(rs, f.must) {
+		return out
+	}
 	next := len(rs) // the next position at or after i holding a needed rune
 	if f.maxLen > 0 {
 		next = -1
@@ -257,4 +263,14 @@ func (f finder) all(rs []rune, out [][2]int) [][2]int {
 		i++
 	}
 	return out
+}
+
+// containsRunes says whether w occurs in rs.
+func containsRunes(rs, w []rune) bool {
+	for i := 0; i+len(w) <= len(rs); i++ {
+		if rs[i] == w[0] && hasRunes(rs[i:], w) {
+			return true
+		}
+	}
+	return false
 }
