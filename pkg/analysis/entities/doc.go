@@ -29,6 +29,12 @@ type document struct {
 	// first runes (a quick test before the lookups)
 	knownRunes [][]rune
 	knownFirst map[rune]bool
+	// buf holds the arrays newSentence reuses
+	buf struct {
+		tokStr           []string
+		startTok, endTok []int
+		blocked          []bool
+	}
 }
 
 // Extract finds the entities of one document, in text order. Mentions of
@@ -116,6 +122,7 @@ func (d *document) recognize() []span {
 		spans []span
 	}
 	var sents []sent
+	all := make([]rtok, 0, len(d.toks))
 	ti := 0
 	for s := 0; s < len(d.rs); {
 		e := s
@@ -125,14 +132,19 @@ func (d *document) recognize() []span {
 		if e < len(d.rs) {
 			e++
 		}
-		// the tokens of [s, e), cut at the sentence ends
-		var st []rtok
+		// the tokens of [s, e), cut at the sentence ends, in one array
+		// for all sentences (a token is in one sentence at most)
+		first := len(all)
 		for ti < len(d.toks) && d.toks[ti].s < e {
 			tk := d.toks[ti]
 			if tk.s >= s {
-				st = append(st, rtok{s: tk.s - s, e: min(tk.e, e) - s, pos: tk.pos})
+				all = append(all, rtok{s: tk.s - s, e: min(tk.e, e) - s, pos: tk.pos})
 			}
 			ti++
+		}
+		var st []rtok
+		if len(all) > first {
+			st = all[first:len(all):len(all)]
 		}
 		sents = append(sents, sent{s: s, e: e, toks: st})
 		s = e

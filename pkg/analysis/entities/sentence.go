@@ -48,8 +48,19 @@ type sentence struct {
 }
 
 func newSentence(d *document, rs []rune, toks []rtok, credit []bool) *sentence {
-	st := &sentence{d: d, t: d.x.t, rs: rs, toks: toks, credit: credit, tokStr: make([]string, len(toks)),
-		startTok: make([]int, len(rs)+1), endTok: make([]int, len(rs)+1), blocked: make([]bool, len(rs))}
+	// the per-rune and per-token arrays are the document's, reused from
+	// one sentence to the next (a sentence keeps none of them)
+	b := &d.buf
+	if cap(b.tokStr) < len(toks) {
+		b.tokStr = make([]string, len(toks))
+	}
+	if cap(b.startTok) < len(rs)+1 {
+		b.startTok, b.endTok, b.blocked = make([]int, len(rs)+1), make([]int, len(rs)+1), make([]bool, len(rs)+1)
+	}
+	st := &sentence{d: d, t: d.x.t, rs: rs, toks: toks, credit: credit, tokStr: b.tokStr[:len(toks)],
+		startTok: b.startTok[:len(rs)+1], endTok: b.endTok[:len(rs)+1], blocked: b.blocked[:len(rs)]}
+	clear(st.tokStr)
+	clear(st.blocked)
 	for i := range st.startTok {
 		st.startTok[i], st.endTok[i] = -1, -1
 	}
