@@ -78,11 +78,7 @@ a corpus (--shard i/n) apart, then add the partials with ` + "`zhpolicy merge`" 
 prints the same table as one --corpus run over all of them. Partials made with
 a different --type, --gazetteer, --dict, --hmm or --no-clean are not merged.
 The corpus table lists no mentions (their offsets are in the per-document
-output).
-
-Entities are found in whole documents (a sentence never spans a part): a
-plain-text input over 1 MiB is read as documents of about 1 MiB (FILE#k), cut
-at line ends, so memory stays bounded.`,
+output).` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy entities testdata/sample/municipal_report.txt
   zhpolicy entities --type PER,ORG --format csv testdata/sample/ > who.csv
   zhpolicy entities --corpus --top 50 testdata/sample/
