@@ -15,6 +15,7 @@
 #
 #   bash bench/entities/run.sh            # from the repository root
 #   ROUNDS=5 bash bench/entities/run.sh
+#   AB_BASE=main bash bench/entities/run.sh   # and recognition speed against a base commit
 #
 # Needs Go and /usr/bin/time; skips cleanly when ../shared is absent.
 set -euo pipefail
@@ -74,6 +75,12 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 	echo "| zhpolicy entities -j 1 --corpus | ${ew} s | $((em / 1024)) MB |"
 	echo
 	awk -v a="$ew" -v b="$sw" 'BEGIN {printf "entities takes %.2f× the wall time of segment (segmentation included in both).\n", a/b}'
+	if [[ -n ${AB_BASE:-} ]]; then
+		echo
+		echo "### Recognition against $AB_BASE, side by side (bench/entities/ab.sh)"
+		echo
+		ROUNDS=$ROUNDS bash bench/entities/ab.sh "$AB_BASE"
+	fi
 	echo "<!-- entities:end -->"
 } >"$tmp/section.md"
 cat "$tmp/section.md"
