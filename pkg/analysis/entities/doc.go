@@ -50,9 +50,18 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 		rs = append(rs, unifyRune(r))
 	}
 	fb = append(fb, len(in.Folded))
+	// tokens come in text order: a cursor walks fb, and a search is the
+	// fallback for an offset behind it
+	cur := 0
 	runeAt := func(b int) int {
-		i, _ := slices.BinarySearch(fb, b)
-		return i
+		if b < fb[cur] {
+			cur, _ = slices.BinarySearch(fb, b)
+			return cur
+		}
+		for cur < len(fb)-1 && fb[cur] < b {
+			cur++
+		}
+		return cur
 	}
 	d := &document{x: x, rs: rs, toks: make([]rtok, 0, len(in.Tokens))}
 	for _, tk := range in.Tokens {
