@@ -216,7 +216,7 @@ func (st *sentence) fullName(ti int) {
 	n := len(st.rs)
 	s := st.toks[ti].s
 	for _, sl := range []int{2, 1} {
-		if s+sl > n || sl == 2 && !st.t.sur2[st.text(s, s+2)] || sl == 1 && !st.t.sur1[st.rs[s]] {
+		if s+sl > n || sl == 2 && !st.t.sur2[st.text(s, s+2)] || sl == 1 && !st.t.sur1.has(st.rs[s]) {
 			continue
 		}
 		for gl := 1; gl <= 2; gl++ {
@@ -339,7 +339,7 @@ func (st *sentence) plainGiven(s, e int) bool {
 	if st.t.surnameScore(st.rs[s]) < 1 {
 		all := true
 		for _, r := range st.rs[s:e] {
-			all = all && st.t.translit[r]
+			all = all && st.t.translit.has(r)
 		}
 		if all {
 			return false
@@ -446,7 +446,7 @@ func (st *sentence) shapeMargin(s, e int) float64 {
 
 func (st *sentence) allAbbr(s, e int) bool {
 	for _, r := range st.rs[s:e] {
-		if !st.t.abbr[r] {
+		if !st.t.abbr.has(r) {
 			return false
 		}
 	}
@@ -553,7 +553,7 @@ func (st *sentence) japaneseName(ti int) {
 func (st *sentence) familyNameAlone(ti int) {
 	tk := st.toks[ti]
 	s := tk.s
-	if tk.e-tk.s == 1 && st.t.sur1[st.rs[s]] {
+	if tk.e-tk.s == 1 && st.t.sur1.has(st.rs[s]) {
 		if j := st.startTok[tk.e]; j >= 0 {
 			w := st.tokText(j)
 			post := st.t.titles[w] || postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] // 吕|副|总统
@@ -575,7 +575,7 @@ func (st *sentence) familyNameAlone(ti int) {
 			st.addPerson(s, tk.e, 9, false)
 		}
 	}
-	if tk.e-tk.s == 2 && (st.rs[s] == '老' || st.rs[s] == '小') && st.t.sur1[st.rs[s+1]] && st.t.surnameScore(st.rs[s+1]) > -0.5 {
+	if tk.e-tk.s == 2 && (st.rs[s] == '老' || st.rs[s] == '小') && st.t.sur1.has(st.rs[s+1]) && st.t.surnameScore(st.rs[s+1]) > -0.5 {
 		st.addPerson(s+1, tk.e, 9, false)
 	}
 }
@@ -796,7 +796,7 @@ func (st *sentence) namePart(k, dir int) int {
 		if _, ok := st.lookup(w); ok && tk.e-tk.s >= 2 && !st.allTranslit(k) {
 			break // a place or body: 新疆|艾尔肯 ends the part
 		}
-		if tk.e-tk.s == 1 && !st.t.translit[st.rs[tk.s]] && !st.t.minority[st.rs[tk.s]] {
+		if tk.e-tk.s == 1 && !st.t.translit.has(st.rs[tk.s]) && !st.t.minority.has(st.rs[tk.s]) {
 			break // 荷兰|人|维姆, 退役军人”|龙|吉克
 		}
 		if n+tk.e-tk.s > 6 {
@@ -824,7 +824,7 @@ func (st *sentence) namePart(k, dir int) int {
 func (st *sentence) translitShare(s, e int) bool {
 	n := 0
 	for _, r := range st.rs[s:e] {
-		if st.t.translit[r] || st.t.minority[r] {
+		if st.t.translit.has(r) || st.t.minority.has(r) {
 			n++
 		}
 	}
@@ -841,7 +841,7 @@ func isJoiner(w string) bool {
 // allTranslit says whether token i is made of transliteration characters.
 func (st *sentence) allTranslit(i int) bool {
 	for _, r := range st.rs[st.toks[i].s:st.toks[i].e] {
-		if !st.t.translit[r] {
+		if !st.t.translit.has(r) {
 			return false
 		}
 	}
