@@ -3,6 +3,7 @@ package entities
 import (
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -29,6 +30,10 @@ type document struct {
 	// first runes (a quick test before the lookups)
 	knownRunes [][]rune
 	knownFirst map[rune]bool
+	// str is rs as a string and off the byte offset in it of every rune
+	// index (made once, on the first call of textOffsets)
+	str string
+	off []int
 	// buf holds the arrays newSentence reuses
 	buf struct {
 		tokStr           []string
@@ -75,7 +80,9 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 		s, e := in.TextSpan(fb[sp.s], fb[sp.e])
 		m := Mention{Start: s, End: e, Text: in.Text[s:e], Key: analysis.Key(dropSpaces(string(rs[sp.s:sp.e]))), Type: sp.typ}
 		if sp.title != "" {
-			m.Post = sp.title
+			// a copy: sp.title is a substring of the whole document's
+			// runes, which a mention must not keep alive
+			m.Post = strings.Clone(sp.title)
 			if sp.oe > sp.os {
 				m.Org = analysis.Key(dropSpaces(string(rs[sp.os:sp.oe])))
 			}
@@ -224,7 +231,7 @@ func (d *document) missesKnown(s, e int, spans []span) bool {
 // sentence recognises the sentence [s, e) with its tokens (in offsets from
 // s), returning spans in offsets from s.
 func (d *document) sentence(s, e int, toks []rtok) []span {
-	st := newSentence(d, d.rs[s:e], toks, d.credit[s:e])
+	st := newSentence(d, s, d.rs[s:e], toks, d.credit[s:e])
 	other := st.patterns()
 	core := st.recognizeCore()
 	titles := st.attachTitles(core)
@@ -323,4 +330,24 @@ func hanCount(rs []rune) int {
 		}
 	}
 	return n
+}
+
+// textOffsets returns the document's runes as a string and the byte offset
+// in it of every rune index, made on the first call.
+func (d *document) textOffsets() (string, []int) {
+	if d.off == nil {
+		d.str = string(d.rs)
+		d.off = make([]int, len(d.rs)+1)
+		b := 0
+		for i, r := range d.rs {
+			d.off[i] = b
+			n := utf8.RuneLen(r)
+			if n < 0 {
+				n = utf8.RuneLen(utf8.RuneError) // what string() writes for an invalid rune
+			}
+			b += n
+		}
+		d.off[len(d.rs)] = b
+	}
+	return d.str, d.off
 }
