@@ -159,6 +159,13 @@ func readGazetteers(paths []string) ([]ent.Entry, error) {
 	return out, nil
 }
 
+// docEntities is one document's result: its mentions to count (--corpus),
+// or its table.
+type docEntities struct {
+	mentions []ent.Mention
+	out      *report.Prepared
+}
+
 func entitiesRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	types, _ := parseTypes(opts.Types)
 	user, err := readGazetteers(opts.Gazetteers)
@@ -194,22 +201,27 @@ func entitiesRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "entities", StreamsOutput: !opts.Corpus,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
-		func(ctx context.Context, d *corpus.Doc) ([]ent.Mention, error) {
+		func(ctx context.Context, d *corpus.Doc) (docEntities, error) {
 			ms := ent.Filter(x.Extract(d.In), types)
 			for i := range ms {
 				ms[i].Start, ms[i].End = d.OriginalSpan(ms[i].Start, ms[i].End)
 			}
-			return ms, nil
-		},
-		func(d *corpus.Doc, ms []ent.Mention) error {
 			if counts != nil {
-				inputs.Add(d.Name, int64(len(d.Original)))
-				counts.Add(ms)
-				return nil
+				return docEntities{mentions: ms}, nil
 			}
+			// a document's table, rendered on its worker
 			c := ent.NewCounter()
 			c.Add(d.Name, ms)
-			return w.Table(views.Entities(disp, d.Name, []report.KV{{Key: "file", Value: d.Name}}, c.Entities(), opts.Top))
+			out, err := w.Prepare(views.Entities(disp, d.Name, []report.KV{{Key: "file", Value: d.Name}}, c.Entities(), opts.Top))
+			return docEntities{out: out}, err
+		},
+		func(d *corpus.Doc, r docEntities) error {
+			if counts != nil {
+				inputs.Add(d.Name, int64(len(d.Original)))
+				counts.Add(r.mentions)
+				return nil
+			}
+			return w.WritePrepared(r.out)
 		})
 	if err != nil {
 		return err
