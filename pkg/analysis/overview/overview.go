@@ -23,7 +23,6 @@ import (
 	"zhpolicy/pkg/analysis/freq"
 	kw "zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/analysis/slogans"
-	"zhpolicy/pkg/idf"
 )
 
 // Analyzers are the analyzers a Summary runs; a nil field leaves its
@@ -121,8 +120,18 @@ func Analyze(in *analysis.Input, d Doc, a Analyzers) *Summary {
 	if a.Words != nil {
 		s.Words = freq.Count(in, *a.Words)
 	}
+	var mentions []entities.Mention
+	if a.Entities != nil {
+		mentions = a.Entities.Extract(in)
+	}
 	if a.Keywords != nil {
-		terms := kw.Collect(in, *a.Keywords)
+		var terms *kw.Terms
+		if a.Entities != nil && a.Keywords.Entities == a.Entities {
+			// the names keywords ranks apart are the mentions just found
+			terms = kw.CollectTagged(in, *a.Keywords, mentions)
+		} else {
+			terms = kw.Collect(in, *a.Keywords)
+		}
 		for _, k := range terms.Score(*a.Keywords, 0) {
 			s.Keywords.add(k.Key, "", k.Surface, int64(k.Count), int64(math.Round(k.Score*ScoreScale)), nil)
 		}
@@ -147,7 +156,7 @@ func Analyze(in *analysis.Input, d Doc, a Analyzers) *Summary {
 	}
 	if a.Entities != nil {
 		c := entities.NewCounter()
-		c.Add(in.Name, a.Entities.Extract(in))
+		c.Add(in.Name, mentions)
 		for _, e := range c.Entities() {
 			t := s.Entities.add(e.Key, string(e.Type), "", 0, 0, e.Titles)
 			t.Count += int64(e.Count)
@@ -405,17 +414,20 @@ func (t *Tally) sorted(top int, by func(a, b *Item) int) []*Item {
 }
 
 // Default returns the analyzers of `zhpolicy analyze`: every section, with
-// the built-in lists (the keywords scored with the built-in IDF).
+// the built-in lists; the keywords as `zhpolicy keywords` ranks them by
+// default (kw.Default: against the policy background, names apart — the
+// names are the entities section's).
 func Default() (Analyzers, error) {
-	table, err := idf.Default()
+	ko, err := kw.Default()
 	if err != nil {
 		return Analyzers{}, err
 	}
+	ko.NoVocabulary = true // no background is built from the documents
 	words := WordOptions()
 	a := Analyzers{
 		Words:    &words,
-		Keywords: &kw.Options{Method: kw.TFIDF, IDF: table},
-		Entities: entities.New(nil),
+		Keywords: &ko,
+		Entities: ko.Entities,
 	}
 	lex, err := slogans.Builtin()
 	if err != nil {

@@ -197,6 +197,7 @@ type docResult struct {
 	name  string
 	terms *kw.Terms
 	span  views.Span
+	out   *views.Prepared // a document ranked alone: its tables, rendered on the worker
 }
 
 func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
@@ -245,14 +246,20 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	corpusBg := kw.NewBackground() // the documents' own background
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
-			return docResult{name: d.Name, terms: kw.Collect(d.In, exOpts), span: d.OriginalSpan}, nil
+			r := docResult{name: d.Name, terms: kw.Collect(d.In, exOpts), span: d.OriginalSpan}
+			if keep {
+				return r, nil
+			}
+			var err error
+			r.out, err = docView(r, exOpts, opts.Top, disp).Prepare(w, opts.Format)
+			return r, err
 		},
 		func(_ *corpus.Doc, r docResult) error {
 			if !r.terms.Chinese && !r.terms.Empty {
 				cmdutil.Warnf(opts.IO, "%s: no Chinese text; no keywords", r.name)
 			}
 			if !keep {
-				return writeDoc(w, r, exOpts, opts.Top, disp, opts.Format)
+				return r.out.Write(w)
 			}
 			corpusBg.Add(r.terms)
 			r.terms.Compact()
@@ -275,7 +282,7 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := writeDoc(w, r, exOpts, opts.Top, disp, opts.Format); err != nil {
+			if err := docView(r, exOpts, opts.Top, disp).Write(w, opts.Format); err != nil {
 				return err
 			}
 		}
@@ -286,15 +293,15 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	return cmdutil.Exit(res, 0)
 }
 
-// writeDoc ranks one document and writes its keywords (and names).
-func writeDoc(w *report.Writer, r docResult, o kw.Options, top int, disp *script.Display, format string) error {
+// docView ranks one document: its keywords (and names).
+func docView(r docResult, o kw.Options, top int, disp *script.Display) *views.View {
 	var names []kw.Keyword
 	if o.Names == kw.NamesApart {
 		// nil for a short text, whose names are ranked with its keywords:
 		// no table of names then
 		names = r.terms.Names(o, top)
 	}
-	return views.KeywordsDoc(r.name, r.terms.Score(o, top), names, disp, r.span).Write(w, format)
+	return views.KeywordsDoc(r.name, r.terms.Score(o, top), names, disp, r.span)
 }
 
 // writeCorpus writes what the corpus is about and what distinguishes each
