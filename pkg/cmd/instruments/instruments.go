@@ -301,13 +301,3 @@ func docID(name string) string {
 	base := filepath.Base(name)
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
-
-// needsStructure: --by issuer or doctype reads the documents' structure.
-func needsStructure(by []string) bool {
-	for _, b := range by {
-		if bygroup.Dimension(b) {
-			return true
-		}
-	}
-	return false
-}
