@@ -48,8 +48,12 @@ type view struct {
 	loc   *locator
 	mk    *markup
 	clean *normalize.Result // cleaning of mk.masked: pinyin, invisible, width
-	det   script.Detection  // of clean.Text
+	det   script.Detection  // of clean.Text (of the whole document, in parts)
 	gbt   gbtState          // the GB/T 9704 structure, parsed once (gbt9704.go)
+	// st is the document's Stream when the view is one part of it (the
+	// rules that need the whole document keep their state there); nil
+	// when the document is checked whole.
+	st *Stream
 }
 
 // cleanOptions are the cleaning steps whose changes the rules report.
@@ -78,12 +82,26 @@ func Check(doc *Document, s *Settings) *Result {
 	v.clean = normalize.Clean(mk.masked, cleanOptions)
 	v.det = script.Detect(v.clean.Text)
 	res.supp = newSuppressor(mk.directives, loc)
+	out := v.run(res, func(*ruleEntry) bool { return true })
+	SortFindings(out)
+	res.Findings = out
+	if s.Severity(RuleDuplicate) != Off {
+		res.Fingerprint = fingerprint(normaliseForDuplicates(v.clean.Text), s.DuplicateMinChars)
+	}
+	return res
+}
 
+// run runs the per-document rules that s enables and keep accepts on v,
+// and returns their findings (severity set, suppressed ones counted in res
+// and left out, Fixable set).
+func (v *view) run(res *Result, keep func(*ruleEntry) bool) []Finding {
+	s, doc, mk, loc := v.set, v.doc, v.mk, v.loc
 	fixable := doc.Format != "docx"
 	var out []Finding
-	for _, r := range registry {
+	for i := range registry {
+		r := &registry[i]
 		sev := s.Severity(r.ID)
-		if sev == Off || r.run == nil {
+		if sev == Off || r.run == nil || !keep(r) {
 			continue
 		}
 		for _, f := range r.run(v) {
@@ -103,12 +121,7 @@ func Check(doc *Document, s *Settings) *Result {
 			out = append(out, f)
 		}
 	}
-	SortFindings(out)
-	res.Findings = out
-	if s.Severity(RuleDuplicate) != Off {
-		res.Fingerprint = fingerprint(normaliseForDuplicates(v.clean.Text), s.DuplicateMinChars)
-	}
-	return res
+	return out
 }
 
 // editsTouch reports whether an edit touches a decoded HTML character
