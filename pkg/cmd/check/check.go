@@ -98,9 +98,18 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 2 on a usage or configuration error, 3 when some inputs could not be read or
 fixed (3 wins over 1).
 
-Memory: each file is read and checked whole (it may be fixed in place), at
-about 10 bytes per byte of the file; files over 256 MiB are skipped with a
-message.`,
+Memory: a file is read and checked whole (it may be fixed in place), at
+about 10 bytes per byte of the file, except a plain-text file over 16 MiB,
+which is checked in parts of about 1 MiB that end between paragraphs, with
+the findings of a whole-file check: a first pass counts its script (for
+script-mix and term), a second checks it part by part; the empty, size,
+encoding and required-term checks and the duplicate fingerprint add up
+over the parts. Then the GB/T 9704 rules read the first part only (a
+公文's head: its 发文字号, title and first headings; a real 公文 is far
+smaller), near-duplicates are judged by the MinHash estimate rather than
+compared exactly, and --fix rewrites such a file only up to 256 MiB (read
+whole). Markdown, HTML, DOCX and other documents, and standard input, are
+read whole: those over 256 MiB are skipped with a message.`,
 		Example: `  zhpolicy check testdata/sample/
   zhpolicy check --list-rules
   zhpolicy check --format github --fail-on none testdata/sample/
@@ -185,6 +194,9 @@ type fileResult struct {
 	// writeErr: the fixed file could not be written; the findings are those
 	// of the file as it is
 	writeErr error
+	// streamed: the file was checked in parts (too big to read whole
+	// again for the duplicate rule's exact similarity)
+	streamed bool
 }
 
 func checkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
@@ -353,6 +365,25 @@ func configName(cfg *lint.Config) string {
 // checkOne reads, checks and (with --fix) repairs one input.
 func checkOne(ctx context.Context, opts *Options, cfg *lint.Config, src input.Source) (*fileResult, error) {
 	rewrite := opts.Fix && !opts.DryRun
+	if streamable(src, opts.Fix) {
+		s := cfg.For(src.Path)
+		res, whole, err := checkStream(ctx, opts, s, src)
+		if err != nil {
+			return nil, err
+		}
+		if !whole {
+			r := &fileResult{FileFindings: views.FileFindings{Name: src.Path, Findings: res.Findings}, res: res, fp: res.Fingerprint, settings: s, streamed: true}
+			if opts.Fix {
+				for _, f := range res.Findings {
+					if f.Fixable {
+						r.notFixed = "files over " + lint.FormatSize(maxInputBytes) + " are checked in parts and not rewritten"
+						break
+					}
+				}
+			}
+			return r, nil
+		}
+	}
 	doc, snap, err := readDoc(src, opts.IO.In, opts.In.ReadOptions(), rewrite)
 	if err != nil {
 		return nil, err
@@ -473,6 +504,10 @@ func findDuplicates(opts *Options, cfg *lint.Config, files []*fileResult) {
 		return t, true
 	}
 	pairs := lint.FindDuplicates(fps, cfg.DuplicateSimilarity, func(i, j int) (float64, bool) {
+		if files[i].streamed || files[j].streamed {
+			// too big to compare exactly: the MinHash estimate
+			return fps[i].Estimate(&fps[j]), true
+		}
 		a, ok1 := text(i)
 		b, ok2 := text(j)
 		if !ok1 || !ok2 {
