@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/script"
@@ -84,6 +85,9 @@ func Check(doc *Document, s *Settings) *Result {
 	res.supp = newSuppressor(mk.directives, loc)
 	out := v.run(res, func(*ruleEntry) bool { return true })
 	SortFindings(out)
+	var c capper
+	out = c.keep(nil, out)
+	c.finish(out)
 	res.Findings = out
 	if s.Severity(RuleDuplicate) != Off {
 		res.Fingerprint = fingerprint(normaliseForDuplicates(v.clean.Text), s.DuplicateMinChars)
@@ -161,5 +165,49 @@ func widenToReferences(mk *markup, loc *locator, f *Finding) {
 	if s != f.Offset || e != f.EndOffset {
 		w := loc.finding(f.Rule, s, e, f.Message)
 		f.Offset, f.EndOffset, f.Line, f.Column, f.EndLine, f.EndColumn, f.Text = w.Offset, w.EndOffset, w.Line, w.Column, w.EndLine, w.EndColumn, w.Text
+	}
+}
+
+// MaxPerRule is the most findings with a position one rule reports in one
+// file: the first ones, the last of which says how many more there are (a
+// dump of a whole portal in the other script would otherwise give millions,
+// which nobody reads and which would hold memory in proportion).
+const MaxPerRule = 10000
+
+// capper keeps the first MaxPerRule findings of each rule that have a
+// position (findings about the whole file are always kept).
+type capper struct {
+	n    map[string]int // findings of the rule seen
+	last map[string]int // index of the last one kept
+}
+
+// keep appends the findings of fs (in order of position, after those
+// already kept) that are under the cap.
+func (c *capper) keep(out, fs []Finding) []Finding {
+	for _, f := range fs {
+		if f.Offset == 0 && f.EndOffset == 0 && f.Line == 1 && f.Column == 1 {
+			out = append(out, f)
+			continue
+		}
+		if c.n == nil {
+			c.n, c.last = map[string]int{}, map[string]int{}
+		}
+		c.n[f.Rule]++
+		if c.n[f.Rule] > MaxPerRule {
+			continue
+		}
+		c.last[f.Rule] = len(out)
+		out = append(out, f)
+	}
+	return out
+}
+
+// finish tells, on the last finding kept of each rule over the cap, how
+// many were left out.
+func (c *capper) finish(out []Finding) {
+	for rule, n := range c.n {
+		if n > MaxPerRule {
+			out[c.last[rule]].Message += fmt.Sprintf(" (%d more %s findings in this file not listed)", n-MaxPerRule, rule)
+		}
 	}
 }

@@ -56,6 +56,7 @@ type Stream struct {
 	// undecodable bytes: the first maxDecodeFindings runs, and how many
 	runs int
 	bad  []Finding
+	cap  capper
 }
 
 // NewStream starts checking doc part by part. doc.Text is not read;
@@ -109,7 +110,8 @@ func (st *Stream) Part(text string) {
 			f.EndOffset += st.off
 		}
 	}
-	st.res.Findings = append(st.res.Findings, out...)
+	SortFindings(out)
+	st.res.Findings = st.cap.keep(st.res.Findings, out)
 	if st.set.Severity(RuleEncoding) != Off {
 		st.undecodable(v)
 	}
@@ -169,6 +171,7 @@ func (st *Stream) undecodable(v *view) {
 // order, and the duplicate fingerprint. warnings are the decoder's for the
 // whole document.
 func (st *Stream) Close(warnings []input.Warning) *Result {
+	st.cap.finish(st.res.Findings)
 	s := st.set
 	doc := st.doc
 	doc.Warnings = warnings

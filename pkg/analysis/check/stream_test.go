@@ -183,3 +183,19 @@ func TestPartEnd(t *testing.T) {
 		t.Errorf("eof: %d %v", cut, ok)
 	}
 }
+
+// A rule lists at most MaxPerRule findings in a file, the last saying how
+// many more there are, checked whole or in parts.
+func TestFindingsPerRuleCapped(t *testing.T) {
+	text := strings.Repeat("中,文\n", MaxPerRule+7)
+	d := Document{Name: "w.txt", Format: input.FormatText, Encoding: input.EncUTF8, Size: int64(len(text)), Text: text}
+	s := only(RuleWidth, nil)
+	whole := Check(&d, s)
+	if len(whole.Findings) != MaxPerRule || !strings.HasSuffix(whole.Findings[MaxPerRule-1].Message, "(7 more width findings in this file not listed)") {
+		t.Fatalf("%d findings, last %q", len(whole.Findings), whole.Findings[len(whole.Findings)-1].Message)
+	}
+	got, _ := checkInParts(d, s, 4096)
+	if !reflect.DeepEqual(got.Findings, withoutEdits(whole.Findings)) {
+		t.Errorf("in parts: %d findings, last %q", len(got.Findings), got.Findings[len(got.Findings)-1].Message)
+	}
+}

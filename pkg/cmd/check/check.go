@@ -82,7 +82,9 @@ Markdown and HTML documents, comments silence findings:
 
 Findings go to standard output: path:line:col: severity rule: message (columns
 count characters), grouped by file and coloured on a terminal; or --format json,
-jsonl, csv, tsv, markdown, github (workflow annotations), junit or sarif.
+jsonl, csv, tsv, markdown, github (workflow annotations), junit or sarif. A
+rule lists at most 10000 findings in one file, the first ones; the last says
+how many more there are.
 Without paths, the current directory is checked.
 
 --fix repairs pinyin annotations, widths, invisible characters and, when the
