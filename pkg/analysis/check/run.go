@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"strings"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/script"
@@ -88,6 +89,11 @@ func Check(doc *Document, s *Settings) *Result {
 	var c capper
 	out = c.keep(nil, out)
 	c.finish(out)
+	for i := range out {
+		// copies, not substrings that would keep the document in memory
+		// as long as its findings (a corpus's findings are all kept)
+		out[i].Text, out[i].Suggestion = strings.Clone(out[i].Text), strings.Clone(out[i].Suggestion)
+	}
 	res.Findings = out
 	if s.Severity(RuleDuplicate) != Off {
 		res.Fingerprint = fingerprint(normaliseForDuplicates(v.clean.Text), s.DuplicateMinChars)

@@ -105,6 +105,8 @@ func (st *Stream) Part(text string) {
 	for i := range out {
 		f := &out[i]
 		f.Edits = nil
+		// copies, not substrings that would keep the whole part in memory
+		f.Text, f.Suggestion = strings.Clone(f.Text), strings.Clone(f.Suggestion)
 		if f.EndOffset > 0 || f.Offset > 0 || f.Line != 1 || f.Column != 1 {
 			f.Offset += st.off
 			f.EndOffset += st.off
@@ -161,6 +163,7 @@ func (st *Stream) undecodable(v *view) {
 			msg = fmt.Sprintf("%d undecodable bytes shown as U+FFFD; restore the text from the original source and save it as valid UTF-8", n)
 		}
 		f := v.loc.finding(RuleEncoding, s, e, msg)
+		f.Text = strings.Clone(f.Text)
 		f.Offset += st.off
 		f.EndOffset += st.off
 		st.bad = append(st.bad, f)

@@ -295,6 +295,10 @@ type Options struct {
 	MinContainment float64
 	// MinAligned: a pair needs this many aligned characters.
 	MinAligned int
+	// NoText leaves Passage.Text empty: the pairs then hold no text of
+	// the documents (whose passages may add up to far more than memory
+	// when a big corpus repeats itself), only offsets.
+	NoText bool
 }
 
 // Stats tell how much work a Find did.
@@ -347,7 +351,7 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 				}
 				dup[[2]int{list[a], list[b]}] = true
 				n := da.chars
-				pr := x.pair(da, db, ba, bb, []span{{0, n, 0, n, n}})
+				pr := x.pair(da, db, ba, bb, []span{{0, n, 0, n, n}}, o.NoText)
 				pr.Kind = KindDuplicate
 				pairs = append(pairs, pr)
 			}
@@ -513,7 +517,7 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 		if len(spans) == 0 {
 			continue
 		}
-		pr := x.pair(da, db, ba, bb, spans)
+		pr := x.pair(da, db, ba, bb, spans, o.NoText)
 		if pr.ContainmentA >= 0.9 && pr.ContainmentB >= 0.9 {
 			pr.Kind = KindNear
 		} else {
@@ -682,7 +686,7 @@ func joinSpans(spans []span) []span {
 }
 
 // pair builds a Pair from spans.
-func (x *Index) pair(da, db *docRec, ba, bb *body, spans []span) Pair {
+func (x *Index) pair(da, db *docRec, ba, bb *body, spans []span, noText bool) Pair {
 	pr := Pair{A: da.name, B: db.name, CharsA: da.chars, CharsB: db.chars, DateA: da.date, DateB: db.date}
 	var sa, sb [][2]int
 	for _, s := range spans {
@@ -694,7 +698,9 @@ func (x *Index) pair(da, db *docRec, ba, bb *body, spans []span) Pair {
 			BStart: int(bb.red.off[s.bs]), BEnd: endOffset(bb, s.be),
 			Chars: s.m, ALen: s.ae - s.as, BLen: s.be - s.bs,
 		}
-		ps.Text = strings.Clone(ba.text[ps.AStart:ps.AEnd]) // not the whole text
+		if !noText {
+			ps.Text = strings.Clone(ba.text[ps.AStart:ps.AEnd]) // not the whole text
+		}
 		pr.Passages = append(pr.Passages, ps)
 	}
 	if pr.CharsA > 0 {

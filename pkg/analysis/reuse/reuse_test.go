@@ -285,6 +285,22 @@ func TestKnownCases(t *testing.T) {
 	if !reflect.DeepEqual(sp, pairs) || sst != st {
 		t.Errorf("spilled to disk: %d pairs, %+v; in memory %d, %+v", len(sp), sst, len(pairs), st)
 	}
+	// without text: the same pairs, offsets and all
+	nt, _, err := spilled.Find(context.Background(), Options{MinContainment: 0.3, MinAligned: 400, NoText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range sp {
+		for j := range sp[i].Passages {
+			if sp[i].Passages[j].Text == "" {
+				t.Fatal("a passage without text")
+			}
+			sp[i].Passages[j].Text = ""
+		}
+	}
+	if !reflect.DeepEqual(nt, sp) {
+		t.Error("NoText changes the pairs")
+	}
 	got := map[string]Pair{}
 	for _, p := range pairs {
 		got[p.A+" "+p.B] = p

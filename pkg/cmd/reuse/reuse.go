@@ -169,7 +169,9 @@ func reuseRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	pairs, _, err := idx.Find(ctx, reuse.Options{MinContainment: opts.MinContainment, MinAligned: opts.MinAligned})
+	// the passages' text shows in JSON (passage_list) and with --passages
+	noText := !opts.Passages && opts.Format != "json" && opts.Format != "jsonl"
+	pairs, _, err := idx.Find(ctx, reuse.Options{MinContainment: opts.MinContainment, MinAligned: opts.MinAligned, NoText: noText})
 	if err != nil {
 		return err
 	}
