@@ -502,6 +502,9 @@ func findDuplicates(opts *Options, cfg *lint.Config, files []*fileResult) {
 			return "", false
 		}
 		t := lint.DuplicateText(doc)
+		if len(cache) >= 256 {
+			clear(cache) // bounded: candidates are mostly recent documents
+		}
 		cache[i] = t
 		return t, true
 	}
