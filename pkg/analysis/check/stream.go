@@ -96,7 +96,7 @@ func (st *Stream) Part(text string) {
 		case RuleEncoding, RuleEmpty, RuleSize:
 			return false // Close
 		}
-		if r.Default == Off && isGBT(r.ID) {
+		if isGBT(r.ID) {
 			return first
 		}
 		return true
