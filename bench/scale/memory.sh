@@ -11,7 +11,8 @@
 #
 # ZHPOLICY_MEM_DISTINCT=1 makes every copy of the corpus after the first
 # distinct: its Han characters go through a permutation of U+4E00–U+9FFF
-# of its own, so that copies share no passage (a corpus that grows with new
+# of its own, and its letters and digits (ASCII and full-width) are mapped
+# into that range too, so that copies share no passage (a corpus that grows with new
 # documents, not with copies: the case for reuse, whose work on copies
 # grows with the square of their number); the rows say "distinct".
 #
@@ -50,7 +51,11 @@ with open(sys.argv[2], "wb") as out:
             while a % 41 == 0:  # 20992 = 2^9 * 41: a must be prime to it
                 a += 2
             b = k * 7919
-            t = seed.translate({c: 0x4E00 + ((c - 0x4E00) * a + b) % 20992 for c in range(0x4E00, 0xA000)})
+            table = {c: 0x4E00 + ((c - 0x4E00) * a + b) % 20992 for c in range(0x4E00, 0xA000)}
+            for lo, hi in ((0x30, 0x3A), (0x41, 0x5B), (0x61, 0x7B), (0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B)):
+                for c in range(lo, hi):
+                    table[c] = 0x4E00 + (c * a + b) % 20992
+            t = seed.translate(table)
         data = t.encode("utf-8")
         out.write(data)
         n += len(data)

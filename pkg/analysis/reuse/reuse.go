@@ -94,11 +94,11 @@ func NewIndex(p Params) (*Index, error) {
 	return &Index{params: p, names: map[string]bool{}, bands: make([]store, p.Bands)}, nil
 }
 
-// Spill makes the index keep what it stores (about 30 bytes per character
-// of the corpus) in temporary files in dir once it passes a few tens of
-// megabytes, rather than in memory. Call it before Add; Close removes the
+// Spill makes the index keep what it stores (about 15 bytes per character
+// of the corpus) in temporary files in dir once it passes 16 MiB
+// rather than in memory. Call it before Add; Close removes the
 // files.
-func (x *Index) Spill(dir string) { x.spill(dir, 64<<20) }
+func (x *Index) Spill(dir string) { x.spill(dir, 16<<20) }
 
 // spill sets the stores to go to files in dir past limit bytes (the band
 // keys past limit/16 each, the signatures past limit/2).

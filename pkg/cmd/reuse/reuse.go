@@ -69,8 +69,8 @@ the date the document gives itself (成文日期), else the file name.
 Memory: bounded, whatever the size of the corpus. What the comparison needs
 (the reduced texts, about 12 bytes per character, and the chunk signatures
 and band keys, about 400 bytes per chunk of 120 characters) is kept in
-temporary files in $TMPDIR once it passes 64 MiB (removed at the end; about
-3.5 times the corpus on disk); the candidates are found one LSH band at a
+temporary files in $TMPDIR once it passes 16 MiB (removed at the end; about
+4 times the size of the corpus on disk); the candidates are found one LSH band at a
 time, and only the two documents of the pair being aligned are read back.
 What grows with the corpus is the result: the pairs and their passages.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy reuse testdata/sample/
