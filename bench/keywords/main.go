@@ -156,7 +156,7 @@ func run() error {
 	for _, s := range systems {
 		m5 := score(docs, s.kws, 5)
 		m10 := score(docs, s.kws, 10)
-		fmt.Printf("| %s | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |\n", s.name, m5.p, m5.r, m5.f, m10.p, m10.r, m10.f)
+		fmt.Printf("| %s | %.4f | %.4f | %.4f | %.4f | %.4f | %.4f |\n", s.name, m5.p, m5.r, m5.f, m10.p, m10.r, m10.f)
 	}
 	fmt.Printf("\nTime: zhpolicy %.1fs (three methods, %d workers); jieba %.1fs (two methods)\n",
 		zt.Seconds(), runtime.NumCPU(), jt.Seconds())

@@ -12,8 +12,10 @@ var Stopwords string
 
 // Background is the built-in policy background of `zhpolicy keywords`:
 // document frequencies over the reference policy documents of the shared
-// corpus, written by `go generate ./dict/keywords` (gen/main.go).
+// corpus, written by `go generate ./dict/keywords` (gen/main.go) as text
+// (background.tsv, to read and diff) and as a table read in place at
+// start-up (background.bin, made from the text; keywords.Background.WriteTable).
 //
 //go:generate go run ./gen -o background.tsv
-//go:embed background.tsv
+//go:embed background.bin
 var Background string

@@ -46,6 +46,7 @@ var readers = map[string]func(pr *partial.Reader, header []byte) (Partial, error
 	"analyze":     readAnalyze,
 	"instruments": readInstruments,
 	"network":     readNetwork,
+	"entities":    readEntities,
 }
 
 // Kinds lists the kinds of partial merge knows.

@@ -341,3 +341,26 @@ func Strict(line []byte, v any) error {
 	}
 	return nil
 }
+
+// Versioned is a JSON value that names its kind and version (an analysis's
+// counts, held in a partial).
+type Versioned interface {
+	KindVersion() (kind string, version int)
+}
+
+// DecodeVersioned decodes b into v as Strict does and refuses a value of
+// another kind or version; what names the value in errors ("network
+// counts").
+func DecodeVersioned(b []byte, v Versioned, what, kind string, version int) error {
+	if err := Strict(b, v); err != nil {
+		return fmt.Errorf("%s: %v", what, err)
+	}
+	k, ver := v.KindVersion()
+	if k != kind {
+		return fmt.Errorf("%s: kind %q, want %q", what, k, kind)
+	}
+	if ver != version {
+		return fmt.Errorf("%s: version %d, this zhpolicy reads %d", what, ver, version)
+	}
+	return nil
+}

@@ -100,3 +100,30 @@ func TestReaderIsBounded(t *testing.T) {
 		t.Errorf("Next on an endless line: %v after %d bytes", err, b.served)
 	}
 }
+
+type versionedValue struct {
+	Kind    string `json:"kind"`
+	Version int    `json:"version"`
+	N       int    `json:"n"`
+}
+
+func (v *versionedValue) KindVersion() (string, int) { return v.Kind, v.Version }
+
+func TestDecodeVersioned(t *testing.T) {
+	for _, c := range []struct{ in, err string }{
+		{`{"kind":"k","version":2,"n":3}`, ""},
+		{`{"kind":"x","version":2,"n":3}`, `kind "x", want "k"`},
+		{`{"kind":"k","version":1,"n":3}`, "version 1, this zhpolicy reads 2"},
+		{`{"kind":"k","version":2,"m":3}`, "unknown field"},
+		{`{"kind":"k","version":2} {}`, "trailing data"},
+	} {
+		var v versionedValue
+		err := DecodeVersioned([]byte(c.in), &v, "test counts", "k", 2)
+		switch {
+		case c.err == "" && (err != nil || v.N != 3):
+			t.Errorf("%s: %v %+v", c.in, err, v)
+		case c.err != "" && (err == nil || !strings.Contains(err.Error(), c.err) || !strings.HasPrefix(err.Error(), "test counts: ")):
+			t.Errorf("%s: error %v, want one with %q", c.in, err, c.err)
+		}
+	}
+}

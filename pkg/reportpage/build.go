@@ -426,9 +426,12 @@ func (b *builder) problemBlocks() []htmlreport.Block {
 
 func (b *builder) keywordSection() (*htmlreport.Section, error) {
 	s := &htmlreport.Section{ID: "keywords", Title: b.t("关键词")}
-	how := b.t("IDF 取自这些文件本身：每份文件都用的词排得靠后")
-	if b.res.idf == "builtin" {
-		how = b.t("IDF 取自内置词表")
+	how := b.t("以内置的政策文件背景为参照：每份政策文件都用的词排得靠后；地名、机构名、人名见“实体”部分")
+	switch b.res.idf {
+	case "corpus":
+		how = b.t("IDF 取自这些文件本身：每份文件都用的词排得靠后")
+	case "none":
+		how = b.t("IDF 取自内置的通用词表")
 	}
 	s.Intro = []string{b.t("先按 TF-IDF 给每份文件的词打分，再取全部文件的平均分（没有该词的文件计 0）；") + how + b.t("。")}
 	kws := b.res.keywords

@@ -216,25 +216,36 @@ func (res *Collected) Add(r DocResult, years *timeseries.NameFinder) {
 
 // RankKeywords scores the keywords of every document (in input order, so
 // that sums are the same on every run) and ranks them over the corpus, as
-// `zhpolicy keywords --corpus` does.
-func (res *Collected) RankKeywords(o kw.Options, idfMode string) error {
+// `zhpolicy keywords --corpus` does with the same options. o.IDF is the
+// built-in policy background's; background "corpus" weighs terms by the
+// documents given instead, "none" by the general table alone.
+func (res *Collected) RankKeywords(o kw.Options, background string) error {
 	terms := res.terms
-	prior, err := idf.Default()
-	if err != nil {
-		return err
-	}
-	o.IDF = prior
-	if idfMode == "corpus" {
-		df := kw.NewBackground()
-		for _, t := range terms {
-			df.Add(t)
+	if background != "builtin" {
+		general, err := idf.Default()
+		if err != nil {
+			return err
 		}
-		o.IDF = df.IDF(prior)
+		o.IDF = general
+		if background == "corpus" {
+			df := kw.NewBackground()
+			for _, t := range terms {
+				df.Add(t)
+			}
+			o.IDF = df.IDF(general)
+		}
 	}
 	c := kw.NewCorpus()
+	which := kw.All
 	for _, t := range terms {
-		c.Add(t, t.Score(o, 0))
+		if o.Names == kw.NamesApart {
+			// the names are the entities section's
+			c.Add(t, t.Score(o, 0), t.Names(o, 0))
+			which = kw.KeywordsOnly
+		} else {
+			c.Add(t, t.Score(o, 0))
+		}
 	}
-	res.keywords = c.Ranking(0, kw.All)
+	res.keywords = c.Ranking(0, which)
 	return nil
 }

@@ -19,12 +19,22 @@ type View struct {
 
 // Write writes the view in w's format.
 func (v *View) Write(w *report.Writer, format string) error {
+	if format == "json" && v.Meta != nil {
+		w.Meta(v.Meta...)
+	}
+	for _, t := range v.tables(format) {
+		if err := w.Table(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tables are the tables written in format.
+func (v *View) tables(format string) []*report.Table {
 	tables := v.Machine
 	switch format {
 	case "json":
-		if v.Meta != nil {
-			w.Meta(v.Meta...)
-		}
 	case "jsonl":
 		if v.Lines != nil {
 			tables = []*report.Table{v.Lines}
@@ -40,8 +50,40 @@ func (v *View) Write(w *report.Writer, format string) error {
 			tables = v.People
 		}
 	}
-	for _, t := range tables {
-		if err := w.Table(t); err != nil {
+	return tables
+}
+
+// Prepared is a view rendered on a worker, written later in input order
+// (see report.Prepared).
+type Prepared struct {
+	meta   []report.KV
+	tables []*report.Prepared
+}
+
+// Prepare renders the view for w (format as in Write) without writing it;
+// safe to call from many goroutines while another writes to w.
+func (v *View) Prepare(w *report.Writer, format string) (*Prepared, error) {
+	p := &Prepared{}
+	if format == "json" {
+		p.meta = v.Meta
+	}
+	for _, t := range v.tables(format) {
+		pt, err := w.Prepare(t)
+		if err != nil {
+			return nil, err
+		}
+		p.tables = append(p.tables, pt)
+	}
+	return p, nil
+}
+
+// Write writes the prepared view to w, as View.Write would have.
+func (p *Prepared) Write(w *report.Writer) error {
+	if p.meta != nil {
+		w.Meta(p.meta...)
+	}
+	for _, t := range p.tables {
+		if err := w.WritePrepared(t); err != nil {
 			return err
 		}
 	}

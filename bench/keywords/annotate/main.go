@@ -20,13 +20,16 @@ import (
 	"strings"
 
 	"zhpolicy/bench/keywords/kwdocs"
+	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/script"
 )
 
 // Rounds are the annotated documents of each round, under
 // ../shared/corpus. Round 2 measures, on other TEST documents, the rules
-// changed after round 1 (bench/keywords/gold/README.md).
+// changed after round 1, round 3 those changed after round 2, against
+// gold written before any list was generated (gold3.tsv: an item equal
+// to a gold term is useful without a judgement; bench/keywords/gold/README.md).
 var Rounds = map[int][]string{1: {
 	"provincial_gwr_2026/2026_吉林省.txt", "provincial_gwr_2026/2026_山西省.txt", "provincial_gwr_2026/2026_江苏省.txt",
 	"provincial_gwr_2026/2026_河南省.txt", "provincial_gwr_2026/2026_甘肃省.txt", "provincial_gwr_2026/2026_西藏自治区.txt",
@@ -41,6 +44,12 @@ var Rounds = map[int][]string{1: {
 	"ministry_provincial_notices/central_046.txt", "ministry_provincial_notices/central_083.txt",
 	"ministry_provincial_notices/shandong_001.txt", "ministry_provincial_notices/shandong_028.txt",
 	"taiwan_presidential_office/2005-02-21_9221.txt", "taiwan_presidential_office/2015-01-29_19215.txt",
+}, 3: {
+	"ministry_provincial_notices/central_024.txt", "ministry_provincial_notices/central_036.txt",
+	"ministry_provincial_notices/central_048.txt", "ministry_provincial_notices/central_068.txt",
+	"ministry_provincial_notices/central_093.txt", "ministry_provincial_notices/central_109.txt",
+	"ministry_provincial_notices/central_140.txt", "ministry_provincial_notices/shandong_013.txt",
+	"ministry_provincial_notices/shandong_039.txt", "taiwan_presidential_office/2005-05-10_9424.txt",
 }}
 
 // Docs are the documents of the round.
@@ -63,11 +72,11 @@ func main() {
 	old := flag.String("old", "", "zhpolicy binary of the system before (commit b3e655c)")
 	score := flag.Bool("score", false, "count the judgements")
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
-	flag.IntVar(&round, "round", 1, "annotation round (1 or 2)")
+	flag.IntVar(&round, "round", 1, "annotation round (1, 2 or 3)")
 	flag.Parse()
 	Docs = Rounds[round]
 	if Docs == nil {
-		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 or 2")
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1, 2 or 3")
 		os.Exit(2)
 	}
 	var err error
@@ -133,7 +142,12 @@ func prepare(old, corpus string) error {
 	if err := os.WriteFile(file("lists"), []byte(lb.String()), 0o644); err != nil {
 		return err
 	}
-	// the pool: each document's items once, shuffled, systems hidden.
+	// the pool: each document's items once, shuffled, systems hidden;
+	// items equal to a gold term (round 3) need no judgement.
+	gold, err := readGold()
+	if err != nil {
+		return err
+	}
 	var pb strings.Builder
 	pb.WriteString("document\titem\n")
 	rng := rand.New(rand.NewSource(17))
@@ -141,7 +155,7 @@ func prepare(old, corpus string) error {
 		name := kwdocs.Name(d)
 		var pool []string
 		for _, it := range lists {
-			if it.doc == name && !slices.Contains(pool, it.term) {
+			if it.doc == name && !slices.Contains(pool, it.term) && !gold[[2]string{name, foldKey(it.term)}] {
 				pool = append(pool, it.term)
 			}
 		}
@@ -151,6 +165,36 @@ func prepare(old, corpus string) error {
 		}
 	}
 	return os.WriteFile(file("pool"), []byte(pb.String()), 0o644)
+}
+
+// readGold reads the gold terms written before the lists (round 3 on):
+// document and folded key; empty for earlier rounds.
+func readGold() (map[[2]string]bool, error) {
+	gold := map[[2]string]bool{}
+	if round < 3 {
+		return gold, nil
+	}
+	rows, err := readTSV(file("gold"))
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if len(r) != 2 {
+			return nil, fmt.Errorf("%s: bad line %q", file("gold"), strings.Join(r, "\t"))
+		}
+		gold[[2]string{r[0], foldKey(r[1])}] = true
+	}
+	return gold, nil
+}
+
+// foldKey is the key a term is counted under: Simplified, ASCII lower-cased,
+// quotation marks left out.
+func foldKey(s string) string {
+	s = strings.NewReplacer("“", "", "”", "", "「", "", "」", "", "\"", "").Replace(strings.TrimSpace(s))
+	if f, ok := script.FoldToSimplified(s); ok {
+		s = f
+	}
+	return analysis.Key(s)
 }
 
 func readTSV(path string) ([][]string, error) {
@@ -185,6 +229,10 @@ func scoreAll() error {
 		return err
 	}
 	label := map[[2]string]string{}
+	gold, err := readGold()
+	if err != nil {
+		return err
+	}
 	for _, j := range judged {
 		if len(j) < 3 || !slices.Contains([]string{"useful", "generic", "fragment"}, j[2]) {
 			return fmt.Errorf("judgements.tsv: bad line %q", strings.Join(j, "\t"))
@@ -197,6 +245,9 @@ func scoreAll() error {
 	for _, l := range lists {
 		doc, sys, term := l[0], l[1], l[3]
 		lab, ok := label[[2]string{doc, term}]
+		if gold[[2]string{doc, foldKey(term)}] {
+			lab, ok = "useful", true
+		}
 		if !ok {
 			return fmt.Errorf("no judgement for %s %q", doc, term)
 		}

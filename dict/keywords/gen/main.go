@@ -4,6 +4,7 @@
 // (../shared/corpus/), read as the keywords command reads a document.
 //
 //	go generate ./dict/keywords        # or: go run ./dict/keywords/gen -o dict/keywords/background.tsv
+//	go run ./dict/keywords/gen -table  # only background.bin, from background.tsv
 //
 // What it leaves out, so that no measurement is made on a document the
 // background has seen (dict/SOURCES.md, section Keywords):
@@ -24,6 +25,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -42,9 +44,14 @@ const minDF = 2
 const overlap = 0.10
 
 func main() {
-	out := flag.String("o", "dict/keywords/background.tsv", "output file")
+	out := flag.String("o", "dict/keywords/background.tsv", "output file (its table form is written beside it, .bin)")
 	corpusDir := flag.String("corpus", "", "the shared corpus (default: ../shared/corpus from the repository root)")
+	table := flag.Bool("table", false, "only write the table form (.bin) of the existing output file, reading no corpus")
 	flag.Parse()
+	run := run
+	if *table {
+		run = func(out, _ string) error { return writeTable(out) }
+	}
 	if err := run(*out, *corpusDir); err != nil {
 		fmt.Fprintln(os.Stderr, "dict/keywords/gen:", err)
 		os.Exit(1)
@@ -129,15 +136,10 @@ func run(out, corpusDir string) error {
 		in++
 	}
 	pruned := bg.Prune(minDF)
-	f, err := os.Create(out)
-	if err != nil {
+	if err := writeFile(out, pruned.WriteTSV); err != nil {
 		return err
 	}
-	if err := pruned.WriteTSV(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
+	if err := writeFile(tableName(out), pruned.WriteTable); err != nil {
 		return err
 	}
 	slices.Sort(report)
@@ -196,4 +198,36 @@ func repoRoot() (string, error) {
 			return "", fmt.Errorf("no go.mod above %s", dir)
 		}
 	}
+}
+
+// tableName is the file of the table form of the background in out: what
+// the binary embeds and reads in place (keywords.Background.WriteTable).
+func tableName(out string) string {
+	return strings.TrimSuffix(out, filepath.Ext(out)) + ".bin"
+}
+
+// writeTable writes the table form of the background text in out.
+func writeTable(out string) error {
+	f, err := os.Open(out)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	bg, err := keywords.ReadBackgroundTSV(out, f)
+	if err != nil {
+		return err
+	}
+	return writeFile(tableName(out), bg.WriteTable)
+}
+
+func writeFile(path string, write func(io.Writer) error) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := write(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }

@@ -9,7 +9,6 @@ import (
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/freq"
-	"zhpolicy/pkg/analysis/instruments"
 	"zhpolicy/pkg/analysis/timeseries"
 	"zhpolicy/pkg/segment"
 	"zhpolicy/pkg/structure"
@@ -119,21 +118,6 @@ func MetaColumns(by []string) []string {
 		if b != "doc" && b != "year" && b != "section" && !Dimension(b) {
 			out = append(out, b)
 		}
-	}
-	return out
-}
-
-// InstrumentSections are a document's sections as the instrument coder
-// takes them (--unit section): the headed sections of the 正文 and of the
-// attachments, offsets into the parsed text. The text before the first
-// heading is left to the coder's own preamble (section 0).
-func InstrumentSections(d *structure.Document) []instruments.Section {
-	var out []instruments.Section
-	for _, s := range d.Sections() {
-		if s.Heading < 0 && s.Part == 0 {
-			continue
-		}
-		out = append(out, instruments.Section{Path: s.Path, Marker: s.Marker, Title: s.Title, Start: s.Start, End: s.End})
 	}
 	return out
 }

@@ -14,7 +14,7 @@ import (
 
 // PartialVersion is the version of the Counts JSON encoding. Raise it when
 // the encoding or the meaning of a count changes.
-const PartialVersion = 1
+const PartialVersion = 2
 
 // PartialKind names the Counts encoding.
 const PartialKind = "entities"
@@ -28,6 +28,13 @@ type Settings struct {
 	Types []Type `json:"types,omitempty"`
 	// Gazetteer is a digest of the user's entries ("" when none).
 	Gazetteer string `json:"gazetteer,omitempty"`
+	// How the documents were read and cut, set by the caller: the HMM
+	// for new words, cleaning, and a digest of the user's dictionaries
+	// ("" when none). They change what is found, so counts made
+	// differently do not merge.
+	HMM   bool   `json:"hmm"`
+	Clean bool   `json:"clean"`
+	Dicts string `json:"dicts,omitempty"`
 }
 
 // Settings returns the settings of counts made with this Extractor over
@@ -51,6 +58,9 @@ func (x *Extractor) Settings(types []Type) Settings {
 	return s
 }
 
+// Diff names the first setting that differs ("" when none), for messages.
+func (s Settings) Diff(o Settings) string { return s.diff(o) }
+
 func (s Settings) diff(o Settings) string {
 	switch {
 	case s.Genre != o.Genre:
@@ -58,7 +68,13 @@ func (s Settings) diff(o Settings) string {
 	case !slices.Equal(s.Types, o.Types):
 		return fmt.Sprintf("types %v vs %v", s.Types, o.Types)
 	case s.Gazetteer != o.Gazetteer:
-		return fmt.Sprintf("gazetteer %q vs %q", s.Gazetteer, o.Gazetteer)
+		return "different --gazetteer files"
+	case s.HMM != o.HMM:
+		return fmt.Sprintf("--hmm %v vs %v", s.HMM, o.HMM)
+	case s.Clean != o.Clean:
+		return fmt.Sprintf("--no-clean %v vs %v", !s.Clean, !o.Clean)
+	case s.Dicts != o.Dicts:
+		return "different --dict files"
 	}
 	return ""
 }

@@ -3,6 +3,7 @@ package entities
 import (
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,6 +26,20 @@ type document struct {
 	// in the document is that person too (王正谱作政府工作报告).
 	known    map[string]bool
 	maxKnown int
+	// knownRunes are the keys of known as runes, sorted; knownFirst their
+	// first runes (a quick test before the lookups)
+	knownRunes [][]rune
+	knownFirst map[rune]bool
+	// str is rs as a string and off the byte offset in it of every rune
+	// index (made once, on the first call of textOffsets)
+	str string
+	off []int
+	// buf holds the arrays newSentence reuses
+	buf struct {
+		tokStr           []string
+		startTok, endTok []int
+		blocked          []bool
+	}
 }
 
 // Extract finds the entities of one document, in text order. Mentions of
@@ -40,9 +55,18 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 		rs = append(rs, unifyRune(r))
 	}
 	fb = append(fb, len(in.Folded))
+	// tokens come in text order: a cursor walks fb, and a search is the
+	// fallback for an offset behind it
+	cur := 0
 	runeAt := func(b int) int {
-		i, _ := slices.BinarySearch(fb, b)
-		return i
+		if b < fb[cur] {
+			cur, _ = slices.BinarySearch(fb, b)
+			return cur
+		}
+		for cur < len(fb)-1 && fb[cur] < b {
+			cur++
+		}
+		return cur
 	}
 	d := &document{x: x, rs: rs, toks: make([]rtok, 0, len(in.Tokens))}
 	for _, tk := range in.Tokens {
@@ -56,7 +80,9 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 		s, e := in.TextSpan(fb[sp.s], fb[sp.e])
 		m := Mention{Start: s, End: e, Text: in.Text[s:e], Key: analysis.Key(dropSpaces(string(rs[sp.s:sp.e]))), Type: sp.typ}
 		if sp.title != "" {
-			m.Post = sp.title
+			// a copy: sp.title is a substring of the whole document's
+			// runes, which a mention must not keep alive
+			m.Post = strings.Clone(sp.title)
 			if sp.oe > sp.os {
 				m.Org = analysis.Key(dropSpaces(string(rs[sp.os:sp.oe])))
 			}
@@ -112,6 +138,7 @@ func (d *document) recognize() []span {
 		spans []span
 	}
 	var sents []sent
+	all := make([]rtok, 0, len(d.toks))
 	ti := 0
 	for s := 0; s < len(d.rs); {
 		e := s
@@ -121,19 +148,24 @@ func (d *document) recognize() []span {
 		if e < len(d.rs) {
 			e++
 		}
-		// the tokens of [s, e), cut at the sentence ends
-		var st []rtok
+		// the tokens of [s, e), cut at the sentence ends, in one array
+		// for all sentences (a token is in one sentence at most)
+		first := len(all)
 		for ti < len(d.toks) && d.toks[ti].s < e {
 			tk := d.toks[ti]
 			if tk.s >= s {
-				st = append(st, rtok{s: tk.s - s, e: min(tk.e, e) - s, pos: tk.pos})
+				all = append(all, rtok{s: tk.s - s, e: min(tk.e, e) - s, pos: tk.pos})
 			}
 			ti++
+		}
+		var st []rtok
+		if len(all) > first {
+			st = all[first:len(all):len(all)]
 		}
 		sents = append(sents, sent{s: s, e: e, toks: st})
 		s = e
 	}
-	d.known = map[string]bool{}
+	d.known, d.knownFirst = map[string]bool{}, map[rune]bool{}
 	for i := range sents {
 		st := &sents[i]
 		st.spans = d.sentence(st.s, st.e, st.toks)
@@ -141,10 +173,16 @@ func (d *document) recognize() []span {
 			if sp.typ == PER && sp.strong && sp.e-sp.s >= 2 {
 				k := dropSpaces(string(d.rs[st.s+sp.s : st.s+sp.e]))
 				d.known[k] = true
+				r, _ := utf8.DecodeRuneInString(k)
+				d.knownFirst[r] = true
 				d.maxKnown = max(d.maxKnown, utf8.RuneCountInString(k))
 			}
 		}
 	}
+	for k := range d.known {
+		d.knownRunes = append(d.knownRunes, []rune(k))
+	}
+	slices.SortFunc(d.knownRunes, func(a, b []rune) int { return slices.Compare(a, b) })
 	var out []span
 	for i := range sents {
 		st := &sents[i]
@@ -170,8 +208,7 @@ func (d *document) recognize() []span {
 // the first pass found no person.
 func (d *document) missesKnown(s, e int, spans []span) bool {
 	text := d.rs[s:e]
-	for k := range d.known {
-		name := []rune(k)
+	for _, name := range d.knownRunes {
 		for i := 0; i+len(name) <= len(text); i++ {
 			if text[i] != name[0] || !hasRunes(text[i:], name) {
 				continue
@@ -194,7 +231,7 @@ func (d *document) missesKnown(s, e int, spans []span) bool {
 // sentence recognises the sentence [s, e) with its tokens (in offsets from
 // s), returning spans in offsets from s.
 func (d *document) sentence(s, e int, toks []rtok) []span {
-	st := newSentence(d, d.rs[s:e], toks, d.credit[s:e])
+	st := newSentence(d, s, d.rs[s:e], toks, d.credit[s:e])
 	other := st.patterns()
 	core := st.recognizeCore()
 	titles := st.attachTitles(core)
@@ -293,4 +330,24 @@ func hanCount(rs []rune) int {
 		}
 	}
 	return n
+}
+
+// textOffsets returns the document's runes as a string and the byte offset
+// in it of every rune index, made on the first call.
+func (d *document) textOffsets() (string, []int) {
+	if d.off == nil {
+		d.str = string(d.rs)
+		d.off = make([]int, len(d.rs)+1)
+		b := 0
+		for i, r := range d.rs {
+			d.off[i] = b
+			n := utf8.RuneLen(r)
+			if n < 0 {
+				n = utf8.RuneLen(utf8.RuneError) // what string() writes for an invalid rune
+			}
+			b += n
+		}
+		d.off[len(d.rs)] = b
+	}
+	return d.str, d.off
 }

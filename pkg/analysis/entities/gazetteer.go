@@ -85,7 +85,7 @@ func (st *sentence) listedNeedsEvidence(s, e int) bool {
 	}
 	if e-s == 2 {
 		for _, r := range st.rs[s:e] {
-			if !st.t.translit[r] {
+			if !st.t.translit.has(r) {
 				return false
 			}
 		}
@@ -144,7 +144,7 @@ func (st *sentence) knownPeople() {
 	}
 	n := len(st.rs)
 	for s := 0; s < n; s++ {
-		if st.startTok[s] < 0 {
+		if st.startTok[s] < 0 || !st.d.knownFirst[st.rs[s]] {
 			continue
 		}
 		for L := min(st.d.maxKnown, n-s); L >= 2; L-- {
@@ -178,12 +178,17 @@ func (st *sentence) notPlace(s, e int) bool {
 var abbrVerbs = map[rune]bool{'访': true, '来': true, '在': true, '驻': true, '对': true, '旅': true, '抵': true,
 	'离': true, '援': true, '侵': true, '赴': true, '返': true, '进': true, '留': true}
 
-// strongAbbr are the one-character short forms that name a place even
-// without a neighbour: after a verb of travel (访华, 抵京) or before 方
+// isStrongAbbr says whether r is a one-character short form that names a
+// place even without a neighbour: after a verb of travel (访华, 抵京) or before 方
 // (中方, 美方). 港 and 澳 are not among them: alone they are too often
 // something else (港口, 澳 of 澳洲), and 港澳 is one name.
-var strongAbbr = map[rune]bool{'华': true, '京': true, '美': true, '日': true, '俄': true,
-	'台': true, '沪': true, '英': true, '法': true, '德': true, '韩': true, '中': true}
+func isStrongAbbr(r rune) bool {
+	switch r {
+	case '华', '京', '美', '日', '俄', '台', '沪', '英', '法', '德', '韩', '中':
+		return true
+	}
+	return false
+}
 
 // abbreviations adds one-character short forms of places that stand
 // beside another one (中美, 京津冀), before 方 (中方), or after a verb of
@@ -193,7 +198,7 @@ func (st *sentence) abbreviations() {
 	n := len(st.rs)
 	for i := 0; i < n; i++ {
 		r := st.rs[i]
-		if !strongAbbr[r] || st.notPlace(i, i+1) {
+		if !isStrongAbbr(r) || st.notPlace(i, i+1) {
 			continue
 		}
 		// 中方, 美方
@@ -216,12 +221,12 @@ func (st *sentence) abbreviations() {
 func (st *sentence) abbreviationRuns() {
 	n := len(st.rs)
 	for s := 0; s < n; {
-		if !st.t.abbr[st.rs[s]] || st.startTok[s] < 0 {
+		if !st.t.abbr.has(st.rs[s]) || st.startTok[s] < 0 {
 			s++
 			continue
 		}
 		e := s
-		for e < n && (st.t.abbr[st.rs[e]] || st.rs[e] == '、' && e+1 < n && st.t.abbr[st.rs[e+1]] && e > s) {
+		for e < n && (st.t.abbr.has(st.rs[e]) || st.rs[e] == '、' && e+1 < n && st.t.abbr.has(st.rs[e+1]) && e > s) {
 			e++
 		}
 		// shrink to whole tokens, or to a token that goes on with a word

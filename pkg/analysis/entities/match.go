@@ -11,12 +11,25 @@ import "unicode"
 // accepts. Every pattern here is anchored at its start and bounded in
 // length, so a scan over a text is linear in the text: at each start the
 // work is bounded by a constant of the pattern.
-type pat func(rs []rune, i int, k func(int) bool) bool
+type pat struct {
+	m func(rs []rune, i int, k func(int) bool) bool
+	// first holds the runes a match can start with (nil: any rune, or the
+	// pattern matches nothing); a sequence tests it before it builds the
+	// continuation of its rest, so that most tries allocate nothing
+	first *rset
+	// empty: the pattern can match the empty string
+	empty bool
+}
+
+// can says whether a match of p may start at i.
+func (p pat) can(rs []rune, i int) bool {
+	return p.empty || p.first == nil || i < len(rs) && p.first.has(rs[i])
+}
 
 // lit matches the runes of s.
 func lit(s string) pat {
 	w := []rune(s)
-	return func(rs []rune, i int, k func(int) bool) bool {
+	return pat{m: func(rs []rune, i int, k func(int) bool) bool {
 		if i+len(w) > len(rs) {
 			return false
 		}
@@ -26,7 +39,7 @@ func lit(s string) pat {
 			}
 		}
 		return k(i + len(w))
-	}
+	}, first: runeSet(string(w[:min(1, len(w))])), empty: len(w) == 0}
 }
 
 // lits matches one of the strings, in order.
@@ -40,51 +53,128 @@ func lits(ss ...string) pat {
 
 // one matches a rune for which f holds.
 func one(f func(rune) bool) pat {
-	return func(rs []rune, i int, k func(int) bool) bool {
+	return pat{m: func(rs []rune, i int, k func(int) bool) bool {
 		return i < len(rs) && f(rs[i]) && k(i+1)
-	}
+	}}
 }
 
 // in matches a rune of set.
 func in(set string) pat {
 	m := runeSet(set)
-	return one(func(r rune) bool { return m[r] })
+	return pat{m: func(rs []rune, i int, k func(int) bool) bool {
+		return i < len(rs) && m.has(rs[i]) && k(i+1)
+	}, first: m}
 }
 
-func runeSet(set string) map[rune]bool {
-	m := map[rune]bool{}
-	for _, r := range set {
-		m[r] = true
+// rset is a set of runes as a bitmap over the range they span: a lookup is
+// a compare and a bit test, not a map access (the sets are tried at most
+// positions of a text).
+type rset struct {
+	lo, hi rune
+	bits   []uint64
+}
+
+func runeSet(set string) *rset {
+	return runeSetOf([]rune(set))
+}
+
+func runeSetOf(rs []rune) *rset {
+	m := &rset{lo: -1}
+	for _, r := range rs {
+		if m.lo < 0 || r < m.lo {
+			m.lo = r
+		}
+		m.hi = max(m.hi, r)
+	}
+	if m.lo < 0 {
+		return &rset{lo: 1, hi: 0}
+	}
+	m.bits = make([]uint64, (m.hi-m.lo)/64+1)
+	for _, r := range rs {
+		d := r - m.lo
+		m.bits[d>>6] |= 1 << (d & 63)
 	}
 	return m
 }
 
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func (m *rset) has(r rune) bool {
+	if r < m.lo || r > m.hi {
+		return false
+	}
+	d := r - m.lo
+	return m.bits[d>>6]&(1<<(d&63)) != 0
+}
+
+// runes lists the runes of the set.
+func (m *rset) runes() []rune {
+	var out []rune
+	for r := m.lo; r <= m.hi; r++ {
+		if m.has(r) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// isHan says whether r is a Han character; the common CJK block without
+// the table search.
+func isHan(r rune) bool {
+	switch {
+	case r < 0x2E80:
+		return false
+	case r >= 0x4E00 && r <= 0x9FFF:
+		return true
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // seq matches the patterns one after another.
 func seq(ps ...pat) pat {
 	switch len(ps) {
 	case 0:
-		return func(rs []rune, i int, k func(int) bool) bool { return k(i) }
+		return pat{m: func(rs []rune, i int, k func(int) bool) bool { return k(i) }, empty: true}
 	case 1:
 		return ps[0]
 	}
 	first, rest := ps[0], seq(ps[1:]...)
-	return func(rs []rune, i int, k func(int) bool) bool {
-		return first(rs, i, func(j int) bool { return rest(rs, j, k) })
+	out := pat{first: first.first, empty: first.empty && rest.empty}
+	if first.empty {
+		out.first = nil // a match may start with the rest
 	}
+	out.m = func(rs []rune, i int, k func(int) bool) bool {
+		if !first.can(rs, i) {
+			return false
+		}
+		return first.m(rs, i, func(j int) bool { return rest.m(rs, j, k) })
+	}
+	return out
 }
 
 // alt matches one of the patterns, trying them in order.
 func alt(ps ...pat) pat {
-	return func(rs []rune, i int, k func(int) bool) bool {
+	out := pat{}
+	var firsts []rune
+	known := true
+	for _, p := range ps {
+		out.empty = out.empty || p.empty
+		if p.first == nil || p.empty {
+			known = false
+		} else {
+			firsts = append(firsts, p.first.runes()...)
+		}
+	}
+	if known && len(ps) > 0 {
+		out.first = runeSetOf(firsts)
+	}
+	out.m = func(rs []rune, i int, k func(int) bool) bool {
 		for _, p := range ps {
-			if p(rs, i, k) {
+			if p.can(rs, i) && p.m(rs, i, k) {
 				return true
 			}
 		}
 		return false
 	}
+	return out
 }
 
 // rep matches p from min to max times (max < 0: no limit), as many as
@@ -93,17 +183,21 @@ func rep(p pat, min, max int, lazy bool) pat {
 	var try func(rs []rune, i, n int, k func(int) bool) bool
 	try = func(rs []rune, i, n int, k func(int) bool) bool {
 		more := func() bool {
-			if max >= 0 && n >= max {
+			if max >= 0 && n >= max || !p.can(rs, i) {
 				return false
 			}
-			return p(rs, i, func(j int) bool { return j > i && try(rs, j, n+1, k) })
+			return p.m(rs, i, func(j int) bool { return j > i && try(rs, j, n+1, k) })
 		}
 		if lazy {
 			return n >= min && k(i) || more()
 		}
 		return more() || n >= min && k(i)
 	}
-	return func(rs []rune, i int, k func(int) bool) bool { return try(rs, i, 0, k) }
+	out := pat{m: func(rs []rune, i int, k func(int) bool) bool { return try(rs, i, 0, k) }, empty: min == 0 || p.empty}
+	if !out.empty {
+		out.first = p.first
+	}
+	return out
 }
 
 // opt matches p or nothing, p first.
@@ -118,17 +212,23 @@ type finder struct {
 	start func(rune) bool
 	// need holds runes one of which every match contains; maxLen is the
 	// length of the longest match (0: need is not used)
-	need   map[rune]bool
+	need   *rset
 	maxLen int
+	// must, when set, is a run of runes every match holds: a text
+	// without it is not scanned at all
+	must []rune
 }
 
 // all returns the [start, end) rune spans of the matches in rs.
 func (f finder) all(rs []rune, out [][2]int) [][2]int {
+	if len(f.must) > 0 && !containsRunes(rs, f.must) {
+		return out
+	}
 	next := len(rs) // the next position at or after i holding a needed rune
 	if f.maxLen > 0 {
 		next = -1
 		for i, r := range rs {
-			if f.need[r] {
+			if f.need.has(r) {
 				next = i
 				break
 			}
@@ -137,9 +237,11 @@ func (f finder) all(rs []rune, out [][2]int) [][2]int {
 			return out
 		}
 	}
+	end := -1
+	found := func(j int) bool { end = j; return true }
 	for i := 0; i < len(rs); {
 		if f.maxLen > 0 && next < i {
-			for next = i; next < len(rs) && !f.need[rs[next]]; next++ {
+			for next = i; next < len(rs) && !f.need.has(rs[next]); next++ {
 			}
 			if next == len(rs) {
 				return out
@@ -149,8 +251,10 @@ func (f finder) all(rs []rune, out [][2]int) [][2]int {
 			i++
 			continue
 		}
-		end := -1
-		f.p(rs, i, func(j int) bool { end = j; return true })
+		end = -1
+		if f.p.can(rs, i) {
+			f.p.m(rs, i, found)
+		}
 		if end > i {
 			out = append(out, [2]int{i, end})
 			i = end
@@ -159,4 +263,14 @@ func (f finder) all(rs []rune, out [][2]int) [][2]int {
 		i++
 	}
 	return out
+}
+
+// containsRunes says whether w occurs in rs.
+func containsRunes(rs, w []rune) bool {
+	for i := 0; i+len(w) <= len(rs); i++ {
+		if rs[i] == w[0] && hasRunes(rs[i:], w) {
+			return true
+		}
+	}
+	return false
 }

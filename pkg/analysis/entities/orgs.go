@@ -136,6 +136,7 @@ func (st *sentence) organisations() {
 			continue
 		}
 		s = st.parentStart(s)
+		s = st.prefixStart(s)
 		if !st.orgName(s, end) {
 			continue
 		}
@@ -314,7 +315,10 @@ func (st *sentence) orgStart(j, end int) (int, bool) {
 	}
 	// the token alone, when it names an organisation by itself, or when
 	// the ending cuts a title off it (内务部|长)
-	if g, ok := st.lookup(st.text(tk.s, end)); ok && g.Type == ORG || !suffixOnly && end < tk.e {
+	// or when the dictionary knows the whole token as a proper name
+	// (故宫博物院/ns)
+	if g, ok := st.lookup(st.text(tk.s, end)); ok && g.Type == ORG || !suffixOnly && end < tk.e ||
+		!suffixOnly && end == tk.e && end-tk.s >= 4 && tk.pos == "ns" && !st.t.kinds[st.text(tk.s, tk.s+2)] {
 		return tk.s, true
 	}
 	return 0, false
@@ -681,4 +685,33 @@ func (st *sentence) specificTok(k int) bool {
 		return true
 	}
 	return false
+}
+
+// orgPrefixes are words written before a body's name that belong to it: the
+// status of a public body (国立, 省立), its reach (国际), the nationality of
+// a company (美商英特尔公司).
+var orgPrefixes = map[string]bool{"国际": true, "国立": true, "省立": true, "市立": true, "县立": true, "私立": true,
+	"美商": true, "日商": true, "德商": true, "法商": true, "英商": true, "韩商": true, "港商": true,
+	"台商": true, "财团法人": true, "社团法人": true}
+
+// prefixStart extends an organisation starting at s over the prefixes that
+// belong to its name, and over the places and bodies written before such a
+// prefix (中华民国|国际|青年商会, 国立|故宫博物院).
+func (st *sentence) prefixStart(s int) int {
+	took := false
+	for n := 0; n < 4; n++ {
+		k := st.endTok[s]
+		if k < 0 {
+			break
+		}
+		switch w := st.tokText(k); {
+		case orgPrefixes[w]:
+			s, took = st.toks[k].s, true
+		case took && st.anchorTok(k) && !orgStop[w]:
+			return st.toks[k].s
+		default:
+			return s
+		}
+	}
+	return s
 }

@@ -45,7 +45,11 @@ var patternList = sync.OnceValue(func() []pattern {
 
 	all := func(p pat, start, need string, maxLen int) finder {
 		set := runeSet(start)
-		return finder{p: p, start: func(r rune) bool { return set[r] }, need: runeSet(need), maxLen: maxLen}
+		return finder{p: p, start: set.has, need: runeSet(need), maxLen: maxLen}
+	}
+	must := func(f finder, w string) finder {
+		f.must = []rune(w)
+		return f
 	}
 	anyHan := func(p pat, need string, maxLen int) finder {
 		return finder{p: p, start: isHan, need: runeSet(need), maxLen: maxLen}
@@ -103,7 +107,7 @@ var patternList = sync.OnceValue(func() []pattern {
 		{typ: MEETING, f: all(session, numStart+"中第", "届", 64)},
 		{typ: MEETING, f: all(plenumN, numStart+"中", "届", 64)},
 		{typ: MEETING, f: all(plenum, numStart+"中", "全", 8)},
-		{typ: MEETING, f: anyHan(congress, "代", 64)},
+		{typ: MEETING, f: must(anyHan(congress, "代", 64), "次全国代表大会")},
 		{typ: MEETING, f: all(congressShort, "中二十", "大", 8)},
 		{typ: MEETING, f: all(named, "中全国市省县区", "会学", 24)},
 		{typ: DATE, f: all(date, numStart+"公今去明前后本上下第近年全同元春国中“新", "年月日号季世旬期旦节五", 40), block: true},

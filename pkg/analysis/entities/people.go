@@ -2,6 +2,7 @@ package entities
 
 import (
 	"strings"
+	"unicode"
 )
 
 // People in policy text. A report names few people, and every false one is
@@ -31,6 +32,10 @@ var afterName = map[string]bool{"说": true, "表示": true, "指出": true, "�
 
 // honorifics after a name make it a person (殷勇同志, 葉女士).
 var honorifics = map[string]bool{"同志": true, "先生": true, "女士": true, "夫人": true, "伉俪": true, "小姐": true}
+
+// notAloneBeforePost are family names that, alone before a post, are more
+// often its body or a modifier (党|主席, 省|主席, 全|省长, 国|务卿).
+const notAloneBeforePost = "师旅营党省市县区镇乡村团校院部局厅处科室所该各本现原副前代老新首总正全州盟旗国军司会社队组委政经"
 
 // nameBreaks are characters that, as a token of their own after a family
 // name and one given character, are the next word rather than the end of
@@ -200,6 +205,7 @@ func (st *sentence) chineseNames() {
 	for ti := range st.toks {
 		st.fullName(ti)
 		st.japaneseName(ti)
+		st.glossedName(ti)
 		st.familyNameAlone(ti)
 	}
 }
@@ -210,7 +216,7 @@ func (st *sentence) fullName(ti int) {
 	n := len(st.rs)
 	s := st.toks[ti].s
 	for _, sl := range []int{2, 1} {
-		if s+sl > n || sl == 2 && !st.t.sur2[st.text(s, s+2)] || sl == 1 && !st.t.sur1[st.rs[s]] {
+		if s+sl > n || sl == 2 && !st.t.sur2[st.text(s, s+2)] || sl == 1 && !st.t.sur1.has(st.rs[s]) {
 			continue
 		}
 		for gl := 1; gl <= 2; gl++ {
@@ -270,7 +276,22 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 	case before || after || caption:
 		if sc > nameThreshold-1.5 {
 			st.addPerson(s, e, score, true)
+		} else if before && st.unknownName(s, e) && st.closedAfter(e) {
+			// a post right before a name that the segmenter cut into
+			// single characters and that ends where the clause does
+			// (经济部次长黄重球陪同): the post is the evidence, the rare
+			// characters of the given name are not against it
+			st.addPerson(s, e, score, true)
 		}
+	case st.listedAfterPerson(s) && st.unknownName(s, e) && st.closedAfter(e) && sc > nameThreshold-1.5:
+		// the next of a list of people (副省长张三、李四)
+		st.addPerson(s, e, score, true)
+	case st.contactLine(s) && st.unknownName(s, e) && st.closedBefore(s) && st.closedAfter(e) && sc > nameThreshold-1.5:
+		// a name standing alone in a contact line (联系人：老龄司 白宇)
+		st.addPerson(s, e, score, true)
+	case st.phoneAfter(e) && st.unknownName(s, e) && st.closedBefore(s) && sc > nameThreshold-1.5:
+		// a name before a telephone number (张娴 010一67558129)
+		st.addPerson(s, e, score, true)
 	case sc > nameThreshold+st.shapeMargin(s, e) && st.standsAlone(s, e) && st.plainGiven(s, e):
 		st.addPerson(s, e, score, false)
 	}
@@ -318,7 +339,7 @@ func (st *sentence) plainGiven(s, e int) bool {
 	if st.t.surnameScore(st.rs[s]) < 1 {
 		all := true
 		for _, r := range st.rs[s:e] {
-			all = all && st.t.translit[r]
+			all = all && st.t.translit.has(r)
 		}
 		if all {
 			return false
@@ -425,7 +446,7 @@ func (st *sentence) shapeMargin(s, e int) float64 {
 
 func (st *sentence) allAbbr(s, e int) bool {
 	for _, r := range st.rs[s:e] {
-		if !st.t.abbr[r] {
+		if !st.t.abbr.has(r) {
 			return false
 		}
 	}
@@ -532,10 +553,15 @@ func (st *sentence) japaneseName(ti int) {
 func (st *sentence) familyNameAlone(ti int) {
 	tk := st.toks[ti]
 	s := tk.s
-	if tk.e-tk.s == 1 && st.t.sur1[st.rs[s]] {
+	if tk.e-tk.s == 1 && st.t.sur1.has(st.rs[s]) {
 		if j := st.startTok[tk.e]; j >= 0 {
 			w := st.tokText(j)
-			if (st.t.titles[w] || w == "总" || w == "某" || w == "师傅" || honorifics[w]) && st.t.surnameScore(st.rs[s]) > -2 {
+			post := st.t.titles[w] || postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] // 吕|副|总统
+			sur := st.t.surnameScore(st.rs[s])
+			if (post || w == "总" || w == "某" || w == "师傅" || honorifics[w]) && sur > -2 ||
+				post && sur > -4.5 && st.freeBefore(s) && !strings.ContainsRune(notAloneBeforePost, st.rs[s]) {
+				// a family name that is also a common character (连, 苏,
+				// 游) only before a post, not glued to the word before it
 				st.addPerson(s, tk.e, 9, false)
 			}
 		}
@@ -549,7 +575,7 @@ func (st *sentence) familyNameAlone(ti int) {
 			st.addPerson(s, tk.e, 9, false)
 		}
 	}
-	if tk.e-tk.s == 2 && (st.rs[s] == '老' || st.rs[s] == '小') && st.t.sur1[st.rs[s+1]] && st.t.surnameScore(st.rs[s+1]) > -0.5 {
+	if tk.e-tk.s == 2 && (st.rs[s] == '老' || st.rs[s] == '小') && st.t.sur1.has(st.rs[s+1]) && st.t.surnameScore(st.rs[s+1]) > -0.5 {
 		st.addPerson(s+1, tk.e, 9, false)
 	}
 }
@@ -770,7 +796,7 @@ func (st *sentence) namePart(k, dir int) int {
 		if _, ok := st.lookup(w); ok && tk.e-tk.s >= 2 && !st.allTranslit(k) {
 			break // a place or body: 新疆|艾尔肯 ends the part
 		}
-		if tk.e-tk.s == 1 && !st.t.translit[st.rs[tk.s]] && !st.t.minority[st.rs[tk.s]] {
+		if tk.e-tk.s == 1 && !st.t.translit.has(st.rs[tk.s]) && !st.t.minority.has(st.rs[tk.s]) {
 			break // 荷兰|人|维姆, 退役军人”|龙|吉克
 		}
 		if n+tk.e-tk.s > 6 {
@@ -798,7 +824,7 @@ func (st *sentence) namePart(k, dir int) int {
 func (st *sentence) translitShare(s, e int) bool {
 	n := 0
 	for _, r := range st.rs[s:e] {
-		if st.t.translit[r] || st.t.minority[r] {
+		if st.t.translit.has(r) || st.t.minority.has(r) {
 			n++
 		}
 	}
@@ -815,7 +841,7 @@ func isJoiner(w string) bool {
 // allTranslit says whether token i is made of transliteration characters.
 func (st *sentence) allTranslit(i int) bool {
 	for _, r := range st.rs[st.toks[i].s:st.toks[i].e] {
-		if !st.t.translit[r] {
+		if !st.t.translit.has(r) {
 			return false
 		}
 	}
@@ -840,4 +866,172 @@ func (st *sentence) translitTok(i int) bool {
 		return g.Type == PER // a listed place or body ends the name: 捷克|哈维尔
 	}
 	return !commonPOS[tk.pos]
+}
+
+// unknownName says whether [s, e) is a name of three characters or two
+// that the segmenter cut into single characters or into a family name and
+// a given name it knows as a name (刘|秀萍), not a word it knows.
+func (st *sentence) unknownName(s, e int) bool {
+	if e-s < 2 || e-s > 3 || st.startTok[s] < 0 || st.endTok[e] < 0 {
+		return false
+	}
+	for j := st.startTok[s]; j <= st.endTok[e]; j++ {
+		tk := st.toks[j]
+		if !isHan(st.rs[tk.s]) || tk.e-tk.s > 1 && !namePOS[tk.pos] {
+			return false
+		}
+	}
+	return true
+}
+
+// closedAfter says whether the clause closes at e: the sentence ends,
+// punctuation or a blank follows, or a word that follows a name (陪同,
+// 说, 等, 及, 和).
+func (st *sentence) closedAfter(e int) bool {
+	if e >= len(st.rs) {
+		return true
+	}
+	r := st.rs[e]
+	if isBlank(r) || r == '\n' || r == '\r' || !isHan(r) && !unicode.IsLetter(r) {
+		return true
+	}
+	j := st.startTok[e]
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	return afterName[w] || sayingVerbs[w] || w == "陪同" || w == "及" || w == "和" || w == "与"
+}
+
+// closedBefore says whether nothing but a blank or punctuation (or the
+// start of the line) comes right before s.
+func (st *sentence) closedBefore(s int) bool {
+	if s == 0 {
+		return true
+	}
+	r := st.rs[s-1]
+	return isBlank(r) || !isHan(r) && !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// contactLabels open the part of a line that lists the people to contact.
+var contactLabels = [][]rune{[]rune("联系人"), []rune("联 系 人"), []rune("联络人"), []rune("经办人"), []rune("咨询人")}
+
+// contactLine says whether a contact label comes before s in the line,
+// followed by a colon (联系人：…, 中方联系人：…).
+func (st *sentence) contactLine(s int) bool {
+	for i := 0; i < s; i++ {
+		for _, l := range contactLabels {
+			if st.rs[i] != l[0] || !hasRunes(st.rs[i:s], l) {
+				continue
+			}
+			k := i + len(l)
+			for k < s && (isBlank(st.rs[k]) || st.rs[k] == '及' || st.rs[k] == '和' || st.rs[k] == '电' || st.rs[k] == '话') {
+				k++
+			}
+			if k < s && (st.rs[k] == '：' || st.rs[k] == ':') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// phoneAfter says whether a telephone number follows e, after blanks: seven
+// digits or more, with an area code in brackets or a dash (written - — 一
+// in scanned text) allowed among them.
+func (st *sentence) phoneAfter(e int) bool {
+	i := e
+	for i < len(st.rs) && isBlank(st.rs[i]) {
+		i++
+	}
+	if i == e && e < len(st.rs) && isHan(st.rs[e]) {
+		return false
+	}
+	digits := 0
+	for ; i < len(st.rs); i++ {
+		r := st.rs[i]
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			digits++
+		case digits > 0 && (r == '-' || r == '－' || r == '—' || r == '一'), r == '(' || r == ')' || r == '（' || r == '）':
+		default:
+			return digits >= 7
+		}
+	}
+	return digits >= 7
+}
+
+// listedAfterPerson says whether s follows a person found with evidence and
+// a list mark: 、 or 和, 及, 与 (张进福、黄重球).
+func (st *sentence) listedAfterPerson(s int) bool {
+	p := -1
+	if s >= 1 && st.rs[s-1] == '、' {
+		p = s - 1
+	} else if j := st.endTok[s]; j >= 0 {
+		if w := st.tokText(j); w == "和" || w == "及" || w == "与" {
+			p = st.toks[j].s
+		}
+	}
+	if p < 0 {
+		return false
+	}
+	for _, c := range st.cands {
+		if c.typ == PER && c.strong && c.e == p && c.e-c.s >= 2 {
+			return true
+		}
+	}
+	return false
+}
+
+// glossedName proposes a name of two to four Chinese characters after a
+// post and before a gloss in Latin letters that reads as a person's name
+// (理事長畠中篤(HATAKENAKA ATSUSHI)): a transliterated or Japanese name
+// the family-name rules do not know.
+func (st *sentence) glossedName(ti int) {
+	s := st.toks[ti].s
+	bracket := false
+	for e := s + 2; e <= s+4 && e < len(st.rs); e++ {
+		bracket = bracket || st.rs[e] == '(' || st.rs[e] == '（'
+	}
+	if !bracket || !st.titleBefore(s) {
+		return
+	}
+	for e := s + 2; e <= s+4 && e < len(st.rs); e++ {
+		if !isHan(st.rs[e-1]) || st.rs[e] != '(' && st.rs[e] != '（' {
+			continue
+		}
+		if st.endTok[e] < 0 || !hanOnly(st.text(s, e)) || st.afterGloss(e) == e || !st.personGloss(e) {
+			return
+		}
+		if _, dict := st.dictWord(s, e); dict {
+			return
+		}
+		st.addPerson(s, e, float64(e-s)*10+3, true)
+		return
+	}
+}
+
+// glossNotPerson are words of a Latin gloss that name a body, not a person.
+var glossNotPerson = map[string]bool{"corporation": true, "inc": true, "company": true, "co": true, "ltd": true,
+	"association": true, "council": true, "ministry": true, "office": true, "bank": true, "university": true,
+	"group": true, "foundation": true, "institute": true, "committee": true, "organization": true,
+	"organisation": true, "agency": true, "department": true, "party": true, "union": true, "society": true,
+	"center": true, "centre": true, "fund": true, "forum": true, "of": true, "the": true, "and": true}
+
+// personGloss says whether the gloss in brackets at e is two to four words
+// of letters, none of them a word that names a body.
+func (st *sentence) personGloss(e int) bool {
+	end := st.afterGloss(e)
+	words := strings.FieldsFunc(st.text(e+1, end-1), func(r rune) bool {
+		return r == ' ' || r == '.' || r == '-' || r == ',' || r == '．' || r == '·' || r == '‧'
+	})
+	if len(words) < 2 || len(words) > 4 {
+		return false
+	}
+	for _, w := range words {
+		if glossNotPerson[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }

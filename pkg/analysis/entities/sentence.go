@@ -2,7 +2,6 @@ package entities
 
 import (
 	"sort"
-	"unicode/utf8"
 )
 
 // rtok is a token of the folded text, in rune offsets.
@@ -40,16 +39,29 @@ type sentence struct {
 	blocked, credit []bool
 	cands           []span
 	cur             int // the start of the gazetteer walk
-	// str is the sentence as a string and off[i] the byte offset of rune
-	// i in it, made on the first text call: a span's text is then a
-	// substring, not a new string
+	// str is the document's runes as a string and off[i] the byte offset
+	// in it of rune i of the sentence, made on the first text call: a
+	// span's text is then a substring, not a new string
 	str string
 	off []int
+	// base is the index in the document of the sentence's first rune
+	base int
 }
 
-func newSentence(d *document, rs []rune, toks []rtok, credit []bool) *sentence {
-	st := &sentence{d: d, t: d.x.t, rs: rs, toks: toks, credit: credit, tokStr: make([]string, len(toks)),
-		startTok: make([]int, len(rs)+1), endTok: make([]int, len(rs)+1), blocked: make([]bool, len(rs))}
+func newSentence(d *document, base int, rs []rune, toks []rtok, credit []bool) *sentence {
+	// the per-rune and per-token arrays are the document's, reused from
+	// one sentence to the next (a sentence keeps none of them)
+	b := &d.buf
+	if cap(b.tokStr) < len(toks) {
+		b.tokStr = make([]string, len(toks))
+	}
+	if cap(b.startTok) < len(rs)+1 {
+		b.startTok, b.endTok, b.blocked = make([]int, len(rs)+1), make([]int, len(rs)+1), make([]bool, len(rs)+1)
+	}
+	st := &sentence{d: d, t: d.x.t, base: base, rs: rs, toks: toks, credit: credit, tokStr: b.tokStr[:len(toks)],
+		startTok: b.startTok[:len(rs)+1], endTok: b.endTok[:len(rs)+1], blocked: b.blocked[:len(rs)]}
+	clear(st.tokStr)
+	clear(st.blocked)
 	for i := range st.startTok {
 		st.startTok[i], st.endTok[i] = -1, -1
 	}
@@ -62,18 +74,8 @@ func newSentence(d *document, rs []rune, toks []rtok, credit []bool) *sentence {
 
 func (st *sentence) text(s, e int) string {
 	if st.off == nil {
-		st.str = string(st.rs)
-		st.off = make([]int, len(st.rs)+1)
-		b := 0
-		for i, r := range st.rs {
-			st.off[i] = b
-			n := utf8.RuneLen(r)
-			if n < 0 {
-				n = utf8.RuneLen(utf8.RuneError) // what string() writes for an invalid rune
-			}
-			b += n
-		}
-		st.off[len(st.rs)] = b
+		st.str, st.off = st.d.textOffsets()
+		st.off = st.off[st.base : st.base+len(st.rs)+1]
 	}
 	return st.str[st.off[s]:st.off[e]]
 }

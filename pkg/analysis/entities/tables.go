@@ -35,8 +35,8 @@ type tables struct {
 	// titleRev holds the titles reversed, for the walk back from a
 	// token's end
 	titleRev  *trie
-	abbr      map[rune]bool
-	sur1      map[rune]bool
+	abbr      *rset
+	sur1      *rset
 	sur2      map[string]bool
 	japanese  map[string]bool
 	titles    map[string]bool
@@ -44,8 +44,8 @@ type tables struct {
 	cues      map[string]bool
 	suffixes  map[string]bool
 	maxSuffix int
-	translit  map[rune]bool
-	minority  map[rune]bool    // with translit: characters of dotted names
+	translit  *rset
+	minority  *rset            // with translit: characters of dotted names
 	given     map[rune]float64 // log-odds that the character is part of a given name
 	surname   map[rune]float64 // log-odds that the character, at a word start, is a family name
 	// givenDefault is the given-name score of a character never seen
@@ -57,17 +57,15 @@ type tables struct {
 }
 
 var builtin = sync.OnceValue(func() *tables {
+	// rune sets are gathered in maps, then kept as bitmaps
+	abbr, sur1, translit, minority := map[rune]bool{}, map[rune]bool{}, map[rune]bool{}, map[rune]bool{}
 	t := &tables{
 		gaz:       make(map[string]gazEntry, 1<<14), // about 10,000 names
-		abbr:      map[rune]bool{},
-		sur1:      map[rune]bool{},
 		sur2:      map[string]bool{},
 		japanese:  map[string]bool{},
 		titles:    map[string]bool{},
 		cues:      map[string]bool{},
 		suffixes:  map[string]bool{},
-		translit:  map[rune]bool{},
-		minority:  map[rune]bool{},
 		given:     map[rune]float64{},
 		surname:   map[rune]float64{},
 		kinds:     map[string]bool{},
@@ -113,7 +111,7 @@ var builtin = sync.OnceValue(func() *tables {
 			for _, a := range fs[1:] {
 				if utf8.RuneCountInString(a) == 1 {
 					r, _ := utf8.DecodeRuneInString(a)
-					t.abbr[r] = true
+					abbr[r] = true
 					continue
 				}
 				t.add(a, LOC, false)
@@ -126,7 +124,7 @@ var builtin = sync.OnceValue(func() *tables {
 	surRank := map[rune]int{}
 	for _, w := range strings.Fields(strings.Join(lines(entdict.Surnames), " ")) {
 		if r := []rune(w); len(r) == 1 {
-			t.sur1[r[0]] = true
+			sur1[r[0]] = true
 			if _, ok := surRank[r[0]]; !ok {
 				surRank[r[0]] = len(surRank)
 			}
@@ -150,12 +148,12 @@ var builtin = sync.OnceValue(func() *tables {
 	}
 	for _, w := range strings.Fields(strings.Join(lines(entdict.Translit), " ")) {
 		for _, r := range w {
-			t.translit[r] = true
+			translit[r] = true
 		}
 	}
 	for _, w := range strings.Fields(strings.Join(lines(entdict.Minority), " ")) {
 		for _, r := range w {
-			t.minority[r] = true
+			minority[r] = true
 		}
 	}
 	prior := map[rune]bool{}
@@ -229,6 +227,7 @@ var builtin = sync.OnceValue(func() *tables {
 	for w, g := range t.policyGaz {
 		t.policyTrie.put(w, g)
 	}
+	t.abbr, t.sur1, t.translit, t.minority = setOf(abbr), setOf(sur1), setOf(translit), setOf(minority)
 	return t
 })
 
@@ -305,4 +304,13 @@ func lines(s string) []string {
 		}
 	}
 	return out
+}
+
+// setOf is the set of the runes of m.
+func setOf(m map[rune]bool) *rset {
+	rs := make([]rune, 0, len(m))
+	for r := range m {
+		rs = append(rs, r)
+	}
+	return runeSetOf(rs)
 }

@@ -7,10 +7,30 @@ import "unicode/utf8"
 // token of every document.
 type trie struct {
 	// child maps a node and a rune to the next node; node 0 is the root
+	// (whose children by a CJK rune are in root)
 	child map[uint64]int32
 	// entry[n] is the index in entries of the name ending at node n, or -1
 	entry   []int32
 	entries []gazEntry
+	// root holds the children of the root for the runes from rootLo up to
+	// rootHi (the CJK blocks), 0 for none: the lookup made at every
+	// position of a text is an index, not a map access
+	root []int32
+}
+
+const rootLo, rootHi = 0x3000, 0xA000
+
+// next is the child of node n by rune r, if any.
+func (t *trie) next(n int32, r rune) (int32, bool) {
+	if n == 0 && r >= rootLo && r < rootHi {
+		if t.root == nil {
+			return 0, false
+		}
+		c := t.root[r-rootLo]
+		return c, c != 0
+	}
+	c, ok := t.child[trieKey(n, r)]
+	return c, ok
 }
 
 func newTrie() *trie {
@@ -41,12 +61,18 @@ func trieKey(node int32, r rune) uint64 { return uint64(node)<<32 | uint64(uint3
 func (t *trie) put(name string, g gazEntry) {
 	n := int32(0)
 	for _, r := range name {
-		k := trieKey(n, r)
-		next, ok := t.child[k]
+		next, ok := t.next(n, r)
 		if !ok {
 			next = int32(len(t.entry))
 			t.entry = append(t.entry, -1)
-			t.child[k] = next
+			if n == 0 && r >= rootLo && r < rootHi {
+				if t.root == nil {
+					t.root = make([]int32, rootHi-rootLo)
+				}
+				t.root[r-rootLo] = next
+			} else {
+				t.child[trieKey(n, r)] = next
+			}
 		}
 		n = next
 	}
@@ -63,7 +89,7 @@ func (t *trie) put(name string, g gazEntry) {
 func (t *trie) match(rs []rune, s int, f func(e int, g gazEntry) bool) {
 	n := int32(0)
 	for i := s; i < len(rs); i++ {
-		next, ok := t.child[trieKey(n, rs[i])]
+		next, ok := t.next(n, rs[i])
 		if !ok {
 			return
 		}
@@ -80,7 +106,7 @@ func (t *trie) match(rs []rune, s int, f func(e int, g gazEntry) bool) {
 func (t *trie) matchBack(rs []rune, lo, e int, f func(s int) bool) {
 	n := int32(0)
 	for i := e - 1; i >= lo; i-- {
-		next, ok := t.child[trieKey(n, rs[i])]
+		next, ok := t.next(n, rs[i])
 		if !ok {
 			return
 		}

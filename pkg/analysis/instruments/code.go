@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis"
+	"zhpolicy/pkg/structure"
 )
 
 // entry kinds
@@ -126,8 +127,9 @@ func (c *Coder) Refs() []Ref { return slices.Clone(c.refs) }
 // Options say how to code a document.
 type Options struct {
 	Unit UnitKind
-	// Sections are the document's sections (from a structure analysis),
-	// with offsets into in.Text; nil: the built-in heading scanner's.
+	// Sections are the document's sections (SectionsOf a structure
+	// analysis), with offsets into in.Text; nil: the coder parses the
+	// document's structure itself.
 	Sections []Section
 }
 
@@ -204,7 +206,10 @@ func (c *Coder) Code(ctx context.Context, in *analysis.Input, opts Options) (*Re
 	hits = c.dropContained(hits)
 
 	secs := opts.Sections
-	if secs != nil && len(folded) != len(in.Text) {
+	if secs == nil {
+		secs = SectionsOf(structure.ParseFolded(in.Text, in.Folded))
+	}
+	if len(folded) != len(in.Text) {
 		// sections come with offsets into Text; the units are cut in Folded
 		secs = slices.Clone(secs)
 		for i := range secs {

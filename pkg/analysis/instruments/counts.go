@@ -1,11 +1,11 @@
 package instruments
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strings"
+	"zhpolicy/pkg/partial"
 )
 
 // PartialVersion is the version of the Counts JSON encoding. Raise it when
@@ -324,6 +324,8 @@ type partialJSON struct {
 	Groups   []groupJSON `json:"groups"`
 }
 
+func (p *partialJSON) KindVersion() (string, int) { return p.Kind, p.Version }
+
 type refJSON struct {
 	Category    string `json:"category"`
 	Subcategory string `json:"subcategory"`
@@ -369,16 +371,8 @@ func (c *Counts) MarshalJSON() ([]byte, error) {
 // version or inconsistent totals.
 func (c *Counts) UnmarshalJSON(b []byte) error {
 	var p partialJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return fmt.Errorf("instruments counts: %v", err)
-	}
-	if p.Kind != PartialKind {
-		return fmt.Errorf("instruments counts: kind %q, want %q", p.Kind, PartialKind)
-	}
-	if p.Version != PartialVersion {
-		return fmt.Errorf("instruments counts: version %d, this zhpolicy reads %d", p.Version, PartialVersion)
+	if err := partial.DecodeVersioned(b, &p, "instruments counts", PartialKind, PartialVersion); err != nil {
+		return err
 	}
 	n := NewCounts(p.Settings, nil)
 	for _, r := range p.Refs {

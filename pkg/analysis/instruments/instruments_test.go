@@ -95,43 +95,19 @@ func TestSplitIDs(t *testing.T) {
 	}
 }
 
-func TestHeadingMarkers(t *testing.T) {
-	for _, c := range []struct {
-		line string
-		typ  markerType
-		num  int
-		ok   bool
-	}{
-		{"一、总体要求", mHan, 1, true},
-		{"十二、其他", mHan, 12, true},
-		{"（三）加强领导", mParenHan, 3, true},
-		{"(3)加强领导", mParenNum, 3, true},
-		{"（12）项目", mParenNum, 12, true},
-		{"3.建设网络", mNum, 3, true},
-		{"3．建设网络", mNum, 3, true},
-		{"1.2亿元", mNone, 0, false},
-		{"2028年目标", mNone, 0, false},
-		{"第二十一条 本办法", mArticle, 21, true},
-		{"第三章　附则", mChapter, 3, true},
-		{"第一百零五条", mArticle, 105, true},
-		{"一是加强", mNone, 0, false},
-		{"（以下简称）", mNone, 0, false},
-		{"  ②其他", mCircled, 2, true},
-		{"", mNone, 0, false},
-	} {
-		typ, num, _, ok := headingMarker(c.line)
-		if typ != c.typ || num != c.num || ok != c.ok {
-			t.Errorf("%q: got %v %d %v, want %v %d %v", c.line, typ, num, ok, c.typ, c.num, c.ok)
-		}
-	}
-	// articles under chapters: 第二章 第五条 → [2 5]
-	secs := Sections("第一章 总则\n第一条 目的\n第二条 范围\n第二章 管理\n第三条 应当\n（一）甲\n（二）乙\n第四条 不得\n")
+// The coder numbers its units by the sections structure reads: articles
+// under chapters (第二章 第五条 → [2 5]), items under articles.
+func TestSectionsOf(t *testing.T) {
+	secs := SectionsOf(structure.Parse("第一章 总则\n第一条 目的\n第二条 范围\n第二章 管理\n第三条 应当\n（一）甲\n（二）乙\n第四条 不得\n"))
 	var paths []string
 	for _, s := range secs {
 		paths = append(paths, structure.PathID(s.Path))
 	}
 	if want := []string{"1", "1-1", "1-2", "2", "2-3", "2-3-1", "2-3-2", "2-4"}; !slices.Equal(paths, want) {
 		t.Errorf("paths %v, want %v", paths, want)
+	}
+	if secs := SectionsOf(structure.Parse("没有标题的一段话。")); secs == nil || len(secs) != 0 {
+		t.Errorf("a text without headings: %#v, want an empty, non-nil list", secs)
 	}
 }
 

@@ -74,11 +74,27 @@ type Unit struct {
 	End   int `json:"end"`
 }
 
+// SectionsOf are the sections of a parsed document as the coder takes them
+// (--unit section, and the numbering of sentence ids): the headed sections
+// of the 正文 and of the attachments, offsets into the parsed text. The text
+// before the first heading is left to the coder's own preamble (section 0).
+// The result is never nil.
+func SectionsOf(d *structure.Document) []Section {
+	out := []Section{}
+	for _, s := range d.Sections() {
+		if s.Heading < 0 && s.Part == 0 {
+			continue
+		}
+		out = append(out, Section{Path: s.Path, Marker: s.Marker, Title: s.Title, Start: s.Start, End: s.End})
+	}
+	return out
+}
+
 // Split cuts text into units of the given kind. secs are the document's
-// sections; nil means the built-in scanner's (Sections(text)).
+// sections; nil means those structure.Parse reads in text.
 func Split(text string, kind UnitKind, secs []Section) []Unit {
 	if secs == nil {
-		secs = Sections(text)
+		secs = SectionsOf(structure.Parse(text))
 	}
 	if len(secs) == 0 {
 		secs = []Section{{Start: 0, End: len(text)}}

@@ -35,6 +35,34 @@ type Background struct {
 	// minDF > 1 marks a pruned background: the terms in fewer documents
 	// were left out (Prune). A pruned background no longer merges exactly.
 	minDF int64
+	// builtin marks the built-in policy background, of long documents:
+	// short texts are ranked without it (Terms.short).
+	builtin bool
+	// tab holds the terms instead of terms when the background was read
+	// in place from its table form (the built-in one); it is never
+	// written to.
+	tab *bgTable
+}
+
+// entries is the map of the terms, built from the table on first use for
+// a background read in place.
+func (b *Background) entries() map[string]bgEntry {
+	if b.tab != nil {
+		return b.tab.entries()
+	}
+	return b.terms
+}
+
+// own makes a background read in place writable: its own copy of the
+// terms, the table left alone.
+func (b *Background) own() {
+	if b.tab != nil {
+		b.terms = make(map[string]bgEntry, b.tab.n)
+		for k, e := range b.tab.entries() {
+			b.terms[k] = e
+		}
+		b.tab, b.builtin = nil, false
+	}
 }
 
 type bgEntry struct{ df, count int64 }
@@ -45,6 +73,7 @@ func NewBackground() *Background { return &Background{terms: make(map[string]bgE
 // Add adds one document: the vocabulary of its Terms (from Collect, not
 // compacted).
 func (b *Background) Add(t *Terms) {
+	b.own()
 	b.docs++
 	b.units += t.Units
 	for k, n := range t.vocab {
@@ -65,14 +94,15 @@ func (b *Background) Merge(o *Background) error {
 	if partial.Add(&docs, o.docs) != nil || partial.Add(&units, o.units) != nil {
 		return partial.ErrOverflow
 	}
-	for k, oe := range o.terms {
+	b.own()
+	for k, oe := range o.entries() {
 		e := b.terms[k]
 		if partial.Add(&e.df, oe.df) != nil || partial.Add(&e.count, oe.count) != nil {
 			return fmt.Errorf("term %q: %w", k, partial.ErrOverflow)
 		}
 	}
 	b.docs, b.units = docs, units
-	for k, oe := range o.terms {
+	for k, oe := range o.entries() {
 		e := b.terms[k]
 		e.df += oe.df
 		e.count += oe.count
@@ -88,7 +118,12 @@ func (b *Background) Docs() int64 { return b.docs }
 func (b *Background) Units() int64 { return b.units }
 
 // Len is the number of terms it knows.
-func (b *Background) Len() int { return len(b.terms) }
+func (b *Background) Len() int {
+	if b.tab != nil {
+		return int(b.tab.n)
+	}
+	return len(b.terms)
+}
 
 // MinDF is the pruning of the background: terms in fewer documents were
 // left out (1: none were).
@@ -97,15 +132,20 @@ func (b *Background) MinDF() int64 { return max(b.minDF, 1) }
 // Lookup returns the document frequency and the count of a term (a
 // Simplified key); zeros for a term the background does not know.
 func (b *Background) Lookup(key string) (df, count int64) {
-	e := b.terms[key]
+	var e bgEntry
+	if b.tab != nil {
+		e, _ = b.tab.get(key)
+	} else {
+		e = b.terms[key]
+	}
 	return e.df, e.count
 }
 
 // Prune returns a copy without the terms in fewer than minDF documents: a
 // smaller background to save or embed, no longer exactly mergeable.
 func (b *Background) Prune(minDF int64) *Background {
-	out := &Background{docs: b.docs, units: b.units, terms: make(map[string]bgEntry, len(b.terms)/2), minDF: max(b.minDF, minDF)}
-	for k, e := range b.terms {
+	out := &Background{docs: b.docs, units: b.units, terms: make(map[string]bgEntry, b.Len()/2), minDF: max(b.minDF, minDF)}
+	for k, e := range b.entries() {
 		if e.df >= minDF {
 			out.terms[k] = e
 		}
@@ -115,6 +155,13 @@ func (b *Background) Prune(minDF int64) *Background {
 
 // Keys returns the terms in sorted order.
 func (b *Background) Keys() []string {
+	if b.tab != nil {
+		keys := make([]string, b.tab.n)
+		for i := range keys {
+			keys[i] = b.tab.keyAt(uint32(i))
+		}
+		return keys
+	}
 	keys := make([]string, 0, len(b.terms))
 	for k := range b.terms {
 		keys = append(keys, k)
@@ -201,7 +248,11 @@ func (x *bgIDF) Median() float64 {
 }
 
 var builtinBackground = sync.OnceValues(func() (*Background, error) {
-	return readBackgroundText("dict/keywords/background.tsv", dictkw.Background)
+	b, err := readBackgroundTable("dict/keywords/background.bin", dictkw.Background)
+	if b != nil {
+		b.builtin = true
+	}
+	return b, err
 })
 
 // BuiltinBackground returns the built-in policy background: document
@@ -221,8 +272,9 @@ const bgTSVMagic = "# zhpolicy keywords background"
 func (b *Background) WriteTSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s\tv%d\tdocs=%d\tunits=%d\tmindf=%d\n", bgTSVMagic, PartialVersion, b.docs, b.units, b.MinDF())
+	terms := b.entries()
 	for _, k := range b.Keys() {
-		e := b.terms[k]
+		e := terms[k]
 		fmt.Fprintf(bw, "%s\t%d\t%d\n", k, e.df, e.count)
 	}
 	return bw.Flush()

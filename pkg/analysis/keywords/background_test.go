@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"math/rand"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -219,5 +221,70 @@ func TestTermsVocabulary(t *testing.T) {
 	}
 	if tm.Units != 7 {
 		t.Errorf("units %d, want 7", tm.Units)
+	}
+}
+
+// TestBackgroundTable checks the table form: a background written as a
+// table reads back the same, in place, and the embedded table is the
+// committed text form (go generate ./dict/keywords writes both).
+func TestBackgroundTable(t *testing.T) {
+	b := NewBackground()
+	b.docs, b.units = 3, 100
+	for i, k := range []string{"高质量发展", "推进", "x", "新质生产力", "一带一路"} {
+		b.terms[k] = bgEntry{df: int64(i + 1), count: int64(10 * (i + 1))}
+	}
+	var buf strings.Builder
+	if err := b.WriteTable(&buf); err != nil {
+		t.Fatal(err)
+	}
+	r, err := readBackgroundTable("t.bin", buf.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Len() != b.Len() || r.Docs() != 3 || r.Units() != 100 || !slices.Equal(r.Keys(), b.Keys()) {
+		t.Fatalf("read back: %d terms %d docs %d units %q", r.Len(), r.Docs(), r.Units(), r.Keys())
+	}
+	for k, e := range b.terms {
+		if df, n := r.Lookup(k); df != e.df || n != e.count {
+			t.Errorf("%s: %d %d, want %d %d", k, df, n, e.df, e.count)
+		}
+	}
+	if df, _ := r.Lookup("没有"); df != 0 {
+		t.Errorf("unknown term: df %d", df)
+	}
+	// a table read in place is copied, not written to, when added to
+	r.Add(&Terms{vocab: map[string]int32{"推进": 1}})
+	if df, _ := r.Lookup("推进"); df != 3 {
+		t.Errorf("after Add: df(推进) = %d, want 3", df)
+	}
+	if again, _ := readBackgroundTable("t.bin", buf.String()); again.tab.entries()["推进"].df != 2 {
+		t.Error("Add wrote to the table")
+	}
+	for _, bad := range []string{"", "ZPKWBG\x01\n", buf.String()[:len(buf.String())-1], "x" + buf.String()[1:]} {
+		if _, err := readBackgroundTable("bad.bin", bad); err == nil {
+			t.Errorf("a bad table (%d bytes) read without error", len(bad))
+		}
+	}
+
+	builtin, err := BuiltinBackground()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(filepath.Join("..", "..", "..", "dict", "keywords", "background.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := readBackgroundText("background.tsv", string(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if builtin.Len() != want.Len() || builtin.Docs() != want.Docs() || builtin.Units() != want.Units() || builtin.MinDF() != want.MinDF() {
+		t.Fatalf("embedded table: %d terms, %d docs; background.tsv: %d terms, %d docs (run go run ./dict/keywords/gen -table)",
+			builtin.Len(), builtin.Docs(), want.Len(), want.Docs())
+	}
+	for k, e := range want.terms {
+		if df, n := builtin.Lookup(k); df != e.df || n != e.count {
+			t.Fatalf("embedded table: %s %d %d; background.tsv: %d %d (run go run ./dict/keywords/gen -table)", k, df, n, e.df, e.count)
+		}
 	}
 }

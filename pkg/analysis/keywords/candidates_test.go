@@ -17,6 +17,18 @@ func long(spec string) string {
 	return spec + " |" + strings.Repeat(" 填充/n ，/w", minCountUnits)
 }
 
+// notShort pads a hand-segmented document past a short text (shortUnits
+// words) with function words that are never keywords, so that the phrase
+// rules of policy documents apply.
+func notShort(spec string) string {
+	return spec + " |" + strings.Repeat(" 的/uj ，/w", shortUnits)
+}
+
+// shortPad does the same for a real text.
+func shortPad(text string) string {
+	return text + "\n" + strings.Repeat("的，", shortUnits)
+}
+
 func allKeys(t *testing.T, spec string, opts Options) []string {
 	t.Helper()
 	got := keys(Extract(doc(t, script.Simplified, spec), opts, 0))
@@ -32,7 +44,7 @@ func TestWellFormedPhrases(t *testing.T) {
 	}{
 		{
 			name: "a verb begins a phrase only when it is hardly used otherwise",
-			spec: "搅拌/v 系统/n 。/w 搅拌/v 系统/n 。/w 发表/v 讲话/n 。/w 发表/v 讲话/n 。/w 发表/v 声明/n 。/w 发表/v 评论/n",
+			spec: "搅拌/v 系统/n 。/w 搅拌/v 系统/n 。/w 搅拌/v 系统/n 。/w 发表/v 讲话/n 。/w 发表/v 讲话/n 。/w 发表/v 声明/n 。/w 发表/v 评论/n",
 			want: []string{"搅拌系统", "声明", "讲话", "评论"},
 		},
 		{
@@ -43,7 +55,9 @@ func TestWellFormedPhrases(t *testing.T) {
 		{
 			name: "a word only the HMM found never heads a phrase",
 			spec: "推深/x 做实/x 。/w 推深/x 做实/x 。/w 科创/n 走廊/n 。/w 科创/n 走廊/n",
-			want: []string{"推深", "科创走廊", "做实"},
+			// (nor, in a document that is not short, is it a keyword
+			// unless the background knows it)
+			want: []string{"科创走廊"},
 		},
 		{
 			name: "a single character begins a phrase only when it is hardly used otherwise",
@@ -52,7 +66,7 @@ func TestWellFormedPhrases(t *testing.T) {
 		},
 		{
 			name: "a phrase never ends with a function character",
-			spec: "专家/n 考察/vn 时/n 。/w 专家/n 考察/vn 时/n",
+			spec: "专家/n 考察/vn 时/n 。/w 专家/n 考察/vn 时/n 。/w 专家/n 考察/vn",
 			want: []string{"专家考察", "时"},
 		},
 		{
@@ -65,10 +79,42 @@ func TestWellFormedPhrases(t *testing.T) {
 			spec: "“/w 四个/m 中心/n ”/w 建设/vn 。/w 中心/n",
 			want: []string{"中心"},
 		},
+		{
+			name: "a verb and its object are no term: a name, a long term, a term used alone",
+			spec: "接见/v 德拉瓦州/ns 。/w 接见/v 德拉瓦州/ns 。/w 接见/v 德拉瓦州/ns 。/w" +
+				" 挖掘/v 人工智能/n 。/w 挖掘/v 人工智能/n 。/w 挖掘/v 人工智能/n 。/w" +
+				" 帮助/v 老年人/n 。/w 帮助/v 老年人/n 。/w 帮助/v 老年人/n 。/w 老年人/n 。/w 人工智能/n 。/w 德拉瓦州/ns",
+			want: []string{"人工智能", "德拉瓦州", "老年人"},
+		},
+		{
+			name: "a quoted clause that begins with a function word is a label, not a term",
+			spec: "“/w 由/p 人工智能/n 生成/v ”/w 。/w “/w 由/p 人工智能/n 生成/v ”/w",
+			want: []string{"人工智能"},
+		},
+		{
+			name: "a phrase followed by a conjunction and more words is the first half of a name",
+			spec: "省/n 工业/n 和/c 信息化厅/n 。/w 省/n 工业/n 和/c 信息化厅/n 。/w 省/n 工业/n 和/c 信息化厅/n 。/w 工业/n",
+			want: []string{"信息化厅", "工业"},
+		},
+		{
+			name: "a phrase ending in one character glued to the next word ends inside a word",
+			spec: "行业/n 协/n 会/v 。/w 行业/n 协/n 会/v 。/w 行业/n 协/n 会/v 。/w 行业/n",
+			want: []string{"行业"},
+		},
+		{
+			name: "a phrase always followed by a localizer is the inside of a frame",
+			spec: "在/p 省委/n 领导/vn 下/f 。/w 在/p 省委/n 领导/vn 下/f 。/w 省委/n 。/w 领导/vn",
+			want: []string{"省委", "领导"},
+		},
+		{
+			name: "a word only the HMM found, used once, is a piece of its neighbours",
+			spec: "标省/x 。/w 科创/n 走廊/n 。/w 科创/n 走廊/n",
+			want: []string{"科创走廊"},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := allKeys(t, tt.spec, Options{MinLen: 1})
+			got := allKeys(t, notShort(tt.spec), Options{MinLen: 1})
 			got = slices.DeleteFunc(got, func(k string) bool { return k == "光" || k == "省" || k == "专家" || k == "考察" })
 			want := slices.Sorted(slices.Values(tt.want))
 			if !slices.Equal(got, want) {
@@ -177,11 +223,11 @@ func TestRedundantTermPlusGenericWord(t *testing.T) {
 
 func TestPhraseIDFCap(t *testing.T) {
 	idf := NewMapIDF(map[string]float64{"北京": 3, "重要讲话精神": 1, "四个": 1, "中心": 2, "甲": 12, "乙": 12, "丙": 12, "丁": 12, "戊": 12})
-	in := doc(t, script.Simplified, "北京/ns 重要讲话精神/nz 。/w 北京/ns 重要讲话精神/nz 。/w “/w 四个/m 中心/n ”/w 。/w “/w 四个/m 中心/n ”/w")
+	in := doc(t, script.Simplified, notShort("北京/ns 重要讲话精神/nz 。/w 北京/ns 重要讲话精神/nz 。/w “/w 四个/m 中心/n ”/w 。/w “/w 四个/m 中心/n ”/w"))
 	tm := Collect(in, Options{})
 	got := map[string]float64{}
 	for i := range tm.terms {
-		got[tm.terms[i].key] = termIDF(idf, &tm.terms[i])
+		got[tm.terms[i].key] = termIDF(idf, &tm.terms[i], tm.short)
 	}
 	if v := got["北京重要讲话精神"]; v != 3+phraseIDFBonus {
 		t.Errorf("IDF(北京重要讲话精神) = %v, want the best part's 3 + %v", v, phraseIDFBonus)
@@ -192,7 +238,7 @@ func TestPhraseIDFCap(t *testing.T) {
 }
 
 func TestNames(t *testing.T) {
-	text := "北京市人民政府工作报告\n北京市推进中轴线保护，中轴线申遗成功。北京市加快建设国际科技创新中心，中关村示范区和中关村科学城发展迅速。北京市长殷勇指出，殷勇同志代表北京市政府作报告。"
+	text := shortPad("北京市人民政府工作报告\n北京市推进中轴线保护，中轴线申遗成功。北京市加快建设国际科技创新中心，中关村示范区和中关村科学城发展迅速。北京市长殷勇指出，殷勇同志代表北京市政府作报告。")
 	in := realInput(t, "names.txt", text)
 	x := entities.New(nil)
 	keep := Options{Entities: x, Names: NamesKeep}
@@ -219,7 +265,7 @@ func TestNames(t *testing.T) {
 		t.Errorf("drop: keywords %q", ks)
 	}
 	// an organ of government the recogniser may miss is a name too.
-	organ := Collect(doc(t, script.Simplified, "省/n 科技厅/n 。/w 省科技厅/nt 。/w 省科技厅/nt 。/w 算力/n"), keep)
+	organ := Collect(doc(t, script.Simplified, notShort("省/n 科技厅/n 。/w 省科技厅/nt 。/w 省科技厅/nt 。/w 算力/n")), keep)
 	if ns := keys(organ.Names(apart, 0)); !slices.Contains(ns, "省科技厅") {
 		t.Errorf("organ: names %q", ns)
 	}
@@ -327,5 +373,76 @@ func TestCorpusMergeAnySplit(t *testing.T) {
 		if got := b.Ranking(0, All); !slices.Equal(got, want) {
 			t.Errorf("split %v: %+v\nwant %+v", split, got, want)
 		}
+	}
+}
+
+// TestShortText checks the plain rules of a short text (an abstract):
+// ranked against the general table, not the built-in policy background,
+// with the names it mentions among its keywords; a text past shortUnits
+// words is ranked against the background, names apart.
+func TestShortText(t *testing.T) {
+	opts, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "粤港澳大湾区高质量发展研究\n本文研究粤港澳大湾区的高质量发展与营商环境，认为广东省应当推进高质量发展，优化营商环境。"
+	for _, tc := range []struct {
+		text  string
+		short bool
+	}{{text, true}, {shortPad(text), false}} {
+		tm := Collect(realInput(t, "abstract.txt", tc.text), opts)
+		if tm.short != tc.short {
+			t.Fatalf("short = %v for %d words", tm.short, tm.Units)
+		}
+		kws := tm.Score(opts, 0)
+		var hq Keyword
+		named := false
+		for _, k := range kws {
+			if k.Key == "高质量发展" {
+				hq = k
+			}
+			named = named || k.Name != ""
+		}
+		general, _ := opts.IDF.(*bgIDF).gen("高质量发展")
+		w := 0.0
+		for i := range tm.terms {
+			if tm.terms[i].key == "高质量发展" {
+				w = tm.terms[i].weight
+			}
+		}
+		gen := (1 + math.Log(w)) / tm.weight * general
+		if tc.short {
+			if math.Abs(hq.Score-gen) > 1e-12 || !named || tm.Names(opts, 0) != nil {
+				t.Errorf("short: 高质量发展 %v (general table: %v), a name among %q: %v, names apart %q", hq.Score, gen, keys(kws), named, keys(tm.Names(opts, 0)))
+			}
+		} else if hq.Key != "" && hq.Score >= gen || named || len(tm.Names(opts, 0)) == 0 {
+			t.Errorf("long: 高质量发展 %v (general table: %v), a name among %q: %v, names apart %q", hq.Score, gen, keys(kws), named, keys(tm.Names(opts, 0)))
+		}
+	}
+}
+
+// TestNoVocabulary checks that leaving out the background's vocabulary
+// changes no ranking, and that such Terms add their own terms to a
+// background.
+func TestNoVocabulary(t *testing.T) {
+	in := realInput(t, "report.txt", readSample(t, "municipal_report.txt")+"\n"+readSample(t, "municipal_report.txt"))
+	opts, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := Collect(in, opts)
+	lean := opts
+	lean.NoVocabulary = true
+	short := Collect(in, lean)
+	if a, b := keys(full.Score(opts, 0)), keys(short.Score(opts, 0)); !slices.Equal(a, b) {
+		t.Errorf("rankings differ:\n%q\n%q", a, b)
+	}
+	if len(short.vocab) >= len(full.vocab) || len(short.vocab) != short.Len() {
+		t.Errorf("vocabulary: %d entries, full %d, terms %d", len(short.vocab), len(full.vocab), short.Len())
+	}
+	bg := NewBackground()
+	bg.Add(short)
+	if df, _ := bg.Lookup("巡视整改"); df != 1 || bg.Len() != short.Len() {
+		t.Errorf("background of lean Terms: df(巡视整改) = %d, %d terms", df, bg.Len())
 	}
 }

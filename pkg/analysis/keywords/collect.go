@@ -20,6 +20,7 @@ type unit struct {
 	word              bool // a word of Han characters (or Han with Latin/digits): counted in Units
 	quote             int8 // quoteOpen or quoteClose for a quotation mark
 	guess             bool // a short word only the HMM found, not a candidate unless quoted
+	kind              wordKind
 }
 
 const (
@@ -30,7 +31,13 @@ const (
 type collector struct {
 	// long is true for a document of minCountUnits words or more, where
 	// the rules against the pieces and glue of formulaic text apply.
-	long  bool
+	long bool
+	// short is true for a text of fewer than shortUnits words (an
+	// abstract, a news brief): its terms are used once or twice, with no
+	// repetition to tell a term from a clause, and the phrase rules of
+	// policy documents (no verb inside or at the end) only cost; a short
+	// text keeps the plain rules (see Terms.short).
+	short bool
 	in    *analysis.Input
 	opts  *Options
 	stop  *Stopwords
@@ -47,6 +54,9 @@ type collector struct {
 	// quoted are the word sequences the document puts in quotation marks
 	// (“四个中心”): the author's own terms.
 	quoted map[gram]bool
+	// quotedFirst says, by unit id, whether a quoted sequence begins with
+	// the unit: most positions need no look-up in quoted.
+	quotedFirst []bool
 	// quotedWords are the HMM's words the document quotes (“众管”).
 	quotedWords []string
 }
@@ -73,6 +83,10 @@ func (c *collector) run(t *Terms) {
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)
+	if c.opts.NoVocabulary {
+		t.Compact() // the terms' own counts
+		return
+	}
 	c.vocabulary(t)
 }
 
@@ -84,9 +98,9 @@ func (c *collector) run(t *Terms) {
 // 13+号线) — or, for a word of two characters, a content word before it
 // every time (经济+强省, 文化+强省, 制造+强省: a suffix of compounds).
 func (c *collector) partialTerms(t *Terms, spans [][2]int) {
-	if !c.long {
-		// a short document repeats its title's words with their
-		// neighbours (荔枝+干 in title and abstract): no evidence
+	if c.short {
+		// a short text repeats its title's words with their neighbours
+		// (荔枝+干 in title and abstract): no evidence
 		return
 	}
 	type sides struct {
@@ -108,7 +122,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		n := &ns[id]
 		i, j := spans[si][0], spans[si][1]
 		content := false
-		if i > 0 && c.adjacent(i-1) {
+		if i > 0 && c.touching(i-1) {
 			if u := &c.units[i-1]; u.join && !c.stop.Has(u.key) {
 				r, _ := utf8.DecodeLastRuneInString(u.key)
 				bump(&n.left, r)
@@ -116,13 +130,34 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			} else if isNumberUnit(u) {
 				bump(&n.left, '#')
 				content = true
+			} else if u.word && !functionWord(u) && !c.stop.Has(u.key) && !strings.HasPrefix(u.pos, "m") && !strings.HasPrefix(u.pos, "q") {
+				// a word the dictionaries tag as no content word, or the
+				// HMM's guess, before every occurrence: a word split
+				// across the boundary (报济+南市, 局与济+南市); not a
+				// number or measure word (3个+沙戈荒大基地)
+				r, _ := utf8.DecodeLastRuneInString(u.key)
+				bump(&n.left, r)
 			}
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
-		if j < len(c.units) && c.adjacent(j-1) {
+		if j < len(c.units) && c.touching(j-1) {
 			if u := &c.units[j]; u.join && !c.stop.Has(u.key) {
 				bump(&n.right, firstRune(u.key))
+			} else if u.word && (runeLen(c.units[j-1].key) == 1 && j-i > 1 || !functionWord(u) && !c.stop.Has(u.key)) {
+				// a phrase that ends in one character glued to the next
+				// word (标准+子+体系, 行业+协+会) ends inside a word, and
+				// so does a term before the same measure word or guess
+				// every time (马池+口)
+				bump(&n.right, firstRune(u.key))
+			} else if j-i > 1 && isConjunction(u.key) && j+1 < len(c.units) && c.adjacent(j) && c.units[j+1].word {
+				// a phrase followed by 和 and more words is the first half
+				// of a name (省+工业+和+信息化厅, 济南市+工业+和+信息化局)
+				bump(&n.right, '&')
+			} else if j-i > 1 && isLocalizer(u.key) {
+				// a phrase always followed by a localizer is the inside of
+				// a frame (在+中共湖北省委+领导+下), not a term
+				bump(&n.right, '^')
 			}
 		}
 	}
@@ -150,10 +185,26 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 	}
 }
 
+// isConjunction says whether a word joins two names into one
+// (工业和信息化厅).
+func isConjunction(key string) bool {
+	return key == "和" || key == "与" || key == "及" || key == "暨"
+}
+
+// isLocalizer says whether a word closes a frame of place or time
+// (在…下, 在…中, …时).
+func isLocalizer(key string) bool {
+	switch key {
+	case "下", "中", "上", "时", "后", "前", "里", "之下", "之中", "以来":
+		return true
+	}
+	return false
+}
+
 // suspectPOS: the tags of words that are often pieces of longer ones: the
 // HMM's guesses (x) and the name tags gse gives to many pieces.
 func suspectPOS(pos string) bool {
-	return pos == "x" || pos == "nr" || pos == "nrt" || pos == "nrfg"
+	return pos == "x" || pos == "ns" || pos == "nr" || pos == "nrt" || pos == "nrfg"
 }
 
 // isNumberUnit says whether a unit is a number (digits, or a Chinese
@@ -175,16 +226,19 @@ func (c *collector) prepare() {
 	in := c.in
 	heads := headingLines(in.Text, headingMaxRunes)
 	words := 0
-	for _, tok := range in.Tokens {
-		if k := classify(tok.Text); k == kindHan || k == kindMixed {
+	c.units = make([]unit, len(in.Tokens))
+	for i, tok := range in.Tokens {
+		k := classify(tok.Text)
+		if k == kindHan || k == kindMixed {
 			words++
 		}
+		c.units[i].kind = k
 	}
 	c.long = words >= minCountUnits
-	c.units = make([]unit, len(in.Tokens))
+	c.short = words < shortUnits
 	hi := 0
 	for i, tok := range in.Tokens {
-		u := unit{key: in.Keys[i], surface: tok.Text, pos: tok.POS, start: int(tok.Start), end: int(tok.End)}
+		u := unit{key: in.Keys[i], surface: tok.Text, pos: tok.POS, start: int(tok.Start), end: int(tok.End), kind: c.units[i].kind}
 		for hi < len(heads) && heads[hi].end <= u.start {
 			hi++
 		}
@@ -202,23 +256,35 @@ func (c *collector) prepare() {
 // stopword and the rest, when the document also uses the rest on its own:
 // then the rest is the term, and it counts with its other occurrences.
 func (c *collector) splitPrefixes() {
-	seen := make(map[string]string) // key → part of speech of an own use
-	for _, u := range c.units {
-		if _, ok := seen[u.key]; !ok && (u.cand || u.join) {
-			seen[u.key] = u.pos
-		}
-	}
+	var seen map[string]string // key → part of speech of an own use, made when first needed
 	var out []unit
 	for i, u := range c.units {
 		split := -1
 		var pos string
-		if classify(u.surface) == kindHan && runeLen(u.key) >= 4 {
-			// byte offsets of rune boundaries; the prefix has at least two
-			// runes and the rest at least two.
-			bounds := runeBounds(u.key)
-			for k := 2; k+2 < len(bounds); k++ {
-				pre, rest := u.key[:bounds[k]], u.key[bounds[k]:]
-				if p, ok := seen[rest]; ok && c.stop.Has(pre) && !c.stop.Has(rest) {
+		if u.kind == kindHan && len(u.key) >= 12 && runeLen(u.key) >= 4 {
+			// the prefix has at least two runes and the rest at least two
+			n := runeLen(u.key)
+			k, at := 0, 0
+			for at < len(u.key) && k+2 < n {
+				_, size := utf8.DecodeRuneInString(u.key[at:])
+				at += size
+				k++
+				if k < 2 {
+					continue
+				}
+				pre, rest := u.key[:at], u.key[at:]
+				if !c.stop.Has(pre) || c.stop.Has(rest) {
+					continue
+				}
+				if seen == nil {
+					seen = make(map[string]string, len(c.units)/4)
+					for _, v := range c.units {
+						if _, ok := seen[v.key]; !ok && (v.cand || v.join) {
+							seen[v.key] = v.pos
+						}
+					}
+				}
+				if p, ok := seen[rest]; ok {
 					split, pos = k, p
 					break
 				}
@@ -236,9 +302,11 @@ func (c *collector) splitPrefixes() {
 		kb := runeBounds(u.key)[split]
 		sb := runeBounds(u.surface)[split]
 		pre := unit{key: u.key[:kb], surface: u.surface[:sb], pos: "v", start: u.start, end: u.start + sb, heading: u.heading}
+		pre.kind = classify(pre.surface)
 		c.classify(&pre)
 		rest := u
 		rest.key, rest.surface, rest.pos, rest.start = u.key[kb:], u.surface[sb:], pos, u.start+sb
+		rest.kind = classify(rest.surface)
 		c.classify(&rest)
 		out = append(out, pre, rest)
 	}
@@ -298,7 +366,7 @@ func isVerb(pos string) bool {
 // classify decides whether a unit may be a keyword on its own and whether
 // and where it may be part of a key phrase.
 func (c *collector) classify(u *unit) {
-	kind := classify(u.surface)
+	kind := u.kind
 	u.word = kind == kindHan || kind == kindMixed
 	switch u.key {
 	case "“", "‘", "「", "『", "\"":
@@ -317,7 +385,7 @@ func (c *collector) classify(u *unit) {
 		return
 	}
 	u.cand = u.word && !numeral && !stop && n >= c.opts.minLen() && c.opts.POS.Allows(u.pos)
-	if c.long && u.cand && u.pos == "x" && n <= 2 && !c.known(u.key) {
+	if !c.short && u.cand && u.pos == "x" && n <= 2 && !c.known(u.key) {
 		// in a long document, a two-character word only the HMM found
 		// (创近, 驻省, 二产) is mostly a piece of a longer expression: a
 		// candidate only when the background (or without one, the IDF
@@ -329,6 +397,13 @@ func (c *collector) classify(u *unit) {
 	// a phrase neither begins nor ends with a stopword (加强+监管,
 	// 城市更新+工作), and a single character ends one only when it is a
 	// noun (…+号, …+港), never a function character (…考察+时).
+	if c.short {
+		// a short text: a phrase neither begins with a stopword nor ends
+		// in a word that is not a keyword kind (发展+加快)
+		u.first = u.join && !stop
+		u.last = u.join && (u.cand || c.opts.POS.Allows(u.pos))
+		return
+	}
 	u.first = u.join && !stop && (firstPOS(u.pos) || isVerb(u.pos)) && !(n == 1 && isFunctionRune(firstRune(u.key)))
 	u.last = u.join && (!stop || !c.long) && lastPOS(u.pos) && !(n == 1 && (u.pos != "n" && u.pos != "ng" || isFunctionRune(firstRune(u.key))))
 }
@@ -343,12 +418,12 @@ func firstRune(s string) rune {
 func oovJunk(key string) bool {
 	r0, _ := utf8.DecodeRuneInString(key)
 	r1, _ := utf8.DecodeLastRuneInString(key)
-	return isFunctionRune(r0) || isFunctionRune(r1)
+	return isFunctionRune(r0) || isFunctionRune(r1) || strings.ContainsAny(key, "和与及或的暨")
 }
 
 // isFunctionRune: characters that are words of grammar on their own.
 func isFunctionRune(r rune) bool {
-	return strings.ContainsRune("的了和与及或在是有对让把被将从向为以于由等之其该此各每也都又还就才并而但则即既再更最很较不没无非要能会可应须使给比用按据到中地得着过作所上下后前内外时", r)
+	return strings.ContainsRune("的了和与及或暨在是有对让把被将从向为以于由至等之其该此各每也都又还就才并而但则即既再更最很较不没无非要能会可应须使给比用按据到中地得着过作所上下后前内外时", r)
 }
 
 // known says whether the background knows a word, or without a
@@ -369,6 +444,15 @@ func (c *collector) known(key string) bool {
 // between them).
 func (c *collector) adjacent(i int) bool {
 	return c.units[i].end == c.units[i+1].start
+}
+
+// touching says whether units i and i+1 touch, or are parted only by a
+// line break: text taken from a PDF breaks lines inside words
+// (智能网⏎联汽车), and a term that ends a line every time before the same
+// character is a piece of a word all the same.
+func (c *collector) touching(i int) bool {
+	gap := c.in.Text[c.units[i].end:c.units[i+1].start]
+	return gap == "" || gap == "\n" || gap == "\r\n"
 }
 
 // number gives every distinct unit key an id.
@@ -402,6 +486,7 @@ func (c *collector) count() {
 	c.counts = make(map[gram]int32, n)
 	c.single = make([]int32, len(c.num))
 	c.quoted = make(map[gram]bool)
+	c.quotedFirst = make([]bool, len(c.num))
 	for i := 0; i < n; i++ {
 		u := &c.units[i]
 		c.single[c.ids[i]]++
@@ -442,8 +527,9 @@ func (c *collector) quote(i int) {
 	for j := i + 1; j < len(c.units) && j-i-1 <= phraseMaxQuoted; j++ {
 		u := &c.units[j]
 		if u.quote == quoteClose {
-			if j-i-1 >= 2 && runes >= 2 {
+			if j-i-1 >= 2 && runes >= 2 && !functionWord(&c.units[i+1]) {
 				c.quoted[c.gramOf(i+1, j)] = true
+				c.quotedFirst[c.ids[i+1]] = true
 			} else if j-i-1 == 1 && c.units[i+1].guess {
 				c.quotedWords = append(c.quotedWords, c.units[i+1].key)
 			}
@@ -456,6 +542,20 @@ func (c *collector) quote(i int) {
 			return
 		}
 	}
+}
+
+// functionWord says whether a unit is a word of grammar: a preposition,
+// conjunction, particle, pronoun or adverb, or a single function
+// character. A quoted clause that begins with one (“由人工智能生成”) is
+// a label, not a term.
+func functionWord(u *unit) bool {
+	if u.pos != "" {
+		switch u.pos[0] {
+		case 'p', 'c', 'u', 'r', 'd':
+			return true
+		}
+	}
+	return runeLen(u.key) == 1 && isFunctionRune(firstRune(u.key))
 }
 
 // wellFormed says whether units [i, j) may form a key phrase: adjacent
@@ -475,7 +575,7 @@ func (c *collector) wellFormed(i, j int) bool {
 		}
 		// no verb and no stopword inside: with one the phrase is a
 		// clause (平台+入选+国家, 分类+推进+县域经济), not a term.
-		if k > i && k < j-1 && (isVerb(u.pos) || c.stop.Has(u.key)) {
+		if !c.short && k > i && k < j-1 && (isVerb(u.pos) || c.stop.Has(u.key)) {
 			return false
 		}
 		runes += runeLen(u.key)
@@ -485,7 +585,7 @@ func (c *collector) wellFormed(i, j int) bool {
 
 // isQuoted says whether units [i, j) are a sequence the document quotes.
 func (c *collector) isQuoted(i, j int) bool {
-	return len(c.quoted) > 0 && c.quoted[c.gramOf(i, j)]
+	return len(c.quoted) > 0 && c.quotedFirst[c.ids[i]] && c.quoted[c.gramOf(i, j)]
 }
 
 // recurs says whether the well-formed units [i, j) recur as a unit: at
@@ -511,10 +611,15 @@ func (c *collector) recurs(i, j int) bool {
 	// a phrase that begins with a verb is a term (搅拌+系统, 发酵+性能)
 	// only when the verb is hardly used otherwise (phraseVerbCohesion); a
 	// verb used with other words is a verb taking an object (发表+就职演说,
-	// 壮大+国家). In a long document, whose formulas repeat verb phrases
-	// (表示+满意, 夯实+数字政府), it must also recur phraseVerbMinCount
-	// times.
-	if isVerb(c.units[i].pos) && (float64(cnt) < phraseVerbCohesion*float64(c.single[c.ids[i]]) || c.long && cnt < phraseVerbMinCount) {
+	// 壮大+国家), and so is a verb before a name or a term of its own
+	// (接見+美國德拉瓦州, 挖掘+人工智能: verbObject). A policy document,
+	// whose formulas repeat verb phrases (表示+满意, 夯实+数字政府), must
+	// also repeat it phraseVerbMinCount times. A short text is held to
+	// none of this: its terms occur once or twice.
+	if c.short {
+		return true
+	}
+	if isVerb(c.units[i].pos) && (float64(cnt) < phraseVerbCohesion*float64(c.single[c.ids[i]]) || cnt < phraseVerbMinCount || c.verbObject(i, j, cnt)) {
 		return false
 	}
 	// so does a phrase that begins with a single character: 光+动力疗法
@@ -523,6 +628,24 @@ func (c *collector) recurs(i, j int) bool {
 		return false
 	}
 	return true
+}
+
+// verbObject says whether the units [i, j), a verb and what follows,
+// are a verb and its object rather than a term: the verb takes a name
+// (接見+美國德拉瓦州), a term of four characters or more (挖掘+人工智能,
+// 聚焦+中小企业), one of three that the document also uses on its own
+// (帮助+老年人), or more than one word (含有+隐式+水印). cnt is the
+// phrase's count.
+func (c *collector) verbObject(i, j int, cnt int32) bool {
+	if j-i > 2 {
+		return true
+	}
+	o := &c.units[i+1]
+	switch o.pos {
+	case "ns", "nr", "nrt", "nrfg", "nt":
+		return true
+	}
+	return o.cand && (runeLen(o.key) >= 4 || runeLen(o.key) >= 3 && c.single[c.ids[i+1]] > cnt)
 }
 
 // phrases finds the key phrases of the document and returns the stream of
@@ -536,13 +659,18 @@ func (c *collector) phrases() [][2]int {
 	spans := make([][2]int, 0, n)
 	for i := 0; i < n; {
 		best := i + 1
-		if c.units[i].word && c.units[i].quote == 0 {
+		// a phrase begins with a word that can begin one, or is quoted
+		if c.units[i].word && c.units[i].quote == 0 && (c.units[i].first || c.quotedFirst[c.ids[i]]) {
+			quoted := c.quotedFirst[c.ids[i]]
 			end := i + 1
 			for end < n && end-i < phraseMaxQuoted && c.units[end].word && c.adjacent(end-1) {
 				end++
 			}
 			var bestCount int32
 			for j := end; j >= i+2; j-- {
+				if !quoted && !c.units[j-1].last {
+					continue // neither quoted nor well-formed
+				}
 				cnt := c.counts[c.gramOf(i, j)]
 				if cnt <= bestCount || cnt < phraseMinCount {
 					continue
@@ -577,6 +705,7 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 			t.Units++
 		}
 	}
+	t.short = c.short
 	for si, sp := range spans {
 		i, j := sp[0], sp[1]
 		var k, surface string
@@ -653,6 +782,9 @@ func (c *collector) vocabulary(t *Terms) {
 		for j := i + 2; j <= n && j-i <= phraseMaxQuoted; j++ {
 			if !c.units[j-1].word || !c.adjacent(j-2) {
 				break
+			}
+			if !(c.units[i].first && c.units[j-1].last) && !c.quotedFirst[c.ids[i]] {
+				continue // neither quoted nor well-formed
 			}
 			g := c.gramOf(i, j)
 			if done[g] {

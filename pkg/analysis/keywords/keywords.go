@@ -92,6 +92,11 @@ type Options struct {
 	// them.
 	Entities *entities.Extractor
 	Names    NamesMode
+	// NoVocabulary leaves out what only a background counts of a
+	// document (every well-formed word sequence, Background.Add), about a
+	// quarter of Collect: for rankings of single documents. Terms
+	// collected so add only their own terms to a background.
+	NoVocabulary bool
 }
 
 func (o *Options) minLen() int {
@@ -154,6 +159,16 @@ type Terms struct {
 	vocab map[string]int32
 	// names says whether names were tagged.
 	names bool
+	// short is true for a text of fewer than shortUnits words (an
+	// abstract, a news brief), which ranks by the plain rules: against the
+	// general IDF table rather than the built-in policy background (made
+	// of long documents, it would rank down the topic words an abstract
+	// names once: 经济增长, 公共服务), with the names it mentions among its
+	// keywords (a place or an organisation is what a short text is about,
+	// not the letterhead of its publisher), and phrases valued as the
+	// table values them. Chosen by measurement on the CSL abstracts
+	// outside the policy subset (bench/RESULTS.md, Keywords).
+	short bool
 	// seq holds, for every unit of the document in order (a token, or the
 	// tokens of a phrase), the index of its term, or -1 for a unit that is
 	// not a candidate.
@@ -189,9 +204,6 @@ type form struct {
 // sequences the document does not rank), keeping the counts of its own
 // terms for keyness: for callers that hold the Terms of many documents.
 func (t *Terms) Compact() {
-	if t.vocab == nil {
-		return
-	}
 	v := make(map[string]int32, len(t.terms))
 	for i := range t.terms {
 		k := t.terms[i].key
@@ -240,7 +252,8 @@ func (t *Terms) Score(opts Options, top int) []Keyword {
 
 // Names ranks the terms tagged as names of places, organisations and
 // people (Options.Entities given to Collect), best first, as Score ranks
-// keywords; nil when names were not tagged.
+// keywords; nil when names were not tagged, or when they are ranked with
+// the keywords (NamesKeep, or NamesApart in a short text: see Terms.short).
 func (t *Terms) Names(opts Options, top int) []Keyword {
 	if !t.names {
 		return nil
@@ -252,19 +265,24 @@ func (t *Terms) rank(opts Options, top int, names bool) []Keyword {
 	if len(t.terms) == 0 {
 		return nil
 	}
+	idf := t.idf(opts.IDF)
 	var scores []float64
 	switch opts.Method {
 	case TextRank:
 		scores = t.textRank()
 	case Both:
-		scores = t.both(opts.IDF)
+		scores = t.both(idf)
 	default:
-		scores = t.tfidf(opts.IDF)
+		scores = t.tfidf(idf)
+	}
+	keepNames := opts.Names == NamesKeep || opts.Names == NamesApart && t.short
+	if names && keepNames {
+		return nil // ranked with the keywords
 	}
 	out := make([]Keyword, 0, len(t.terms))
 	for i := range t.terms {
 		tm := &t.terms[i]
-		if names && tm.name == "" || !names && tm.name != "" && opts.Names != NamesKeep || !t.ranked(tm) {
+		if names && tm.name == "" || !names && tm.name != "" && !keepNames || !t.ranked(tm) {
 			continue
 		}
 		k := Keyword{Key: tm.key, Surface: tm.forms[0].text, Score: scores[i], Count: tm.count, Phrase: tm.phrase,
@@ -284,11 +302,21 @@ func (t *Terms) rank(opts Options, top int, names bool) []Keyword {
 		}
 		return strings.Compare(a.Key, b.Key)
 	})
-	out = dropRedundant(out, opts.IDF, top, t.Units >= minCountUnits)
+	out = dropRedundant(out, idf, top, t.Units >= minCountUnits)
 	if top > 0 && len(out) > top {
 		out = out[:top]
 	}
 	return out
+}
+
+// idf is the IDF a document is ranked with: the given one, except that a
+// short text is ranked against the general table of the built-in policy
+// background rather than the background (see Terms.short).
+func (t *Terms) idf(idf IDF) IDF {
+	if x, ok := idf.(*bgIDF); ok && t.short && x.bg.builtin {
+		return x.general
+	}
+	return idf
 }
 
 // dropRedundant removes, walking down a ranking, every term made redundant

@@ -177,9 +177,15 @@ func TestPhrases(t *testing.T) {
 		},
 		{
 			name: "verbs allowed as keywords still never end a phrase",
-			spec: "巡视/v 整改/v 。/w 巡视/v 整改/v 。/w 疫情/n 防控/vn 。/w 疫情/n 防控/vn",
+			spec: notShort("巡视/v 整改/v 。/w 巡视/v 整改/v 。/w 疫情/n 防控/vn 。/w 疫情/n 防控/vn"),
 			opts: Options{POS: mustPOS(t, "n", "vn", "v")},
 			want: []string{"巡视", "整改", "疫情防控"},
+		},
+		{
+			name: "in a short text (an abstract) a phrase may end in any allowed word",
+			spec: "巡视/v 整改/v 。/w 巡视/v 整改/v 。/w 疫情/n 防控/vn 。/w 疫情/n 防控/vn",
+			opts: Options{POS: mustPOS(t, "n", "vn", "v")},
+			want: []string{"巡视整改", "疫情防控"},
 		},
 		{
 			name: "a chance neighbourhood of frequent words is not a phrase",

@@ -42,6 +42,12 @@ const (
 	// its occurrences touch the same extending neighbour.
 	partialShare = 0.8
 
+	// shortUnits: a text of fewer words is short (an abstract, a news
+	// brief; the CSL abstracts have at most 250, the shortest policy
+	// document of the shared corpus about 420) and ranks by the plain
+	// rules (see Terms.short).
+	shortUnits = 300
+
 	// minCountUnits: in a document of at least this many words, a keyword
 	// occurs twice or in a heading.
 	minCountUnits = 1000

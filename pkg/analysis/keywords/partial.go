@@ -106,13 +106,14 @@ type BackgroundRecord struct {
 // Tool and Parts and the settings.
 func (b *Background) WritePartial(w io.Writer, h BackgroundHeader) error {
 	h.Format, h.Version, h.Kind = partial.Magic, partial.Version, KindBackground
-	h.Docs, h.Units, h.MinDF, h.Records = b.docs, b.units, b.MinDF(), int64(len(b.terms))
+	h.Docs, h.Units, h.MinDF, h.Records = b.docs, b.units, b.MinDF(), int64(b.Len())
 	pw, err := partial.NewWriter(w, h)
 	if err != nil {
 		return err
 	}
+	terms := b.entries()
 	for _, k := range b.Keys() {
-		e := b.terms[k]
+		e := terms[k]
 		if err := pw.Write(BackgroundRecord{Kind: "term", Term: k, Docs: e.df, Count: e.count}); err != nil {
 			return err
 		}
@@ -210,7 +211,7 @@ func (h *BackgroundHeader) Add(h2 BackgroundHeader, total, b2 *Background) error
 		return err
 	}
 	h.Parts = parts
-	h.Docs, h.Units, h.MinDF, h.Records = total.docs, total.units, total.MinDF(), int64(len(total.terms))
+	h.Docs, h.Units, h.MinDF, h.Records = total.docs, total.units, total.MinDF(), int64(total.Len())
 	return nil
 }
 

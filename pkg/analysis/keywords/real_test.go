@@ -208,6 +208,17 @@ func BenchmarkCollect(b *testing.B) {
 	}
 }
 
+// BenchmarkCollectLean measures pass one for a document ranked alone:
+// no vocabulary for a background (Options.NoVocabulary).
+func BenchmarkCollectLean(b *testing.B) {
+	in := benchInput(b)
+	b.SetBytes(int64(len(in.Text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Collect(in, Options{NoVocabulary: true})
+	}
+}
+
 // BenchmarkCollectDefault measures pass one with the default options:
 // names tagged by the entity recogniser, the background known.
 func BenchmarkCollectDefault(b *testing.B) {

@@ -17,7 +17,7 @@ func (t *Terms) tfidf(idf IDF) []float64 {
 	}
 	for i := range t.terms {
 		tm := &t.terms[i]
-		out[i] = (1 + math.Log(tm.weight)) / t.weight * termIDF(idf, tm)
+		out[i] = (1 + math.Log(tm.weight)) / t.weight * termIDF(idf, tm, t.short)
 	}
 	return out
 }
@@ -26,9 +26,15 @@ func (t *Terms) tfidf(idf IDF) []float64 {
 // (minCountUnits words or more) a term must occur at least twice, since a
 // long report's one-off words are not its keywords, and the one-offs of
 // web-page chrome (来源：北京日报, a reporter's name, a photo credit) never
-// are; and it must not be part of a longer unit (see partialTerms).
+// are; in any document that is not short, a word only the HMM found
+// (x: 标省, 类共, 局报) must occur twice, since a one-off guess is mostly a
+// piece of its neighbours; and it must not be part of a longer unit (see
+// partialTerms).
 func (t *Terms) ranked(tm *term) bool {
-	return (t.Units < minCountUnits || tm.count >= 2) && !tm.partial
+	if tm.partial || tm.count < 2 && (t.Units >= minCountUnits || !t.short && tm.pos == "x" && !tm.phrase) {
+		return false
+	}
+	return true
 }
 
 // termIDF is the IDF of a term: the table's value, or its default for a
@@ -36,8 +42,9 @@ func (t *Terms) ranked(tm *term) bool {
 // phraseIDFBonus more than the most informative of its words: it is not as
 // rare as a new word, and a term glued to generic words (北京+重要讲话精神)
 // is worth no more than the term. A quoted phrase (“四个中心”) is the
-// author's own term and keeps its value.
-func termIDF(idf IDF, tm *term) float64 {
+// author's own term and keeps its value, and so does a phrase of a short
+// text (Terms.short), which has no glue of formulas to guard against.
+func termIDF(idf IDF, tm *term, short bool) float64 {
 	if idf == nil {
 		return 1
 	}
@@ -45,7 +52,7 @@ func termIDF(idf IDF, tm *term) float64 {
 	if !ok {
 		v = idf.Median()
 	}
-	if tm.phrase && !tm.quoted {
+	if tm.phrase && !tm.quoted && !short {
 		best := 0.0
 		for _, p := range tm.parts {
 			pv, ok := idf.Lookup(p)

@@ -11,12 +11,12 @@
 package network
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"zhpolicy/pkg/partial"
 )
 
 // PartialVersion is the version of the Counts JSON encoding.
@@ -366,6 +366,8 @@ type partialJSON struct {
 	Edges    []edgeJSON `json:"edges"`
 }
 
+func (p *partialJSON) KindVersion() (string, int) { return p.Kind, p.Version }
+
 type nodeJSON struct {
 	Key    string      `json:"key"`
 	Count  int64       `json:"count"`
@@ -433,16 +435,8 @@ func (c *Counts) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads counts written by MarshalJSON.
 func (c *Counts) UnmarshalJSON(b []byte) error {
 	var p partialJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return fmt.Errorf("network counts: %v", err)
-	}
-	if p.Kind != PartialKind {
-		return fmt.Errorf("network counts: kind %q, want %q", p.Kind, PartialKind)
-	}
-	if p.Version != PartialVersion {
-		return fmt.Errorf("network counts: version %d, this zhpolicy reads %d", p.Version, PartialVersion)
+	if err := partial.DecodeVersioned(b, &p, "network counts", PartialKind, PartialVersion); err != nil {
+		return err
 	}
 	n := NewCounts(p.Settings)
 	n.docs = p.Docs

@@ -23,7 +23,6 @@ import (
 	"zhpolicy/pkg/analysis/freq"
 	kw "zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/analysis/slogans"
-	"zhpolicy/pkg/idf"
 )
 
 // Analyzers are the analyzers a Summary runs; a nil field leaves its
@@ -405,17 +404,20 @@ func (t *Tally) sorted(top int, by func(a, b *Item) int) []*Item {
 }
 
 // Default returns the analyzers of `zhpolicy analyze`: every section, with
-// the built-in lists (the keywords scored with the built-in IDF).
+// the built-in lists; the keywords as `zhpolicy keywords` ranks them by
+// default (kw.Default: against the policy background, names apart — the
+// names are the entities section's).
 func Default() (Analyzers, error) {
-	table, err := idf.Default()
+	ko, err := kw.Default()
 	if err != nil {
 		return Analyzers{}, err
 	}
+	ko.NoVocabulary = true // no background is built from the documents
 	words := WordOptions()
 	a := Analyzers{
 		Words:    &words,
-		Keywords: &kw.Options{Method: kw.TFIDF, IDF: table},
-		Entities: entities.New(nil),
+		Keywords: &ko,
+		Entities: ko.Entities,
 	}
 	lex, err := slogans.Builtin()
 	if err != nil {

@@ -1,12 +1,12 @@
 package timeseries
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
 	"strings"
+	"zhpolicy/pkg/partial"
 )
 
 // PartialVersion is the version of the Series JSON encoding.
@@ -241,6 +241,8 @@ type seriesJSON struct {
 	Periods  []periodJSON `json:"periods"`
 }
 
+func (p *seriesJSON) KindVersion() (string, int) { return p.Kind, p.Version }
+
 type periodJSON struct {
 	Period string     `json:"period"`
 	Group  string     `json:"group,omitempty"`
@@ -291,16 +293,8 @@ func (s *Series) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads a series written by MarshalJSON.
 func (s *Series) UnmarshalJSON(b []byte) error {
 	var p seriesJSON
-	dec := json.NewDecoder(bytes.NewReader(b))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&p); err != nil {
-		return fmt.Errorf("timeseries: %v", err)
-	}
-	if p.Kind != PartialKind {
-		return fmt.Errorf("timeseries: kind %q, want %q", p.Kind, PartialKind)
-	}
-	if p.Version != PartialVersion {
-		return fmt.Errorf("timeseries: version %d, this zhpolicy reads %d", p.Version, PartialVersion)
+	if err := partial.DecodeVersioned(b, &p, "timeseries", PartialKind, PartialVersion); err != nil {
+		return err
 	}
 	n := New(p.Settings)
 	for _, pj := range p.Periods {

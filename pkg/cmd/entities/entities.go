@@ -14,9 +14,11 @@ import (
 	"zhpolicy/pkg/cmdutil"
 	"zhpolicy/pkg/corpus"
 	"zhpolicy/pkg/iostreams"
+	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/report"
 	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
+	"zhpolicy/pkg/views"
 )
 
 // Options are the settings of one entities run.
@@ -32,6 +34,7 @@ type Options struct {
 	Gazetteers []string
 	Corpus     bool
 	Top        int
+	Emit       string // report or partial
 }
 
 // NewCmdEntities returns the entities command. runF, when not nil,
@@ -67,11 +70,20 @@ per-document mode. JSON and JSON Lines give every entity with its mentions:
 byte offsets (start, end) into the decoded input text.
 
 --gazetteer adds your own names, one ` + "`name type`" + ` a line (type PER, ORG,
-LOC, ...); they win over the built-in rules.`,
+LOC, ...); they win over the built-in rules.
+
+--corpus --emit partial writes the corpus counts (every entity with its
+mentions, documents, titles and forms) as a partial file: count each shard of
+a corpus (--shard i/n) apart, then add the partials with ` + "`zhpolicy merge`" + `, which
+prints the same table as one --corpus run over all of them. Partials made with
+a different --type, --gazetteer, --dict, --hmm or --no-clean are not merged.
+The corpus table lists no mentions (their offsets are in the per-document
+output).` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy entities testdata/sample/municipal_report.txt
   zhpolicy entities --type PER,ORG --format csv testdata/sample/ > who.csv
   zhpolicy entities --corpus --top 50 testdata/sample/
-  zhpolicy entities --format jsonl testdata/sample/traditional_notice.txt`,
+  zhpolicy entities --format jsonl testdata/sample/traditional_notice.txt
+  zhpolicy entities --corpus --emit partial testdata/sample/ > ent.partial && zhpolicy merge ent.partial`,
 		RunE: func(c *cobra.Command, args []string) error {
 			opts.Paths = args
 			if err := opts.In.Validate(); err != nil {
@@ -82,6 +94,12 @@ LOC, ...); they win over the built-in rules.`,
 			}
 			if err := cmdutil.CheckTop(opts.Top); err != nil {
 				return err
+			}
+			if opts.Emit == "partial" && !opts.Corpus {
+				return cmdutil.FlagErrorf("--emit partial needs --corpus: partials hold corpus counts")
+			}
+			if opts.Emit == "partial" && opts.Top != 0 {
+				return cmdutil.FlagErrorf("--emit partial writes the whole counts: --top applies when the table is printed")
 			}
 			if runF != nil {
 				return runF(opts)
@@ -98,6 +116,7 @@ LOC, ...); they win over the built-in rules.`,
 	fl.StringSliceVarP(&opts.Types, "type", "t", nil, "entity types to list, comma-separated (default all)")
 	fl.StringArrayVar(&opts.Gazetteers, "gazetteer", nil, "file of more entities, one `name type` a line (repeatable)")
 	fl.BoolVar(&opts.Corpus, "corpus", false, "print one list for all documents together instead of one per document")
+	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	return cmd
 }
 
@@ -140,6 +159,13 @@ func readGazetteers(paths []string) ([]ent.Entry, error) {
 	return out, nil
 }
 
+// docEntities is one document's result: its mentions to count (--corpus),
+// or its table.
+type docEntities struct {
+	mentions []ent.Mention
+	out      *report.Prepared
+}
+
 func entitiesRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	types, _ := parseTypes(opts.Types)
 	user, err := readGazetteers(opts.Gazetteers)
@@ -162,28 +188,54 @@ func entitiesRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	x := ent.New(user)
-	o := &output{opts: opts, disp: disp, w: w}
+	settings := x.Settings(types)
+	settings.HMM, settings.Clean = opts.Seg.HMM, opts.In.Clean()
+	if settings.Dicts, err = opts.Seg.Digest(); err != nil {
+		return err
+	}
+	var counts *ent.Counts
+	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	if opts.Corpus {
-		o.corp = ent.NewCounter()
+		counts = ent.NewCounts(settings)
 	}
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "entities", StreamsOutput: !opts.Corpus,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
-		func(ctx context.Context, d *corpus.Doc) ([]ent.Mention, error) {
-			// offsets into the decoded input, text as cleaned
+		func(ctx context.Context, d *corpus.Doc) (docEntities, error) {
 			ms := ent.Filter(x.Extract(d.In), types)
 			for i := range ms {
 				ms[i].Start, ms[i].End = d.OriginalSpan(ms[i].Start, ms[i].End)
 			}
-			return ms, nil
+			if counts != nil {
+				return docEntities{mentions: ms}, nil
+			}
+			// a document's table, rendered on its worker
+			c := ent.NewCounter()
+			c.Add(d.Name, ms)
+			out, err := w.Prepare(views.Entities(disp, d.Name, []report.KV{{Key: "file", Value: d.Name}}, c.Entities(), opts.Top))
+			return docEntities{out: out}, err
 		},
-		o.add)
+		func(d *corpus.Doc, r docEntities) error {
+			if counts != nil {
+				inputs.Add(d.Name, int64(len(d.Original)))
+				counts.Add(r.mentions)
+				return nil
+			}
+			return w.WritePrepared(r.out)
+		})
 	if err != nil {
 		return err
 	}
-	if o.corp != nil {
-		title := fmt.Sprintf("corpus (%d documents)", res.Docs)
-		if err := w.Table(o.table(title, nil, o.top(o.corp.Entities()), true)); err != nil {
+	if opts.Emit == "partial" {
+		h := ent.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}}
+		if err := ent.WritePartial(opts.IO.Out, h, counts); err != nil {
+			return err
+		}
+		return cmdutil.Exit(res, 0)
+	}
+	if counts != nil {
+		w.Meta(views.EntityMeta(counts)...)
+		if err := w.Table(views.EntityCounts(disp, counts, opts.Top)); err != nil {
 			return err
 		}
 	}
@@ -191,84 +243,4 @@ func entitiesRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	return cmdutil.Exit(res, 0)
-}
-
-// output writes entities in the chosen format.
-type output struct {
-	opts *Options
-	disp *script.Display
-	w    *report.Writer
-	corp *ent.Counter
-}
-
-func (o *output) top(es []*ent.Entity) []*ent.Entity {
-	if o.opts.Top > 0 && len(es) > o.opts.Top {
-		return es[:o.opts.Top]
-	}
-	return es
-}
-
-// titles shows a person's titles; in auto mode as the documents wrote them.
-func (o *output) titles(e *ent.Entity) []string {
-	out := make([]string, len(e.Titles))
-	for i, t := range e.Titles {
-		out[i] = o.disp.Show(t, titleSurface(e, t))
-	}
-	return out
-}
-
-// titleSurface finds how the documents wrote title t: the title key is
-// Simplified, but a Traditional document wrote it in its own script.
-func titleSurface(e *ent.Entity, t string) string {
-	for _, m := range e.Mentions {
-		if m.Title == t && m.TitleText != "" {
-			return m.TitleText
-		}
-	}
-	return t
-}
-
-func (o *output) add(d *corpus.Doc, ms []ent.Mention) error {
-	if o.corp != nil {
-		o.corp.Add(d.Name, ms)
-		return nil
-	}
-	c := ent.NewCounter()
-	c.Add(d.Name, ms)
-	return o.w.Table(o.table(d.Name, []report.KV{{Key: "file", Value: d.Name}}, o.top(c.Entities()), false))
-}
-
-// mention is one mention in JSON.
-type mention struct {
-	File  string `json:"file,omitempty"`
-	Start int    `json:"start"`
-	End   int    `json:"end"`
-	Text  string `json:"text"`
-	Title string `json:"title,omitempty"`
-}
-
-// table lists entities: entity, type, count (documents with --corpus),
-// titles; in JSON also the key and every mention with its offsets.
-func (o *output) table(title string, group []report.KV, es []*ent.Entity, corpus bool) *report.Table {
-	cols := []report.Column{{Name: "entity", Key: "text"}, {Name: "key", JSONOnly: true}, {Name: "type"}, {Name: "count", Align: report.Right}}
-	if corpus {
-		cols = append(cols, report.Column{Name: "documents", Align: report.Right})
-	}
-	cols = append(cols, report.Column{Name: "titles", OmitEmpty: true}, report.Column{Name: "mentions", JSONOnly: true})
-	t := &report.Table{Name: "entities", Title: title, Group: group, Columns: cols, Empty: "no entities"}
-	for _, e := range es {
-		ms := make([]mention, len(e.Mentions))
-		for i, m := range e.Mentions {
-			ms[i] = mention{Start: m.Start, End: m.End, Text: m.Text, Title: m.Title}
-			if corpus {
-				ms[i].File = m.File
-			}
-		}
-		row := []any{o.disp.Show(e.Key, e.Surface()), e.Key, string(e.Type), e.Count}
-		if corpus {
-			row = append(row, e.Docs)
-		}
-		t.Rows = append(t.Rows, append(row, report.List(o.titles(e), "、"), report.Value(ms)))
-	}
-	return t
 }

@@ -143,6 +143,7 @@ each shard of a corpus (--shard i/n) apart, then add the partials with
 type docResult struct {
 	res   *instruments.Result
 	group instruments.Group
+	out   *views.Prepared // the document's table, rendered on the worker
 }
 
 func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
@@ -186,14 +187,10 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
 			in := d.Input()
-			var st *structure.Document
-			if kind == instruments.UnitSection || needsStructure(opts.By) {
-				st = structure.ParseFolded(in.Text, in.Folded)
-			}
-			o := instruments.Options{Unit: kind}
-			if kind == instruments.UnitSection {
-				o.Sections = bygroup.InstrumentSections(st)
-			}
+			// the units are numbered by the document's sections, and --by
+			// issuer|doctype reads its head
+			st := structure.ParseFolded(in.Text, in.Folded)
+			o := instruments.Options{Unit: kind, Sections: instruments.SectionsOf(st)}
 			r, err := coder.Code(ctx, in, o)
 			if err != nil {
 				return docResult{}, err
@@ -211,8 +208,10 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 						r.Units[i].Original = o
 					}
 				}
+				out, err := views.CodedUnits(d.Name, r, opts.All).Prepare(w, opts.Format)
+				return docResult{res: r, out: out}, err
 			}
-			return docResult{r, g}, nil
+			return docResult{res: r, group: g}, nil
 		},
 		func(d *corpus.Doc, v docResult) error {
 			v.res.Doc = d.Name
@@ -224,7 +223,7 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 				v.res.Doc = docID(d.Name)
 				results = append(results, v.res)
 			default:
-				return views.CodedUnits(d.Name, v.res, opts.All).Write(w, opts.Format)
+				return v.out.Write(w)
 			}
 			return nil
 		})

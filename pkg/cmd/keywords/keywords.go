@@ -66,9 +66,12 @@ the words every policy text uses (a built-in stopword list, extended with
 --stopwords). Adjacent words a document repeats as a unit, or puts in
 quotation marks ("四个中心"), are ranked as one key phrase; a phrase is
 headed by a noun, has no verb or function word inside and does not cross a
-clause (--phrases=false ranks single words only). In a long document (1,000
-words or more) a keyword occurs at least twice, and a word that is a piece
-of a longer one (湾区 of 大湾区, 号线 of 18号线) is left out.
+clause (--phrases=false ranks single words only). A word that is a piece of
+a longer one (湾区 of 大湾区, 号线 of 18号线) is left out, and in a long
+document (1,000 words or more) a keyword occurs at least twice. A short text
+(under 300 words: an abstract, a brief) is ranked the plain way: phrases by
+repetition alone, against the general table rather than the policy
+background, with its names among its keywords.
 
 --method picks the score: tfidf (the default: frequency in the document,
 damped to 1 + ln n, words in headings counting three times, times inverse
@@ -194,6 +197,7 @@ type docResult struct {
 	name  string
 	terms *kw.Terms
 	span  views.Span
+	out   *views.Prepared // a document ranked alone: its tables, rendered on the worker
 }
 
 func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
@@ -234,20 +238,28 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	keep := fromCorpus || opts.Corpus
+	// a document ranked alone is added to no background
+	exOpts.NoVocabulary = !keep
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "keywords", StreamsOutput: !keep,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	var kept []docResult           // documents held for a second pass
 	corpusBg := kw.NewBackground() // the documents' own background
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
-			return docResult{name: d.Name, terms: kw.Collect(d.In, exOpts), span: d.OriginalSpan}, nil
+			r := docResult{name: d.Name, terms: kw.Collect(d.In, exOpts), span: d.OriginalSpan}
+			if keep {
+				return r, nil
+			}
+			var err error
+			r.out, err = docView(r, exOpts, opts.Top, disp).Prepare(w, opts.Format)
+			return r, err
 		},
 		func(_ *corpus.Doc, r docResult) error {
 			if !r.terms.Chinese && !r.terms.Empty {
 				cmdutil.Warnf(opts.IO, "%s: no Chinese text; no keywords", r.name)
 			}
 			if !keep {
-				return writeDoc(w, r, exOpts, opts.Top, disp, opts.Format)
+				return r.out.Write(w)
 			}
 			corpusBg.Add(r.terms)
 			r.terms.Compact()
@@ -270,7 +282,7 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			if err := writeDoc(w, r, exOpts, opts.Top, disp, opts.Format); err != nil {
+			if err := docView(r, exOpts, opts.Top, disp).Write(w, opts.Format); err != nil {
 				return err
 			}
 		}
@@ -281,16 +293,15 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	return cmdutil.Exit(res, 0)
 }
 
-// writeDoc ranks one document and writes its keywords (and names).
-func writeDoc(w *report.Writer, r docResult, o kw.Options, top int, disp *script.Display, format string) error {
+// docView ranks one document: its keywords (and names).
+func docView(r docResult, o kw.Options, top int, disp *script.Display) *views.View {
 	var names []kw.Keyword
 	if o.Names == kw.NamesApart {
+		// nil for a short text, whose names are ranked with its keywords:
+		// no table of names then
 		names = r.terms.Names(o, top)
-		if names == nil {
-			names = []kw.Keyword{}
-		}
 	}
-	return views.KeywordsDoc(r.name, r.terms.Score(o, top), names, disp, r.span).Write(w, format)
+	return views.KeywordsDoc(r.name, r.terms.Score(o, top), names, disp, r.span)
 }
 
 // writeCorpus writes what the corpus is about and what distinguishes each

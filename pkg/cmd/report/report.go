@@ -35,15 +35,16 @@ type Options struct {
 	IO      *iostreams.IOStreams
 	Version string
 
-	Paths  []string
-	In     cmdutil.InputFlags
-	Seg    cmdutil.SegFlags
-	Script string
-	Output string
-	Title  string
-	Top    int
-	Cloud  int
-	IDF    string
+	Paths      []string
+	In         cmdutil.InputFlags
+	Seg        cmdutil.SegFlags
+	Script     string
+	Output     string
+	Title      string
+	Top        int
+	Cloud      int
+	IDF        string // deprecated: --background
+	Background string
 	// CompareA and CompareB are the two sides of --compare ("" without it).
 	CompareA, CompareB string
 	Track              []string
@@ -85,10 +86,13 @@ Sections:
 Every chart shows its numbers when hovered, has its table under it, and
 every table can be downloaded as CSV.
 
-Keywords are scored as ` + "`zhpolicy keywords --corpus`" + ` does; --idf corpus (the
-default) computes inverse document frequencies over the documents given,
-so that the words every document uses rank low; --idf builtin uses the
-built-in table. The other sections count as ` + "`zhpolicy analyze`" + `, ` + "`slogans`" + `,
+Keywords are ranked as ` + "`zhpolicy keywords --corpus`" + ` and ` + "`zhpolicy analyze`" + ` rank
+them: against the built-in policy background (--background builtin, the
+default), so that what every policy document says ranks below what these
+documents are about; --background corpus weighs words by the documents
+given instead, --background none by the general table alone. Names of
+places, organisations and people are left to the entities section. The
+other sections count as ` + "`zhpolicy analyze`" + `, ` + "`slogans`" + `,
 ` + "`entities`" + `, ` + "`freq`" + ` and ` + "`compare`" + ` do. Terms are counted in Simplified script
 and shown as the documents wrote them (--script auto; the page's own words
 follow the script of most documents) or converted (--script s|t|tw|hk).
@@ -119,10 +123,17 @@ Without -o the report goes to standard output when it is not a terminal.` + "\n\
 			if opts.TimelineTop < 0 {
 				return cmdutil.FlagErrorf("invalid --timeline-top %d: must be 0 or more", opts.TimelineTop)
 			}
-			switch opts.IDF {
-			case "builtin", "corpus":
+			if c.Flags().Changed("idf") && !c.Flags().Changed("background") {
+				// --idf corpus|builtin, before the policy background
+				opts.Background = map[string]string{"corpus": "corpus", "builtin": "none"}[opts.IDF]
+				if opts.Background == "" {
+					return cmdutil.FlagErrorf("invalid --idf %q: use --background builtin, corpus or none", opts.IDF)
+				}
+			}
+			switch opts.Background {
+			case "builtin", "corpus", "none":
 			default:
-				return cmdutil.FlagErrorf("invalid --idf %q: use corpus or builtin", opts.IDF)
+				return cmdutil.FlagErrorf("invalid --background %q: use builtin, corpus or none", opts.Background)
 			}
 			if _, err := cmdutil.DateFinder(opts.DateFromName); err != nil {
 				return err
@@ -148,7 +159,9 @@ Without -o the report goes to standard output when it is not a terminal.` + "\n\
 	fl.StringVar(&opts.Title, "title", "", "title of the report (default: 政策文本分析报告 and the path)")
 	fl.IntVarP(&opts.Top, "top", "k", 30, "items in each chart and table")
 	fl.IntVar(&opts.Cloud, "cloud", 100, "words in the word cloud; 0 for none")
-	fl.StringVar(&opts.IDF, "idf", "corpus", "keyword IDF: corpus (from the documents given) or builtin")
+	fl.StringVar(&opts.Background, "background", "builtin", "what keywords stand out from: builtin (policy documents), corpus (the documents given) or none (the general table)")
+	fl.StringVar(&opts.IDF, "idf", "", "replaced by --background (corpus: --background corpus; builtin: --background none)")
+	_ = fl.MarkDeprecated("idf", "use --background builtin|corpus|none")
 	opts.compare = &compareValue{fs: fl}
 	fl.Var(opts.compare, "compare", "compare two paths: --compare A B (or A,B)")
 	fl.StringSliceVar(&opts.Track, "track", nil, "formulations to follow on the timeline, comma-separated (besides the most frequent)")
@@ -223,8 +236,12 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	an.Keywords = nil // keywords, whose IDF may come from the corpus, are scored apart
-	res := reportpage.New(an, opts.IDF, opts.Track, opts.CompareA, opts.CompareB)
+	// keywords, whose background may be the corpus, are ranked apart, with
+	// the options analyze and keywords use
+	kwOpts := *an.Keywords
+	kwOpts.NoVocabulary = opts.Background != "corpus"
+	an.Keywords = nil
+	res := reportpage.New(an, opts.Background, opts.Track, opts.CompareA, opts.CompareB)
 	comparing := opts.CompareA != ""
 
 	// every file once, in the order given: the corpus, then the sides of
@@ -282,7 +299,6 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	track := res.Track()
-	kwOpts := kw.Options{Method: kw.TFIDF}
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "report", Sources: srcs, Skipped: skipped,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	out, err := cmdutil.RunDocs(ctx, docs, nil,
@@ -320,7 +336,7 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	for _, e := range out.Skipped[len(skipped):] {
 		res.Skipped(e.Error())
 	}
-	if err := res.RankKeywords(kwOpts, opts.IDF); err != nil {
+	if err := res.RankKeywords(kwOpts, opts.Background); err != nil {
 		return err
 	}
 	if res.Docs() == 0 {

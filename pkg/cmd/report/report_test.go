@@ -34,7 +34,7 @@ func TestFlagParsing(t *testing.T) {
 		check   func(t *testing.T, o *report.Options)
 	}{
 		{args: []string{"a/", "-o", "r.html"}, check: func(t *testing.T, o *report.Options) {
-			if o.Output != "r.html" || o.Top != 30 || o.Cloud != 100 || o.IDF != "corpus" || o.TimelineTop != 8 ||
+			if o.Output != "r.html" || o.Top != 30 || o.Cloud != 100 || o.Background != "builtin" || o.TimelineTop != 8 ||
 				o.CompareA != "" || len(o.Paths) != 1 || o.Paths[0] != "a/" {
 				t.Errorf("defaults: %+v", o)
 			}
@@ -60,9 +60,9 @@ func TestFlagParsing(t *testing.T) {
 				t.Errorf("compare twice: A=%q B=%q paths=%q", o.CompareA, o.CompareB, o.Paths)
 			}
 		}},
-		{args: []string{"--track", "高质量发展,新质生产力", "--track", "三个大抓", "--idf", "builtin", "--top", "5", "--cloud", "0", "--timeline-top", "0", `--date-from-name=(\d{4})年`, "a"},
+		{args: []string{"--track", "高质量发展,新质生产力", "--track", "三个大抓", "--background", "corpus", "--top", "5", "--cloud", "0", "--timeline-top", "0", `--date-from-name=(\d{4})年`, "a"},
 			check: func(t *testing.T, o *report.Options) {
-				if strings.Join(o.Track, "|") != "高质量发展|新质生产力|三个大抓" || o.IDF != "builtin" || o.Top != 5 || o.Cloud != 0 || o.TimelineTop != 0 || o.DateFromName != `(\d{4})年` {
+				if strings.Join(o.Track, "|") != "高质量发展|新质生产力|三个大抓" || o.Background != "corpus" || o.Top != 5 || o.Cloud != 0 || o.TimelineTop != 0 || o.DateFromName != `(\d{4})年` {
 					t.Errorf("parsed: %+v", o)
 				}
 			}},
@@ -74,6 +74,18 @@ func TestFlagParsing(t *testing.T) {
 		{args: []string{"a", "--cloud", "-1"}, wantErr: "invalid --cloud"},
 		{args: []string{"a", "--timeline-top", "-1"}, wantErr: "invalid --timeline-top"},
 		{args: []string{"a", "--idf", "file.txt"}, wantErr: "invalid --idf"},
+		{args: []string{"a", "--background", "file.txt"}, wantErr: "invalid --background"},
+		// --idf, replaced by --background, still means what it meant
+		{args: []string{"a", "--idf", "builtin"}, check: func(t *testing.T, o *report.Options) {
+			if o.Background != "none" {
+				t.Errorf("--idf builtin: background %q, want none", o.Background)
+			}
+		}},
+		{args: []string{"a", "--idf", "corpus"}, check: func(t *testing.T, o *report.Options) {
+			if o.Background != "corpus" {
+				t.Errorf("--idf corpus: background %q, want corpus", o.Background)
+			}
+		}},
 		{args: []string{"a", "--date-from-name=("}, wantErr: "invalid --date-from-name"},
 		{args: []string{"a"}, tty: true, wantErr: "-o report.html"},
 		{args: []string{"a", "-o", "-"}, tty: true, check: func(t *testing.T, o *report.Options) {

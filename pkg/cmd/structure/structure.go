@@ -101,6 +101,7 @@ gives one row per element. Each document is read whole into memory.` + "\n\n" + 
 type parsed struct {
 	doc  *structure.Document
 	meta structure.Meta
+	out  *views.Prepared // the document's tables, rendered on the worker
 }
 
 func structureRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
@@ -127,12 +128,9 @@ func structureRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error 
 			in := d.Input()
 			doc := structure.ParseFolded(d.Text, in.Folded)
 			doc.MapOffsets(d.OriginalSpan)
-			return parsed{doc, res.Of(doc, d.Name)}, nil
-		},
-		func(d *corpus.Doc, p parsed) error {
+			p := parsed{doc: doc, meta: res.Of(doc, d.Name)}
 			if summary != nil {
-				summary.Add(p.doc, p.meta)
-				return nil
+				return p, nil
 			}
 			var v *views.View
 			switch opts.Show {
@@ -145,7 +143,16 @@ func structureRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error 
 			default:
 				v = views.Structure(d.Name, p.doc, p.meta)
 			}
-			return v.Write(w, opts.Format)
+			var err error
+			p.out, err = v.Prepare(w, opts.Format)
+			return p, err
+		},
+		func(d *corpus.Doc, p parsed) error {
+			if summary != nil {
+				summary.Add(p.doc, p.meta)
+				return nil
+			}
+			return p.out.Write(w)
 		})
 	if err != nil {
 		return err

@@ -1,0 +1,80 @@
+package entities
+
+import (
+	"slices"
+	"testing"
+	"unicode"
+)
+
+// TestPeopleByTheirPlace: names with no title of their own that a policy
+// document still marks as people: a contact line, a telephone number after
+// the name, the next name of a list that began with a titled person, a post
+// before a name of rare characters, a family name before 副+post.
+func TestPeopleByTheirPlace(t *testing.T) {
+	x := New(nil)
+	want := []struct {
+		text string
+		want []string
+	}{
+		{"　　联 系 人：国家卫生健康委老龄司 白宇\n　　联系电话：（010）62030792\n", []string{"白宇"}},
+		{"　　（一）中方联系人：陈婧  刘秀萍\n　　电话：010-62326877\n", []string{"陈婧", "刘秀萍"}},
+		{"联系人：最高人民法院信息中心\n张娴 010一67558129　13811183157\n", []string{"张娴"}},
+		{"歐德寧總裁一行下午由行政院政務委員張進福、經濟部次長黃重球陪同。", []string{"张进福/政务委员@行政院", "黄重球/次长@经济部"}},
+		{"呂副總統秀蓮女士長期以來即積極推動。", []string{"吕/副总统"}},
+		{"國安會諮詢委員詹滿容也在座。", []string{"詹满容/咨询委员@国安会"}},
+		{"第58屆總會長塗義澤陪同。", []string{"涂义泽/总会长"}},
+		{"國民黨連主席、親民黨宋主席先後訪問中國。剛才蘇主席及其他幾位與游秘書長見面。", []string{"连/主席@国民党", "宋/主席@亲民党", "苏/主席", "游/秘书长"}},
+		{"「日本交流協會」理事長畠中篤(HATAKENAKA ATSUSHI)來訪。", []string{"畠中笃/理事长"}},
+	}
+	for _, tt := range want {
+		got := people(extractDoc(t, x, tt.text))
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: missing %q in %v", tt.text, w, got)
+			}
+		}
+	}
+	// the same places without a name in them
+	none := []string{
+		"联系人：各省级卫生健康部门\n",
+		"联系人及电话：\n",
+		"联系电话：010-62030792\n",
+		"请于本月底前报送联系人信息。\n",
+		"经济部次长说明情况。\n",
+		"申报单位 010-62030792\n",
+		"市长热线 12345678\n",
+		"省长高度重视。\n",
+		"推动数字孪生、人工智能和量子科技发展。\n",
+		"他要辭黨主席以示負責。\n",
+		"日本的近衛師團長率軍登陸。\n",
+		"美商英特爾公司（Intel Corporation）總裁來訪。\n",
+	}
+	for _, text := range none {
+		if got := people(extractDoc(t, x, text)); len(got) > 0 {
+			t.Errorf("%q: people %v", text, got)
+		}
+	}
+}
+
+// TestIsHan: the fast path of isHan agrees with the Unicode tables.
+func TestIsHan(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if isHan(r) != unicode.Is(unicode.Han, r) {
+			t.Fatalf("isHan(%U) = %v", r, isHan(r))
+		}
+	}
+	m := runeSet("年月日〇九")
+	for _, r := range "年月日〇九" {
+		if !m.has(r) {
+			t.Errorf("runeSet lost %c", r)
+		}
+	}
+	for _, r := range "A一十\u0000" {
+		if m.has(r) {
+			t.Errorf("runeSet has %c", r)
+		}
+	}
+	if runeSet("").has('a') {
+		t.Error("empty set has a rune")
+	}
+}

@@ -1,0 +1,85 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+)
+
+// Prepared is a table rendered ahead of its turn: on a worker, while the
+// documents before it are still being written. Writing it copies bytes, so
+// that the ordered output of a -j run is not one core formatting every
+// table. Formats whose output depends on what came before in ways that
+// cannot be settled in advance (json, markdown) keep the table and render it
+// when written.
+type Prepared struct {
+	table *Table
+	body  []byte // the table's output, less what depends on the writer's state
+	ok    bool   // body holds the rendering
+}
+
+// Prepare renders t in w's format without writing it or changing w. It reads
+// only the format and options, so it is safe to call from many goroutines
+// while another writes to w.
+func (w *Writer) Prepare(t *Table) (*Prepared, error) {
+	p := &Prepared{table: t}
+	cols, idx := w.columns(t)
+	var buf bytes.Buffer
+	switch w.format {
+	case "table":
+		// what terminal writes after its separator
+		tmp := &Writer{w: &buf, format: w.format, opt: w.opt}
+		if err := tmp.terminal(t, cols, idx); err != nil {
+			return nil, err
+		}
+	case "jsonl":
+		tmp := &Writer{w: &buf, format: w.format, opt: w.opt}
+		if err := tmp.jsonLines(t, cols, idx); err != nil {
+			return nil, err
+		}
+	case "csv", "tsv":
+		// the rows; the header, from the first table written, is added then
+		cw := csv.NewWriter(&buf)
+		if w.format == "tsv" {
+			cw.Comma = '\t'
+		}
+		tmp := &Writer{w: &buf, format: w.format, opt: w.opt, cw: cw, n: 1}
+		if err := tmp.csvRows(t, cols, idx); err != nil {
+			return nil, err
+		}
+		cw.Flush()
+		if err := cw.Error(); err != nil {
+			return nil, err
+		}
+	default:
+		return p, nil
+	}
+	p.body, p.ok = buf.Bytes(), true
+	return p, nil
+}
+
+// WritePrepared writes p as Table would have written its table.
+func (w *Writer) WritePrepared(p *Prepared) error {
+	if w.err != nil {
+		return w.err
+	}
+	if !p.ok || w.cw != nil && w.n == 0 {
+		// rendered when written; or the first CSV table, which brings the header
+		return w.Table(p.table)
+	}
+	switch w.format {
+	case "table":
+		if w.n > 0 {
+			w.err = w.write("\n")
+		}
+	case "csv", "tsv":
+		// rows go through w's csv.Writer buffer: flush it first so that the
+		// bytes stay in order
+		w.cw.Flush()
+		w.err = w.cw.Error()
+	}
+	if w.err == nil {
+		_, w.err = w.w.Write(p.body)
+	}
+	w.n++
+	return w.err
+}
