@@ -1,13 +1,17 @@
 package check_test
 
 import (
+	"bytes"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/cmd/check"
 )
 
@@ -84,5 +88,49 @@ terms:
 				}
 			}
 		}
+	}
+}
+
+// The whole shared corpus in one file (9 MB: Simplified notices and
+// reports, Traditional speeches) gives the same findings checked in parts
+// of 1 MiB as checked whole.
+func TestSharedCorpusInParts(t *testing.T) {
+	if testing.Short() {
+		t.Skip("checks 9 MB twice")
+	}
+	corpus := testenv.Shared(t, "corpus")
+	var files []string
+	err := filepath.WalkDir(corpus, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".txt") {
+			files = append(files, p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	var b bytes.Buffer
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b.Write(data)
+	}
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "all.txt"), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"check", "--no-config", "--format", "json", "--fail-on", "none", "all.txt"}
+	whole := run(t, runOpts{dir: dir}, args...)
+	restore := check.SetStreamSizes(1<<20, 1<<20)
+	parts := run(t, runOpts{dir: dir}, args...)
+	restore()
+	if whole.Code != 0 || parts.Stdout != whole.Stdout {
+		t.Errorf("in parts: %d bytes of findings; whole: %d (exit %d, %s)", len(parts.Stdout), len(whole.Stdout), whole.Code, whole.Stderr)
+	}
+	if len(whole.Stdout) < 10000 {
+		t.Errorf("only %d bytes of findings", len(whole.Stdout))
 	}
 }
