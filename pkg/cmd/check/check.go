@@ -110,8 +110,10 @@ over the parts. Then the GB/T 9704 rules read the first part only (a
 公文's head: its 发文字号, title and first headings; a real 公文 is far
 smaller), near-duplicates are judged by the MinHash estimate rather than
 compared exactly, and --fix rewrites such a file only up to 256 MiB (read
-whole). Markdown, HTML, DOCX and other documents, and standard input, are
-read whole: those over 256 MiB are skipped with a message.`,
+whole). Standard input over 16 MiB of plain text is copied to a temporary
+file (up to --max-size) and checked in parts the same way. Markdown, HTML,
+DOCX and other documents are read whole: those over 256 MiB are skipped
+with a message.`,
 		Example: `  zhpolicy check testdata/sample/
   zhpolicy check --list-rules
   zhpolicy check --format github --fail-on none testdata/sample/
@@ -369,24 +371,40 @@ func checkOne(ctx context.Context, opts *Options, cfg *lint.Config, src input.So
 	rewrite := opts.Fix && !opts.DryRun
 	if streamable(src, opts.Fix) {
 		s := cfg.For(src.Path)
-		res, whole, err := checkStream(ctx, opts, s, src)
+		res, whole, err := checkStream(ctx, opts, s, src, src.Path)
 		if err != nil {
 			return nil, err
 		}
 		if !whole {
-			r := &fileResult{FileFindings: views.FileFindings{Name: src.Path, Findings: res.Findings}, res: res, fp: res.Fingerprint, settings: s, streamed: true}
-			if opts.Fix {
-				for _, f := range res.Findings {
-					if f.Fixable {
-						r.notFixed = "files over " + lint.FormatSize(maxInputBytes) + " are checked in parts and not rewritten"
-						break
-					}
-				}
-			}
-			return r, nil
+			return streamedResult(opts, src.Path, s, res), nil
 		}
 	}
-	doc, snap, err := readDoc(src, opts.IO.In, opts.In.ReadOptions(), rewrite)
+	stdin := opts.IO.In
+	if src.IsStdin() {
+		spool, rest, err := spoolStdin(opts)
+		if err != nil {
+			return nil, err
+		}
+		if spool != "" {
+			defer os.Remove(spool)
+			s := cfg.For(src.Path)
+			res, whole, err := checkStream(ctx, opts, s, input.Source{Path: spool}, input.StdinName)
+			if err != nil {
+				return nil, err
+			}
+			if !whole {
+				return streamedResult(opts, input.StdinName, s, res), nil
+			}
+			f, err := os.Open(spool) // not plain text: read whole from the copy
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			rest = f
+		}
+		stdin = rest
+	}
+	doc, snap, err := readDoc(src, stdin, opts.In.ReadOptions(), rewrite)
 	if err != nil {
 		return nil, err
 	}
@@ -445,6 +463,20 @@ func checkOne(ctx context.Context, opts *Options, cfg *lint.Config, src input.So
 		r.dupText = lint.DuplicateText(doc)
 	}
 	return r, nil
+}
+
+// streamedResult is the result of an input checked in parts.
+func streamedResult(opts *Options, name string, s *lint.Settings, res *lint.Result) *fileResult {
+	r := &fileResult{FileFindings: views.FileFindings{Name: name, Findings: res.Findings}, res: res, fp: res.Fingerprint, settings: s, streamed: true}
+	if opts.Fix {
+		for _, f := range res.Findings {
+			if f.Fixable {
+				r.notFixed = "inputs over " + lint.FormatSize(maxInputBytes) + " and standard input are checked in parts and not rewritten"
+				break
+			}
+		}
+	}
+	return r
 }
 
 // unfixable says why --fix cannot rewrite a document, or "".

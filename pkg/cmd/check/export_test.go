@@ -14,3 +14,10 @@ func SetStreamSizes(stream, part int) (restore func()) {
 func Streamable(path string, fix bool) bool {
 	return streamable(input.Source{Path: path}, fix)
 }
+
+// CountSpools counts the copies of standard input to a temporary file
+// until the returned function restores the hook.
+func CountSpools(n *int) (restore func()) {
+	onSpool = func() { *n++ }
+	return func() { onSpool = nil }
+}

@@ -1,7 +1,9 @@
 package check
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"errors"
 	"io"
 	"os"
@@ -19,6 +21,9 @@ import (
 var (
 	streamBytes = 16 << 20
 	partBytes   = corpus.PartBytes
+	// onSpool, when set (by tests), is called when standard input is
+	// copied to a temporary file
+	onSpool func()
 )
 
 // streamable reports whether src is checked in parts: a plain-text file
@@ -48,10 +53,12 @@ func streamable(src input.Source, fix bool) bool {
 // checks it part by part. whole is true when the file turned out not to
 // be plain text (a document under a .txt name, Markdown): it is then to
 // be read whole.
-func checkStream(ctx context.Context, opts *Options, s *lint.Settings, src input.Source) (res *lint.Result, whole bool, err error) {
+//
+// name is the input's name in the findings (src.Path, or input.StdinName
+// for standard input copied to the file src).
+func checkStream(ctx context.Context, opts *Options, s *lint.Settings, src input.Source, name string) (res *lint.Result, whole bool, err error) {
 	ropts := opts.In.ReadOptions()
-	name := src.Path
-	st, err := os.Stat(name)
+	st, err := os.Stat(src.Path)
 	if err != nil {
 		return nil, false, err
 	}
@@ -70,7 +77,7 @@ func checkStream(ctx context.Context, opts *Options, s *lint.Settings, src input
 	tr, err := open()
 	switch {
 	case errors.Is(err, input.ErrBinary) || errors.Is(err, input.ErrCorrupt):
-		doc := &lint.Document{Name: name, Size: st.Size(), Problem: problemOf(name, err)}
+		doc := &lint.Document{Name: name, Size: st.Size(), Problem: problemOf(src.Path, err)}
 		return lint.Check(doc, s), false, nil
 	case err != nil:
 		return nil, false, err
@@ -95,6 +102,49 @@ func checkStream(ctx context.Context, opts *Options, s *lint.Settings, src input
 		return nil, false, err
 	}
 	return stream.Close(tr.Warnings()), false, nil
+}
+
+// spoolStdin reads standard input: up to streamBytes of it (or a first
+// block that looks binary: NUL bytes) are returned as rest, to be read
+// whole as before; more is copied, up to --max-size, to a temporary file
+// whose path is returned, to be checked in parts (standard input cannot be
+// read twice). The caller removes the file.
+func spoolStdin(opts *Options) (path string, rest io.Reader, err error) {
+	in := opts.IO.In
+	head, err := io.ReadAll(io.LimitReader(in, int64(streamBytes)+1))
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", input.StdinName, err)
+	}
+	rest = io.MultiReader(bytes.NewReader(head), in)
+	if len(head) <= streamBytes || bytes.IndexByte(head[:min(len(head), 64<<10)], 0) >= 0 {
+		return "", rest, nil
+	}
+	f, err := os.CreateTemp("", "zhpolicy-check-stdin-*")
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: over %s, it is copied to a temporary file to be checked in parts: %w", input.StdinName, lint.FormatSize(int64(streamBytes)), err)
+	}
+	limit := opts.In.ReadOptions().MaxBytes
+	var n int64
+	if limit > 0 {
+		n, err = io.Copy(f, io.LimitReader(rest, limit+1))
+	} else {
+		n, err = io.Copy(f, rest)
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	switch {
+	case err != nil:
+		os.Remove(f.Name())
+		return "", nil, fmt.Errorf("%s: copying it to a temporary file: %w", input.StdinName, err)
+	case limit > 0 && n > limit:
+		os.Remove(f.Name())
+		return "", nil, fmt.Errorf("%s: too large (over %s); raise the limit with --max-size", input.StdinName, lint.FormatSize(limit))
+	}
+	if onSpool != nil {
+		onSpool()
+	}
+	return f.Name(), nil, nil
 }
 
 // eachPart calls fn with the text of r in parts of about partBytes that

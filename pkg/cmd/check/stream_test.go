@@ -81,6 +81,22 @@ terms:
 				}
 			}
 		}
+		// standard input over the streaming size: copied to a temporary
+		// file and checked in parts
+		stdinArgs := []string{"check", "--format", format, "-"}
+		wholeIn := run(t, runOpts{dir: dir, stdin: text}, stdinArgs...)
+		restore = check.SetStreamSizes(len(text)/3, 2000)
+		spools := 0
+		restoreHook := check.CountSpools(&spools)
+		partsIn := run(t, runOpts{dir: dir, stdin: text}, stdinArgs...)
+		restoreHook()
+		restore()
+		if spools != 1 {
+			t.Errorf("standard input copied %d times to a temporary file", spools)
+		}
+		if wholeIn.Code != 1 || partsIn.Code != wholeIn.Code || partsIn.Stdout != wholeIn.Stdout || partsIn.Stderr != wholeIn.Stderr || !strings.Contains(wholeIn.Stdout, "stdin") {
+			t.Errorf("--format %s, standard input: in parts exit %d, %d bytes; whole exit %d, %d bytes\n%.500s\n%.500s", format, partsIn.Code, len(partsIn.Stdout), wholeIn.Code, len(wholeIn.Stdout), partsIn.Stdout, partsIn.Stderr)
+		}
 		if format == "text" {
 			for _, want := range []string{"b-copy.txt:1:1: warning duplicate", "c-bad.txt", "d-gb.txt:1:1: error encoding", "required term", "brackets", "script-mix", "size"} {
 				if !strings.Contains(whole.Stdout, want) {
