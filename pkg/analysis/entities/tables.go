@@ -1,6 +1,7 @@
 package entities
 
 import (
+	"iter"
 	"math"
 	"strconv"
 	"strings"
@@ -56,7 +57,10 @@ type tables struct {
 	kinds     map[string]bool
 }
 
-var builtin = sync.OnceValue(func() *tables {
+var builtin = sync.OnceValue(buildTables)
+
+// buildTables parses the embedded lists into the tables.
+func buildTables() *tables {
 	// rune sets are gathered in maps, then kept as bitmaps
 	abbr, sur1, translit, minority := map[rune]bool{}, map[rune]bool{}, map[rune]bool{}, map[rune]bool{}
 	t := &tables{
@@ -71,38 +75,38 @@ var builtin = sync.OnceValue(func() *tables {
 		kinds:     map[string]bool{},
 		policyGaz: map[string]gazEntry{},
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.PolicyOrgs), " ")) {
+	for w := range words(entdict.PolicyOrgs) {
 		t.policyGaz[w] = gazEntry{Type: ORG}
 		t.maxGaz = max(t.maxGaz, utf8.RuneCountInString(w))
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.NotPlaces), " ")) {
+	for w := range words(entdict.NotPlaces) {
 		t.notPlaces = append(t.notPlaces, []rune(w))
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.Kinds), " ")) {
+	for w := range words(entdict.Kinds) {
 		t.kinds[w] = true
 	}
-	for _, l := range lines(entdict.People) {
+	for l := range lineSeq(entdict.People) {
 		for _, w := range strings.Fields(l) {
 			t.add(w, PER, false)
 		}
 	}
-	for _, l := range lines(entdict.Orgs + "\n" + entdict.Companies) {
+	for l := range lineSeq(entdict.Orgs + "\n" + entdict.Companies) {
 		for _, w := range strings.Fields(l) {
 			t.add(w, ORG, false)
 		}
 	}
 	notShort := map[string]bool{}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.NotShort), " ")) {
+	for w := range words(entdict.NotShort) {
 		notShort[w] = true
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.Counties), " ")) {
+	for w := range words(entdict.Counties) {
 		t.add(w, LOC, false)
 		if s := shortPlace(w); s != "" && !strings.HasSuffix(w, "区") && !notShort[s] {
 			t.add(s, LOC, true)
 		}
 	}
 	for _, src := range []string{entdict.Admin, entdict.World} {
-		for _, l := range lines(src) {
+		for l := range lineSeq(src) {
 			fs := strings.Fields(l)
 			if len(fs) == 0 {
 				continue
@@ -122,7 +126,7 @@ var builtin = sync.OnceValue(func() *tables {
 		}
 	}
 	surRank := map[rune]int{}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.Surnames), " ")) {
+	for w := range words(entdict.Surnames) {
 		if r := []rune(w); len(r) == 1 {
 			sur1[r[0]] = true
 			if _, ok := surRank[r[0]]; !ok {
@@ -132,32 +136,32 @@ var builtin = sync.OnceValue(func() *tables {
 			t.sur2[w] = true
 		}
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.Japanese), " ")) {
+	for w := range words(entdict.Japanese) {
 		t.japanese[w] = true
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.Titles), " ")) {
+	for w := range words(entdict.Titles) {
 		t.titles[w] = true
 		t.maxTitle = max(t.maxTitle, utf8.RuneCountInString(w))
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.Cues), " ")) {
+	for w := range words(entdict.Cues) {
 		t.cues[w] = true
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.OrgSuffixes), " ")) {
+	for w := range words(entdict.OrgSuffixes) {
 		t.suffixes[w] = true
 		t.maxSuffix = max(t.maxSuffix, utf8.RuneCountInString(w))
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.Translit), " ")) {
+	for w := range words(entdict.Translit) {
 		for _, r := range w {
 			translit[r] = true
 		}
 	}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.Minority), " ")) {
+	for w := range words(entdict.Minority) {
 		for _, r := range w {
 			minority[r] = true
 		}
 	}
 	prior := map[rune]bool{}
-	for _, w := range strings.Fields(strings.Join(lines(entdict.GivenPrior), " ")) {
+	for w := range words(entdict.GivenPrior) {
 		for _, r := range w {
 			prior[r] = true
 		}
@@ -165,9 +169,16 @@ var builtin = sync.OnceValue(func() *tables {
 	var G, S, N float64
 	type stat struct{ g, sn, n float64 }
 	stats := map[rune]stat{}
-	for _, l := range lines(entdict.GivenChars) {
-		fs := strings.Fields(l)
-		if len(fs) != 4 {
+	for l := range lineSeq(entdict.GivenChars) {
+		var fs [4]string
+		n := 0
+		for f := range strings.FieldsSeq(l) {
+			if n < len(fs) {
+				fs[n] = f
+			}
+			n++
+		}
+		if n != 4 {
 			continue
 		}
 		a, _ := strconv.Atoi(fs[1])
@@ -206,16 +217,6 @@ var builtin = sync.OnceValue(func() *tables {
 		t.surname[r] = math.Log((c.sn + sp) / (c.n - c.sn + 1 + sp))
 	}
 	_ = S
-	// a public figure whose name is also a place (华盛顿, 林肯) needs
-	// evidence to be the person
-	for _, src := range []string{entdict.Admin, entdict.World, entdict.Counties} {
-		for _, w := range strings.Fields(strings.Join(lines(src), " ")) {
-			if g, ok := t.gaz[w]; ok && g.Type == PER {
-				g.Ambiguous = true
-				t.gaz[w] = g
-			}
-		}
-	}
 	t.titleRev = newTrieFor(runesIn(t.titles))
 	for w := range t.titles {
 		t.titleRev.put(reversed(w), gazEntry{Type: TITLE})
@@ -229,7 +230,7 @@ var builtin = sync.OnceValue(func() *tables {
 	}
 	t.abbr, t.sur1, t.translit, t.minority = setOf(abbr), setOf(sur1), setOf(translit), setOf(minority)
 	return t
-})
+}
 
 // surnameScore is the log-odds that r, starting a word, is a family name.
 func (t *tables) surnameScore(r rune) float64 {
@@ -252,6 +253,12 @@ func (t *tables) add(w string, typ Type, derived bool) {
 		return
 	}
 	if old, ok := t.gaz[w]; ok && !old.Derived {
+		if old.Type == PER && typ == LOC && !derived && !old.Ambiguous {
+			// a public figure whose name is also a place (华盛顿, 林肯)
+			// needs evidence to be the person
+			old.Ambiguous = true
+			t.gaz[w] = old
+		}
 		return
 	}
 	t.gaz[w] = gazEntry{Type: typ, Derived: derived}
@@ -292,18 +299,32 @@ func shortPlace(name string) string {
 	return s
 }
 
-// lines returns the lines of a list without comments and blank lines.
-func lines(s string) []string {
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		if i := strings.IndexByte(l, '#'); i >= 0 {
-			l = l[:i]
-		}
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
+// lineSeq yields the lines of a list without comments and blank lines.
+func lineSeq(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for l := range strings.Lines(s) {
+			if i := strings.IndexByte(l, '#'); i >= 0 {
+				l = l[:i]
+			}
+			if l = strings.TrimSpace(l); l != "" && !yield(l) {
+				return
+			}
 		}
 	}
-	return out
+}
+
+// words are the words of a list: the space-separated fields of its lines,
+// comments left out.
+func words(s string) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for l := range lineSeq(s) {
+			for w := range strings.FieldsSeq(l) {
+				if !yield(w) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // setOf is the set of the runes of m.

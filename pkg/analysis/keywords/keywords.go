@@ -225,6 +225,17 @@ func Extract(in *analysis.Input, opts Options, top int) []Keyword {
 // the part-of-speech, length and stopword filters, with the phrases it
 // repeats joined.
 func Collect(in *analysis.Input, opts Options) *Terms {
+	return collect(in, opts, nil, false)
+}
+
+// CollectTagged is Collect for a document whose entity mentions were
+// already found by opts.Entities (as `analyze` finds them for its entities
+// section): the names are tagged from ms, the recogniser is not run again.
+func CollectTagged(in *analysis.Input, opts Options, ms []entities.Mention) *Terms {
+	return collect(in, opts, ms, true)
+}
+
+func collect(in *analysis.Input, opts Options, ms []entities.Mention, found bool) *Terms {
 	t := &Terms{Name: in.Name, Empty: strings.TrimSpace(in.Text) == ""}
 	t.Chinese = hasHan(in.Folded)
 	if !t.Chinese || len(in.Tokens) == 0 {
@@ -233,7 +244,10 @@ func Collect(in *analysis.Input, opts Options) *Terms {
 	c := newCollector(in, &opts)
 	c.run(t)
 	if opts.Entities != nil {
-		t.tagNames(opts.Entities.Extract(in))
+		if !found {
+			ms = opts.Entities.Extract(in)
+		}
+		t.tagNames(ms)
 	}
 	return t
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -250,5 +251,28 @@ func BenchmarkScore(b *testing.B) {
 				terms.Score(Options{Method: m, IDF: tab}, 20)
 			}
 		})
+	}
+}
+
+// CollectTagged with the mentions the options' recogniser finds ranks a
+// document as Collect does (analyze finds the mentions once for its
+// entities section and for the names keywords ranks apart).
+func TestCollectTaggedIsCollect(t *testing.T) {
+	opts, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Repeat(readSample(t, "municipal_report.txt")+"\n", 3) // long enough for names apart
+	in := realInput(t, "municipal_report.txt", text)
+	a := Collect(in, opts)
+	b := CollectTagged(in, opts, opts.Entities.Extract(in))
+	if names := a.Names(opts, 0); len(names) == 0 {
+		t.Fatal("no names ranked apart: the test needs a document whose names are tagged")
+	}
+	if !reflect.DeepEqual(a.Score(opts, 0), b.Score(opts, 0)) || !reflect.DeepEqual(a.Names(opts, 0), b.Names(opts, 0)) {
+		t.Errorf("CollectTagged ranks differently:\n%v\n%v", keys(a.Names(opts, 0)), keys(b.Names(opts, 0)))
+	}
+	if c := CollectTagged(in, opts, nil); len(c.Names(opts, 0)) != 0 {
+		t.Errorf("no mentions given: names %v", keys(c.Names(opts, 0)))
 	}
 }

@@ -120,8 +120,18 @@ func Analyze(in *analysis.Input, d Doc, a Analyzers) *Summary {
 	if a.Words != nil {
 		s.Words = freq.Count(in, *a.Words)
 	}
+	var mentions []entities.Mention
+	if a.Entities != nil {
+		mentions = a.Entities.Extract(in)
+	}
 	if a.Keywords != nil {
-		terms := kw.Collect(in, *a.Keywords)
+		var terms *kw.Terms
+		if a.Entities != nil && a.Keywords.Entities == a.Entities {
+			// the names keywords ranks apart are the mentions just found
+			terms = kw.CollectTagged(in, *a.Keywords, mentions)
+		} else {
+			terms = kw.Collect(in, *a.Keywords)
+		}
 		for _, k := range terms.Score(*a.Keywords, 0) {
 			s.Keywords.add(k.Key, "", k.Surface, int64(k.Count), int64(math.Round(k.Score*ScoreScale)), nil)
 		}
@@ -146,7 +156,7 @@ func Analyze(in *analysis.Input, d Doc, a Analyzers) *Summary {
 	}
 	if a.Entities != nil {
 		c := entities.NewCounter()
-		c.Add(in.Name, a.Entities.Extract(in))
+		c.Add(in.Name, mentions)
 		for _, e := range c.Entities() {
 			t := s.Entities.add(e.Key, string(e.Type), "", 0, 0, e.Titles)
 			t.Count += int64(e.Count)
