@@ -338,30 +338,70 @@ func (t *Terms) idf(idf IDF) IDF {
 // Pieces of words are dropped only in a long document: a short one (an
 // abstract) names a term and its head (地缘政治学, 地缘政治) on purpose.
 func dropRedundant(kws []Keyword, idf IDF, top int, long bool) []Keyword {
+	// A term is redundant under a kept term that contains it or that it
+	// contains. Containment is looked up, not tested pair by pair (which
+	// is quadratic in the terms of a long document): keptAt maps each kept
+	// key to its index, and, in a long document, holders maps every
+	// substring of a kept key to the kept terms holding it. Keys are valid
+	// UTF-8, so a byte substring of one is a run of its characters.
 	kept := kws[:0:0]
+	keptAt := map[string]int{}
+	var holders map[string][]int
+	if long {
+		holders = map[string][]int{}
+	}
 	for _, k := range kws {
 		if top > 0 && len(kept) == top {
 			break
 		}
 		redundant := false
-		for _, b := range kept {
-			if len(b.Key) == len(k.Key) {
-				continue
-			}
-			if long && strings.Contains(b.Key, k.Key) && k.Count <= b.Count && !strings.Contains(b.parts, k.Key+"|") {
+		for _, i := range holders[k.Key] {
+			b := kept[i]
+			if k.Count <= b.Count && !strings.Contains(b.parts, k.Key+"|") {
 				redundant = true // 湾区 under 大湾区, 中轴 under 中轴线
-				break
-			}
-			if strings.Contains(k.Key, b.Key) && generic(idf, strings.Replace(k.Key, b.Key, "", 1)) {
-				redundant = true // 新质生产力发展 under 新质生产力
 				break
 			}
 		}
 		if !redundant {
-			kept = append(kept, k)
+			eachPart(k.Key, func(sub string) bool {
+				if _, ok := keptAt[sub]; ok && generic(idf, strings.Replace(k.Key, sub, "", 1)) {
+					redundant = true // 新质生产力发展 under 新质生产力
+				}
+				return !redundant
+			})
 		}
+		if redundant {
+			continue
+		}
+		keptAt[k.Key] = len(kept)
+		if long {
+			eachPart(k.Key, func(sub string) bool {
+				holders[sub] = append(holders[sub], len(kept))
+				return true
+			})
+		}
+		kept = append(kept, k)
 	}
 	return kept
+}
+
+// eachPart calls f with every run of characters of s shorter than s, until
+// f returns false.
+func eachPart(s string, f func(string) bool) {
+	for i := 0; i < len(s); {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		for j := i + n; j <= len(s); {
+			if j-i < len(s) && !f(s[i:j]) {
+				return
+			}
+			if j == len(s) {
+				break
+			}
+			_, m := utf8.DecodeRuneInString(s[j:])
+			j += m
+		}
+		i += n
+	}
 }
 
 // generic says whether a word is one that most texts use: its IDF is under
