@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // Near-duplicates are found with MinHash over character shingles: each
@@ -94,28 +93,69 @@ func shingleHash(rs []uint64) uint64 {
 // to the right, marked with the distance ("densification"), so that equal
 // shingle sets always give equal signatures.
 func fingerprint(norm string, minRunes int) Fingerprint {
-	n := utf8.RuneCountInString(norm)
+	fw := newFingerprinter()
+	fw.write(norm)
+	return fw.sum(minRunes)
+}
+
+// fingerprinter computes a fingerprint over a normalised text given in
+// consecutive pieces (the parts of a document checked in parts): the same
+// fingerprint as of the pieces joined.
+type fingerprinter struct {
+	h   uint64 // FNV-1a of the bytes so far
+	n   int    // runes so far
+	win [shingleRunes]uint64
+	sig [minHashes]uint32
+}
+
+func newFingerprinter() *fingerprinter {
+	fw := &fingerprinter{h: 0xcbf29ce484222325}
+	for i := range fw.sig {
+		fw.sig[i] = ^uint32(0)
+	}
+	return fw
+}
+
+func (fw *fingerprinter) add(h uint64) {
+	const shift = 64 - 6 // log2(minHashes) top bits choose the bin
+	b := h >> shift
+	if v := uint32(h) >> 1; v < fw.sig[b] { // values < 2^31: never "empty"
+		fw.sig[b] = v
+	}
+}
+
+// write adds the next piece of the normalised text.
+func (fw *fingerprinter) write(norm string) {
+	for i := 0; i < len(norm); i++ {
+		fw.h ^= uint64(norm[i])
+		fw.h *= 0x100000001b3
+	}
+	for _, r := range norm {
+		copy(fw.win[:], fw.win[1:])
+		fw.win[shingleRunes-1] = uint64(r)
+		fw.n++
+		if fw.n >= shingleRunes {
+			fw.add(shingleHash(fw.win[:]))
+		}
+	}
+}
+
+// sum is the fingerprint of the text written (see shingles: a text
+// shorter than a shingle is one shingle).
+func (fw *fingerprinter) sum(minRunes int) Fingerprint {
+	n := fw.n
 	if n == 0 || n < minRunes {
 		return Fingerprint{}
 	}
-	fp := Fingerprint{Valid: true, Runes: n}
-	var h uint64 = 0xcbf29ce484222325
-	for i := 0; i < len(norm); i++ {
-		h ^= uint64(norm[i])
-		h *= 0x100000001b3
-	}
-	fp.Hash = h
+	fp := Fingerprint{Valid: true, Runes: n, Hash: fw.h, Sig: fw.sig}
 	const empty = ^uint32(0)
-	for i := range fp.Sig {
-		fp.Sig[i] = empty
-	}
-	const shift = 64 - 6 // log2(minHashes) top bits choose the bin
-	shingles(norm, func(h uint64) {
-		b := h >> shift
-		if v := uint32(h) >> 1; v < fp.Sig[b] { // values < 2^31: never "empty"
-			fp.Sig[b] = v
+	if n < shingleRunes {
+		h := shingleHash(fw.win[shingleRunes-n:])
+		const shift = 64 - 6
+		if v := uint32(h) >> 1; v < fp.Sig[h>>shift] {
+			fp.Sig[h>>shift] = v
 		}
-	})
+	}
 	var filled [minHashes]bool
 	for i, v := range fp.Sig {
 		filled[i] = v != empty
@@ -133,6 +173,10 @@ func fingerprint(norm string, minRunes int) Fingerprint {
 	}
 	return fp
 }
+
+// Estimate is the MinHash estimate of the Jaccard similarity of the two
+// documents' shingle sets (for documents too big to compare exactly).
+func (fp *Fingerprint) Estimate(o *Fingerprint) float64 { return fp.estimate(o) }
 
 // estimate is the MinHash estimate of the Jaccard similarity.
 func (fp *Fingerprint) estimate(o *Fingerprint) float64 {

@@ -17,6 +17,9 @@ type locator struct {
 	// last is the last count made: rules report in order of position, so
 	// the next one usually counts on from it.
 	last checkpoint
+	// lineBase is the number of lines before text in its document (a part
+	// of a document checked in parts): lines are reported in the document.
+	lineBase int
 }
 
 type checkpoint struct{ off, runes int }
@@ -39,9 +42,9 @@ func (l *locator) position(off int) (line, col int) {
 	i := sort.Search(len(l.lines), func(i int) bool { return l.lines[i] > off }) - 1
 	start := l.lines[i]
 	if off-start <= 2*cpStride {
-		return i + 1, utf8.RuneCountInString(l.text[start:off]) + 1
+		return l.lineBase + i + 1, utf8.RuneCountInString(l.text[start:off]) + 1
 	}
-	return i + 1, l.runesBefore(off) - l.runesBefore(start) + 1
+	return l.lineBase + i + 1, l.runesBefore(off) - l.runesBefore(start) + 1
 }
 
 // runesBefore returns utf8.RuneCountInString(l.text[:off]) from the nearest
@@ -80,7 +83,7 @@ func (l *locator) runesBefore(off int) int {
 // lineOf returns the 1-based line of byte offset off.
 func (l *locator) lineOf(off int) int {
 	off = max(0, min(off, len(l.text)))
-	return sort.Search(len(l.lines), func(i int) bool { return l.lines[i] > off })
+	return l.lineBase + sort.Search(len(l.lines), func(i int) bool { return l.lines[i] > off })
 }
 
 // finding builds a finding over text[start:end].

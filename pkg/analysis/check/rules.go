@@ -378,7 +378,13 @@ func ruleScriptMix(v *view) []Finding {
 	}
 	if stray > own {
 		// The whole document is in the other script: one finding, not one
-		// per character.
+		// per character (in parts: in the first part with a stray one).
+		if v.st != nil {
+			if v.st.scriptWhole {
+				return nil
+			}
+			v.st.scriptWhole = true
+		}
 		f := v.loc.finding(RuleScriptMix, runs[0].start, runs[0].end, fmt.Sprintf(
 			"document is written in %s script (%d %s-only characters, %d %s-only), but %s is expected; convert it with zhpolicy convert --to %s",
 			strayName, stray, strayName, own, wantName, wantName, to))

@@ -1,6 +1,8 @@
 package check
 
 import (
+	"fmt"
+	"strings"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/script"
@@ -48,8 +50,12 @@ type view struct {
 	loc   *locator
 	mk    *markup
 	clean *normalize.Result // cleaning of mk.masked: pinyin, invisible, width
-	det   script.Detection  // of clean.Text
+	det   script.Detection  // of clean.Text (of the whole document, in parts)
 	gbt   gbtState          // the GB/T 9704 structure, parsed once (gbt9704.go)
+	// st is the document's Stream when the view is one part of it (the
+	// rules that need the whole document keep their state there); nil
+	// when the document is checked whole.
+	st *Stream
 }
 
 // cleanOptions are the cleaning steps whose changes the rules report.
@@ -78,12 +84,34 @@ func Check(doc *Document, s *Settings) *Result {
 	v.clean = normalize.Clean(mk.masked, cleanOptions)
 	v.det = script.Detect(v.clean.Text)
 	res.supp = newSuppressor(mk.directives, loc)
+	out := v.run(res, func(*ruleEntry) bool { return true })
+	SortFindings(out)
+	var c capper
+	out = c.keep(nil, out)
+	c.finish(out)
+	for i := range out {
+		// copies, not substrings that would keep the document in memory
+		// as long as its findings (a corpus's findings are all kept)
+		out[i].Text, out[i].Suggestion = strings.Clone(out[i].Text), strings.Clone(out[i].Suggestion)
+	}
+	res.Findings = out
+	if s.Severity(RuleDuplicate) != Off {
+		res.Fingerprint = fingerprint(normaliseForDuplicates(v.clean.Text), s.DuplicateMinChars)
+	}
+	return res
+}
 
+// run runs the per-document rules that s enables and keep accepts on v,
+// and returns their findings (severity set, suppressed ones counted in res
+// and left out, Fixable set).
+func (v *view) run(res *Result, keep func(*ruleEntry) bool) []Finding {
+	s, doc, mk, loc := v.set, v.doc, v.mk, v.loc
 	fixable := doc.Format != "docx"
 	var out []Finding
-	for _, r := range registry {
+	for i := range registry {
+		r := &registry[i]
 		sev := s.Severity(r.ID)
-		if sev == Off || r.run == nil {
+		if sev == Off || r.run == nil || !keep(r) {
 			continue
 		}
 		for _, f := range r.run(v) {
@@ -103,12 +131,7 @@ func Check(doc *Document, s *Settings) *Result {
 			out = append(out, f)
 		}
 	}
-	SortFindings(out)
-	res.Findings = out
-	if s.Severity(RuleDuplicate) != Off {
-		res.Fingerprint = fingerprint(normaliseForDuplicates(v.clean.Text), s.DuplicateMinChars)
-	}
-	return res
+	return out
 }
 
 // editsTouch reports whether an edit touches a decoded HTML character
@@ -148,5 +171,49 @@ func widenToReferences(mk *markup, loc *locator, f *Finding) {
 	if s != f.Offset || e != f.EndOffset {
 		w := loc.finding(f.Rule, s, e, f.Message)
 		f.Offset, f.EndOffset, f.Line, f.Column, f.EndLine, f.EndColumn, f.Text = w.Offset, w.EndOffset, w.Line, w.Column, w.EndLine, w.EndColumn, w.Text
+	}
+}
+
+// MaxPerRule is the most findings with a position one rule reports in one
+// file: the first ones, the last of which says how many more there are (a
+// dump of a whole portal in the other script would otherwise give millions,
+// which nobody reads and which would hold memory in proportion).
+const MaxPerRule = 10000
+
+// capper keeps the first MaxPerRule findings of each rule that have a
+// position (findings about the whole file are always kept).
+type capper struct {
+	n    map[string]int // findings of the rule seen
+	last map[string]int // index of the last one kept
+}
+
+// keep appends the findings of fs (in order of position, after those
+// already kept) that are under the cap.
+func (c *capper) keep(out, fs []Finding) []Finding {
+	for _, f := range fs {
+		if f.Offset == 0 && f.EndOffset == 0 && f.Line == 1 && f.Column == 1 {
+			out = append(out, f)
+			continue
+		}
+		if c.n == nil {
+			c.n, c.last = map[string]int{}, map[string]int{}
+		}
+		c.n[f.Rule]++
+		if c.n[f.Rule] > MaxPerRule {
+			continue
+		}
+		c.last[f.Rule] = len(out)
+		out = append(out, f)
+	}
+	return out
+}
+
+// finish tells, on the last finding kept of each rule over the cap, how
+// many were left out.
+func (c *capper) finish(out []Finding) {
+	for rule, n := range c.n {
+		if n > MaxPerRule {
+			out[c.last[rule]].Message += fmt.Sprintf(" (%d more %s findings in this file not listed)", n-MaxPerRule, rule)
+		}
 	}
 }

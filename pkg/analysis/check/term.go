@@ -142,22 +142,29 @@ func ruleTerm(v *view) []Finding {
 			ci += cs
 		}
 	}
-	if len(ts.required) > 0 {
-		for _, k := range ts.required {
-			if strings.Contains(folded, ts.keys[k]) {
-				continue
+	for _, k := range ts.required {
+		if strings.Contains(folded, ts.keys[k]) {
+			if v.st != nil {
+				v.st.found[k] = true
 			}
-			t := ts.terms[k]
-			msg := fmt.Sprintf("required term %s not found; the document must mention it", quote(t.Text))
-			if t.Message != "" {
-				msg += " (" + t.Message + ")"
-			}
-			f := documentFinding(RuleTerm, msg)
-			f.Severity = t.Severity
-			out = append(out, f)
+			continue
+		}
+		if v.st == nil {
+			out = append(out, requiredFinding(ts.terms[k]))
 		}
 	}
 	return out
+}
+
+// requiredFinding reports a required term the document does not mention.
+func requiredFinding(t Term) Finding {
+	msg := fmt.Sprintf("required term %s not found; the document must mention it", quote(t.Text))
+	if t.Message != "" {
+		msg += " (" + t.Message + ")"
+	}
+	f := documentFinding(RuleTerm, msg)
+	f.Severity = t.Severity
+	return f
 }
 
 func termFinding(v *view, t Term, s, e int, trad bool) Finding {

@@ -3,6 +3,8 @@ package reuse
 import (
 	"cmp"
 	"context"
+	"encoding/binary"
+	"errors"
 	"fmt"
 	"slices"
 	"strconv"
@@ -49,11 +51,38 @@ func NewSketch(d Doc, p Params) (*Sketch, error) {
 	return s, nil
 }
 
-// Index holds the sketches of a corpus.
+// Index holds the sketches of a corpus: for each document its name, date,
+// size and chunk count in memory, and in stores (store.go) its reduced text
+// and the signatures and LSH band keys of its chunks, which Find reads back
+// band by band and pair by pair. With Spill, the stores go to temporary
+// files once they grow, and memory no longer grows with the corpus.
 type Index struct {
 	params Params
-	docs   []*Sketch
+	docs   []*docRec
 	names  map[string]bool
+	bodies store   // reduced texts: text, runes, offsets, chunk bounds
+	sigs   store   // signatures of the sketched chunks, nh uint32 each
+	bands  []store // band keys of the sketched chunks, one uint64 each
+	nok    int64   // sketched chunks added
+}
+
+// docRec is what the index keeps of a document in memory.
+type docRec struct {
+	name, date string
+	chars      int
+	textLen    int
+	hash       uint64
+	ok         []bool // per chunk: sketched
+	nok        int
+	bodyAt     int64
+	bodyLen    int
+	keyAt      int64 // index of its first sketched chunk in sigs and bands
+}
+
+// body is a document's text and reduced text, read back from the store.
+type body struct {
+	text string
+	red  *reduced
 }
 
 // NewIndex makes an empty index.
@@ -61,20 +90,131 @@ func NewIndex(p Params) (*Index, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	return &Index{params: p.withDefaults(), names: map[string]bool{}}, nil
+	p = p.withDefaults()
+	return &Index{params: p, names: map[string]bool{}, bands: make([]store, p.Bands)}, nil
+}
+
+// Spill makes the index keep what it stores (about 15 bytes per character
+// of the corpus) in temporary files in dir once it passes 16 MiB
+// rather than in memory. Call it before Add; Close removes the
+// files.
+func (x *Index) Spill(dir string) { x.spill(dir, 16<<20) }
+
+// spill sets the stores to go to files in dir past limit bytes (the band
+// keys past limit/16 each, the signatures past limit/2).
+func (x *Index) spill(dir string, limit int64) {
+	x.bodies.dir, x.bodies.limit = dir, limit
+	x.sigs.dir, x.sigs.limit = dir, limit/2
+	for b := range x.bands {
+		x.bands[b].dir, x.bands[b].limit = dir, limit/16
+	}
+}
+
+// Close releases the index's stores (and their files).
+func (x *Index) Close() error {
+	err := x.bodies.close()
+	if e := x.sigs.close(); err == nil {
+		err = e
+	}
+	for b := range x.bands {
+		if e := x.bands[b].close(); err == nil {
+			err = e
+		}
+	}
+	return err
 }
 
 // Params returns the parameters in force (defaults filled in).
 func (x *Index) Params() Params { return x.params }
 
+// ErrAddedTwice: a document of this name is in the index already.
+var ErrAddedTwice = errors.New("added twice")
+
 // Add adds a sketch made with the same parameters. Names must be unique.
+// The index copies what it needs: the sketch may be dropped, or added to
+// another index.
 func (x *Index) Add(s *Sketch) error {
 	if x.names[s.Name] {
-		return fmt.Errorf("reuse: document %s added twice", s.Name)
+		return fmt.Errorf("reuse: document %s %w", s.Name, ErrAddedTwice)
 	}
+	p := x.params
+	nh := p.Bands * p.Rows
+	d := &docRec{name: s.Name, date: s.Date, chars: len(s.red.runes), textLen: len(s.text), hash: s.red.hash, ok: slices.Clone(s.ok), keyAt: x.nok}
+	buf := make([]byte, 0, len(s.text)+8*len(s.red.runes)+4*len(s.red.bounds)+4)
+	buf = append(buf, s.text...)
+	buf = putU32s(buf, s.red.runes)
+	buf = putU32s(buf, s.red.off)
+	buf = putU32s(buf, s.red.bounds)
+	at, err := x.bodies.write(buf)
+	if err != nil {
+		return err
+	}
+	d.bodyAt, d.bodyLen = at, len(buf)
+	buf = buf[:0]
+	for c, ok := range s.ok {
+		if ok {
+			d.nok++
+			buf = putU32s(buf, s.sigs[c*nh:(c+1)*nh])
+		}
+	}
+	if _, err := x.sigs.write(buf); err != nil {
+		return err
+	}
+	for b := range x.bands {
+		buf = buf[:0]
+		for c, ok := range s.ok {
+			if ok {
+				buf = binary.LittleEndian.AppendUint64(buf, bandKey(s.sigs[c*nh:(c+1)*nh], b, p.Rows))
+			}
+		}
+		if _, err := x.bands[b].write(buf); err != nil {
+			return err
+		}
+	}
+	x.nok += int64(d.nok)
 	x.names[s.Name] = true
-	x.docs = append(x.docs, s)
+	x.docs = append(x.docs, d)
 	return nil
+}
+
+// load reads a document's body back.
+func (x *Index) load(d *docRec) (*body, error) {
+	buf := make([]byte, d.bodyLen)
+	if err := x.bodies.readAt(buf, d.bodyAt); err != nil {
+		return nil, err
+	}
+	b := &body{text: string(buf[:d.textLen]), red: &reduced{hash: d.hash}}
+	rest := buf[d.textLen:]
+	b.red.runes, rest = getU32s[rune](rest, d.chars)
+	b.red.off, rest = getU32s[int32](rest, d.chars+1)
+	b.red.bounds, _ = getU32s[int32](rest, len(d.ok)+1)
+	return b, nil
+}
+
+// sketch rebuilds a document's sketch from the stores (for Merge).
+func (x *Index) sketch(d *docRec) (*Sketch, error) {
+	b, err := x.load(d)
+	if err != nil {
+		return nil, err
+	}
+	nh := x.params.Bands * x.params.Rows
+	buf := make([]byte, 4*nh*d.nok)
+	if err := x.sigs.readAt(buf, d.keyAt*int64(4*nh)); err != nil {
+		return nil, err
+	}
+	s := &Sketch{Name: d.name, Date: d.date, text: b.text, red: b.red, sigs: make([]uint32, len(d.ok)*nh), ok: slices.Clone(d.ok)}
+	for i := range s.sigs {
+		s.sigs[i] = ^uint32(0)
+	}
+	k := 0
+	for c, ok := range d.ok {
+		if ok {
+			sig, _ := getU32s[uint32](buf[4*nh*k:], nh)
+			copy(s.sigs[c*nh:], sig)
+			k++
+		}
+	}
+	return s, nil
 }
 
 // Merge adds the documents of another index. The result does not depend
@@ -83,7 +223,11 @@ func (x *Index) Merge(o *Index) error {
 	if x.params != o.params {
 		return fmt.Errorf("reuse: cannot merge indexes made with different parameters")
 	}
-	for _, s := range o.docs {
+	for _, d := range o.docs {
+		s, err := o.sketch(d)
+		if err != nil {
+			return err
+		}
 		if err := x.Add(s); err != nil {
 			return err
 		}
@@ -151,6 +295,10 @@ type Options struct {
 	MinContainment float64
 	// MinAligned: a pair needs this many aligned characters.
 	MinAligned int
+	// NoText leaves Passage.Text empty: the pairs then hold no text of
+	// the documents (whose passages may add up to far more than memory
+	// when a big corpus repeats itself), only offsets.
+	NoText bool
 }
 
 // Stats tell how much work a Find did.
@@ -167,7 +315,7 @@ type Stats struct {
 // first), then names.
 func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 	docs := slices.Clone(x.docs)
-	slices.SortFunc(docs, func(a, b *Sketch) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(docs, func(a, b *docRec) int { return strings.Compare(a.name, b.name) })
 	p := x.params
 	nh := p.Bands * p.Rows
 	st := Stats{Docs: len(docs)}
@@ -176,101 +324,169 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 	dup := map[[2]int]bool{}
 	byHash := map[uint64][]int{}
 	for i, d := range docs {
-		if len(d.red.runes) == 0 {
+		if d.chars == 0 {
 			continue
 		}
-		byHash[d.red.hash] = append(byHash[d.red.hash], i)
+		byHash[d.hash] = append(byHash[d.hash], i)
 	}
 	var pairs []Pair
+	var cache bodyCache
 	for _, list := range byHash {
 		for a := 0; a < len(list); a++ {
 			for b := a + 1; b < len(list); b++ {
 				da, db := docs[list[a]], docs[list[b]]
-				if !slices.Equal(da.red.runes, db.red.runes) {
+				if da.chars != db.chars {
+					continue
+				}
+				ba, err := cache.get(x, da, 0)
+				if err != nil {
+					return nil, st, err
+				}
+				bb, err := cache.get(x, db, 1)
+				if err != nil {
+					return nil, st, err
+				}
+				if !slices.Equal(ba.red.runes, bb.red.runes) {
 					continue
 				}
 				dup[[2]int{list[a], list[b]}] = true
-				n := len(da.red.runes)
-				pr := x.pair(da, db, []span{{0, n, 0, n, n}})
+				n := da.chars
+				pr := x.pair(da, db, ba, bb, []span{{0, n, 0, n, n}}, o.NoText)
 				pr.Kind = KindDuplicate
 				pairs = append(pairs, pr)
 			}
 		}
 	}
 
-	// LSH entries: (band key, global chunk)
+	// LSH, one band at a time: (band key, global chunk), where the global
+	// chunks are the sketched chunks of the documents in name order
 	type chunkRef struct{ doc, chunk int32 }
 	var refs []chunkRef
+	gOff := make([]int32, len(docs)) // first global chunk of each document
+	for di, d := range docs {
+		st.Chunks += len(d.ok)
+		gOff[di] = int32(len(refs))
+		for c, ok := range d.ok {
+			if ok {
+				st.Sketched++
+				refs = append(refs, chunkRef{int32(di), int32(c)})
+			}
+		}
+	}
+	byAdd := slices.Clone(docs) // the order the stores hold them in
+	slices.SortFunc(byAdd, func(a, b *docRec) int { return cmp.Compare(a.keyAt, b.keyAt) })
+	gOfAdd := make([]int32, len(byAdd)) // byAdd[i]'s first global chunk
+	{
+		pos := map[*docRec]int32{}
+		for di, d := range docs {
+			pos[d] = gOff[di]
+		}
+		for i, d := range byAdd {
+			gOfAdd[i] = pos[d]
+		}
+	}
 	type entry struct {
 		key uint64
 		c   int32
 	}
-	var entries []entry
-	for di, d := range docs {
-		st.Chunks += len(d.ok)
-		for c, ok := range d.ok {
-			if !ok {
-				continue
+	entries := make([]entry, 0, len(refs))
+	sigBuf := make([]byte, 4*nh)
+	sigOf := func(g int32, into []uint32) ([]uint32, error) {
+		r := refs[g]
+		d := docs[r.doc]
+		k := g - gOff[r.doc] // its rank among the document's sketched chunks
+		if err := x.sigs.readAt(sigBuf, (d.keyAt+int64(k))*int64(4*nh)); err != nil {
+			return nil, err
+		}
+		for i := range into {
+			into[i] = binary.LittleEndian.Uint32(sigBuf[4*i:])
+		}
+		return into, nil
+	}
+	seen := map[uint64]bool{}
+	seeds := map[[2]int][][2]int{} // doc pair → chunk pairs
+	var keyBuf []byte
+	var bucketSigs []uint32
+	for band := 0; band < p.Bands; band++ {
+		entries = entries[:0]
+		for i, d := range byAdd {
+			keyBuf = slices.Grow(keyBuf[:0], 8*d.nok)[:8*d.nok]
+			if err := x.bands[band].readAt(keyBuf, d.keyAt*8); err != nil {
+				return nil, st, err
 			}
-			st.Sketched++
-			g := int32(len(refs))
-			refs = append(refs, chunkRef{int32(di), int32(c)})
-			sig := d.sigs[c*nh : (c+1)*nh]
-			for b := 0; b < p.Bands; b++ {
-				entries = append(entries, entry{bandKey(sig, b, p.Rows), g})
+			for k := 0; k < d.nok; k++ {
+				entries = append(entries, entry{binary.LittleEndian.Uint64(keyBuf[8*k:]), gOfAdd[i] + int32(k)})
 			}
 		}
 		if err := ctx.Err(); err != nil {
 			return nil, st, err
 		}
-	}
-	slices.SortFunc(entries, func(a, b entry) int {
-		if c := cmp.Compare(a.key, b.key); c != 0 {
-			return c
-		}
-		return cmp.Compare(a.c, b.c)
-	})
-	sigOf := func(g int32) []uint32 {
-		r := refs[g]
-		return docs[r.doc].sigs[int(r.chunk)*nh : (int(r.chunk)+1)*nh]
-	}
-	seen := map[uint64]bool{}
-	seeds := map[[2]int][][2]int{} // doc pair → chunk pairs
-	for i := 0; i < len(entries); {
-		j := i
-		for j < len(entries) && entries[j].key == entries[i].key {
-			j++
-		}
-		if n := j - i; n >= 2 {
+		slices.SortFunc(entries, func(a, b entry) int {
+			if c := cmp.Compare(a.key, b.key); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.c, b.c)
+		})
+		for i := 0; i < len(entries); {
+			j := i
+			for j < len(entries) && entries[j].key == entries[i].key {
+				j++
+			}
+			n := j - i
+			if n < 2 {
+				i = j
+				continue
+			}
 			st.Buckets++
 			if n > p.MaxBucket {
 				st.SkippedBuckets++
-			} else {
-				for a := i; a < j; a++ {
-					for b := a + 1; b < j; b++ {
-						ga, gb := entries[a].c, entries[b].c
-						ra, rb := refs[ga], refs[gb]
-						if ra.doc == rb.doc || dup[[2]int{int(ra.doc), int(rb.doc)}] {
-							continue
-						}
-						k := uint64(ga)<<32 | uint64(gb)
-						if seen[k] {
-							continue
-						}
-						seen[k] = true
-						st.ChunkPairs++
-						if similarity(sigOf(ga), sigOf(gb)) < p.MinSimilarity {
-							continue
-						}
-						st.Verified++
-						dp := [2]int{int(ra.doc), int(rb.doc)}
-						seeds[dp] = append(seeds[dp], [2]int{int(ra.chunk), int(rb.chunk)})
+				i = j
+				continue
+			}
+			// the signatures of the bucket, read when first needed
+			bucketSigs = slices.Grow(bucketSigs[:0], n*nh)[:n*nh]
+			have := make([]bool, n)
+			sig := func(a int) ([]uint32, error) {
+				into := bucketSigs[(a-i)*nh : (a-i+1)*nh]
+				if have[a-i] {
+					return into, nil
+				}
+				have[a-i] = true
+				return sigOf(entries[a].c, into)
+			}
+			for a := i; a < j; a++ {
+				for b := a + 1; b < j; b++ {
+					ga, gb := entries[a].c, entries[b].c
+					ra, rb := refs[ga], refs[gb]
+					if ra.doc == rb.doc || dup[[2]int{int(ra.doc), int(rb.doc)}] {
+						continue
 					}
+					k := uint64(ga)<<32 | uint64(gb)
+					if seen[k] {
+						continue
+					}
+					seen[k] = true
+					st.ChunkPairs++
+					sa, err := sig(a)
+					if err != nil {
+						return nil, st, err
+					}
+					sb, err := sig(b)
+					if err != nil {
+						return nil, st, err
+					}
+					if similarity(sa, sb) < p.MinSimilarity {
+						continue
+					}
+					st.Verified++
+					dp := [2]int{int(ra.doc), int(rb.doc)}
+					seeds[dp] = append(seeds[dp], [2]int{int(ra.chunk), int(rb.chunk)})
 				}
 			}
+			i = j
 		}
-		i = j
 	}
+	entries, seen = nil, nil
 	dps := make([][2]int, 0, len(seeds))
 	for dp := range seeds {
 		dps = append(dps, dp)
@@ -288,11 +504,20 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 			return nil, st, err
 		}
 		da, db := docs[dp[0]], docs[dp[1]]
-		spans := x.alignPair(da, db, seeds[dp], al, &st)
+		ba, err := cache.get(x, da, 0)
+		if err != nil {
+			return nil, st, err
+		}
+		bb, err := cache.get(x, db, 1)
+		if err != nil {
+			return nil, st, err
+		}
+		spans := x.alignPair(ba, bb, seeds[dp], al, &st)
+		delete(seeds, dp)
 		if len(spans) == 0 {
 			continue
 		}
-		pr := x.pair(da, db, spans)
+		pr := x.pair(da, db, ba, bb, spans, o.NoText)
 		if pr.ContainmentA >= 0.9 && pr.ContainmentB >= 0.9 {
 			pr.Kind = KindNear
 		} else {
@@ -318,13 +543,37 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 	return out, st, nil
 }
 
+// bodyCache keeps the bodies of the last two documents read back: pairs
+// come in order of their first document, which is read once for all its
+// pairs.
+type bodyCache struct {
+	d [2]*docRec
+	b [2]*body
+}
+
+// get returns d's body, kept in slot (0 for the first document of a pair,
+// 1 for the second).
+func (c *bodyCache) get(x *Index, d *docRec, slot int) (*body, error) {
+	for i := range c.d {
+		if c.d[i] == d {
+			return c.b[i], nil
+		}
+	}
+	b, err := x.load(d)
+	if err != nil {
+		return nil, err
+	}
+	c.d[slot], c.b[slot] = d, b
+	return b, nil
+}
+
 // span is an alignment in reduced rune indices: [as,ae) of A, [bs,be) of
 // B, with m matching characters.
 type span struct{ as, ae, bs, be, m int }
 
 // alignPair aligns the seed chunk pairs of two documents and extends each
 // alignment to neighbouring chunks while they align.
-func (x *Index) alignPair(da, db *Sketch, seedList [][2]int, al *aligner, st *Stats) []span {
+func (x *Index) alignPair(da, db *body, seedList [][2]int, al *aligner, st *Stats) []span {
 	p := x.params
 	slices.SortFunc(seedList, func(a, b [2]int) int {
 		if a[0] != b[0] {
@@ -437,19 +686,21 @@ func joinSpans(spans []span) []span {
 }
 
 // pair builds a Pair from spans.
-func (x *Index) pair(da, db *Sketch, spans []span) Pair {
-	pr := Pair{A: da.Name, B: db.Name, CharsA: len(da.red.runes), CharsB: len(db.red.runes), DateA: da.Date, DateB: db.Date}
+func (x *Index) pair(da, db *docRec, ba, bb *body, spans []span, noText bool) Pair {
+	pr := Pair{A: da.name, B: db.name, CharsA: da.chars, CharsB: db.chars, DateA: da.date, DateB: db.date}
 	var sa, sb [][2]int
 	for _, s := range spans {
 		pr.Aligned += s.m
 		sa = append(sa, [2]int{s.as, s.ae})
 		sb = append(sb, [2]int{s.bs, s.be})
 		ps := Passage{
-			AStart: int(da.red.off[s.as]), AEnd: endOffset(da, s.ae),
-			BStart: int(db.red.off[s.bs]), BEnd: endOffset(db, s.be),
+			AStart: int(ba.red.off[s.as]), AEnd: endOffset(ba, s.ae),
+			BStart: int(bb.red.off[s.bs]), BEnd: endOffset(bb, s.be),
 			Chars: s.m, ALen: s.ae - s.as, BLen: s.be - s.bs,
 		}
-		ps.Text = da.text[ps.AStart:ps.AEnd]
+		if !noText {
+			ps.Text = strings.Clone(ba.text[ps.AStart:ps.AEnd]) // not the whole text
+		}
 		pr.Passages = append(pr.Passages, ps)
 	}
 	if pr.CharsA > 0 {
@@ -465,7 +716,7 @@ func (x *Index) pair(da, db *Sketch, spans []span) Pair {
 }
 
 // endOffset is the byte offset just after reduced rune e-1.
-func endOffset(s *Sketch, e int) int {
+func endOffset(s *body, e int) int {
 	if e <= 0 {
 		return int(s.red.off[0])
 	}

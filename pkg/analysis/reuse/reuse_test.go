@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -249,6 +250,9 @@ func TestKnownCases(t *testing.T) {
 		t.Fatal(err)
 	}
 	x, _ := NewIndex(Params{})
+	spilled, _ := NewIndex(Params{})
+	spilled.spill(t.TempDir(), 256<<10) // the corpus is 3.5 MB
+	defer spilled.Close()
 	for _, e := range entries {
 		if !strings.HasSuffix(e.Name(), ".txt") {
 			continue
@@ -258,13 +262,44 @@ func TestKnownCases(t *testing.T) {
 			t.Fatal(err)
 		}
 		name := strings.TrimSuffix(e.Name(), ".txt")
-		if err := x.Add(sketch(t, name, "", string(b))); err != nil {
+		s := sketch(t, name, "", string(b))
+		if err := x.Add(s); err != nil {
+			t.Fatal(err)
+		}
+		if err := spilled.Add(s); err != nil {
 			t.Fatal(err)
 		}
 	}
-	pairs, _, err := x.Find(context.Background(), Options{MinContainment: 0.3, MinAligned: 400})
+	pairs, st, err := x.Find(context.Background(), Options{MinContainment: 0.3, MinAligned: 400})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// the index kept on disk finds the same pairs and passages
+	if spilled.bodies.f == nil || spilled.sigs.f == nil || spilled.bands[0].f == nil {
+		t.Fatalf("the index did not spill: %d %d %d bytes", spilled.bodies.n, spilled.sigs.n, spilled.bands[0].n)
+	}
+	sp, sst, err := spilled.Find(context.Background(), Options{MinContainment: 0.3, MinAligned: 400})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(sp, pairs) || sst != st {
+		t.Errorf("spilled to disk: %d pairs, %+v; in memory %d, %+v", len(sp), sst, len(pairs), st)
+	}
+	// without text: the same pairs, offsets and all
+	nt, _, err := spilled.Find(context.Background(), Options{MinContainment: 0.3, MinAligned: 400, NoText: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range sp {
+		for j := range sp[i].Passages {
+			if sp[i].Passages[j].Text == "" {
+				t.Fatal("a passage without text")
+			}
+			sp[i].Passages[j].Text = ""
+		}
+	}
+	if !reflect.DeepEqual(nt, sp) {
+		t.Error("NoText changes the pairs")
 	}
 	got := map[string]Pair{}
 	for _, p := range pairs {

@@ -82,7 +82,9 @@ Markdown and HTML documents, comments silence findings:
 
 Findings go to standard output: path:line:col: severity rule: message (columns
 count characters), grouped by file and coloured on a terminal; or --format json,
-jsonl, csv, tsv, markdown, github (workflow annotations), junit or sarif.
+jsonl, csv, tsv, markdown, github (workflow annotations), junit or sarif. A
+rule lists at most 10000 findings in one file, the first ones; the last says
+how many more there are.
 Without paths, the current directory is checked.
 
 --fix repairs pinyin annotations, widths, invisible characters and, when the
@@ -98,9 +100,20 @@ Exit status: 0 when no finding is at or above --fail-on, 1 when one is,
 2 on a usage or configuration error, 3 when some inputs could not be read or
 fixed (3 wins over 1).
 
-Memory: each file is read and checked whole (it may be fixed in place), at
-about 10 bytes per byte of the file; files over 256 MiB are skipped with a
-message.`,
+Memory: a file is read and checked whole (it may be fixed in place), at
+about 10 bytes per byte of the file, except a plain-text file over 16 MiB,
+which is checked in parts of about 1 MiB that end between paragraphs, with
+the findings of a whole-file check: a first pass counts its script (for
+script-mix and term), a second checks it part by part; the empty, size,
+encoding and required-term checks and the duplicate fingerprint add up
+over the parts. Then the GB/T 9704 rules read the first part only (a
+公文's head: its 发文字号, title and first headings; a real 公文 is far
+smaller), near-duplicates are judged by the MinHash estimate rather than
+compared exactly, and --fix rewrites such a file only up to 256 MiB (read
+whole). Standard input over 16 MiB of plain text is copied to a temporary
+file (up to --max-size) and checked in parts the same way. Markdown, HTML,
+DOCX and other documents are read whole: those over 256 MiB are skipped
+with a message.`,
 		Example: `  zhpolicy check testdata/sample/
   zhpolicy check --list-rules
   zhpolicy check --format github --fail-on none testdata/sample/
@@ -185,6 +198,9 @@ type fileResult struct {
 	// writeErr: the fixed file could not be written; the findings are those
 	// of the file as it is
 	writeErr error
+	// streamed: the file was checked in parts (too big to read whole
+	// again for the duplicate rule's exact similarity)
+	streamed bool
 }
 
 func checkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
@@ -353,7 +369,42 @@ func configName(cfg *lint.Config) string {
 // checkOne reads, checks and (with --fix) repairs one input.
 func checkOne(ctx context.Context, opts *Options, cfg *lint.Config, src input.Source) (*fileResult, error) {
 	rewrite := opts.Fix && !opts.DryRun
-	doc, snap, err := readDoc(src, opts.IO.In, opts.In.ReadOptions(), rewrite)
+	if streamable(src, opts.Fix) {
+		s := cfg.For(src.Path)
+		res, whole, err := checkStream(ctx, opts, s, src, src.Path)
+		if err != nil {
+			return nil, err
+		}
+		if !whole {
+			return streamedResult(opts, src.Path, s, res), nil
+		}
+	}
+	stdin := opts.IO.In
+	if src.IsStdin() {
+		spool, rest, err := spoolStdin(opts)
+		if err != nil {
+			return nil, err
+		}
+		if spool != "" {
+			defer os.Remove(spool)
+			s := cfg.For(src.Path)
+			res, whole, err := checkStream(ctx, opts, s, input.Source{Path: spool}, input.StdinName)
+			if err != nil {
+				return nil, err
+			}
+			if !whole {
+				return streamedResult(opts, input.StdinName, s, res), nil
+			}
+			f, err := os.Open(spool) // not plain text: read whole from the copy
+			if err != nil {
+				return nil, err
+			}
+			defer f.Close()
+			rest = f
+		}
+		stdin = rest
+	}
+	doc, snap, err := readDoc(src, stdin, opts.In.ReadOptions(), rewrite)
 	if err != nil {
 		return nil, err
 	}
@@ -414,6 +465,20 @@ func checkOne(ctx context.Context, opts *Options, cfg *lint.Config, src input.So
 	return r, nil
 }
 
+// streamedResult is the result of an input checked in parts.
+func streamedResult(opts *Options, name string, s *lint.Settings, res *lint.Result) *fileResult {
+	r := &fileResult{FileFindings: views.FileFindings{Name: name, Findings: res.Findings}, res: res, fp: res.Fingerprint, settings: s, streamed: true}
+	if opts.Fix {
+		for _, f := range res.Findings {
+			if f.Fixable {
+				r.notFixed = "inputs over " + lint.FormatSize(maxInputBytes) + " and standard input are checked in parts and not rewritten"
+				break
+			}
+		}
+	}
+	return r
+}
+
 // unfixable says why --fix cannot rewrite a document, or "".
 func unfixable(doc *lint.Document, src input.Source) string {
 	switch {
@@ -469,10 +534,17 @@ func findDuplicates(opts *Options, cfg *lint.Config, files []*fileResult) {
 			return "", false
 		}
 		t := lint.DuplicateText(doc)
+		if len(cache) >= 256 {
+			clear(cache) // bounded: candidates are mostly recent documents
+		}
 		cache[i] = t
 		return t, true
 	}
 	pairs := lint.FindDuplicates(fps, cfg.DuplicateSimilarity, func(i, j int) (float64, bool) {
+		if files[i].streamed || files[j].streamed {
+			// too big to compare exactly: the MinHash estimate
+			return fps[i].Estimate(&fps[j]), true
+		}
 		a, ok1 := text(i)
 		b, ok2 := text(j)
 		if !ok1 || !ok2 {

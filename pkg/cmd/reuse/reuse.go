@@ -3,6 +3,7 @@ package reuse
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 
@@ -65,8 +66,13 @@ shared formulas, addressee lines and templates; see bench/reuse/README.md).
 Dates come from --meta (a CSV with a file column and a date column), else
 the date the document gives itself (成文日期), else the file name.
 
-Memory: about 30 bytes per character of the corpus (the reduced texts and
-their signatures are kept until all documents are compared).` + "\n\n" + cmdutil.WholeHelp,
+Memory: bounded, whatever the size of the corpus. What the comparison needs
+(the reduced texts, about 12 bytes per character, and the chunk signatures
+and band keys, about 400 bytes per chunk of 120 characters) is kept in
+temporary files in $TMPDIR once it passes 16 MiB (removed at the end; about
+4 times the size of the corpus on disk); the candidates are found one LSH band at a
+time, and only the two documents of the pair being aligned are read back.
+What grows with the corpus is the result: the pairs and their passages.` + "\n\n" + cmdutil.WholeHelp,
 		Example: `  zhpolicy reuse testdata/sample/
   zhpolicy reuse --min-containment 0.5 --format json testdata/sample/ > pairs.json
   zhpolicy reuse --passages --format csv testdata/sample/ > passages.csv`,
@@ -139,6 +145,8 @@ func reuseRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	idx.Spill(os.TempDir())
+	defer idx.Close()
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "reuse"}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (*reuse.Sketch, error) {
@@ -151,15 +159,19 @@ func reuseRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			return s, nil
 		},
 		func(d *corpus.Doc, s *reuse.Sketch) error {
-			if err := idx.Add(s); err != nil {
+			if err := idx.Add(s); errors.Is(err, reuse.ErrAddedTwice) {
 				cmdutil.Warnf(f.IO, "%s: %v (compared once)", d.Name, err)
+			} else if err != nil {
+				return err
 			}
 			return nil
 		})
 	if err != nil {
 		return err
 	}
-	pairs, _, err := idx.Find(ctx, reuse.Options{MinContainment: opts.MinContainment, MinAligned: opts.MinAligned})
+	// the passages' text shows in JSON (passage_list) and with --passages
+	noText := !opts.Passages && opts.Format != "json" && opts.Format != "jsonl"
+	pairs, _, err := idx.Find(ctx, reuse.Options{MinContainment: opts.MinContainment, MinAligned: opts.MinAligned, NoText: noText})
 	if err != nil {
 		return err
 	}
