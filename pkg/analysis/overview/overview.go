@@ -433,6 +433,12 @@ func Default() (Analyzers, error) {
 	if err != nil {
 		return a, err
 	}
-	a.Slogans = &slogans.Options{Lexicon: lex}
+	base, err := slogans.BuiltinBaseline()
+	if err != nil {
+		return a, err
+	}
+	// new as `zhpolicy slogans` judges it: attested nowhere in the built-in
+	// baseline (national reports, CPC congress reports)
+	a.Slogans = &slogans.Options{Lexicon: lex, Baseline: base}
 	return a, nil
 }

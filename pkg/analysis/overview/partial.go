@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis/freq"
+	kw "zhpolicy/pkg/analysis/keywords"
+	"zhpolicy/pkg/analysis/slogans"
 	"zhpolicy/pkg/partial"
 )
 
@@ -32,11 +34,26 @@ type Settings struct {
 	HMM      bool     `json:"hmm"`
 	Clean    bool     `json:"clean"`
 	Dicts    string   `json:"dicts,omitempty"`
+	// Rules names the versions of what the analyzers find (Rules()):
+	// partials counted by other rules are not added up.
+	Rules string `json:"rules"`
+}
+
+// RulesVersion counts the changes to what analyze itself finds (2: the
+// keywords ranked as `keywords` ranks them, new judged against the
+// built-in baseline).
+const RulesVersion = 2
+
+// Rules is the Settings.Rules of this build: analyze's own, the keyword
+// ranking's (and its background's) and the formulation rules' (and the
+// novelty baseline's).
+func Rules() string {
+	return fmt.Sprintf("analyze %d, keywords %d, slogans %d", RulesVersion, kw.PartialVersion, slogans.RulesVersion)
 }
 
 // Equal says whether two settings are the same.
 func (s Settings) Equal(o Settings) bool {
-	return slices.Equal(s.Sections, o.Sections) && s.HMM == o.HMM && s.Clean == o.Clean && s.Dicts == o.Dicts
+	return slices.Equal(s.Sections, o.Sections) && s.HMM == o.HMM && s.Clean == o.Clean && s.Dicts == o.Dicts && s.Rules == o.Rules
 }
 
 // Diff names the first setting that differs, for error messages.
@@ -50,6 +67,8 @@ func (s Settings) Diff(o Settings) string {
 		return fmt.Sprintf("--no-clean %v vs %v", !s.Clean, !o.Clean)
 	case s.Dicts != o.Dicts:
 		return "different --dict files"
+	case s.Rules != o.Rules:
+		return fmt.Sprintf("rules %q vs %q (made by different zhpolicy versions)", s.Rules, o.Rules)
 	}
 	return ""
 }
@@ -117,6 +136,7 @@ func (s *Summary) Sections() []string {
 func WritePartial(w io.Writer, h Header, s *Summary) error {
 	h.Format, h.Version, h.Kind = partial.Magic, partial.Version, Kind
 	h.Settings.Sections = s.Sections()
+	h.Settings.Rules = Rules()
 	h.Docs, h.Bytes, h.Chars, h.Han, h.Tokens = s.Docs, s.Bytes, s.Chars, s.Han, s.Tokens
 	h.Scripts, h.Encodings, h.Formats = s.Scripts, s.Encodings, s.Formats
 	h.Records = int64(s.Keywords.Len() + s.Formulations.Len() + s.Entities.Len())

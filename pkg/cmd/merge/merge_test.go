@@ -107,6 +107,9 @@ func TestRefused(t *testing.T) {
 	lines := strings.SplitAfter(clitest.MustRun(t, clitest.Options{}, "analyze", "--emit", "partial", doc), "\n")
 	cut := write("cut.jsonl", strings.Join(lines[:len(lines)/2], ""))
 	newer := write("newer.jsonl", strings.Replace(string(mustRead(t, an)), `"version":2`, `"version":7`, 1))
+	// a partial of the same documents by a zhpolicy whose analyzers found
+	// other things (another run: its parts differ)
+	oldRules := write("rules.jsonl", strings.Replace(clitest.MustRun(t, clitest.Options{}, "analyze", "--emit", "partial", "testdata/sample/city_plan.docx"), `"rules":"analyze `, `"rules":"analyze 1`, 1))
 	tests := []struct {
 		name string
 		args []string
@@ -117,6 +120,7 @@ func TestRefused(t *testing.T) {
 		{"a merged partial with one of its inputs", []string{"merge", write("m.jsonl", clitest.MustRun(t, clitest.Options{}, "merge", "--emit", "partial", an, other)), an}, []string{"counted twice"}},
 		{"different settings", []string{"merge", an, anHMM}, []string{"an.jsonl and", "hmm.jsonl", "different settings"}},
 		{"cut short", []string{"merge", an, cut}, []string{"cut.jsonl", "cut short"}},
+		{"other analyzer rules", []string{"merge", an, oldRules}, []string{"rules.jsonl", "different settings", "made by different zhpolicy versions"}},
 		{"newer format", []string{"merge", newer}, []string{"newer.jsonl:1", "upgrade zhpolicy"}},
 		{"stdin twice", []string{"merge", "-", "-"}, []string{"more than once"}},
 		{"two commands in one file", []string{"merge", write("both.jsonl", string(mustRead(t, an))+string(mustRead(t, fr)))}, []string{"both.jsonl:", "a partial of analyze and one of freq"}},
