@@ -328,20 +328,26 @@ func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "slogans", StreamsOutput: !opts.Corpus,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
-		func(ctx context.Context, d *corpus.Doc) ([]sl.Formulation, error) {
-			return sl.Extract(d.In, exOpts), nil
+		func(ctx context.Context, d *corpus.Doc) (docFormulations, error) {
+			fs := sl.Extract(d.In, exOpts)
+			if out.corp != nil {
+				return docFormulations{fs: fs}, nil
+			}
+			// the document's table, rendered on its worker
+			p, err := w.Prepare(out.docTable(d, fs))
+			return docFormulations{out: p}, err
 		},
-		func(d *corpus.Doc, fs []sl.Formulation) error {
+		func(d *corpus.Doc, r docFormulations) error {
 			if out.corp != nil {
 				order := ""
 				if opts.DateFromName != "" {
 					order = dates.Key(d.Name)
 				}
-				out.corp.Add(d.Name, order, fs)
+				out.corp.Add(d.Name, order, r.fs)
 				inputs.Add(d.Name, int64(len(d.Original)))
 				return nil
 			}
-			return out.doc(d, fs)
+			return w.WritePrepared(r.out)
 		})
 	if err != nil {
 		return err
@@ -383,8 +389,15 @@ func (o *output) keep(kind sl.Kind, count int, isNew bool) bool {
 	return count >= o.opts.MinCount
 }
 
-// doc writes the formulations of one document.
-func (o *output) doc(d *corpus.Doc, fs []sl.Formulation) error {
+// docFormulations is one document's result: its formulations to count
+// (--corpus), or its table.
+type docFormulations struct {
+	fs  []sl.Formulation
+	out *report.Prepared
+}
+
+// docTable is the table of the formulations of one document.
+func (o *output) docTable(d *corpus.Doc, fs []sl.Formulation) *report.Table {
 	cols := []report.Column{{Name: "formulation", Key: "text"}, {Name: "key", JSONOnly: true}, {Name: "kind"},
 		{Name: "count", Align: report.Right}, {Name: "quoted", Align: report.Right}, {Name: "bare", Align: report.Right},
 		{Name: "docs", JSONOnly: true}, {Name: "new"}, {Name: "members", OmitEmpty: true},
@@ -417,7 +430,7 @@ func (o *output) doc(d *corpus.Doc, fs []sl.Formulation) error {
 		}
 		t.Rows = append(t.Rows, row)
 	}
-	return o.w.Table(t)
+	return t
 }
 
 // corpus writes the formulations of the corpus.
