@@ -488,7 +488,7 @@ func barHeight(n int) int {
 
 func (b *builder) formulationSection() (*htmlreport.Section, error) {
 	s := &htmlreport.Section{ID: "formulations", Title: b.t("提法")}
-	s.Intro = []string{b.t("文件中的政治提法：五年规划（十四五）、数字概括（两个维护、三大攻坚战）、排比（高端化、智能化、绿色化）、引号中的短语，以及内置词表中的已知提法（新质生产力）。“新”表示不在内置词表中。")}
+	s.Intro = []string{b.t("文件中的政治提法：五年规划（十四五）、数字概括（两个维护、三大攻坚战）、排比（高端化、智能化、绿色化）、引号中的短语，以及内置词表中的已知提法（新质生产力）。“新”表示既不在内置词表中，也未见于内置基准（1954—2025 年历次政府工作报告和党代会报告）。")}
 	tally := b.res.corpus.Formulations
 	items := tally.ByCount(0)
 	if len(items) == 0 {

@@ -48,8 +48,9 @@ func NewCmdAnalyze(f *cmdutil.Factory, runF func(*Options) error) *cobra.Command
   Keywords      the corpus keywords (as ` + "`zhpolicy keywords --corpus`" + ` with the
                 built-in IDF: the mean of the per-document TF-IDF scores);
   Formulations  the political formulations (提法) the documents use most, as
-                ` + "`zhpolicy slogans`" + ` finds them; new marks those missing from the
-                built-in lexicon;
+                ` + "`zhpolicy slogans`" + ` finds them; new marks those attested in neither
+                the built-in lexicon nor the built-in baseline (national
+                work reports and CPC congress reports, 1954–2025);
   Entities      the people, organisations, places, meetings, documents …
                 mentioned most, as ` + "`zhpolicy entities`" + ` finds them.
 
