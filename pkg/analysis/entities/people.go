@@ -261,6 +261,9 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 		}
 		return
 	}
+	if st.quantityAfter(e) {
+		return // a share or a measure follows (学生|占比|79.2%): not a name
+	}
 	pos, dict := st.dictWord(s, e)
 	switch {
 	case dict && e-s >= 3 && namePOS[pos] && st.strictTitleAfter(e):
@@ -939,6 +942,28 @@ func (st *sentence) contactLine(s int) bool {
 // phoneAfter says whether a telephone number follows e, after blanks: seven
 // digits or more, with an area code in brackets or a dash (written - — 一
 // in scanned text) allowed among them.
+// quantityAfter says whether a number with a decimal point, a percent sign
+// or a unit of share follows right at e (占比79.2%, 增长5.1%): what comes
+// before it is a measure, not a person (a telephone number has neither).
+func (st *sentence) quantityAfter(e int) bool {
+	i := e
+	for i < len(st.rs) && isDigit(st.rs[i]) {
+		i++
+	}
+	if i == e || i >= len(st.rs) {
+		return false
+	}
+	switch st.rs[i] {
+	case '%', '％', '‰':
+		return true
+	case '.', '．':
+		return i+1 < len(st.rs) && isDigit(st.rs[i+1])
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
 func (st *sentence) phoneAfter(e int) bool {
 	i := e
 	for i < len(st.rs) && isBlank(st.rs[i]) {
