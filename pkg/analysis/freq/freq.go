@@ -233,14 +233,19 @@ func (c *Counts) Merge(o *Counts) {
 	for k, oe := range o.terms {
 		e := c.terms[k]
 		if e == nil {
+			// a copy: o's keys may be substrings of its document's text,
+			// which the sum would otherwise keep in memory
 			e = &entry{}
-			c.terms[k] = e
+			c.terms[strings.Clone(k)] = e
 		}
 		e.n += oe.n
 		e.df += oe.df
 		for f, n := range oe.forms {
 			if e.forms == nil {
 				e.forms = make(map[string]int64, len(oe.forms))
+			}
+			if _, ok := e.forms[f]; !ok {
+				f = strings.Clone(f)
 			}
 			e.forms[f] += n
 		}
@@ -261,14 +266,19 @@ func (c *Counts) MergePart(o *Counts) {
 	for k, oe := range o.terms {
 		e := c.terms[k]
 		if e == nil {
+			// a copy: o's keys may be substrings of its document's text,
+			// which the sum would otherwise keep in memory
 			e = &entry{}
-			c.terms[k] = e
+			c.terms[strings.Clone(k)] = e
 		}
 		e.n += oe.n
 		e.df = max(e.df, oe.df)
 		for f, n := range oe.forms {
 			if e.forms == nil {
 				e.forms = make(map[string]int64, len(oe.forms))
+			}
+			if _, ok := e.forms[f]; !ok {
+				f = strings.Clone(f)
 			}
 			e.forms[f] += n
 		}

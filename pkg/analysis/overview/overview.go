@@ -302,21 +302,28 @@ func (t *Tally) Merge(o *Tally) {
 		return
 	}
 	t.Docs += o.Docs
+	// A document's items hold substrings of its text: the strings kept in
+	// the sum are copies, or every document's text would stay in memory
+	// for as long as the sum (a corpus of 1 GB, or a big file read in
+	// parts, would be held whole).
 	for k, oi := range o.items {
 		it := t.items[k]
 		if it == nil {
-			it = &Item{Key: oi.Key, Type: oi.Type, Forms: map[string]int64{}}
-			t.items[k] = it
+			it = &Item{Key: strings.Clone(oi.Key), Type: strings.Clone(oi.Type), Forms: map[string]int64{}}
+			t.items[tallyKey{it.Key, strings.Clone(k.typ)}] = it
 		}
 		it.Count += oi.Count
 		it.Docs += oi.Docs
 		it.Score += oi.Score
 		for f, n := range oi.Forms {
+			if _, ok := it.Forms[f]; !ok {
+				f = strings.Clone(f)
+			}
 			it.Forms[f] += n
 		}
 		for _, ti := range oi.Titles {
 			if !slices.Contains(it.Titles, ti) {
-				it.Titles = append(it.Titles, ti)
+				it.Titles = append(it.Titles, strings.Clone(ti))
 			}
 		}
 		slices.Sort(it.Titles)
