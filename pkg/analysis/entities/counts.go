@@ -112,9 +112,20 @@ func (c *Counts) item(k entKey) *countItem {
 	it := c.items[k]
 	if it == nil {
 		it = &countItem{titles: map[string]int64{}, forms: map[string]int64{}}
-		c.items[k] = it
+		// a copy: a mention's key is a substring of its document's text,
+		// which the counts must not keep in memory
+		c.items[entKey{strings.Clone(k.key), k.typ}] = it
 	}
 	return it
+}
+
+// addOwned adds n to m[k], keying a new entry by a copy of k (a substring
+// of a document's text).
+func addOwned(m map[string]int64, k string, n int64) {
+	if _, ok := m[k]; !ok {
+		k = strings.Clone(k)
+	}
+	m[k] += n
 }
 
 // Add counts the mentions of one document (of the types the settings
@@ -129,9 +140,9 @@ func (c *Counts) Add(ms []Mention) {
 		k := entKey{m.Key, m.Type}
 		it := c.item(k)
 		it.count++
-		it.forms[m.Text]++
+		addOwned(it.forms, m.Text, 1)
 		if m.Title != "" {
-			it.titles[m.Title]++
+			addOwned(it.titles, m.Title, 1)
 		}
 		if !seen[k] {
 			seen[k] = true

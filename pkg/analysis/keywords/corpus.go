@@ -71,10 +71,10 @@ func (c *Corpus) Add(t *Terms, kws ...[]Keyword) {
 			}
 			if fs, ok := forms[k.Key]; ok {
 				for _, f := range fs {
-					ct.forms[f.text] += int64(f.n)
+					ct.addForm(f.text, int64(f.n))
 				}
 			} else {
-				ct.forms[k.Surface] += int64(k.Count)
+				ct.addForm(k.Surface, int64(k.Count))
 			}
 		}
 	}
@@ -84,9 +84,19 @@ func (c *Corpus) term(k string) *corpusTerm {
 	ct := c.terms[k]
 	if ct == nil {
 		ct = &corpusTerm{forms: make(map[string]int64)}
-		c.terms[k] = ct
+		// a copy: a document's keys are substrings of its text, which the
+		// corpus must not keep in memory
+		c.terms[strings.Clone(k)] = ct
 	}
 	return ct
+}
+
+// addForm adds n to the count of form f, keying a new form by a copy.
+func (ct *corpusTerm) addForm(f string, n int64) {
+	if _, ok := ct.forms[f]; !ok {
+		f = strings.Clone(f)
+	}
+	ct.forms[f] += n
 }
 
 // Merge adds the documents of o.
@@ -101,7 +111,7 @@ func (c *Corpus) Merge(o *Corpus) {
 			ct.names[i] += n
 		}
 		for f, n := range ot.forms {
-			ct.forms[f] += n
+			ct.addForm(f, n)
 		}
 	}
 }

@@ -96,8 +96,38 @@ func (c *Corpus) Add(doc, order string, fs []Formulation) {
 		for _, fm := range f.Forms {
 			e.forms[fm.Text] += fm.Count
 		}
+		e.own()
 		c.merge(e)
 	}
+}
+
+// own gives e copies of its strings: a document's formulations hold
+// substrings of its text, which a corpus must not keep in memory (every
+// document of a corpus, or every part of a big file, would stay).
+func (e *CorpusEntry) own() {
+	e.Key, e.Core, e.Text, e.Gloss, e.Context = strings.Clone(e.Key), strings.Clone(e.Core), strings.Clone(e.Text), strings.Clone(e.Gloss), strings.Clone(e.Context)
+	e.Members = cloneStrings(e.Members)
+	e.Novelty.Source, e.Novelty.Match = strings.Clone(e.Novelty.Source), strings.Clone(e.Novelty.Match)
+	e.FirstOccurrence.Text = strings.Clone(e.FirstOccurrence.Text)
+	e.FirstOccurrence.Members = cloneStrings(e.FirstOccurrence.Members)
+	for _, m := range []*map[string]int{&e.forms, &e.texts} {
+		own := make(map[string]int, len(*m))
+		for k, v := range *m {
+			own[strings.Clone(k)] = v
+		}
+		*m = own
+	}
+}
+
+func cloneStrings(ss []string) []string {
+	if ss == nil {
+		return nil
+	}
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = strings.Clone(s)
+	}
+	return out
 }
 
 // Merge adds all of o to c.
