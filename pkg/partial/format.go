@@ -364,3 +364,41 @@ func DecodeVersioned(b []byte, v Versioned, what, kind string, version int) erro
 	}
 	return nil
 }
+
+// ReadStream reads a stream of partials of one kind (several made the same
+// way, one after the other) as their sum: body reads one partial after its
+// header line, add adds one into the sum. wrongKind phrases the refusal of
+// a partial of another kind. found is false for a stream without partials.
+func ReadStream[H, C any](name string, r io.Reader, kind string, wrongKind func(kind string) string,
+	body func(pr *Reader, header []byte) (H, C, error), add func(h *H, h2 H, total, c C) error) (h H, total C, found bool, err error) {
+	pr := NewReader(name, r)
+	fail := func(err error) (H, C, bool, error) {
+		var zh H
+		var zc C
+		return zh, zc, false, err
+	}
+	for first := true; ; first = false {
+		env, line, err := pr.Next(first)
+		if err == io.EOF {
+			return h, total, found, nil
+		}
+		if err != nil {
+			return fail(err)
+		}
+		if env.Kind != kind {
+			return fail(fmt.Errorf("%s:%d: %s", name, pr.Line, wrongKind(env.Kind)))
+		}
+		at := pr.Line
+		hh, c, err := body(pr, line)
+		if err != nil {
+			return fail(err)
+		}
+		if !found {
+			h, total, found = hh, c, true
+			continue
+		}
+		if err := add(&h, hh, total, c); err != nil {
+			return fail(fmt.Errorf("%s:%d: %v", name, at, err))
+		}
+	}
+}

@@ -201,34 +201,10 @@ func ReadBody(pr *partial.Reader, headerLine []byte) (Header, *Counts, error) {
 // ReadPartial reads a freq partial. A stream of several partials counted
 // the same way is read as their merge.
 func ReadPartial(name string, r io.Reader) (Header, *Counts, error) {
-	pr := partial.NewReader(name, r)
-	var h Header
-	var total *Counts
-	for first := true; ; first = false {
-		env, line, err := pr.Next(first)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return Header{}, nil, err
-		}
-		if env.Kind != Kind {
-			return Header{}, nil, fmt.Errorf("%s:%d: a partial of `zhpolicy %s`, not of freq", name, pr.Line, env.Kind)
-		}
-		at := pr.Line
-		hh, c, err := ReadBody(pr, line)
-		if err != nil {
-			return Header{}, nil, err
-		}
-		if total == nil {
-			h, total = hh, c
-			continue
-		}
-		if err := h.Add(hh, total, c); err != nil {
-			return Header{}, nil, fmt.Errorf("%s:%d: %v", name, at, err)
-		}
-	}
-	return h, total, nil
+	h, c, _, err := partial.ReadStream(name, r, Kind,
+		func(k string) string { return fmt.Sprintf("a partial of `zhpolicy %s`, not of freq", k) },
+		ReadBody, (*Header).Add)
+	return h, c, err
 }
 
 // Add merges the counts c2 of a partial with header h2 into total, whose

@@ -164,37 +164,18 @@ func ReadBackgroundBody(pr *partial.Reader, headerLine []byte) (BackgroundHeader
 // ReadBackgroundPartial reads a background partial; a stream of several
 // (read with the same settings) is read as their merge.
 func ReadBackgroundPartial(name string, r io.Reader) (BackgroundHeader, *Background, error) {
-	pr := partial.NewReader(name, r)
-	var h BackgroundHeader
-	var total *Background
-	for first := true; ; first = false {
-		env, line, err := pr.Next(first)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return h, nil, err
-		}
-		if env.Kind != KindBackground {
-			return h, nil, fmt.Errorf("%s:%d: a partial of kind %q, not a keyword background (write one with keywords --save-background)", name, pr.Line, env.Kind)
-		}
-		at := pr.Line
-		hh, b, err := ReadBackgroundBody(pr, line)
-		if err != nil {
-			return h, nil, err
-		}
-		if total == nil {
-			h, total = hh, b
-			continue
-		}
-		if err := h.Add(hh, total, b); err != nil {
-			return h, nil, fmt.Errorf("%s:%d: %v", name, at, err)
-		}
+	h, b, found, err := partial.ReadStream(name, r, KindBackground,
+		func(k string) string {
+			return fmt.Sprintf("a partial of kind %q, not a keyword background (write one with keywords --save-background)", k)
+		},
+		ReadBackgroundBody, (*BackgroundHeader).Add)
+	if err == nil && !found {
+		err = fmt.Errorf("%s: empty, not a keyword background", name)
 	}
-	if total == nil {
-		return h, nil, fmt.Errorf("%s: empty, not a keyword background", name)
+	if err != nil {
+		return h, nil, err
 	}
-	return h, total, nil
+	return h, b, nil
 }
 
 // Add merges the background b2 of a partial with header h2 into total,

@@ -319,37 +319,13 @@ func (c *Corpus) fits(o *Corpus) error {
 // ReadPartial reads a slogans partial; a stream of several partials made
 // the same way is read as their merge.
 func ReadPartial(name string, r io.Reader) (Header, *Corpus, error) {
-	pr := partial.NewReader(name, r)
-	var h Header
-	var total *Corpus
-	for first := true; ; first = false {
-		env, line, err := pr.Next(first)
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return Header{}, nil, err
-		}
-		if env.Kind != PartialKind {
-			return Header{}, nil, fmt.Errorf("%s:%d: a partial of `zhpolicy %s`, not of slogans", name, pr.Line, env.Kind)
-		}
-		at := pr.Line
-		hh, c, err := ReadBody(pr, line)
-		if err != nil {
-			return Header{}, nil, err
-		}
-		if total == nil {
-			h, total = hh, c
-			continue
-		}
-		if err := h.Add(hh, total, c); err != nil {
-			return Header{}, nil, fmt.Errorf("%s:%d: %v", name, at, err)
-		}
+	h, c, found, err := partial.ReadStream(name, r, PartialKind,
+		func(k string) string { return fmt.Sprintf("a partial of `zhpolicy %s`, not of slogans", k) },
+		ReadBody, (*Header).Add)
+	if err == nil && !found {
+		err = fmt.Errorf("%s: no slogans partial", name)
 	}
-	if total == nil {
-		return Header{}, nil, fmt.Errorf("%s: no slogans partial", name)
-	}
-	return h, total, nil
+	return h, c, err
 }
 
 // sameEntries is for tests: "" when two corpora hold the same entries,
