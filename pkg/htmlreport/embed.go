@@ -1,18 +1,22 @@
 package htmlreport
 
 import (
+	"bytes"
+	"compress/gzip"
 	"embed"
 	"fmt"
 	"html/template"
+	"io"
 	"regexp"
 	"strings"
 	"sync"
 )
 
 // The files of assets/ are described, with their sources and licences, in
-// assets/README.md.
+// assets/README.md. ECharts is stored gzipped (gzip -9 -n; 1.0 MB → 0.33 MB
+// of binary) and unpacked when a report is written.
 //
-//go:embed assets/echarts.min.js assets/echarts-wordcloud.min.js assets/report.css assets/report.js assets/report.html.tmpl
+//go:embed assets/echarts.min.js.gz assets/echarts-wordcloud.min.js assets/report.css assets/report.js assets/report.html.tmpl
 var assetFS embed.FS
 
 // assets are the embedded files a page inlines.
@@ -27,7 +31,7 @@ type assets struct {
 // headers too).
 func libraries() []struct{ file, banner string } {
 	return []struct{ file, banner string }{
-		{"assets/echarts.min.js", "/* Apache ECharts 5.6.0, Apache-2.0, https://echarts.apache.org */\n"},
+		{"assets/echarts.min.js.gz", "/* Apache ECharts 5.6.0, Apache-2.0, https://echarts.apache.org */\n"},
 		{"assets/echarts-wordcloud.min.js", "/* echarts-wordcloud 2.1.0, ISC; includes wordcloud2.js, MIT, (c) 2011-2019 Tim Guan-tin Chien and contributors */\n"},
 	}
 }
@@ -35,13 +39,7 @@ func libraries() []struct{ file, banner string } {
 var sourceMapComment = regexp.MustCompile(`(?m)^//# sourceMappingURL=\S*\s*$`)
 
 var loadAssets = sync.OnceValues(func() (assets, error) {
-	read := func(name string) (string, error) {
-		b, err := assetFS.ReadFile(name)
-		if err != nil {
-			return "", fmt.Errorf("html report: embedded %s: %w", name, err)
-		}
-		return string(b), nil
-	}
+	read := readAsset
 	var a assets
 	var err error
 	if a.css, err = read("assets/report.css"); err != nil {
@@ -67,6 +65,24 @@ var loadAssets = sync.OnceValues(func() (assets, error) {
 	}
 	return a, nil
 })
+
+// readAsset reads an embedded file, unpacking a gzipped one.
+func readAsset(name string) (string, error) {
+	b, err := assetFS.ReadFile(name)
+	if err != nil {
+		return "", fmt.Errorf("html report: embedded %s: %w", name, err)
+	}
+	if strings.HasSuffix(name, ".gz") {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			return "", fmt.Errorf("html report: embedded %s: %w", name, err)
+		}
+		if b, err = io.ReadAll(zr); err != nil {
+			return "", fmt.Errorf("html report: embedded %s: %w", name, err)
+		}
+	}
+	return string(b), nil
+}
 
 var pageTemplate = sync.OnceValues(func() (*template.Template, error) {
 	src, err := assetFS.ReadFile("assets/report.html.tmpl")
