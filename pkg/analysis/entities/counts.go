@@ -119,13 +119,11 @@ func (c *Counts) item(k entKey) *countItem {
 	return it
 }
 
-// addOwned adds n to m[k], keying a new entry by a copy of k (a substring
-// of a document's text).
+// addOwned adds n to m[k] under a copy of k (a substring of a document's
+// text): assigning to a map replaces an equal string key with the one
+// given, so even an existing entry must be written with a copy.
 func addOwned(m map[string]int64, k string, n int64) {
-	if _, ok := m[k]; !ok {
-		k = strings.Clone(k)
-	}
-	m[k] += n
+	m[strings.Clone(k)] += n
 }
 
 // Add counts the mentions of one document (of the types the settings

@@ -244,10 +244,7 @@ func (c *Counts) Merge(o *Counts) {
 			if e.forms == nil {
 				e.forms = make(map[string]int64, len(oe.forms))
 			}
-			if _, ok := e.forms[f]; !ok {
-				f = strings.Clone(f)
-			}
-			e.forms[f] += n
+			e.forms[strings.Clone(f)] += n // a copy even when present: the map takes the key given
 		}
 	}
 }
@@ -277,10 +274,7 @@ func (c *Counts) MergePart(o *Counts) {
 			if e.forms == nil {
 				e.forms = make(map[string]int64, len(oe.forms))
 			}
-			if _, ok := e.forms[f]; !ok {
-				f = strings.Clone(f)
-			}
-			e.forms[f] += n
+			e.forms[strings.Clone(f)] += n // a copy even when present: the map takes the key given
 		}
 	}
 }

@@ -91,12 +91,11 @@ func (c *Corpus) term(k string) *corpusTerm {
 	return ct
 }
 
-// addForm adds n to the count of form f, keying a new form by a copy.
+// addForm adds n to the count of form f under a copy of f: assigning to a
+// map replaces an equal string key with the one given, so even an existing
+// form must be written with a copy.
 func (ct *corpusTerm) addForm(f string, n int64) {
-	if _, ok := ct.forms[f]; !ok {
-		f = strings.Clone(f)
-	}
-	ct.forms[f] += n
+	ct.forms[strings.Clone(f)] += n
 }
 
 // Merge adds the documents of o.

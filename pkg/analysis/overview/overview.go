@@ -316,10 +316,10 @@ func (t *Tally) Merge(o *Tally) {
 		it.Docs += oi.Docs
 		it.Score += oi.Score
 		for f, n := range oi.Forms {
-			if _, ok := it.Forms[f]; !ok {
-				f = strings.Clone(f)
-			}
-			it.Forms[f] += n
+			// always a copy: assigning to a map replaces an equal string
+			// key with the one given, so even an existing form would
+			// become the document's substring
+			it.Forms[strings.Clone(f)] += n
 		}
 		for _, ti := range oi.Titles {
 			if !slices.Contains(it.Titles, ti) {

@@ -11,6 +11,16 @@ import (
 	"zhpolicy/pkg/segment"
 )
 
+// in2 is a document of the same two words as TestMergeKeepsNoText's, in a
+// text of its own.
+func in2(t *testing.T) *analysis.Input {
+	t.Helper()
+	text := "改革" + "全面深化改革"
+	return analysis.NewInput("b", text, script.Simplified, []segment.Token{
+		{Text: text[0:6], Start: 0, End: 6}, {Text: text[6:24], Start: 6, End: 24},
+	})
+}
+
 // within says whether s lies in the memory of text.
 func within(s, text string) bool {
 	p, b := uintptr(unsafe.Pointer(unsafe.StringData(s))), uintptr(unsafe.Pointer(unsafe.StringData(text)))
@@ -30,6 +40,7 @@ func TestMergeKeepsNoText(t *testing.T) {
 		t.Skip("freq.Count copies its keys already: nothing to check")
 	}
 	total := freq.New()
+	total.Merge(freq.Count(in2(t), freq.Options{})) // the same terms from another text first
 	total.Merge(words)
 	for _, k := range total.Keys() {
 		if within(k, text) {
@@ -37,6 +48,7 @@ func TestMergeKeepsNoText(t *testing.T) {
 		}
 	}
 	part := freq.New()
+	part.MergePart(freq.Count(in2(t), freq.Options{}))
 	part.MergePart(words)
 	for _, k := range part.Keys() {
 		if within(k, text) {
@@ -46,7 +58,13 @@ func TestMergeKeepsNoText(t *testing.T) {
 
 	doc := NewTally()
 	doc.add(text[6000:6006], "", text[6006:6024], 1, 1, []string{text[6006:6012]})
+	// a sum that holds the item and its form already (from another text):
+	// adding to a map entry replaces its key with the one given
+	other := strings.Clone(text[6000:6024])
+	first := NewTally()
+	first.add(other[:6], "", other[6:], 1, 1, []string{other[6:12]})
 	sum := NewTally()
+	sum.Merge(first)
 	sum.Merge(doc)
 	for _, it := range sum.Items() {
 		if within(it.Key, text) {
