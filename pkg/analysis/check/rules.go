@@ -62,6 +62,33 @@ func ruleEncoding(v *view) []Finding {
 	return out
 }
 
+// replacementRuns calls f with each run of U+FFFD in text: its byte span
+// and the number of replacement characters.
+func replacementRuns(text string, f func(s, e, n int)) {
+	for i := 0; i < len(text); {
+		j := strings.Index(text[i:], "\uFFFD")
+		if j < 0 {
+			return
+		}
+		s := i + j
+		e, n := s, 0
+		for strings.HasPrefix(text[e:], "\uFFFD") {
+			e += len("\uFFFD")
+			n++
+		}
+		i = e
+		f(s, e, n)
+	}
+}
+
+// undecodableMessage is the message of a run of n replacement characters.
+func undecodableMessage(n int) string {
+	if n > 1 {
+		return fmt.Sprintf("%d undecodable bytes shown as U+FFFD; restore the text from the original source and save it as valid UTF-8", n)
+	}
+	return "undecodable bytes shown as U+FFFD; restore the text from the original source and save it as valid UTF-8"
+}
+
 // undecodable reports the runs of U+FFFD that decoding left in a file
 // whose decoder warned about invalid bytes.
 func undecodable(v *view) []Finding {
@@ -69,29 +96,12 @@ func undecodable(v *view) []Finding {
 	text := d.Text
 	var out []Finding
 	runs := 0
-	for i := 0; i < len(text); {
-		j := strings.Index(text[i:], "\uFFFD")
-		if j < 0 {
-			break
-		}
-		s := i + j
-		e := s
-		n := 0
-		for strings.HasPrefix(text[e:], "\uFFFD") {
-			e += len("\uFFFD")
-			n++
-		}
-		i = e
+	replacementRuns(text, func(s, e, n int) {
 		runs++
-		if runs > maxDecodeFindings {
-			continue
+		if runs <= maxDecodeFindings {
+			out = append(out, v.loc.finding(RuleEncoding, s, e, undecodableMessage(n)))
 		}
-		msg := "undecodable bytes shown as U+FFFD; restore the text from the original source and save it as valid UTF-8"
-		if n > 1 {
-			msg = fmt.Sprintf("%d undecodable bytes shown as U+FFFD; restore the text from the original source and save it as valid UTF-8", n)
-		}
-		out = append(out, v.loc.finding(RuleEncoding, s, e, msg))
-	}
+	})
 	if len(out) == 0 {
 		// The decoder warned but left no visible mark: report its words.
 		f := documentFinding(RuleEncoding, d.Warnings[0].Message+"; save the file as valid UTF-8")

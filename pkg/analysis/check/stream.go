@@ -140,34 +140,17 @@ func isGBT(id string) bool {
 // undecodable notes the runs of U+FFFD of a part (see undecodable, which
 // Close finishes: they are findings only when the decoder warned).
 func (st *Stream) undecodable(v *view) {
-	text := v.doc.Text
-	for i := 0; i < len(text); {
-		j := strings.Index(text[i:], "\uFFFD")
-		if j < 0 {
-			break
-		}
-		s := i + j
-		e := s
-		n := 0
-		for strings.HasPrefix(text[e:], "\uFFFD") {
-			e += len("\uFFFD")
-			n++
-		}
-		i = e
+	replacementRuns(v.doc.Text, func(s, e, n int) {
 		st.runs++
 		if st.runs > maxDecodeFindings {
-			continue
+			return
 		}
-		msg := "undecodable bytes shown as U+FFFD; restore the text from the original source and save it as valid UTF-8"
-		if n > 1 {
-			msg = fmt.Sprintf("%d undecodable bytes shown as U+FFFD; restore the text from the original source and save it as valid UTF-8", n)
-		}
-		f := v.loc.finding(RuleEncoding, s, e, msg)
+		f := v.loc.finding(RuleEncoding, s, e, undecodableMessage(n))
 		f.Text = strings.Clone(f.Text)
 		f.Offset += st.off
 		f.EndOffset += st.off
 		st.bad = append(st.bad, f)
-	}
+	})
 }
 
 // Close ends the document and returns its result: every finding, in
