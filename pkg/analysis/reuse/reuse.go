@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -299,6 +301,9 @@ type Options struct {
 	// the documents (whose passages may add up to far more than memory
 	// when a big corpus repeats itself), only offsets.
 	NoText bool
+	// Jobs is the number of document pairs aligned at once (0: one).
+	// The result is the same for any number.
+	Jobs int
 }
 
 // Stats tell how much work a Find did.
@@ -498,33 +503,16 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 		return a[1] - b[1]
 	})
 	st.DocPairs = len(dps)
-	al := &aligner{}
-	for _, dp := range dps {
-		if err := ctx.Err(); err != nil {
-			return nil, st, err
-		}
-		da, db := docs[dp[0]], docs[dp[1]]
-		ba, err := cache.get(x, da, 0)
-		if err != nil {
-			return nil, st, err
-		}
-		bb, err := cache.get(x, db, 1)
-		if err != nil {
-			return nil, st, err
-		}
-		spans := x.alignPair(ba, bb, seeds[dp], al, &st)
-		delete(seeds, dp)
-		if len(spans) == 0 {
-			continue
-		}
-		pr := x.pair(da, db, ba, bb, spans, o.NoText)
-		if pr.ContainmentA >= 0.9 && pr.ContainmentB >= 0.9 {
-			pr.Kind = KindNear
-		} else {
-			pr.Kind = KindReuse
-		}
-		pairs = append(pairs, pr)
+	seedLists := make([][][2]int, len(dps))
+	for k, dp := range dps {
+		seedLists[k] = seeds[dp]
 	}
+	seeds = nil
+	found, err := x.alignAll(ctx, docs, dps, seedLists, o, &st)
+	if err != nil {
+		return nil, st, err
+	}
+	pairs = append(pairs, found...)
 	out := pairs[:0]
 	for _, pr := range pairs {
 		if pr.MaxContainment() >= o.MinContainment && pr.Aligned >= o.MinAligned {
@@ -541,6 +529,97 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 		return strings.Compare(a.B, b.B)
 	})
 	return out, st, nil
+}
+
+// alignAll aligns the candidate document pairs dps (sorted), whose seed
+// chunk pairs are seedLists, on o.Jobs workers, and returns the pairs
+// found in the order of dps, whatever the number of workers. The pairs
+// of one first document are one task, so that a worker reads that
+// document once for all of them; each worker holds the bodies of at most
+// two documents.
+func (x *Index) alignAll(ctx context.Context, docs []*docRec, dps [][2]int, seedLists [][][2]int, o Options, st *Stats) ([]Pair, error) {
+	type task struct{ lo, hi int }
+	var tasks []task
+	for i := 0; i < len(dps); {
+		j := i
+		for j < len(dps) && dps[j][0] == dps[i][0] {
+			j++
+		}
+		tasks = append(tasks, task{i, j})
+		i = j
+	}
+	jobs := min(max(o.Jobs, 1), max(len(tasks), 1))
+	found := make([][]Pair, len(tasks))
+	stats := make([]Stats, jobs)
+	errs := make([]error, jobs)
+	var next atomic.Int64
+	var failed atomic.Bool
+	run := func(w int) {
+		var cache bodyCache
+		al := &aligner{}
+		st := &stats[w]
+		for !failed.Load() {
+			t := int(next.Add(1) - 1)
+			if t >= len(tasks) {
+				return
+			}
+			for k := tasks[t].lo; k < tasks[t].hi; k++ {
+				if err := ctx.Err(); err != nil {
+					errs[w] = err
+					failed.Store(true)
+					return
+				}
+				dp := dps[k]
+				da, db := docs[dp[0]], docs[dp[1]]
+				ba, err := cache.get(x, da, 0)
+				if err == nil {
+					var bb *body
+					if bb, err = cache.get(x, db, 1); err == nil {
+						spans := x.alignPair(ba, bb, seedLists[k], al, st)
+						seedLists[k] = nil
+						if len(spans) > 0 {
+							pr := x.pair(da, db, ba, bb, spans, o.NoText)
+							if pr.ContainmentA >= 0.9 && pr.ContainmentB >= 0.9 {
+								pr.Kind = KindNear
+							} else {
+								pr.Kind = KindReuse
+							}
+							found[t] = append(found[t], pr)
+						}
+					}
+				}
+				if err != nil {
+					errs[w] = err
+					failed.Store(true)
+					return
+				}
+			}
+		}
+	}
+	var wg sync.WaitGroup
+	for w := 1; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run(w)
+		}()
+	}
+	run(0)
+	wg.Wait()
+	for w := range stats {
+		st.Alignments += stats[w].Alignments
+		st.Cells += stats[w].Cells
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	var out []Pair
+	for _, f := range found {
+		out = append(out, f...)
+	}
+	return out, nil
 }
 
 // bodyCache keeps the bodies of the last two documents read back: pairs
