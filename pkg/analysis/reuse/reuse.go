@@ -533,23 +533,14 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 
 // alignAll aligns the candidate document pairs dps (sorted), whose seed
 // chunk pairs are seedLists, on o.Jobs workers, and returns the pairs
-// found in the order of dps, whatever the number of workers. The pairs
-// of one first document are one task, so that a worker reads that
-// document once for all of them; each worker holds the bodies of at most
-// two documents.
+// found in the order of dps, whatever the number of workers. Workers take
+// the next pair as they finish one (the cost of a pair varies a
+// hundredfold); each keeps the bodies of the last two documents it read,
+// so that the pairs of one first document, which come one after the
+// other, mostly read it once.
 func (x *Index) alignAll(ctx context.Context, docs []*docRec, dps [][2]int, seedLists [][][2]int, o Options, st *Stats) ([]Pair, error) {
-	type task struct{ lo, hi int }
-	var tasks []task
-	for i := 0; i < len(dps); {
-		j := i
-		for j < len(dps) && dps[j][0] == dps[i][0] {
-			j++
-		}
-		tasks = append(tasks, task{i, j})
-		i = j
-	}
-	jobs := min(max(o.Jobs, 1), max(len(tasks), 1))
-	found := make([][]Pair, len(tasks))
+	jobs := min(max(o.Jobs, 1), max(len(dps), 1))
+	found := make([]*Pair, len(dps))
 	stats := make([]Stats, jobs)
 	errs := make([]error, jobs)
 	var next atomic.Int64
@@ -559,41 +550,18 @@ func (x *Index) alignAll(ctx context.Context, docs []*docRec, dps [][2]int, seed
 		al := &aligner{}
 		st := &stats[w]
 		for !failed.Load() {
-			t := int(next.Add(1) - 1)
-			if t >= len(tasks) {
+			k := int(next.Add(1) - 1)
+			if k >= len(dps) {
 				return
 			}
-			for k := tasks[t].lo; k < tasks[t].hi; k++ {
-				if err := ctx.Err(); err != nil {
-					errs[w] = err
-					failed.Store(true)
-					return
-				}
-				dp := dps[k]
-				da, db := docs[dp[0]], docs[dp[1]]
-				ba, err := cache.get(x, da, 0)
-				if err == nil {
-					var bb *body
-					if bb, err = cache.get(x, db, 1); err == nil {
-						spans := x.alignPair(ba, bb, seedLists[k], al, st)
-						seedLists[k] = nil
-						if len(spans) > 0 {
-							pr := x.pair(da, db, ba, bb, spans, o.NoText)
-							if pr.ContainmentA >= 0.9 && pr.ContainmentB >= 0.9 {
-								pr.Kind = KindNear
-							} else {
-								pr.Kind = KindReuse
-							}
-							found[t] = append(found[t], pr)
-						}
-					}
-				}
-				if err != nil {
-					errs[w] = err
-					failed.Store(true)
-					return
-				}
+			pr, err := x.alignOne(ctx, docs, dps[k], seedLists[k], o, &cache, al, st)
+			seedLists[k] = nil
+			if err != nil {
+				errs[w] = err
+				failed.Store(true)
+				return
 			}
+			found[k] = pr
 		}
 	}
 	var wg sync.WaitGroup
@@ -616,10 +584,39 @@ func (x *Index) alignAll(ctx context.Context, docs []*docRec, dps [][2]int, seed
 		}
 	}
 	var out []Pair
-	for _, f := range found {
-		out = append(out, f...)
+	for _, pr := range found {
+		if pr != nil {
+			out = append(out, *pr)
+		}
 	}
 	return out, nil
+}
+
+// alignOne aligns one candidate pair of documents; nil: no passage.
+func (x *Index) alignOne(ctx context.Context, docs []*docRec, dp [2]int, seeds [][2]int, o Options, cache *bodyCache, al *aligner, st *Stats) (*Pair, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	da, db := docs[dp[0]], docs[dp[1]]
+	ba, err := cache.get(x, da, 0)
+	if err != nil {
+		return nil, err
+	}
+	bb, err := cache.get(x, db, 1)
+	if err != nil {
+		return nil, err
+	}
+	spans := x.alignPair(ba, bb, seeds, al, st)
+	if len(spans) == 0 {
+		return nil, nil
+	}
+	pr := x.pair(da, db, ba, bb, spans, o.NoText)
+	if pr.ContainmentA >= 0.9 && pr.ContainmentB >= 0.9 {
+		pr.Kind = KindNear
+	} else {
+		pr.Kind = KindReuse
+	}
+	return &pr, nil
 }
 
 // bodyCache keeps the bodies of the last two documents read back: pairs
