@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"os"
+	"runtime"
 	"slices"
 	"sync/atomic"
 	"testing"
@@ -214,5 +216,46 @@ func TestWindowBounds(t *testing.T) {
 		if m := maxSeen.Load(); m > c.want || c.weight == 1 && m < c.want/2 {
 			t.Errorf("weight %d: %d items held at once, want at most %d", c.weight, m, c.want)
 		}
+	}
+}
+
+// A run with as many workers as Ps has a spare P while it runs (see
+// spareProc), and the setting is put back after.
+func TestSpareProc(t *testing.T) {
+	if os.Getenv("GOMAXPROCS") != "" {
+		t.Skip("GOMAXPROCS is set: left alone")
+	}
+	before := runtime.GOMAXPROCS(0)
+	if before > runtime.NumCPU() {
+		t.Skipf("GOMAXPROCS %d is over the %d CPUs already", before, runtime.NumCPU())
+	}
+	var during atomic.Int64
+	err := Map(context.Background(), []int{1, 2, 3}, before,
+		func(context.Context, int, int) (int, error) {
+			during.Store(int64(runtime.GOMAXPROCS(0)))
+			return 0, nil
+		},
+		func(int, int, int, error) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := during.Load(); got != int64(before+1) {
+		t.Errorf("GOMAXPROCS %d during a run of %d workers, want %d", got, before, before+1)
+	}
+	if got := runtime.GOMAXPROCS(0); got != before {
+		t.Errorf("GOMAXPROCS %d after the run, want %d as before", got, before)
+	}
+	// fewer workers than Ps: nothing changes
+	err = Map(context.Background(), []int{1, 2, 3}, max(before-1, 1),
+		func(context.Context, int, int) (int, error) {
+			during.Store(int64(runtime.GOMAXPROCS(0)))
+			return 0, nil
+		},
+		func(int, int, int, error) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before > 1 && during.Load() != int64(before) {
+		t.Errorf("GOMAXPROCS %d during a run of %d workers, want %d", during.Load(), before-1, before)
 	}
 }
