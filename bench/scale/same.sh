@@ -19,7 +19,7 @@ while IFS= read -r cmd; do
 	[ -z "$cmd" ] && continue
 	for fmt in "" "--format json"; do
 		# shellcheck disable=SC2086 # the command line is words
-		if [ -n "$fmt" ] && ! $zp $cmd --help 2>/dev/null | grep -q -- "--format"; then
+		if [ -n "$fmt" ] && [[ $($zp $cmd --help 2>/dev/null) != *--format* ]]; then
 			continue
 		fi
 		# shellcheck disable=SC2086
