@@ -55,7 +55,7 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && st.notPlace(s, e) {
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e)) {
 		return
 	}
 	score := float64(e-s)*10 + 5
@@ -233,7 +233,7 @@ func (st *sentence) abbreviationRuns() {
 		for e > s && st.endTok[e] < 0 && !st.restIsWord(e) {
 			e--
 		}
-		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) {
+		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) && !st.relationPair(s, e) {
 			if w := st.text(s, e); w == "港澳" || w == "港澳台" {
 				st.add(s, e, LOC, float64(e-s)*10+2)
 			} else {
@@ -313,3 +313,23 @@ func hanOnly(w string) bool {
 	}
 	return w != ""
 }
+
+// relationPair says whether [s, e) is 中 and another country's or region's
+// one-character short form written as the first half of a compound (中欧|班列,
+// 中非|经贸, 中美|贸易): a relation between two, not the region of the same
+// name (中亚 and 中东 are always regions). Policy genre only.
+func (st *sentence) relationPair(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 || st.rs[s] != '中' || !strings.ContainsRune(relationAbbr, st.rs[s+1]) {
+		return false
+	}
+	if e >= len(st.rs) || !isHan(st.rs[e]) {
+		return false
+	}
+	rest := string(st.rs[e:min(len(st.rs), e+2)])
+	return rest != "国家" && rest != "地区"
+}
+
+// relationAbbr are the one-character short forms of countries and regions
+// that follow 中 in the name of a relation between two (中欧, 中非, 中美,
+// 中新); 亚 and 东 are not among them (中亚, 中东 are regions).
+const relationAbbr = "欧非美俄日韩英法德意加澳印巴新蒙朝越泰老柬缅菲阿拉哈吉乌塞荷瑞葡西希波捷匈"

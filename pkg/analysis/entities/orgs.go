@@ -72,6 +72,9 @@ func (st *sentence) orgEnd(j int) (end int, anchored bool, ok bool) {
 		g, found := st.lookup(st.text(tk.s, end))
 		return end, found && g.Type == ORG, true
 	}
+	if end < len(st.rs) && st.rs[end] == '间' {
+		return 0, false, false // 政府|间|委员会, 机构间: between bodies, not one
+	}
 	L := end - tk.s
 	for k := min(L, st.t.maxSuffix); k >= 1; k-- {
 		x := st.text(end-k, end)
@@ -103,6 +106,9 @@ func (st *sentence) suffixInToken(j, k int, x string) (end int, anchored bool, o
 		return end, false, true
 	}
 	prefix := st.text(tk.s, end-k)
+	if prefix == "总" || prefix == "分" {
+		return end, false, true // 总商会, 分中心: the ending with its rank
+	}
 	if needAnchor[x] && st.d.x.genre == News {
 		return 0, false, false // the news gold sets tag the place of 印度政府
 	}
@@ -132,6 +138,13 @@ func (st *sentence) organisations() {
 		var s int
 		if anchored {
 			s = st.anchoredStart(j)
+			if s == st.toks[j].s && !st.namesBody(j, end) {
+				// anchored by its tag alone (理工大学/nt): the name may
+				// start further left (宁波|东方|理工大学)
+				if s2, ok2 := st.orgStart(j, end); ok2 && s2 < s && !st.hasVerb(s2, s) {
+					s = s2
+				}
+			}
 		} else if s, ok = st.orgStart(j, end); !ok {
 			continue
 		}
@@ -168,7 +181,7 @@ type orgWindow struct {
 	brand  int
 }
 
-func (st *sentence) window(j int) orgWindow {
+func (st *sentence) window(j int, ending string) orgWindow {
 	w := orgWindow{anchor: -1, brand: -1}
 	next := st.toks[j].s
 	for k := j - 1; k >= 0 && len(w.toks) < 8; k-- {
@@ -186,6 +199,12 @@ func (st *sentence) window(j int) orgWindow {
 		}
 		if st.endsWithSuffix(k) && !st.anchorTok(k) {
 			break // 闽江学院|更名|大学: another body ends there
+		}
+		if utf8.RuneCountInString(ending) >= 2 && strings.HasSuffix(mw, ending) {
+			break // 东方理工大学|建设|…|研究型大学: a body of the same kind ends there
+		}
+		if len(w.toks) >= 2 && st.placeTok(k) && buildVerbs[st.tokText(w.toks[len(w.toks)-1])] {
+			break // 遵义|建设|省域副中心: a place and what it builds, not a name
 		}
 		w.toks = append(w.toks, k)
 		if st.anchorTok(k) || len(w.toks) == 1 && adminLevel[mw] {
@@ -232,7 +251,12 @@ func (st *sentence) singleRun(k int) bool {
 	one := func(i int) bool {
 		return i >= 0 && i < len(st.toks) && st.toks[i].e-st.toks[i].s == 1 && isHan(st.rs[st.toks[i].s])
 	}
-	return one(k) && (one(k-1) || one(k+1))
+	// a function character beside k is a run-mate only inside a longer run
+	// (迈|博|太|科), not at its edge (为|农|服务中心, 个|环|大学)
+	mate := func(i, away int) bool {
+		return one(i) && (!strings.ContainsRune(functionChars, st.rs[st.toks[i].s]) || one(i+away))
+	}
+	return one(k) && (mate(k-1, -1) || mate(k+1, 1))
 }
 
 // bracketBrand finds the brand before a place in brackets that closes at
@@ -281,8 +305,8 @@ func (st *sentence) placeIn(s, e int) bool {
 // does not name one by itself) starts, from the window before it.
 func (st *sentence) orgStart(j, end int) (int, bool) {
 	tk := st.toks[j]
-	w := st.window(j)
 	ending := st.text(tk.s, end)
+	w := st.window(j, ending)
 	suffixOnly := st.t.suffixes[ending]
 	if suffixOnly && end-tk.s == 1 && len(w.toks) > 0 && st.endsWithSuffix(w.toks[0]) {
 		return 0, false // 外交委员会|委|请: not a second ending
@@ -404,7 +428,7 @@ func (st *sentence) parentStart(s int) int {
 // government alone makes a body with an organ's ending (省|人民政府).
 func (st *sentence) orgName(s, end int) bool {
 	w := st.text(s, end)
-	if strings.ContainsAny(w, "各等的") {
+	if st.hasGrammarWord(s, end) {
 		return false
 	}
 	if g, ok := st.lookup(w); ok {
@@ -714,4 +738,90 @@ func (st *sentence) prefixStart(s int) int {
 		}
 	}
 	return s
+}
+
+// buildVerbs are the verbs of building that follow a place in policy text
+// (遵义|建设|省域副中心, 毕节|打造|…): a name does not go on over them.
+var buildVerbs = map[string]bool{"建设": true, "打造": true, "创建": true, "建成": true, "争创": true, "申建": true}
+
+// placeTok says whether token k names a place the lists know.
+func (st *sentence) placeTok(k int) bool {
+	g, ok := st.lookup(st.tokText(k))
+	return ok && g.Type == LOC
+}
+
+// joinSubsidiaries joins an organisation to the one written right after it
+// when that one starts with a place: a body's branch or subsidiary named
+// by where it is (长三角国家技术创新中心|安徽中心, 教育部|重庆高等研究院). The
+// spans are in text order and do not overlap.
+func (st *sentence) joinSubsidiaries(spans []span) []span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp.typ == ORG && out[n-1].typ == ORG && out[n-1].e == sp.s &&
+			out[n-1].e-out[n-1].s >= 2 && st.startsWithPlace(sp.s, sp.e) {
+			out[n-1].e = sp.e
+			out[n-1].score += sp.score
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// startsWithPlace says whether [s, e) starts with a token that names a place
+// the lists know, with more after it.
+func (st *sentence) startsWithPlace(s, e int) bool {
+	j := st.startTok[s]
+	return j >= 0 && st.toks[j].e < e && st.placeTok(j)
+}
+
+// namesBody says whether the part of token j before its organisation
+// ending (or the whole token) is a place or body the lists know (中国|队,
+// 北京市|委).
+func (st *sentence) namesBody(j, end int) bool {
+	tk := st.toks[j]
+	if _, ok := st.lookup(st.text(tk.s, end)); ok {
+		return true
+	}
+	for k := end - 1; k > tk.s; k-- {
+		if g, ok := st.lookup(st.text(tk.s, k)); ok && (g.Type == LOC || g.Type == ORG) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasGrammarWord says whether [s, end) holds 各, 等 or 的 as a word of its
+// own (各|部门, 企业|等, 我们|的): a phrase, not a name. 等 inside a word
+// (高等, 中等) is part of the name (重庆高等研究院).
+func (st *sentence) hasGrammarWord(s, end int) bool {
+	for i := s; i < end; i++ {
+		if !strings.ContainsRune("各等的", st.rs[i]) {
+			continue
+		}
+		j := -1
+		for b := i; b >= s; b-- {
+			if st.startTok[b] >= 0 {
+				j = st.startTok[b]
+				break
+			}
+		}
+		if j < 0 || st.toks[j].e <= i || st.toks[j].e-st.toks[j].s == 1 || st.toks[j].e > end {
+			return true
+		}
+		if w := st.tokText(j); strings.HasPrefix(w, "等") || strings.HasSuffix(w, "的") || strings.HasPrefix(w, "各") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVerb says whether a token in [s, e) is a verb (总统府|接见|国际青年商会).
+func (st *sentence) hasVerb(s, e int) bool {
+	for i := s; i < e; i++ {
+		if j := st.startTok[i]; j >= 0 && (st.toks[j].pos == "v" || st.toks[j].pos == "vn") {
+			return true
+		}
+	}
+	return false
 }
