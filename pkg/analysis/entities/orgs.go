@@ -106,7 +106,7 @@ func (st *sentence) suffixInToken(j, k int, x string) (end int, anchored bool, o
 		return end, false, true
 	}
 	prefix := st.text(tk.s, end-k)
-	if prefix == "总" || prefix == "分" {
+	if k >= 2 && (prefix == "总" || prefix == "分") {
 		return end, false, true // 总商会, 分中心: the ending with its rank
 	}
 	if needAnchor[x] && st.d.x.genre == News {
