@@ -751,21 +751,83 @@ func (st *sentence) placeTok(k int) bool {
 }
 
 // joinSubsidiaries joins an organisation to the one written right after it
-// when that one starts with a place: a body's branch or subsidiary named
-// by where it is (长三角国家技术创新中心|安徽中心, 教育部|重庆高等研究院). The
-// spans are in text order and do not overlap.
+// when the second is a part of the first: a branch or subsidiary named by
+// where it is (长三角国家技术创新中心|安徽中心, 教育部|重庆高等研究院), a
+// unit of a university, hospital or academy (重庆大学|智能汽车技术学院), or
+// the second brand of a joint venture, both names without an ending (一汽|丰田,
+// 一汽—大众). A branch written after a body extends it (中国科学院|上海分院).
+// The spans are in text order and do not overlap.
 func (st *sentence) joinSubsidiaries(spans []span) []span {
 	out := spans[:0]
 	for _, sp := range spans {
-		if n := len(out); n > 0 && sp.typ == ORG && out[n-1].typ == ORG && out[n-1].e == sp.s &&
-			out[n-1].e-out[n-1].s >= 2 && st.startsWithPlace(sp.s, sp.e) {
-			out[n-1].e = sp.e
-			out[n-1].score += sp.score
-			continue
+		if n := len(out); n > 0 && sp.typ == ORG && out[n-1].typ == ORG && out[n-1].e-out[n-1].s >= 2 {
+			prev := &out[n-1]
+			gap := sp.s - prev.e
+			dash := gap == 1 && strings.ContainsRune("—-－", st.rs[prev.e])
+			if gap == 0 && (st.startsWithPlace(sp.s, sp.e) || st.endsWithAny(prev.s, prev.e, unitParents)) ||
+				(gap == 0 || dash) && st.brandOnly(prev.s, prev.e) && st.brandOnly(sp.s, sp.e) {
+				prev.e = sp.e
+				prev.score += sp.score
+				continue
+			}
+		}
+		if sp.typ == ORG {
+			sp.e = st.branchAfter(sp.e)
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// unitParents are the endings of bodies whose units are written right after
+// their name (重庆大学|智能汽车技术学院, 南开医院|中西医结合临床中心).
+var unitParents = []string{"大学", "医院", "学院", "研究院", "科学院"}
+
+// branchEndings end the name of a branch written right after its body
+// (上海|分院, 西安|分中心). A campus (院区, 校区) is a site of its body, not a
+// part with a name of its own: 北京工业大学|房山校区 stays 北京工业大学.
+var branchEndings = []string{"分院", "分校", "分部", "分中心", "分所"}
+
+// branchAfter extends an organisation ending at e over a branch written
+// right after it: one to three Han characters and a branch ending.
+func (st *sentence) branchAfter(e int) int {
+	for _, b := range branchEndings {
+		br := []rune(b)
+		for n := 1; n <= 3; n++ {
+			end := e + n + len(br)
+			if end > len(st.rs) || string(st.rs[e+n:end]) != b || st.endTok[end] < 0 {
+				continue
+			}
+			ok := true
+			for _, r := range st.rs[e : e+n] {
+				if !isHan(r) || strings.ContainsRune(functionChars, r) {
+					ok = false
+				}
+			}
+			if ok && st.startTok[e] >= 0 {
+				return end
+			}
+		}
+	}
+	return e
+}
+
+// brandOnly says whether [s, e) is a name with no organisation ending,
+// nor the last character of a public body's (党中央, 国务院): a brand.
+func (st *sentence) brandOnly(s, e int) bool {
+	return !st.endsWithSuffixRunes(st.rs[s:e]) && !st.t.suffixes[string(st.rs[e-1:e])] &&
+		!strings.ContainsRune("院委会部局厅署办府央军党所社队", st.rs[e-1])
+}
+
+// endsWithAny says whether [s, e) ends with one of the words.
+func (st *sentence) endsWithAny(s, e int, words []string) bool {
+	w := st.text(s, e)
+	for _, x := range words {
+		if strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // startsWithPlace says whether [s, e) starts with a token that names a place
