@@ -55,7 +55,7 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e)) {
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.streetAfter(e)) {
 		return
 	}
 	score := float64(e-s)*10 + 5
@@ -333,3 +333,21 @@ func (st *sentence) relationPair(s, e int) bool {
 // that follow 中 in the name of a relation between two (中欧, 中非, 中美,
 // 中新); 亚 and 东 are not among them (中亚, 中东 are regions).
 const relationAbbr = "欧非美俄日韩英法德意加澳印巴新蒙朝越泰老柬缅菲阿拉哈吉乌塞荷瑞葡西希波捷匈"
+
+// streetAfter says whether a street word follows at e as a token of its
+// own (赤峰|道, 友谊|路): the place's name is part of a street's. Policy
+// genre only.
+func (st *sentence) streetAfter(e int) bool {
+	if st.d.x.genre == News || e >= len(st.rs) {
+		return false
+	}
+	j := st.startTok[e]
+	if j < 0 {
+		return false
+	}
+	switch st.tokText(j) {
+	case "路", "道", "街", "大道", "大街", "胡同", "巷":
+		return true
+	}
+	return false
+}

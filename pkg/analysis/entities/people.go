@@ -264,6 +264,9 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 	if st.quantityAfter(e) {
 		return // a share or a measure follows (学生|占比|79.2%): not a name
 	}
+	if st.routeAfter(e) {
+		return // 惠肇|高速, 哈肇|铁路: the name of a road or railway, not a person
+	}
 	pos, dict := st.dictWord(s, e)
 	switch {
 	case dict && e-s >= 3 && namePOS[pos] && st.strictTitleAfter(e):
@@ -1059,4 +1062,27 @@ func (st *sentence) personGloss(e int) bool {
 		}
 	}
 	return true
+}
+
+// routeWords name roads, railways and crossings after the places they join
+// (惠肇|高速, 沪昆|高铁, 赤峰|道): what stands before them is part of a route's
+// name. The one-character ones count only as a token of their own.
+var routeWords = []string{"高速公路", "高速", "高铁", "铁路", "城际", "公路", "快速路", "大道", "大街", "隧道", "大桥", "运河", "航线", "干线", "环线"}
+
+const routeChars = "路道街线桥"
+
+// routeAfter says whether a route word starts at e as a token of its own
+// (or the start of one, 高速公路网).
+func (st *sentence) routeAfter(e int) bool {
+	j := st.startTok[e]
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	for _, r := range routeWords {
+		if strings.HasPrefix(w, r) {
+			return true
+		}
+	}
+	return st.toks[j].e-st.toks[j].s == 1 && strings.ContainsRune(routeChars, st.rs[e])
 }
