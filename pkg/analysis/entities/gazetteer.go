@@ -58,6 +58,10 @@ func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
 	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.streetAfter(e)) {
 		return
 	}
+	if g.Type == ORG && !g.User && s > 0 && strings.ContainsRune(levelChars, st.rs[s-1]) && strings.ContainsRune(levelChars, st.rs[s]) &&
+		organEndings[st.text(s+1, e)] {
+		return // 省市|县政府: the bodies of every level, not one
+	}
 	score := float64(e-s)*10 + 5
 	if g.User {
 		score += 1000
@@ -351,3 +355,6 @@ func (st *sentence) streetAfter(e int) bool {
 	}
 	return false
 }
+
+// levelChars are the one-character levels of government.
+const levelChars = "省市县区乡镇"

@@ -450,6 +450,9 @@ func (st *sentence) orgName(s, end int) bool {
 	if len(name) > 0 && strings.ContainsRune("一二三四五六七八九十百千万两亿", name[0]) {
 		return false // 五要建设服务型政府, 新年第一会: counts and slogans
 	}
+	if adminLevel[string(name)] && s > 0 && strings.ContainsRune("省市县区乡镇", st.rs[s-1]) {
+		return false // 省市|县政府: the bodies of every level, not one
+	}
 	if adminLevel[string(name)] {
 		// 省人民政府: a definite body in policy text; the news gold sets
 		// tag nothing there
@@ -534,7 +537,7 @@ func (st *sentence) kindsOnly(rs []rune) bool {
 		n := 0
 		for L := min(len(rs)-i, 6); L >= 1; L-- {
 			w := string(rs[i : i+L])
-			if st.t.kinds[w] || adminLevel[w] || L == 1 && strings.ContainsRune("零双两三四五六七八九十百千万一新老大小总分主副", rs[i]) {
+			if st.t.kinds[w] || adminLevel[w] || L == 1 && strings.ContainsRune("零双两二三四五六七八九十百千万一新老大小总分主副", rs[i]) {
 				n = L
 				break
 			}
@@ -682,6 +685,9 @@ func (st *sentence) teamWord(k int) bool {
 // tagged as an organisation by the dictionary.
 func (st *sentence) anchorTok(k int) bool {
 	m := st.toks[k]
+	if directionWords[st.text(m.s, m.e)] {
+		return false // 中西部|国际交往中心: a part of the country, not a body
+	}
 	if g, ok := st.lookup(st.text(m.s, m.e)); ok {
 		return g.Type == LOC || g.Type == ORG
 	}
@@ -697,11 +703,15 @@ func (st *sentence) specificTok(k int) bool {
 	if _, ok := st.lookup(w); ok {
 		return true
 	}
-	if !hanOrAlnum(w) || orgStop[w] || st.t.kinds[w] {
+	if !hanOrAlnum(w) || orgStop[w] || st.t.kinds[w] || directionWords[w] {
 		return false
 	}
 	if m.e-m.s == 1 {
-		// single characters only in a run of them (迈|博|太|科)
+		// single characters only in a run of them (迈|博|太|科), and not
+		// verbs cut apart (演|训|中心)
+		if m.pos == "v" || m.pos == "vn" {
+			return false
+		}
 		return !unicode.IsDigit(st.rs[m.s]) && !strings.ContainsRune(functionChars, st.rs[m.s]) && st.singleRun(k)
 	}
 	switch m.pos {
@@ -887,3 +897,8 @@ func (st *sentence) hasVerb(s, e int) bool {
 	}
 	return false
 }
+
+// directionWords are the parts of the country that the dictionary may tag as
+// bodies (中西部/nt): never the proper part of a name.
+var directionWords = map[string]bool{"东部": true, "西部": true, "中部": true, "中西部": true, "东中西部": true,
+	"南部": true, "北部": true, "东北部": true, "西北部": true, "西南部": true, "东南部": true, "沿海": true, "内陆": true}
