@@ -73,3 +73,27 @@ func TestOrgExtentAndPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestAbbreviationInsideWord: a one-character short form after a verb of
+// travel names a place only as a word of its own (访华, 在京), not inside
+// another word (在|日夜拼搏).
+func TestAbbreviationInsideWord(t *testing.T) {
+	x := New(nil)
+	for _, tt := range []struct {
+		text string
+		loc  bool
+	}{
+		{"凡而努力的人们在日夜拼搏中取得的。", false},
+		{"总统访华期间，代表团抵京。", true},
+	} {
+		var locs []string
+		for _, m := range extractDoc(t, x, tt.text) {
+			if m.Type == LOC {
+				locs = append(locs, m.Key)
+			}
+		}
+		if (len(locs) > 0) != tt.loc {
+			t.Errorf("%s: places %v, want some: %v", tt.text, locs, tt.loc)
+		}
+	}
+}

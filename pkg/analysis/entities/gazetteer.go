@@ -210,7 +210,7 @@ func (st *sentence) abbreviations() {
 			st.add(i, i+1, LOC, 12)
 		}
 		// 访华, 在京, 对华关系
-		if r != '中' && i > 0 && abbrVerbs[st.rs[i-1]] && (st.startTok[i-1] >= 0 || st.startTok[i] >= 0 && st.endTok[i+1] >= 0) {
+		if r != '中' && i > 0 && abbrVerbs[st.rs[i-1]] && (st.endTok[i+1] >= 0 || st.restIsWord(i+1)) && (st.startTok[i-1] >= 0 || st.startTok[i] >= 0) {
 			st.add(i, i+1, LOC, 12)
 		}
 		// 俄 alone is always Russia
