@@ -55,6 +55,13 @@ func TestOrgExtentAndPlaces(t *testing.T) {
 		// and railway words are no people
 		{"启动建设赤峰道—中心花园等项目。", nil, []string{"LOC 赤峰"}},
 		{"推进惠肇高速、哈肇铁路建设。", nil, []string{"PER 惠肇", "PER 哈肇"}},
+		{"京哈（扩建）、哈肇、绥大等高速公路建成。", nil, []string{"PER 哈肇"}},
+		// words that only the shape made people (PER tables of the DEV reports)
+		{"办好中国—东盟教育交流周内涵，推进合作。", nil, []string{"PER 周内涵"}},
+		{"运动员何杰勇夺男子马拉松冠军，充分展示了风采。", []string{"PER 何杰"}, []string{"PER 马拉松"}},
+		{"提升“黄小西”AI智能体、旅游大数据。", nil, []string{"PER 黄小西"}},
+		{"高校毕业生留鄂回鄂来鄂就业创业。", nil, []string{"PER 鄂来鄂"}},
+		{"周光明同志出席。", []string{"PER 周光明"}, nil},
 	}
 	for _, tt := range cases {
 		var got []string
