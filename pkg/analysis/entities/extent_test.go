@@ -62,6 +62,10 @@ func TestOrgExtentAndPlaces(t *testing.T) {
 		{"提升“黄小西”AI智能体、旅游大数据。", nil, []string{"PER 黄小西"}},
 		{"高校毕业生留鄂回鄂来鄂就业创业。", nil, []string{"PER 鄂来鄂"}},
 		{"周光明同志出席。", []string{"PER 周光明"}, nil},
+		// a cue that is a kind of person before a dictionary word is its
+		// subject, not its title; a post still is one
+		{"一批创业者、奋斗者扎根基层。", nil, []string{"PER 扎根"}},
+		{"外交部長沙龍出席。", []string{"PER 沙龙"}, nil},
 	}
 	for _, tt := range cases {
 		var got []string

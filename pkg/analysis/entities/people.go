@@ -283,7 +283,7 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 		// a word the dictionary knows (楼宇, 徐徐, 爱戴, 白皮书, 马拉松 — gse
 		// tags many common words nr): only with a title or form of address
 		// before it, an honorific after it, or in a caption
-		if (before || st.honorificAfter(e) || caption) && sc > nameThreshold-1 {
+		if (before && !st.cueOnlyBefore(s) || st.honorificAfter(e) || caption) && sc > nameThreshold-1 {
 			st.addPerson(s, e, score, true)
 		}
 	case before || after || caption:
@@ -737,7 +737,7 @@ func (st *sentence) judgeForeign(i, j int) {
 	if dict && (L == 2 || commonPOS[pos]) {
 		// a word the dictionary knows (沙龙, 爱戴) only after a title,
 		// before an honorific or a verb of saying
-		evidence = st.titleBefore(s) || st.honorificAfter(e) || st.speaksAfter(e)
+		evidence = st.titleBefore(s) && !st.cueOnlyBefore(s) || st.honorificAfter(e) || st.speaksAfter(e)
 	}
 	switch {
 	case evidence && L >= 2:
@@ -1139,4 +1139,21 @@ func (st *sentence) shapeOnlyOK(s, e int) bool {
 		return false
 	}
 	return true
+}
+
+// cueOnlyBefore says whether what makes titleBefore(s) true is a cue that
+// is a kind of person (奋斗者, 青年, 英雄), not a post: before a word the
+// dictionary knows (奋斗者|扎根), such a cue is the subject of a verb, not
+// the title of a name.
+func (st *sentence) cueOnlyBefore(s int) bool {
+	j := st.prevTok(s, true)
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	if !st.t.cues[w] || st.t.titles[w] {
+		return false
+	}
+	_, inTok := st.titleInToken(j)
+	return !inTok
 }
