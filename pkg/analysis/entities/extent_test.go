@@ -54,6 +54,11 @@ func TestOrgExtentAndPlaces(t *testing.T) {
 		// a place before a street word is the street's; names before road
 		// and railway words are no people
 		{"启动建设赤峰道—中心花园等项目。", nil, []string{"LOC 赤峰"}},
+		// 港 closing a compound is no Hong Kong; 京津 the dictionary knows
+		// as one place stays one; a place cut out of an unknown word is none
+		{"智能网联新能源汽车科技生态港、京津电子化学品基地等加快建设。", []string{"LOC 京津"}, []string{"LOC 港", "LOC 京", "LOC 津"}},
+		{"推动新和成南港新材料、飞毛腿绿色储能等建设。", nil, []string{"LOC 新和"}},
+		{"沪苏浙皖协同，港澳台同胞。", []string{"LOC 沪", "LOC 皖", "LOC 港澳台"}, nil},
 		{"推进惠肇高速、哈肇铁路建设。", nil, []string{"PER 惠肇", "PER 哈肇"}},
 		{"京哈（扩建）、哈肇、绥大等高速公路建成。", nil, []string{"PER 哈肇"}},
 		// words that only the shape made people (PER tables of the DEV reports)

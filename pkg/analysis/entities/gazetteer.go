@@ -55,7 +55,7 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.streetAfter(e)) {
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.streetAfter(e) || st.inSingleRun(s, e)) {
 		return
 	}
 	if g.Type == ORG && !g.User && s > 0 && strings.ContainsRune(levelChars, st.rs[s-1]) && strings.ContainsRune(levelChars, st.rs[s]) &&
@@ -225,7 +225,7 @@ func (st *sentence) abbreviations() {
 func (st *sentence) abbreviationRuns() {
 	n := len(st.rs)
 	for s := 0; s < n; {
-		if !st.t.abbr.has(st.rs[s]) || st.startTok[s] < 0 {
+		if !st.t.abbr.has(st.rs[s]) || st.startTok[s] < 0 || st.gluedAbbr(s) {
 			s++
 			continue
 		}
@@ -238,7 +238,9 @@ func (st *sentence) abbreviationRuns() {
 			e--
 		}
 		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) && !st.relationPair(s, e) {
-			if w := st.text(s, e); w == "港澳" || w == "港澳台" {
+			if w := st.text(s, e); w == "港澳" || w == "港澳台" || st.placeWord(s, e) {
+				// one name: 港澳, or a run the dictionary knows as one
+				// place (京津/ns)
 				st.add(s, e, LOC, float64(e-s)*10+2)
 			} else {
 				for i := s; i < e; i++ {
@@ -358,3 +360,37 @@ func (st *sentence) streetAfter(e int) bool {
 
 // levelChars are the one-character levels of government.
 const levelChars = "省市县区乡镇"
+
+// gluedAbbr says whether the one-character token at s closes the noun
+// before it (生态|港, 科技|城): the last character of a compound, not a
+// place's short form.
+func (st *sentence) gluedAbbr(s int) bool {
+	if s == 0 || !isHan(st.rs[s-1]) || st.endTok[s+1] < 0 {
+		return false
+	}
+	j := st.endTok[s]
+	return j >= 0 && st.toks[j].e-st.toks[j].s >= 2 && (st.toks[j].pos == "n" || st.toks[j].pos == "vn")
+}
+
+// placeWord says whether [s, e) is one token the dictionary tags as a place.
+func (st *sentence) placeWord(s, e int) bool {
+	j := st.startTok[s]
+	return j >= 0 && st.toks[j].e == e && st.toks[j].pos == "ns"
+}
+
+// inSingleRun says whether a listed place [s, e) made of one-character
+// tokens goes on with another one-character token that is not grammar
+// (新|和|成 of 新和成, a company): part of an unknown word the segmenter cut
+// apart, not the place. Policy genre only.
+func (st *sentence) inSingleRun(s, e int) bool {
+	if st.d.x.genre == News || e >= len(st.rs) {
+		return false
+	}
+	for i := s; i < e; i++ {
+		if st.startTok[i] < 0 || st.endTok[i+1] < 0 {
+			return false
+		}
+	}
+	j := st.startTok[e]
+	return j >= 0 && st.toks[j].e-st.toks[j].s == 1 && isHan(st.rs[e]) && !strings.ContainsRune(functionChars+placeSuffix, st.rs[e])
+}
