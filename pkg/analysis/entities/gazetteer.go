@@ -363,9 +363,9 @@ const levelChars = "省市县区乡镇"
 
 // gluedAbbr says whether the one-character token at s closes the noun
 // before it (生态|港, 科技|城): the last character of a compound, not a
-// place's short form.
+// place's short form. Policy genre only.
 func (st *sentence) gluedAbbr(s int) bool {
-	if s == 0 || !isHan(st.rs[s-1]) || st.endTok[s+1] < 0 {
+	if st.d.x.genre == News || s == 0 || !isHan(st.rs[s-1]) || st.endTok[s+1] < 0 {
 		return false
 	}
 	j := st.endTok[s]
@@ -373,7 +373,11 @@ func (st *sentence) gluedAbbr(s int) bool {
 }
 
 // placeWord says whether [s, e) is one token the dictionary tags as a place.
+// Policy genre only.
 func (st *sentence) placeWord(s, e int) bool {
+	if st.d.x.genre == News {
+		return false // the news gold sets tag 中 and 美 of 中美 apart
+	}
 	j := st.startTok[s]
 	return j >= 0 && st.toks[j].e == e && st.toks[j].pos == "ns"
 }
