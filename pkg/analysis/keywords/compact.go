@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/entities"
 )
 
@@ -37,7 +38,7 @@ func (t *Terms) Compact(m Method, span func(start, end int) (int, int)) *Terms {
 		}
 		tm.key = strings.Clone(tm.key)
 		tm.pos = strings.Clone(tm.pos)
-		tm.parts = cloneAll(tm.parts)
+		tm.parts = analysis.CloneStrings(tm.parts)
 		f := tm.forms[0]
 		f.text = strings.Clone(f.text)
 		tm.forms = []form{f}
@@ -63,17 +64,6 @@ func (t *Terms) Compact(m Method, span func(start, end int) (int, int)) *Terms {
 	t.seq = nil
 	t.Name = strings.Clone(t.Name)
 	return t
-}
-
-func cloneAll(ss []string) []string {
-	if ss == nil {
-		return nil
-	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = strings.Clone(s)
-	}
-	return out
 }
 
 // ownCounts keeps, of the vocabulary, the counts of the document's own
