@@ -21,7 +21,7 @@ func (st *sentence) enumeratedCompanies() {
 		return
 	}
 	for j, tk := range st.toks {
-		if st.tokText(j) != "等" || !st.companyHeadAfter(j+1) {
+		if tk.e-tk.s != 1 || st.rs[tk.s] != '等' || !st.companyHeadAfter(j+1) {
 			continue
 		}
 		items := st.enumerationBefore(tk.s)
