@@ -362,6 +362,9 @@ func (x *extractor) cutScore(spans [][2]int, first, last [2]int) (int, bool) {
 		return 0, false
 	}
 	sc := 10*sh + 4*agree
+	if x.verbHead(spans) {
+		sc -= 12
+	}
 	if lo == hi {
 		sc += 6
 	}
@@ -391,6 +394,32 @@ func (x *extractor) cutScore(spans [][2]int, first, last [2]int) (int, bool) {
 		sc += 8
 	}
 	return sc, true
+}
+
+// verbHead reports whether the first member opens with a verb of two
+// characters or more that governs the list, the second member opening
+// with a noun: 发展|中医药、民族医药, 推动|老旧工业区、低效商办楼宇, and
+// the first member the longest. Such a verb is no part of the member.
+func (x *extractor) verbHead(spans [][2]int) bool {
+	v := x.v
+	if !v.hasTokens || len(spans) < 2 {
+		return false
+	}
+	// the head makes the first member the longest (需求/v 升级 beside
+	// 结构优化 is a mistagged noun, not a head)
+	for _, sp := range spans[1:] {
+		if sp[1]-sp[0] >= spans[0][1]-spans[0][0] {
+			return false
+		}
+	}
+	a, b := v.fullSpan(spans[0][0], spans[0][1])
+	t, ok := v.tokenAt(a)
+	if !ok || t.b-t.a < 2 || t.b >= b || !(verbish(t.pos) || t.pos == "vn") {
+		return false
+	}
+	c, _ := v.fullSpan(spans[1][0], spans[1][1])
+	u, ok := v.tokenAt(c)
+	return ok && u.b-u.a >= 2 && nounish(u.pos) && u.pos != "vn" && u.pos != "l"
 }
 
 // sharedTail gives the length of a word after the last member that every

@@ -86,7 +86,11 @@ func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool
 		preds := x.predicates(members, rspans)
 		return loose || preds >= 1 && 3*(preds+x.setPhrases(members, rspans)) >= 2*n && (byDun || lo <= 4)
 	case sh == 0:
-		return loose
+		// two phrases with nothing repeated (迎难而上、顶压前行; 科学治理、
+		// 市值管理) are mostly two ordinary phrases coordinated: a set
+		// phrase only by a form of its own or by use in the reference
+		// reports
+		return loose && (x.pairForm(members, rspans) || x.pairAttested(members))
 	}
 	return loose || !x.thing(members[0], rspans[0]) || !x.thing(members[1], rspans[1]) || isModifier(members[0]) && isModifier(members[1])
 }
@@ -597,4 +601,47 @@ func addressOrOffice(members [][]rune) bool {
 		}
 	}
 	return offices == len(members)
+}
+
+// pairForm reports whether two members with nothing repeated have a form
+// of a set pair: both modifiers (差异化、内涵式), or both a verb of one
+// character and a word of two (保就业、惠民生; 扩范围、降门槛).
+func (x *extractor) pairForm(members [][]rune, rspans [][2]int) bool {
+	if isModifier(members[0]) && isModifier(members[1]) {
+		return true
+	}
+	v := x.v
+	for i, m := range members {
+		if len(m) != 3 || !v.hasTokens {
+			return false
+		}
+		t, ok := v.tokenAt(rspans[i][0])
+		if !ok || t.b-t.a != 1 {
+			return false
+		}
+		u, ok := v.tokenAt(t.b)
+		if !ok || u.b != rspans[i][1] {
+			return false
+		}
+	}
+	return true
+}
+
+// minPairReports is the number of reference reports that must use a pair
+// of unrepeated phrases for it to count as a set pair.
+const minPairReports = 1
+
+// pairAttested reports whether the reference reports (the built-in
+// baseline: national work reports and CPC congress reports) use the pair
+// as a series.
+func (x *extractor) pairAttested(members [][]rune) bool {
+	if x.ref == nil {
+		return x.opts.LoosePairs
+	}
+	keys := make([]string, len(members))
+	for i, m := range members {
+		keys[i] = textKey(string(m))
+	}
+	a, ok := x.ref.Lookup(joinMembers(keys))
+	return ok && a.Kind == Parallel && a.Docs >= minPairReports
 }

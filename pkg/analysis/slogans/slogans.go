@@ -24,7 +24,7 @@ import (
 // RulesVersion changes whenever the rules change what Extract finds; the
 // built-in baseline records the version it was generated with, and
 // partials record it so that results of other rules never merge.
-const RulesVersion = 8
+const RulesVersion = 9
 
 // Kind is the shape of a formulation.
 type Kind string
@@ -87,6 +87,11 @@ type Options struct {
 	// Context is the number of characters of context kept on each side of
 	// the first occurrence (0: none).
 	Context int
+	// LoosePairs keeps every pair of unrepeated phrases the shape rules
+	// allow (迎难而上、奋发有为), attested or not. Only the generator of
+	// the built-in baseline sets it: by default such a pair is kept only
+	// when the reference reports attest it (see pairAttested).
+	LoosePairs bool
 }
 
 // DefaultMaxQuoted is the default MaxQuoted.
@@ -196,6 +201,9 @@ func Analyze(in *analysis.Input, opts Options) *Result {
 	}
 	v := newView(in)
 	x := &extractor{v: v, opts: opts, lex: opts.Lexicon, base: opts.Baseline, words: builtinWords()}
+	if !opts.LoosePairs {
+		x.ref, _ = BuiltinBaseline() // nil on error: no pair is attested
+	}
 	x.run()
 	return &Result{Formulations: x.results(), Quotes: x.quoteList()}
 }
@@ -205,6 +213,7 @@ type extractor struct {
 	opts  Options
 	lex   *Lexicon
 	base  *Baseline
+	ref   *Baseline // the built-in baseline, attesting pairs (nil: LoosePairs)
 	words *wordStats
 	hits  []hit
 	// quotes are the quoted spans found, classified

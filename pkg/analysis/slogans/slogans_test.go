@@ -578,3 +578,28 @@ func TestNoLocaliserMember(t *testing.T) {
 		t.Errorf("got %v", keys(fs))
 	}
 }
+
+// TestUnrepeatedPairs: two phrases with nothing repeated are a series only
+// when the reference reports use them as one (稳中求进、以进促稳) or they
+// have the form of a set pair (扩范围、降门槛): two ordinary phrases
+// coordinated are not (迎难而上、顶压前行). A verb governing a list is no
+// part of its first member (发展|中医药、民族医药).
+func TestUnrepeatedPairs(t *testing.T) {
+	lex := builtinLex(t)
+	fs := Extract(prep(t, "企业迎难而上、顶压前行，实现增长。坚持稳中求进、以进促稳，守正创新。政策要扩范围、降门槛，惠及更多企业。鼓励社会办医。发展中医药、民族医药事业。"), Options{Lexicon: lex})
+	for _, k := range []string{"稳中求进、以进促稳", "扩范围、降门槛"} {
+		if _, ok := find(fs, k); !ok {
+			t.Errorf("%s missing: got %v", k, keys(fs))
+		}
+	}
+	for _, k := range []string{"迎难而上、顶压前行", "发展中医药、民族医药"} {
+		if _, ok := find(fs, k); ok {
+			t.Errorf("%s found: got %v", k, keys(fs))
+		}
+	}
+	// the generator of the baseline keeps every pair the shape rules allow
+	fs = Extract(prep(t, "企业迎难而上、顶压前行，实现增长。"), Options{Lexicon: lex, LoosePairs: true})
+	if _, ok := find(fs, "迎难而上、顶压前行"); !ok {
+		t.Errorf("LoosePairs: got %v", keys(fs))
+	}
+}
