@@ -4,6 +4,7 @@
     python3 bench/slogans/precision.py draw    # runs the tool, writes gold/precision_{test,dev}.tsv skeletons
     python3 bench/slogans/precision.py redraw  # a second TEST sample (seed 20261206) of the later rules: gold/precision_test2.tsv
     python3 bench/slogans/precision.py score   # precision by kind from the labelled files
+    python3 bench/slogans/precision.py test3   # rows of the new blind TEST documents (gold/blind3_list.md)
 
 The sample is drawn with a fixed seed from the rows of the default per-document output (built-in
 lexicon and baseline) of the 2026 provincial reports: TEST (the 10 reports of SPLIT.md) 100 rows
@@ -61,9 +62,21 @@ def redraw():
     print("test2", len(rs), "rows; 100 drawn")
 
 
+NEW_TEST = ["ministry_provincial_notices/%s.txt" % n for n in
+            "central_075 central_094 central_129 central_136 shandong_043 central_142".split()] + \
+           ["taiwan_presidential_office/%s.txt" % n for n in ("2015-01-29_19215", "2010-02-08_14057")]
+
+
+def test3():
+    """Print every output row of the round-3 TEST documents (to label in gold/precision_test3.tsv)."""
+    base = os.path.join(ROOT, "..", "shared", "corpus")
+    for r in rows([os.path.join(base, p) for p in NEW_TEST]):
+        print("\t".join([os.path.basename(r["file"])[:-4], r["kind"], r["text"], r.get("context", "")]))
+
+
 def score():
     lines = []
-    for name in ("dev", "test", "test2"):
+    for name in ("dev", "test", "test2", "test3"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         if not os.path.exists(p):
             continue
@@ -72,8 +85,13 @@ def score():
             s, doc, kind, text, ctx, label, reason = (l.split("\t") + [""] * 7)[:7]
             if label not in ("yes", "no"):
                 continue
-            keys = [kind, "all"] if s == "A" else []
-            if kind == "parallel":
+            # test3: every row of the output (C) of 8 new TEST documents; R8
+            # rows are those only the rules before version 9 output
+            keys = [kind, "all"] if s in ("A", "C") else []
+            if s in ("C", "R8"):
+                keys.append("rules 8 " + kind)
+                keys.append("rules 8 all")
+            if kind == "parallel" and s in ("A", "B"):
                 keys.append("parallel A+B")
             for k in keys:
                 n[k] += 1
@@ -81,10 +99,10 @@ def score():
             if label == "no":
                 reasons[reason.split(":")[0].strip()] += 1
         lines.append("%s: " % name.upper() + "; ".join("%s %d/%d = %.3f" % (k, tp[k], n[k], tp[k] / n[k])
-                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B"] if n[k]))
+                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel"] if n[k]))
         lines.append("  no: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
     print("\n".join(lines))
 
 
 if __name__ == "__main__":
-    {"draw": draw, "redraw": redraw, "score": score}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
+    {"draw": draw, "redraw": redraw, "score": score, "test3": test3}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
