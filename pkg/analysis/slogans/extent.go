@@ -140,6 +140,11 @@ func (x *extractor) headBefore(i int) int {
 		}
 		w := string(v.r[t.a:t.b])
 		n := t.b - t.a
+		if i-st+n > maxHead && len(toks) > 0 && nounish(t.pos) {
+			// the head would start inside a longer name (国家新一代人工智能
+			// 创新|发展试验区“双区同建”): no head
+			return 0
+		}
 		if i-st+n > maxHead || !allHan(v.r[t.a:t.b]) {
 			break
 		}
@@ -186,6 +191,11 @@ func (x *extractor) headBefore(i int) int {
 			break
 		}
 		keep = j + 1
+	}
+	// an adjective before a name is a predicate taking it (壮大/a 山东省
+	// “十强”产业), not part of the head
+	if keep >= 2 && toks[keep-1].pos == "a" && namePOS(toks[keep-2].pos) {
+		keep--
 	}
 	if keep == 0 {
 		return 0

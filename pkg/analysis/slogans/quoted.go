@@ -89,12 +89,15 @@ func (x *extractor) findQuotes() []quoteSpan {
 		if r[i] == '"' && i > 0 && isWordRune(r[i-1]) && !isHan(r[i-1]) {
 			continue // 5" or ASCII text
 		}
+		// some documents close “ with an ASCII " (“揭榜挂帅"): the first
+		// of the two closes it
+		mixed := r[i] == '“'
 		k := -1
 		for j := i + 1; j < len(r) && j <= i+maxQuoteScan; j++ {
 			if r[j] == '\n' {
 				break
 			}
-			if r[j] == cl {
+			if r[j] == cl || mixed && r[j] == '"' {
 				k = j
 				break
 			}
@@ -114,8 +117,8 @@ func (x *extractor) findQuotes() []quoteSpan {
 				x.quotes = append(x.quotes, q)
 			}
 		}
-		if r[i] == '"' {
-			i = k // ASCII quotes pair up in order
+		if r[i] == '"' || r[k] == '"' {
+			i = k // ASCII quotes pair up in order; a " closing “ opens nothing
 		}
 	}
 	return x.quotes

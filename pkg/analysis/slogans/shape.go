@@ -67,6 +67,9 @@ func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool
 	if x.names(rspans) {
 		return false
 	}
+	if x.kindsOf(members, rspans) && !x.attested(members) {
+		return false
+	}
 	switch {
 	case n >= 3 && sh >= 1:
 		return true
@@ -630,6 +633,78 @@ func (x *extractor) pairForm(members [][]rune, rspans [][2]int) bool {
 // minPairReports is the number of reference reports that must use a pair
 // of unrepeated phrases for it to count as a set pair.
 const minPairReports = 1
+
+// kindsOf reports whether the members (four characters or more) are
+// names of things that share their head noun (two characters or more), on
+// which the reference reports build no series, and not their first character:
+// kinds of one thing (国家标准、行业标准; 基金机构、保险机构、担保机构), a list
+// rather than a set phrase unless the reference reports use it as one
+// (法治政府、廉洁政府、服务型政府).
+func (x *extractor) kindsOf(members [][]rune, rspans [][2]int) bool {
+	first := members[0][0]
+	same := true
+	for _, m := range members[1:] {
+		same = same && m[0] == first
+	}
+	if same {
+		return false // 新技术、新产品、新模式 repeat their first character
+	}
+	// the shared head noun is a word of two characters or more (标准,
+	// 机构), not one character (干事、成事 share only 事)
+	m0 := members[0]
+	if len(m0) < 4 || x.ref.seriesTail(string(m0[len(m0)-2:])) {
+		// a member of three characters has a head of one, often a verb
+		// (谋发展、抓发展); the reference reports build series on some
+		// heads (政治意识、大局意识; 生产空间、生活空间)
+		return false
+	}
+	known := 0
+	for i, m := range members {
+		if len(m) < 4 || m[len(m)-1] != m0[len(m0)-1] || m[len(m)-2] != m0[len(m0)-2] || !x.thing(m, rspans[i]) || !x.allNouns(rspans[i]) {
+			return false
+		}
+		if x.knownMember(m) {
+			known++
+		}
+	}
+	// members that are formulations themselves make a series of
+	// formulations (制造强国、海洋强国、交通强国; 科教融合、产教融合)
+	return 2*known < len(members)
+}
+
+// allNouns reports whether every word of a span, one character long or
+// more, is tagged as a noun (才/d 聚/v 宁夏 and 山水之美 are not).
+func (x *extractor) allNouns(sp [2]int) bool {
+	v := x.v
+	if !v.hasTokens {
+		return false
+	}
+	for i := sp[0]; i < sp[1]; {
+		t, ok := v.tokenAt(i)
+		if !ok {
+			return false
+		}
+		if !nounish(t.pos) {
+			return false
+		}
+		i = t.b
+	}
+	return true
+}
+
+// knownMember reports whether a member is a formulation of the lexicon or
+// of the reference reports on its own.
+func (x *extractor) knownMember(m []rune) bool {
+	k := textKey(string(m))
+	if _, ok := x.lex.Lookup(k); ok {
+		return true
+	}
+	_, ok := x.ref.Lookup(k)
+	return ok
+}
+
+// attested is pairAttested for any number of members.
+func (x *extractor) attested(members [][]rune) bool { return x.pairAttested(members) }
 
 // pairAttested reports whether the reference reports (the built-in
 // baseline: national work reports and CPC congress reports) use the pair

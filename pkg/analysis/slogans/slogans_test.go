@@ -461,7 +461,7 @@ func TestSeriesNovelty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "要稳就业、稳企业、稳市场、稳预期。培育数字消费、夜间消费、绿色消费。培育数字消费、悦己消费、邮轮消费。"
+	text := "要稳就业、稳企业、稳市场、稳预期。培育数字消费、夜间消费、绿色消费。推动产业高端化、悦己化、邮轮化。"
 	fs := Extract(prep(t, text), Options{Lexicon: builtinLex(t), Baseline: base})
 	for _, tc := range []struct {
 		key    string
@@ -470,7 +470,7 @@ func TestSeriesNovelty(t *testing.T) {
 	}{
 		{"稳就业、稳企业、稳市场、稳预期", false, ""},
 		{"数字消费、夜间消费、绿色消费", false, "each member"},
-		{"数字消费、悦己消费、邮轮消费", true, "悦己消费"},
+		{"高端化、悦己化、邮轮化", true, "悦己化"},
 	} {
 		f, ok := find(fs, tc.key)
 		if !ok {
@@ -601,5 +601,52 @@ func TestUnrepeatedPairs(t *testing.T) {
 	fs = Extract(prep(t, "企业迎难而上、顶压前行，实现增长。"), Options{Lexicon: lex, LoosePairs: true})
 	if _, ok := find(fs, "迎难而上、顶压前行"); !ok {
 		t.Errorf("LoosePairs: got %v", keys(fs))
+	}
+}
+
+// TestKindsOfAThing: names of things sharing their head noun are a list
+// (国家标准、行业标准), unless their members are formulations themselves
+// (制造强国、海洋强国、交通强国) or the predicates differ in their verb
+// (谋发展、抓发展、促发展).
+func TestKindsOfAThing(t *testing.T) {
+	fs := Extract(prep(t, "制修订一批国家标准、行业标准，服务制造强国、海洋强国、交通强国建设。干部要增强谋发展、抓发展、促发展的本领。"), Options{Lexicon: builtinLex(t)})
+	if _, ok := find(fs, "国家标准、行业标准"); ok {
+		t.Errorf("list of kinds found: %v", keys(fs))
+	}
+	for _, k := range []string{"制造强国、海洋强国、交通强国", "谋发展、抓发展、促发展"} {
+		if _, ok := find(fs, k); !ok {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+}
+
+// TestMixedQuotes: “ closed by an ASCII " is a pair of quotation marks
+// (“揭榜挂帅"), and the " opens nothing.
+func TestMixedQuotes(t *testing.T) {
+	fs := Extract(prep(t, "开展“揭榜挂帅\"行动，推行“一事一议\"方式，支持“链主\"企业。"), Options{Lexicon: builtinLex(t)})
+	for _, k := range []string{"揭榜挂帅", "一事一议", "链主"} {
+		found := false
+		for _, f := range fs {
+			found = found || f.Core == k && f.Quoted > 0
+		}
+		if !found {
+			t.Errorf("%s: got %v", k, keys(fs))
+		}
+	}
+	for _, f := range fs {
+		if strings.Contains(f.Key, "行动，推行") {
+			t.Errorf("a closing \" opened a quote: %v", keys(fs))
+		}
+	}
+}
+
+// TestHeadNotCut: a head never starts inside a longer name, nor takes the
+// adjective that governs a name (壮大山东省“十强”产业).
+func TestHeadNotCut(t *testing.T) {
+	fs := Extract(prep(t, "持续壮大山东省“十强”产业。建设国家新一代人工智能创新发展试验区“双区同建”战略。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		if strings.Contains(f.Text, "壮大") || strings.HasPrefix(f.Text, "发展试验区") {
+			t.Errorf("head cut: %s (%v)", f.Text, keys(fs))
+		}
 	}
 }
