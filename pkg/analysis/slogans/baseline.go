@@ -54,6 +54,7 @@ type Baseline struct {
 	once   *sync.Once
 	series map[string][]string // member → keys of the series holding it
 	tails  map[string]bool     // last two characters shared by all members of a series
+	heads  map[string]bool     // first two characters shared by all members of a series
 }
 
 // NewBaseline returns an empty baseline.
@@ -147,6 +148,7 @@ func (b *Baseline) index() {
 	b.once.Do(func() {
 		b.series = map[string][]string{}
 		b.tails = map[string]bool{}
+		b.heads = map[string]bool{}
 		for k := range b.m {
 			if !strings.Contains(k, "、") {
 				continue
@@ -157,6 +159,9 @@ func (b *Baseline) index() {
 			}
 			if t := sharedTail2(ms); t != "" {
 				b.tails[t] = true
+			}
+			if h := sharedHead2(ms); h != "" {
+				b.heads[h] = true
 			}
 		}
 	})
@@ -178,6 +183,34 @@ func sharedTail2(ms []string) string {
 		t = e
 	}
 	return t
+}
+
+// sharedHead2 gives the first two characters when every member of three
+// characters or more starts with them, else "".
+func sharedHead2(ms []string) string {
+	var h string
+	for i, m := range ms {
+		r := []rune(m)
+		if len(r) < 3 {
+			return ""
+		}
+		e := string(r[:2])
+		if i > 0 && e != h {
+			return ""
+		}
+		h = e
+	}
+	return h
+}
+
+// seriesHead reports whether some series of the baseline has members
+// sharing the two first characters h (数字经济、数字社会、数字政府).
+func (b *Baseline) seriesHead(h string) bool {
+	if b.Len() == 0 {
+		return false
+	}
+	b.index()
+	return b.heads[h]
 }
 
 // seriesTail reports whether some series of the baseline has members

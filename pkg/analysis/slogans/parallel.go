@@ -210,6 +210,12 @@ func (x *extractor) listRange(segs [][2]int, emit emitFunc) listResult {
 		return listNoShape
 	}
 	if x.enumeration(best, first, last) {
+		// a series of one form closed by 和 or followed by 等 is a series
+		// all the same (数字化、网络化和智能化; 建链、补链、延链、强链等)
+		if ext := x.closedSeries(best, last); ext != nil && x.acceptList(ext, first, last, 0) {
+			emit(ext, 0)
+			return listEmitted
+		}
 		return listFinal
 	}
 	if x.acceptList(best, first, last, tail) {
@@ -459,6 +465,62 @@ func (x *extractor) sharedTail(spans [][2]int, last [2]int) int {
 		return 0
 	}
 	return end - e
+}
+
+// closedSeries reads an enumeration whose members repeat a character at
+// the same place as a series: the members as they are when 等 follows
+// them, with the member after 和, 及 or 与 when one of the same form
+// follows (数字化、网络化和智能化); nil otherwise.
+func (x *extractor) closedSeries(best [][2]int, last [2]int) [][2]int {
+	s := x.v.s
+	members := x.runesOf(best)
+	if shared(members) < 1 {
+		return nil
+	}
+	end := best[len(best)-1][1]
+	if end >= last[1] {
+		return nil
+	}
+	switch s[end] {
+	case '等':
+		// an open list of compact units repeating a character (建链、补链、
+		// 延链、强链等); longer members before 等 are things listed
+		// (困境儿童、流动儿童、留守儿童等)
+		if len(best) < 3 {
+			return nil
+		}
+		for _, m := range members {
+			if len(m) != 2 {
+				return nil
+			}
+		}
+		return best
+	case '和', '及', '与':
+		// modifiers only: 数字化、网络化和智能化, 基础性、前沿性和引领性
+		for _, m := range members {
+			if !isModifier(m) {
+				return nil
+			}
+		}
+	default:
+		return nil
+	}
+	lo, hi := lengths(members)
+	a := end + 1
+	for l := min(hi+1, maxMember); l >= max(lo-1, minMember); l-- {
+		b := a + l
+		if b > last[1] || !x.edgeOK(a) || !x.edgeOK(b) || !memberOK(s[a:b]) {
+			continue
+		}
+		if b < last[1] && !x.endsPhrase(a, b, true) {
+			continue
+		}
+		ext := append(append([][2]int{}, best...), [2]int{a, b})
+		if sh := shared(x.runesOf(ext)); sh >= 1 && isModifier(s[a:b]) {
+			return ext
+		}
+	}
+	return nil
 }
 
 // enumeration reports whether the list is an enumeration, never a series:

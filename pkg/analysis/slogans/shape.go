@@ -647,7 +647,11 @@ func (x *extractor) kindsOf(members [][]rune, rspans [][2]int) bool {
 		same = same && m[0] == first
 	}
 	if same {
-		return false // 新技术、新产品、新模式 repeat their first character
+		// 新技术、新产品、新模式 repeat a first character; names sharing a
+		// first word of two characters are kinds of one thing too (测试环境、
+		// 测试人员、测试方法) unless the reference reports build series on
+		// that word (数字经济、数字社会)
+		return x.kindsByHead(members, rspans)
 	}
 	// the shared head noun is a word of two characters or more (标准,
 	// 机构), not one character (干事、成事 share only 事)
@@ -669,6 +673,24 @@ func (x *extractor) kindsOf(members [][]rune, rspans [][2]int) bool {
 	}
 	// members that are formulations themselves make a series of
 	// formulations (制造强国、海洋强国、交通强国; 科教融合、产教融合)
+	return 2*known < len(members)
+}
+
+// kindsByHead is kindsOf for members sharing their first two characters.
+func (x *extractor) kindsByHead(members [][]rune, rspans [][2]int) bool {
+	m0 := members[0]
+	if len(m0) < 4 || x.ref.seriesHead(string(m0[:2])) {
+		return false
+	}
+	known := 0
+	for i, m := range members {
+		if len(m) < 4 || m[0] != m0[0] || m[1] != m0[1] || !x.thing(m, rspans[i]) || !x.allNouns(rspans[i]) {
+			return false
+		}
+		if x.knownMember(m) {
+			known++
+		}
+	}
 	return 2*known < len(members)
 }
 

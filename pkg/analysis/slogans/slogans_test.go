@@ -650,3 +650,23 @@ func TestHeadNotCut(t *testing.T) {
 		}
 	}
 }
+
+// TestClosedSeries: a series of modifiers closed by 和 and a series of
+// compact units followed by 等 are series; names sharing a first word are
+// a list of things (测试环境、测试人员、测试方法等).
+func TestClosedSeries(t *testing.T) {
+	fs := Extract(prep(t, "构建数字化、网络化和智能化的政府。通过建链、补链、延链、强链等方式招商。包括测试环境、测试人员、测试方法等内容。"), Options{Lexicon: builtinLex(t)})
+	for _, k := range []string{"数字化、网络化、智能化", "建链、补链、延链、强链"} {
+		f, ok := find(fs, k)
+		if !ok {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		} else if k == "数字化、网络化、智能化" && f.Text != "数字化、网络化和智能化" {
+			t.Errorf("%s written %q", k, f.Text)
+		}
+	}
+	for _, f := range fs {
+		if strings.Contains(f.Key, "测试人员") {
+			t.Errorf("list of things found: %v", keys(fs))
+		}
+	}
+}
