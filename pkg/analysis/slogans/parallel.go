@@ -368,8 +368,11 @@ func (x *extractor) cutScore(spans [][2]int, first, last [2]int) (int, bool) {
 		return 0, false
 	}
 	sc := 10*sh + 4*agree
-	if x.verbHead(spans) {
+	if x.verbHead(spans, false) {
 		sc -= 12
+	}
+	if x.verbHead(spans, true) {
+		return 0, false // 加快|国家实验室、国家重点实验室……
 	}
 	if lo == hi {
 		sc += 6
@@ -406,7 +409,10 @@ func (x *extractor) cutScore(spans [][2]int, first, last [2]int) (int, bool) {
 // characters or more that governs the list, the second member opening
 // with a noun: 发展|中医药、民族医药, 推动|老旧工业区、低效商办楼宇, and
 // the first member the longest. Such a verb is no part of the member.
-func (x *extractor) verbHead(spans [][2]int) bool {
+//
+// governingOnly: the verb is one that governs what follows (加快, 推进,
+// 探索: governingVerbs), whatever the lengths of the members.
+func (x *extractor) verbHead(spans [][2]int, governingOnly bool) bool {
 	v := x.v
 	if !v.hasTokens || len(spans) < 2 {
 		return false
@@ -414,7 +420,7 @@ func (x *extractor) verbHead(spans [][2]int) bool {
 	// the head makes the first member the longest (需求/v 升级 beside
 	// 结构优化 is a mistagged noun, not a head)
 	for _, sp := range spans[1:] {
-		if sp[1]-sp[0] >= spans[0][1]-spans[0][0] {
+		if !governingOnly && sp[1]-sp[0] >= spans[0][1]-spans[0][0] {
 			return false
 		}
 	}
@@ -422,6 +428,9 @@ func (x *extractor) verbHead(spans [][2]int) bool {
 	t, ok := v.tokenAt(a)
 	if !ok || t.b-t.a < 2 || t.b >= b || !(verbish(t.pos) || t.pos == "vn") {
 		return false
+	}
+	if governingOnly && (!verbish(t.pos) || !governing(string(v.r[t.a:t.b])) || b-t.b <= 2) {
+		return false // 服务/vn 模式, 服务|最优: no verb taking a list
 	}
 	c, _ := v.fullSpan(spans[1][0], spans[1][1])
 	u, ok := v.tokenAt(c)
