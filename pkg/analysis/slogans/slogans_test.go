@@ -670,3 +670,24 @@ func TestClosedSeries(t *testing.T) {
 		}
 	}
 }
+
+// TestNamesAreTitles: names of organisations, meetings, agreements and
+// short names defined by 简称 are not formulations.
+func TestNamesAreTitles(t *testing.T) {
+	fs := Extract(prep(t, "成立测试与示范应用联席会议（以下简称“联席会议”）。支持我国参与「世界衛生大會」，推动签署「經濟合作架構協議」。推广“时间银行”互助养老，推行“管委会+运营公司”模式。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		switch f.Core {
+		case "联席会议", "世界卫生大会", "经济合作架构协议":
+			t.Errorf("name taken for a formulation: %s", f.Text)
+		}
+	}
+	for _, k := range []string{"时间银行", "管委会+运营公司"} {
+		found := false
+		for _, f := range fs {
+			found = found || f.Core == k
+		}
+		if !found {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+}
