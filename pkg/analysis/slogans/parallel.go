@@ -608,7 +608,7 @@ func (x *extractor) edgeOK(j int) bool {
 // quoteEdge reports whether a quotation mark was removed before s[j].
 func (x *extractor) quoteEdge(j int) bool {
 	v := x.v
-	return j > 0 && j < len(v.s) && v.sIdx[j]-v.sIdx[j-1] > 1
+	return j > 0 && j < len(v.s) && v.sIdx[j]-v.sIdx[j-1] > 1 && isQuoteMark(v.r[v.sIdx[j]-1])
 }
 
 // clauseRuns finds runs of clauses of the same shape separated by ，. The

@@ -83,6 +83,12 @@ func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool
 	loose := x.looseSeries(members, rspans, byDun)
 	switch {
 	case n >= 3:
+		if !byDun && lo > 4 && !x.attested(members) {
+			// clauses with nothing repeated are ordinary measures listed
+			// (加大政策支持，培育龙头企业，加强示范引领) unless short enough
+			// for a slogan line (发扬成绩，克服缺点，谦虚谨慎)
+			return false
+		}
 		// two thirds predicates; gse tags many four-character set phrases
 		// as nouns (照单全收/n, 克服缺点/n): such a word is not held against
 		// a series of predicates

@@ -332,6 +332,15 @@ func (x *extractor) results() []Formulation {
 }
 
 // formulation builds the formulation of a group of hits.
+// unwrap removes the line breaks of a line wrapped inside a formulation
+// (text from PDF): the form shown; occurrences keep the document's bytes.
+func unwrap(t string) string {
+	if !strings.ContainsAny(t, "\n\r") {
+		return t
+	}
+	return strings.NewReplacer("\r\n", "", "\n", "", "\r", "").Replace(t)
+}
+
 func (x *extractor) formulation(g *group) Formulation {
 	f := Formulation{Core: g.key, Kind: g.kind}
 	forms := map[string]int{}
@@ -339,7 +348,7 @@ func (x *extractor) formulation(g *group) Formulation {
 		s, e := x.v.textSpan(h.ei, h.ek)
 		occ := Occurrence{Start: s, End: e, Text: x.v.in.Text[s:e], Quoted: h.quoted}
 		for _, m := range h.mspans {
-			occ.Members = append(occ.Members, stripQuotes(x.v.surface(m[0], m[1])))
+			occ.Members = append(occ.Members, unwrap(stripQuotes(x.v.surface(m[0], m[1]))))
 		}
 		if h.quoted {
 			f.Quoted++
@@ -347,14 +356,14 @@ func (x *extractor) formulation(g *group) Formulation {
 			f.Bare++
 		}
 		f.Occurrences = append(f.Occurrences, occ)
-		forms[occ.Text]++
+		forms[unwrap(occ.Text)]++
 		if len(f.Members) == 0 && h.key == g.key {
 			f.Members = h.members
 		}
 	}
 	f.Count = len(f.Occurrences)
 	rep := x.representative(g.hits)
-	f.Text = f.Occurrences[rep].Text
+	f.Text = unwrap(f.Occurrences[rep].Text)
 	f.Key = g.key
 	if h := g.hits[rep]; h.head > 0 || h.tail > 0 {
 		f.Key = textKey(x.v.surfaceFolded(h.ei, h.ek))

@@ -691,3 +691,24 @@ func TestNamesAreTitles(t *testing.T) {
 		}
 	}
 }
+
+// TestWrappedLines: a line wrapped inside a sentence (PDF text) does not
+// cut a series, and the form shown has no line break.
+func TestWrappedLines(t *testing.T) {
+	fs := Extract(prep(t, "以习近平新时代中国特色社会主义思想为指导，立足新发展阶段，完整、准确、全\n面贯彻新发展理念。\n"), Options{Lexicon: builtinLex(t)})
+	f, ok := find(fs, "完整、准确、全面")
+	if !ok || f.Text != "完整、准确、全面" {
+		t.Errorf("got %v (%q)", keys(fs), f.Text)
+	}
+}
+
+// TestOrdinaryClauses: long clauses with nothing repeated are measures
+// listed, not a slogan line.
+func TestOrdinaryClauses(t *testing.T) {
+	fs := Extract(prep(t, "要加大政策支持，培育龙头企业，加强示范引领。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		if strings.Contains(f.Key, "培育龙头企业") {
+			t.Errorf("got %v", keys(fs))
+		}
+	}
+}
