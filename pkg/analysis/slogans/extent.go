@@ -163,6 +163,11 @@ func (x *extractor) headBefore(i int) int {
 		toks = append(toks, t)
 		st = t.a
 	}
+	// a verb of one character right before the core takes it as its
+	// object: 主要产品有“三酸两碱” has no head
+	if len(toks) > 0 && verbish(toks[0].pos) && toks[0].b-toks[0].a == 1 {
+		return 0
+	}
 	// toks run from the core backwards; keep the longest run whose verbs
 	// each follow a noun of the head (慢性病防治 yes, 加快推进 no), and
 	// which starts with no verb

@@ -74,6 +74,9 @@ func numberedShape(c []rune) bool {
 	if isIdiom(s) {
 		return false
 	}
+	if len(c) >= 4 && c[0] == c[2] && c[1] == c[3] {
+		return false // 一块一块, 一步一步: a reduplication
+	}
 	for _, p := range lexicalPrefixes {
 		if strings.HasPrefix(s, p) {
 			return false

@@ -329,7 +329,8 @@ var titleCues = []string{"荣获", "获评", "获得", "评为", "授予", "命�
 // documents (Simplified keys): “世界卫生大会”, 「财团法人国际合作基金会」,
 // 「经济合作架构协议」, “中国软件100强” is caught by its numeral elsewhere.
 var nameEnds = []string{"委员会", "基金会", "协会", "学会", "联合会", "研究会", "大会", "论坛", "公司", "集团",
-	"研究院", "研究所", "大学", "学院", "协议", "公约", "条例", "纲要", "规范", "白皮书", "宣言", "报告"}
+	"研究院", "研究所", "大学", "学院", "协议", "公约", "条例", "纲要", "规范", "白皮书", "宣言", "报告",
+	"组织", "同盟会", "研讨会", "博览会", "交易会", "决议", "决议文"}
 
 // titleCue reports whether the quoted runes r[a:b] are a name.
 func (x *extractor) titleCue(a, b int) bool {
@@ -342,6 +343,11 @@ func (x *extractor) titleCue(a, b int) bool {
 			if strings.HasSuffix(key, w) {
 				return true
 			}
+		}
+		// a law: 「专科学校法」 (not a method: 工作方法, 做法; not a bundle
+		// of laws: “能源四法”)
+		if strings.HasSuffix(key, "法") && !hasCountingNumeral([]rune(key)) && !strings.ContainsAny(string([]rune(key)[len([]rune(key))-2]), "方做办手说看想用技算写打作") {
+			return true
 		}
 	}
 	for _, w := range titleTails {

@@ -712,3 +712,30 @@ func TestOrdinaryClauses(t *testing.T) {
 		}
 	}
 }
+
+// TestLawsAndReduplication: the name of a law is a title, a bundle of laws
+// and a working method are not; a reduplication is no numbered formulation;
+// a one-character verb before a core is no head.
+func TestLawsAndReduplication(t *testing.T) {
+	fs := Extract(prep(t, "中國通過「反分裂國家法」。積極推動「能源四法」。推深“六尺巷工作法”。黨產就是這樣一塊一塊賤賣掉。主要产品有“三酸两碱”。"), Options{Lexicon: builtinLex(t)})
+	cores := map[string]Formulation{}
+	for _, f := range fs {
+		cores[f.Core] = f
+	}
+	if _, ok := cores["反分裂国家法"]; ok {
+		t.Errorf("a law taken for a formulation: %v", keys(fs))
+	}
+	for _, k := range []string{"六尺巷工作法", "三酸两碱"} {
+		if _, ok := cores[k]; !ok {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+	if f := cores["三酸两碱"]; strings.Contains(f.Text, "有") {
+		t.Errorf("head with a verb: %s", f.Text)
+	}
+	for _, f := range fs {
+		if strings.Contains(f.Key, "一块一块") {
+			t.Errorf("reduplication: %v", keys(fs))
+		}
+	}
+}
