@@ -74,9 +74,32 @@ def test3():
         print("\t".join([os.path.basename(r["file"])[:-4], r["kind"], r["text"], r.get("context", "")]))
 
 
+def dev3():
+    """Draw 60 rows (seed 20261207) of the DEV documents of the three genres (15 DEV provincial
+    reports, the DEV ministry/provincial notices, the DEV Traditional speeches) into
+    gold/precision_dev3.tsv with empty labels."""
+    import hashlib
+    base = os.path.join(ROOT, "..", "shared", "corpus")
+    test_tw = "2005-02-21_9221 2005-05-10_9424 2010-02-08_14057 2015-01-29_19215 2015-07-27_19629".split()
+    docs = [os.path.join(CORPUS, f) for f in sorted(os.listdir(CORPUS)) if f[5:-4] not in TEST]
+    for sub in ("ministry_provincial_notices", "taiwan_presidential_office"):
+        d = os.path.join(base, sub)
+        docs += [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
+                 and hashlib.sha256(f.encode()).digest()[0] >= 77 and f[:-4] not in test_tw]
+    rs = rows(docs)
+    rnd = random.Random(SEED + 2)
+    with open(os.path.join(HERE, "gold", "precision_dev3.tsv"), "w") as fh:
+        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+        for i in rnd.sample(range(len(rs)), 60):
+            r = rs[i]
+            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+            fh.write("\t".join(["A", os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
+    print("dev3", len(rs), "rows; 60 drawn")
+
+
 def score():
     lines = []
-    for name in ("dev", "test", "test2", "test3", "test4"):
+    for name in ("dev", "dev3", "test", "test2", "test3", "test3_rules10", "test4"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         if not os.path.exists(p):
             continue
@@ -106,4 +129,4 @@ def score():
 
 
 if __name__ == "__main__":
-    {"draw": draw, "redraw": redraw, "score": score, "test3": test3}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
+    {"draw": draw, "redraw": redraw, "score": score, "test3": test3, "dev3": dev3}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
