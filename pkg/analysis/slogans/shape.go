@@ -5,6 +5,17 @@ import (
 	"strings"
 )
 
+// badMemberEdge: function words that neither open (的 may not, 地 may)
+// nor end (地 may not, 的 may) a member; a switch: memberOK runs on every
+// candidate cut.
+func badMemberEdge(c rune) bool {
+	switch c {
+	case '的', '地', '之', '和', '及', '与', '或', '等', '了', '并', '而':
+		return true
+	}
+	return false
+}
+
 // memberOK: a possible member of a series, made of ideographs, neither a
 // number nor starting or ending with a function word, with no conjunction
 // inside.
@@ -17,7 +28,7 @@ func memberOK(m []rune) bool {
 			return false
 		}
 	}
-	if strings.ContainsRune("的之和及与或等了并而", m[0]) || strings.ContainsRune("地之和及与或等了并而", m[len(m)-1]) {
+	if badMemberEdge(m[0]) && m[0] != '地' || badMemberEdge(m[len(m)-1]) && m[len(m)-1] != '的' {
 		return false
 	}
 	for i, c := range m {
