@@ -330,15 +330,17 @@ func (x *extractor) bestCut(segs [][2]int, firsts, lasts []int) ([][2]int, int) 
 	first, last := segs[0], segs[k]
 	bestScore := -1 << 30
 	var best [][2]int
+	// one buffer for the candidates, copied when one wins: cutScore keeps
+	// nothing of it
+	spans := make([][2]int, len(segs))
+	copy(spans[1:k], segs[1:k])
 	for _, lf := range firsts {
 		for _, ll := range lasts {
-			spans := make([][2]int, 0, len(segs))
-			spans = append(spans, [2]int{first[1] - lf, first[1]})
-			spans = append(spans, segs[1:k]...)
-			spans = append(spans, [2]int{last[0], last[0] + ll})
+			spans[0] = [2]int{first[1] - lf, first[1]}
+			spans[k] = [2]int{last[0], last[0] + ll}
 			sc, ok := x.cutScore(spans, first, last)
 			if ok && sc > bestScore {
-				bestScore, best = sc, spans
+				bestScore, best = sc, append(best[:0], spans...)
 			}
 		}
 	}
@@ -352,7 +354,8 @@ func (x *extractor) bestCut(segs [][2]int, firsts, lasts []int) ([][2]int, int) 
 // when the members do not have one shape.
 func (x *extractor) cutScore(spans [][2]int, first, last [2]int) (int, bool) {
 	s := x.v.s
-	members := x.runesOf(spans)
+	x.rbuf = x.runesInto(x.rbuf[:0], spans)
+	members := x.rbuf
 	lo, hi := lengths(members)
 	sh := shared(members)
 	if lo < minMember || hi-lo > 1 || (len(members) == 2 && hi != lo && sh < 2) {

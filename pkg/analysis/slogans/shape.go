@@ -325,6 +325,14 @@ func (x *extractor) runesOf(spans [][2]int) [][]rune {
 	return out
 }
 
+// runesInto is runesOf into a buffer the caller reuses.
+func (x *extractor) runesInto(buf [][]rune, spans [][2]int) [][]rune {
+	for _, sp := range spans {
+		buf = append(buf, x.v.s[sp[0]:sp[1]])
+	}
+	return buf
+}
+
 func (x *extractor) fullSpans(spans [][2]int) [][2]int {
 	out := make([][2]int, len(spans))
 	for i, sp := range spans {

@@ -219,6 +219,7 @@ type extractor struct {
 	// quotes are the quoted spans found, classified
 	quotes      []quoteSpan
 	compactKeys map[string]bool // keys found only by compactNumbered
+	rbuf        [][]rune        // members of the cut cutScore is scoring
 }
 
 func (x *extractor) run() {
