@@ -3,6 +3,7 @@ package slogans
 import (
 	"slices"
 	"strings"
+
 	"zhpolicy/pkg/analysis"
 )
 
