@@ -107,6 +107,21 @@ func TestWellFormedPhrases(t *testing.T) {
 			want: []string{"省委", "领导"},
 		},
 		{
+			name: "a phrase before a verb every time ends inside a longer unit",
+			spec: "构件/n 智能/n 制造/v 。/w 构件/n 智能/n 生产/v 。/w 构件/n 智能/n 检测/v 。/w 智能/n 。/w 构件/n",
+			want: []string{"构件", "智能"},
+		},
+		{
+			name: "a word ending in 于 is a verb, never a term nor the end of one",
+			spec: "标准/n 侧重于/n 。/w 标准/n 侧重于/n 。/w 标准/n 侧重于/n 。/w 适用于/n",
+			want: nil,
+		},
+		{
+			name: "a verb before one character is no term",
+			spec: "依托/v 省/n 。/w 依托/v 省/n 。/w 依托/v 省/n 。/w",
+			want: nil,
+		},
+		{
 			name: "a word only the HMM found, used once, is a piece of its neighbours",
 			spec: "标省/x 。/w 科创/n 走廊/n 。/w 科创/n 走廊/n",
 			want: []string{"科创走廊"},

@@ -59,6 +59,9 @@ type collector struct {
 	quotedFirst []bool
 	// quotedWords are the HMM's words the document quotes (“众管”).
 	quotedWords []string
+	// mods counts, by unit id, the uses of a word directly before a
+	// content word (see modifier); made when first needed.
+	mods []int32
 }
 
 // gram is a sequence of unit ids, -1 padded.
@@ -107,6 +110,10 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		left, right map[rune]int32
 		bound       bool
 		seen        bool
+		// modifier counts the occurrences of a phrase that ends in a
+		// word the document uses as a modifier (see modifier) and is
+		// followed by a content word (建材行业+智能+制造, 构件+智能+生产线).
+		modifier int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -141,8 +148,18 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
+		if j < len(c.units) && c.touching(j-1) && j-i > 1 && c.units[j].word && (c.word(c.units[j-1].key+c.units[j].key) || isVerb(c.units[j].pos) && c.units[j].join && !c.stop.Has(c.units[j].key)) {
+			// a phrase whose last word makes a word with the next
+			// (建材行业+智能+制造: 智能制造) is cut out of a longer unit
+			n.modifier++
+		}
 		if j < len(c.units) && c.touching(j-1) {
 			if u := &c.units[j]; u.join && !c.stop.Has(u.key) {
+				bump(&n.right, firstRune(u.key))
+			} else if u.word && c.units[j-1].pos == "x" && j-i == 1 && runeLen(u.key) == 1 && c.word(lastRuneString(c.units[j-1].key)+u.key) {
+				// a word only the HMM found whose last character makes a
+				// word with the next (数智赋+能: 赋能) is cut out of a
+				// longer one
 				bump(&n.right, firstRune(u.key))
 			} else if u.word && (runeLen(c.units[j-1].key) == 1 && j-i > 1 || !functionWord(u) && !c.stop.Has(u.key)) {
 				// a phrase that ends in one character glued to the next
@@ -179,10 +196,33 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		n := &ns[i]
 		limit := partialShare * float64(tm.count)
 		if l, r := most(n.left), most(n.right); l >= 2 && float64(l) >= limit || r >= 2 && float64(r) >= limit ||
-			n.bound && !tm.phrase && runeLen(tm.key) <= 2 {
+			n.bound && !tm.phrase && runeLen(tm.key) <= 2 ||
+			n.modifier >= 2 && float64(n.modifier) >= limit {
 			tm.partial = true
 		}
 	}
+}
+
+// modifier says whether the document uses the word of unit id mostly
+// (partialShare of its uses, at least twice) directly before a content
+// word: a modifier (智能 of 智能制造, 智能生产线), which ends no phrase
+// that is followed by more content.
+func (c *collector) modifier(id int32) bool {
+	if c.mods == nil {
+		c.mods = make([]int32, len(c.single))
+		for i := 0; i+1 < len(c.units); i++ {
+			if u := &c.units[i+1]; u.join && !c.stop.Has(u.key) && c.touching(i) {
+				c.mods[c.ids[i]]++
+			}
+		}
+	}
+	m := c.mods[id]
+	return m >= 2 && float64(m) >= partialShare*float64(c.single[id])
+}
+
+func lastRuneString(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
 }
 
 // isConjunction says whether a word joins two names into one
@@ -385,6 +425,14 @@ func (c *collector) classify(u *unit) {
 		return
 	}
 	u.cand = u.word && !numeral && !stop && n >= c.opts.minLen() && c.opts.POS.Allows(u.pos)
+	if kind == kindHan && n >= 2 && boundEnd(u.key) {
+		// a word ending in a preposition's character (侧重于, 适用于) is a
+		// verb, whatever its tag: never a term, never the end of one
+		u.cand = false
+		u.last = false
+		u.join = false
+		return
+	}
 	if !c.short && u.cand && u.pos == "x" && n <= 2 && !c.known(u.key) {
 		// in a long document, a two-character word only the HMM found
 		// (创近, 驻省, 二产) is mostly a piece of a longer expression: a
@@ -421,6 +469,13 @@ func oovJunk(key string) bool {
 	return isFunctionRune(r0) || isFunctionRune(r1) || strings.ContainsAny(key, "和与及或的暨")
 }
 
+// boundEnd says whether a word ends in a character that binds it to
+// what follows (…于: 侧重于, 基于, 有利于).
+func boundEnd(key string) bool {
+	r, _ := utf8.DecodeLastRuneInString(key)
+	return r == '于'
+}
+
 // isFunctionRune: characters that are words of grammar on their own.
 func isFunctionRune(r rune) bool {
 	return strings.ContainsRune("的了和与及或暨在是有对让把被将从向为以于由至等之其该此各每也都又还就才并而但则即既再更最很较不没无非要能会可应须使给比用按据到中地得着过作所上下后前内外时", r)
@@ -433,6 +488,23 @@ func (c *collector) known(key string) bool {
 	case nil:
 		return false
 	case interface{ knows(string) bool }:
+		return x.knows(key)
+	default:
+		_, ok := x.Lookup(key)
+		return ok
+	}
+}
+
+// word says whether the general IDF table (the dictionary's words,
+// verbs included) or the background knows a word.
+func (c *collector) word(key string) bool {
+	switch x := c.opts.IDF.(type) {
+	case nil:
+		return false
+	case *bgIDF:
+		if _, ok := x.gen(key); ok {
+			return true
+		}
 		return x.knows(key)
 	default:
 		_, ok := x.Lookup(key)
@@ -641,6 +713,11 @@ func (c *collector) verbObject(i, j int, cnt int32) bool {
 		return true
 	}
 	o := &c.units[i+1]
+	if runeLen(o.key) == 1 {
+		// a verb before one character (依托+省): the verb and the first
+		// piece of its object
+		return true
+	}
 	switch o.pos {
 	case "ns", "nr", "nrt", "nrfg", "nt":
 		return true
