@@ -3,6 +3,7 @@ package keywords
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis"
@@ -114,6 +115,10 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// word the document uses as a modifier (see modifier) and is
 		// followed by a content word (建材行业+智能+制造, 构件+智能+生产线).
 		modifier int32
+		// label counts the occurrences that are the name of a field of
+		// a form (联系电话：…) or the issuer's code of a document number
+		// (发改能源〔2020〕12号, 鲁工信数据〔2021〕3号)
+		label int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -148,6 +153,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
+		if e := c.units[j-1].end; c.fieldName(e) || docNumber(c.in.Text[e:]) {
+			n.label++
+		}
 		if j < len(c.units) && c.touching(j-1) && j-i > 1 && c.units[j].word && (c.word(c.units[j-1].key+c.units[j].key) || isVerb(c.units[j].pos) && c.units[j].join && !c.stop.Has(c.units[j].key)) {
 			// a phrase whose last word makes a word with the next
 			// (建材行业+智能+制造: 智能制造) is cut out of a longer unit
@@ -190,10 +198,16 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// only what could be a piece: a phrase, a word the HMM found or
 		// a word tagged as a name (马池 of 马池口), or a word seen three
 		// times or more.
+		n := &ns[i]
+		if !tm.quoted && 2*n.label >= int32(tm.count) {
+			// a form's field name or a document number's code, half of
+			// its uses or more: the document's structure, not its subject
+			tm.partial = true
+			continue
+		}
 		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
 			continue
 		}
-		n := &ns[i]
 		limit := partialShare * float64(tm.count)
 		if l, r := most(n.left), most(n.right); l >= 2 && float64(l) >= limit || r >= 2 && float64(r) >= limit ||
 			n.bound && !tm.phrase && runeLen(tm.key) <= 2 ||
@@ -223,6 +237,55 @@ func (c *collector) modifier(id int32) bool {
 func lastRuneString(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+// fieldName says whether the text at byte offset e is a colon followed
+// by a short value ending its line (a number, an address, a name; not
+// nothing, nor a clause: few Chinese characters) (联系电话：0531-1234567, 邮编：250000): the
+// end of a form's field name, not of a term the line defines
+// (智慧养老院：通过…).
+func (c *collector) fieldName(e int) bool {
+	rest := c.in.Text[e:]
+	switch {
+	case strings.HasPrefix(rest, "："):
+		rest = rest[len("："):]
+	case strings.HasPrefix(rest, ":"):
+		rest = rest[1:]
+	default:
+		return false
+	}
+	n, han := 0, 0
+	for _, r := range rest {
+		if r == '\n' {
+			break
+		}
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+		if n++; n > fieldValueRunes || han > fieldValueHan {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// docNumber says whether text begins with the year of a document number:
+// 〔2020〕, [2020], ［2020］, (2020), （2020）.
+func docNumber(text string) bool {
+	for _, open := range []string{"〔", "[", "［", "(", "（"} {
+		if rest, ok := strings.CutPrefix(text, open); ok {
+			if len(rest) < 5 {
+				return false
+			}
+			for i := 0; i < 4; i++ {
+				if rest[i] < '0' || rest[i] > '9' {
+					return false
+				}
+			}
+			return strings.ContainsAny(rest[4:min(len(rest), 7)], "〕]］)）")
+		}
+	}
+	return false
 }
 
 // isConjunction says whether a word joins two names into one
