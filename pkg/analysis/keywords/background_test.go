@@ -153,7 +153,8 @@ func TestBackgroundIDF(t *testing.T) {
 	x := b.IDF(general)
 	unseen := math.Log((100 + bgPrior) / bgUnseen)
 	want := func(g, df float64) float64 {
-		return g * math.Log((100+bgPrior)/(df+bgPrior*math.Exp(-g)+bgUnseen)) / unseen
+		// each document uses each term once (vocabTerms): count = df
+		return g * math.Log((100+bgPrior)/(df+bgPrior*math.Exp(-g)+bgUnseen)) / unseen * burst(int64(df), int64(df))
 	}
 	for _, c := range []struct {
 		w     string
