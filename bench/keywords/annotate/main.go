@@ -127,7 +127,14 @@ func prepare(old, corpus string) error {
 		if err != nil {
 			return err
 		}
+		// a system that lists names apart (8adc0b0) writes them in a
+		// second table of the same CSV, with the name column set: they
+		// are not in its top 10 of keywords
+		nameCol := slices.Index(rows[0], "name")
 		for _, r := range rows[1:] {
+			if nameCol >= 0 && r[nameCol] != "" {
+				continue
+			}
 			lists = append(lists, item{name, "before", r[2]})
 		}
 		docs, err := kwdocs.Load([]string{path}, nil)
