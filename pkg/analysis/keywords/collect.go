@@ -60,9 +60,6 @@ type collector struct {
 	quotedFirst []bool
 	// quotedWords are the HMM's words the document quotes (“众管”).
 	quotedWords []string
-	// mods counts, by unit id, the uses of a word directly before a
-	// content word (see modifier); made when first needed.
-	mods []int32
 }
 
 // gram is a sequence of unit ids, -1 padded.
@@ -111,9 +108,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		left, right map[rune]int32
 		bound       bool
 		seen        bool
-		// modifier counts the occurrences of a phrase that ends in a
-		// word the document uses as a modifier (see modifier) and is
-		// followed by a content word (建材行业+智能+制造, 构件+智能+生产线).
+		// modifier counts the occurrences of a phrase followed by a verb
+		// (建材行业+智能+制造, 省级+科技+创新), or by a word its last word
+		// makes a dictionary word with: it ends inside a longer unit.
 		modifier int32
 		// label counts the occurrences that are the name of a field of
 		// a form (联系电话：…) or the issuer's code of a document number
@@ -215,23 +212,6 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
-}
-
-// modifier says whether the document uses the word of unit id mostly
-// (partialShare of its uses, at least twice) directly before a content
-// word: a modifier (智能 of 智能制造, 智能生产线), which ends no phrase
-// that is followed by more content.
-func (c *collector) modifier(id int32) bool {
-	if c.mods == nil {
-		c.mods = make([]int32, len(c.single))
-		for i := 0; i+1 < len(c.units); i++ {
-			if u := &c.units[i+1]; u.join && !c.stop.Has(u.key) && c.touching(i) {
-				c.mods[c.ids[i]]++
-			}
-		}
-	}
-	m := c.mods[id]
-	return m >= 2 && float64(m) >= partialShare*float64(c.single[id])
 }
 
 func lastRuneString(s string) string {
