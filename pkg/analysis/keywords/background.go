@@ -80,7 +80,10 @@ func (b *Background) Add(t *Terms) {
 		e := b.terms[k]
 		e.df++
 		e.count += int64(n)
-		b.terms[k] = e
+		// a copy, always: the document's keys are substrings of its
+		// text, and assigning to an entry of a map stores the key given
+		// even when the entry exists
+		b.terms[strings.Clone(k)] = e
 	}
 }
 

@@ -85,7 +85,7 @@ func (c *collector) run(t *Terms) {
 	c.build(t, spans)
 	c.partialTerms(t, spans)
 	if c.opts.NoVocabulary {
-		t.Compact() // the terms' own counts
+		t.ownCounts()
 		return
 	}
 	c.vocabulary(t)

@@ -175,6 +175,9 @@ type Terms struct {
 	seq []int32
 	// weight is the sum of the weights of all candidate occurrences.
 	weight float64
+	// tr holds the TextRank scores of the terms once Compact has dropped
+	// seq, which they are computed from.
+	tr []float64
 }
 
 type term struct {
@@ -198,18 +201,6 @@ type form struct {
 	n    int
 	// first is the unit index of its first occurrence, for stable ties.
 	first int
-}
-
-// Compact drops what only a background needs (the vocabulary of word
-// sequences the document does not rank), keeping the counts of its own
-// terms for keyness: for callers that hold the Terms of many documents.
-func (t *Terms) Compact() {
-	v := make(map[string]int32, len(t.terms))
-	for i := range t.terms {
-		k := t.terms[i].key
-		v[k] = max(t.vocab[k], int32(t.terms[i].count))
-	}
-	t.vocab = v
 }
 
 // Len is the number of distinct candidate terms.

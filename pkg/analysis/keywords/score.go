@@ -71,6 +71,9 @@ func termIDF(idf IDF, tm *term, short bool) float64 {
 // within textRankWindow words of each other, scaled so that the best term
 // has 1. This is TextRank as jieba computes it, run to convergence.
 func (t *Terms) textRank() []float64 {
+	if t.tr != nil {
+		return slices.Clone(t.tr)
+	}
 	n := len(t.terms)
 	adj := make([]map[int32]float64, n)
 	for i, a := range t.seq {

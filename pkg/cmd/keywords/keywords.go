@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"strings"
 
@@ -20,6 +21,7 @@ import (
 	"zhpolicy/pkg/safewrite"
 	"zhpolicy/pkg/script"
 	seg "zhpolicy/pkg/segment"
+	"zhpolicy/pkg/spill"
 	"zhpolicy/pkg/views"
 )
 
@@ -109,9 +111,12 @@ score, count, name (the entity type of a name); CSV, TSV and JSON also give
 the file and the byte offsets (start, end) of the first occurrence in the
 text as given.
 
-Memory: every document is ranked whole. With --background corpus or
---corpus the candidate terms of every document (not its text) are kept for
-a second pass.`,
+Memory: every document is ranked whole (a file over 1 MiB is read as
+documents FILE#1, FILE#2, … of about 1 MiB). With --background corpus or
+--corpus each document's rankable terms (not its text) are kept for a
+second pass, in memory up to 64 MiB and past that in a temporary file
+(TMPDIR); what stays in memory is the corpus's own counts, which grow with
+its vocabulary, not with its size.`,
 		Example: `  zhpolicy keywords testdata/sample/municipal_report.txt
   zhpolicy keywords --top 10 --format csv testdata/sample/ > keywords.csv
   zhpolicy keywords --corpus --top 10 testdata/sample/
@@ -242,7 +247,12 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	exOpts.NoVocabulary = !keep
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "keywords", StreamsOutput: !keep,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
-	var kept []docResult           // documents held for a second pass
+	// the documents held for a second pass, compacted and encoded: on
+	// disk past spill.DefaultLimit, so that memory does not grow with
+	// the corpus
+	kept := spill.New("", spillLimit)
+	defer kept.Close()
+	var enc []byte
 	corpusBg := kw.NewBackground() // the documents' own background
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
@@ -262,9 +272,13 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 				return r.out.Write(w)
 			}
 			corpusBg.Add(r.terms)
-			r.terms.Compact()
-			kept = append(kept, r)
-			return nil
+			// positions mapped now: the span function holds the whole
+			// document, which must not stay in memory
+			var err error
+			if enc, err = r.terms.Compact(exOpts.Method, r.span).AppendBinary(enc[:0]); err != nil {
+				return err
+			}
+			return kept.Add(enc)
 		})
 	if err != nil {
 		return err
@@ -278,11 +292,14 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			return err
 		}
 	case keep:
-		for _, r := range kept {
-			if err := ctx.Err(); err != nil {
+		for t, err := range keptTerms(kept) {
+			if err == nil {
+				err = ctx.Err()
+			}
+			if err != nil {
 				return err
 			}
-			if err := docView(r, exOpts, opts.Top, disp).Write(w, opts.Format); err != nil {
+			if err := docView(docResult{name: t.Name, terms: t}, exOpts, opts.Top, disp).Write(w, opts.Format); err != nil {
 				return err
 			}
 		}
@@ -304,17 +321,28 @@ func docView(r docResult, o kw.Options, top int, disp *script.Display) *views.Vi
 	return views.KeywordsDoc(r.name, r.terms.Score(o, top), names, disp, r.span)
 }
 
-// writeCorpus writes what the corpus is about and what distinguishes each
-// document.
-func writeCorpus(ctx context.Context, w *report.Writer, kept []docResult, corpusBg, bg *kw.Background, o kw.Options, opts *Options, disp *script.Display) error {
-	c := kw.NewCorpus()
-	for _, r := range kept {
-		if o.Names == kw.NamesApart {
-			c.Add(r.terms, r.terms.Score(o, 0), r.terms.Names(o, 0))
-		} else {
-			c.Add(r.terms, r.terms.Score(o, 0))
+// spillLimit is the memory the kept documents may take before they go to
+// disk: 0 for spill.DefaultLimit; tests set it to send them to disk.
+var spillLimit int
+
+// keptTerms reads back the documents' Terms in order.
+func keptTerms(s *spill.Store) iter.Seq2[*kw.Terms, error] {
+	return func(yield func(*kw.Terms, error) bool) {
+		for rec, err := range s.All() {
+			t := new(kw.Terms)
+			if err == nil {
+				err = t.UnmarshalBinary(rec)
+			}
+			if !yield(t, err) || err != nil {
+				return
+			}
 		}
 	}
+}
+
+// writeCorpus writes what the corpus is about and what distinguishes each
+// document.
+func writeCorpus(ctx context.Context, w *report.Writer, kept *spill.Store, corpusBg, bg *kw.Background, o kw.Options, opts *Options, disp *script.Display) error {
 	ref, within, refName := corpusBg, true, "the rest of the corpus"
 	if opts.Keyness == "background" {
 		if bg == nil {
@@ -325,12 +353,21 @@ func writeCorpus(ctx context.Context, w *report.Writer, kept []docResult, corpus
 			refName = "the policy background"
 		}
 	}
+	c := kw.NewCorpus()
 	var docs []views.KeynessDoc
-	for _, r := range kept {
-		if err := ctx.Err(); err != nil {
+	for t, err := range keptTerms(kept) {
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err != nil {
 			return err
 		}
-		docs = append(docs, views.KeynessDoc{File: r.name, Terms: r.terms.Keyness(ref, within, o, opts.Top), Span: r.span})
+		if o.Names == kw.NamesApart {
+			c.Add(t, t.Score(o, 0), t.Names(o, 0))
+		} else {
+			c.Add(t, t.Score(o, 0))
+		}
+		docs = append(docs, views.KeynessDoc{File: t.Name, Terms: t.Keyness(ref, within, o, opts.Top)})
 	}
 	which := kw.All
 	if o.Names == kw.NamesApart {

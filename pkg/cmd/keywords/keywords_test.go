@@ -436,3 +436,21 @@ func TestGovernmentWorkReports(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptOnDisk checks that documents held for the second pass rank the
+// same when they go to disk as when they stay in memory.
+func TestKeptOnDisk(t *testing.T) {
+	for _, args := range [][]string{
+		{"--corpus", "--top", "5", "testdata/sample"},
+		{"--corpus", "--method", "both", "--names", "keep", "testdata/sample"},
+		{"--background", "corpus", "--method", "textrank", "testdata/sample"},
+	} {
+		mem := run(t, format("json"), args...)
+		keywords.SetSpillLimit(1)
+		disk := run(t, format("json"), args...)
+		keywords.SetSpillLimit(0)
+		if mem.err != nil || disk.err != nil || mem.out != disk.out || len(mem.out) < 500 {
+			t.Errorf("%v: in memory (%v) and on disk (%v) differ:\n%.300s\n%.300s", args, mem.err, disk.err, mem.out, disk.out)
+		}
+	}
+}

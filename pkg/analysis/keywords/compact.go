@@ -1,0 +1,238 @@
+package keywords
+
+import (
+	"encoding/binary"
+	"errors"
+	"math"
+	"strings"
+
+	"zhpolicy/pkg/analysis"
+	"zhpolicy/pkg/analysis/entities"
+)
+
+// Compact reduces the Terms of a document to what ranking it needs, for
+// callers that hold the Terms of many documents until the corpus they
+// belong to is known (keywords --corpus ranks each document against the
+// rest): the terms that can be ranked at all (Terms.ranked), each with the
+// first of its occurrences, its most frequent form and copies of its
+// strings (so that nothing holds on to the document's text); the counts of
+// those terms only (the vocabulary of word sequences a background counts is
+// dropped: add the document to its background first); and, for the methods
+// that use it, the TextRank scores, computed now from the sequence of
+// units, which is dropped. span, when not nil, maps each kept occurrence
+// from the document's text to the positions the caller reports (the
+// original file's), so that the caller need not keep the document to map
+// them later. Compact returns t.
+func (t *Terms) Compact(m Method, span func(start, end int) (int, int)) *Terms {
+	var tr []float64
+	if m != TFIDF && len(t.terms) > 0 {
+		tr = t.textRank()
+	}
+	v := make(map[string]int32)
+	kept := t.terms[:0]
+	var keptTR []float64
+	for i := range t.terms {
+		tm := t.terms[i]
+		if !t.ranked(&tm) {
+			continue
+		}
+		tm.key = strings.Clone(tm.key)
+		tm.pos = strings.Clone(tm.pos)
+		tm.parts = analysis.CloneStrings(tm.parts)
+		f := tm.forms[0]
+		f.text = strings.Clone(f.text)
+		tm.forms = []form{f}
+		sp := tm.spans[0]
+		if span != nil {
+			s, e := span(int(sp[0]), int(sp[1]))
+			sp = [2]int32{int32(s), int32(e)}
+		}
+		tm.spans = [][2]int32{sp}
+		v[tm.key] = max(t.vocab[tm.key], int32(tm.count))
+		kept = append(kept, tm)
+		if tr != nil {
+			keptTR = append(keptTR, tr[i])
+		}
+	}
+	clear(t.terms[len(kept):])
+	t.terms = append([]term(nil), kept...)
+	t.tr = keptTR
+	if t.tr == nil && m != TFIDF {
+		t.tr = []float64{}
+	}
+	t.vocab = v
+	t.seq = nil
+	t.Name = strings.Clone(t.Name)
+	return t
+}
+
+// ownCounts keeps, of the vocabulary, the counts of the document's own
+// terms (for keyness), dropping the word sequences only a background
+// counts.
+func (t *Terms) ownCounts() {
+	v := make(map[string]int32, len(t.terms))
+	for i := range t.terms {
+		k := t.terms[i].key
+		v[k] = max(t.vocab[k], int32(t.terms[i].count))
+	}
+	t.vocab = v
+}
+
+// AppendBinary appends the encoding of compacted Terms (see Compact) to b,
+// for a caller that keeps them on disk (pkg/spill); UnmarshalBinary reads
+// it back. Terms that were not compacted are refused.
+func (t *Terms) AppendBinary(b []byte) ([]byte, error) {
+	if t.seq != nil {
+		return b, errors.New("keywords: only compacted terms are encoded")
+	}
+	var flags uint64
+	for i, f := range []bool{t.Chinese, t.Empty, t.names, t.short, t.tr != nil} {
+		if f {
+			flags |= 1 << i
+		}
+	}
+	b = binary.AppendUvarint(b, flags)
+	b = appendString(b, t.Name)
+	b = binary.AppendVarint(b, t.Units)
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t.weight))
+	b = binary.AppendUvarint(b, uint64(len(t.terms)))
+	for i := range t.terms {
+		tm := &t.terms[i]
+		var f uint64
+		for j, x := range []bool{tm.phrase, tm.quoted, tm.partial} {
+			if x {
+				f |= 1 << j
+			}
+		}
+		b = binary.AppendUvarint(b, f)
+		b = appendString(b, tm.key)
+		b = binary.AppendUvarint(b, uint64(len(tm.parts)))
+		for _, p := range tm.parts {
+			b = appendString(b, p)
+		}
+		b = appendString(b, tm.pos)
+		b = binary.AppendVarint(b, int64(tm.count))
+		b = binary.AppendVarint(b, int64(t.vocab[tm.key]))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(tm.weight))
+		fm := tm.forms[0]
+		b = appendString(b, fm.text)
+		b = binary.AppendVarint(b, int64(fm.n))
+		b = binary.AppendVarint(b, int64(fm.first))
+		b = binary.AppendVarint(b, int64(tm.spans[0][0]))
+		b = binary.AppendVarint(b, int64(tm.spans[0][1]))
+		b = appendString(b, string(tm.name))
+		if t.tr != nil {
+			b = binary.LittleEndian.AppendUint64(b, math.Float64bits(t.tr[i]))
+		}
+	}
+	return b, nil
+}
+
+// UnmarshalBinary sets t to the Terms encoded in b by AppendBinary.
+func (t *Terms) UnmarshalBinary(b []byte) error {
+	d := decoder{b: b}
+	flags := d.uvarint()
+	*t = Terms{Chinese: flags&1 != 0, Empty: flags&2 != 0, names: flags&4 != 0, short: flags&8 != 0}
+	t.Name = d.string()
+	t.Units = d.varint()
+	t.weight = d.float()
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.b)) {
+		return errors.New("keywords: corrupt encoded terms")
+	}
+	t.terms = make([]term, n)
+	t.vocab = make(map[string]int32, n)
+	if flags&16 != 0 {
+		t.tr = make([]float64, n)
+	}
+	for i := range t.terms {
+		tm := &t.terms[i]
+		f := d.uvarint()
+		tm.phrase, tm.quoted, tm.partial = f&1 != 0, f&2 != 0, f&4 != 0
+		tm.key = d.string()
+		if np := d.uvarint(); np > 0 && np <= uint64(len(d.b)) {
+			tm.parts = make([]string, np)
+			for j := range tm.parts {
+				tm.parts[j] = d.string()
+			}
+		} else if np > 0 {
+			d.err = errors.New("parts")
+		}
+		tm.pos = d.string()
+		tm.count = int(d.varint())
+		t.vocab[tm.key] = int32(d.varint())
+		tm.weight = d.float()
+		tm.forms = []form{{text: d.string(), n: int(d.varint()), first: int(d.varint())}}
+		tm.spans = [][2]int32{{int32(d.varint()), int32(d.varint())}}
+		tm.name = entities.Type(d.string())
+		if t.tr != nil {
+			t.tr[i] = d.float()
+		}
+		if d.err != nil {
+			break
+		}
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return errors.New("keywords: corrupt encoded terms")
+	}
+	return nil
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
+}
+
+// decoder reads what AppendBinary wrote; its first error sticks.
+type decoder struct {
+	b   []byte
+	err error
+}
+
+func (d *decoder) uvarint() uint64 {
+	v, n := binary.Uvarint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) varint() int64 {
+	v, n := binary.Varint(d.b)
+	if n <= 0 {
+		d.fail()
+		return 0
+	}
+	d.b = d.b[n:]
+	return v
+}
+
+func (d *decoder) float() float64 {
+	if len(d.b) < 8 {
+		d.fail()
+		return 0
+	}
+	v := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
+	d.b = d.b[8:]
+	return v
+}
+
+func (d *decoder) string() string {
+	n := d.uvarint()
+	if n > uint64(len(d.b)) {
+		d.fail()
+		return ""
+	}
+	s := string(d.b[:n])
+	d.b = d.b[n:]
+	return s
+}
+
+func (d *decoder) fail() {
+	if d.err == nil {
+		d.err = errors.New("truncated")
+	}
+	d.b = nil
+}

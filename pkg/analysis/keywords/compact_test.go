@@ -1,0 +1,118 @@
+package keywords
+
+import (
+	"os"
+	"reflect"
+	"testing"
+
+	"zhpolicy/internal/testenv"
+)
+
+// TestCompactRanksAsBefore checks that a compacted document ranks as it did
+// whole, by every method and names mode, against its corpus and against a
+// background, with its positions mapped by the span function; and that it
+// holds only what it ranks.
+func TestCompactRanksAsBefore(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	report, err := os.ReadFile(testenv.Shared(t, "corpus", "gwr", "2021.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]string{
+		"long":  string(report),
+		"mid":   readSample(t, "municipal_report.txt"),
+		"trad":  readSample(t, "traditional_notice.txt"),
+		"short": "推进新质生产力发展，加快建设现代化产业体系。发展新质生产力是推动高质量发展的内在要求。",
+	}
+	shift := func(s, e int) (int, int) { return s + 7, e + 11 }
+	for name, text := range docs {
+		for _, m := range []Method{TFIDF, TextRank, Both} {
+			for _, names := range []NamesMode{NamesKeep, NamesApart, NamesDrop} {
+				o := def
+				o.Method, o.Names = m, names
+				in := realInput(t, name, text)
+				whole := Collect(in, o)
+				other := Collect(realInput(t, "other", readSample(t, "municipal_report.txt")), o)
+				corpus := NewBackground()
+				corpus.Add(whole)
+				corpus.Add(other)
+				rank := func(x *Terms) []any {
+					return []any{x.Score(o, 0), x.Names(o, 0),
+						x.Keyness(corpus, true, o, 0), x.KeynessNames(corpus, true, o, 0),
+						x.Keyness(def.IDF.(*bgIDF).bg, false, o, 20)}
+				}
+				want := rank(whole)
+				n := whole.Len()
+				c := whole.Compact(m, shift)
+				if c.seq != nil || c.Len() > n || len(c.vocab) != c.Len() {
+					t.Errorf("%s %v: compacted to %d terms of %d, vocabulary %d, seq %d", name, m, c.Len(), n, len(c.vocab), len(c.seq))
+				}
+				for i := range c.terms {
+					if len(c.terms[i].spans) != 1 || len(c.terms[i].forms) != 1 {
+						t.Fatalf("%s: term %q keeps %d spans and %d forms", name, c.terms[i].key, len(c.terms[i].spans), len(c.terms[i].forms))
+					}
+				}
+				got := rank(c)
+				enc, err := c.AppendBinary(nil)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var back Terms
+				if err := back.UnmarshalBinary(enc); err != nil {
+					t.Fatalf("%s: %v", name, err)
+				}
+				if !reflect.DeepEqual(rank(&back), got) {
+					t.Errorf("%s %v %v: decoded terms rank differently", name, m, names)
+				}
+				if len(want[0].([]Keyword)) == 0 {
+					t.Fatalf("%s: no keywords", name)
+				}
+				for i := range got {
+					switch g := got[i].(type) {
+					case []Keyword:
+						for j := range g {
+							g[j].Start -= 7
+							g[j].End -= 11
+						}
+					case []KeyTerm:
+						for j := range g {
+							g[j].Start -= 7
+							g[j].End -= 11
+						}
+					}
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("%s %v %v: compacted ranking differs\nwant %.600v\ngot  %.600v", name, m, names, want, got)
+				}
+			}
+		}
+	}
+}
+
+func TestEncodedTermsRefuseDamage(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := Collect(realInput(t, "m", readSample(t, "municipal_report.txt")), def)
+	if _, err := whole.AppendBinary(nil); err == nil {
+		t.Error("terms that were not compacted were encoded")
+	}
+	enc, err := whole.Compact(Both, nil).AppendBinary(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := range len(enc) {
+		var x Terms
+		if x.UnmarshalBinary(enc[:n]) == nil {
+			t.Fatalf("a truncated encoding (%d of %d bytes) was read", n, len(enc))
+		}
+	}
+	var x Terms
+	if x.UnmarshalBinary(append(enc, 0)) == nil {
+		t.Error("trailing bytes were accepted")
+	}
+}
