@@ -4,6 +4,7 @@
     python3 bench/slogans/precision.py draw    # runs the tool, writes gold/precision_{test,dev}.tsv skeletons
     python3 bench/slogans/precision.py redraw  # a second TEST sample (seed 20261206) of the later rules: gold/precision_test2.tsv
     python3 bench/slogans/precision.py score   # precision by kind from the labelled files
+    python3 bench/slogans/precision.py test3   # rows of the new blind TEST documents (gold/blind3_list.md)
 
 The sample is drawn with a fixed seed from the rows of the default per-document output (built-in
 lexicon and baseline) of the 2026 provincial reports: TEST (the 10 reports of SPLIT.md) 100 rows
@@ -61,9 +62,44 @@ def redraw():
     print("test2", len(rs), "rows; 100 drawn")
 
 
+NEW_TEST = ["ministry_provincial_notices/%s.txt" % n for n in
+            "central_075 central_094 central_129 central_136 shandong_043 central_142".split()] + \
+           ["taiwan_presidential_office/%s.txt" % n for n in ("2015-01-29_19215", "2010-02-08_14057")]
+
+
+def test3():
+    """Print every output row of the round-3 TEST documents (to label in gold/precision_test3.tsv)."""
+    base = os.path.join(ROOT, "..", "shared", "corpus")
+    for r in rows([os.path.join(base, p) for p in NEW_TEST]):
+        print("\t".join([os.path.basename(r["file"])[:-4], r["kind"], r["text"], r.get("context", "")]))
+
+
+def dev3():
+    """Draw 60 rows (seed 20261207) of the DEV documents of the three genres (15 DEV provincial
+    reports, the DEV ministry/provincial notices, the DEV Traditional speeches) into
+    gold/precision_dev3.tsv with empty labels."""
+    import hashlib
+    base = os.path.join(ROOT, "..", "shared", "corpus")
+    test_tw = "2005-02-21_9221 2005-05-10_9424 2010-02-08_14057 2015-01-29_19215 2015-07-27_19629".split()
+    docs = [os.path.join(CORPUS, f) for f in sorted(os.listdir(CORPUS)) if f[5:-4] not in TEST]
+    for sub in ("ministry_provincial_notices", "taiwan_presidential_office"):
+        d = os.path.join(base, sub)
+        docs += [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
+                 and hashlib.sha256(f.encode()).digest()[0] >= 77 and f[:-4] not in test_tw]
+    rs = rows(docs)
+    rnd = random.Random(SEED + 2)
+    with open(os.path.join(HERE, "gold", "precision_dev3.tsv"), "w") as fh:
+        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+        for i in rnd.sample(range(len(rs)), 60):
+            r = rs[i]
+            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+            fh.write("\t".join(["A", os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
+    print("dev3", len(rs), "rows; 60 drawn")
+
+
 def score():
     lines = []
-    for name in ("dev", "test", "test2"):
+    for name in ("dev", "dev3", "test", "test2", "test3", "test3_rules10", "test4"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         if not os.path.exists(p):
             continue
@@ -72,19 +108,25 @@ def score():
             s, doc, kind, text, ctx, label, reason = (l.split("\t") + [""] * 7)[:7]
             if label not in ("yes", "no"):
                 continue
-            keys = [kind, "all"] if s == "A" else []
-            if kind == "parallel":
+            # test3, test4: every row of the output (C; C+R8 when rules 8
+            # output it too: all C rows of test3) of the new TEST documents;
+            # R8 rows are those only rules 8 output
+            keys = [kind, "all"] if s in ("A", "C", "C+R8") else []
+            if s in ("C+R8", "R8") or s == "C" and name == "test3":
+                keys.append("rules 8 " + kind)
+                keys.append("rules 8 all")
+            if kind == "parallel" and s in ("A", "B"):
                 keys.append("parallel A+B")
             for k in keys:
                 n[k] += 1
                 tp[k] += label == "yes"
-            if label == "no":
+            if label == "no" and s != "R8":
                 reasons[reason.split(":")[0].strip()] += 1
         lines.append("%s: " % name.upper() + "; ".join("%s %d/%d = %.3f" % (k, tp[k], n[k], tp[k] / n[k])
-                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B"] if n[k]))
+                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel"] if n[k]))
         lines.append("  no: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
     print("\n".join(lines))
 
 
 if __name__ == "__main__":
-    {"draw": draw, "redraw": redraw, "score": score}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
+    {"draw": draw, "redraw": redraw, "score": score, "test3": test3, "dev3": dev3}[sys.argv[1] if len(sys.argv) > 1 else "score"]()

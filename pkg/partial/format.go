@@ -137,6 +137,26 @@ func MergeParts(a, b []string) ([]string, error) {
 	return out, nil
 }
 
+// Join is how a kind's header takes in the header o of another partial,
+// once the kind has checked that both were made the same way: it refuses a
+// run both hold, lets merge add the counts (merge must leave them as they
+// were when it fails, and may set the header's own totals), and then
+// records the runs of both and the first tool version known.
+func (e *Envelope) Join(o Envelope, merge func() error) error {
+	parts, err := MergeParts(e.Parts, o.Parts)
+	if err != nil {
+		return err
+	}
+	if err := merge(); err != nil {
+		return err
+	}
+	e.Parts = parts
+	if e.Tool == "" {
+		e.Tool = o.Tool
+	}
+	return nil
+}
+
 // Add adds b to *a, refusing an overflow of int64.
 func Add(a *int64, b int64) error {
 	if b > 0 && *a > math.MaxInt64-b || b < 0 && *a < math.MinInt64-b {

@@ -127,3 +127,24 @@ func TestDecodeVersioned(t *testing.T) {
 		}
 	}
 }
+
+func TestEnvelopeJoin(t *testing.T) {
+	e := Envelope{Parts: []string{"b"}}
+	merged := 0
+	merge := func() error { merged++; return nil }
+	if err := e.Join(Envelope{Parts: []string{"a"}, Tool: "v1"}, merge); err != nil || merged != 1 ||
+		!slices.Equal(e.Parts, []string{"a", "b"}) || e.Tool != "v1" {
+		t.Fatalf("Join: %v, merged %d, %+v", err, merged, e)
+	}
+	if err := e.Join(Envelope{Parts: []string{"b", "c"}, Tool: "v2"}, merge); err == nil || merged != 1 {
+		t.Errorf("a run held twice was joined (%v, merged %d)", err, merged)
+	}
+	failed := errors.New("overflow")
+	if err := e.Join(Envelope{Parts: []string{"c"}}, func() error { return failed }); err != failed ||
+		!slices.Equal(e.Parts, []string{"a", "b"}) {
+		t.Errorf("a failed merge changed the parts: %v, %v", err, e.Parts)
+	}
+	if err := e.Join(Envelope{Parts: []string{"c"}, Tool: "v3"}, merge); err != nil || e.Tool != "v1" || len(e.Parts) != 3 {
+		t.Errorf("Join: %v, %+v", err, e)
+	}
+}

@@ -116,7 +116,7 @@ func run(root, out string) error {
 			return err
 		}
 		in := analysis.NewInput(d.id, pd.Text, pd.Script.Kind, toks)
-		for _, f := range slogans.Extract(in, slogans.Options{Lexicon: lex}) {
+		for _, f := range slogans.Extract(in, slogans.Options{Lexicon: lex, LoosePairs: true}) {
 			a := slogans.Attestation{Key: f.Key, Kind: f.Kind, Count: f.Count, Docs: 1, FirstYear: d.year, FirstDoc: d.id}
 			b.Add(a)
 			if f.Core != f.Key {

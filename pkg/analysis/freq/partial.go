@@ -213,19 +213,13 @@ func (h *Header) Add(h2 Header, total, c2 *Counts) error {
 	if !h2.Settings.Equal(h.Settings) {
 		return fmt.Errorf("counted differently (%s): merge partials counted with the same flags", h.Settings.Diff(h2.Settings))
 	}
-	parts, err := partial.MergeParts(h.Parts, h2.Parts)
-	if err != nil {
-		return err
-	}
-	if err := total.MergeChecked(c2); err != nil {
-		return err
-	}
-	h.Parts = parts
-	h.Docs, h.Units, h.Records = total.Docs, total.Units, int64(total.Len())
-	if h.Tool == "" {
-		h.Tool = h2.Tool
-	}
-	return nil
+	return h.Join(h2.Envelope, func() error {
+		if err := total.MergeChecked(c2); err != nil {
+			return err
+		}
+		h.Docs, h.Units, h.Records = total.Docs, total.Units, int64(total.Len())
+		return nil
+	})
 }
 
 // MergeChecked is Merge for counts read from partials: it refuses (and

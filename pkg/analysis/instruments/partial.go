@@ -147,22 +147,16 @@ func (h *Header) Add(h2 Header, total, c2 *Counts) error {
 	if !slices.Equal(h.Subcategories, h2.Subcategories) {
 		return fmt.Errorf("coded with frames of other subcategories")
 	}
-	parts, err := partial.MergeParts(h.Parts, h2.Parts)
-	if err != nil {
-		return err
-	}
-	if err := total.fits(c2); err != nil {
-		return err
-	}
-	if err := total.Merge(c2); err != nil {
-		return err
-	}
-	h.Parts = parts
-	h.Docs, h.Records = total.docs, int64(len(total.groups))
-	if h.Tool == "" {
-		h.Tool = h2.Tool
-	}
-	return nil
+	return h.Join(h2.Envelope, func() error {
+		if err := total.fits(c2); err != nil {
+			return err
+		}
+		if err := total.Merge(c2); err != nil {
+			return err
+		}
+		h.Docs, h.Records = total.docs, int64(len(total.groups))
+		return nil
+	})
 }
 
 // fits checks that merging o into c overflows no count.

@@ -184,16 +184,13 @@ func (h *BackgroundHeader) Add(h2 BackgroundHeader, total, b2 *Background) error
 	if d := h.Settings.Diff(h2.Settings); d != "" {
 		return fmt.Errorf("built differently (%s): merge backgrounds built with the same flags", d)
 	}
-	parts, err := partial.MergeParts(h.Parts, h2.Parts)
-	if err != nil {
-		return err
-	}
-	if err := total.Merge(b2); err != nil {
-		return err
-	}
-	h.Parts = parts
-	h.Docs, h.Units, h.MinDF, h.Records = total.docs, total.units, total.MinDF(), int64(total.Len())
-	return nil
+	return h.Join(h2.Envelope, func() error {
+		if err := total.Merge(b2); err != nil {
+			return err
+		}
+		h.Docs, h.Units, h.MinDF, h.Records = total.docs, total.units, total.MinDF(), int64(total.Len())
+		return nil
+	})
 }
 
 // CorpusHeader is the first line of a corpus ranking partial.
@@ -313,16 +310,13 @@ func (h *CorpusHeader) Add(h2 CorpusHeader, total, c2 *Corpus) error {
 	if d := h.Settings.Diff(h2.Settings); d != "" {
 		return fmt.Errorf("ranked differently (%s): merge rankings made with the same flags", d)
 	}
-	parts, err := partial.MergeParts(h.Parts, h2.Parts)
-	if err != nil {
-		return err
-	}
-	if err := total.MergeChecked(c2); err != nil {
-		return err
-	}
-	h.Parts = parts
-	h.Docs, h.Records = total.docs, int64(len(total.terms))
-	return nil
+	return h.Join(h2.Envelope, func() error {
+		if err := total.MergeChecked(c2); err != nil {
+			return err
+		}
+		h.Docs, h.Records = total.docs, int64(len(total.terms))
+		return nil
+	})
 }
 
 // MergeChecked is Merge refusing (and leaving c as it was) a sum that would

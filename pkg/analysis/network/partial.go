@@ -140,37 +140,31 @@ func (h *Header) Add(h2 Header, total, c2 *Counts) error {
 	if h.Settings != h2.Settings {
 		return fmt.Errorf("built differently (%+v vs %+v): merge partials made with the same flags", h.Settings, h2.Settings)
 	}
-	parts, err := partial.MergeParts(h.Parts, h2.Parts)
-	if err != nil {
-		return err
-	}
-	docs := total.docs
-	if partial.Add(&docs, c2.docs) != nil {
-		return partial.ErrOverflow
-	}
-	for k, n := range c2.nodes {
-		if t := total.nodes[k]; t != nil {
-			a, b := t.Count, t.Docs
-			if partial.Add(&a, n.Count) != nil || partial.Add(&b, n.Docs) != nil {
-				return partial.ErrOverflow
+	return h.Join(h2.Envelope, func() error {
+		docs := total.docs
+		if partial.Add(&docs, c2.docs) != nil {
+			return partial.ErrOverflow
+		}
+		for k, n := range c2.nodes {
+			if t := total.nodes[k]; t != nil {
+				a, b := t.Count, t.Docs
+				if partial.Add(&a, n.Count) != nil || partial.Add(&b, n.Docs) != nil {
+					return partial.ErrOverflow
+				}
 			}
 		}
-	}
-	for k, e := range c2.edges {
-		if t := total.edges[k]; t != nil {
-			a, b := t.Count, t.Docs
-			if partial.Add(&a, e.Count) != nil || partial.Add(&b, e.Docs) != nil {
-				return partial.ErrOverflow
+		for k, e := range c2.edges {
+			if t := total.edges[k]; t != nil {
+				a, b := t.Count, t.Docs
+				if partial.Add(&a, e.Count) != nil || partial.Add(&b, e.Docs) != nil {
+					return partial.ErrOverflow
+				}
 			}
 		}
-	}
-	if err := total.Merge(c2); err != nil {
-		return err
-	}
-	h.Parts = parts
-	h.Docs, h.Records = total.docs, int64(len(total.nodes)+len(total.edges))
-	if h.Tool == "" {
-		h.Tool = h2.Tool
-	}
-	return nil
+		if err := total.Merge(c2); err != nil {
+			return err
+		}
+		h.Docs, h.Records = total.docs, int64(len(total.nodes)+len(total.edges))
+		return nil
+	})
 }

@@ -253,18 +253,7 @@ func (h *Header) Add(h2 Header, total, s2 *Summary) error {
 	if !h2.Settings.Equal(h.Settings) {
 		return fmt.Errorf("made with different settings (%s): merge partials made with the same flags", h.Settings.Diff(h2.Settings))
 	}
-	parts, err := partial.MergeParts(h.Parts, h2.Parts)
-	if err != nil {
-		return err
-	}
-	if err := total.MergeChecked(s2); err != nil {
-		return err
-	}
-	h.Parts = parts
-	if h.Tool == "" {
-		h.Tool = h2.Tool
-	}
-	return nil
+	return h.Join(h2.Envelope, func() error { return total.MergeChecked(s2) })
 }
 
 // MergeChecked is Merge for summaries read from partials: it refuses (and

@@ -53,6 +53,8 @@ type Baseline struct {
 
 	once   *sync.Once
 	series map[string][]string // member → keys of the series holding it
+	tails  map[string]bool     // last two characters shared by all members of a series
+	heads  map[string]bool     // first two characters shared by all members of a series
 }
 
 // NewBaseline returns an empty baseline.
@@ -140,6 +142,87 @@ func yearOf(order string) int {
 	return y
 }
 
+// index builds, once, the member index and the shared tails of the
+// series.
+func (b *Baseline) index() {
+	b.once.Do(func() {
+		b.series = map[string][]string{}
+		b.tails = map[string]bool{}
+		b.heads = map[string]bool{}
+		for k := range b.m {
+			if !strings.Contains(k, "、") {
+				continue
+			}
+			ms := strings.Split(k, "、")
+			for _, m := range ms {
+				b.series[m] = append(b.series[m], k)
+			}
+			if t := sharedTail2(ms); t != "" {
+				b.tails[t] = true
+			}
+			if h := sharedHead2(ms); h != "" {
+				b.heads[h] = true
+			}
+		}
+	})
+}
+
+// sharedTail2 gives the last two characters when every member of three
+// characters or more ends with them, else "".
+func sharedTail2(ms []string) string {
+	var t string
+	for i, m := range ms {
+		r := []rune(m)
+		if len(r) < 3 {
+			return ""
+		}
+		e := string(r[len(r)-2:])
+		if i > 0 && e != t {
+			return ""
+		}
+		t = e
+	}
+	return t
+}
+
+// sharedHead2 gives the first two characters when every member of three
+// characters or more starts with them, else "".
+func sharedHead2(ms []string) string {
+	var h string
+	for i, m := range ms {
+		r := []rune(m)
+		if len(r) < 3 {
+			return ""
+		}
+		e := string(r[:2])
+		if i > 0 && e != h {
+			return ""
+		}
+		h = e
+	}
+	return h
+}
+
+// seriesHead reports whether some series of the baseline has members
+// sharing the two first characters h (数字经济、数字社会、数字政府).
+func (b *Baseline) seriesHead(h string) bool {
+	if b.Len() == 0 {
+		return false
+	}
+	b.index()
+	return b.heads[h]
+}
+
+// seriesTail reports whether some series of the baseline has members
+// sharing the two last characters t (政府 in 法治政府、廉洁政府、服务型政府).
+func (b *Baseline) seriesTail(t string) bool {
+	if b.Len() == 0 {
+		return false
+	}
+	b.index()
+	return b.tails[t]
+}
+
 // seriesWith finds an attested series holding all the members given
 // (绿色化、智能化 in 高端化、智能化、绿色化): the earliest, then the most
 // used.
@@ -147,17 +230,7 @@ func (b *Baseline) seriesWith(members []string) (Attestation, bool) {
 	if b.Len() == 0 || len(members) < 2 {
 		return Attestation{}, false
 	}
-	b.once.Do(func() {
-		b.series = map[string][]string{}
-		for k := range b.m {
-			if !strings.Contains(k, "、") {
-				continue
-			}
-			for _, m := range strings.Split(k, "、") {
-				b.series[m] = append(b.series[m], k)
-			}
-		}
-	})
+	b.index()
 	var best Attestation
 	found := false
 	for _, k := range b.series[members[0]] {
@@ -408,7 +481,7 @@ func (b *Baseline) member(m string) bool {
 	if b.Len() == 0 {
 		return false
 	}
-	b.seriesWith([]string{m, m}) // builds the member index
+	b.index()
 	_, ok := b.series[m]
 	return ok
 }

@@ -140,6 +140,11 @@ func (x *extractor) headBefore(i int) int {
 		}
 		w := string(v.r[t.a:t.b])
 		n := t.b - t.a
+		if i-st+n > maxHead && len(toks) > 0 && nounish(t.pos) {
+			// the head would start inside a longer name (国家新一代人工智能
+			// 创新|发展试验区“双区同建”): no head
+			return 0
+		}
 		if i-st+n > maxHead || !allHan(v.r[t.a:t.b]) {
 			break
 		}
@@ -157,6 +162,11 @@ func (x *extractor) headBefore(i int) int {
 		}
 		toks = append(toks, t)
 		st = t.a
+	}
+	// a verb of one character right before the core takes it as its
+	// object: 主要产品有“三酸两碱” has no head
+	if len(toks) > 0 && verbish(toks[0].pos) && toks[0].b-toks[0].a == 1 {
+		return 0
 	}
 	// toks run from the core backwards; keep the longest run whose verbs
 	// each follow a noun of the head (慢性病防治 yes, 加快推进 no), and
@@ -186,6 +196,11 @@ func (x *extractor) headBefore(i int) int {
 			break
 		}
 		keep = j + 1
+	}
+	// an adjective before a name is a predicate taking it (壮大/a 山东省
+	// “十强”产业), not part of the head
+	if keep >= 2 && toks[keep-1].pos == "a" && namePOS(toks[keep-2].pos) {
+		keep--
 	}
 	if keep == 0 {
 		return 0

@@ -156,8 +156,8 @@ func textKey(s string) string {
 	var b strings.Builder
 	for _, c := range s {
 		switch {
-		case isQuoteMark(c), c == ' ', c == '\t', c == '\u3000':
-			continue
+		case isQuoteMark(c), c == ' ', c == '\t', c == '\u3000', c == '\n', c == '\r':
+			continue // a line break inside a formulation is a wrapped line
 		case c == '＋':
 			c = '+'
 		case c == '，' || c == ',':

@@ -6,6 +6,17 @@ import (
 )
 
 // numberedInitial can open a numbered formulation.
+// bareInitial: the numerals that open a bare numbered formulation
+// (两个基地, 九大行动); a switch, not a string search: it runs on every
+// character of a document.
+func bareInitial(c rune) bool {
+	switch c {
+	case '两', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
+}
+
 func numberedInitial(c rune) bool {
 	switch c {
 	case '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '双':
@@ -73,6 +84,9 @@ func numberedShape(c []rune) bool {
 	s := string(c)
 	if isIdiom(s) {
 		return false
+	}
+	if len(c) >= 4 && c[0] == c[2] && c[1] == c[3] {
+		return false // 一块一块, 一步一步: a reduplication
 	}
 	for _, p := range lexicalPrefixes {
 		if strings.HasPrefix(s, p) {
@@ -259,7 +273,7 @@ func (x *extractor) bareNumbered() []string {
 			}
 			continue
 		}
-		if !strings.ContainsRune("两三四五六七八九十", c) || !v.bound[j] {
+		if !bareInitial(c) || !v.bound[j] {
 			continue
 		}
 		if j > 0 && (isNumeral(r[j-1]) || r[j-1] == '第' || isDigit(r[j-1])) {

@@ -210,6 +210,12 @@ func (x *extractor) listRange(segs [][2]int, emit emitFunc) listResult {
 		return listNoShape
 	}
 	if x.enumeration(best, first, last) {
+		// a series of one form closed by 和 or followed by 等 is a series
+		// all the same (数字化、网络化和智能化; 建链、补链、延链、强链等)
+		if ext := x.closedSeries(best, last); ext != nil && x.acceptList(ext, first, last, 0) {
+			emit(ext, 0)
+			return listEmitted
+		}
 		return listFinal
 	}
 	if x.acceptList(best, first, last, tail) {
@@ -324,15 +330,17 @@ func (x *extractor) bestCut(segs [][2]int, firsts, lasts []int) ([][2]int, int) 
 	first, last := segs[0], segs[k]
 	bestScore := -1 << 30
 	var best [][2]int
+	// one buffer for the candidates, copied when one wins: cutScore keeps
+	// nothing of it
+	spans := make([][2]int, len(segs))
+	copy(spans[1:k], segs[1:k])
 	for _, lf := range firsts {
 		for _, ll := range lasts {
-			spans := make([][2]int, 0, len(segs))
-			spans = append(spans, [2]int{first[1] - lf, first[1]})
-			spans = append(spans, segs[1:k]...)
-			spans = append(spans, [2]int{last[0], last[0] + ll})
+			spans[0] = [2]int{first[1] - lf, first[1]}
+			spans[k] = [2]int{last[0], last[0] + ll}
 			sc, ok := x.cutScore(spans, first, last)
 			if ok && sc > bestScore {
-				bestScore, best = sc, spans
+				bestScore, best = sc, append(best[:0], spans...)
 			}
 		}
 	}
@@ -346,7 +354,8 @@ func (x *extractor) bestCut(segs [][2]int, firsts, lasts []int) ([][2]int, int) 
 // when the members do not have one shape.
 func (x *extractor) cutScore(spans [][2]int, first, last [2]int) (int, bool) {
 	s := x.v.s
-	members := x.runesOf(spans)
+	x.rbuf = x.runesInto(x.rbuf[:0], spans)
+	members := x.rbuf
 	lo, hi := lengths(members)
 	sh := shared(members)
 	if lo < minMember || hi-lo > 1 || (len(members) == 2 && hi != lo && sh < 2) {
@@ -362,6 +371,12 @@ func (x *extractor) cutScore(spans [][2]int, first, last [2]int) (int, bool) {
 		return 0, false
 	}
 	sc := 10*sh + 4*agree
+	if x.verbHead(spans, false) {
+		sc -= 12
+	}
+	if x.verbHead(spans, true) {
+		return 0, false // 加快|国家实验室、国家重点实验室……
+	}
 	if lo == hi {
 		sc += 6
 	}
@@ -391,6 +406,38 @@ func (x *extractor) cutScore(spans [][2]int, first, last [2]int) (int, bool) {
 		sc += 8
 	}
 	return sc, true
+}
+
+// verbHead reports whether the first member opens with a verb of two
+// characters or more that governs the list, the second member opening
+// with a noun: 发展|中医药、民族医药, 推动|老旧工业区、低效商办楼宇, and
+// the first member the longest. Such a verb is no part of the member.
+//
+// governingOnly: the verb is one that governs what follows (加快, 推进,
+// 探索: governingVerbs), whatever the lengths of the members.
+func (x *extractor) verbHead(spans [][2]int, governingOnly bool) bool {
+	v := x.v
+	if !v.hasTokens || len(spans) < 2 {
+		return false
+	}
+	// the head makes the first member the longest (需求/v 升级 beside
+	// 结构优化 is a mistagged noun, not a head)
+	for _, sp := range spans[1:] {
+		if !governingOnly && sp[1]-sp[0] >= spans[0][1]-spans[0][0] {
+			return false
+		}
+	}
+	a, b := v.fullSpan(spans[0][0], spans[0][1])
+	t, ok := v.tokenAt(a)
+	if !ok || t.b-t.a < 2 || t.b >= b || !(verbish(t.pos) || t.pos == "vn") {
+		return false
+	}
+	if governingOnly && (!verbish(t.pos) || !governing(string(v.r[t.a:t.b])) || b-t.b <= 2) {
+		return false // 服务/vn 模式, 服务|最优: no verb taking a list
+	}
+	c, _ := v.fullSpan(spans[1][0], spans[1][1])
+	u, ok := v.tokenAt(c)
+	return ok && u.b-u.a >= 2 && nounish(u.pos) && u.pos != "vn" && u.pos != "l"
 }
 
 // sharedTail gives the length of a word after the last member that every
@@ -430,6 +477,62 @@ func (x *extractor) sharedTail(spans [][2]int, last [2]int) int {
 		return 0
 	}
 	return end - e
+}
+
+// closedSeries reads an enumeration whose members repeat a character at
+// the same place as a series: the members as they are when 等 follows
+// them, with the member after 和, 及 or 与 when one of the same form
+// follows (数字化、网络化和智能化); nil otherwise.
+func (x *extractor) closedSeries(best [][2]int, last [2]int) [][2]int {
+	s := x.v.s
+	members := x.runesOf(best)
+	if shared(members) < 1 {
+		return nil
+	}
+	end := best[len(best)-1][1]
+	if end >= last[1] {
+		return nil
+	}
+	switch s[end] {
+	case '等':
+		// an open list of compact units repeating a character (建链、补链、
+		// 延链、强链等); longer members before 等 are things listed
+		// (困境儿童、流动儿童、留守儿童等)
+		if len(best) < 3 {
+			return nil
+		}
+		for _, m := range members {
+			if len(m) != 2 {
+				return nil
+			}
+		}
+		return best
+	case '和', '及', '与':
+		// modifiers only: 数字化、网络化和智能化, 基础性、前沿性和引领性
+		for _, m := range members {
+			if !isModifier(m) {
+				return nil
+			}
+		}
+	default:
+		return nil
+	}
+	lo, hi := lengths(members)
+	a := end + 1
+	for l := min(hi+1, maxMember); l >= max(lo-1, minMember); l-- {
+		b := a + l
+		if b > last[1] || !x.edgeOK(a) || !x.edgeOK(b) || !memberOK(s[a:b]) {
+			continue
+		}
+		if b < last[1] && !x.endsPhrase(a, b, true) {
+			continue
+		}
+		ext := append(append([][2]int{}, best...), [2]int{a, b})
+		if sh := shared(x.runesOf(ext)); sh >= 1 && isModifier(s[a:b]) {
+			return ext
+		}
+	}
+	return nil
 }
 
 // enumeration reports whether the list is an enumeration, never a series:
@@ -508,7 +611,7 @@ func (x *extractor) edgeOK(j int) bool {
 // quoteEdge reports whether a quotation mark was removed before s[j].
 func (x *extractor) quoteEdge(j int) bool {
 	v := x.v
-	return j > 0 && j < len(v.s) && v.sIdx[j]-v.sIdx[j-1] > 1
+	return j > 0 && j < len(v.s) && v.sIdx[j]-v.sIdx[j-1] > 1 && isQuoteMark(v.r[v.sIdx[j]-1])
 }
 
 // clauseRuns finds runs of clauses of the same shape separated by ，. The

@@ -281,20 +281,14 @@ func (h *Header) Add(h2 Header, total, c2 *Corpus) error {
 	if d := h.Settings.Diff(h2.Settings); d != "" {
 		return fmt.Errorf("found differently (%s): merge partials made with the same flags", d)
 	}
-	parts, err := partial.MergeParts(h.Parts, h2.Parts)
-	if err != nil {
-		return err
-	}
-	if err := total.fits(c2); err != nil {
-		return err
-	}
-	total.Merge(c2)
-	h.Parts = parts
-	h.Docs, h.Records = int64(total.docs), int64(len(total.m))
-	if h.Tool == "" {
-		h.Tool = h2.Tool
-	}
-	return nil
+	return h.Envelope.Join(h2.Envelope, func() error {
+		if err := total.fits(c2); err != nil {
+			return err
+		}
+		total.Merge(c2)
+		h.Docs, h.Records = int64(total.docs), int64(len(total.m))
+		return nil
+	})
 }
 
 // fits checks that merging o into c overflows no count.

@@ -89,12 +89,15 @@ func (x *extractor) findQuotes() []quoteSpan {
 		if r[i] == '"' && i > 0 && isWordRune(r[i-1]) && !isHan(r[i-1]) {
 			continue // 5" or ASCII text
 		}
+		// some documents close “ with an ASCII " (“揭榜挂帅"): the first
+		// of the two closes it
+		mixed := r[i] == '“'
 		k := -1
 		for j := i + 1; j < len(r) && j <= i+maxQuoteScan; j++ {
 			if r[j] == '\n' {
 				break
 			}
-			if r[j] == cl {
+			if r[j] == cl || mixed && r[j] == '"' {
 				k = j
 				break
 			}
@@ -114,8 +117,8 @@ func (x *extractor) findQuotes() []quoteSpan {
 				x.quotes = append(x.quotes, q)
 			}
 		}
-		if r[i] == '"' {
-			i = k // ASCII quotes pair up in order
+		if r[i] == '"' || r[k] == '"' {
+			i = k // ASCII quotes pair up in order; a " closing “ opens nothing
 		}
 	}
 	return x.quotes
@@ -319,13 +322,33 @@ var titleTails = []string{"号", "称号", "奖", "杯", "牌", "荣誉", "节�
 const titleEnds = "号节杯赛展奖日周剧"
 
 // titleCues before a quoted span make it a name: 荣获“全国文明城市”.
-var titleCues = []string{"荣获", "获评", "获得", "评为", "授予", "命名为", "入选", "被誉为", "称为", "誉为", "名为", "主题为"}
+var titleCues = []string{"荣获", "获评", "获得", "评为", "授予", "命名为", "入选", "被誉为", "称为", "誉为", "名为", "主题为",
+	"简称", "下称", "簡稱", "下稱"}
+
+// nameEnds end the names of organisations, meetings, agreements and
+// documents (Simplified keys): “世界卫生大会”, 「财团法人国际合作基金会」,
+// 「经济合作架构协议」, “中国软件100强” is caught by its numeral elsewhere.
+var nameEnds = []string{"委员会", "基金会", "协会", "学会", "联合会", "研究会", "大会", "论坛", "公司", "集团",
+	"研究院", "研究所", "大学", "学院", "协议", "公约", "条例", "纲要", "规范", "白皮书", "宣言", "报告",
+	"组织", "同盟会", "研讨会", "博览会", "交易会", "决议", "决议文"}
 
 // titleCue reports whether the quoted runes r[a:b] are a name.
 func (x *extractor) titleCue(a, b int) bool {
 	r := x.v.r
 	if strings.ContainsRune(titleEnds, r[b-1]) {
 		return true
+	}
+	if key := textKey(string(r[a:b])); len([]rune(key)) >= 4 && !strings.ContainsAny(key, "+＋") {
+		for _, w := range nameEnds {
+			if strings.HasSuffix(key, w) {
+				return true
+			}
+		}
+		// a law: 「专科学校法」 (not a method: 工作方法, 做法; not a bundle
+		// of laws: “能源四法”)
+		if strings.HasSuffix(key, "法") && !hasCountingNumeral([]rune(key)) && !strings.ContainsAny(string([]rune(key)[len([]rune(key))-2]), "方做办手说看想用技算写打作") {
+			return true
+		}
 	}
 	for _, w := range titleTails {
 		if hasPrefixAt(r, b+1, w) {

@@ -32,15 +32,41 @@ func (ix patternIndex) sort() {
 	}
 }
 
+// runeBits is a set of runes of the Basic Multilingual Plane; runes above
+// it are always members (a lookup decides).
+type runeBits [1 << 10]uint64
+
+func (b *runeBits) set(c rune) {
+	if c >= 0 && c < 1<<16 {
+		b[c>>6] |= 1 << (c & 63)
+	}
+}
+
+func (b *runeBits) has(c rune) bool {
+	return c < 0 || c >= 1<<16 || b[c>>6]&(1<<(c&63)) != 0
+}
+
+// firstRunes gives the set of the first runes of an index's patterns.
+func (ix patternIndex) firstRunes() *runeBits {
+	b := &runeBits{}
+	for c := range ix {
+		b.set(c)
+	}
+	return b
+}
+
 // lexIndex is a lexicon's patterns, built once.
 type lexIndex struct {
 	plain    patternIndex // numbered and lexicon entries
 	parallel patternIndex // parallel series
+	// first runes of the patterns: most characters of a text start none,
+	// and a bit test is cheaper than a map lookup
+	firstPlain, firstParallel *runeBits
 }
 
 func (l *Lexicon) index() *lexIndex {
 	if l == nil {
-		return &lexIndex{plain: patternIndex{}, parallel: patternIndex{}}
+		return &lexIndex{plain: patternIndex{}, parallel: patternIndex{}, firstPlain: &runeBits{}, firstParallel: &runeBits{}}
 	}
 	l.once.Do(func() {
 		ix := &lexIndex{plain: patternIndex{}, parallel: patternIndex{}}
@@ -60,6 +86,7 @@ func (l *Lexicon) index() *lexIndex {
 		}
 		ix.plain.sort()
 		ix.parallel.sort()
+		ix.firstPlain, ix.firstParallel = ix.plain.firstRunes(), ix.parallel.firstRunes()
 		l.idx = ix
 	})
 	return l.idx
@@ -81,6 +108,7 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 		local.add(p)
 	}
 	local.sort()
+	firstLocal := local.firstRunes()
 	match := func(ps []pattern, j int) (pattern, bool) {
 		for _, p := range ps {
 			n := len(p.text)
@@ -100,8 +128,13 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 		return pattern{}, false
 	}
 	for j := 0; j < len(s); {
-		p1, ok1 := match(ix.plain[lowerASCII(s[j])], j)
-		p2, ok2 := match(local[lowerASCII(s[j])], j)
+		c := lowerASCII(s[j])
+		if !ix.firstPlain.has(c) && !firstLocal.has(c) {
+			j++
+			continue
+		}
+		p1, ok1 := match(ix.plain[c], j)
+		p2, ok2 := match(local[c], j)
 		if ok2 && (!ok1 || len(p2.text) > len(p1.text)) {
 			p1, ok1 = p2, true
 		}
@@ -126,6 +159,10 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 	}
 	var spans [][2]int
 	for j := 0; j < len(s); {
+		if !ix.firstParallel.has(lowerASCII(s[j])) {
+			j++
+			continue
+		}
 		p, ok := match(ix.parallel[lowerASCII(s[j])], j)
 		if !ok {
 			j++

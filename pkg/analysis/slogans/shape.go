@@ -5,6 +5,17 @@ import (
 	"strings"
 )
 
+// badMemberEdge: function words that neither open (的 may not, 地 may)
+// nor end (地 may not, 的 may) a member; a switch: memberOK runs on every
+// candidate cut.
+func badMemberEdge(c rune) bool {
+	switch c {
+	case '的', '地', '之', '和', '及', '与', '或', '等', '了', '并', '而':
+		return true
+	}
+	return false
+}
+
 // memberOK: a possible member of a series, made of ideographs, neither a
 // number nor starting or ending with a function word, with no conjunction
 // inside.
@@ -17,7 +28,7 @@ func memberOK(m []rune) bool {
 			return false
 		}
 	}
-	if strings.ContainsRune("的之和及与或等了并而", m[0]) || strings.ContainsRune("地之和及与或等了并而", m[len(m)-1]) {
+	if badMemberEdge(m[0]) && m[0] != '地' || badMemberEdge(m[len(m)-1]) && m[len(m)-1] != '的' {
 		return false
 	}
 	for i, c := range m {
@@ -67,6 +78,9 @@ func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool
 	if x.names(rspans) {
 		return false
 	}
+	if x.kindsOf(members, rspans) && !x.attested(members) {
+		return false
+	}
 	switch {
 	case n >= 3 && sh >= 1:
 		return true
@@ -80,13 +94,23 @@ func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool
 	loose := x.looseSeries(members, rspans, byDun)
 	switch {
 	case n >= 3:
+		if !byDun && lo > 4 && !x.attested(members) {
+			// clauses with nothing repeated are ordinary measures listed
+			// (加大政策支持，培育龙头企业，加强示范引领) unless short enough
+			// for a slogan line (发扬成绩，克服缺点，谦虚谨慎)
+			return false
+		}
 		// two thirds predicates; gse tags many four-character set phrases
 		// as nouns (照单全收/n, 克服缺点/n): such a word is not held against
 		// a series of predicates
 		preds := x.predicates(members, rspans)
 		return loose || preds >= 1 && 3*(preds+x.setPhrases(members, rspans)) >= 2*n && (byDun || lo <= 4)
 	case sh == 0:
-		return loose
+		// two phrases with nothing repeated (迎难而上、顶压前行; 科学治理、
+		// 市值管理) are mostly two ordinary phrases coordinated: a set
+		// phrase only by a form of its own or by use in the reference
+		// reports
+		return loose && (x.pairForm(members, rspans) || x.pairAttested(members))
 	}
 	return loose || !x.thing(members[0], rspans[0]) || !x.thing(members[1], rspans[1]) || isModifier(members[0]) && isModifier(members[1])
 }
@@ -299,6 +323,14 @@ func (x *extractor) runesOf(spans [][2]int) [][]rune {
 		out[i] = x.v.s[sp[0]:sp[1]]
 	}
 	return out
+}
+
+// runesInto is runesOf into a buffer the caller reuses.
+func (x *extractor) runesInto(buf [][]rune, spans [][2]int) [][]rune {
+	for _, sp := range spans {
+		buf = append(buf, x.v.s[sp[0]:sp[1]])
+	}
+	return buf
 }
 
 func (x *extractor) fullSpans(spans [][2]int) [][2]int {
@@ -597,4 +629,141 @@ func addressOrOffice(members [][]rune) bool {
 		}
 	}
 	return offices == len(members)
+}
+
+// pairForm reports whether two members with nothing repeated have a form
+// of a set pair: both modifiers (差异化、内涵式), or both a verb of one
+// character and a word of two (保就业、惠民生; 扩范围、降门槛).
+func (x *extractor) pairForm(members [][]rune, rspans [][2]int) bool {
+	if isModifier(members[0]) && isModifier(members[1]) {
+		return true
+	}
+	v := x.v
+	for i, m := range members {
+		if len(m) != 3 || !v.hasTokens {
+			return false
+		}
+		t, ok := v.tokenAt(rspans[i][0])
+		if !ok || t.b-t.a != 1 {
+			return false
+		}
+		u, ok := v.tokenAt(t.b)
+		if !ok || u.b != rspans[i][1] {
+			return false
+		}
+	}
+	return true
+}
+
+// minPairReports is the number of reference reports that must use a pair
+// of unrepeated phrases for it to count as a set pair.
+const minPairReports = 1
+
+// kindsOf reports whether the members (four characters or more) are
+// names of things that share their head noun (two characters or more), on
+// which the reference reports build no series, and not their first character:
+// kinds of one thing (国家标准、行业标准; 基金机构、保险机构、担保机构), a list
+// rather than a set phrase unless the reference reports use it as one
+// (法治政府、廉洁政府、服务型政府).
+func (x *extractor) kindsOf(members [][]rune, rspans [][2]int) bool {
+	first := members[0][0]
+	same := true
+	for _, m := range members[1:] {
+		same = same && m[0] == first
+	}
+	if same {
+		// 新技术、新产品、新模式 repeat a first character; names sharing a
+		// first word of two characters are kinds of one thing too (测试环境、
+		// 测试人员、测试方法) unless the reference reports build series on
+		// that word (数字经济、数字社会)
+		return x.kindsByHead(members, rspans)
+	}
+	// the shared head noun is a word of two characters or more (标准,
+	// 机构), not one character (干事、成事 share only 事)
+	m0 := members[0]
+	if len(m0) < 4 || x.ref.seriesTail(string(m0[len(m0)-2:])) {
+		// a member of three characters has a head of one, often a verb
+		// (谋发展、抓发展); the reference reports build series on some
+		// heads (政治意识、大局意识; 生产空间、生活空间)
+		return false
+	}
+	known := 0
+	for i, m := range members {
+		if len(m) < 4 || m[len(m)-1] != m0[len(m0)-1] || m[len(m)-2] != m0[len(m0)-2] || !x.thing(m, rspans[i]) || !x.allNouns(rspans[i]) {
+			return false
+		}
+		if x.knownMember(m) {
+			known++
+		}
+	}
+	// members that are formulations themselves make a series of
+	// formulations (制造强国、海洋强国、交通强国; 科教融合、产教融合)
+	return 2*known < len(members)
+}
+
+// kindsByHead is kindsOf for members sharing their first two characters.
+func (x *extractor) kindsByHead(members [][]rune, rspans [][2]int) bool {
+	m0 := members[0]
+	if len(m0) < 4 || x.ref.seriesHead(string(m0[:2])) {
+		return false
+	}
+	known := 0
+	for i, m := range members {
+		if len(m) < 4 || m[0] != m0[0] || m[1] != m0[1] || !x.thing(m, rspans[i]) || !x.allNouns(rspans[i]) {
+			return false
+		}
+		if x.knownMember(m) {
+			known++
+		}
+	}
+	return 2*known < len(members)
+}
+
+// allNouns reports whether every word of a span, one character long or
+// more, is tagged as a noun (才/d 聚/v 宁夏 and 山水之美 are not).
+func (x *extractor) allNouns(sp [2]int) bool {
+	v := x.v
+	if !v.hasTokens {
+		return false
+	}
+	for i := sp[0]; i < sp[1]; {
+		t, ok := v.tokenAt(i)
+		if !ok {
+			return false
+		}
+		if !nounish(t.pos) {
+			return false
+		}
+		i = t.b
+	}
+	return true
+}
+
+// knownMember reports whether a member is a formulation of the lexicon or
+// of the reference reports on its own.
+func (x *extractor) knownMember(m []rune) bool {
+	k := textKey(string(m))
+	if _, ok := x.lex.Lookup(k); ok {
+		return true
+	}
+	_, ok := x.ref.Lookup(k)
+	return ok
+}
+
+// attested is pairAttested for any number of members.
+func (x *extractor) attested(members [][]rune) bool { return x.pairAttested(members) }
+
+// pairAttested reports whether the reference reports (the built-in
+// baseline: national work reports and CPC congress reports) use the pair
+// as a series.
+func (x *extractor) pairAttested(members [][]rune) bool {
+	if x.ref == nil {
+		return x.opts.LoosePairs
+	}
+	keys := make([]string, len(members))
+	for i, m := range members {
+		keys[i] = textKey(string(m))
+	}
+	a, ok := x.ref.Lookup(joinMembers(keys))
+	return ok && a.Kind == Parallel && a.Docs >= minPairReports
 }

@@ -24,7 +24,7 @@ import (
 // RulesVersion changes whenever the rules change what Extract finds; the
 // built-in baseline records the version it was generated with, and
 // partials record it so that results of other rules never merge.
-const RulesVersion = 8
+const RulesVersion = 10
 
 // Kind is the shape of a formulation.
 type Kind string
@@ -87,6 +87,11 @@ type Options struct {
 	// Context is the number of characters of context kept on each side of
 	// the first occurrence (0: none).
 	Context int
+	// LoosePairs keeps every pair of unrepeated phrases the shape rules
+	// allow (迎难而上、奋发有为), attested or not. Only the generator of
+	// the built-in baseline sets it: by default such a pair is kept only
+	// when the reference reports attest it (see pairAttested).
+	LoosePairs bool
 }
 
 // DefaultMaxQuoted is the default MaxQuoted.
@@ -196,6 +201,9 @@ func Analyze(in *analysis.Input, opts Options) *Result {
 	}
 	v := newView(in)
 	x := &extractor{v: v, opts: opts, lex: opts.Lexicon, base: opts.Baseline, words: builtinWords()}
+	if !opts.LoosePairs {
+		x.ref, _ = BuiltinBaseline() // nil on error: no pair is attested
+	}
 	x.run()
 	return &Result{Formulations: x.results(), Quotes: x.quoteList()}
 }
@@ -205,11 +213,13 @@ type extractor struct {
 	opts  Options
 	lex   *Lexicon
 	base  *Baseline
+	ref   *Baseline // the built-in baseline, attesting pairs (nil: LoosePairs)
 	words *wordStats
 	hits  []hit
 	// quotes are the quoted spans found, classified
 	quotes      []quoteSpan
 	compactKeys map[string]bool // keys found only by compactNumbered
+	rbuf        [][]rune        // members of the cut cutScore is scoring
 }
 
 func (x *extractor) run() {
@@ -323,6 +333,15 @@ func (x *extractor) results() []Formulation {
 }
 
 // formulation builds the formulation of a group of hits.
+// unwrap removes the line breaks of a line wrapped inside a formulation
+// (text from PDF): the form shown; occurrences keep the document's bytes.
+func unwrap(t string) string {
+	if !strings.ContainsAny(t, "\n\r") {
+		return t
+	}
+	return strings.NewReplacer("\r\n", "", "\n", "", "\r", "").Replace(t)
+}
+
 func (x *extractor) formulation(g *group) Formulation {
 	f := Formulation{Core: g.key, Kind: g.kind}
 	forms := map[string]int{}
@@ -330,7 +349,7 @@ func (x *extractor) formulation(g *group) Formulation {
 		s, e := x.v.textSpan(h.ei, h.ek)
 		occ := Occurrence{Start: s, End: e, Text: x.v.in.Text[s:e], Quoted: h.quoted}
 		for _, m := range h.mspans {
-			occ.Members = append(occ.Members, stripQuotes(x.v.surface(m[0], m[1])))
+			occ.Members = append(occ.Members, unwrap(stripQuotes(x.v.surface(m[0], m[1]))))
 		}
 		if h.quoted {
 			f.Quoted++
@@ -338,14 +357,14 @@ func (x *extractor) formulation(g *group) Formulation {
 			f.Bare++
 		}
 		f.Occurrences = append(f.Occurrences, occ)
-		forms[occ.Text]++
+		forms[unwrap(occ.Text)]++
 		if len(f.Members) == 0 && h.key == g.key {
 			f.Members = h.members
 		}
 	}
 	f.Count = len(f.Occurrences)
 	rep := x.representative(g.hits)
-	f.Text = f.Occurrences[rep].Text
+	f.Text = unwrap(f.Occurrences[rep].Text)
 	f.Key = g.key
 	if h := g.hits[rep]; h.head > 0 || h.tail > 0 {
 		f.Key = textKey(x.v.surfaceFolded(h.ei, h.ek))

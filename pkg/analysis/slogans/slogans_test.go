@@ -461,7 +461,7 @@ func TestSeriesNovelty(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "要稳就业、稳企业、稳市场、稳预期。培育数字消费、夜间消费、绿色消费。培育数字消费、悦己消费、邮轮消费。"
+	text := "要稳就业、稳企业、稳市场、稳预期。培育数字消费、夜间消费、绿色消费。推动产业高端化、悦己化、邮轮化。"
 	fs := Extract(prep(t, text), Options{Lexicon: builtinLex(t), Baseline: base})
 	for _, tc := range []struct {
 		key    string
@@ -470,7 +470,7 @@ func TestSeriesNovelty(t *testing.T) {
 	}{
 		{"稳就业、稳企业、稳市场、稳预期", false, ""},
 		{"数字消费、夜间消费、绿色消费", false, "each member"},
-		{"数字消费、悦己消费、邮轮消费", true, "悦己消费"},
+		{"高端化、悦己化、邮轮化", true, "悦己化"},
 	} {
 		f, ok := find(fs, tc.key)
 		if !ok {
@@ -576,5 +576,166 @@ func TestNoLocaliserMember(t *testing.T) {
 	fs := Extract(prep(t, "运动员在第十二届全国残特奥会上顽强拼搏、取得好成绩。"), Options{Lexicon: builtinLex(t)})
 	if _, ok := find(fs, "上顽强拼搏、取得好成绩"); ok {
 		t.Errorf("got %v", keys(fs))
+	}
+}
+
+// TestUnrepeatedPairs: two phrases with nothing repeated are a series only
+// when the reference reports use them as one (稳中求进、以进促稳) or they
+// have the form of a set pair (扩范围、降门槛): two ordinary phrases
+// coordinated are not (迎难而上、顶压前行). A verb governing a list is no
+// part of its first member (发展|中医药、民族医药).
+func TestUnrepeatedPairs(t *testing.T) {
+	lex := builtinLex(t)
+	fs := Extract(prep(t, "企业迎难而上、顶压前行，实现增长。坚持稳中求进、以进促稳，守正创新。政策要扩范围、降门槛，惠及更多企业。鼓励社会办医。发展中医药、民族医药事业。"), Options{Lexicon: lex})
+	for _, k := range []string{"稳中求进、以进促稳", "扩范围、降门槛"} {
+		if _, ok := find(fs, k); !ok {
+			t.Errorf("%s missing: got %v", k, keys(fs))
+		}
+	}
+	for _, k := range []string{"迎难而上、顶压前行", "发展中医药、民族医药"} {
+		if _, ok := find(fs, k); ok {
+			t.Errorf("%s found: got %v", k, keys(fs))
+		}
+	}
+	// the generator of the baseline keeps every pair the shape rules allow
+	fs = Extract(prep(t, "企业迎难而上、顶压前行，实现增长。"), Options{Lexicon: lex, LoosePairs: true})
+	if _, ok := find(fs, "迎难而上、顶压前行"); !ok {
+		t.Errorf("LoosePairs: got %v", keys(fs))
+	}
+}
+
+// TestKindsOfAThing: names of things sharing their head noun are a list
+// (国家标准、行业标准), unless their members are formulations themselves
+// (制造强国、海洋强国、交通强国) or the predicates differ in their verb
+// (谋发展、抓发展、促发展).
+func TestKindsOfAThing(t *testing.T) {
+	fs := Extract(prep(t, "制修订一批国家标准、行业标准，服务制造强国、海洋强国、交通强国建设。干部要增强谋发展、抓发展、促发展的本领。"), Options{Lexicon: builtinLex(t)})
+	if _, ok := find(fs, "国家标准、行业标准"); ok {
+		t.Errorf("list of kinds found: %v", keys(fs))
+	}
+	for _, k := range []string{"制造强国、海洋强国、交通强国", "谋发展、抓发展、促发展"} {
+		if _, ok := find(fs, k); !ok {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+}
+
+// TestMixedQuotes: “ closed by an ASCII " is a pair of quotation marks
+// (“揭榜挂帅"), and the " opens nothing.
+func TestMixedQuotes(t *testing.T) {
+	fs := Extract(prep(t, "开展“揭榜挂帅\"行动，推行“一事一议\"方式，支持“链主\"企业。"), Options{Lexicon: builtinLex(t)})
+	for _, k := range []string{"揭榜挂帅", "一事一议", "链主"} {
+		found := false
+		for _, f := range fs {
+			found = found || f.Core == k && f.Quoted > 0
+		}
+		if !found {
+			t.Errorf("%s: got %v", k, keys(fs))
+		}
+	}
+	for _, f := range fs {
+		if strings.Contains(f.Key, "行动，推行") {
+			t.Errorf("a closing \" opened a quote: %v", keys(fs))
+		}
+	}
+}
+
+// TestHeadNotCut: a head never starts inside a longer name, nor takes the
+// adjective that governs a name (壮大山东省“十强”产业).
+func TestHeadNotCut(t *testing.T) {
+	fs := Extract(prep(t, "持续壮大山东省“十强”产业。建设国家新一代人工智能创新发展试验区“双区同建”战略。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		if strings.Contains(f.Text, "壮大") || strings.HasPrefix(f.Text, "发展试验区") {
+			t.Errorf("head cut: %s (%v)", f.Text, keys(fs))
+		}
+	}
+}
+
+// TestClosedSeries: a series of modifiers closed by 和 and a series of
+// compact units followed by 等 are series; names sharing a first word are
+// a list of things (测试环境、测试人员、测试方法等).
+func TestClosedSeries(t *testing.T) {
+	fs := Extract(prep(t, "构建数字化、网络化和智能化的政府。通过建链、补链、延链、强链等方式招商。包括测试环境、测试人员、测试方法等内容。"), Options{Lexicon: builtinLex(t)})
+	for _, k := range []string{"数字化、网络化、智能化", "建链、补链、延链、强链"} {
+		f, ok := find(fs, k)
+		if !ok {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		} else if k == "数字化、网络化、智能化" && f.Text != "数字化、网络化和智能化" {
+			t.Errorf("%s written %q", k, f.Text)
+		}
+	}
+	for _, f := range fs {
+		if strings.Contains(f.Key, "测试人员") {
+			t.Errorf("list of things found: %v", keys(fs))
+		}
+	}
+}
+
+// TestNamesAreTitles: names of organisations, meetings, agreements and
+// short names defined by 简称 are not formulations.
+func TestNamesAreTitles(t *testing.T) {
+	fs := Extract(prep(t, "成立测试与示范应用联席会议（以下简称“联席会议”）。支持我国参与「世界衛生大會」，推动签署「經濟合作架構協議」。推广“时间银行”互助养老，推行“管委会+运营公司”模式。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		switch f.Core {
+		case "联席会议", "世界卫生大会", "经济合作架构协议":
+			t.Errorf("name taken for a formulation: %s", f.Text)
+		}
+	}
+	for _, k := range []string{"时间银行", "管委会+运营公司"} {
+		found := false
+		for _, f := range fs {
+			found = found || f.Core == k
+		}
+		if !found {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+}
+
+// TestWrappedLines: a line wrapped inside a sentence (PDF text) does not
+// cut a series, and the form shown has no line break.
+func TestWrappedLines(t *testing.T) {
+	fs := Extract(prep(t, "以习近平新时代中国特色社会主义思想为指导，立足新发展阶段，完整、准确、全\n面贯彻新发展理念。\n"), Options{Lexicon: builtinLex(t)})
+	f, ok := find(fs, "完整、准确、全面")
+	if !ok || f.Text != "完整、准确、全面" {
+		t.Errorf("got %v (%q)", keys(fs), f.Text)
+	}
+}
+
+// TestOrdinaryClauses: long clauses with nothing repeated are measures
+// listed, not a slogan line.
+func TestOrdinaryClauses(t *testing.T) {
+	fs := Extract(prep(t, "要加大政策支持，培育龙头企业，加强示范引领。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		if strings.Contains(f.Key, "培育龙头企业") {
+			t.Errorf("got %v", keys(fs))
+		}
+	}
+}
+
+// TestLawsAndReduplication: the name of a law is a title, a bundle of laws
+// and a working method are not; a reduplication is no numbered formulation;
+// a one-character verb before a core is no head.
+func TestLawsAndReduplication(t *testing.T) {
+	fs := Extract(prep(t, "中國通過「反分裂國家法」。積極推動「能源四法」。推深“六尺巷工作法”。黨產就是這樣一塊一塊賤賣掉。主要产品有“三酸两碱”。"), Options{Lexicon: builtinLex(t)})
+	cores := map[string]Formulation{}
+	for _, f := range fs {
+		cores[f.Core] = f
+	}
+	if _, ok := cores["反分裂国家法"]; ok {
+		t.Errorf("a law taken for a formulation: %v", keys(fs))
+	}
+	for _, k := range []string{"六尺巷工作法", "三酸两碱"} {
+		if _, ok := cores[k]; !ok {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+	if f := cores["三酸两碱"]; strings.Contains(f.Text, "有") {
+		t.Errorf("head with a verb: %s", f.Text)
+	}
+	for _, f := range fs {
+		if strings.Contains(f.Key, "一块一块") {
+			t.Errorf("reduplication: %v", keys(fs))
+		}
 	}
 }

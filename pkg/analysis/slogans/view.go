@@ -34,6 +34,12 @@ type vtok struct {
 	pos  string
 }
 
+// minWrappedLine is the length of a line, in runes, from which a line
+// break between two ideographs (or after 、 or ，) is taken for a line
+// wrapped inside a sentence, as PDF text has them, and read through by
+// the series rules; shorter lines are headings or list items.
+const minWrappedLine = 16
+
 func newView(in *analysis.Input) *view {
 	v := &view{in: in}
 	n := utf8.RuneCountInString(in.Folded)
@@ -47,7 +53,18 @@ func newView(in *analysis.Input) *view {
 
 	v.s = make([]rune, 0, n)
 	v.sIdx = make([]int, 0, n+1)
+	line := 0 // runes since the last line break
 	for i, c := range v.r {
+		if c == '\n' {
+			wrapped := line >= minWrappedLine && i > 0 && i+1 < len(v.r) && isHan(v.r[i+1]) &&
+				(isHan(v.r[i-1]) || isDun(v.r[i-1]) || isComma(v.r[i-1]))
+			line = 0
+			if wrapped {
+				continue // a line wrapped in the middle of a sentence (text from PDF)
+			}
+		} else {
+			line++
+		}
 		if isQuoteMark(c) {
 			continue
 		}
@@ -118,7 +135,7 @@ func (v *view) sBound(j int) bool {
 		return true
 	}
 	i := v.sIdx[j]
-	if i-v.sIdx[j-1] > 1 { // a quotation mark was removed here
+	if i-v.sIdx[j-1] > 1 && isQuoteMark(v.r[i-1]) { // a quotation mark was removed here
 		return true
 	}
 	return v.bound[i]
