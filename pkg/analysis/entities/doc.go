@@ -235,6 +235,7 @@ func (d *document) sentence(s, e int, toks []rtok) []span {
 	other := st.patterns()
 	core := st.recognizeCore()
 	titles := st.attachTitles(core)
+	core = st.joinSubsidiaries(core)
 	all := append(append(other, core...), titles...)
 	sort.SliceStable(all, func(i, j int) bool {
 		if all[i].s != all[j].s {

@@ -55,8 +55,12 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && st.notPlace(s, e) {
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.streetAfter(e) || st.inSingleRun(s, e)) {
 		return
+	}
+	if g.Type == ORG && !g.User && s > 0 && strings.ContainsRune(levelChars, st.rs[s-1]) && strings.ContainsRune(levelChars, st.rs[s]) &&
+		organEndings[st.text(s+1, e)] {
+		return // 省市|县政府: the bodies of every level, not one
 	}
 	score := float64(e-s)*10 + 5
 	if g.User {
@@ -206,7 +210,7 @@ func (st *sentence) abbreviations() {
 			st.add(i, i+1, LOC, 12)
 		}
 		// 访华, 在京, 对华关系
-		if r != '中' && i > 0 && abbrVerbs[st.rs[i-1]] && (st.startTok[i-1] >= 0 || st.startTok[i] >= 0 && st.endTok[i+1] >= 0) {
+		if r != '中' && i > 0 && abbrVerbs[st.rs[i-1]] && (st.endTok[i+1] >= 0 || st.restIsWord(i+1)) && (st.startTok[i-1] >= 0 || st.startTok[i] >= 0) {
 			st.add(i, i+1, LOC, 12)
 		}
 		// 俄 alone is always Russia
@@ -221,7 +225,7 @@ func (st *sentence) abbreviations() {
 func (st *sentence) abbreviationRuns() {
 	n := len(st.rs)
 	for s := 0; s < n; {
-		if !st.t.abbr.has(st.rs[s]) || st.startTok[s] < 0 {
+		if !st.t.abbr.has(st.rs[s]) || st.startTok[s] < 0 || st.gluedAbbr(s) {
 			s++
 			continue
 		}
@@ -233,8 +237,10 @@ func (st *sentence) abbreviationRuns() {
 		for e > s && st.endTok[e] < 0 && !st.restIsWord(e) {
 			e--
 		}
-		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) {
-			if w := st.text(s, e); w == "港澳" || w == "港澳台" {
+		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) && !st.relationPair(s, e) {
+			if w := st.text(s, e); w == "港澳" || w == "港澳台" || st.placeWord(s, e) {
+				// one name: 港澳, or a run the dictionary knows as one
+				// place (京津/ns)
 				st.add(s, e, LOC, float64(e-s)*10+2)
 			} else {
 				for i := s; i < e; i++ {
@@ -312,4 +318,83 @@ func hanOnly(w string) bool {
 		}
 	}
 	return w != ""
+}
+
+// relationPair says whether [s, e) is 中 and another country's or region's
+// one-character short form written as the first half of a compound (中欧|班列,
+// 中非|经贸, 中美|贸易): a relation between two, not the region of the same
+// name (中亚 and 中东 are always regions). Policy genre only.
+func (st *sentence) relationPair(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 || st.rs[s] != '中' || !strings.ContainsRune(relationAbbr, st.rs[s+1]) {
+		return false
+	}
+	if e >= len(st.rs) || !isHan(st.rs[e]) {
+		return false
+	}
+	rest := string(st.rs[e:min(len(st.rs), e+2)])
+	return rest != "国家" && rest != "地区"
+}
+
+// relationAbbr are the one-character short forms of countries and regions
+// that follow 中 in the name of a relation between two (中欧, 中非, 中美,
+// 中新); 亚 and 东 are not among them (中亚, 中东 are regions).
+const relationAbbr = "欧非美俄日韩英法德意加澳印巴新蒙朝越泰老柬缅菲阿拉哈吉乌塞荷瑞葡西希波捷匈"
+
+// streetAfter says whether a street word follows at e as a token of its
+// own (赤峰|道, 友谊|路): the place's name is part of a street's. Policy
+// genre only.
+func (st *sentence) streetAfter(e int) bool {
+	if st.d.x.genre == News || e >= len(st.rs) {
+		return false
+	}
+	j := st.startTok[e]
+	if j < 0 {
+		return false
+	}
+	switch st.tokText(j) {
+	case "路", "道", "街", "大道", "大街", "胡同", "巷":
+		return true
+	}
+	return false
+}
+
+// levelChars are the one-character levels of government.
+const levelChars = "省市县区乡镇"
+
+// gluedAbbr says whether the one-character token at s closes the noun
+// before it (生态|港, 科技|城): the last character of a compound, not a
+// place's short form. Policy genre only.
+func (st *sentence) gluedAbbr(s int) bool {
+	if st.d.x.genre == News || s == 0 || !isHan(st.rs[s-1]) || st.endTok[s+1] < 0 {
+		return false
+	}
+	j := st.endTok[s]
+	return j >= 0 && st.toks[j].e-st.toks[j].s >= 2 && (st.toks[j].pos == "n" || st.toks[j].pos == "vn")
+}
+
+// placeWord says whether [s, e) is one token the dictionary tags as a place.
+// Policy genre only.
+func (st *sentence) placeWord(s, e int) bool {
+	if st.d.x.genre == News {
+		return false // the news gold sets tag 中 and 美 of 中美 apart
+	}
+	j := st.startTok[s]
+	return j >= 0 && st.toks[j].e == e && st.toks[j].pos == "ns"
+}
+
+// inSingleRun says whether a listed place [s, e) made of one-character
+// tokens goes on with another one-character token that is not grammar
+// (新|和|成 of 新和成, a company): part of an unknown word the segmenter cut
+// apart, not the place. Policy genre only.
+func (st *sentence) inSingleRun(s, e int) bool {
+	if st.d.x.genre == News || e >= len(st.rs) {
+		return false
+	}
+	for i := s; i < e; i++ {
+		if st.startTok[i] < 0 || st.endTok[i+1] < 0 {
+			return false
+		}
+	}
+	j := st.startTok[e]
+	return j >= 0 && st.toks[j].e-st.toks[j].s == 1 && isHan(st.rs[e]) && !strings.ContainsRune(functionChars+placeSuffix, st.rs[e])
 }

@@ -72,6 +72,9 @@ func (st *sentence) orgEnd(j int) (end int, anchored bool, ok bool) {
 		g, found := st.lookup(st.text(tk.s, end))
 		return end, found && g.Type == ORG, true
 	}
+	if end < len(st.rs) && st.rs[end] == '间' {
+		return 0, false, false // 政府|间|委员会, 机构间: between bodies, not one
+	}
 	L := end - tk.s
 	for k := min(L, st.t.maxSuffix); k >= 1; k-- {
 		x := st.text(end-k, end)
@@ -103,6 +106,9 @@ func (st *sentence) suffixInToken(j, k int, x string) (end int, anchored bool, o
 		return end, false, true
 	}
 	prefix := st.text(tk.s, end-k)
+	if k >= 2 && (prefix == "总" || prefix == "分") {
+		return end, false, true // 总商会, 分中心: the ending with its rank
+	}
 	if needAnchor[x] && st.d.x.genre == News {
 		return 0, false, false // the news gold sets tag the place of 印度政府
 	}
@@ -132,6 +138,13 @@ func (st *sentence) organisations() {
 		var s int
 		if anchored {
 			s = st.anchoredStart(j)
+			if s == st.toks[j].s && !st.namesBody(j, end) {
+				// anchored by its tag alone (理工大学/nt): the name may
+				// start further left (宁波|东方|理工大学)
+				if s2, ok2 := st.orgStart(j, end); ok2 && s2 < s && !st.hasVerb(s2, s) {
+					s = s2
+				}
+			}
 		} else if s, ok = st.orgStart(j, end); !ok {
 			continue
 		}
@@ -168,7 +181,7 @@ type orgWindow struct {
 	brand  int
 }
 
-func (st *sentence) window(j int) orgWindow {
+func (st *sentence) window(j int, ending string) orgWindow {
 	w := orgWindow{anchor: -1, brand: -1}
 	next := st.toks[j].s
 	for k := j - 1; k >= 0 && len(w.toks) < 8; k-- {
@@ -186,6 +199,12 @@ func (st *sentence) window(j int) orgWindow {
 		}
 		if st.endsWithSuffix(k) && !st.anchorTok(k) {
 			break // 闽江学院|更名|大学: another body ends there
+		}
+		if utf8.RuneCountInString(ending) >= 2 && strings.HasSuffix(mw, ending) {
+			break // 东方理工大学|建设|…|研究型大学: a body of the same kind ends there
+		}
+		if len(w.toks) >= 2 && st.placeTok(k) && buildVerbs[st.tokText(w.toks[len(w.toks)-1])] {
+			break // 遵义|建设|省域副中心: a place and what it builds, not a name
 		}
 		w.toks = append(w.toks, k)
 		if st.anchorTok(k) || len(w.toks) == 1 && adminLevel[mw] {
@@ -232,7 +251,12 @@ func (st *sentence) singleRun(k int) bool {
 	one := func(i int) bool {
 		return i >= 0 && i < len(st.toks) && st.toks[i].e-st.toks[i].s == 1 && isHan(st.rs[st.toks[i].s])
 	}
-	return one(k) && (one(k-1) || one(k+1))
+	// a function character beside k is a run-mate only inside a longer run
+	// (迈|博|太|科), not at its edge (为|农|服务中心, 个|环|大学)
+	mate := func(i, away int) bool {
+		return one(i) && (!strings.ContainsRune(functionChars, st.rs[st.toks[i].s]) || one(i+away))
+	}
+	return one(k) && (mate(k-1, -1) || mate(k+1, 1))
 }
 
 // bracketBrand finds the brand before a place in brackets that closes at
@@ -281,8 +305,8 @@ func (st *sentence) placeIn(s, e int) bool {
 // does not name one by itself) starts, from the window before it.
 func (st *sentence) orgStart(j, end int) (int, bool) {
 	tk := st.toks[j]
-	w := st.window(j)
 	ending := st.text(tk.s, end)
+	w := st.window(j, ending)
 	suffixOnly := st.t.suffixes[ending]
 	if suffixOnly && end-tk.s == 1 && len(w.toks) > 0 && st.endsWithSuffix(w.toks[0]) {
 		return 0, false // 外交委员会|委|请: not a second ending
@@ -404,7 +428,7 @@ func (st *sentence) parentStart(s int) int {
 // government alone makes a body with an organ's ending (省|人民政府).
 func (st *sentence) orgName(s, end int) bool {
 	w := st.text(s, end)
-	if strings.ContainsAny(w, "各等的") {
+	if st.hasGrammarWord(s, end) {
 		return false
 	}
 	if g, ok := st.lookup(w); ok {
@@ -425,6 +449,9 @@ func (st *sentence) orgName(s, end int) bool {
 	}
 	if len(name) > 0 && strings.ContainsRune("一二三四五六七八九十百千万两亿", name[0]) {
 		return false // 五要建设服务型政府, 新年第一会: counts and slogans
+	}
+	if adminLevel[string(name)] && s > 0 && strings.ContainsRune("省市县区乡镇", st.rs[s-1]) {
+		return false // 省市|县政府: the bodies of every level, not one
 	}
 	if adminLevel[string(name)] {
 		// 省人民政府: a definite body in policy text; the news gold sets
@@ -510,7 +537,7 @@ func (st *sentence) kindsOnly(rs []rune) bool {
 		n := 0
 		for L := min(len(rs)-i, 6); L >= 1; L-- {
 			w := string(rs[i : i+L])
-			if st.t.kinds[w] || adminLevel[w] || L == 1 && strings.ContainsRune("零双两三四五六七八九十百千万一新老大小总分主副", rs[i]) {
+			if st.t.kinds[w] || adminLevel[w] || L == 1 && strings.ContainsRune("零双两二三四五六七八九十百千万一新老大小总分主副", rs[i]) {
 				n = L
 				break
 			}
@@ -658,6 +685,9 @@ func (st *sentence) teamWord(k int) bool {
 // tagged as an organisation by the dictionary.
 func (st *sentence) anchorTok(k int) bool {
 	m := st.toks[k]
+	if directionWords[st.text(m.s, m.e)] {
+		return false // 中西部|国际交往中心: a part of the country, not a body
+	}
 	if g, ok := st.lookup(st.text(m.s, m.e)); ok {
 		return g.Type == LOC || g.Type == ORG
 	}
@@ -673,11 +703,15 @@ func (st *sentence) specificTok(k int) bool {
 	if _, ok := st.lookup(w); ok {
 		return true
 	}
-	if !hanOrAlnum(w) || orgStop[w] || st.t.kinds[w] {
+	if !hanOrAlnum(w) || orgStop[w] || st.t.kinds[w] || directionWords[w] {
 		return false
 	}
 	if m.e-m.s == 1 {
-		// single characters only in a run of them (迈|博|太|科)
+		// single characters only in a run of them (迈|博|太|科), and not
+		// verbs cut apart (演|训|中心)
+		if m.pos == "v" || m.pos == "vn" {
+			return false
+		}
 		return !unicode.IsDigit(st.rs[m.s]) && !strings.ContainsRune(functionChars, st.rs[m.s]) && st.singleRun(k)
 	}
 	switch m.pos {
@@ -715,3 +749,156 @@ func (st *sentence) prefixStart(s int) int {
 	}
 	return s
 }
+
+// buildVerbs are the verbs of building that follow a place in policy text
+// (遵义|建设|省域副中心, 毕节|打造|…): a name does not go on over them.
+var buildVerbs = map[string]bool{"建设": true, "打造": true, "创建": true, "建成": true, "争创": true, "申建": true}
+
+// placeTok says whether token k names a place the lists know.
+func (st *sentence) placeTok(k int) bool {
+	g, ok := st.lookup(st.tokText(k))
+	return ok && g.Type == LOC
+}
+
+// joinSubsidiaries joins an organisation to the one written right after it
+// when the second is a part of the first: a branch or subsidiary named by
+// where it is (长三角国家技术创新中心|安徽中心, 教育部|重庆高等研究院), a
+// unit of a university, hospital or academy (重庆大学|智能汽车技术学院), or
+// the second brand of a joint venture, both names without an ending (一汽|丰田,
+// 一汽—大众). A branch written after a body extends it (中国科学院|上海分院).
+// The spans are in text order and do not overlap.
+func (st *sentence) joinSubsidiaries(spans []span) []span {
+	out := spans[:0]
+	for _, sp := range spans {
+		if n := len(out); n > 0 && sp.typ == ORG && out[n-1].typ == ORG && out[n-1].e-out[n-1].s >= 2 {
+			prev := &out[n-1]
+			gap := sp.s - prev.e
+			dash := gap == 1 && strings.ContainsRune("—-－", st.rs[prev.e])
+			if gap == 0 && (st.startsWithPlace(sp.s, sp.e) || st.endsWithAny(prev.s, prev.e, unitParents)) ||
+				(gap == 0 || dash) && st.brandOnly(prev.s, prev.e) && st.brandOnly(sp.s, sp.e) {
+				prev.e = sp.e
+				prev.score += sp.score
+				continue
+			}
+		}
+		if sp.typ == ORG {
+			sp.e = st.branchAfter(sp.e)
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// unitParents are the endings of bodies whose units are written right after
+// their name (重庆大学|智能汽车技术学院, 南开医院|中西医结合临床中心).
+var unitParents = []string{"大学", "医院", "学院", "研究院", "科学院"}
+
+// branchEndings end the name of a branch written right after its body
+// (上海|分院, 西安|分中心). A campus (院区, 校区) is a site of its body, not a
+// part with a name of its own: 北京工业大学|房山校区 stays 北京工业大学.
+var branchEndings = []string{"分院", "分校", "分部", "分中心", "分所"}
+
+// branchAfter extends an organisation ending at e over a branch written
+// right after it: one to three Han characters and a branch ending.
+func (st *sentence) branchAfter(e int) int {
+	for _, b := range branchEndings {
+		br := []rune(b)
+		for n := 1; n <= 3; n++ {
+			end := e + n + len(br)
+			if end > len(st.rs) || string(st.rs[e+n:end]) != b || st.endTok[end] < 0 {
+				continue
+			}
+			ok := true
+			for _, r := range st.rs[e : e+n] {
+				if !isHan(r) || strings.ContainsRune(functionChars, r) {
+					ok = false
+				}
+			}
+			if ok && st.startTok[e] >= 0 {
+				return end
+			}
+		}
+	}
+	return e
+}
+
+// brandOnly says whether [s, e) is a name with no organisation ending,
+// nor the last character of a public body's (党中央, 国务院): a brand.
+func (st *sentence) brandOnly(s, e int) bool {
+	return !st.endsWithSuffixRunes(st.rs[s:e]) && !st.t.suffixes[string(st.rs[e-1:e])] &&
+		!strings.ContainsRune("院委会部局厅署办府央军党所社队", st.rs[e-1])
+}
+
+// endsWithAny says whether [s, e) ends with one of the words.
+func (st *sentence) endsWithAny(s, e int, words []string) bool {
+	w := st.text(s, e)
+	for _, x := range words {
+		if strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// startsWithPlace says whether [s, e) starts with a token that names a place
+// the lists know, with more after it.
+func (st *sentence) startsWithPlace(s, e int) bool {
+	j := st.startTok[s]
+	return j >= 0 && st.toks[j].e < e && st.placeTok(j)
+}
+
+// namesBody says whether the part of token j before its organisation
+// ending (or the whole token) is a place or body the lists know (中国|队,
+// 北京市|委).
+func (st *sentence) namesBody(j, end int) bool {
+	tk := st.toks[j]
+	if _, ok := st.lookup(st.text(tk.s, end)); ok {
+		return true
+	}
+	for k := end - 1; k > tk.s; k-- {
+		if g, ok := st.lookup(st.text(tk.s, k)); ok && (g.Type == LOC || g.Type == ORG) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasGrammarWord says whether [s, end) holds 各, 等 or 的 as a word of its
+// own (各|部门, 企业|等, 我们|的): a phrase, not a name. 等 inside a word
+// (高等, 中等) is part of the name (重庆高等研究院).
+func (st *sentence) hasGrammarWord(s, end int) bool {
+	for i := s; i < end; i++ {
+		if !strings.ContainsRune("各等的", st.rs[i]) {
+			continue
+		}
+		j := -1
+		for b := i; b >= s; b-- {
+			if st.startTok[b] >= 0 {
+				j = st.startTok[b]
+				break
+			}
+		}
+		if j < 0 || st.toks[j].e <= i || st.toks[j].e-st.toks[j].s == 1 || st.toks[j].e > end {
+			return true
+		}
+		if w := st.tokText(j); strings.HasPrefix(w, "等") || strings.HasSuffix(w, "的") || strings.HasPrefix(w, "各") {
+			return true
+		}
+	}
+	return false
+}
+
+// hasVerb says whether a token in [s, e) is a verb (总统府|接见|国际青年商会).
+func (st *sentence) hasVerb(s, e int) bool {
+	for i := s; i < e; i++ {
+		if j := st.startTok[i]; j >= 0 && (st.toks[j].pos == "v" || st.toks[j].pos == "vn") {
+			return true
+		}
+	}
+	return false
+}
+
+// directionWords are the parts of the country that the dictionary may tag as
+// bodies (中西部/nt): never the proper part of a name.
+var directionWords = map[string]bool{"东部": true, "西部": true, "中部": true, "中西部": true, "东中西部": true,
+	"南部": true, "北部": true, "东北部": true, "西北部": true, "西南部": true, "东南部": true, "沿海": true, "内陆": true}

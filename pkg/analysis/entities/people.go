@@ -103,8 +103,15 @@ func (st *sentence) titleAfter(e int) bool {
 	if postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] {
 		return true // 吴敦义|副|总统
 	}
-	return st.t.titles[w] || st.t.cues[w] && len([]rune(w)) >= 2 || honorifics[w] || st.titlePrefix(j)
+	return st.t.titles[w] || st.t.cues[w] && len([]rune(w)) >= 2 && !compoundCues[w] || honorifics[w] || st.titlePrefix(j)
 }
+
+// compoundCues mark a person before a name (冠军张三, 时代楷模王五) but, after a
+// word, make a compound with it (马拉松|冠军, 道德|模范, 航天|英雄): not
+// evidence that the word before is a name.
+var compoundCues = map[string]bool{"冠军": true, "选手": true, "队员": true, "英雄": true, "模范": true, "楷模": true,
+	"标兵": true, "战士": true, "烈士": true, "军人": true, "少年": true, "志愿者": true, "奋斗者": true, "好人": true,
+	"传承人": true, "劳模": true, "劳动模范": true}
 
 // titlePrefix says whether token j starts with a title that a longer word
 // continues (总书记强调 cut as one token is rare; 省长们 is not a title).
@@ -264,6 +271,9 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 	if st.quantityAfter(e) {
 		return // a share or a measure follows (学生|占比|79.2%): not a name
 	}
+	if st.routeAfter(e) || st.routeListAfter(e) {
+		return // 惠肇|高速, 哈肇|铁路, 哈肇、绥大等高速公路: the name of a road or railway, not a person
+	}
 	pos, dict := st.dictWord(s, e)
 	switch {
 	case dict && e-s >= 3 && namePOS[pos] && st.strictTitleAfter(e):
@@ -273,7 +283,7 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 		// a word the dictionary knows (楼宇, 徐徐, 爱戴, 白皮书, 马拉松 — gse
 		// tags many common words nr): only with a title or form of address
 		// before it, an honorific after it, or in a caption
-		if (before || st.honorificAfter(e) || caption) && sc > nameThreshold-1 {
+		if (before && !st.cueOnlyBefore(s) || st.honorificAfter(e) || caption) && sc > nameThreshold-1 {
 			st.addPerson(s, e, score, true)
 		}
 	case before || after || caption:
@@ -295,7 +305,7 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 	case st.phoneAfter(e) && st.unknownName(s, e) && st.closedBefore(s) && sc > nameThreshold-1.5:
 		// a name before a telephone number (张娴 010一67558129)
 		st.addPerson(s, e, score, true)
-	case sc > nameThreshold+st.shapeMargin(s, e) && st.standsAlone(s, e) && st.plainGiven(s, e):
+	case sc > nameThreshold+st.shapeMargin(s, e) && st.standsAlone(s, e) && st.plainGiven(s, e) && st.shapeOnlyOK(s, e):
 		st.addPerson(s, e, score, false)
 	}
 }
@@ -727,7 +737,7 @@ func (st *sentence) judgeForeign(i, j int) {
 	if dict && (L == 2 || commonPOS[pos]) {
 		// a word the dictionary knows (沙龙, 爱戴) only after a title,
 		// before an honorific or a verb of saying
-		evidence = st.titleBefore(s) || st.honorificAfter(e) || st.speaksAfter(e)
+		evidence = st.titleBefore(s) && !st.cueOnlyBefore(s) || st.honorificAfter(e) || st.speaksAfter(e)
 	}
 	switch {
 	case evidence && L >= 2:
@@ -1059,4 +1069,91 @@ func (st *sentence) personGloss(e int) bool {
 		}
 	}
 	return true
+}
+
+// routeWords name roads, railways and crossings after the places they join
+// (惠肇|高速, 沪昆|高铁, 赤峰|道): what stands before them is part of a route's
+// name. The one-character ones count only as a token of their own.
+var routeWords = []string{"高速公路", "高速", "高铁", "铁路", "城际", "公路", "快速路", "大道", "大街", "隧道", "大桥", "运河", "航线", "干线", "环线"}
+
+const routeChars = "路道街线桥"
+
+// routeAfter says whether a route word starts at e as a token of its own
+// (or the start of one, 高速公路网).
+func (st *sentence) routeAfter(e int) bool {
+	j := st.startTok[e]
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	for _, r := range routeWords {
+		if strings.HasPrefix(w, r) {
+			return true
+		}
+	}
+	return st.toks[j].e-st.toks[j].s == 1 && strings.ContainsRune(routeChars, st.rs[e])
+}
+
+// routeListAfter says whether [?, e) is an item of an enumeration that a
+// route word closes (京哈、哈肇、绥大等高速公路): the items after e, each of at
+// most eight characters, then 等 or nothing, then a route word.
+func (st *sentence) routeListAfter(e int) bool {
+	p := e
+	for n := 0; n < 8 && p < len(st.rs) && st.rs[p] == '、'; n++ {
+		q := p + 1
+		for q < len(st.rs) && q-p <= 9 && (isHan(st.rs[q]) || st.rs[q] == '（' || st.rs[q] == '）') && st.rs[q] != '等' {
+			q++
+		}
+		if q == p+1 {
+			return false
+		}
+		p = q
+	}
+	if p == e || p >= len(st.rs) {
+		return false
+	}
+	if st.rs[p] == '等' {
+		p++
+	}
+	return p < len(st.rs) && st.routeAfter(p)
+}
+
+// timeNouns are family names that are also nouns of time glued to the word
+// before them (交流|周, 消费|季): 交流周内涵 is no person 周内涵.
+const timeNouns = "周季年时节期段届"
+
+// shapeOnlyOK vets a name that has no evidence but its shape: not a
+// family name that is a noun of time right after a word (交流|周|内涵); not
+// the shape A B A of a repeated short form (留鄂回|鄂来鄂); not a name that
+// fills a quotation by itself (“黄小西”AI智能体: a brand or a nickname).
+func (st *sentence) shapeOnlyOK(s, e int) bool {
+	if strings.ContainsRune(timeNouns, st.rs[s]) && s > 0 && isHan(st.rs[s-1]) && st.endTok[s] >= 0 {
+		if j := st.endTok[s]; st.toks[j].e-st.toks[j].s >= 2 {
+			return false
+		}
+	}
+	if e-s == 3 && st.rs[s] == st.rs[s+2] {
+		return false
+	}
+	if s > 0 && e < len(st.rs) && st.rs[s-1] == '“' && st.rs[e] == '”' {
+		return false
+	}
+	return true
+}
+
+// cueOnlyBefore says whether what makes titleBefore(s) true is a cue that
+// is a kind of person (奋斗者, 青年, 英雄), not a post: before a word the
+// dictionary knows (奋斗者|扎根), such a cue is the subject of a verb, not
+// the title of a name.
+func (st *sentence) cueOnlyBefore(s int) bool {
+	j := st.prevTok(s, true)
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	if !st.t.cues[w] || st.t.titles[w] {
+		return false
+	}
+	_, inTok := st.titleInToken(j)
+	return !inTok
 }

@@ -171,6 +171,7 @@ func (st *sentence) recognizeCore() []span {
 	st.organisations()
 	st.listedOrganisations()
 	st.quotedOrganisations()
+	st.enumeratedCompanies()
 	st.chineseNames()
 	st.headerName()
 	st.foreignNames()

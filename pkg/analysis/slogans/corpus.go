@@ -3,6 +3,8 @@ package slogans
 import (
 	"slices"
 	"strings"
+
+	"zhpolicy/pkg/analysis"
 )
 
 // CorpusEntry is one formulation over a corpus.
@@ -106,10 +108,10 @@ func (c *Corpus) Add(doc, order string, fs []Formulation) {
 // document of a corpus, or every part of a big file, would stay).
 func (e *CorpusEntry) own() {
 	e.Key, e.Core, e.Text, e.Gloss, e.Context = strings.Clone(e.Key), strings.Clone(e.Core), strings.Clone(e.Text), strings.Clone(e.Gloss), strings.Clone(e.Context)
-	e.Members = cloneStrings(e.Members)
+	e.Members = analysis.CloneStrings(e.Members)
 	e.Novelty.Source, e.Novelty.Match = strings.Clone(e.Novelty.Source), strings.Clone(e.Novelty.Match)
 	e.FirstOccurrence.Text = strings.Clone(e.FirstOccurrence.Text)
-	e.FirstOccurrence.Members = cloneStrings(e.FirstOccurrence.Members)
+	e.FirstOccurrence.Members = analysis.CloneStrings(e.FirstOccurrence.Members)
 	for _, m := range []*map[string]int{&e.forms, &e.texts} {
 		own := make(map[string]int, len(*m))
 		for k, v := range *m {
@@ -117,17 +119,6 @@ func (e *CorpusEntry) own() {
 		}
 		*m = own
 	}
-}
-
-func cloneStrings(ss []string) []string {
-	if ss == nil {
-		return nil
-	}
-	out := make([]string, len(ss))
-	for i, s := range ss {
-		out[i] = strings.Clone(s)
-	}
-	return out
 }
 
 // Merge adds all of o to c.

@@ -50,9 +50,15 @@ gazetteer of administrative divisions, countries and bodies, family names,
 titles, organisation endings).
 
 Types:
-  PER      people, with the title written next to them (市委书记姜冬冬)
-  ORG      organisations: companies, Party and state bodies, universities, zones
-  LOC      places: countries, provinces, cities, counties, regions (长三角)
+  PER      people named with evidence (a title or form of address next to the
+           name, a header or caption line, the lists of public figures), with
+           the title written next to them (市委书记姜冬冬); never photo credits,
+           editors, or the names of roads and railways (惠肇高速)
+  ORG      organisations at full extent: Party and state bodies, companies (a
+           group with its subsidiary), universities, hospitals, associations,
+           zones; never a kind of body (上市公司, 有关部门)
+  LOC      places: countries, provinces, cities, counties, regions (长三角),
+           rivers, mountains; not 中华 of 中华民族 nor 中欧 of 中欧班列
   DATE     dates and periods (2025年9月24日, 上半年, 今年以来)
   DOC      titles in 《》 (《政府工作报告》)
   MEETING  meetings and plenums (十四届全国人大三次会议, 二十届三中全会)
