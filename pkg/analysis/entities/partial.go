@@ -184,31 +184,25 @@ func (h *Header) Add(h2 Header, total, c2 *Counts) error {
 	if h.EntitiesVersion != h2.EntitiesVersion {
 		return fmt.Errorf("entity counts of versions %d and %d", h.EntitiesVersion, h2.EntitiesVersion)
 	}
-	parts, err := partial.MergeParts(h.Parts, h2.Parts)
-	if err != nil {
-		return err
-	}
-	docs := total.docs
-	if partial.Add(&docs, c2.docs) != nil {
-		return partial.ErrOverflow
-	}
-	for k, it := range c2.items {
-		t := total.items[k]
-		if t == nil {
-			continue
-		}
-		a, b := t.count, t.docs
-		if partial.Add(&a, it.count) != nil || partial.Add(&b, it.docs) != nil {
+	return h.Join(h2.Envelope, func() error {
+		docs := total.docs
+		if partial.Add(&docs, c2.docs) != nil {
 			return partial.ErrOverflow
 		}
-	}
-	if err := total.Merge(c2); err != nil {
-		return err
-	}
-	h.Parts = parts
-	h.Docs, h.Records = total.docs, int64(len(total.items))
-	if h.Tool == "" {
-		h.Tool = h2.Tool
-	}
-	return nil
+		for k, it := range c2.items {
+			t := total.items[k]
+			if t == nil {
+				continue
+			}
+			a, b := t.count, t.docs
+			if partial.Add(&a, it.count) != nil || partial.Add(&b, it.docs) != nil {
+				return partial.ErrOverflow
+			}
+		}
+		if err := total.Merge(c2); err != nil {
+			return err
+		}
+		h.Docs, h.Records = total.docs, int64(len(total.items))
+		return nil
+	})
 }
