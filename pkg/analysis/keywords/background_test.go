@@ -153,7 +153,8 @@ func TestBackgroundIDF(t *testing.T) {
 	x := b.IDF(general)
 	unseen := math.Log((100 + bgPrior) / bgUnseen)
 	want := func(g, df float64) float64 {
-		return g * math.Log((100+bgPrior)/(df+bgPrior*math.Exp(-g)+bgUnseen)) / unseen
+		// each document uses each term once (vocabTerms): count = df
+		return g * math.Log((100+bgPrior)/(df+bgPrior*math.Exp(-g)+bgUnseen)) / unseen * burst(int64(df), int64(df))
 	}
 	for _, c := range []struct {
 		w     string
@@ -286,5 +287,39 @@ func TestBackgroundTable(t *testing.T) {
 		if df, n := builtin.Lookup(k); df != e.df || n != e.count {
 			t.Fatalf("embedded table: %s %d %d; background.tsv: %d %d (run go run ./dict/keywords/gen -table)", k, df, n, e.df, e.count)
 		}
+	}
+}
+
+// A word every document of the background uses about once (a genre's
+// procedure: 申报材料) is more background than one used as often in fewer
+// documents' bursts (a topic: 智能网联汽车), at the same document frequency.
+func TestBurstLowersOnceADocumentWords(t *testing.T) {
+	if got := burst(0, 0); got != 1 {
+		t.Errorf("burst of an unknown term = %v, want 1", got)
+	}
+	once, bursty := burst(12, 12), burst(12, 120)
+	if once > 0.6 || bursty < 0.99 || once >= bursty {
+		t.Errorf("burst(12 docs, 12) = %.3f, burst(12 docs, 120) = %.3f: want at most 0.6 and near 1", once, bursty)
+	}
+	prev := 0.0
+	for c := int64(12); c <= 60; c += 6 {
+		b := burst(12, c)
+		if b < prev {
+			t.Errorf("burst(12, %d) = %.3f falls below burst(12, %d) = %.3f", c, b, c-6, prev)
+		}
+		prev = b
+	}
+	// two documents say little: shrunk towards the prior
+	if got := burst(2, 2); got < burst(12, 12)+0.1 {
+		t.Errorf("burst(2, 2) = %.3f: want well above burst(12, 12) = %.3f", got, burst(12, 12))
+	}
+	bg := NewBackground()
+	bg.docs = 100
+	bg.terms = map[string]bgEntry{"申报材料": {12, 12}, "网联汽车": {12, 120}}
+	idf := bg.IDF(nil)
+	a, _ := idf.Lookup("申报材料")
+	b, _ := idf.Lookup("网联汽车")
+	if a >= b {
+		t.Errorf("IDF 申报材料 %.3f >= 网联汽车 %.3f at the same document frequency", a, b)
 	}
 }

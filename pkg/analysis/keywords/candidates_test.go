@@ -107,6 +107,31 @@ func TestWellFormedPhrases(t *testing.T) {
 			want: []string{"省委", "领导"},
 		},
 		{
+			name: "a phrase before a verb every time ends inside a longer unit",
+			spec: "构件/n 智能/n 制造/v 。/w 构件/n 智能/n 生产/v 。/w 构件/n 智能/n 检测/v 。/w 智能/n 。/w 构件/n",
+			want: []string{"构件", "智能"},
+		},
+		{
+			name: "a word ending in 于 is a verb, never a term nor the end of one",
+			spec: "标准/n 侧重于/n 。/w 标准/n 侧重于/n 。/w 标准/n 侧重于/n 。/w 适用于/n",
+			want: nil,
+		},
+		{
+			name: "a verb before one character is no term",
+			spec: "依托/v 省/n 。/w 依托/v 省/n 。/w 依托/v 省/n 。/w",
+			want: nil,
+		},
+		{
+			name: "a form's field name is structure: followed by a colon and a short value",
+			spec: "联系电话/n ：/w 88886666/m | 联系电话/n ：/w 88886667/m | 养老院/n ：/w 集成/v 应用/v 智慧/n 健康/a 养老/vn 产品/n 及/c 信息化/n 管理系统/n 和/c 服务/vn 平台/n 提供/v 照护/vn | 养老院/n ：/w 集成/v 应用/v 智慧/n 健康/a 养老/vn 产品/n 及/c 信息化/n 管理系统/n 和/c 服务/vn 平台/n 提供/v 照护/vn",
+			want: []string{"养老院", "服务平台", "照护"},
+		},
+		{
+			name: "the issuer's code of a document number is structure",
+			spec: "发改/j 能源/n 〔/w 2020/m 〕/w 12/m 号/q 。/w 发改/j 能源/n 〔/w 2021/m 〕/w 3/m 号/q 。/w 能源/n",
+			want: []string{"能源"},
+		},
+		{
 			name: "a word only the HMM found, used once, is a piece of its neighbours",
 			spec: "标省/x 。/w 科创/n 走廊/n 。/w 科创/n 走廊/n",
 			want: []string{"科创走廊"},

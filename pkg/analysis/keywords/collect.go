@@ -3,6 +3,7 @@ package keywords
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis"
@@ -107,6 +108,14 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		left, right map[rune]int32
 		bound       bool
 		seen        bool
+		// modifier counts the occurrences of a phrase followed by a verb
+		// (建材行业+智能+制造, 省级+科技+创新), or by a word its last word
+		// makes a dictionary word with: it ends inside a longer unit.
+		modifier int32
+		// label counts the occurrences that are the name of a field of
+		// a form (联系电话：…) or the issuer's code of a document number
+		// (发改能源〔2020〕12号, 鲁工信数据〔2021〕3号)
+		label int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -141,8 +150,21 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
+		if e := c.units[j-1].end; c.fieldName(e) || docNumber(c.in.Text[e:]) {
+			n.label++
+		}
+		if j < len(c.units) && c.touching(j-1) && j-i > 1 && c.units[j].word && (c.word(c.units[j-1].key+c.units[j].key) || isVerb(c.units[j].pos) && c.units[j].join && !c.stop.Has(c.units[j].key)) {
+			// a phrase whose last word makes a word with the next
+			// (建材行业+智能+制造: 智能制造) is cut out of a longer unit
+			n.modifier++
+		}
 		if j < len(c.units) && c.touching(j-1) {
 			if u := &c.units[j]; u.join && !c.stop.Has(u.key) {
+				bump(&n.right, firstRune(u.key))
+			} else if u.word && c.units[j-1].pos == "x" && j-i == 1 && runeLen(u.key) == 1 && c.word(lastRuneString(c.units[j-1].key)+u.key) {
+				// a word only the HMM found whose last character makes a
+				// word with the next (数智赋+能: 赋能) is cut out of a
+				// longer one
 				bump(&n.right, firstRune(u.key))
 			} else if u.word && (runeLen(c.units[j-1].key) == 1 && j-i > 1 || !functionWord(u) && !c.stop.Has(u.key)) {
 				// a phrase that ends in one character glued to the next
@@ -173,16 +195,77 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// only what could be a piece: a phrase, a word the HMM found or
 		// a word tagged as a name (马池 of 马池口), or a word seen three
 		// times or more.
+		n := &ns[i]
+		if !tm.quoted && 2*n.label >= int32(tm.count) {
+			// a form's field name or a document number's code, half of
+			// its uses or more: the document's structure, not its subject
+			tm.partial = true
+			continue
+		}
 		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
 			continue
 		}
-		n := &ns[i]
 		limit := partialShare * float64(tm.count)
 		if l, r := most(n.left), most(n.right); l >= 2 && float64(l) >= limit || r >= 2 && float64(r) >= limit ||
-			n.bound && !tm.phrase && runeLen(tm.key) <= 2 {
+			n.bound && !tm.phrase && runeLen(tm.key) <= 2 ||
+			n.modifier >= 2 && float64(n.modifier) >= limit {
 			tm.partial = true
 		}
 	}
+}
+
+func lastRuneString(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[len(s)-n:]
+}
+
+// fieldName says whether the text at byte offset e is a colon followed
+// by a short value ending its line (a number, an address, a name; not
+// nothing, nor a clause: few Chinese characters) (联系电话：0531-1234567, 邮编：250000): the
+// end of a form's field name, not of a term the line defines
+// (智慧养老院：通过…).
+func (c *collector) fieldName(e int) bool {
+	rest := c.in.Text[e:]
+	switch {
+	case strings.HasPrefix(rest, "："):
+		rest = rest[len("："):]
+	case strings.HasPrefix(rest, ":"):
+		rest = rest[1:]
+	default:
+		return false
+	}
+	n, han := 0, 0
+	for _, r := range rest {
+		if r == '\n' {
+			break
+		}
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+		if n++; n > fieldValueRunes || han > fieldValueHan {
+			return false
+		}
+	}
+	return n > 0
+}
+
+// docNumber says whether text begins with the year of a document number:
+// 〔2020〕, [2020], ［2020］, (2020), （2020）.
+func docNumber(text string) bool {
+	for _, open := range []string{"〔", "[", "［", "(", "（"} {
+		if rest, ok := strings.CutPrefix(text, open); ok {
+			if len(rest) < 5 {
+				return false
+			}
+			for i := 0; i < 4; i++ {
+				if rest[i] < '0' || rest[i] > '9' {
+					return false
+				}
+			}
+			return strings.ContainsAny(rest[4:min(len(rest), 7)], "〕]］)）")
+		}
+	}
+	return false
 }
 
 // isConjunction says whether a word joins two names into one
@@ -385,6 +468,14 @@ func (c *collector) classify(u *unit) {
 		return
 	}
 	u.cand = u.word && !numeral && !stop && n >= c.opts.minLen() && c.opts.POS.Allows(u.pos)
+	if kind == kindHan && n >= 2 && boundEnd(u.key) {
+		// a word ending in a preposition's character (侧重于, 适用于) is a
+		// verb, whatever its tag: never a term, never the end of one
+		u.cand = false
+		u.last = false
+		u.join = false
+		return
+	}
 	if !c.short && u.cand && u.pos == "x" && n <= 2 && !c.known(u.key) {
 		// in a long document, a two-character word only the HMM found
 		// (创近, 驻省, 二产) is mostly a piece of a longer expression: a
@@ -421,6 +512,13 @@ func oovJunk(key string) bool {
 	return isFunctionRune(r0) || isFunctionRune(r1) || strings.ContainsAny(key, "和与及或的暨")
 }
 
+// boundEnd says whether a word ends in a character that binds it to
+// what follows (…于: 侧重于, 基于, 有利于).
+func boundEnd(key string) bool {
+	r, _ := utf8.DecodeLastRuneInString(key)
+	return r == '于'
+}
+
 // isFunctionRune: characters that are words of grammar on their own.
 func isFunctionRune(r rune) bool {
 	return strings.ContainsRune("的了和与及或暨在是有对让把被将从向为以于由至等之其该此各每也都又还就才并而但则即既再更最很较不没无非要能会可应须使给比用按据到中地得着过作所上下后前内外时", r)
@@ -433,6 +531,23 @@ func (c *collector) known(key string) bool {
 	case nil:
 		return false
 	case interface{ knows(string) bool }:
+		return x.knows(key)
+	default:
+		_, ok := x.Lookup(key)
+		return ok
+	}
+}
+
+// word says whether the general IDF table (the dictionary's words,
+// verbs included) or the background knows a word.
+func (c *collector) word(key string) bool {
+	switch x := c.opts.IDF.(type) {
+	case nil:
+		return false
+	case *bgIDF:
+		if _, ok := x.gen(key); ok {
+			return true
+		}
 		return x.knows(key)
 	default:
 		_, ok := x.Lookup(key)
@@ -641,6 +756,11 @@ func (c *collector) verbObject(i, j int, cnt int32) bool {
 		return true
 	}
 	o := &c.units[i+1]
+	if runeLen(o.key) == 1 {
+		// a verb before one character (依托+省): the verb and the first
+		// piece of its object
+		return true
+	}
 	switch o.pos {
 	case "ns", "nr", "nrt", "nrfg", "nt":
 		return true

@@ -60,6 +60,12 @@ const (
 	// unknown word is generic (发展, 建设, 工作 in policy text).
 	genericShare = 0.5
 
+	// fieldValueRunes, fieldValueHan: a word followed by a colon and at
+	// most this many characters to the end of its line, of which at most
+	// fieldValueHan Chinese, is a form's field name (联系电话：…, 邮编：…).
+	fieldValueRunes = 40
+	fieldValueHan   = 8
+
 	// textRankWindow is the TextRank co-occurrence window, in words.
 	textRankWindow = 5
 	// bothAlpha weighs TF-IDF against TextRank in Both:
