@@ -2,7 +2,10 @@
 # -j scaling: every corpus command over the shared corpus with -j 1 and -j 2,
 # alternating, ROUNDS rounds; median wall seconds and the speed-up. The load
 # average before each command is printed, so that a table measured on a busy
-# machine says so (the target, ×1.8 on 2 cores, is for idle ones).
+# machine says so (the target, ×1.8 on 2 cores, is for idle ones), and the
+# CPU time (user + system) of each, which load does not change much: on a
+# busy machine the wall times say how the run shares the CPUs, the CPU
+# times what -j 2 costs in work.
 #
 #   bash bench/scale/jobs.sh [ROUNDS] > table.md
 set -euo pipefail
@@ -15,23 +18,29 @@ trap 'rm -rf "$work"' EXIT
 go build -o "$work/zhpolicy" ./cmd/zhpolicy
 zp=$work/zhpolicy
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
-echo "| command | -j 1 wall s | -j 2 wall s | speed-up | load average (1 min) before |"
-echo "|---|---|---|---|---|"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $rounds rounds, load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| command | -j 1 wall s | -j 2 wall s | speed-up | -j 1 CPU s | -j 2 CPU s | load average (1 min) before |"
+echo "|---|---|---|---|---|---|---|"
 while IFS= read -r cmd; do
 	[ -z "$cmd" ] && continue
 	load=$(cut -d' ' -f1 /proc/loadavg)
 	: >"$work/j1"
 	: >"$work/j2"
+	: >"$work/c1"
+	: >"$work/c2"
 	for _ in $(seq "$rounds"); do
 		for j in 1 2; do
 			# shellcheck disable=SC2086 # the command line is words
-			/usr/bin/time -f "%e" -o "$work/t" $zp $cmd -q -j $j "$corpus" >/dev/null 2>&1 || true
-			tail -n 1 "$work/t" >>"$work/j$j" # the time (a failing command adds a line before it)
+			/usr/bin/time -f "%e %U %S" -o "$work/t" $zp $cmd -q -j $j "$corpus" >/dev/null 2>&1 || true
+			# the times (a failing command adds a line before them)
+			tail -n 1 "$work/t" | awk '{print $1}' >>"$work/j$j"
+			tail -n 1 "$work/t" | awk '{printf "%.2f\n", $2 + $3}' >>"$work/c$j"
 		done
 	done
 	a=$(median <"$work/j1")
 	b=$(median <"$work/j2")
-	echo "| \`$cmd\` | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", a/b}') | $load |"
+	echo "| \`$cmd\` | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", a/b}') | $(median <"$work/c1") | $(median <"$work/c2") | $load |"
 done <<'CMDS'
 segment
 freq

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"zhpolicy/pkg/analysis"
@@ -110,7 +111,7 @@ func Run[T any](ctx context.Context, cfg Config, srcs []input.Source, skipped []
 		v   T
 	}
 	failed := map[string]bool{}
-	err := MapSeq(ctx, parts, max(cfg.Jobs, 1),
+	err := mapSeq(ctx, parts, max(cfg.Jobs, 1), window[part]{weight: part.weight},
 		func(ctx context.Context, _ int, p part) (res, error) {
 			if p.err != nil {
 				return res{}, p.err
@@ -150,6 +151,25 @@ func Run[T any](ctx context.Context, cfg Config, srcs []input.Source, skipped []
 	return out, err
 }
 
+// weight is what holding a part until its emit costs, for the window of
+// the run (see window): its text when the producer has read it, else the
+// size of the input.
+func (p part) weight() int64 {
+	if p.doc != nil {
+		return int64(len(p.doc.Text))
+	}
+	return sourceWeight(p.src)
+}
+
+// sourceWeight is the size of an input (standard input, of unknown size,
+// counts as a part).
+func sourceWeight(src input.Source) int64 {
+	if src.Size < 0 || src.IsStdin() {
+		return PartBytes
+	}
+	return src.Size
+}
+
 // skip records an input that failed, unless the failure is the run's own
 // cancellation, which stops the run.
 func (out *Outcome) skip(err error, name string, notify func(Event)) error {
@@ -179,7 +199,7 @@ func RunSources[T any](ctx context.Context, cfg Config, srcs []input.Source, ski
 		out.Skipped = append(out.Skipped, err)
 		notify(Event{Err: err})
 	}
-	err := Map(ctx, srcs, max(cfg.Jobs, 1),
+	err := mapSeq(ctx, slices.Values(srcs), max(cfg.Jobs, 1), window[input.Source]{weight: sourceWeight},
 		func(ctx context.Context, _ int, src input.Source) (T, error) {
 			if err := ctx.Err(); err != nil {
 				var zero T

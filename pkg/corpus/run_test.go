@@ -5,6 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"os"
+	"runtime"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -135,5 +138,124 @@ func TestMapCancelledBeforeStart(t *testing.T) {
 		if !errors.Is(err, context.Canceled) {
 			t.Fatalf("try %d: err = %v, want context.Canceled", i, err)
 		}
+	}
+}
+
+// A slow item does not stop the other workers while the window holds
+// small items: they go on with the items after it (a shallow window of
+// 2*jobs would wait for it after 2*jobs-1 of them).
+func TestWindowGoesPastASlowItem(t *testing.T) {
+	const n = 40
+	items := make([]int, n)
+	for i := range items {
+		items[i] = i
+	}
+	var others atomic.Int64
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	var got []int
+	err := mapSeq(ctx, slices.Values(items), 2, window[int]{weight: func(int) int64 { return 1 }},
+		func(ctx context.Context, _ int, in int) (int, error) {
+			if in != 0 {
+				others.Add(1)
+				return in, nil
+			}
+			// the slow item: done once 20 items after it are
+			for others.Load() < 20 {
+				select {
+				case <-ctx.Done():
+					return 0, ctx.Err()
+				case <-time.After(time.Millisecond):
+				}
+			}
+			return 0, nil
+		},
+		func(_ int, _ int, out int, err error) error {
+			if err != nil {
+				return err
+			}
+			got = append(got, out)
+			return nil
+		})
+	if err != nil {
+		t.Fatalf("the workers waited for the slow item: %v (%d others done)", err, others.Load())
+	}
+	if !slices.Equal(got, items) {
+		t.Fatalf("out of order: %v", got)
+	}
+}
+
+// The window holds at most deepItems*jobs small items, and heavy items
+// (their weights past the budget) only 2*jobs at once, like MapSeq.
+func TestWindowBounds(t *testing.T) {
+	for _, c := range []struct {
+		weight int64
+		want   int64
+	}{{1, deepItems * 2}, {windowBudget, 4}, {4 * windowBudget, 4}} {
+		items := make([]int, 200)
+		var held, maxSeen atomic.Int64
+		err := mapSeq(context.Background(), slices.Values(items), 2, window[int]{weight: func(int) int64 { return c.weight }},
+			func(_ context.Context, _ int, _ int) (int, error) {
+				n := held.Add(1)
+				for {
+					m := maxSeen.Load()
+					if n <= m || maxSeen.CompareAndSwap(m, n) {
+						break
+					}
+				}
+				return 0, nil
+			},
+			func(int, int, int, error) error {
+				time.Sleep(20 * time.Microsecond) // a slow writer: the window fills
+				held.Add(-1)
+				return nil
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := maxSeen.Load(); m > c.want || c.weight == 1 && m < c.want/2 {
+			t.Errorf("weight %d: %d items held at once, want at most %d", c.weight, m, c.want)
+		}
+	}
+}
+
+// A run with as many workers as Ps has a spare P while it runs (see
+// spareProc), and the setting is put back after.
+func TestSpareProc(t *testing.T) {
+	if os.Getenv("GOMAXPROCS") != "" {
+		t.Skip("GOMAXPROCS is set: left alone")
+	}
+	before := runtime.GOMAXPROCS(0)
+	if before > runtime.NumCPU() {
+		t.Skipf("GOMAXPROCS %d is over the %d CPUs already", before, runtime.NumCPU())
+	}
+	var during atomic.Int64
+	err := Map(context.Background(), []int{1, 2, 3}, before,
+		func(context.Context, int, int) (int, error) {
+			during.Store(int64(runtime.GOMAXPROCS(0)))
+			return 0, nil
+		},
+		func(int, int, int, error) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := during.Load(); got != int64(before+1) {
+		t.Errorf("GOMAXPROCS %d during a run of %d workers, want %d", got, before, before+1)
+	}
+	if got := runtime.GOMAXPROCS(0); got != before {
+		t.Errorf("GOMAXPROCS %d after the run, want %d as before", got, before)
+	}
+	// fewer workers than Ps: nothing changes
+	err = Map(context.Background(), []int{1, 2, 3}, max(before-1, 1),
+		func(context.Context, int, int) (int, error) {
+			during.Store(int64(runtime.GOMAXPROCS(0)))
+			return 0, nil
+		},
+		func(int, int, int, error) error { return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if before > 1 && during.Load() != int64(before) {
+		t.Errorf("GOMAXPROCS %d during a run of %d workers, want %d", during.Load(), before-1, before)
 	}
 }

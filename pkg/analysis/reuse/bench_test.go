@@ -52,11 +52,15 @@ func BenchmarkFind(b *testing.B) {
 		s, _ := NewSketch(Doc{Name: fmt.Sprint(i), In: analysis.NewInput("d", text, script.Simplified, nil)}, Params{})
 		x.Add(s)
 	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, _, err := x.Find(context.Background(), Options{}); err != nil {
-			b.Fatal(err)
-		}
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, _, err := x.Find(context.Background(), Options{Jobs: jobs}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -299,6 +301,9 @@ type Options struct {
 	// the documents (whose passages may add up to far more than memory
 	// when a big corpus repeats itself), only offsets.
 	NoText bool
+	// Jobs is the number of document pairs aligned at once (0: one).
+	// The result is the same for any number.
+	Jobs int
 }
 
 // Stats tell how much work a Find did.
@@ -498,33 +503,16 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 		return a[1] - b[1]
 	})
 	st.DocPairs = len(dps)
-	al := &aligner{}
-	for _, dp := range dps {
-		if err := ctx.Err(); err != nil {
-			return nil, st, err
-		}
-		da, db := docs[dp[0]], docs[dp[1]]
-		ba, err := cache.get(x, da, 0)
-		if err != nil {
-			return nil, st, err
-		}
-		bb, err := cache.get(x, db, 1)
-		if err != nil {
-			return nil, st, err
-		}
-		spans := x.alignPair(ba, bb, seeds[dp], al, &st)
-		delete(seeds, dp)
-		if len(spans) == 0 {
-			continue
-		}
-		pr := x.pair(da, db, ba, bb, spans, o.NoText)
-		if pr.ContainmentA >= 0.9 && pr.ContainmentB >= 0.9 {
-			pr.Kind = KindNear
-		} else {
-			pr.Kind = KindReuse
-		}
-		pairs = append(pairs, pr)
+	seedLists := make([][][2]int, len(dps))
+	for k, dp := range dps {
+		seedLists[k] = seeds[dp]
 	}
+	seeds = nil
+	found, err := x.alignAll(ctx, docs, dps, seedLists, o, &st)
+	if err != nil {
+		return nil, st, err
+	}
+	pairs = append(pairs, found...)
 	out := pairs[:0]
 	for _, pr := range pairs {
 		if pr.MaxContainment() >= o.MinContainment && pr.Aligned >= o.MinAligned {
@@ -541,6 +529,94 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 		return strings.Compare(a.B, b.B)
 	})
 	return out, st, nil
+}
+
+// alignAll aligns the candidate document pairs dps (sorted), whose seed
+// chunk pairs are seedLists, on o.Jobs workers, and returns the pairs
+// found in the order of dps, whatever the number of workers. Workers take
+// the next pair as they finish one (the cost of a pair varies a
+// hundredfold); each keeps the bodies of the last two documents it read,
+// so that the pairs of one first document, which come one after the
+// other, mostly read it once.
+func (x *Index) alignAll(ctx context.Context, docs []*docRec, dps [][2]int, seedLists [][][2]int, o Options, st *Stats) ([]Pair, error) {
+	jobs := min(max(o.Jobs, 1), max(len(dps), 1))
+	found := make([]*Pair, len(dps))
+	stats := make([]Stats, jobs)
+	errs := make([]error, jobs)
+	var next atomic.Int64
+	var failed atomic.Bool
+	run := func(w int) {
+		var cache bodyCache
+		al := &aligner{}
+		st := &stats[w]
+		for !failed.Load() {
+			k := int(next.Add(1) - 1)
+			if k >= len(dps) {
+				return
+			}
+			pr, err := x.alignOne(ctx, docs, dps[k], seedLists[k], o, &cache, al, st)
+			seedLists[k] = nil
+			if err != nil {
+				errs[w] = err
+				failed.Store(true)
+				return
+			}
+			found[k] = pr
+		}
+	}
+	var wg sync.WaitGroup
+	for w := 1; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			run(w)
+		}()
+	}
+	run(0)
+	wg.Wait()
+	for w := range stats {
+		st.Alignments += stats[w].Alignments
+		st.Cells += stats[w].Cells
+	}
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	var out []Pair
+	for _, pr := range found {
+		if pr != nil {
+			out = append(out, *pr)
+		}
+	}
+	return out, nil
+}
+
+// alignOne aligns one candidate pair of documents; nil: no passage.
+func (x *Index) alignOne(ctx context.Context, docs []*docRec, dp [2]int, seeds [][2]int, o Options, cache *bodyCache, al *aligner, st *Stats) (*Pair, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	da, db := docs[dp[0]], docs[dp[1]]
+	ba, err := cache.get(x, da, 0)
+	if err != nil {
+		return nil, err
+	}
+	bb, err := cache.get(x, db, 1)
+	if err != nil {
+		return nil, err
+	}
+	spans := x.alignPair(ba, bb, seeds, al, st)
+	if len(spans) == 0 {
+		return nil, nil
+	}
+	pr := x.pair(da, db, ba, bb, spans, o.NoText)
+	if pr.ContainmentA >= 0.9 && pr.ContainmentB >= 0.9 {
+		pr.Kind = KindNear
+	} else {
+		pr.Kind = KindReuse
+	}
+	return &pr, nil
 }
 
 // bodyCache keeps the bodies of the last two documents read back: pairs

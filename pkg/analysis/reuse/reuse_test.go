@@ -2,6 +2,7 @@ package reuse
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
 	"os"
@@ -153,6 +154,12 @@ func TestFindSynthetic(t *testing.T) {
 			t.Errorf("unrelated document paired: %s", k)
 		}
 	}
+	// on several workers: the same pairs in the same order
+	for _, jobs := range []int{2, 5} {
+		if p := find(t, sk, Options{MinContainment: 0.3, MinAligned: 200, Jobs: jobs}); !reflect.DeepEqual(p, pairs) {
+			t.Errorf("Jobs %d: %d pairs, want %d as with one worker", jobs, len(p), len(pairs))
+		}
+	}
 	// the threshold filters
 	if p := find(t, sk, Options{MinContainment: 0.95}); len(p) != 1 {
 		t.Errorf("min containment 0.95: %d pairs", len(p))
@@ -285,6 +292,16 @@ func TestKnownCases(t *testing.T) {
 	if !reflect.DeepEqual(sp, pairs) || sst != st {
 		t.Errorf("spilled to disk: %d pairs, %+v; in memory %d, %+v", len(sp), sst, len(pairs), st)
 	}
+	// aligned on several workers, from disk: the same pairs, in the same order
+	for _, jobs := range []int{2, 3} {
+		jp, jst, err := spilled.Find(context.Background(), Options{MinContainment: 0.3, MinAligned: 400, Jobs: jobs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(jp, pairs) || jst != st {
+			t.Errorf("-j %d: %d pairs, %+v; one worker %d, %+v", jobs, len(jp), jst, len(pairs), st)
+		}
+	}
 	// without text: the same pairs, offsets and all
 	nt, _, err := spilled.Find(context.Background(), Options{MinContainment: 0.3, MinAligned: 400, NoText: true})
 	if err != nil {
@@ -329,5 +346,23 @@ func TestKnownCases(t *testing.T) {
 	}
 	if len(pairs) > 40 {
 		t.Errorf("%d pairs above the default thresholds (inspected: 29)", len(pairs))
+	}
+}
+
+func TestFindCancelled(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	shared := prose(rng, 20)
+	x, _ := NewIndex(Params{})
+	for i := 0; i < 6; i++ {
+		if err := x.Add(sketch(t, fmt.Sprint(i), "", prose(rng, 10)+shared)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, jobs := range []int{1, 3} {
+		if _, _, err := x.Find(ctx, Options{Jobs: jobs}); !errors.Is(err, context.Canceled) {
+			t.Errorf("Jobs %d: a cancelled Find returned %v", jobs, err)
+		}
 	}
 }

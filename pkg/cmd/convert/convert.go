@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/text/encoding"
@@ -361,12 +362,13 @@ func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding
 		return nil, fmt.Errorf("%s: is a %s document, not plain text; convert rewrites only text and Markdown files in place; use -o or --out-dir", name, tr.Format())
 	}
 	// Decide the conversion from the start of the document.
-	prefix := make([]byte, detectWindow)
-	n, err := io.ReadFull(tr, prefix)
-	if err != nil && err != io.EOF && !errors.Is(err, io.ErrUnexpectedEOF) {
+	// (read into a buffer that grows: a small file does not cost the
+	// clearing of a whole window)
+	var pb bytes.Buffer
+	if _, err := io.CopyN(&pb, tr, detectWindow); err != nil && err != io.EOF {
 		return nil, err
 	}
-	prefix = prefix[:n]
+	prefix := pb.Bytes()
 	conv, err := plan(opts, script.Detect(string(prefix)))
 	if err != nil {
 		return nil, err
@@ -577,7 +579,16 @@ func diff(name string, line int, offset int64, orig, conv string) []finding {
 	conv = strings.TrimRight(conv, "\r\n")
 	a, b := []rune(orig), []rune(conv)
 	var out []finding
-	at := func(i int) int64 { return offset + int64(len(string(a[:i]))) }
+	// at is the byte offset of rune i: the length of string(a[:i]), kept
+	// as a running sum (i only grows), not re-encoded for every finding,
+	// which made a long line with many findings quadratic.
+	n, nb := 0, int64(0)
+	at := func(i int) int64 {
+		for ; n < i; n++ {
+			nb += int64(utf8.RuneLen(a[n]))
+		}
+		return offset + nb
+	}
 	if len(a) == len(b) {
 		for i := 0; i < len(a); {
 			if a[i] == b[i] {

@@ -120,9 +120,11 @@ func kwicRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		// terms line up across documents although output streams
 		w.locW = max(w.locW, kwic.Width(src.Path)+1+4)
 	}
+	w.colour = opts.IO.ColourEnabled()
 	out, err := cmdutil.RunDocs(ctx, docs, nil,
-		func(ctx context.Context, d *corpus.Doc) ([]kwic.Hit, error) {
-			return kwic.Find(d.Input(), q, opts.Window), nil
+		func(ctx context.Context, d *corpus.Doc) (docHits, error) {
+			// found and rendered on the worker; emit only writes the bytes
+			return w.render(d, kwic.Find(d.Input(), q, opts.Window))
 		},
 		w.add)
 	if err != nil {
@@ -154,6 +156,8 @@ type writer struct {
 	docs  int
 	total int
 	locW  int // width of the file:line column (text)
+
+	colour bool
 }
 
 func newWriter(opts *Options, disp *script.Display) (*writer, error) {
@@ -186,29 +190,51 @@ func (w *writer) rowsOf(d *corpus.Doc, hits []kwic.Hit) []row {
 	return out
 }
 
-func (w *writer) add(d *corpus.Doc, hits []kwic.Hit) error {
-	w.total++
+// docHits are a document's hits rendered for the output: lines, or a
+// table prepared for the report writer.
+type docHits struct {
+	n     int
+	lines string
+	table *report.Prepared
+}
+
+// render renders the hits of a document (on a worker: it reads only what
+// is set before the run).
+func (w *writer) render(d *corpus.Doc, hits []kwic.Hit) (docHits, error) {
 	if len(hits) == 0 {
-		return nil
+		return docHits{}, nil
 	}
-	w.docs++
-	w.hits += len(hits)
 	rows := w.rowsOf(d, hits)
 	if w.rw == nil {
-		return w.writeLines(rows)
+		return docHits{n: len(hits), lines: w.lines(rows)}, nil
 	}
 	t := &report.Table{Name: "hits", Columns: columns}
 	for _, r := range rows {
 		t.Rows = append(t.Rows, []any{r.File, r.Line, r.Start, r.End, r.Left, r.Term, r.Right})
 	}
-	return w.rw.Table(t)
+	p, err := w.rw.Prepare(t)
+	return docHits{n: len(hits), table: p}, err
 }
 
-// writeLines prints hits aligned on the term: the left context is padded
+// add writes a document's rendered hits, in input order.
+func (w *writer) add(_ *corpus.Doc, h docHits) error {
+	w.total++
+	if h.n == 0 {
+		return nil
+	}
+	w.docs++
+	w.hits += h.n
+	if w.rw == nil {
+		_, err := io.WriteString(w.opts.IO.Out, h.lines)
+		return err
+	}
+	return w.rw.WritePrepared(h.table)
+}
+
+// lines prints hits aligned on the term: the left context is padded
 // to the widest context the window allows, so that terms line up across
 // documents even though output streams.
-func (w *writer) writeLines(rows []row) error {
-	colour := w.opts.IO.ColourEnabled()
+func (w *writer) lines(rows []row) string {
 	locW := w.locW
 	for _, r := range rows {
 		locW = max(locW, kwic.Width(r.File)+1+len(strconv.Itoa(r.Line)))
@@ -220,7 +246,7 @@ func (w *writer) writeLines(rows []row) error {
 		b.WriteString("  ")
 		b.WriteString(kwic.PadLeft(r.Left, leftW))
 		b.WriteString(" ")
-		if colour {
+		if w.colour {
 			b.WriteString("\x1b[1;31m" + r.Term + "\x1b[0m")
 		} else {
 			b.WriteString(r.Term)
@@ -229,8 +255,7 @@ func (w *writer) writeLines(rows []row) error {
 		b.WriteString(strings.TrimRight(r.Right, " "))
 		b.WriteString("\n")
 	}
-	_, err := io.WriteString(w.opts.IO.Out, strings.ReplaceAll(b.String(), " \n", "\n"))
-	return err
+	return strings.ReplaceAll(b.String(), " \n", "\n")
 }
 
 func (w *writer) finish() error {

@@ -291,7 +291,7 @@ func networkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	v := &views.View{Meta: []report.KV{{Key: "kind", Value: settings.Kind}, {Key: "items", Value: settings.Items}, {Key: "window", Value: settings.Window},
 		{Key: "documents", Value: counts.Docs()}, {Key: "directed", Value: g.Directed}},
 		Machine: []*report.Table{nodes, edges}, Flat: edges}
-	if err := v.Write(w, opts.Format); err != nil {
+	if err := v.WriteJobs(w, opts.Format, opts.In.Jobs); err != nil {
 		return err
 	}
 	if err := w.Close(); err != nil {

@@ -171,7 +171,7 @@ func reuseRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	// the passages' text shows in JSON (passage_list) and with --passages
 	noText := !opts.Passages && opts.Format != "json" && opts.Format != "jsonl"
-	pairs, _, err := idx.Find(ctx, reuse.Options{MinContainment: opts.MinContainment, MinAligned: opts.MinAligned, NoText: noText})
+	pairs, _, err := idx.Find(ctx, reuse.Options{MinContainment: opts.MinContainment, MinAligned: opts.MinAligned, NoText: noText, Jobs: opts.In.Jobs})
 	if err != nil {
 		return err
 	}
