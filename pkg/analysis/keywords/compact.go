@@ -219,13 +219,16 @@ func (d *decoder) float() float64 {
 	return v
 }
 
-func (d *decoder) string() string {
+func (d *decoder) string() string { return string(d.bytes()) }
+
+// bytes is a string's bytes, in place.
+func (d *decoder) bytes() []byte {
 	n := d.uvarint()
 	if n > uint64(len(d.b)) {
 		d.fail()
-		return ""
+		return nil
 	}
-	s := string(d.b[:n])
+	s := d.b[:n:n]
 	d.b = d.b[n:]
 	return s
 }
@@ -235,4 +238,67 @@ func (d *decoder) fail() {
 		d.err = errors.New("truncated")
 	}
 	d.b = nil
+}
+
+// AppendVocabulary appends the encoding of the document's vocabulary (what
+// Background.Add counts) to b, for a caller that counts only some terms of
+// a corpus and learns which after reading it (CountVocabulary). Call it
+// before Compact, which drops the vocabulary.
+func (t *Terms) AppendVocabulary(b []byte) []byte {
+	b = binary.AppendVarint(b, t.Units)
+	b = binary.AppendUvarint(b, uint64(len(t.vocab)))
+	for k, n := range t.vocab {
+		b = appendString(b, k)
+		b = binary.AppendVarint(b, int64(n))
+	}
+	return b
+}
+
+// Want makes b count key when vocabularies are counted into it
+// (CountVocabulary).
+func (b *Background) Want(key string) {
+	b.own()
+	if _, ok := b.terms[key]; !ok {
+		b.terms[strings.Clone(key)] = bgEntry{}
+	}
+}
+
+// CountVocabulary adds one document's vocabulary, encoded by
+// AppendVocabulary, counting only the terms b was told to Want: a
+// background that answers Lookup for those terms as if every term had been
+// added (the corpus of keywords --corpus, whose keyness looks up only the
+// terms its documents rank), at a fraction of the memory.
+func (b *Background) CountVocabulary(rec []byte) error {
+	d := decoder{b: rec}
+	units := d.varint()
+	n := d.uvarint()
+	if d.err != nil || n > uint64(len(d.b)) {
+		return errors.New("keywords: corrupt encoded vocabulary")
+	}
+	b.own()
+	b.docs++
+	b.units += units
+	for range n {
+		k := d.bytes()
+		c := d.varint()
+		if d.err != nil {
+			break
+		}
+		if e, ok := b.terms[string(k)]; ok {
+			e.df++
+			e.count += c
+			b.terms[string(k)] = e
+		}
+	}
+	if d.err != nil || len(d.b) != 0 {
+		return errors.New("keywords: corrupt encoded vocabulary")
+	}
+	return nil
+}
+
+// WantTerms makes b count the terms of t (see Want).
+func (b *Background) WantTerms(t *Terms) {
+	for i := range t.terms {
+		b.Want(t.terms[i].key)
+	}
 }

@@ -116,3 +116,48 @@ func TestEncodedTermsRefuseDamage(t *testing.T) {
 		t.Error("trailing bytes were accepted")
 	}
 }
+
+// TestCountVocabulary checks that a background counting only the terms it
+// wants answers for them as the whole background does.
+func TestCountVocabulary(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*Terms
+	for _, name := range []string{"municipal_report.txt", "traditional_notice.txt", "pinyin_annotated.txt", "municipal_report.txt"} {
+		docs = append(docs, Collect(realInput(t, name, readSample(t, name)), def))
+	}
+	full, part := NewBackground(), NewBackground()
+	var vocabs [][]byte
+	for _, d := range docs {
+		full.Add(d)
+		vocabs = append(vocabs, d.AppendVocabulary(nil))
+	}
+	var wanted []string
+	for _, d := range docs[:2] {
+		d.Compact(TFIDF, nil)
+		part.WantTerms(d)
+		for i := range d.terms {
+			wanted = append(wanted, d.terms[i].key)
+		}
+	}
+	for _, v := range vocabs {
+		if err := part.CountVocabulary(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if part.Docs() != full.Docs() || part.Units() != full.Units() || len(wanted) == 0 || part.Len() >= full.Len() {
+		t.Fatalf("docs %d/%d, units %d/%d, %d wanted, %d of %d terms", part.Docs(), full.Docs(), part.Units(), full.Units(), len(wanted), part.Len(), full.Len())
+	}
+	for _, k := range wanted {
+		df, n := part.Lookup(k)
+		wdf, wn := full.Lookup(k)
+		if df != wdf || n != wn || df == 0 {
+			t.Errorf("%s: df %d count %d, want %d %d", k, df, n, wdf, wn)
+		}
+	}
+	if err := part.CountVocabulary(vocabs[0][:len(vocabs[0])-1]); err == nil {
+		t.Error("a truncated vocabulary was counted")
+	}
+}

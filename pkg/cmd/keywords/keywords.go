@@ -252,7 +252,9 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	// the corpus
 	kept := spill.New("", spillLimit)
 	defer kept.Close()
-	var enc []byte
+	vocabs := spill.New("", spillLimit)
+	defer vocabs.Close()
+	var enc, vocab []byte
 	corpusBg := kw.NewBackground() // the documents' own background
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
@@ -271,12 +273,25 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			if !keep {
 				return r.out.Write(w)
 			}
-			corpusBg.Add(r.terms)
+			if fromCorpus {
+				corpusBg.Add(r.terms)
+			} else {
+				// the corpus is only the reference of keyness, which
+				// looks up the terms the documents rank: their counts
+				// are taken from the vocabularies once all are known
+				vocab = r.terms.AppendVocabulary(vocab[:0])
+				if err := vocabs.Add(vocab); err != nil {
+					return err
+				}
+			}
 			// positions mapped now: the span function holds the whole
 			// document, which must not stay in memory
 			var err error
 			if enc, err = r.terms.Compact(exOpts.Method, r.span).AppendBinary(enc[:0]); err != nil {
 				return err
+			}
+			if !fromCorpus {
+				corpusBg.WantTerms(r.terms)
 			}
 			return kept.Add(enc)
 		})
@@ -285,6 +300,16 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	if fromCorpus {
 		exOpts.IDF = corpusBg.IDF(general)
+	} else if keep {
+		for rec, err := range vocabs.All() {
+			if err == nil {
+				err = corpusBg.CountVocabulary(rec)
+			}
+			if err != nil {
+				return err
+			}
+		}
+		vocabs.Close()
 	}
 	switch {
 	case opts.Corpus:
