@@ -115,8 +115,9 @@ Memory: every document is ranked whole (a file over 1 MiB is read as
 documents FILE#1, FILE#2, … of about 1 MiB). With --background corpus or
 --corpus each document's rankable terms (not its text) are kept for a
 second pass, in memory up to 64 MiB and past that in a temporary file
-(TMPDIR); what stays in memory is the corpus's own counts, which grow with
-its vocabulary, not with its size.`,
+(TMPDIR). What stays in memory is the corpus's counts: with --corpus, of the
+terms its documents rank; with --background corpus, of its whole vocabulary
+(words and word sequences), which grows with the corpus's variety.`,
 		Example: `  zhpolicy keywords testdata/sample/municipal_report.txt
   zhpolicy keywords --top 10 --format csv testdata/sample/ > keywords.csv
   zhpolicy keywords --corpus --top 10 testdata/sample/
