@@ -22,6 +22,7 @@ echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $rounds rounds, load aver
 echo
 echo "| command | -j 1 wall s | -j 2 wall s | speed-up | -j 1 CPU s | -j 2 CPU s | load average (1 min) before |"
 echo "|---|---|---|---|---|---|---|"
+# the commands: bench/scale/commands.txt, one command line each
 while IFS= read -r cmd; do
 	[ -z "$cmd" ] && continue
 	load=$(cut -d' ' -f1 /proc/loadavg)
@@ -41,20 +42,4 @@ while IFS= read -r cmd; do
 	a=$(median <"$work/j1")
 	b=$(median <"$work/j2")
 	echo "| \`$cmd\` | $a | $b | $(awk -v a="$a" -v b="$b" 'BEGIN {printf "%.2f", a/b}') | $(median <"$work/c1") | $(median <"$work/c2") | $load |"
-done <<'CMDS'
-segment
-freq
-keywords
-slogans
-entities
-analyze
-kwic 发展
-check --no-config --fail-on none
-convert --check --to s
-instruments
-structure
-reuse
-network
-clean
-detect
-CMDS
+done <bench/scale/commands.txt

@@ -15,6 +15,7 @@ trap 'rm -rf "$work"' EXIT
 go build -o "$work/zhpolicy" ./cmd/zhpolicy
 zp=$work/zhpolicy
 fail=0
+# the commands: bench/scale/commands.txt, one command line each
 while IFS= read -r cmd; do
 	[ -z "$cmd" ] && continue
 	for fmt in "" "--format json"; do
@@ -42,22 +43,5 @@ while IFS= read -r cmd; do
 		fi
 		echo "same: $cmd $fmt ($(wc -c <"$work/j1") bytes)"
 	done
-done <<'CMDS'
-segment
-freq
-keywords
-slogans
-entities
-analyze
-kwic 发展
-check --no-config --fail-on none
-convert --check --to s
-instruments
-structure
-reuse
-reuse --passages
-network
-clean
-detect
-CMDS
+done < <(cat bench/scale/commands.txt; echo "reuse --passages")
 exit $fail
