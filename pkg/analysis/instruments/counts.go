@@ -3,6 +3,7 @@ package instruments
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 	"zhpolicy/pkg/partial"
@@ -354,11 +355,7 @@ func (c *Counts) MarshalJSON() ([]byte, error) {
 	}
 	for _, g := range c.Groups() {
 		gj := groupJSON{Group: g, groupTotals: *c.groups[g], Codes: []codeCount{}}
-		keys := make([]string, 0, len(c.cells[g]))
-		for k := range c.cells[g] {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := slices.Sorted(maps.Keys(c.cells[g]))
 		for _, k := range keys {
 			gj.Codes = append(gj.Codes, codeCount{k, c.cells[g][k]})
 		}

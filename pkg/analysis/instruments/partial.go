@@ -3,6 +3,7 @@ package instruments
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 
 	"zhpolicy/pkg/partial"
@@ -59,11 +60,7 @@ func WritePartial(w io.Writer, h Header, c *Counts) error {
 	for _, g := range c.Groups() {
 		t := c.groups[g]
 		rec := GroupRecord{Kind: recordGroup, A: g.A, B: g.B, Docs: t.Docs, Units: t.Units, Coded: t.Coded, Chars: t.Chars, Codes: []codeCount{}}
-		keys := make([]string, 0, len(c.cells[g]))
-		for k := range c.cells[g] {
-			keys = append(keys, k)
-		}
-		slices.Sort(keys)
+		keys := slices.Sorted(maps.Keys(c.cells[g]))
 		for _, k := range keys {
 			rec.Codes = append(rec.Codes, codeCount{k, c.cells[g][k]})
 		}

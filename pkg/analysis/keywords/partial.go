@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -220,11 +221,7 @@ func (c *Corpus) WritePartial(w io.Writer, h CorpusHeader) error {
 	if err != nil {
 		return err
 	}
-	keys := make([]string, 0, len(c.terms))
-	for k := range c.terms {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(c.terms))
 	for _, k := range keys {
 		ct := c.terms[k]
 		r := CorpusRecord{Kind: "keyword", Term: k, Docs: ct.docs, Count: ct.count, Score: ct.score, Forms: ct.forms}

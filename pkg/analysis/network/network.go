@@ -11,8 +11,10 @@
 package network
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 	"strings"
@@ -305,12 +307,7 @@ func (c *Counts) Graph(o GraphOptions) *Graph {
 			ekeys = append(ekeys, k)
 		}
 	}
-	slices.SortFunc(ekeys, func(a, b [2]string) int {
-		if d := strings.Compare(a[0], b[0]); d != 0 {
-			return d
-		}
-		return strings.Compare(a[1], b[1])
-	})
+	slices.SortFunc(ekeys, edgeOrder)
 	linked := map[string]bool{}
 	for _, k := range ekeys {
 		linked[k[0]], linked[k[1]] = true, true
@@ -397,34 +394,17 @@ const PartialKind = "network"
 // MarshalJSON writes the counts deterministically.
 func (c *Counts) MarshalJSON() ([]byte, error) {
 	p := partialJSON{Kind: PartialKind, Version: PartialVersion, Settings: c.settings, Docs: c.docs, Nodes: []nodeJSON{}, Edges: []edgeJSON{}}
-	keys := make([]string, 0, len(c.nodes))
-	for k := range c.nodes {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(c.nodes))
 	for _, k := range keys {
 		n := c.nodes[k]
 		nj := nodeJSON{Key: k, Count: n.Count, Docs: n.Docs, First: n.First, Last: n.Last, Labels: []labelJSON{}}
-		ls := make([]string, 0, len(n.labels))
-		for l := range n.labels {
-			ls = append(ls, l)
-		}
-		slices.Sort(ls)
+		ls := slices.Sorted(maps.Keys(n.labels))
 		for _, l := range ls {
 			nj.Labels = append(nj.Labels, labelJSON{l, n.labels[l]})
 		}
 		p.Nodes = append(p.Nodes, nj)
 	}
-	ekeys := make([][2]string, 0, len(c.edges))
-	for k := range c.edges {
-		ekeys = append(ekeys, k)
-	}
-	slices.SortFunc(ekeys, func(a, b [2]string) int {
-		if d := strings.Compare(a[0], b[0]); d != 0 {
-			return d
-		}
-		return strings.Compare(a[1], b[1])
-	})
+	ekeys := slices.SortedFunc(maps.Keys(c.edges), edgeOrder)
 	for _, k := range ekeys {
 		e := c.edges[k]
 		p.Edges = append(p.Edges, edgeJSON{k[0], k[1], e.Count, e.Docs, e.First, e.Last})
@@ -462,4 +442,10 @@ func (c *Counts) UnmarshalJSON(b []byte) error {
 	}
 	*c = *n
 	return nil
+}
+
+// edgeOrder orders edges by source, then target: the order of every
+// listing of edges.
+func edgeOrder(a, b [2]string) int {
+	return cmp.Or(strings.Compare(a[0], b[0]), strings.Compare(a[1], b[1]))
 }

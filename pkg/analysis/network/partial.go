@@ -3,8 +3,8 @@ package network
 import (
 	"fmt"
 	"io"
+	"maps"
 	"slices"
-	"strings"
 
 	"zhpolicy/pkg/partial"
 )
@@ -45,19 +45,11 @@ func WritePartial(w io.Writer, h Header, c *Counts) error {
 	if err != nil {
 		return err
 	}
-	keys := make([]string, 0, len(c.nodes))
-	for k := range c.nodes {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(c.nodes))
 	for _, k := range keys {
 		n := c.nodes[k]
 		r := Record{Kind: "node", Key: k, Count: n.Count, Docs: n.Docs, First: n.First, Last: n.Last}
-		ls := make([]string, 0, len(n.labels))
-		for l := range n.labels {
-			ls = append(ls, l)
-		}
-		slices.Sort(ls)
+		ls := slices.Sorted(maps.Keys(n.labels))
 		for _, l := range ls {
 			r.Labels = append(r.Labels, labelJSON{l, n.labels[l]})
 		}
@@ -65,16 +57,7 @@ func WritePartial(w io.Writer, h Header, c *Counts) error {
 			return err
 		}
 	}
-	ekeys := make([][2]string, 0, len(c.edges))
-	for k := range c.edges {
-		ekeys = append(ekeys, k)
-	}
-	slices.SortFunc(ekeys, func(a, b [2]string) int {
-		if d := strings.Compare(a[0], b[0]); d != 0 {
-			return d
-		}
-		return strings.Compare(a[1], b[1])
-	})
+	ekeys := slices.SortedFunc(maps.Keys(c.edges), edgeOrder)
 	for _, k := range ekeys {
 		e := c.edges[k]
 		if err := pw.Write(Record{Kind: "edge", Source: k[0], Target: k[1], Count: e.Count, Docs: e.Docs, First: e.First, Last: e.Last}); err != nil {

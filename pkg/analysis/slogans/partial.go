@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -131,11 +132,7 @@ func (l *Lexicon) Digest() string {
 	if l == nil || len(l.entries) == 0 {
 		return ""
 	}
-	keys := make([]string, 0, len(l.alias))
-	for a := range l.alias {
-		keys = append(keys, a)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(l.alias))
 	h := sha256.New()
 	for _, a := range keys {
 		e := l.entries[l.alias[a]]
@@ -153,11 +150,7 @@ func WritePartial(w io.Writer, h Header, c *Corpus) error {
 	if err != nil {
 		return err
 	}
-	keys := make([]string, 0, len(c.m))
-	for k := range c.m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(c.m))
 	for _, k := range keys {
 		if err := pw.Write(c.m[k].record()); err != nil {
 			return err
