@@ -29,7 +29,7 @@ func (t *Terms) Compact(m Method, span func(start, end int) (int, int)) *Terms {
 		tr = t.textRank()
 	}
 	v := make(map[string]int32)
-	kept := t.terms[:0]
+	var kept []term // a new array, so that the old one (every term) is freed
 	var keptTR []float64
 	for i := range t.terms {
 		tm := t.terms[i]
@@ -54,12 +54,8 @@ func (t *Terms) Compact(m Method, span func(start, end int) (int, int)) *Terms {
 			keptTR = append(keptTR, tr[i])
 		}
 	}
-	clear(t.terms[len(kept):])
-	t.terms = append([]term(nil), kept...)
-	t.tr = keptTR
-	if t.tr == nil && m != TFIDF {
-		t.tr = []float64{}
-	}
+	// (no term kept, no scores: rank has nothing to rank then)
+	t.terms, t.tr = kept, keptTR
 	t.vocab = v
 	t.seq = nil
 	t.Name = strings.Clone(t.Name)
