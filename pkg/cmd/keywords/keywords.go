@@ -204,6 +204,10 @@ type docResult struct {
 	terms *kw.Terms
 	span  views.Span
 	out   *views.Prepared // a document ranked alone: its tables, rendered on the worker
+	// a document kept for the second pass with --corpus: its vocabulary
+	// and its compacted terms, encoded on the worker (terms is then the
+	// compacted form, span nil)
+	vocab, enc []byte
 }
 
 func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
@@ -255,15 +259,26 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	defer kept.Close()
 	vocabs := spill.New("", spillLimit)
 	defer vocabs.Close()
-	var enc, vocab []byte
+	var enc []byte
 	corpusBg := kw.NewBackground() // the documents' own background
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
 			r := docResult{name: d.Name, terms: kw.Collect(d.In, exOpts), span: d.OriginalSpan}
+			var err error
+			if keep && !fromCorpus {
+				// the corpus is only the reference of keyness, which
+				// looks up the terms the documents rank: their counts
+				// are taken from the vocabularies once all are known.
+				// Positions are mapped now: the span function holds the
+				// whole document, which must not stay in memory.
+				r.vocab = r.terms.AppendVocabulary(nil)
+				r.enc, err = r.terms.Compact(exOpts.Method, r.span).AppendBinary(nil)
+				r.span = nil
+				return r, err
+			}
 			if keep {
 				return r, nil
 			}
-			var err error
 			r.out, err = docView(r, exOpts, opts.Top, disp).Prepare(w, opts.Format)
 			return r, err
 		},
@@ -274,25 +289,19 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			if !keep {
 				return r.out.Write(w)
 			}
-			if fromCorpus {
-				corpusBg.Add(r.terms)
-			} else {
-				// the corpus is only the reference of keyness, which
-				// looks up the terms the documents rank: their counts
-				// are taken from the vocabularies once all are known
-				vocab = r.terms.AppendVocabulary(vocab[:0])
-				if err := vocabs.Add(vocab); err != nil {
+			if !fromCorpus {
+				if err := vocabs.Add(r.vocab); err != nil {
 					return err
 				}
+				corpusBg.WantTerms(r.terms)
+				return kept.Add(r.enc)
 			}
-			// positions mapped now: the span function holds the whole
-			// document, which must not stay in memory
+			// the corpus's IDF counts every word and word sequence
+			corpusBg.Add(r.terms)
+			// positions mapped now, as above
 			var err error
 			if enc, err = r.terms.Compact(exOpts.Method, r.span).AppendBinary(enc[:0]); err != nil {
 				return err
-			}
-			if !fromCorpus {
-				corpusBg.WantTerms(r.terms)
 			}
 			return kept.Add(enc)
 		})
