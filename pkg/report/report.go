@@ -115,6 +115,25 @@ func writeTerminal(w io.Writer, t Grid) error {
 			return err
 		}
 	}
+	drawn, err := drawTable(w, t)
+	if err != nil {
+		return err
+	}
+	if !drawn {
+		if err := tablewriterTable(w, t); err != nil {
+			return err
+		}
+	}
+	if t.Footer != "" {
+		if _, err := fmt.Fprintf(w, "%s\n", t.Footer); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tablewriterTable draws t's header and rows with tablewriter.
+func tablewriterTable(w io.Writer, t Grid) error {
 	aligns := make([]tw.Align, len(t.Header))
 	for i := range aligns {
 		aligns[i] = tw.AlignLeft
@@ -136,15 +155,7 @@ func writeTerminal(w io.Writer, t Grid) error {
 			return err
 		}
 	}
-	if err := tbl.Render(); err != nil {
-		return err
-	}
-	if t.Footer != "" {
-		if _, err := fmt.Fprintf(w, "%s\n", t.Footer); err != nil {
-			return err
-		}
-	}
-	return nil
+	return tbl.Render()
 }
 
 func anySlice(s []string) []any {
