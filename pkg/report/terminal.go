@@ -36,18 +36,31 @@ func drawTable(w io.Writer, t Grid) (bool, error) {
 		}
 		cols[i] = wd
 	}
-	cells := make([]int, 0, n*len(t.Rows))
-	for _, r := range t.Rows {
+	// each row's cells, cut at line breaks into lines (a row is as many
+	// lines high as its highest cell), and their widths
+	var lines []line
+	rowCells := make([][][]line, len(t.Rows))
+	for ri, r := range t.Rows {
 		if len(r) != n {
 			return false, nil
 		}
+		rowCells[ri] = make([][]line, n)
 		for i, c := range r {
-			wd, ok := m.width(c)
-			if !ok {
-				return false, nil
+			start := len(lines)
+			for {
+				text, rest, more := strings.Cut(c, "\n")
+				wd, ok := m.width(text)
+				if !ok {
+					return false, nil
+				}
+				lines = append(lines, line{text, wd})
+				cols[i] = max(cols[i], wd)
+				if !more {
+					break
+				}
+				c = rest
 			}
-			cells = append(cells, wd)
-			cols[i] = max(cols[i], wd)
+			rowCells[ri][i] = lines[start:len(lines):len(lines)]
 		}
 	}
 	var b strings.Builder
@@ -84,27 +97,54 @@ func drawTable(w io.Writer, t Grid) (bool, error) {
 	}
 	b.WriteByte('\n')
 	rule("├", "┼", "┤")
-	k := 0
-	for _, r := range t.Rows {
-		b.WriteString("│")
-		for i, c := range r {
-			gap := cols[i] - cells[k]
-			k++
-			b.WriteByte(' ')
-			if i < len(t.Align) && t.Align[i] == Right {
-				pad(gap)
-				b.WriteString(c)
-			} else {
-				b.WriteString(c)
-				pad(gap)
-			}
-			b.WriteString(" │")
+	for _, r := range rowCells {
+		height := 1
+		for _, c := range r {
+			height = max(height, len(c))
 		}
-		b.WriteByte('\n')
+		for k := range height {
+			if k > 0 && blank(r, k) {
+				continue // tablewriter leaves out a row's later lines with nothing in them
+			}
+			b.WriteString("│")
+			for i, c := range r {
+				var l line
+				if k < len(c) {
+					l = c[k]
+				}
+				gap := cols[i] - l.width
+				b.WriteByte(' ')
+				if i < len(t.Align) && t.Align[i] == Right {
+					pad(gap)
+					b.WriteString(l.text)
+				} else {
+					b.WriteString(l.text)
+					pad(gap)
+				}
+				b.WriteString(" │")
+			}
+			b.WriteByte('\n')
+		}
 	}
 	rule("└", "┴", "┘")
 	_, err := io.WriteString(w, b.String())
 	return true, err
+}
+
+// line is one line of a cell, and its display width.
+type line struct {
+	text  string
+	width int
+}
+
+// blank says whether line k of a row's cells is empty in every cell.
+func blank(r [][]line, k int) bool {
+	for _, c := range r {
+		if k < len(c) && c[k].text != "" {
+			return false
+		}
+	}
+	return true
 }
 
 // cells0 is the width of a header cell already measured once.

@@ -17,12 +17,18 @@ func TestDrawTableAsTablewriter(t *testing.T) {
 	// characters, emoji, box drawing, Hangul, a private-use rune, and the
 	// ones drawTable declines (controls, escape, tab, line breaks, C1)
 	pool := []rune("aZ09 -.%|发展新质生产力，。、：（）《》“”〇々ＡＢ１éüß\u0301\u200b\u200d\ufe0f😀👍🏽─│┼가한\ue000·…—")
-	declined := []rune("\x1b\t\n\r\u0085\x7f")
+	declined := []rune("\x1b\t\r\u0085\x7f")
 	rng := rand.New(rand.NewPCG(1, 2))
 	cell := func() string {
 		var b strings.Builder
 		for range rng.IntN(7) {
 			b.WriteRune(pool[rng.IntN(len(pool))])
+		}
+		if rng.IntN(10) == 0 {
+			b.WriteString("\n")
+			for range rng.IntN(4) {
+				b.WriteRune(pool[rng.IntN(len(pool))])
+			}
 		}
 		if rng.IntN(200) == 0 {
 			b.WriteRune(declined[rng.IntN(len(declined))])
