@@ -224,7 +224,7 @@ func TestLookupKeysRankAsFull(t *testing.T) {
 					t.Fatalf("%s: no keywords", names[i])
 				}
 				if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotNames, wantNames) {
-					t.Errorf("%s, method %v, names %v: ranked differently with the counted keys", names[i], m, nm)
+					t.Errorf("%s, method %v, names %v: ranked differently with the counted keys (a key the ranking looks up is missing from Terms.LookupKeys)", names[i], m, nm)
 				}
 			}
 		}
