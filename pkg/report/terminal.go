@@ -75,16 +75,16 @@ func drawTable(w io.Writer, t Grid) (bool, error) {
 			if i > 0 {
 				b.WriteString(mid)
 			}
-			for range c + 2 {
-				b.WriteString("─")
-			}
+			b.WriteString(strings.Repeat("─", c+2))
 		}
 		b.WriteString(right)
 		b.WriteByte('\n')
 	}
 	pad := func(k int) {
-		for range k {
-			b.WriteByte(' ')
+		for k > 0 {
+			n := min(k, len(spaces))
+			b.WriteString(spaces[:n])
+			k -= n
 		}
 	}
 	rule("┌", "┬", "┐")
@@ -136,6 +136,9 @@ type line struct {
 	text  string
 	width int
 }
+
+// spaces pad cells.
+const spaces = "                                                                "
 
 // blank says whether line k of a row's cells is empty in every cell.
 func blank(r [][]line, k int) bool {

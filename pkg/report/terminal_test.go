@@ -109,3 +109,41 @@ func TestRuneWidths(t *testing.T) {
 		}
 	}
 }
+
+// benchGrid is a table like instruments' per-document units: a number, a
+// code and a sentence of Chinese text a row.
+func benchGrid() (Grid, int) {
+	g := Grid{Header: []string{"#", "code", "unit"}, Align: []Align{Right, Left, Left}}
+	size := 0
+	for i := range 500 {
+		r := []string{strings.Repeat("9", 1+i%3), "supply/fiscal", strings.Repeat("加快发展新质生产力，", 1+i%7)}
+		for _, c := range r {
+			size += len(c)
+		}
+		g.Rows = append(g.Rows, r)
+	}
+	return g, size
+}
+
+func BenchmarkTerminalTable(b *testing.B) {
+	g, size := benchGrid()
+	for _, bc := range []struct {
+		name string
+		draw func(*bytes.Buffer) error
+	}{
+		{"drawTable", func(w *bytes.Buffer) error { _, err := drawTable(w, g); return err }},
+		{"tablewriter", func(w *bytes.Buffer) error { return tablewriterTable(w, g) }},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			var w bytes.Buffer
+			for b.Loop() {
+				w.Reset()
+				if err := bc.draw(&w); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
