@@ -140,7 +140,12 @@ func analyzeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	if sums != nil {
-		for _, sum := range sums.All() {
+		// the first sum takes in the rest (and what emit added), rather
+		// than all of them being copied into an empty total
+		all := sums.All()
+		all[0].Merge(total)
+		total = all[0]
+		for _, sum := range all[1:] {
 			total.Merge(sum)
 		}
 	}
