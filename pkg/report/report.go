@@ -1,6 +1,8 @@
 // Package report writes results in the formats users ask for: a table on a
-// terminal (tablewriter), JSON and JSON Lines, CSV, TSV and Markdown for
-// machines and documents. It is the only package that knows tablewriter.
+// terminal (box tables as tablewriter draws them: drawn here for plain
+// tables, by tablewriter for the rest), JSON and JSON Lines, CSV, TSV and
+// Markdown for machines and documents. It is the only package that knows
+// tablewriter.
 //
 // Commands describe their output as Tables (for the row formats) and as
 // plain Go values (for JSON); report never decides what a result means.
