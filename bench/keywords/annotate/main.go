@@ -57,6 +57,12 @@ var Rounds = map[int][]string{1: {
 	"ministry_provincial_notices/central_096.txt", "ministry_provincial_notices/central_110.txt",
 	"ministry_provincial_notices/shandong_012.txt", "ministry_provincial_notices/shandong_016.txt",
 	"ministry_provincial_notices/shandong_030.txt", "ministry_provincial_notices/shandong_031.txt",
+}, 5: {
+	"ministry_provincial_notices/central_034.txt", "ministry_provincial_notices/central_043.txt",
+	"ministry_provincial_notices/central_075.txt", "ministry_provincial_notices/central_090.txt",
+	"ministry_provincial_notices/central_095.txt", "ministry_provincial_notices/central_108.txt",
+	"ministry_provincial_notices/central_136.txt", "ministry_provincial_notices/shandong_018.txt",
+	"ministry_provincial_notices/shandong_019.txt", "ministry_provincial_notices/shandong_050.txt",
 }}
 
 // Docs are the documents of the round.
@@ -79,11 +85,11 @@ func main() {
 	old := flag.String("old", "", "zhpolicy binary of the system before (commit b3e655c; round 4: 8adc0b0)")
 	score := flag.Bool("score", false, "count the judgements")
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
-	flag.IntVar(&round, "round", 1, "annotation round (1 to 4)")
+	flag.IntVar(&round, "round", 1, "annotation round (1 to 5)")
 	flag.Parse()
 	Docs = Rounds[round]
 	if Docs == nil {
-		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 4")
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 5")
 		os.Exit(2)
 	}
 	var err error
