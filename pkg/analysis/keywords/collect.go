@@ -120,6 +120,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// glued counts the occurrences of a word that makes a dictionary
 		// word with the word it touches (保质+保量: 保质保量)
 		glued int32
+		// char counts the occurrences of a word touching a content word
+		// of one character (投+用率), by side and character
+		char map[rune]int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -156,6 +159,15 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		n.seen = true
 		if j-i == 1 && c.gluedWord(i) {
 			n.glued++
+		}
+		if j-i == 1 {
+			if i > 0 && c.touching(i-1) && c.oneChar(i-1) {
+				r, _ := utf8.DecodeLastRuneInString(c.units[i-1].key)
+				bump(&n.char, r)
+			}
+			if j < len(c.units) && c.touching(j-1) && c.oneChar(j) {
+				bump(&n.char, -firstRune(c.units[j].key))
+			}
 		}
 		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) {
 			n.label++
@@ -215,6 +227,13 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
+		if !tm.phrase && !tm.quoted && tm.count >= 2 && runeLen(tm.key) <= 2 && most(n.char) == int32(tm.count) {
+			// a word of two characters beside the same content character
+			// every time (投+用率 twice: 投用率) is a piece of a word the
+			// segmenter cut
+			tm.partial = true
+			continue
+		}
 		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
 			continue
 		}
@@ -225,6 +244,14 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// oneChar says whether unit i is a content word of one Han character
+// (not a function word, a number, a measure word or a stopword).
+func (c *collector) oneChar(i int) bool {
+	u := &c.units[i]
+	return u.kind == kindHan && runeLen(u.key) == 1 && u.join && !functionWord(u) && !c.stop.Has(u.key) &&
+		!strings.HasPrefix(u.pos, "m") && !strings.HasPrefix(u.pos, "q")
 }
 
 // gluedWord says whether unit i touches a neighbour it makes a dictionary
