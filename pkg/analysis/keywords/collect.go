@@ -120,9 +120,11 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// glued counts the occurrences of a word that makes a dictionary
 		// word with the word it touches (保质+保量: 保质保量)
 		glued int32
-		// char counts the occurrences of a word touching a content word
-		// of one character (投+用率), by side and character
-		char map[rune]int32
+		// charL and charR count the occurrences of a word touching the
+		// same content word of one character on its left (投+用率) or
+		// right, lr and rr; -1 once another neighbour was seen
+		charL, charR int32
+		lr, rr       rune
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -157,17 +159,20 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
-		if j-i == 1 && c.gluedWord(i) {
+		// (a long document ranks no word used once: no need to look)
+		if j-i == 1 && !c.long && t.terms[id].count == 1 && c.gluedWord(i) {
 			n.glued++
 		}
 		if j-i == 1 {
+			var l, r rune
 			if i > 0 && c.touching(i-1) && c.oneChar(i-1) {
-				r, _ := utf8.DecodeLastRuneInString(c.units[i-1].key)
-				bump(&n.char, r)
+				l = firstRune(c.units[i-1].key)
 			}
 			if j < len(c.units) && c.touching(j-1) && c.oneChar(j) {
-				bump(&n.char, -firstRune(c.units[j].key))
+				r = firstRune(c.units[j].key)
 			}
+			same(&n.charL, &n.lr, l)
+			same(&n.charR, &n.rr, r)
 		}
 		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) {
 			n.label++
@@ -227,7 +232,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
-		if !tm.phrase && !tm.quoted && tm.count >= 2 && runeLen(tm.key) <= 2 && most(n.char) == int32(tm.count) {
+		if !tm.phrase && !tm.quoted && tm.count >= 2 && runeLen(tm.key) <= 2 && (n.charL == int32(tm.count) || n.charR == int32(tm.count)) {
 			// a word of two characters beside the same content character
 			// every time (投+用率 twice: 投用率) is a piece of a word the
 			// segmenter cut
@@ -243,6 +248,19 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			n.modifier >= 2 && float64(n.modifier) >= limit {
 			tm.partial = true
 		}
+	}
+}
+
+// same counts an occurrence's neighbour r (0: none) towards *n while every
+// occurrence has had the same one, *first; -1 once they differ.
+func same(n *int32, first *rune, r rune) {
+	switch {
+	case *n < 0:
+	case r == 0 || *n > 0 && r != *first:
+		*n = -1
+	default:
+		*first = r
+		*n++
 	}
 }
 
@@ -568,11 +586,13 @@ func (c *collector) stopPair(key string) bool {
 	if len(key) < 12 {
 		return false
 	}
-	b := runeBounds(key)
-	for k := 2; k+2 < len(b); k++ {
-		if c.stop.Has(key[:b[k]]) && c.stop.Has(key[b[k]:]) {
+	// split points after the second rune and before the last two
+	k := 0
+	for at := range key {
+		if k >= 2 && utf8.RuneCountInString(key[at:]) >= 2 && c.stop.Has(key[:at]) && c.stop.Has(key[at:]) {
 			return true
 		}
+		k++
 	}
 	return false
 }
@@ -1023,7 +1043,7 @@ type line struct {
 // contactLine says whether a line is a line of contact details (see
 // line.contact).
 func contactLine(s string) bool {
-	if !strings.ContainsAny(s, "：:") {
+	if len(s) > utf8.UTFMax*contactMaxRunes || !strings.ContainsAny(s, "：:") {
 		return false
 	}
 	n, digits, mail := 0, 0, false
