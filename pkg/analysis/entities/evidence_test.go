@@ -96,6 +96,8 @@ func TestPeopleWithPostsInOneToken(t *testing.T) {
 			[]string{"乔安‧麦肯", "育‧麦肯", "伟达‧柏必之", "大卫‧史特林"}},
 		{"艾森豪（Dwight Eisenhower）先生的孫女瑪莉‧艾森豪（Mary Jean Eisenhower）女士。", []string{"玛莉‧艾森豪"}},
 		{"在立法委員楊宗哲陪同下。", []string{"杨宗哲/立法委员"}},
+		{"會議由小組榮譽主席（歐盟執委會前第一副主席）蕾汀（Viviane REDING）擔任主持人，歐洲議會總務長李博拉斯基（Boguslaw LIBERADZKI）、比利時國務部長（比國前總理）艾斯肯斯（Mark EYSKENS）出席。",
+			[]string{"蕾汀", "李博拉斯基", "艾斯肯斯"}},
 	}
 	for _, tt := range want {
 		got := people(extractDoc(t, x, tt.text))
@@ -109,6 +111,8 @@ func TestPeopleWithPostsInOneToken(t *testing.T) {
 		"由市政府主要領導任組長，有關領導任副組長。\n",
 		"做优“东盟快班”、江铁海联运、跨境公路班车。\n",
 		"的孫女瑪莉（Mary）來訪。\n",
+		"總統出席國際科學競賽（Science Olympiad）頒獎。\n",
+		"他曾在紐約（New York）求學。\n",
 	}
 	// a bracket that does not close after a dotted name: no gloss, no panic
 	_ = extractDoc(t, x, "大衛‧史特林（")

@@ -1134,20 +1134,23 @@ func (st *sentence) listedAfterPerson(s int) bool {
 	return false
 }
 
-// glossedName proposes a name of two to four Chinese characters after a
-// post and before a gloss in Latin letters that reads as a person's name
-// (理事長畠中篤(HATAKENAKA ATSUSHI)): a transliterated or Japanese name
-// the family-name rules do not know.
+// glossedName proposes a name of two to five Chinese characters before a
+// gloss in Latin letters that reads as a person's name: after a post
+// (理事長畠中篤(HATAKENAKA ATSUSHI)), after a post and an aside in brackets
+// (榮譽主席（歐盟執委會前第一副主席）蕾汀（Viviane REDING）), or, when at
+// least half its characters are those of transliterated names, after a
+// noun (總務長李博拉斯基（Boguslaw LIBERADZKI）, 文學家都德（Alphonse Daudet）):
+// a transliterated or Japanese name the family-name rules do not know.
 func (st *sentence) glossedName(ti int) {
 	s := st.toks[ti].s
 	bracket := false
-	for e := s + 2; e <= s+4 && e < len(st.rs); e++ {
+	for e := s + 2; e <= s+5 && e < len(st.rs); e++ {
 		bracket = bracket || st.rs[e] == '(' || st.rs[e] == '（'
 	}
-	if !bracket || !st.titleBefore(s) {
+	if !bracket {
 		return
 	}
-	for e := s + 2; e <= s+4 && e < len(st.rs); e++ {
+	for e := s + 2; e <= s+5 && e < len(st.rs); e++ {
 		if !isHan(st.rs[e-1]) || st.rs[e] != '(' && st.rs[e] != '（' {
 			continue
 		}
@@ -1157,9 +1160,49 @@ func (st *sentence) glossedName(ti int) {
 		if _, dict := st.dictWord(s, e); dict {
 			return
 		}
+		if g, ok := st.lookup(st.text(s, e)); ok && g.Type != PER {
+			return // a place or body the lists know: 紐約（New York）
+		}
+		for k := ti; k < len(st.toks) && st.toks[k].e <= e; k++ {
+			w := st.tokText(k)
+			if st.t.titles[w] || st.t.cues[w] || len([]rune(w)) >= 2 && commonPOS[st.toks[k].pos] && !st.allTranslit(k) {
+				return // a post or a common word is no part of the name: 主席|朗根, 科学|竞赛
+			}
+		}
+		post := e-s <= 4 && (st.titleBefore(s) || st.asideAfterPost(s))
+		if !post && (!st.translitShare(s, e) || !st.nounBefore(s)) {
+			return
+		}
 		st.addPerson(s, e, float64(e-s)*10+3, true)
 		return
 	}
+}
+
+// asideAfterPost says whether an aside in brackets that a post precedes
+// ends right at s (主席（歐盟執委會前第一副主席）|蕾汀).
+func (st *sentence) asideAfterPost(s int) bool {
+	if s == 0 || st.rs[s-1] != '）' && st.rs[s-1] != ')' {
+		return false
+	}
+	for i := s - 2; i >= 0 && i >= s-40; i-- {
+		switch st.rs[i] {
+		case '）', ')':
+			return false
+		case '（', '(':
+			return st.endTok[i] >= 0 && st.titleBefore(i)
+		}
+	}
+	return false
+}
+
+// nounBefore says whether a post, a form of address, or a noun of two
+// characters or more ends right at s, or an aside in brackets does.
+func (st *sentence) nounBefore(s int) bool {
+	if st.titleBefore(s) || s > 0 && (st.rs[s-1] == '）' || st.rs[s-1] == ')') {
+		return true
+	}
+	j := st.endTok[s]
+	return j >= 0 && st.toks[j].e-st.toks[j].s >= 2 && hanOnly(st.tokText(j)) && strings.HasPrefix(st.toks[j].pos, "n")
 }
 
 // glossNotPerson are words of a Latin gloss that name a body, not a person.
