@@ -98,6 +98,7 @@ func TestPeopleWithPostsInOneToken(t *testing.T) {
 		{"在立法委員楊宗哲陪同下。", []string{"杨宗哲/立法委员"}},
 		{"會議由小組榮譽主席（歐盟執委會前第一副主席）蕾汀（Viviane REDING）擔任主持人，歐洲議會總務長李博拉斯基（Boguslaw LIBERADZKI）、比利時國務部長（比國前總理）艾斯肯斯（Mark EYSKENS）出席。",
 			[]string{"蕾汀", "李博拉斯基", "艾斯肯斯"}},
+		{"救人無數的蔡孔雀醫師；提供急診醫療的蔡秀逸醫師；實踐的曾瑞慧護理師。", []string{"蔡孔雀", "蔡秀逸", "曾瑞慧"}},
 	}
 	for _, tt := range want {
 		got := people(extractDoc(t, x, tt.text))

@@ -103,6 +103,12 @@ func (st *sentence) titleAfter(e int) bool {
 	if postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] {
 		return true // 吴敦义|副|总统
 	}
+	if j+1 < len(st.toks) && st.toks[j+1].s == st.toks[j].e && st.toks[j+1].e-st.toks[j].s <= 4 {
+		// a post or form of address cut in two: 护理|师
+		if w2 := w + st.tokText(j+1); st.t.titles[w2] || st.t.cues[w2] && !compoundCues[w2] {
+			return true
+		}
+	}
 	return st.t.titles[w] || st.t.cues[w] && len([]rune(w)) >= 2 && !compoundCues[w] || honorifics[w] || st.titlePrefix(j)
 }
 
