@@ -114,6 +114,9 @@ func TestPeopleWithPostsInOneToken(t *testing.T) {
 		"的孫女瑪莉（Mary）來訪。\n",
 		"總統出席國際科學競賽（Science Olympiad）頒獎。\n",
 		"他曾在紐約（New York）求學。\n",
+		"沈白高铁和京哈改扩建、本桓宽、凌绥、台黑4条高速提前建成。\n", // roads counted before the route word
+		"新甘肃·甘肃日报记者 盛学卿\n各位代表：\n",         // a reporter's byline
+		"本报记者　张三\n",
 	}
 	// a bracket that does not close after a dotted name: no gloss, no panic
 	_ = extractDoc(t, x, "大衛‧史特林（")

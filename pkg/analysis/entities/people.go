@@ -1283,6 +1283,15 @@ func (st *sentence) routeListAfter(e int) bool {
 	if st.rs[p] == '等' {
 		p++
 	}
+	// a count of the routes before the route word: 本桓宽、凌绥、台黑4条高速
+	if q := p; q < len(st.rs) && (isDigit(st.rs[q]) || strings.ContainsRune("一二三四五六七八九十两", st.rs[q])) {
+		for q < len(st.rs) && (isDigit(st.rs[q]) || strings.ContainsRune("一二三四五六七八九十两", st.rs[q])) {
+			q++
+		}
+		if q < len(st.rs) && st.rs[q] == '条' {
+			p = q + 1
+		}
+	}
 	return p < len(st.rs) && st.routeAfter(p)
 }
 
