@@ -231,11 +231,41 @@ func (x *extractor) firstCuts(first [2]int) []int {
 	s := x.v.s
 	var out []int
 	for l := minMember; l <= maxMember && l <= first[1]-first[0]; l++ {
-		if x.edgeOK(first[1]-l) && memberOK(s[first[1]-l:first[1]]) && !x.localiserAt(first[1]-l) {
+		if x.edgeOK(first[1]-l) && memberOK(s[first[1]-l:first[1]]) && !x.localiserAt(first[1]-l) && !x.cutFromPhrase(first[1]-l, first[1]) {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// cutFromPhrase reports whether a first member s[j:e], cut from a longer
+// segment, leaves behind a preposition that frames it (构建以|国内为主体,
+// 从|中央到地方): 以 and 为, 从 and 到 make one phrase, and a series cut
+// between them is cut in the middle of its first member. A preposition
+// before a list of things governs the whole list (对|企业、个人): no frame.
+func (x *extractor) cutFromPhrase(j, e int) bool {
+	v := x.v
+	if !v.hasTokens || j == 0 {
+		return false
+	}
+	i := v.sIdx[j]
+	pt, ok := v.tokenBefore(i)
+	if !ok || pt.b != i || pt.pos != "p" {
+		return false
+	}
+	_, k := v.fullSpan(j, e)
+	for q := i; q < k; {
+		t, ok := v.tokenAt(q)
+		if !ok {
+			q++
+			continue
+		}
+		if t.b-t.a == 1 && (v.r[t.a] == '为' || v.r[t.a] == '到') && t.a > i {
+			return true
+		}
+		q = t.b
+	}
+	return false
 }
 
 // localiserAt reports whether s[j] is a localiser of one character, the
@@ -306,6 +336,13 @@ func (x *extractor) endsPhrase(a, e int, lengthOK bool) bool {
 	nt, ok := v.tokenAt(v.sIdx[e])
 	if !ok {
 		return !isWordRune(s[e])
+	}
+	if e-a >= 3 && lt.b-lt.a == 1 && verbish(lt.pos) && nounish(nt.pos) && nt.pos != "vn" && !(a >= 2 && s[a-2] == s[e-1]) {
+		// a phrase ending in a verb of one character without its object:
+		// 服务得有|竞争力, 车辆到|站 (a unit of single characters takes the
+		// noun as the head of all members: 众创、众包、众扶、众筹|平台; so do
+		// members ending in the same verb: 邻县高速通、乡镇便捷通、港口铁路通|项目)
+		return false
 	}
 	if nt.b-nt.a == 1 && nt.pos == "a" && isModifier(s[a:e]) {
 		return true // 牵引性、撬动性|强
@@ -591,7 +628,7 @@ func (x *extractor) acceptList(best [][2]int, first, last [2]int, tail int) bool
 			}
 		}
 	}
-	return x.seriesOK(members, x.fullSpans(best), true)
+	return x.seriesOKTail(members, x.fullSpans(best), true, tail > 0)
 }
 
 // edgeOK reports whether a member may begin or end before s[j]: at a word
