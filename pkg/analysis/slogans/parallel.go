@@ -167,10 +167,33 @@ func (x *extractor) subLists(segs [][2]int, emit emitFunc) {
 		if x.canCut(first, n, true) && x.canCut(last, n, false) {
 			continue
 		}
-		x.subLists(segs[:cut+1], emit)
-		x.subLists(segs[cut:], emit)
+		// a part of a longer enumeration is no series: the lists meet
+		// in a segment of another shape than its neighbour (支持香港、
+		// 澳门|发展经济、改善民生), not between two members alike
+		// (审计、统计|、气象、地震……; 车辆位置、车辆到站预报|、车辆拥挤情况)
+		if !x.alike(segs, cut, cut+1) {
+			x.subLists(segs[:cut+1], emit)
+		}
+		if !x.alike(segs, cut-1, cut) {
+			x.subLists(segs[cut:], emit)
+		}
 		return
 	}
+}
+
+// alike reports whether segments i and k of a list are whole members of
+// one length (within one): two members of one enumeration.
+func (x *extractor) alike(segs [][2]int, i, k int) bool {
+	s := x.v.s
+	whole := func(q int) bool {
+		n := segs[q][1] - segs[q][0]
+		return n >= minMember && n <= maxMember && memberOK(s[segs[q][0]:segs[q][1]])
+	}
+	if i < 0 || k >= len(segs) || !whole(i) || !whole(k) {
+		return false
+	}
+	d := (segs[i][1] - segs[i][0]) - (segs[k][1] - segs[k][0])
+	return d >= -1 && d <= 1
 }
 
 // canCut reports whether a member of n±1 characters can be cut from the end
@@ -250,20 +273,22 @@ func (x *extractor) cutFromPhrase(j, e int) bool {
 	}
 	i := v.sIdx[j]
 	pt, ok := v.tokenBefore(i)
-	if !ok || pt.b != i || pt.pos != "p" {
+	if !ok || pt.b != i || pt.pos != "p" || pt.b-pt.a != 1 {
 		return false
 	}
-	_, k := v.fullSpan(j, e)
-	for q := i; q < k; {
-		t, ok := v.tokenAt(q)
-		if !ok {
-			q++
-			continue
-		}
-		if t.b-t.a == 1 && (v.r[t.a] == '为' || v.r[t.a] == '到') && t.a > i {
+	var closer rune
+	switch v.r[pt.a] {
+	case '以':
+		closer = '为'
+	case '从':
+		closer = '到'
+	default:
+		return false
+	}
+	for _, c := range v.s[j+1 : e] {
+		if c == closer {
 			return true
 		}
-		q = t.b
 	}
 	return false
 }
