@@ -79,6 +79,9 @@ func (x *extractor) seriesOKTail(members [][]rune, rspans [][2]int, byDun, tail 
 	if (x.separatelyQuoted(rspans) || x.pronounOpeners(rspans)) && !x.attested(members) {
 		return false
 	}
+	if n == 2 && x.kindPair(members, rspans) {
+		return false
+	}
 	if n == 2 && sh >= 2 && !x.thing(members[0], rspans[0]) {
 		// a pair repeating a word, not a list of things (新兴产业、未来产业
 		// with 新兴产业/nt is no name)
@@ -139,6 +142,56 @@ func (x *extractor) seriesOKTail(members [][]rune, rspans [][2]int, byDun, tail 
 		return loose && (x.pairForm(members, rspans) || x.pairAttested(members))
 	}
 	return loose || !x.thing(members[0], rspans[0]) || !x.thing(members[1], rspans[1]) || isModifier(members[0]) && isModifier(members[1])
+}
+
+// kindPair reports a pair of members that share nothing but a word at
+// their start or at their end, the rest of each a word of its own of two
+// characters or more: two kinds of one thing (虚拟主机、虚拟桌面; 不良反应、
+// 不良事件; 数字化转型、数字化创新; 服务贸易、数字贸易), listed rather than
+// formulated, unless the reference reports pair them (传统媒体、新兴媒体),
+// both are formulations themselves, the document quotes the pair, or the
+// rest of each is an adjective (越走越宽广、越走越坚定).
+func (x *extractor) kindPair(members [][]rune, rspans [][2]int) bool {
+	a, b := members[0], members[1]
+	p, q := 0, 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for q < len(a) && q < len(b) && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	if p >= 2 == (q >= 2) || shared(members) != max(p, q) || p > 0 && q > 0 {
+		return false
+	}
+	rest := [2][2]int{}
+	for i, m := range members {
+		if len(m)-p-q < 2 {
+			return false
+		}
+		rest[i] = [2]int{rspans[i][0] + p, rspans[i][1] - q}
+	}
+	if internalRepeat(members) || x.enclosed(rspans[0][0], rspans[1][1]) {
+		return false
+	}
+	if q >= 2 && x.v.hasTokens {
+		// a place shared at the end is the province's own series (平安
+		// 黑龙江、法治黑龙江), not kinds of a thing
+		if t, ok := x.v.tokenAt(rspans[0][1] - q); ok && t.b == rspans[0][1] && t.pos == "ns" {
+			return false
+		}
+	}
+	if x.v.hasTokens {
+		adj := 0
+		for _, sp := range rest {
+			if t, ok := x.v.tokenAt(sp[0]); ok && t.b == sp[1] && (t.pos == "a" || t.pos == "ad") {
+				adj++
+			}
+		}
+		if adj == 2 {
+			return false
+		}
+	}
+	return !x.attested(members) && !(x.knownMember(a) && x.knownMember(b))
 }
 
 // plainThing is thing for a member that does not open with a verbal noun
