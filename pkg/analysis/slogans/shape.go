@@ -150,7 +150,7 @@ func (x *extractor) seriesOKTail(members [][]rune, rspans [][2]int, byDun, tail 
 // 不良事件; 数字化转型、数字化创新; 服务贸易、数字贸易), listed rather than
 // formulated, unless the reference reports pair them (传统媒体、新兴媒体),
 // both are formulations themselves, the document quotes the pair, or the
-// rest of each is an adjective (越走越宽广、越走越坚定).
+// members are predicates (越走越宽广、越走越坚定; 亲自部署、亲自检查).
 func (x *extractor) kindPair(members [][]rune, rspans [][2]int) bool {
 	a, b := members[0], members[1]
 	p, q := 0, 0
@@ -181,13 +181,26 @@ func (x *extractor) kindPair(members [][]rune, rspans [][2]int) bool {
 		}
 	}
 	if x.v.hasTokens {
-		adj := 0
+		// predicates, not things: an adverb shared at the start (亲自部署、
+		// 亲自检查; 相互衔接、相互融合), a verb opening the rest of each (一手
+		// 抓发展、一手防风险), an adjective as the rest of each
+		if t, ok := x.v.tokenAt(rspans[0][0]); ok && p >= 2 && t.b-t.a == p && (t.pos == "d" || t.pos == "ad") {
+			return false
+		}
+		adj, verbs := 0, 0
 		for _, sp := range rest {
-			if t, ok := x.v.tokenAt(sp[0]); ok && t.b == sp[1] && (t.pos == "a" || t.pos == "ad") {
+			t, ok := x.v.tokenAt(sp[0])
+			if !ok || t.a != sp[0] {
+				continue
+			}
+			if t.b == sp[1] && (t.pos == "a" || t.pos == "ad") {
 				adj++
 			}
+			if verbish(t.pos) {
+				verbs++
+			}
 		}
-		if adj == 2 {
+		if adj == 2 || verbs == 2 {
 			return false
 		}
 	}

@@ -777,3 +777,24 @@ func TestSeriesOrList(t *testing.T) {
 		}
 	}
 }
+
+// TestPredicatePairs: a pair of predicates repeating a word is a series
+// (CRITERIA.md), kinds of a thing are not.
+func TestPredicatePairs(t *testing.T) {
+	lex := builtinLex(t)
+	for _, c := range []struct {
+		text, key string
+		want      bool
+	}{
+		{"总书记亲自部署、亲自检查，作出重要指示。", "亲自部署、亲自检查", true},
+		{"坚持一手抓发展、一手防风险，守住底线。", "一手抓发展、一手防风险", true},
+		{"主要用于指导行业数字化转型、数字化创新，解决难题。", "数字化转型、数字化创新", false},
+		{"发布场景创新成果、场景合作机会，为企业服务。", "场景创新成果、场景合作机会", false},
+	} {
+		fs := Extract(prep(t, c.text), Options{Lexicon: lex})
+		f, ok := find(fs, c.key)
+		if ok != c.want || ok && f.Kind != Parallel {
+			t.Errorf("%s: %s found %v, want %v (%v)", c.text, c.key, ok, c.want, keys(fs))
+		}
+	}
+}
