@@ -298,3 +298,47 @@ func (b *Background) WantTerms(t *Terms) {
 		b.Want(t.terms[i].key)
 	}
 }
+
+// LookupKeys returns every key that ranking t (Score, Names) looks up in
+// its IDF, other than the empty string: each term that can be ranked, the
+// parts of its phrases (termIDF), and what is left of a term when another
+// of its terms is taken out of it (dropRedundant's test of the remainder,
+// 发展 of 新质生产力发展 under 新质生产力). A background that counts
+// only these keys of a corpus (Want, CountVocabulary) gives t the ranking
+// the whole background would, at a fraction of the memory. Keys may repeat;
+// each is a new string, holding nothing of the document's text.
+func (t *Terms) LookupKeys() []string {
+	own := make(map[string]bool, len(t.terms))
+	for i := range t.terms {
+		if t.ranked(&t.terms[i]) {
+			own[t.terms[i].key] = true
+		}
+	}
+	var keys []string
+	for i := range t.terms {
+		tm := &t.terms[i]
+		if !own[tm.key] {
+			continue
+		}
+		keys = append(keys, strings.Clone(tm.key))
+		for _, p := range tm.parts {
+			keys = append(keys, strings.Clone(p))
+		}
+		eachPart(tm.key, func(sub string) bool {
+			if own[sub] {
+				if r := strings.Replace(tm.key, sub, "", 1); r != "" {
+					keys = append(keys, r)
+				}
+			}
+			return true
+		})
+	}
+	return keys
+}
+
+// WantKeys makes b count each of keys (see Want).
+func (b *Background) WantKeys(keys []string) {
+	for _, k := range keys {
+		b.Want(k)
+	}
+}

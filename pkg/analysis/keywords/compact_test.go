@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"zhpolicy/internal/testenv"
+	"zhpolicy/pkg/idf"
 )
 
 // TestCompactRanksAsBefore checks that a compacted document ranks as it did
@@ -159,5 +160,73 @@ func TestCountVocabulary(t *testing.T) {
 	}
 	if err := part.CountVocabulary(vocabs[0][:len(vocabs[0])-1]); err == nil {
 		t.Error("a truncated vocabulary was counted")
+	}
+}
+
+// TestLookupKeysRankAsFull checks that a corpus background counting only
+// the keys its documents' rankings look up (LookupKeys) ranks every
+// compacted document as the background of every term does: keywords and names, all
+// terms (top 0, so that every redundancy test runs), each method.
+func TestLookupKeysRankAsFull(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	general, err := idf.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	def.IDF = general // what --background corpus collects with
+	names := []string{"municipal_report.txt", "traditional_notice.txt", "pinyin_annotated.txt", "2021.txt", "2024.txt"}
+	full, part := NewBackground(), NewBackground()
+	var texts []string
+	var vocabs [][]byte
+	wanted := 0
+	for _, name := range names {
+		var text string
+		if len(name) == 8 { // a long report, of the shared corpus
+			b, err := os.ReadFile(testenv.Shared(t, "corpus", "gwr", name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			text = string(b)
+		} else {
+			text = readSample(t, name)
+		}
+		d := Collect(realInput(t, name, text), def)
+		full.Add(d)
+		vocabs = append(vocabs, d.AppendVocabulary(nil))
+		texts = append(texts, text)
+		keys := d.Compact(TFIDF, nil).LookupKeys()
+		part.WantKeys(keys)
+		wanted += len(keys)
+	}
+	for _, v := range vocabs {
+		if err := part.CountVocabulary(v); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if wanted == 0 || part.Len() >= full.Len() {
+		t.Fatalf("%d keys wanted, %d of %d terms counted", wanted, part.Len(), full.Len())
+	}
+	for _, m := range []Method{TFIDF, TextRank, Both} {
+		for _, nm := range []NamesMode{NamesApart, NamesKeep} {
+			o := def
+			o.Method, o.Names = m, nm
+			for i, text := range texts {
+				// ranked compacted, as keywords --background corpus does
+				d := Collect(realInput(t, names[i], text), def).Compact(m, nil)
+				o.IDF = full.IDF(general)
+				want, wantNames := d.Score(o, 0), d.Names(o, 0)
+				o.IDF = part.IDF(general)
+				got, gotNames := d.Score(o, 0), d.Names(o, 0)
+				if len(want) == 0 {
+					t.Fatalf("%s: no keywords", names[i])
+				}
+				if !reflect.DeepEqual(got, want) || !reflect.DeepEqual(gotNames, wantNames) {
+					t.Errorf("%s, method %v, names %v: ranked differently with the counted keys (a key the ranking looks up is missing from Terms.LookupKeys)", names[i], m, nm)
+				}
+			}
+		}
 	}
 }

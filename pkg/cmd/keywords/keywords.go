@@ -115,9 +115,10 @@ Memory: every document is ranked whole (a file over 1 MiB is read as
 documents FILE#1, FILE#2, … of about 1 MiB). With --background corpus or
 --corpus each document's rankable terms (not its text) are kept for a
 second pass, in memory up to 64 MiB and past that in a temporary file
-(TMPDIR). What stays in memory is the corpus's counts: with --corpus, of the
-terms its documents rank; with --background corpus, of its whole vocabulary
-(words and word sequences), which grows with the corpus's variety.`,
+(TMPDIR), and so is each document's vocabulary until the corpus has been
+read. What stays in memory is the corpus's counts of the terms its
+documents rank (with --background corpus, also of their parts and what is
+left of a term when another is taken out of it).`,
 		Example: `  zhpolicy keywords testdata/sample/municipal_report.txt
   zhpolicy keywords --top 10 --format csv testdata/sample/ > keywords.csv
   zhpolicy keywords --corpus --top 10 testdata/sample/
@@ -208,6 +209,7 @@ type docResult struct {
 	// and its compacted terms, encoded on the worker (terms is then the
 	// compacted form, span nil)
 	vocab, enc []byte
+	want       []string // with --background corpus: the keys ranking it looks up
 }
 
 func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
@@ -259,25 +261,26 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	defer kept.Close()
 	vocabs := spill.New("", spillLimit)
 	defer vocabs.Close()
-	var enc []byte
 	corpusBg := kw.NewBackground() // the documents' own background
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
 			r := docResult{name: d.Name, terms: kw.Collect(d.In, exOpts), span: d.OriginalSpan}
 			var err error
-			if keep && !fromCorpus {
-				// the corpus is only the reference of keyness, which
-				// looks up the terms the documents rank: their counts
-				// are taken from the vocabularies once all are known.
+			if keep {
+				// the corpus is the reference of keyness and, with
+				// --background corpus, of the IDF: the first looks up
+				// the terms the documents rank, the second also their
+				// parts and remainders (LookupKeys). Their counts are
+				// taken from the vocabularies once all are known.
 				// Positions are mapped now: the span function holds the
 				// whole document, which must not stay in memory.
 				r.vocab = r.terms.AppendVocabulary(nil)
 				r.enc, err = r.terms.Compact(exOpts.Method, r.span).AppendBinary(nil)
+				if fromCorpus {
+					r.want = r.terms.LookupKeys()
+				}
 				r.span = nil
 				return r, err
-			}
-			if keep {
-				return r, nil
 			}
 			r.out, err = docView(r, exOpts, opts.Top, disp).Prepare(w, opts.Format)
 			return r, err
@@ -289,28 +292,20 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			if !keep {
 				return r.out.Write(w)
 			}
-			if !fromCorpus {
-				if err := vocabs.Add(r.vocab); err != nil {
-					return err
-				}
-				corpusBg.WantTerms(r.terms)
-				return kept.Add(r.enc)
-			}
-			// the corpus's IDF counts every word and word sequence
-			corpusBg.Add(r.terms)
-			// positions mapped now, as above
-			var err error
-			if enc, err = r.terms.Compact(exOpts.Method, r.span).AppendBinary(enc[:0]); err != nil {
+			if err := vocabs.Add(r.vocab); err != nil {
 				return err
 			}
-			return kept.Add(enc)
+			if fromCorpus {
+				corpusBg.WantKeys(r.want)
+			} else {
+				corpusBg.WantTerms(r.terms)
+			}
+			return kept.Add(r.enc)
 		})
 	if err != nil {
 		return err
 	}
-	if fromCorpus {
-		exOpts.IDF = corpusBg.IDF(general)
-	} else if keep {
+	if keep {
 		for rec, err := range vocabs.All() {
 			if err == nil {
 				err = corpusBg.CountVocabulary(rec)
@@ -320,6 +315,9 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			}
 		}
 		vocabs.Close()
+	}
+	if fromCorpus {
+		exOpts.IDF = corpusBg.IDF(general)
 	}
 	switch {
 	case opts.Corpus:
