@@ -50,6 +50,7 @@ type goldDoc struct {
 	from, to int
 	per      []person
 	typ      map[string][]string // ORG, LOC, OPT → names
+	only     map[string]bool     // when set (`only PER`), the types scored in this document
 }
 
 func main() {
@@ -256,6 +257,9 @@ func scoreDoc(d *corpus.Doc, gd goldDoc, ms []entities.Mention) docResult {
 	}
 	r := docResult{scores: map[string]score{}, fp: map[string][]string{}, fn: map[string][]string{}}
 	for _, t := range []string{"PER", "ORG", "LOC"} {
+		if gd.only != nil && !gd.only[t] {
+			continue // a document annotated for some types only
+		}
 		var s score
 		s.gold = len(gold[t])
 		for k := range pred[t] {
@@ -499,6 +503,14 @@ func readGold(path string) ([]goldDoc, error) {
 			gd.per = append(gd.per, p)
 		case "ORG", "LOC", "OPT":
 			gd.typ[fs[0]] = append(gd.typ[fs[0]], fs[1:]...)
+		case "only":
+			gd.only = map[string]bool{}
+			for _, t := range fs[1:] {
+				if t != "PER" && t != "ORG" && t != "LOC" {
+					return nil, fmt.Errorf("%s:%d: only takes PER, ORG or LOC, got %q", path, ln, t)
+				}
+				gd.only[t] = true
+			}
 		default:
 			return nil, fmt.Errorf("%s:%d: unknown line type %q", path, ln, fs[0])
 		}

@@ -5,6 +5,7 @@ gold/dev_judgements2.tsv: judged by the engineer who tuned on them, not blind),
 by kind of document. Items without a label are counted as '?'.
 
     python3 bench/keywords/devscore.py            # this tree
+    python3 bench/keywords/devscore.py -v         # and every list, each item with its label
 """
 import collections, os, re, subprocess, sys
 
@@ -52,6 +53,8 @@ for d, items in lists.items():
         c[lb] += 1
         if lb == '?':
             unknown.append(d + '\t' + it)
+    if '-v' in sys.argv:
+        print(d, ' '.join('%s/%s' % (it, lab.get((d, it), '?')[0]) for it in items[:10]))
     for k in (kind(d), 'all'):
         tot[k] += c
         tot[k]['documents'] += 1

@@ -5,7 +5,9 @@
 // given names. Provenance: dict/SOURCES.md, section "Entities".
 //
 // The lists are plain embedded strings; pkg/analysis/entities parses them
-// once, on first use.
+// into its tables at `go generate` time, and Snapshot holds the result
+// (decoded on first use; the package's tests check that it matches the
+// lists).
 package entdict
 
 import _ "embed"
@@ -71,3 +73,10 @@ var (
 	//go:embed kinds.txt
 	Kinds string
 )
+
+// Snapshot is the recogniser's tables built from the lists above, in the
+// format of pkg/analysis/entities (snapshot.go); written by
+// `go generate ./pkg/analysis/entities/`.
+//
+//go:embed tables.bin
+var Snapshot []byte

@@ -14,6 +14,7 @@ import (
 	"slices"
 	"strings"
 
+	kw "zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/partial"
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/views"
@@ -42,12 +43,14 @@ type ViewOptions struct {
 
 // readers are the kinds merge knows, by the kind in the envelope.
 var readers = map[string]func(pr *partial.Reader, header []byte) (Partial, error){
-	"freq":        readFreq,
-	"analyze":     readAnalyze,
-	"instruments": readInstruments,
-	"network":     readNetwork,
-	"entities":    readEntities,
-	"slogans":     readSlogans,
+	"freq":            readFreq,
+	"analyze":         readAnalyze,
+	"instruments":     readInstruments,
+	"network":         readNetwork,
+	"entities":        readEntities,
+	"slogans":         readSlogans,
+	"keywords":        readKeywords,
+	kw.KindBackground: readBackground,
 }
 
 // Kinds lists the kinds of partial merge knows.

@@ -4,6 +4,7 @@
 //	go run ./bench/keywords/annotate -old /tmp/zhpolicy-b3e655c        # writes lists.tsv and pool.tsv
 //	go run ./bench/keywords/annotate -round 4 -old /tmp/zhpolicy-8adc0b0 # round 4: the system before is 8adc0b0
 //	go run ./bench/keywords/annotate -score                            # counts judgements.tsv per system
+//	go run ./bench/keywords/annotate -round 4 -now                     # this tree's lists, counted with round 4's judgements
 //
 // The documents are TEST documents of the team's split (SPLIT.md).
 package main
@@ -57,6 +58,12 @@ var Rounds = map[int][]string{1: {
 	"ministry_provincial_notices/central_096.txt", "ministry_provincial_notices/central_110.txt",
 	"ministry_provincial_notices/shandong_012.txt", "ministry_provincial_notices/shandong_016.txt",
 	"ministry_provincial_notices/shandong_030.txt", "ministry_provincial_notices/shandong_031.txt",
+}, 5: {
+	"ministry_provincial_notices/central_034.txt", "ministry_provincial_notices/central_043.txt",
+	"ministry_provincial_notices/central_075.txt", "ministry_provincial_notices/central_090.txt",
+	"ministry_provincial_notices/central_095.txt", "ministry_provincial_notices/central_108.txt",
+	"ministry_provincial_notices/central_136.txt", "ministry_provincial_notices/shandong_018.txt",
+	"ministry_provincial_notices/shandong_019.txt", "ministry_provincial_notices/shandong_050.txt",
 }}
 
 // Docs are the documents of the round.
@@ -78,16 +85,19 @@ const dir = "bench/keywords/gold"
 func main() {
 	old := flag.String("old", "", "zhpolicy binary of the system before (commit b3e655c; round 4: 8adc0b0)")
 	score := flag.Bool("score", false, "count the judgements")
+	now := flag.Bool("now", false, "count this tree's top 10 of the round's documents with the round's judgements (items never judged are listed, not counted)")
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
-	flag.IntVar(&round, "round", 1, "annotation round (1 to 4)")
+	flag.IntVar(&round, "round", 1, "annotation round (1 to 5)")
 	flag.Parse()
 	Docs = Rounds[round]
 	if Docs == nil {
-		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 4")
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 5")
 		os.Exit(2)
 	}
 	var err error
-	if *score {
+	if *now {
+		err = scoreNow(*corpus)
+	} else if *score {
 		err = scoreAll()
 	} else {
 		err = prepare(*old, *corpus)
@@ -320,5 +330,67 @@ func scoreAll() error {
 			sys, 100*float64(t.useful)/n, 100*float64(t.generic)/n, float64(t.generic)/float64(t.docs), t.maxGeneric,
 			100*float64(t.fragment)/n, float64(t.fragment)/float64(t.docs), t.docsOK, t.docs)
 	}
+	return nil
+}
+
+// scoreNow ranks the round's documents with this tree's defaults and
+// counts their top 10 with the round's judgements and gold: a round
+// already measured, seen again (not a fresh test). Items no judgement
+// covers are listed on stderr and left out of the counts.
+func scoreNow(corpus string) error {
+	judged, err := readTSV(file("judgements"))
+	if err != nil {
+		return err
+	}
+	label := map[[2]string]string{}
+	for _, j := range judged {
+		if len(j) >= 3 {
+			label[[2]string{j[0], foldKey(j[1])}] = j[2]
+		}
+	}
+	gold, err := readGold()
+	if err != nil {
+		return err
+	}
+	opts, err := keywords.Default()
+	if err != nil {
+		return err
+	}
+	var u, g, f, missing, ok int
+	fmt.Println("| document | useful / generic / fragment | not judged |")
+	fmt.Println("| --- | ---: | ---: |")
+	for _, d := range Docs {
+		name := kwdocs.Name(d)
+		docs, err := kwdocs.Load([]string{filepath.Join(corpus, d)}, nil)
+		if err != nil {
+			return err
+		}
+		t := keywords.Collect(docs[0].In, opts)
+		var du, dg, df, dm int
+		for _, k := range t.Score(opts, 10) {
+			key := foldKey(k.Key)
+			lab := label[[2]string{name, key}]
+			if gold[[2]string{name, key}] {
+				lab = "useful"
+			}
+			switch lab {
+			case "useful":
+				du++
+			case "generic":
+				dg++
+			case "fragment":
+				df++
+			default:
+				dm++
+				fmt.Fprintf(os.Stderr, "%s\t%s\n", name, k.Surface)
+			}
+		}
+		fmt.Printf("| %s | %d / %d / %d | %d |\n", name, du, dg, df, dm)
+		u, g, f, missing = u+du, g+dg, f+df, missing+dm
+		if df == 0 && dg <= 2 && dm == 0 {
+			ok++
+		}
+	}
+	fmt.Printf("| **all** | **%d / %d / %d** | %d |\n\ndocuments meeting the targets (no fragment, ≤ 2 generic, all judged): %d of %d\n", u, g, f, missing, ok, len(Docs))
 	return nil
 }

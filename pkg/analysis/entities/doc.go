@@ -269,6 +269,8 @@ func credits(rs []rune) []bool {
 					out[p] = true
 				}
 			}
+		case r == '\n':
+			bylineBefore(rs, i, out)
 		case r == '：' || r == ':':
 			if !endsWithAny(rs[:i], editorLabels) {
 				continue
@@ -279,7 +281,38 @@ func credits(rs []rune) []bool {
 			}
 		}
 	}
+	bylineBefore(rs, len(rs), out)
 	return out
+}
+
+// bylineLabels end right before a reporter's name in a byline.
+var bylineLabels = [][]rune{[]rune("记者"), []rune("記者"), []rune("通讯员"), []rune("通訊員")}
+
+// bylineBefore marks a reporter's byline that ends the line at e: a label
+// (记者, 通讯员), blanks, then a name of 2 to 4 Han characters up to the line
+// end (…甘肃日报记者 盛学卿).
+func bylineBefore(rs []rune, e int, out []bool) {
+	j := e
+	for j > 0 && (isBlank(rs[j-1]) || rs[j-1] == '\r') {
+		j--
+	}
+	ns := j
+	for ns > 0 && j-ns < 4 && isHan(rs[ns-1]) {
+		ns--
+	}
+	if j-ns < 2 || ns == 0 || !isBlank(rs[ns-1]) {
+		return
+	}
+	lb := ns
+	for lb > 0 && isBlank(rs[lb-1]) {
+		lb--
+	}
+	if !endsWithAny(rs[:lb], bylineLabels) {
+		return
+	}
+	for p := ns; p < j; p++ {
+		out[p] = true
+	}
 }
 
 var editorLabels = [][]rune{[]rune("责任编辑"), []rune("编辑"), []rune("校对"), []rune("审核"), []rune("审校"), []rune("责编"),

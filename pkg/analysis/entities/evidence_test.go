@@ -78,3 +78,51 @@ func TestIsHan(t *testing.T) {
 		t.Error("empty set has a rune")
 	}
 }
+
+// TestPeopleWithPostsInOneToken: a family name or a transliterated name
+// and a post cut as one token (胡主席, 布希總統), the body before it; a
+// family name after a preposition (跟|連|主席); names joined over a middle
+// dot that a Latin gloss of a person's name follows, whatever their parts
+// (大衛‧史特林, 育‧麥肯), cut at a word of kinship before them.
+func TestPeopleWithPostsInOneToken(t *testing.T) {
+	x := New(nil)
+	want := []struct {
+		text string
+		want []string
+	}{
+		{"5月6日美國布希總統親自致電胡錦濤主席，跟他們的外長、胡主席溝通。", []string{"布希/总统@美国", "胡/主席", "胡锦涛/主席"}},
+		{"他們之所以跟連主席、宋主席在北京晤談。", []string{"连/主席", "宋/主席"}},
+		{"北美地區保育人士喬安‧麥肯（Jo Ann MacKenzie）、育‧麥肯（Hue MacKenzie）、偉達‧柏必之（Wilda Burbidge）、大衛‧史特林（David Stirling）等來訪。",
+			[]string{"乔安‧麦肯", "育‧麦肯", "伟达‧柏必之", "大卫‧史特林"}},
+		{"艾森豪（Dwight Eisenhower）先生的孫女瑪莉‧艾森豪（Mary Jean Eisenhower）女士。", []string{"玛莉‧艾森豪"}},
+		{"在立法委員楊宗哲陪同下。", []string{"杨宗哲/立法委员"}},
+		{"會議由小組榮譽主席（歐盟執委會前第一副主席）蕾汀（Viviane REDING）擔任主持人，歐洲議會總務長李博拉斯基（Boguslaw LIBERADZKI）、比利時國務部長（比國前總理）艾斯肯斯（Mark EYSKENS）出席。",
+			[]string{"蕾汀", "李博拉斯基", "艾斯肯斯"}},
+		{"救人無數的蔡孔雀醫師；提供急診醫療的蔡秀逸醫師；實踐的曾瑞慧護理師。", []string{"蔡孔雀", "蔡秀逸", "曾瑞慧"}},
+	}
+	for _, tt := range want {
+		got := people(extractDoc(t, x, tt.text))
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%q: missing %q in %v", tt.text, w, got)
+			}
+		}
+	}
+	none := []string{
+		"由市政府主要領導任組長，有關領導任副組長。\n",
+		"做优“东盟快班”、江铁海联运、跨境公路班车。\n",
+		"的孫女瑪莉（Mary）來訪。\n",
+		"總統出席國際科學競賽（Science Olympiad）頒獎。\n",
+		"他曾在紐約（New York）求學。\n",
+		"沈白高铁和京哈改扩建、本桓宽、凌绥、台黑4条高速提前建成。\n", // roads counted before the route word
+		"新甘肃·甘肃日报记者 盛学卿\n各位代表：\n",         // a reporter's byline
+		"本报记者　张三\n",
+	}
+	// a bracket that does not close after a dotted name: no gloss, no panic
+	_ = extractDoc(t, x, "大衛‧史特林（")
+	for _, text := range none {
+		if got := people(extractDoc(t, x, text)); len(got) > 0 {
+			t.Errorf("%q: people %v", text, got)
+		}
+	}
+}

@@ -103,6 +103,12 @@ func (st *sentence) titleAfter(e int) bool {
 	if postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] {
 		return true // 吴敦义|副|总统
 	}
+	if j+1 < len(st.toks) && st.toks[j+1].s == st.toks[j].e && st.toks[j+1].e-st.toks[j].s <= 4 {
+		// a post or form of address cut in two: 护理|师
+		if w2 := w + st.tokText(j+1); st.t.titles[w2] || st.t.cues[w2] && !compoundCues[w2] {
+			return true
+		}
+	}
 	return st.t.titles[w] || st.t.cues[w] && len([]rune(w)) >= 2 && !compoundCues[w] || honorifics[w] || st.titlePrefix(j)
 }
 
@@ -160,8 +166,13 @@ func (st *sentence) freeBefore(s int) bool {
 		return true
 	}
 	r := st.rs[st.toks[j].s]
-	return !isHan(r) || strings.ContainsRune(functionChars+nameBreaks, r) || st.t.cues[string(r)]
+	return !isHan(r) || strings.ContainsRune(functionChars+nameBreaks, r) || st.t.cues[string(r)] ||
+		gluePOS[st.toks[j].pos]
 }
+
+// gluePOS are the tags of one-character words that do not glue to a name
+// after them: prepositions and conjunctions (跟|连|主席, 与|宋|主席).
+var gluePOS = map[string]bool{"p": true, "c": true}
 
 // honorificAfter says whether 同志, 先生, 女士… follow at e.
 func (st *sentence) honorificAfter(e int) bool {
@@ -591,6 +602,45 @@ func (st *sentence) familyNameAlone(ti int) {
 	if tk.e-tk.s == 2 && (st.rs[s] == '老' || st.rs[s] == '小') && st.t.sur1.has(st.rs[s+1]) && st.t.surnameScore(st.rs[s+1]) > -0.5 {
 		st.addPerson(s+1, tk.e, 9, false)
 	}
+	st.nameTitleToken(ti)
+}
+
+// nameTitleToken proposes the name at the start of a token that ends with
+// a post (胡主席, 李總理, 布希總統 cut as one token): a family name of one
+// character that is not rare as one (任组长 is 任 as a verb), or a run of two to four transliteration characters that
+// is not a place or body the tables know (美国总统).
+func (st *sentence) nameTitleToken(ti int) {
+	tk := st.toks[ti]
+	if tk.e-tk.s < 3 || tk.e-tk.s > 7 || st.blocked[tk.s] {
+		return
+	}
+	s := tk.s
+	for ps := s + 1; ps <= tk.e-2 && ps <= s+4; ps++ {
+		if !st.t.titles[st.text(ps, tk.e)] {
+			continue
+		}
+		if ps == s+1 {
+			r := st.rs[s]
+			sur := st.t.surnameScore(r)
+			if st.t.sur1.has(r) && !strings.ContainsRune(notAloneBeforePost, r) && sur > -2 {
+				st.addPerson(s, ps, 9, true)
+			}
+			return
+		}
+		head := st.text(s, ps)
+		if _, ok := st.lookup(head); ok {
+			return // a place or body before its post: 美国总统
+		}
+		for _, r := range st.rs[s:ps] {
+			if !st.t.translit.has(r) {
+				return
+			}
+		}
+		if st.freeBefore(s) {
+			st.addPerson(s, ps, float64(ps-s)*10+1, true)
+		}
+		return
+	}
 }
 
 // headerName proposes the name at the end of a header line, after a title
@@ -792,6 +842,78 @@ func (st *sentence) dottedNames() {
 		}
 		st.addPerson(s, e, float64(e-s)*10+2, true)
 	}
+	st.glossedDotted()
+}
+
+// glossedDotted adds names joined over a middle dot that a gloss in Latin
+// letters reading as a person's name follows (喬安‧麥肯（Jo Ann MacKenzie）,
+// 大衛‧史特林（David Stirling）): the gloss is the evidence, so the parts
+// may be words the dictionary knows (大卫, 伟达) or characters that are not
+// transliteration characters (育, 必, 之). Each part is one to six Han
+// characters; the first starts after punctuation, a blank, a title, a cue
+// (人士|喬安), a word of grammar or a word of kinship (的|孫女|瑪莉‧艾森豪),
+// the last ends at the gloss.
+func (st *sentence) glossedDotted() {
+	for k, tk := range st.toks {
+		if tk.e-tk.s != 1 || !isNameDot(st.rs[tk.s]) || k == 0 || k+1 >= len(st.toks) {
+			continue
+		}
+		// the right part, up to the gloss, over more dots
+		e := tk.e
+		for e < len(st.rs) && e-tk.e <= 14 && (isHan(st.rs[e]) || isNameDot(st.rs[e])) {
+			e++
+		}
+		if e >= len(st.rs) || st.rs[e] != '（' && st.rs[e] != '(' || isNameDot(st.rs[e-1]) || !st.dotPartsOK(tk.e, e) ||
+			!st.personGloss(e) || st.endTok[e] < 0 {
+			continue
+		}
+		// the left part, back to a boundary
+		s, n := tk.s, 0
+		for j := k - 1; j >= 0; j-- {
+			w := st.tokText(j)
+			if !hanOnly(w) || st.t.titles[w] || st.t.cues[w] || st.blocked[st.toks[j].s] || st.toks[j].e != s {
+				break
+			}
+			// a word of grammar or a word that is not a transliteration
+			// ends the part: 的|孫女|瑪莉‧艾森豪
+			if len([]rune(w)) == 1 && strings.ContainsRune(functionChars, []rune(w)[0]) || kinTerms[w] {
+				break
+			}
+			if n += st.toks[j].e - st.toks[j].s; n > 6 {
+				s = -1
+				break
+			}
+			s = st.toks[j].s
+		}
+		if s < 0 || s == tk.s || st.isCredit(s, e) {
+			continue
+		}
+		st.addPerson(s, e, float64(e-s)*10+5, true)
+	}
+}
+
+// kinTerms are words of kinship that stand before a name (孫女|瑪莉‧艾森豪).
+var kinTerms = map[string]bool{"孙女": true, "孙子": true, "儿子": true, "女儿": true, "外孙": true, "外孙女": true,
+	"夫人": true, "妻子": true, "丈夫": true, "父亲": true, "母亲": true, "兄弟": true, "姐妹": true, "哥哥": true,
+	"弟弟": true, "姐姐": true, "妹妹": true, "孙": true, "子": true, "女": true, "妻": true, "夫": true}
+
+// dotPartsOK says whether [s, e) is one to four parts of one to six Han
+// characters each, joined over middle dots.
+func (st *sentence) dotPartsOK(s, e int) bool {
+	parts, n := 1, 0
+	for i := s; i < e; i++ {
+		if isNameDot(st.rs[i]) {
+			if n == 0 {
+				return false
+			}
+			parts, n = parts+1, 0
+			continue
+		}
+		if n++; n > 6 {
+			return false
+		}
+	}
+	return n > 0 && parts <= 4
 }
 
 // namePart walks from token k in direction dir (-1 left, 1 right) over the
@@ -802,7 +924,7 @@ func (st *sentence) namePart(k, dir int) int {
 	for ; k >= 0 && k < len(st.toks); k += dir {
 		tk := st.toks[k]
 		w := st.tokText(k)
-		if !hanOnly(w) || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] || afterName[w] || orgStop[w] ||
+		if !hanOnly(w) || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] || afterName[w] || orgStop[w] || kinTerms[w] ||
 			tk.e-tk.s >= 2 && commonPOS[tk.pos] {
 			break
 		}
@@ -1018,20 +1140,23 @@ func (st *sentence) listedAfterPerson(s int) bool {
 	return false
 }
 
-// glossedName proposes a name of two to four Chinese characters after a
-// post and before a gloss in Latin letters that reads as a person's name
-// (理事長畠中篤(HATAKENAKA ATSUSHI)): a transliterated or Japanese name
-// the family-name rules do not know.
+// glossedName proposes a name of two to five Chinese characters before a
+// gloss in Latin letters that reads as a person's name: after a post
+// (理事長畠中篤(HATAKENAKA ATSUSHI)), after a post and an aside in brackets
+// (榮譽主席（歐盟執委會前第一副主席）蕾汀（Viviane REDING）), or, when at
+// least half its characters are those of transliterated names, after a
+// noun (總務長李博拉斯基（Boguslaw LIBERADZKI）, 文學家都德（Alphonse Daudet）):
+// a transliterated or Japanese name the family-name rules do not know.
 func (st *sentence) glossedName(ti int) {
 	s := st.toks[ti].s
 	bracket := false
-	for e := s + 2; e <= s+4 && e < len(st.rs); e++ {
+	for e := s + 2; e <= s+5 && e < len(st.rs); e++ {
 		bracket = bracket || st.rs[e] == '(' || st.rs[e] == '（'
 	}
-	if !bracket || !st.titleBefore(s) {
+	if !bracket {
 		return
 	}
-	for e := s + 2; e <= s+4 && e < len(st.rs); e++ {
+	for e := s + 2; e <= s+5 && e < len(st.rs); e++ {
 		if !isHan(st.rs[e-1]) || st.rs[e] != '(' && st.rs[e] != '（' {
 			continue
 		}
@@ -1041,9 +1166,49 @@ func (st *sentence) glossedName(ti int) {
 		if _, dict := st.dictWord(s, e); dict {
 			return
 		}
+		if g, ok := st.lookup(st.text(s, e)); ok && g.Type != PER {
+			return // a place or body the lists know: 紐約（New York）
+		}
+		for k := ti; k < len(st.toks) && st.toks[k].e <= e; k++ {
+			w := st.tokText(k)
+			if st.t.titles[w] || st.t.cues[w] || len([]rune(w)) >= 2 && commonPOS[st.toks[k].pos] && !st.allTranslit(k) {
+				return // a post or a common word is no part of the name: 主席|朗根, 科学|竞赛
+			}
+		}
+		post := e-s <= 4 && (st.titleBefore(s) || st.asideAfterPost(s))
+		if !post && (!st.translitShare(s, e) || !st.nounBefore(s)) {
+			return
+		}
 		st.addPerson(s, e, float64(e-s)*10+3, true)
 		return
 	}
+}
+
+// asideAfterPost says whether an aside in brackets that a post precedes
+// ends right at s (主席（歐盟執委會前第一副主席）|蕾汀).
+func (st *sentence) asideAfterPost(s int) bool {
+	if s == 0 || st.rs[s-1] != '）' && st.rs[s-1] != ')' {
+		return false
+	}
+	for i := s - 2; i >= 0 && i >= s-40; i-- {
+		switch st.rs[i] {
+		case '）', ')':
+			return false
+		case '（', '(':
+			return st.endTok[i] >= 0 && st.titleBefore(i)
+		}
+	}
+	return false
+}
+
+// nounBefore says whether a post, a form of address, or a noun of two
+// characters or more ends right at s, or an aside in brackets does.
+func (st *sentence) nounBefore(s int) bool {
+	if st.titleBefore(s) || s > 0 && (st.rs[s-1] == '）' || st.rs[s-1] == ')') {
+		return true
+	}
+	j := st.endTok[s]
+	return j >= 0 && st.toks[j].e-st.toks[j].s >= 2 && hanOnly(st.tokText(j)) && strings.HasPrefix(st.toks[j].pos, "n")
 }
 
 // glossNotPerson are words of a Latin gloss that name a body, not a person.
@@ -1057,6 +1222,9 @@ var glossNotPerson = map[string]bool{"corporation": true, "inc": true, "company"
 // of letters, none of them a word that names a body.
 func (st *sentence) personGloss(e int) bool {
 	end := st.afterGloss(e)
+	if end < e+2 {
+		return false // no gloss in brackets at e
+	}
 	words := strings.FieldsFunc(st.text(e+1, end-1), func(r rune) bool {
 		return r == ' ' || r == '.' || r == '-' || r == ',' || r == '．' || r == '·' || r == '‧'
 	})
@@ -1115,6 +1283,15 @@ func (st *sentence) routeListAfter(e int) bool {
 	if st.rs[p] == '等' {
 		p++
 	}
+	// a count of the routes before the route word: 本桓宽、凌绥、台黑4条高速
+	if q := p; q < len(st.rs) && (isDigit(st.rs[q]) || strings.ContainsRune("一二三四五六七八九十两", st.rs[q])) {
+		for q < len(st.rs) && (isDigit(st.rs[q]) || strings.ContainsRune("一二三四五六七八九十两", st.rs[q])) {
+			q++
+		}
+		if q < len(st.rs) && st.rs[q] == '条' {
+			p = q + 1
+		}
+	}
 	return p < len(st.rs) && st.routeAfter(p)
 }
 
@@ -1125,7 +1302,9 @@ const timeNouns = "周季年时节期段届"
 // shapeOnlyOK vets a name that has no evidence but its shape: not a
 // family name that is a noun of time right after a word (交流|周|内涵); not
 // the shape A B A of a repeated short form (留鄂回|鄂来鄂); not a name that
-// fills a quotation by itself (“黄小西”AI智能体: a brand or a nickname).
+// fills a quotation by itself (“黄小西”AI智能体: a brand or a nickname); not
+// the start of an inner item of an enumeration that the name does not fill
+// (做优“东盟快班”、江铁海联运、跨境公路班车).
 func (st *sentence) shapeOnlyOK(s, e int) bool {
 	if strings.ContainsRune(timeNouns, st.rs[s]) && s > 0 && isHan(st.rs[s-1]) && st.endTok[s] >= 0 {
 		if j := st.endTok[s]; st.toks[j].e-st.toks[j].s >= 2 {
@@ -1137,6 +1316,18 @@ func (st *sentence) shapeOnlyOK(s, e int) bool {
 	}
 	if s > 0 && e < len(st.rs) && st.rs[s-1] == '“' && st.rs[e] == '”' {
 		return false
+	}
+	// the start of an inner item of an enumeration that goes on after the
+	// name (、江铁海联运、): the items are things the name only modifies
+	if s > 0 && st.rs[s-1] == '、' {
+		for i := e; i < len(st.rs); i++ {
+			if r := st.rs[i]; !isHan(r) {
+				if r == '、' && i > e {
+					return false
+				}
+				break
+			}
+		}
 	}
 	return true
 }

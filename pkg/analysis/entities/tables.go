@@ -2,7 +2,9 @@ package entities
 
 import (
 	"iter"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -57,9 +59,12 @@ type tables struct {
 	kinds     map[string]bool
 }
 
-var builtin = sync.OnceValue(buildTables)
+// builtin gives the tables, decoded from the embedded snapshot on first
+// use (snapshot.go).
+var builtin = sync.OnceValue(loadTables)
 
-// buildTables parses the embedded lists into the tables.
+// buildTables parses the embedded lists into the tables (what the snapshot
+// holds precomputed).
 func buildTables() *tables {
 	// rune sets are gathered in maps, then kept as bitmaps
 	abbr, sur1, translit, minority := map[rune]bool{}, map[rune]bool{}, map[rune]bool{}, map[rune]bool{}
@@ -217,17 +222,22 @@ func buildTables() *tables {
 		t.surname[r] = math.Log((c.sn + sp) / (c.n - c.sn + 1 + sp))
 	}
 	_ = S
+	// the tries are filled in sorted order, so that their nodes are
+	// numbered the same in every build (the snapshot is compared with them)
 	t.titleRev = newTrieFor(runesIn(t.titles))
-	for w := range t.titles {
+	for _, w := range slices.Sorted(maps.Keys(t.titles)) {
 		t.titleRev.put(reversed(w), gazEntry{Type: TITLE})
 	}
 	t.gazTrie, t.policyTrie = newTrieFor(runesIn(t.gaz)), newTrieFor(runesIn(t.policyGaz))
-	for w, g := range t.gaz {
-		t.gazTrie.put(w, g)
+	for _, w := range slices.Sorted(maps.Keys(t.gaz)) {
+		t.gazTrie.put(w, t.gaz[w])
 	}
-	for w, g := range t.policyGaz {
-		t.policyTrie.put(w, g)
+	for _, w := range slices.Sorted(maps.Keys(t.policyGaz)) {
+		t.policyTrie.put(w, t.policyGaz[w])
 	}
+	t.titleRev.freeze()
+	t.gazTrie.freeze()
+	t.policyTrie.freeze()
 	t.abbr, t.sur1, t.translit, t.minority = setOf(abbr), setOf(sur1), setOf(translit), setOf(minority)
 	return t
 }

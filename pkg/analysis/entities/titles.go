@@ -201,6 +201,14 @@ func (st *sentence) titleAfterNameInToken(j int, core []span, coreStart map[int]
 	if !st.t.titles[rest] {
 		return span{}, false
 	}
-	setTitle(&core[i], span{ts: core[i].e, te: tk.e, os: core[i].e, oe: core[i].e, title: rest})
+	t := span{ts: core[i].e, te: tk.e, os: core[i].e, oe: core[i].e, title: rest}
+	// the body or country may stand before the person: 美国|布希总统
+	for k := range core {
+		if core[k].e == core[i].s && core[k].typ != PER && core[k].typ != TITLE {
+			t.os, t.oe = core[k].s, core[k].e
+			break
+		}
+	}
+	setTitle(&core[i], t)
 	return span{s: core[i].e, e: tk.e, typ: TITLE}, true
 }

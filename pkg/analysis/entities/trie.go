@@ -1,6 +1,9 @@
 package entities
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // trie finds the names of a list that start at a position of a text in
 // one walk, without building strings: the gazetteer is looked up at every
@@ -16,6 +19,12 @@ type trie struct {
 	// rootHi (the CJK blocks), 0 for none: the lookup made at every
 	// position of a text is an index, not a map access
 	root []int32
+	// a frozen trie (freeze) keeps its children in arrays instead of
+	// child: those of node n are kr[ks[n]:ks[n+1]] (runes, ascending) and
+	// kn (the nodes they lead to)
+	ks []int32
+	kr []rune
+	kn []int32
 }
 
 const rootLo, rootHi = 0x3000, 0xA000
@@ -29,8 +38,52 @@ func (t *trie) next(n int32, r rune) (int32, bool) {
 		c := t.root[r-rootLo]
 		return c, c != 0
 	}
+	if t.ks != nil {
+		lo, end := int(t.ks[n]), int(t.ks[n+1])
+		for hi := end; hi-lo > 8; {
+			m := int(uint(lo+hi) >> 1)
+			if t.kr[m] < r {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		for ; lo < end; lo++ {
+			if t.kr[lo] >= r {
+				if t.kr[lo] == r {
+					return t.kn[lo], true
+				}
+				break
+			}
+		}
+		return 0, false
+	}
 	c, ok := t.child[trieKey(n, r)]
 	return c, ok
+}
+
+// freeze moves the children from the map into arrays (sorted by node, then
+// rune: the order of their keys), for a trie that takes no more names: no
+// map to hash at every step, and arrays that a snapshot decodes straight
+// into.
+func (t *trie) freeze() {
+	keys := make([]uint64, 0, len(t.child))
+	for k := range t.child {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	t.ks = make([]int32, len(t.entry)+1)
+	t.kr = make([]rune, len(keys))
+	t.kn = make([]int32, len(keys))
+	for i, k := range keys {
+		t.ks[int32(k>>32)+1]++
+		t.kr[i] = rune(uint32(k))
+		t.kn[i] = t.child[k]
+	}
+	for i := 1; i < len(t.ks); i++ {
+		t.ks[i] += t.ks[i-1]
+	}
+	t.child = nil
 }
 
 func newTrie() *trie {
@@ -58,6 +111,7 @@ func runesIn[V any](m map[string]V) int {
 func trieKey(node int32, r rune) uint64 { return uint64(node)<<32 | uint64(uint32(r)) }
 
 // put adds a name, replacing the entry of a name already there.
+// put adds a name; not on a frozen trie.
 func (t *trie) put(name string, g gazEntry) {
 	n := int32(0)
 	for _, r := range name {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -31,7 +30,7 @@ import (
 // A Background is safe for concurrent reads once built.
 type Background struct {
 	docs, units int64
-	terms       map[string]bgEntry
+	terms       *termTable
 	// minDF > 1 marks a pruned background: the terms in fewer documents
 	// were left out (Prune). A pruned background no longer merges exactly.
 	minDF int64
@@ -44,31 +43,42 @@ type Background struct {
 	tab *bgTable
 }
 
-// entries is the map of the terms, built from the table on first use for
-// a background read in place.
-func (b *Background) entries() map[string]bgEntry {
+// each calls f with every term, in no particular order, until f returns
+// false. f must not add terms to b.
+func (b *Background) each(f func(key string, e bgEntry) bool) {
 	if b.tab != nil {
-		return b.tab.entries()
+		b.tab.each(f)
+		return
 	}
-	return b.terms
+	b.terms.each(f)
+}
+
+// sortedEach calls f with every term in key order, until f returns false.
+func (b *Background) sortedEach(f func(key string, e bgEntry) bool) {
+	if b.tab != nil {
+		b.tab.each(f) // its terms are in key order
+		return
+	}
+	b.terms.sortedEach(f)
 }
 
 // own makes a background read in place writable: its own copy of the
 // terms, the table left alone.
 func (b *Background) own() {
 	if b.tab != nil {
-		b.terms = make(map[string]bgEntry, b.tab.n)
-		for k, e := range b.tab.entries() {
-			b.terms[k] = e
-		}
-		b.tab, b.builtin = nil, false
+		t := newTermTable()
+		b.tab.each(func(k string, e bgEntry) bool {
+			*t.ref(k) = e
+			return true
+		})
+		b.terms, b.tab, b.builtin = t, nil, false
 	}
 }
 
 type bgEntry struct{ df, count int64 }
 
 // NewBackground returns an empty background.
-func NewBackground() *Background { return &Background{terms: make(map[string]bgEntry)} }
+func NewBackground() *Background { return &Background{terms: newTermTable()} }
 
 // Add adds one document: the vocabulary of its Terms (from Collect, not
 // compacted).
@@ -77,13 +87,11 @@ func (b *Background) Add(t *Terms) {
 	b.docs++
 	b.units += t.Units
 	for k, n := range t.vocab {
-		e := b.terms[k]
+		// (the table copies a new key: the document's keys are
+		// substrings of its text)
+		e := b.terms.ref(k)
 		e.df++
 		e.count += int64(n)
-		// a copy, always: the document's keys are substrings of its
-		// text, and assigning to an entry of a map stores the key given
-		// even when the entry exists
-		b.terms[strings.Clone(k)] = e
 	}
 }
 
@@ -98,19 +106,24 @@ func (b *Background) Merge(o *Background) error {
 		return partial.ErrOverflow
 	}
 	b.own()
-	for k, oe := range o.entries() {
-		e := b.terms[k]
+	var over error
+	o.each(func(k string, oe bgEntry) bool {
+		e, _ := b.terms.get(k)
 		if partial.Add(&e.df, oe.df) != nil || partial.Add(&e.count, oe.count) != nil {
-			return fmt.Errorf("term %q: %w", k, partial.ErrOverflow)
+			over = fmt.Errorf("term %q: %w", k, partial.ErrOverflow)
 		}
+		return over == nil
+	})
+	if over != nil {
+		return over
 	}
 	b.docs, b.units = docs, units
-	for k, oe := range o.entries() {
-		e := b.terms[k]
+	o.each(func(k string, oe bgEntry) bool {
+		e := b.terms.ref(k)
 		e.df += oe.df
 		e.count += oe.count
-		b.terms[k] = e
-	}
+		return true
+	})
 	return nil
 }
 
@@ -125,7 +138,7 @@ func (b *Background) Len() int {
 	if b.tab != nil {
 		return int(b.tab.n)
 	}
-	return len(b.terms)
+	return b.terms.len()
 }
 
 // MinDF is the pruning of the background: terms in fewer documents were
@@ -139,7 +152,7 @@ func (b *Background) Lookup(key string) (df, count int64) {
 	if b.tab != nil {
 		e, _ = b.tab.get(key)
 	} else {
-		e = b.terms[key]
+		e, _ = b.terms.get(key)
 	}
 	return e.df, e.count
 }
@@ -147,29 +160,23 @@ func (b *Background) Lookup(key string) (df, count int64) {
 // Prune returns a copy without the terms in fewer than minDF documents: a
 // smaller background to save or embed, no longer exactly mergeable.
 func (b *Background) Prune(minDF int64) *Background {
-	out := &Background{docs: b.docs, units: b.units, terms: make(map[string]bgEntry, b.Len()/2), minDF: max(b.minDF, minDF)}
-	for k, e := range b.entries() {
+	out := &Background{docs: b.docs, units: b.units, terms: newTermTable(), minDF: max(b.minDF, minDF)}
+	b.each(func(k string, e bgEntry) bool {
 		if e.df >= minDF {
-			out.terms[k] = e
+			*out.terms.ref(k) = e
 		}
-	}
+		return true
+	})
 	return out
 }
 
 // Keys returns the terms in sorted order.
 func (b *Background) Keys() []string {
-	if b.tab != nil {
-		keys := make([]string, b.tab.n)
-		for i := range keys {
-			keys[i] = b.tab.keyAt(uint32(i))
-		}
-		return keys
-	}
-	keys := make([]string, 0, len(b.terms))
-	for k := range b.terms {
+	keys := make([]string, 0, b.Len())
+	b.sortedEach(func(k string, _ bgEntry) bool {
 		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+		return true
+	})
 	return keys
 }
 
@@ -304,11 +311,10 @@ const bgTSVMagic = "# zhpolicy keywords background"
 func (b *Background) WriteTSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s\tv%d\tdocs=%d\tunits=%d\tmindf=%d\n", bgTSVMagic, PartialVersion, b.docs, b.units, b.MinDF())
-	terms := b.entries()
-	for _, k := range b.Keys() {
-		e := terms[k]
+	b.sortedEach(func(k string, e bgEntry) bool {
 		fmt.Fprintf(bw, "%s\t%d\t%d\n", k, e.df, e.count)
-	}
+		return true
+	})
 	return bw.Flush()
 }
 
@@ -322,9 +328,7 @@ func ReadBackgroundTSV(name string, r io.Reader) (*Background, error) {
 	return readBackgroundText(name, string(data))
 }
 
-// readBackgroundText parses the compact text form held in text. Terms are
-// substrings of text and the map is sized from the line count, so that
-// the built-in background (embedded) costs one pass and no copies.
+// readBackgroundText parses the compact text form held in text.
 func readBackgroundText(name, text string) (*Background, error) {
 	if text == "" {
 		return nil, fmt.Errorf("%s: empty, not a keyword background", name)
@@ -350,7 +354,7 @@ func readBackgroundText(name, text string) (*Background, error) {
 	if f[1] != "v"+strconv.Itoa(PartialVersion) {
 		return nil, fmt.Errorf("%s:1: keyword background version %s, this zhpolicy reads v%d", name, f[1], PartialVersion)
 	}
-	b := &Background{terms: make(map[string]bgEntry, strings.Count(text, "\n")+1)}
+	b := &Background{terms: newTermTable()}
 	for i, p := range []*int64{&b.docs, &b.units, &b.minDF} {
 		kv := strings.SplitN(f[2+i], "=", 2)
 		v, err := strconv.ParseInt(kv[len(kv)-1], 10, 64)
@@ -377,10 +381,11 @@ func readBackgroundText(name, text string) (*Background, error) {
 		if err1 != nil || err2 != nil || df < 1 || df > b.docs || n < df || !utf8.ValidString(k) {
 			return nil, fmt.Errorf("%s:%d: bad line %q", name, line, s)
 		}
-		if _, dup := b.terms[k]; dup {
+		e := b.terms.ref(k)
+		if e.df != 0 { // (every term read has df ≥ 1)
 			return nil, fmt.Errorf("%s:%d: term %q twice", name, line, k)
 		}
-		b.terms[k] = bgEntry{df: df, count: n}
+		*e = bgEntry{df: df, count: n}
 	}
 	return b, nil
 }

@@ -232,7 +232,7 @@ func TestBackgroundTable(t *testing.T) {
 	b := NewBackground()
 	b.docs, b.units = 3, 100
 	for i, k := range []string{"高质量发展", "推进", "x", "新质生产力", "一带一路"} {
-		b.terms[k] = bgEntry{df: int64(i + 1), count: int64(10 * (i + 1))}
+		*b.terms.ref(k) = bgEntry{df: int64(i + 1), count: int64(10 * (i + 1))}
 	}
 	var buf strings.Builder
 	if err := b.WriteTable(&buf); err != nil {
@@ -245,11 +245,12 @@ func TestBackgroundTable(t *testing.T) {
 	if r.Len() != b.Len() || r.Docs() != 3 || r.Units() != 100 || !slices.Equal(r.Keys(), b.Keys()) {
 		t.Fatalf("read back: %d terms %d docs %d units %q", r.Len(), r.Docs(), r.Units(), r.Keys())
 	}
-	for k, e := range b.terms {
+	b.each(func(k string, e bgEntry) bool {
 		if df, n := r.Lookup(k); df != e.df || n != e.count {
 			t.Errorf("%s: %d %d, want %d %d", k, df, n, e.df, e.count)
 		}
-	}
+		return true
+	})
 	if df, _ := r.Lookup("没有"); df != 0 {
 		t.Errorf("unknown term: df %d", df)
 	}
@@ -258,7 +259,7 @@ func TestBackgroundTable(t *testing.T) {
 	if df, _ := r.Lookup("推进"); df != 3 {
 		t.Errorf("after Add: df(推进) = %d, want 3", df)
 	}
-	if again, _ := readBackgroundTable("t.bin", buf.String()); again.tab.entries()["推进"].df != 2 {
+	if again, _ := readBackgroundTable("t.bin", buf.String()); func() int64 { e, _ := again.tab.get("推进"); return e.df }() != 2 {
 		t.Error("Add wrote to the table")
 	}
 	for _, bad := range []string{"", "ZPKWBG\x01\n", buf.String()[:len(buf.String())-1], "x" + buf.String()[1:]} {
@@ -283,11 +284,12 @@ func TestBackgroundTable(t *testing.T) {
 		t.Fatalf("embedded table: %d terms, %d docs; background.tsv: %d terms, %d docs (run go run ./dict/keywords/gen -table)",
 			builtin.Len(), builtin.Docs(), want.Len(), want.Docs())
 	}
-	for k, e := range want.terms {
+	want.each(func(k string, e bgEntry) bool {
 		if df, n := builtin.Lookup(k); df != e.df || n != e.count {
 			t.Fatalf("embedded table: %s %d %d; background.tsv: %d %d (run go run ./dict/keywords/gen -table)", k, df, n, e.df, e.count)
 		}
-	}
+		return true
+	})
 }
 
 // A word every document of the background uses about once (a genre's
@@ -315,7 +317,8 @@ func TestBurstLowersOnceADocumentWords(t *testing.T) {
 	}
 	bg := NewBackground()
 	bg.docs = 100
-	bg.terms = map[string]bgEntry{"申报材料": {12, 12}, "网联汽车": {12, 120}}
+	*bg.terms.ref("申报材料") = bgEntry{12, 12}
+	*bg.terms.ref("网联汽车") = bgEntry{12, 120}
 	idf := bg.IDF(nil)
 	a, _ := idf.Lookup("申报材料")
 	b, _ := idf.Lookup("网联汽车")

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sync"
 )
 
 // The table form of a background: what `go generate ./dict/keywords`
@@ -33,8 +32,6 @@ type bgTable struct {
 	data                        string
 	n, mask                     uint32
 	slots, offs, dfs, cnts, key int // byte offsets of the sections
-	thaw                        sync.Once
-	terms                       map[string]bgEntry
 }
 
 func fnv1a(s string) uint32 {
@@ -72,22 +69,23 @@ func (t *bgTable) get(key string) (bgEntry, bool) {
 	}
 }
 
-// entries builds, once, the map of the table's terms: for the operations
-// that walk or copy a background (Merge, Prune, writing it out).
-func (t *bgTable) entries() map[string]bgEntry {
-	t.thaw.Do(func() {
-		t.terms = make(map[string]bgEntry, t.n)
-		for i := uint32(0); i < t.n; i++ {
-			t.terms[t.keyAt(i)] = t.entryAt(i)
+// each calls f with every term of the table, in key order, until f
+// returns false.
+func (t *bgTable) each(f func(key string, e bgEntry) bool) {
+	for i := uint32(0); i < t.n; i++ {
+		if !f(t.keyAt(i), t.entryAt(i)) {
+			return
 		}
-	})
-	return t.terms
+	}
 }
 
 // WriteTable writes the background in its table form (see bgTableMagic).
 func (b *Background) WriteTable(w io.Writer) error {
 	keys := b.Keys()
-	terms := b.entries()
+	terms := make([]bgEntry, len(keys))
+	for i, k := range keys {
+		terms[i].df, terms[i].count = b.Lookup(k)
+	}
 	n := len(keys)
 	slots := 1
 	for slots*3 < n*4+1 { // at most three quarters full
@@ -129,15 +127,15 @@ func (b *Background) WriteTable(w io.Writer) error {
 		off += uint32(len(k))
 		u32(off)
 	}
-	for _, k := range keys {
-		e := terms[k]
+	for i, k := range keys {
+		e := terms[i]
 		if e.df > math.MaxUint32 || e.count > math.MaxUint32 {
 			return fmt.Errorf("term %q: counts too large for the table form", k)
 		}
 		u32(uint32(e.df))
 	}
-	for _, k := range keys {
-		u32(uint32(terms[k].count))
+	for _, e := range terms {
+		u32(uint32(e.count))
 	}
 	for _, k := range keys {
 		bw.WriteString(k)

@@ -178,6 +178,12 @@ func TestLongDocumentRules(t *testing.T) {
 			wantNot: []string{"云控"},
 		},
 		{
+			name:    "a word of two characters beside the same character every time is a piece: 投+用率",
+			spec:    "投/vn 用率/n 。/w 投/vn 用率/n 。/w 省/n 新质生产力/n 。/w 省/n 新质生产力/n 。/w 省/n 。/w 省/n",
+			want:    []string{"新质生产力"},
+			wantNot: []string{"用率"},
+		},
+		{
 			name:      "a phrase that begins with a verb recurs three times in a long document",
 			spec:      "表示/v 满意/n 。/w 表示/v 满意/n",
 			wantNot:   []string{"表示满意"},
@@ -201,6 +207,24 @@ func TestLongDocumentRules(t *testing.T) {
 			want:      []string{"众管"},
 			wantNot:   []string{"创近"},
 			shortWant: []string{"创近", "众管"},
+		},
+		{
+			name:    "a word made of two stopwords is a stopword: 确保+重点",
+			spec:    "确保重点/n 。/w 确保重点/n 。/w 路网/n 。/w 路网/n",
+			want:    []string{"路网"},
+			wantNot: []string{"确保重点"},
+		},
+		{
+			name:    "a phrase does not begin with a verb of one character: 在+研+项目",
+			spec:    "在/p 研/vn 项目/n 。/w 在/p 研/vn 项目/n 。/w 路网/n 。/w 路网/n",
+			want:    []string{"路网"},
+			wantNot: []string{"研项目"},
+		},
+		{
+			name:    "the words of a line of contact details are no keywords",
+			spec:    "联系人/n ：/w 王广明/nr ，/w 010-58884321/m | 联系人/n ：/w 王广明/nr ，/w 010-58884321/m | 寄送/v 地址/n ：/w 海淀区/ns 复兴路/ns 15/m 号/q ，/w 邮编/n ：/w 100038/m | 寄送/v 地址/n ：/w 海淀区/ns 复兴路/ns 15/m 号/q ，/w 邮编/n ：/w 100038/m | 路网/n 。/w 路网/n",
+			want:    []string{"路网"},
+			wantNot: []string{"王广明", "海淀区", "复兴路"},
 		},
 		{
 			name:      "a piece of a better-ranked word is left out in a long document",
@@ -294,7 +318,9 @@ func TestNames(t *testing.T) {
 	if ns := keys(organ.Names(apart, 0)); !slices.Contains(ns, "省科技厅") {
 		t.Errorf("organ: names %q", ns)
 	}
-	for w, want := range map[string]bool{"省科技厅": true, "监察分局": true, "发展改革委": true, "新发展格局": false, "产业布局": false, "营业大厅": false, "决策部署": false} {
+	for w, want := range map[string]bool{"省科技厅": true, "监察分局": true, "发展改革委": true, "新发展格局": false, "产业布局": false, "营业大厅": false, "决策部署": false,
+		"科技处": true, "监管司": true, "专题组": true, "专委会": true, "领导小组": true,
+		"有限公司": false, "不足之处": false, "风电机组": false, "资产重组": false, "博览会": false} {
 		if isOrganEnding(w) != want {
 			t.Errorf("isOrganEnding(%s) = %v", w, !want)
 		}
@@ -469,5 +495,18 @@ func TestNoVocabulary(t *testing.T) {
 	bg.Add(short)
 	if df, _ := bg.Lookup("巡视整改"); df != 1 || bg.Len() != short.Len() {
 		t.Errorf("background of lean Terms: df(巡视整改) = %d, %d terms", df, bg.Len())
+	}
+}
+
+func TestGluedOneOffIsAPiece(t *testing.T) {
+	idf := NewMapIDF(map[string]float64{"保质保量": 9, "保质": 9, "路网": 9, "完成": 2})
+	spec := "按期/d 保质/n 保量/n 完成/v 。/w 路网/n 。/w 路网/n"
+	if got := allKeys(t, notShort(spec), Options{IDF: idf}); slices.Contains(got, "保质") || !slices.Contains(got, "路网") {
+		t.Errorf("glued: %q", got)
+	}
+	// a word used once beside a neighbour it makes no word with stays
+	spec = "按期/d 保质/n 完成/v 。/w 路网/n 。/w 路网/n"
+	if got := allKeys(t, notShort(spec), Options{IDF: idf}); !slices.Contains(got, "保质") {
+		t.Errorf("not glued: %q", got)
 	}
 }

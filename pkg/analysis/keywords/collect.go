@@ -14,6 +14,7 @@ type unit struct {
 	key, surface, pos string
 	start, end        int // byte offsets in Input.Text
 	heading           bool
+	contact           bool // on a line of contact details (see line.contact)
 	cand              bool // may be a keyword on its own
 	join              bool // may be inside a key phrase
 	first             bool // may begin a key phrase
@@ -116,6 +117,14 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// a form (联系电话：…) or the issuer's code of a document number
 		// (发改能源〔2020〕12号, 鲁工信数据〔2021〕3号)
 		label int32
+		// glued counts the occurrences of a word that makes a dictionary
+		// word with the word it touches (保质+保量: 保质保量)
+		glued int32
+		// charL and charR count the occurrences of a word touching the
+		// same content word of one character on its left (投+用率) or
+		// right, lr and rr; -1 once another neighbour was seen
+		charL, charR int32
+		lr, rr       rune
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -150,7 +159,22 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
-		if e := c.units[j-1].end; c.fieldName(e) || docNumber(c.in.Text[e:]) {
+		// (a long document ranks no word used once: no need to look)
+		if j-i == 1 && !c.long && t.terms[id].count == 1 && c.gluedWord(i) {
+			n.glued++
+		}
+		if j-i == 1 {
+			var l, r rune
+			if i > 0 && c.touching(i-1) && c.oneChar(i-1) {
+				l = firstRune(c.units[i-1].key)
+			}
+			if j < len(c.units) && c.touching(j-1) && c.oneChar(j) {
+				r = firstRune(c.units[j].key)
+			}
+			same(&n.charL, &n.lr, l)
+			same(&n.charR, &n.rr, r)
+		}
+		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) {
 			n.label++
 		}
 		if j < len(c.units) && c.touching(j-1) && j-i > 1 && c.units[j].word && (c.word(c.units[j-1].key+c.units[j].key) || isVerb(c.units[j].pos) && c.units[j].join && !c.stop.Has(c.units[j].key)) {
@@ -202,6 +226,19 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
+		if tm.count == 1 && !tm.phrase && n.glued == 1 {
+			// a word used once, and then inside a longer dictionary word
+			// the segmenter cut (按期+保质+保量: 保质保量): a piece
+			tm.partial = true
+			continue
+		}
+		if !tm.phrase && !tm.quoted && tm.count >= 2 && runeLen(tm.key) <= 2 && (n.charL == int32(tm.count) || n.charR == int32(tm.count)) {
+			// a word of two characters beside the same content character
+			// every time (投+用率 twice: 投用率) is a piece of a word the
+			// segmenter cut
+			tm.partial = true
+			continue
+		}
 		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
 			continue
 		}
@@ -212,6 +249,48 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// same counts an occurrence's neighbour r (0: none) towards *n while every
+// occurrence has had the same one, *first; -1 once they differ.
+func same(n *int32, first *rune, r rune) {
+	switch {
+	case *n < 0:
+	case r == 0 || *n > 0 && r != *first:
+		*n = -1
+	default:
+		*first = r
+		*n++
+	}
+}
+
+// oneChar says whether unit i is a content word of one Han character
+// (not a function word, a number, a measure word or a stopword).
+func (c *collector) oneChar(i int) bool {
+	u := &c.units[i]
+	return u.kind == kindHan && runeLen(u.key) == 1 && u.join && !functionWord(u) && !c.stop.Has(u.key) &&
+		!strings.HasPrefix(u.pos, "m") && !strings.HasPrefix(u.pos, "q")
+}
+
+// gluedWord says whether unit i touches a neighbour it makes a dictionary
+// word with (保质+保量, 车+路网): a content word of Han characters on
+// either side, no space or punctuation between.
+func (c *collector) gluedWord(i int) bool {
+	u := &c.units[i]
+	if u.kind != kindHan {
+		return false
+	}
+	if i > 0 && c.touching(i-1) {
+		if v := &c.units[i-1]; v.kind == kindHan && !functionWord(v) && c.word(v.key+u.key) {
+			return true
+		}
+	}
+	if i+1 < len(c.units) && c.touching(i) {
+		if v := &c.units[i+1]; v.kind == kindHan && !functionWord(v) && c.word(u.key+v.key) {
+			return true
+		}
+	}
+	return false
 }
 
 func lastRuneString(s string) string {
@@ -327,6 +406,7 @@ func (c *collector) prepare() {
 		}
 		if hi < len(heads) && heads[hi].start <= u.start && u.end <= heads[hi].end {
 			u.heading = heads[hi].heading
+			u.contact = heads[hi].contact
 		}
 		c.classify(&u)
 		c.units[i] = u
@@ -458,7 +538,7 @@ func (c *collector) classify(u *unit) {
 		u.quote = quoteClose
 	}
 	numeral := strings.HasPrefix(u.pos, "m") && isNumeral(u.key)
-	stop := c.stop.Has(u.key)
+	stop := c.stop.Has(u.key) || c.stopPair(u.key)
 	n := runeLen(u.key)
 	if (u.pos == "x" || u.pos == "l" && n >= 3) && kind == kindHan && oovJunk(u.key) {
 		// a new word the HMM made of a function character and a
@@ -495,8 +575,26 @@ func (c *collector) classify(u *unit) {
 		u.last = u.join && (u.cand || c.opts.POS.Allows(u.pos))
 		return
 	}
-	u.first = u.join && !stop && (firstPOS(u.pos) || isVerb(u.pos)) && !(n == 1 && isFunctionRune(firstRune(u.key)))
+	// nor with a verb of one character (在+研+项目: 在研项目; 建+项目)
+	u.first = u.join && !stop && (firstPOS(u.pos) || isVerb(u.pos)) && !(n == 1 && (isFunctionRune(firstRune(u.key)) || isVerb(u.pos) || u.pos == "vn"))
 	u.last = u.join && (!stop || !c.long) && lastPOS(u.pos) && !(n == 1 && (u.pos != "n" && u.pos != "ng" || isFunctionRune(firstRune(u.key))))
+}
+
+// stopPair says whether a word of four characters or more is two
+// stopwords (确保+重点, 全面+落实): a stopword too.
+func (c *collector) stopPair(key string) bool {
+	if len(key) < 12 {
+		return false
+	}
+	// split points after the second rune and before the last two
+	k := 0
+	for at := range key {
+		if k >= 2 && utf8.RuneCountInString(key[at:]) >= 2 && c.stop.Has(key[:at]) && c.stop.Has(key[at:]) {
+			return true
+		}
+		k++
+	}
+	return false
 }
 
 func firstRune(s string) rune {
@@ -934,6 +1032,40 @@ func addForm(tm *term, surface string, at int) {
 type line struct {
 	start, end int
 	heading    bool
+	// contact: a line of contact details — a colon, and a telephone
+	// number, a postcode or an e-mail address (联系人：王广明，电话：
+	// 010-58884321; 寄送地址：北京市海淀区复兴路15号，邮编：100038), at
+	// most contactMaxRunes long. Its words (a person, an address, the
+	// office to write to) are the notice's paperwork, not its subject.
+	contact bool
+}
+
+// contactLine says whether a line is a line of contact details (see
+// line.contact).
+func contactLine(s string) bool {
+	if len(s) > utf8.UTFMax*contactMaxRunes || !strings.ContainsAny(s, "：:") {
+		return false
+	}
+	n, digits, mail := 0, 0, false
+	for _, r := range s {
+		if n++; n > contactMaxRunes {
+			return false
+		}
+		switch {
+		case r >= '0' && r <= '9' || r >= '０' && r <= '９':
+			if digits++; digits >= contactDigits {
+				mail = true
+			}
+		case r == '-' || r == '－':
+			// 010-58884321: the digits of a number run on
+		case r == '@' || r == '＠':
+			mail = true
+			digits = 0
+		default:
+			digits = 0
+		}
+	}
+	return mail
 }
 
 // headingLines splits text into lines and marks the headings: short lines
@@ -951,7 +1083,7 @@ func headingLines(text string, maxRunes int) []line {
 		s := strings.TrimSpace(text[start:end])
 		h := s != "" && utf8.RuneCountInString(s) <= maxRunes && hasHan(s) &&
 			!strings.ContainsAny(s, "。！？；!?;：:") && !strings.HasSuffix(s, "，")
-		out = append(out, line{start: start, end: end, heading: h})
+		out = append(out, line{start: start, end: end, heading: h, contact: !h && contactLine(s)})
 		start = end + 1
 	}
 	return out

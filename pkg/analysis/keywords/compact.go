@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math"
 	"strings"
+	"unsafe"
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/entities"
@@ -254,9 +255,7 @@ func (t *Terms) AppendVocabulary(b []byte) []byte {
 // (CountVocabulary).
 func (b *Background) Want(key string) {
 	b.own()
-	if _, ok := b.terms[key]; !ok {
-		b.terms[strings.Clone(key)] = bgEntry{}
-	}
+	b.terms.ref(key) // (a copy of a new key)
 }
 
 // CountVocabulary adds one document's vocabulary, encoded by
@@ -280,10 +279,13 @@ func (b *Background) CountVocabulary(rec []byte) error {
 		if d.err != nil {
 			break
 		}
-		if e, ok := b.terms[string(k)]; ok {
+		if len(k) == 0 {
+			continue
+		}
+		// the key is looked up in place, not kept
+		if e := b.terms.at(unsafe.String(&k[0], len(k))); e != nil {
 			e.df++
 			e.count += c
-			b.terms[string(k)] = e
 		}
 	}
 	if d.err != nil || len(d.b) != 0 {

@@ -113,8 +113,9 @@ func (t *Terms) tagNames(ms []entities.Mention) {
 func entitiesType(s string) entities.Type { return entities.Type(s) }
 
 // isOrganEnding says whether a term ends like the name of an organ of
-// government: …厅, …局, …委 (省科技厅, 监察分局, 国家发展改革委), but not
-// as the common words that end so do (新发展格局, 产业布局, 大厅, 餐厅).
+// government: …厅, …局, …委, …司, …处, …组, …委会 (省科技厅, 监察分局,
+// 国家发展改革委, 监管司, 科技处, 专题组, 专委会), but not as the common
+// words that end so do (新发展格局, 产业布局, 大厅, 餐厅, 不足之处, 风电机组).
 func isOrganEnding(key string) bool {
 	r, n := utf8.DecodeLastRuneInString(key)
 	prev, _ := utf8.DecodeLastRuneInString(key[:len(key)-n])
@@ -125,6 +126,19 @@ func isOrganEnding(key string) bool {
 		return !strings.ContainsRune("客大餐舞展门歌宴礼前", prev)
 	case '委':
 		return !strings.ContainsRune("原", prev)
+	case '司':
+		// 监管司, 规划司 (not 公司, 上司)
+		return !strings.ContainsRune("公上", prev)
+	case '处':
+		// 科技处, 基教处, 办事处 (not 不足之处, 和平共处, 用处)
+		return !strings.ContainsRune("之共相到随各四深远近住去出妙痛坏好益用长短难此何别高低多一两几益", prev)
+	case '组':
+		// 专题组, 工作组, 专家组, 领导小组 (not 风电机组, 通信模组,
+		// 资产重组, 基因组, 词组)
+		return !strings.ContainsRune("机模重改编词分基班混合", prev)
+	case '会':
+		// 专委会, 管委会, 居委会: 委员会 cut short
+		return prev == '委'
 	}
 	return false
 }

@@ -65,6 +65,12 @@ const (
 	// fieldValueHan Chinese, is a form's field name (联系电话：…, 邮编：…).
 	fieldValueRunes = 40
 	fieldValueHan   = 8
+	// contactMaxRunes, contactDigits: a line of at most contactMaxRunes
+	// characters with a colon and a run of contactDigits digits (a
+	// telephone number, a postcode) or an e-mail address is a line of
+	// contact details (see line.contact).
+	contactMaxRunes = 80
+	contactDigits   = 5
 
 	// textRankWindow is the TextRank co-occurrence window, in words.
 	textRankWindow = 5

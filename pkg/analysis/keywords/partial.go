@@ -112,12 +112,13 @@ func (b *Background) WritePartial(w io.Writer, h BackgroundHeader) error {
 	if err != nil {
 		return err
 	}
-	terms := b.entries()
-	for _, k := range b.Keys() {
-		e := terms[k]
-		if err := pw.Write(BackgroundRecord{Kind: "term", Term: k, Docs: e.df, Count: e.count}); err != nil {
-			return err
-		}
+	var err2 error
+	b.sortedEach(func(k string, e bgEntry) bool {
+		err2 = pw.Write(BackgroundRecord{Kind: "term", Term: k, Docs: e.df, Count: e.count})
+		return err2 == nil
+	})
+	if err2 != nil {
+		return err2
 	}
 	return pw.Close()
 }
@@ -136,7 +137,7 @@ func ReadBackgroundBody(pr *partial.Reader, headerLine []byte) (BackgroundHeader
 	if h.Settings.Version != PartialVersion {
 		return h, nil, fmt.Errorf("%s:%d: a keyword background of version %d; this zhpolicy reads version %d: build it again", pr.Name, at, h.Settings.Version, PartialVersion)
 	}
-	b := &Background{docs: h.Docs, units: h.Units, minDF: h.MinDF, terms: make(map[string]bgEntry, min(h.Records, 1<<20))}
+	b := &Background{docs: h.Docs, units: h.Units, minDF: h.MinDF, terms: newTermTable()}
 	for {
 		var r BackgroundRecord
 		ok, err := pr.Record(&r)
@@ -154,10 +155,11 @@ func ReadBackgroundBody(pr *partial.Reader, headerLine []byte) (BackgroundHeader
 		case r.Docs < 1 || r.Docs > h.Docs || r.Count < r.Docs:
 			return h, nil, pr.Errorf("term %q: docs %d, count %d: want 1 ≤ docs ≤ %d and count ≥ docs", r.Term, r.Docs, r.Count, h.Docs)
 		}
-		if _, dup := b.terms[r.Term]; dup {
+		e := b.terms.ref(r.Term)
+		if e.df != 0 { // (every term read has docs ≥ 1)
 			return h, nil, pr.Errorf("term %q appears twice", r.Term)
 		}
-		b.terms[r.Term] = bgEntry{df: r.Docs, count: r.Count}
+		*e = bgEntry{df: r.Docs, count: r.Count}
 	}
 	return h, b, nil
 }

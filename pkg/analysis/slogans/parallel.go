@@ -167,10 +167,33 @@ func (x *extractor) subLists(segs [][2]int, emit emitFunc) {
 		if x.canCut(first, n, true) && x.canCut(last, n, false) {
 			continue
 		}
-		x.subLists(segs[:cut+1], emit)
-		x.subLists(segs[cut:], emit)
+		// a part of a longer enumeration is no series: the lists meet
+		// in a segment of another shape than its neighbour (支持香港、
+		// 澳门|发展经济、改善民生), not between two members alike
+		// (审计、统计|、气象、地震……; 车辆位置、车辆到站预报|、车辆拥挤情况)
+		if !x.alike(segs, cut, cut+1) {
+			x.subLists(segs[:cut+1], emit)
+		}
+		if !x.alike(segs, cut-1, cut) {
+			x.subLists(segs[cut:], emit)
+		}
 		return
 	}
+}
+
+// alike reports whether segments i and k of a list are whole members of
+// one length (within one): two members of one enumeration.
+func (x *extractor) alike(segs [][2]int, i, k int) bool {
+	s := x.v.s
+	whole := func(q int) bool {
+		n := segs[q][1] - segs[q][0]
+		return n >= minMember && n <= maxMember && memberOK(s[segs[q][0]:segs[q][1]])
+	}
+	if i < 0 || k >= len(segs) || !whole(i) || !whole(k) {
+		return false
+	}
+	d := (segs[i][1] - segs[i][0]) - (segs[k][1] - segs[k][0])
+	return d >= -1 && d <= 1
 }
 
 // canCut reports whether a member of n±1 characters can be cut from the end
@@ -231,11 +254,43 @@ func (x *extractor) firstCuts(first [2]int) []int {
 	s := x.v.s
 	var out []int
 	for l := minMember; l <= maxMember && l <= first[1]-first[0]; l++ {
-		if x.edgeOK(first[1]-l) && memberOK(s[first[1]-l:first[1]]) && !x.localiserAt(first[1]-l) {
+		if x.edgeOK(first[1]-l) && memberOK(s[first[1]-l:first[1]]) && !x.localiserAt(first[1]-l) && !x.cutFromPhrase(first[1]-l, first[1]) {
 			out = append(out, l)
 		}
 	}
 	return out
+}
+
+// cutFromPhrase reports whether a first member s[j:e], cut from a longer
+// segment, leaves behind a preposition that frames it (构建以|国内为主体,
+// 从|中央到地方): 以 and 为, 从 and 到 make one phrase, and a series cut
+// between them is cut in the middle of its first member. A preposition
+// before a list of things governs the whole list (对|企业、个人): no frame.
+func (x *extractor) cutFromPhrase(j, e int) bool {
+	v := x.v
+	if !v.hasTokens || j == 0 {
+		return false
+	}
+	i := v.sIdx[j]
+	pt, ok := v.tokenBefore(i)
+	if !ok || pt.b != i || pt.pos != "p" || pt.b-pt.a != 1 {
+		return false
+	}
+	var closer rune
+	switch v.r[pt.a] {
+	case '以':
+		closer = '为'
+	case '从':
+		closer = '到'
+	default:
+		return false
+	}
+	for _, c := range v.s[j+1 : e] {
+		if c == closer {
+			return true
+		}
+	}
+	return false
 }
 
 // localiserAt reports whether s[j] is a localiser of one character, the
@@ -306,6 +361,13 @@ func (x *extractor) endsPhrase(a, e int, lengthOK bool) bool {
 	nt, ok := v.tokenAt(v.sIdx[e])
 	if !ok {
 		return !isWordRune(s[e])
+	}
+	if e-a >= 3 && lt.b-lt.a == 1 && verbish(lt.pos) && nounish(nt.pos) && nt.pos != "vn" && !(a >= 2 && s[a-2] == s[e-1]) {
+		// a phrase ending in a verb of one character without its object:
+		// 服务得有|竞争力, 车辆到|站 (a unit of single characters takes the
+		// noun as the head of all members: 众创、众包、众扶、众筹|平台; so do
+		// members ending in the same verb: 邻县高速通、乡镇便捷通、港口铁路通|项目)
+		return false
 	}
 	if nt.b-nt.a == 1 && nt.pos == "a" && isModifier(s[a:e]) {
 		return true // 牵引性、撬动性|强
@@ -591,7 +653,7 @@ func (x *extractor) acceptList(best [][2]int, first, last [2]int, tail int) bool
 			}
 		}
 	}
-	return x.seriesOK(members, x.fullSpans(best), true)
+	return x.seriesOKTail(members, x.fullSpans(best), true, tail > 0)
 }
 
 // edgeOK reports whether a member may begin or end before s[j]: at a word

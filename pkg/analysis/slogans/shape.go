@@ -64,12 +64,24 @@ func hasSep(r []rune) bool {
 // ，: 发扬成绩，克服缺点，谦虚谨慎). Lists of things with nothing repeated,
 // names and forms of address (女士们、先生们、朋友们) are not series.
 func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool {
+	return x.seriesOKTail(members, rspans, byDun, false)
+}
+
+// seriesOKTail is seriesOK for members that may share a tail written once
+// after the last (审计、统计、财会|监督): such members repeat the tail.
+func (x *extractor) seriesOKTail(members [][]rune, rspans [][2]int, byDun, tail bool) bool {
 	if !x.seriesShape(members, rspans) || addressOrOffice(members) {
 		return false
 	}
 	n := len(members)
 	lo, _ := lengths(members)
 	sh := shared(members)
+	if (x.separatelyQuoted(rspans) || x.pronounOpeners(rspans)) && !x.attested(members) {
+		return false
+	}
+	if n == 2 && x.kindPair(members, rspans) {
+		return false
+	}
 	if n == 2 && sh >= 2 && !x.thing(members[0], rspans[0]) {
 		// a pair repeating a word, not a list of things (新兴产业、未来产业
 		// with 新兴产业/nt is no name)
@@ -85,7 +97,15 @@ func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool
 	case n >= 3 && sh >= 1:
 		return true
 	case n == 2 && sh >= 2:
-		// a pair repeating a word (传统媒体、新兴媒体; 以电代煤、以气代煤)
+		// a pair repeating a word (传统媒体、新兴媒体; 以电代煤、以气代煤);
+		// two names of things sharing a word are kinds of one thing
+		// listed (虚拟主机、虚拟桌面; 服务贸易、数字贸易; 灵活就业人员、
+		// 新就业群体) unless the reference reports pair them, both are
+		// formulations themselves, or the document quotes the pair
+		if x.plainThing(members[0], rspans[0]) && x.plainThing(members[1], rspans[1]) && !internalRepeat(members) {
+			return x.attested(members) || x.knownMember(members[0]) && x.knownMember(members[1]) ||
+				x.enclosed(rspans[0][0], rspans[1][1])
+		}
 		return true
 	}
 	// predicates by any word of theirs, not only the first (天蓝、地绿、水清;
@@ -104,7 +124,16 @@ func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool
 		// as nouns (照单全收/n, 克服缺点/n): such a word is not held against
 		// a series of predicates
 		preds := x.predicates(members, rspans)
-		return loose || preds >= 1 && 3*(preds+x.setPhrases(members, rspans)) >= 2*n && (byDun || lo <= 4)
+		if !(loose || preds >= 1 && 3*(preds+x.setPhrases(members, rspans)) >= 2*n && (byDun || lo <= 4)) {
+			return false
+		}
+		// predicates with nothing repeated are a slogan line only in the
+		// compact form of one (降碳、减污、扩绿; 控增量、去库存、优供给;
+		// 吃改革饭、走开放路), when the document quotes the series as one
+		// unit, or when the reference reports use it; otherwise they are
+		// ordinary qualities or measures listed (公平、开放、透明; 技术先进、
+		// 管理科学、运行可靠; 对接沟通、工作协同、信息共享)
+		return tail || x.attested(members) || x.enclosed(rspans[0][0], rspans[n-1][1]) || 3*x.compactPredicates(members, rspans) >= 2*n
 	case sh == 0:
 		// two phrases with nothing repeated (迎难而上、顶压前行; 科学治理、
 		// 市值管理) are mostly two ordinary phrases coordinated: a set
@@ -113,6 +142,162 @@ func (x *extractor) seriesOK(members [][]rune, rspans [][2]int, byDun bool) bool
 		return loose && (x.pairForm(members, rspans) || x.pairAttested(members))
 	}
 	return loose || !x.thing(members[0], rspans[0]) || !x.thing(members[1], rspans[1]) || isModifier(members[0]) && isModifier(members[1])
+}
+
+// kindPair reports a pair of members that share nothing but a word at
+// their start or at their end, the rest of each a word of its own of two
+// characters or more: two kinds of one thing (虚拟主机、虚拟桌面; 不良反应、
+// 不良事件; 数字化转型、数字化创新; 服务贸易、数字贸易), listed rather than
+// formulated, unless the reference reports pair them (传统媒体、新兴媒体),
+// both are formulations themselves, the document quotes the pair, or the
+// members are predicates (越走越宽广、越走越坚定; 亲自部署、亲自检查).
+func (x *extractor) kindPair(members [][]rune, rspans [][2]int) bool {
+	a, b := members[0], members[1]
+	p, q := 0, 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	for q < len(a) && q < len(b) && a[len(a)-1-q] == b[len(b)-1-q] {
+		q++
+	}
+	if p >= 2 == (q >= 2) || shared(members) != max(p, q) || p > 0 && q > 0 {
+		return false
+	}
+	rest := [2][2]int{}
+	for i, m := range members {
+		if len(m)-p-q < 2 {
+			return false
+		}
+		rest[i] = [2]int{rspans[i][0] + p, rspans[i][1] - q}
+	}
+	if internalRepeat(members) || x.enclosed(rspans[0][0], rspans[1][1]) {
+		return false
+	}
+	if q >= 2 && x.v.hasTokens {
+		// a place shared at the end is the province's own series (平安
+		// 黑龙江、法治黑龙江), not kinds of a thing
+		if t, ok := x.v.tokenAt(rspans[0][1] - q); ok && t.b == rspans[0][1] && t.pos == "ns" {
+			return false
+		}
+	}
+	if x.v.hasTokens {
+		// predicates, not things: an adverb shared at the start (亲自部署、
+		// 亲自检查; 相互衔接、相互融合), a verb opening the rest of each (一手
+		// 抓发展、一手防风险), an adjective as the rest of each
+		if t, ok := x.v.tokenAt(rspans[0][0]); ok && p >= 2 && t.b-t.a == p && (t.pos == "d" || t.pos == "ad") {
+			return false
+		}
+		adj, verbs := 0, 0
+		for _, sp := range rest {
+			t, ok := x.v.tokenAt(sp[0])
+			if !ok || t.a != sp[0] {
+				continue
+			}
+			if t.b == sp[1] && (t.pos == "a" || t.pos == "ad") {
+				adj++
+			}
+			if verbish(t.pos) {
+				verbs++
+			}
+		}
+		if adj == 2 || verbs == 2 {
+			return false
+		}
+	}
+	return !x.attested(members) && !(x.knownMember(a) && x.knownMember(b))
+}
+
+// plainThing is thing for a member that does not open with a verbal noun
+// (发展/vn 开放型经济 is a predicate the tagger took for a noun).
+func (x *extractor) plainThing(m []rune, sp [2]int) bool {
+	if !x.thing(m, sp) {
+		return false
+	}
+	t, ok := x.v.tokenAt(sp[0])
+	return !ok || t.pos != "vn"
+}
+
+// internalRepeat reports whether every member of four characters repeats
+// its first character in its third place (合宪合法、合情合理; 善建善营、
+// 善管善治): set phrases of a fixed pattern, not names of things.
+func internalRepeat(members [][]rune) bool {
+	for _, m := range members {
+		if len(m) != 4 || m[0] != m[2] {
+			return false
+		}
+	}
+	return true
+}
+
+// separatelyQuoted reports whether every member opens with a quotation
+// mark of its own (“票根经济”、“夜间经济”; “一带一路”国家、“全球南方”国家):
+// labels listed, each a formulation of its own, not one series.
+func (x *extractor) separatelyQuoted(rspans [][2]int) bool {
+	r := x.v.r
+	for _, sp := range rspans {
+		if sp[0] == 0 || closerOf(r[sp[0]-1]) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// pronounOpeners reports whether every member opens with a pronoun (我很
+// 惭愧，我很丢脸; 自己的总统、自己的国会; 各领域、各阶层): prose about
+// someone or a list of things, not a formulation.
+func (x *extractor) pronounOpeners(rspans [][2]int) bool {
+	v := x.v
+	if !v.hasTokens {
+		return false
+	}
+	for _, sp := range rspans {
+		t, ok := v.tokenAt(sp[0])
+		if !ok || t.pos != "r" {
+			return false
+		}
+	}
+	return true
+}
+
+// compactPredicates counts the members written in the compact form of a
+// slogan: a verb, adjective or adverb of one character and its object or
+// complement, four characters at most (降碳, 控增量, 快成长, 吃改革饭), a
+// set phrase the segmenter keeps as one word of three characters or more
+// (上规模/b, 照单全收, 真抓实干), or a manner and its verb (严肃对待), rather
+// than words of two characters (公平, 透明) or a subject and its predicate
+// (数据驱动, 技术先进, 信息共享).
+func (x *extractor) compactPredicates(members [][]rune, rspans [][2]int) int {
+	v := x.v
+	if !v.hasTokens {
+		return 0
+	}
+	count := 0
+	for i, m := range members {
+		if len(m) > 4 {
+			continue
+		}
+		t, ok := v.tokenAt(rspans[i][0])
+		if !ok {
+			continue
+		}
+		switch {
+		case t.b-t.a == 1:
+			switch t.pos {
+			case "r", "m", "q", "mq", "p", "c", "f", "uj", "ul", "uz", "ug", "uv", "ud", "u", "x", "w":
+				continue
+			}
+			count++
+		case len(m) >= 3 && t.b == rspans[i][1]:
+			// one word: 上规模/b, 照单全收, 真抓实干, 谦虚谨慎
+			count++
+		case len(m) == 4 && t.b-t.a == 2 && (t.pos == "a" || t.pos == "ad" || t.pos == "d"):
+			// a manner and its verb: 严肃/a 对待, 诚恳/a 接受
+			if u, ok := v.tokenAt(t.b); ok && u.b == rspans[i][1] && verbish(u.pos) {
+				count++
+			}
+		}
+	}
+	return count
 }
 
 // looseSeries is the rule of the first release: most members predicative

@@ -739,3 +739,62 @@ func TestLawsAndReduplication(t *testing.T) {
 		}
 	}
 }
+
+// TestSeriesOrList: lists of ordinary qualities, predicates or kinds of a
+// thing, labels quoted one by one, prose about someone and parts of a
+// longer enumeration are no series (issue 15, round 4: general rules
+// tuned on DEV); slogans of a compact or set form are.
+func TestSeriesOrList(t *testing.T) {
+	lex := builtinLex(t)
+	cases := []struct {
+		text, key string
+		want      bool
+	}{
+		{"研究制定公平、开放、透明的数据交易规则。", "公平、开放、透明", false},
+		{"各地要加强对接沟通、工作协同、信息共享、优势互补，建立协同机制。", "对接沟通、工作协同、信息共享、优势互补", false},
+		{"创新发展“票根经济”、“夜间经济”。", "票根经济、夜间经济", false},
+		{"我也很自责，我很惭愧，我很丢脸，所以一再道歉。", "我很惭愧、我很丢脸", false},
+		{"此外，审计、统计、气象、地震、参事、文史、新闻出版、广播电视等工作取得新成效。", "审计、统计", false},
+		{"构建以国内为主体、国内国际互促发展的格局。", "国内为主体、国内国际", false},
+		{"建设虚拟资源池平台（虚拟主机、虚拟桌面）等。", "虚拟主机、虚拟桌面", false},
+		{"减少不良反应、不良事件的发生。", "不良反应、不良事件", false},
+		{"协同推进降碳、减污、扩绿、增长，打造美丽家园。", "降碳、减污、扩绿、增长", true},
+		{"推动人工智能产业快成长、上规模、强实力，赋能实体经济。", "快成长、上规模、强实力", true},
+		{"坚定不移吃改革饭、走开放路、打创新牌，摆脱路径依赖。", "吃改革饭、走开放路、打创新牌", true},
+		{"更高水平建设平安黑龙江、法治黑龙江。", "平安黑龙江、法治黑龙江", true},
+		{"打造众创、众包、众扶、众筹平台。", "众创、众包、众扶、众筹", true},
+		{"高质量发展之路越走越宽广、越走越坚定！", "越走越宽广、越走越坚定", true},
+		{"建立“事前有计划、事中有管控、事后有评估”的项目管理机制。", "事前有计划、事中有管控、事后有评估", true},
+	}
+	for _, c := range cases {
+		fs := Extract(prep(t, c.text), Options{Lexicon: lex})
+		f, ok := find(fs, c.key)
+		if ok && f.Kind != Parallel {
+			ok = false
+		}
+		if ok != c.want {
+			t.Errorf("%s: %s found %v, want %v (%v)", c.text, c.key, ok, c.want, keys(fs))
+		}
+	}
+}
+
+// TestPredicatePairs: a pair of predicates repeating a word is a series
+// (CRITERIA.md), kinds of a thing are not.
+func TestPredicatePairs(t *testing.T) {
+	lex := builtinLex(t)
+	for _, c := range []struct {
+		text, key string
+		want      bool
+	}{
+		{"总书记亲自部署、亲自检查，作出重要指示。", "亲自部署、亲自检查", true},
+		{"坚持一手抓发展、一手防风险，守住底线。", "一手抓发展、一手防风险", true},
+		{"主要用于指导行业数字化转型、数字化创新，解决难题。", "数字化转型、数字化创新", false},
+		{"发布场景创新成果、场景合作机会，为企业服务。", "场景创新成果、场景合作机会", false},
+	} {
+		fs := Extract(prep(t, c.text), Options{Lexicon: lex})
+		f, ok := find(fs, c.key)
+		if ok != c.want || ok && f.Kind != Parallel {
+			t.Errorf("%s: %s found %v, want %v (%v)", c.text, c.key, ok, c.want, keys(fs))
+		}
+	}
+}

@@ -3,6 +3,7 @@ package keywords
 
 import (
 	"context"
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"iter"
@@ -51,6 +52,7 @@ type Options struct {
 	Keyness    string // corpus or background
 	Phrases    bool
 	Save       string // --save-background FILE
+	Emit       string // report or partial (with --corpus)
 }
 
 // NewCmdKeywords returns the keywords command. runF, when not nil, replaces
@@ -103,6 +105,13 @@ per document, what distinguishes it: the terms it uses significantly more
 (p < 0.01) than the rest of the corpus (--keyness corpus, the default) or
 the background (--keyness background), by log-likelihood (G²), with the
 counts and the log ratio of relative frequencies (+1: twice as frequent).
+With --emit partial, --corpus writes the corpus ranking as a partial file
+instead, for zhpolicy merge (the per-document tables need the whole corpus
+and are left out). Shards of one corpus must rank against one background:
+save each shard's (--save-background), add them up (zhpolicy merge --emit
+partial), and rank each shard against the sum (--background FILE);
+--background corpus is refused there, a shard's own background not being
+the corpus's.
 
 Terms are counted in Simplified script, so Traditional and Simplified
 documents count together; a keyword is shown as its document wrote it
@@ -159,6 +168,14 @@ left of a term when another is taken out of it).`,
 			if opts.Save != "" && opts.Corpus {
 				return cmdutil.FlagErrorf("--save-background writes a background, not a ranking: leave out --corpus")
 			}
+			if opts.Emit == "partial" {
+				switch {
+				case !opts.Corpus:
+					return cmdutil.FlagErrorf("--emit partial needs --corpus: partials hold corpus counts (a background's partial is --save-background)")
+				case opts.Background[0] == "corpus":
+					return cmdutil.FlagErrorf("--emit partial cannot rank against --background corpus: a shard's own background is not the corpus's. Save each shard's background (--save-background), add them up with zhpolicy merge --emit partial, and rank every shard against the sum (--background FILE)")
+				}
+			}
 			if runF != nil {
 				return runF(opts)
 			}
@@ -170,6 +187,7 @@ left of a term when another is taken out of it).`,
 	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
 	cmdutil.AddScriptFlag(cmd, &opts.Script)
 	cmdutil.AddTopFlag(cmd, &opts.Top, 20, "keywords per document (or in each corpus list)")
+	cmdutil.AddEmitFlag(cmd, &opts.Emit)
 	fl := cmd.Flags()
 	fl.StringVar(&opts.Method, "method", "tfidf", "scoring: tfidf, textrank or both")
 	fl.StringArrayVar(&opts.Background, "background", []string{"builtin"}, "what a keyword stands out from: builtin (policy documents), corpus (the documents given), none, or a saved background or documents (repeatable)")
@@ -262,6 +280,7 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	vocabs := spill.New("", spillLimit)
 	defer vocabs.Close()
 	corpusBg := kw.NewBackground() // the documents' own background
+	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
 			r := docResult{name: d.Name, terms: kw.Collect(d.In, exOpts), span: d.OriginalSpan}
@@ -285,13 +304,14 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			r.out, err = docView(r, exOpts, opts.Top, disp).Prepare(w, opts.Format)
 			return r, err
 		},
-		func(_ *corpus.Doc, r docResult) error {
+		func(d *corpus.Doc, r docResult) error {
 			if !r.terms.Chinese && !r.terms.Empty {
 				cmdutil.Warnf(opts.IO, "%s: no Chinese text; no keywords", r.name)
 			}
 			if !keep {
 				return r.out.Write(w)
 			}
+			inputs.Add(d.Name, int64(len(d.Original)))
 			if err := vocabs.Add(r.vocab); err != nil {
 				return err
 			}
@@ -320,6 +340,15 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		exOpts.IDF = corpusBg.IDF(general)
 	}
 	switch {
+	case opts.Emit == "partial":
+		h := kw.CorpusHeader{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}}
+		if h.Settings, err = rankSettings(opts, exOpts, bg); err != nil {
+			return err
+		}
+		if err := writeCorpusPartial(ctx, opts.IO.Out, kept, exOpts, h); err != nil {
+			return err
+		}
+		return cmdutil.Exit(res, 0)
 	case opts.Corpus:
 		if err := writeCorpus(ctx, w, kept, corpusBg, bg, exOpts, opts, disp); err != nil {
 			return err
@@ -386,27 +415,76 @@ func writeCorpus(ctx context.Context, w *report.Writer, kept *spill.Store, corpu
 			refName = "the policy background"
 		}
 	}
-	c := kw.NewCorpus()
 	var docs []views.KeynessDoc
-	for t, err := range keptTerms(kept) {
-		if err == nil {
-			err = ctx.Err()
-		}
-		if err != nil {
-			return err
-		}
-		if o.Names == kw.NamesApart {
-			c.Add(t, t.Score(o, 0), t.Names(o, 0))
-		} else {
-			c.Add(t, t.Score(o, 0))
-		}
+	c, err := corpusRanking(ctx, kept, o, func(t *kw.Terms) {
 		docs = append(docs, views.KeynessDoc{File: t.Name, Terms: t.Keyness(ref, within, o, opts.Top)})
+	})
+	if err != nil {
+		return err
 	}
 	which := kw.All
 	if o.Names == kw.NamesApart {
 		which = kw.KeywordsOnly
 	}
 	return views.KeywordsCorpus(c, which, o.Names == kw.NamesApart, docs, refName, disp, opts.Top).Write(w, opts.Format)
+}
+
+// corpusRanking adds up the rankings of the kept documents.
+func corpusRanking(ctx context.Context, kept *spill.Store, o kw.Options, each func(*kw.Terms)) (*kw.Corpus, error) {
+	c := kw.NewCorpus()
+	for t, err := range keptTerms(kept) {
+		if err == nil {
+			err = ctx.Err()
+		}
+		if err != nil {
+			return nil, err
+		}
+		if o.Names == kw.NamesApart {
+			c.Add(t, t.Score(o, 0), t.Names(o, 0))
+		} else {
+			c.Add(t, t.Score(o, 0))
+		}
+		if each != nil {
+			each(t)
+		}
+	}
+	return c, nil
+}
+
+// writeCorpusPartial writes the corpus ranking as a partial (--emit
+// partial), for zhpolicy merge.
+func writeCorpusPartial(ctx context.Context, w io.Writer, kept *spill.Store, o kw.Options, h kw.CorpusHeader) error {
+	c, err := corpusRanking(ctx, kept, o, nil)
+	if err != nil {
+		return err
+	}
+	return c.WritePartial(w, h)
+}
+
+// rankSettings describe how a corpus ranking was made, so that merge adds
+// up only rankings made alike: how documents were collected, the method,
+// phrases, names, and what they were ranked against (the background by
+// its totals, the general IDF table by a digest of its file).
+func rankSettings(opts *Options, o kw.Options, bg *kw.Background) (kw.Settings, error) {
+	s, err := settings(opts)
+	if err != nil {
+		return s, err
+	}
+	s.Method, s.Phrases, s.Names = o.Method.String(), opts.Phrases, o.Names.String()
+	against := opts.Background[0]
+	if bg != nil && against != "builtin" {
+		against = fmt.Sprintf("background of %d documents, %d words, %d terms", bg.Docs(), bg.Units(), bg.Len())
+	}
+	general := "builtin"
+	if opts.IDF != "builtin" {
+		b, err := os.ReadFile(opts.IDF)
+		if err != nil {
+			return s, fmt.Errorf("--idf %s: %w", opts.IDF, cmdutil.PathErr(err))
+		}
+		general = fmt.Sprintf("file %x", sha256.Sum256(b))[:21]
+	}
+	s.IDF = against + "; idf " + general
+	return s, nil
 }
 
 // settings describe how documents are collected, for saved backgrounds.

@@ -1,6 +1,7 @@
 package merge_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -153,4 +154,56 @@ func mustRead(t *testing.T, p string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// The keyword recipe over shards: each shard saves its background, merge
+// adds them up to the background of the whole; each shard ranks against
+// that sum (--corpus --emit partial) and merge adds the rankings up to the
+// corpus ranking of one run against the whole's background.
+func TestKeywordPartialsMergeToTheWhole(t *testing.T) {
+	dir := t.TempDir()
+	in := func(name string) string { return filepath.Join(dir, name) }
+	const n = 3
+	var bgs, ranks []string
+	for i := 1; i <= n; i++ {
+		shard := fmt.Sprintf("%d/%d", i, n)
+		bgs = append(bgs, in(fmt.Sprintf("bg%d.jsonl", i)))
+		clitest.MustRun(t, clitest.Options{}, "keywords", "--shard", shard, "--save-background", bgs[i-1], "testdata/sample")
+	}
+	sum := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--emit", "partial"}, bgs...)...)
+	whole := in("whole.jsonl")
+	clitest.MustRun(t, clitest.Options{}, "keywords", "--save-background", whole, "testdata/sample")
+	if withoutParts(sum) != withoutParts(string(mustRead(t, whole))) {
+		t.Fatalf("the merged backgrounds differ from the background of the whole")
+	}
+	if err := os.WriteFile(in("sum.jsonl"), []byte(sum), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for i := n; i >= 1; i-- { // in reverse order
+		out := clitest.MustRun(t, clitest.Options{}, "keywords", "--corpus", "--emit", "partial", "--background", in("sum.jsonl"),
+			"--shard", fmt.Sprintf("%d/%d", i, n), "testdata/sample")
+		ranks = append(ranks, in(fmt.Sprintf("r%d.jsonl", i)))
+		if err := os.WriteFile(ranks[len(ranks)-1], []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := clitest.MustRun(t, clitest.Options{}, append([]string{"merge", "--format", "csv", "--top", "0"}, ranks...)...)
+	want := clitest.MustRun(t, clitest.Options{}, "keywords", "--corpus", "--format", "csv", "--top", "0", "--background", whole, "testdata/sample")
+	var wantRows []string // the corpus sections: the per-document keyness needs the documents
+	for _, l := range strings.SplitAfter(want, "\n") {
+		if strings.HasPrefix(l, "section,") || strings.HasPrefix(l, "corpus,") || strings.HasPrefix(l, "names,") {
+			wantRows = append(wantRows, l)
+		}
+	}
+	if len(wantRows) < 20 || got != strings.Join(wantRows, "") {
+		t.Errorf("merged rankings:\n%s\nwant (%d rows)\n%s", got, len(wantRows), strings.Join(wantRows, ""))
+	}
+	// rankings against different backgrounds are not added up
+	other := clitest.MustRun(t, clitest.Options{}, "keywords", "--corpus", "--emit", "partial", "--shard", "1/3", "testdata/sample")
+	if err := os.WriteFile(in("other.jsonl"), []byte(other), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := clitest.Run(t, clitest.Options{}, "merge", ranks[1], in("other.jsonl")); r.Code != 2 || !strings.Contains(r.Stderr, "ranked differently") {
+		t.Errorf("rankings against other backgrounds merged (exit %d): %s", r.Code, r.Stderr)
+	}
 }
