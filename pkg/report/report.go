@@ -1,6 +1,8 @@
 // Package report writes results in the formats users ask for: a table on a
-// terminal (tablewriter), JSON and JSON Lines, CSV, TSV and Markdown for
-// machines and documents. It is the only package that knows tablewriter.
+// terminal (box tables as tablewriter draws them: drawn here for plain
+// tables, by tablewriter for the rest), JSON and JSON Lines, CSV, TSV and
+// Markdown for machines and documents. It is the only package that knows
+// tablewriter.
 //
 // Commands describe their output as Tables (for the row formats) and as
 // plain Go values (for JSON); report never decides what a result means.
@@ -115,6 +117,25 @@ func writeTerminal(w io.Writer, t Grid) error {
 			return err
 		}
 	}
+	drawn, err := drawTable(w, t)
+	if err != nil {
+		return err
+	}
+	if !drawn {
+		if err := tablewriterTable(w, t); err != nil {
+			return err
+		}
+	}
+	if t.Footer != "" {
+		if _, err := fmt.Fprintf(w, "%s\n", t.Footer); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// tablewriterTable draws t's header and rows with tablewriter.
+func tablewriterTable(w io.Writer, t Grid) error {
 	aligns := make([]tw.Align, len(t.Header))
 	for i := range aligns {
 		aligns[i] = tw.AlignLeft
@@ -136,15 +157,7 @@ func writeTerminal(w io.Writer, t Grid) error {
 			return err
 		}
 	}
-	if err := tbl.Render(); err != nil {
-		return err
-	}
-	if t.Footer != "" {
-		if _, err := fmt.Fprintf(w, "%s\n", t.Footer); err != nil {
-			return err
-		}
-	}
-	return nil
+	return tbl.Render()
 }
 
 func anySlice(s []string) []any {

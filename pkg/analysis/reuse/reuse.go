@@ -390,11 +390,30 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 			gOfAdd[i] = pos[d]
 		}
 	}
-	type entry struct {
-		key uint64
-		c   int32
+	// a band's (key, global chunk) entries, sorted; with several jobs the
+	// next bands are read and sorted on other goroutines while this one
+	// goes through a band's buckets
+	readBand := func(band int, entries []bandEntry, keyBuf []byte) ([]bandEntry, []byte, error) {
+		entries = entries[:0]
+		for i, d := range byAdd {
+			keyBuf = slices.Grow(keyBuf[:0], 8*d.nok)[:8*d.nok]
+			if err := x.bands[band].readAt(keyBuf, d.keyAt*8); err != nil {
+				return nil, keyBuf, err
+			}
+			for k := 0; k < d.nok; k++ {
+				entries = append(entries, bandEntry{binary.LittleEndian.Uint64(keyBuf[8*k:]), gOfAdd[i] + int32(k)})
+			}
+		}
+		slices.SortFunc(entries, func(a, b bandEntry) int {
+			if c := cmp.Compare(a.key, b.key); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.c, b.c)
+		})
+		return entries, keyBuf, nil
 	}
-	entries := make([]entry, 0, len(refs))
+	nextBand := bandsAhead(p.Bands, o.Jobs, len(refs), readBand)
+	defer nextBand.stop()
 	sigBuf := make([]byte, 4*nh)
 	sigOf := func(g int32, into []uint32) ([]uint32, error) {
 		r := refs[g]
@@ -410,28 +429,15 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 	}
 	seen := map[uint64]bool{}
 	seeds := map[[2]int][][2]int{} // doc pair → chunk pairs
-	var keyBuf []byte
 	var bucketSigs []uint32
 	for band := 0; band < p.Bands; band++ {
-		entries = entries[:0]
-		for i, d := range byAdd {
-			keyBuf = slices.Grow(keyBuf[:0], 8*d.nok)[:8*d.nok]
-			if err := x.bands[band].readAt(keyBuf, d.keyAt*8); err != nil {
-				return nil, st, err
-			}
-			for k := 0; k < d.nok; k++ {
-				entries = append(entries, entry{binary.LittleEndian.Uint64(keyBuf[8*k:]), gOfAdd[i] + int32(k)})
-			}
-		}
 		if err := ctx.Err(); err != nil {
 			return nil, st, err
 		}
-		slices.SortFunc(entries, func(a, b entry) int {
-			if c := cmp.Compare(a.key, b.key); c != 0 {
-				return c
-			}
-			return cmp.Compare(a.c, b.c)
-		})
+		entries, err := nextBand.get(band)
+		if err != nil {
+			return nil, st, err
+		}
 		for i := 0; i < len(entries); {
 			j := i
 			for j < len(entries) && entries[j].key == entries[i].key {
@@ -490,8 +496,9 @@ func (x *Index) Find(ctx context.Context, o Options) ([]Pair, Stats, error) {
 			}
 			i = j
 		}
+		nextBand.done(entries)
 	}
-	entries, seen = nil, nil
+	seen = nil
 	dps := make([][2]int, 0, len(seeds))
 	for dp := range seeds {
 		dps = append(dps, dp)
@@ -877,4 +884,84 @@ func (s *Sketch) MapOffsets(original string, f func(start, end int) (int, int)) 
 		s.red.off[i] = int32(a)
 	}
 	s.text = original
+}
+
+// bandEntry is one sketched chunk in one LSH band: its band key and its
+// global chunk number.
+type bandEntry struct {
+	key uint64
+	c   int32
+}
+
+// bands hands Find the sorted entries of each band in turn. With one job it
+// reads a band when asked, into the buffers of the band before; with more,
+// up to jobs bands are read and sorted ahead on goroutines of their own
+// (their memory: jobs bands' entries), while Find goes through the buckets
+// of the band before.
+type bands struct {
+	read    func(band int, entries []bandEntry, keyBuf []byte) ([]bandEntry, []byte, error)
+	entries []bandEntry
+	keyBuf  []byte
+	ahead   []chan bandResult // per band, when read ahead
+	room    chan struct{}     // a token per band read ahead and not yet done
+	quit    chan struct{}
+}
+
+type bandResult struct {
+	entries []bandEntry
+	err     error
+}
+
+func bandsAhead(n, jobs, chunks int, read func(int, []bandEntry, []byte) ([]bandEntry, []byte, error)) *bands {
+	b := &bands{read: read}
+	if jobs <= 1 || n <= 1 {
+		b.entries = make([]bandEntry, 0, chunks)
+		return b
+	}
+	b.ahead = make([]chan bandResult, n)
+	for i := range b.ahead {
+		b.ahead[i] = make(chan bandResult, 1) // never blocks
+	}
+	b.room = make(chan struct{}, jobs)
+	b.quit = make(chan struct{})
+	go func() {
+		for band := range n {
+			select {
+			case b.room <- struct{}{}:
+			case <-b.quit:
+				return
+			}
+			go func() {
+				e, _, err := read(band, make([]bandEntry, 0, chunks), nil)
+				b.ahead[band] <- bandResult{e, err}
+			}()
+		}
+	}()
+	return b
+}
+
+// get is the sorted entries of band, which done gives back.
+func (b *bands) get(band int) ([]bandEntry, error) {
+	if b.ahead == nil {
+		var err error
+		b.entries, b.keyBuf, err = b.read(band, b.entries, b.keyBuf)
+		return b.entries, err
+	}
+	r := <-b.ahead[band]
+	return r.entries, r.err
+}
+
+// done says that the entries of the band got last are no longer needed.
+func (b *bands) done([]bandEntry) {
+	if b.ahead != nil {
+		<-b.room
+	}
+}
+
+// stop lets the goroutines reading ahead end (they finish the band they
+// are reading).
+func (b *bands) stop() {
+	if b.quit != nil {
+		close(b.quit)
+	}
 }

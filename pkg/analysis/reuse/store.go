@@ -15,23 +15,30 @@ import (
 type store struct {
 	dir   string
 	limit int64
-	mem   []byte
+	mem   [][]byte // in memory: blocks of storeBlock bytes (the last one filling)
 	f     *os.File
 	n     int64
 }
 
+// storeBlock is the size of a store's blocks in memory: appending never
+// copies what the store already holds (one growing slice copied it over
+// and over, in the ordered emit of a -j run).
+const storeBlock = 1 << 20
+
 // write appends b and returns where it starts.
 func (s *store) write(b []byte) (int64, error) {
 	at := s.n
-	if s.f == nil && s.dir != "" && int64(len(s.mem)+len(b)) > s.limit {
+	if s.f == nil && s.dir != "" && s.n+int64(len(b)) > s.limit {
 		f, err := os.CreateTemp(s.dir, "zhpolicy-reuse-*")
 		if err != nil {
 			return 0, fmt.Errorf("reuse: cannot spill to disk: %w", err)
 		}
 		os.Remove(f.Name())
-		if _, err := f.Write(s.mem); err != nil {
-			f.Close()
-			return 0, fmt.Errorf("reuse: cannot spill to disk: %w", err)
+		for _, m := range s.mem {
+			if _, err := f.Write(m); err != nil {
+				f.Close()
+				return 0, fmt.Errorf("reuse: cannot spill to disk: %w", err)
+			}
 		}
 		s.f, s.mem = f, nil
 	}
@@ -40,7 +47,15 @@ func (s *store) write(b []byte) (int64, error) {
 			return 0, fmt.Errorf("reuse: cannot spill to disk: %w", err)
 		}
 	} else {
-		s.mem = append(s.mem, b...)
+		for b := b; len(b) > 0; {
+			if len(s.mem) == 0 || len(s.mem[len(s.mem)-1]) == storeBlock {
+				s.mem = append(s.mem, make([]byte, 0, min(storeBlock, max(len(b), 4096)*(len(s.mem)+1))))
+			}
+			last := &s.mem[len(s.mem)-1]
+			k := min(len(b), storeBlock-len(*last))
+			*last = append(*last, b[:k]...)
+			b = b[k:]
+		}
 	}
 	s.n += int64(len(b))
 	return at, nil
@@ -49,7 +64,11 @@ func (s *store) write(b []byte) (int64, error) {
 // readAt fills b from offset at.
 func (s *store) readAt(b []byte, at int64) error {
 	if s.f == nil {
-		copy(b, s.mem[at:at+int64(len(b))])
+		for len(b) > 0 {
+			m := s.mem[at/storeBlock][at%storeBlock:]
+			k := copy(b, m)
+			b, at = b[k:], at+int64(k)
+		}
 		return nil
 	}
 	if _, err := s.f.ReadAt(b, at); err != nil {

@@ -113,17 +113,41 @@ func analyzeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "analyze",
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
+	// with several workers, each document's summary is added on its worker
+	// to a sum of the worker's own (summaries merge in any order), not in
+	// the ordered emit
+	var sums *corpus.Pool[*overview.Summary]
+	if opts.In.Jobs > 1 {
+		sums = corpus.NewPool(opts.In.Jobs, func() *overview.Summary { return overview.New(an) })
+	}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (*overview.Summary, error) {
-			return overview.Analyze(d.In, overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}, an), nil
+			s := overview.Analyze(d.In, overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}, an)
+			if sums != nil {
+				sums.Do(func(sum *overview.Summary) { sum.Merge(s) })
+				return nil, nil
+			}
+			return s, nil
 		},
 		func(d *corpus.Doc, s *overview.Summary) error {
-			total.Merge(s)
+			if s != nil {
+				total.Merge(s)
+			}
 			inputs.Add(d.Name, int64(len(d.Original)))
 			return nil
 		})
 	if err != nil {
 		return err
+	}
+	if sums != nil {
+		// the first sum takes in the rest (and what emit added), rather
+		// than all of them being copied into an empty total
+		all := sums.All()
+		all[0].Merge(total)
+		total = all[0]
+		for _, sum := range all[1:] {
+			total.Merge(sum)
+		}
 	}
 	if opts.Emit == "partial" {
 		if err := overview.WritePartial(opts.IO.Out, overview.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}, Settings: settings}, total); err != nil {

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -246,21 +247,38 @@ func convertRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	nFiles := 0
 	docs := cmdutil.Docs{F: f, In: &in, Label: "convert", Sources: srcs, Skipped: skipped, StreamsOutput: opts.Output == "" && opts.OutDir == "" && !opts.InPlace}
+	// a file's findings are rendered on its worker; emit writes the bytes
+	type checked struct {
+		n     int
+		lines string           // the plain lines (--check, table format)
+		table *report.Prepared // or the table of another format
+	}
 	out, err := cmdutil.RunSources(ctx, docs, nil,
-		func(ctx context.Context, src input.Source) ([]finding, error) {
-			return convertOne(ctx, opts, src)
-		},
-		func(src input.Source, fs []finding) error {
-			if len(fs) > 0 {
-				nFiles++
-			}
-			if !opts.Check {
-				return nil
+		func(ctx context.Context, src input.Source) (checked, error) {
+			fs, err := convertOne(ctx, opts, src)
+			c := checked{n: len(fs)}
+			if err != nil || !opts.Check {
+				return c, err
 			}
 			if w == nil {
-				return writeFindingLines(opts.IO.Out, fs)
+				c.lines = findingLines(fs)
+				return c, nil
 			}
-			return w.Table(findingTable(fs))
+			c.table, err = w.Prepare(findingTable(fs))
+			return c, err
+		},
+		func(src input.Source, c checked) error {
+			if c.n > 0 {
+				nFiles++
+			}
+			switch {
+			case !opts.Check:
+				return nil
+			case w == nil:
+				_, err := io.WriteString(opts.IO.Out, c.lines)
+				return err
+			}
+			return w.WritePrepared(c.table)
 		})
 	if err != nil {
 		return err
@@ -615,14 +633,22 @@ func diff(name string, line int, offset int64, orig, conv string) []finding {
 	return []finding{{File: name, Line: line, Column: p + 1, Offset: at(p), Text: string(a[p : len(a)-s]), Converted: string(b[p : len(b)-s])}}
 }
 
-// writeFindingLines prints findings as file:line:column: text → converted.
-func writeFindingLines(w io.Writer, fs []finding) error {
+// findingLines are findings as lines file:line:column: text → converted.
+func findingLines(fs []finding) string {
 	var b strings.Builder
 	for _, f := range fs {
-		fmt.Fprintf(&b, "%s:%d:%d: %s → %s\n", report.Printable(f.File), f.Line, f.Column, f.Text, f.Converted)
+		b.WriteString(report.Printable(f.File))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(f.Line))
+		b.WriteByte(':')
+		b.WriteString(strconv.Itoa(f.Column))
+		b.WriteString(": ")
+		b.WriteString(f.Text)
+		b.WriteString(" → ")
+		b.WriteString(f.Converted)
+		b.WriteByte('\n')
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return b.String()
 }
 
 // findingTable lists the findings of one file for the machine formats.

@@ -185,10 +185,20 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		}
 		res = &bygroup.Resolver{Dates: tr}
 	}
+	// with several workers, a whole document's counts that only add to the
+	// total are added on its worker, each worker to a sum of its own
+	var sums *corpus.Pool[*freq.Counts]
+	if opts.In.Jobs > 1 && (opts.By == "" || opts.By == "corpus") {
+		sums = corpus.NewPool(opts.In.Jobs, freq.New)
+	}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (counted, error) {
 			in := d.Input()
 			r := counted{all: freq.Count(in, counting.Opts)}
+			if sums != nil && d.Part == 0 && d.Final {
+				sums.Do(func(sum *freq.Counts) { sum.Merge(r.all) })
+				return counted{summed: true}, nil
+			}
 			if !grouped {
 				return r, nil
 			}
@@ -206,6 +216,9 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		func(d *corpus.Doc, cd counted) error {
 			c := cd.all
 			inputs.Add(d.Name, int64(len(d.Original)))
+			if cd.summed {
+				return nil
+			}
 			if d.Part == 0 {
 				doc, docChars, docDate = c, 0, timeseries.Date{}
 			} else {
@@ -240,6 +253,16 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		})
 	if err != nil {
 		return err
+	}
+	if sums != nil {
+		// the first sum takes in the rest (and what emit added), rather
+		// than all of them being copied into an empty total
+		all := sums.All()
+		all[0].Merge(total)
+		total = all[0]
+		for _, sum := range all[1:] {
+			total.Merge(sum)
+		}
 	}
 	if opts.Emit == "partial" {
 		h := freq.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}, Settings: counting.Settings}
@@ -294,4 +317,5 @@ type counted struct {
 	all      *freq.Counts
 	sections []views.DocCounts
 	group    string
+	summed   bool // added to a sum on its worker (all is nil)
 }

@@ -1,0 +1,40 @@
+package corpus
+
+import (
+	"sync"
+	"testing"
+)
+
+// Every Do's addition lands in one accumulator, and no two Do share a accumulator at once.
+func TestPoolAccumulates(t *testing.T) {
+	type acc struct {
+		n    int
+		busy bool
+	}
+	s := NewPool(3, func() *acc { return &acc{} })
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 1000 {
+				s.Do(func(a *acc) {
+					if a.busy {
+						t.Error("a accumulator held by two calls at once")
+					}
+					a.busy = true
+					a.n++
+					a.busy = false
+				})
+			}
+		}()
+	}
+	wg.Wait()
+	total := 0
+	for _, a := range s.All() {
+		total += a.n
+	}
+	if total != 8000 || len(s.All()) != 3 {
+		t.Errorf("%d additions in %d accumulators, want 8000 in 3", total, len(s.All()))
+	}
+}
