@@ -32,3 +32,16 @@ func (s *Pool[T]) Do(f func(acc T)) {
 
 // All are the accumulators, to be merged once every Do has returned.
 func (s *Pool[T]) All() []T { return s.all }
+
+// Fold adds the pool's sums and rest (what was added outside the pool)
+// with merge, once every Do has returned: the first sum takes in rest and
+// the others, rather than all being copied into an empty total. It returns
+// the total, which is the first sum.
+func (s *Pool[T]) Fold(rest T, merge func(into, from T)) T {
+	total := s.all[0]
+	merge(total, rest)
+	for _, sum := range s.all[1:] {
+		merge(total, sum)
+	}
+	return total
+}

@@ -38,3 +38,16 @@ func TestPoolAccumulates(t *testing.T) {
 		t.Errorf("%d additions in %d accumulators, want 8000 in 3", total, len(s.All()))
 	}
 }
+
+// Fold adds the rest and every sum into the first sum.
+func TestPoolFold(t *testing.T) {
+	s := NewPool(3, func() *int { return new(int) })
+	for i := range 10 {
+		s.Do(func(acc *int) { *acc += i })
+	}
+	rest := 100
+	total := s.Fold(&rest, func(into, from *int) { *into += *from })
+	if *total != 145 || total != s.All()[0] {
+		t.Errorf("Fold: %d (the first sum: %v), want 145 in the first sum", *total, total == s.All()[0])
+	}
+}

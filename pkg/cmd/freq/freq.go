@@ -255,14 +255,7 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	if sums != nil {
-		// the first sum takes in the rest (and what emit added), rather
-		// than all of them being copied into an empty total
-		all := sums.All()
-		all[0].Merge(total)
-		total = all[0]
-		for _, sum := range all[1:] {
-			total.Merge(sum)
-		}
+		total = sums.Fold(total, func(into, from *freq.Counts) { into.Merge(from) })
 	}
 	if opts.Emit == "partial" {
 		h := freq.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}, Settings: counting.Settings}
