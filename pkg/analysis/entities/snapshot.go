@@ -8,6 +8,7 @@ import (
 	"slices"
 
 	entdict "zhpolicy/dict/entities"
+	"zhpolicy/internal/varbin"
 )
 
 // The recogniser's tables as they are after parsing the word lists of
@@ -154,41 +155,18 @@ func encodeTables(t *tables) []byte {
 var errSnapshot = errors.New("entities: bad tables snapshot")
 
 type decoder struct {
-	b   []byte
-	err error
+	varbin.Reader
 	// all is the whole input as one string, that the strings decoded are
 	// cut from (one allocation for all the names)
 	all string
 }
 
-func (d *decoder) fail() { d.err, d.b = errSnapshot, nil }
-
-func (d *decoder) uint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) int() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
 // count reads a length, refused when the rest of the input could not hold
 // that many items of at least min bytes.
 func (d *decoder) count(min int) int {
-	n := d.uint()
-	if n > uint64(len(d.b)/min) {
-		d.fail()
+	n := d.Uvarint()
+	if n > uint64(len(d.B)/min) {
+		d.Fail()
 		return 0
 	}
 	return int(n)
@@ -196,29 +174,19 @@ func (d *decoder) count(min int) int {
 
 func (d *decoder) str() string {
 	n := d.count(1)
-	at := len(d.all) - len(d.b)
-	d.b = d.b[n:]
+	at := len(d.all) - len(d.B)
+	d.B = d.B[n:]
 	return d.all[at : at+n]
-}
-
-func (d *decoder) f64() float64 {
-	if len(d.b) < 8 {
-		d.fail()
-		return 0
-	}
-	v := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
-	d.b = d.b[8:]
-	return v
 }
 
 func (d *decoder) entry() gazEntry {
 	g := gazEntry{Type: Type(d.str())}
-	if len(d.b) < 1 {
-		d.fail()
+	if len(d.B) < 1 {
+		d.Fail()
 		return g
 	}
-	f := d.b[0]
-	d.b = d.b[1:]
+	f := d.B[0]
+	d.B = d.B[1:]
 	g.Derived, g.User, g.Ambiguous = f&1 != 0, f&2 != 0, f&4 != 0
 	return g
 }
@@ -247,23 +215,23 @@ func (d *decoder) scores() map[rune]float64 {
 	m := make(map[rune]float64, n)
 	r := rune(0)
 	for range n {
-		r += rune(d.uint())
-		m[r] = d.f64()
+		r += rune(d.Uvarint())
+		m[r] = d.Float64()
 	}
 	return m
 }
 
 func (d *decoder) runes() *rset {
-	s := &rset{lo: rune(d.int()), hi: rune(d.int())}
+	s := &rset{lo: rune(d.Varint()), hi: rune(d.Varint())}
 	n := d.count(1)
 	if n > 0 {
 		s.bits = make([]uint64, n)
 		for i := range s.bits {
-			s.bits[i] = d.uint()
+			s.bits[i] = d.Uvarint()
 		}
 	}
-	if d.err == nil && s.lo <= s.hi && (s.lo < 0 || int64(s.hi-s.lo)/64+1 != int64(len(s.bits))) {
-		d.fail() // has would index out of the bits
+	if !d.Failed && s.lo <= s.hi && (s.lo < 0 || int64(s.hi-s.lo)/64+1 != int64(len(s.bits))) {
+		d.Fail() // has would index out of the bits
 	}
 	return s
 }
@@ -272,31 +240,31 @@ func (d *decoder) trie() *trie {
 	n := d.count(2)
 	t := &trie{kr: make([]rune, n), kn: make([]int32, n)}
 	for i := range n {
-		t.kr[i] = rune(d.uint())
-		t.kn[i] = int32(d.int())
+		t.kr[i] = rune(d.Uvarint())
+		t.kn[i] = int32(d.Varint())
 	}
 	t.entry = make([]int32, d.count(1))
 	t.ks = make([]int32, len(t.entry)+1)
 	for i := 1; i < len(t.ks); i++ {
-		t.ks[i] = t.ks[i-1] + int32(d.uint())
+		t.ks[i] = t.ks[i-1] + int32(d.Uvarint())
 	}
-	if d.err == nil && int(t.ks[len(t.ks)-1]) != n {
-		d.fail()
+	if !d.Failed && int(t.ks[len(t.ks)-1]) != n {
+		d.Fail()
 	}
 	for i := range t.entry {
-		t.entry[i] = int32(d.int())
+		t.entry[i] = int32(d.Varint())
 	}
 	t.entries = make([]gazEntry, d.count(2))
 	for i := range t.entries {
 		t.entries[i] = d.entry()
 	}
-	if d.uint() == 1 {
+	if d.Uvarint() == 1 {
 		t.root = make([]int32, rootHi-rootLo)
 		for range d.count(2) {
-			i := d.uint()
-			v := int32(d.int())
+			i := d.Uvarint()
+			v := int32(d.Varint())
 			if i >= uint64(len(t.root)) {
-				d.fail()
+				d.Fail()
 				break
 			}
 			t.root[i] = v
@@ -307,22 +275,22 @@ func (d *decoder) trie() *trie {
 	nodes := int32(len(t.entry))
 	for _, v := range t.kn {
 		if v <= 0 || v >= nodes {
-			d.fail()
+			d.Fail()
 		}
 	}
 	for i := 1; i < len(t.ks); i++ {
 		if t.ks[i] < t.ks[i-1] {
-			d.fail()
+			d.Fail()
 		}
 	}
 	for _, v := range t.root {
 		if v < 0 || v >= nodes {
-			d.fail()
+			d.Fail()
 		}
 	}
 	for _, v := range t.entry {
 		if v < -1 || v >= int32(len(t.entries)) {
-			d.fail()
+			d.Fail()
 		}
 	}
 	return t
@@ -334,26 +302,26 @@ func decodeTables(b []byte) (*tables, error) {
 	if len(b) < len(snapshotMagic) || string(b[:len(snapshotMagic)]) != snapshotMagic {
 		return nil, errSnapshot
 	}
-	d := &decoder{b: b[len(snapshotMagic):]}
-	d.all = string(d.b)
+	d := &decoder{Reader: varbin.Reader{B: b[len(snapshotMagic):]}}
+	d.all = string(d.B)
 	t := &tables{}
 	t.gaz = d.gaz()
-	t.maxGaz = int(d.uint())
+	t.maxGaz = int(d.Uvarint())
 	t.policyGaz = d.gaz()
 	t.gazTrie = d.trie()
 	t.policyTrie = d.trie()
 	t.titleRev = d.trie()
 	t.abbr, t.sur1, t.translit, t.minority = d.runes(), d.runes(), d.runes(), d.runes()
 	t.sur2, t.japanese, t.titles, t.cues, t.suffixes, t.kinds = d.set(), d.set(), d.set(), d.set(), d.set(), d.set()
-	t.maxTitle = int(d.uint())
-	t.maxSuffix = int(d.uint())
+	t.maxTitle = int(d.Uvarint())
+	t.maxSuffix = int(d.Uvarint())
 	t.given = d.scores()
 	t.surname = d.scores()
-	t.givenDefault = d.f64()
+	t.givenDefault = d.Float64()
 	for range d.count(1) {
 		t.notPlaces = append(t.notPlaces, []rune(d.str()))
 	}
-	if d.err != nil || len(d.b) != 0 {
+	if d.Failed || len(d.B) != 0 {
 		return nil, errSnapshot
 	}
 	return t, nil

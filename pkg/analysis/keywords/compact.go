@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unsafe"
 
+	"zhpolicy/internal/varbin"
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/entities"
 )
@@ -127,14 +128,14 @@ func (t *Terms) AppendBinary(b []byte) ([]byte, error) {
 
 // UnmarshalBinary sets t to the Terms encoded in b by AppendBinary.
 func (t *Terms) UnmarshalBinary(b []byte) error {
-	d := decoder{b: b}
-	flags := d.uvarint()
+	d := decoder{varbin.Reader{B: b}}
+	flags := d.Uvarint()
 	*t = Terms{Chinese: flags&1 != 0, Empty: flags&2 != 0, names: flags&4 != 0, short: flags&8 != 0}
 	t.Name = d.string()
-	t.Units = d.varint()
-	t.weight = d.float()
-	n := d.uvarint()
-	if d.err != nil || n > uint64(len(d.b)) {
+	t.Units = d.Varint()
+	t.weight = d.Float64()
+	n := d.Uvarint()
+	if d.Failed || n > uint64(len(d.B)) {
 		return errors.New("keywords: corrupt encoded terms")
 	}
 	t.terms = make([]term, n)
@@ -144,32 +145,32 @@ func (t *Terms) UnmarshalBinary(b []byte) error {
 	}
 	for i := range t.terms {
 		tm := &t.terms[i]
-		f := d.uvarint()
+		f := d.Uvarint()
 		tm.phrase, tm.quoted, tm.partial = f&1 != 0, f&2 != 0, f&4 != 0
 		tm.key = d.string()
-		if np := d.uvarint(); np > 0 && np <= uint64(len(d.b)) {
+		if np := d.Uvarint(); np > 0 && np <= uint64(len(d.B)) {
 			tm.parts = make([]string, np)
 			for j := range tm.parts {
 				tm.parts[j] = d.string()
 			}
 		} else if np > 0 {
-			d.err = errors.New("parts")
+			d.Fail()
 		}
 		tm.pos = d.string()
-		tm.count = int(d.varint())
-		t.vocab[tm.key] = int32(d.varint())
-		tm.weight = d.float()
-		tm.forms = []form{{text: d.string(), n: int(d.varint()), first: int(d.varint())}}
-		tm.spans = [][2]int32{{int32(d.varint()), int32(d.varint())}}
+		tm.count = int(d.Varint())
+		t.vocab[tm.key] = int32(d.Varint())
+		tm.weight = d.Float64()
+		tm.forms = []form{{text: d.string(), n: int(d.Varint()), first: int(d.Varint())}}
+		tm.spans = [][2]int32{{int32(d.Varint()), int32(d.Varint())}}
 		tm.name = entities.Type(d.string())
 		if t.tr != nil {
-			t.tr[i] = d.float()
+			t.tr[i] = d.Float64()
 		}
-		if d.err != nil {
+		if d.Failed {
 			break
 		}
 	}
-	if d.err != nil || len(d.b) != 0 {
+	if d.Failed || len(d.B) != 0 {
 		return errors.New("keywords: corrupt encoded terms")
 	}
 	return nil
@@ -180,61 +181,21 @@ func appendString(b []byte, s string) []byte {
 	return append(b, s...)
 }
 
-// decoder reads what AppendBinary wrote; its first error sticks.
-type decoder struct {
-	b   []byte
-	err error
-}
-
-func (d *decoder) uvarint() uint64 {
-	v, n := binary.Uvarint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) varint() int64 {
-	v, n := binary.Varint(d.b)
-	if n <= 0 {
-		d.fail()
-		return 0
-	}
-	d.b = d.b[n:]
-	return v
-}
-
-func (d *decoder) float() float64 {
-	if len(d.b) < 8 {
-		d.fail()
-		return 0
-	}
-	v := math.Float64frombits(binary.LittleEndian.Uint64(d.b))
-	d.b = d.b[8:]
-	return v
-}
+// decoder reads what AppendBinary wrote; its first failure sticks.
+type decoder struct{ varbin.Reader }
 
 func (d *decoder) string() string { return string(d.bytes()) }
 
 // bytes is a string's bytes, in place.
 func (d *decoder) bytes() []byte {
-	n := d.uvarint()
-	if n > uint64(len(d.b)) {
-		d.fail()
+	n := d.Uvarint()
+	if n > uint64(len(d.B)) {
+		d.Fail()
 		return nil
 	}
-	s := d.b[:n:n]
-	d.b = d.b[n:]
+	s := d.B[:n:n]
+	d.B = d.B[n:]
 	return s
-}
-
-func (d *decoder) fail() {
-	if d.err == nil {
-		d.err = errors.New("truncated")
-	}
-	d.b = nil
 }
 
 // AppendVocabulary appends the encoding of the document's vocabulary (what
@@ -264,10 +225,10 @@ func (b *Background) Want(key string) {
 // added (the corpus of keywords --corpus, whose keyness looks up only the
 // terms its documents rank), at a fraction of the memory.
 func (b *Background) CountVocabulary(rec []byte) error {
-	d := decoder{b: rec}
-	units := d.varint()
-	n := d.uvarint()
-	if d.err != nil || n > uint64(len(d.b)) {
+	d := decoder{varbin.Reader{B: rec}}
+	units := d.Varint()
+	n := d.Uvarint()
+	if d.Failed || n > uint64(len(d.B)) {
 		return errors.New("keywords: corrupt encoded vocabulary")
 	}
 	b.own()
@@ -275,8 +236,8 @@ func (b *Background) CountVocabulary(rec []byte) error {
 	b.units += units
 	for range n {
 		k := d.bytes()
-		c := d.varint()
-		if d.err != nil {
+		c := d.Varint()
+		if d.Failed {
 			break
 		}
 		if len(k) == 0 {
@@ -288,7 +249,7 @@ func (b *Background) CountVocabulary(rec []byte) error {
 			e.count += c
 		}
 	}
-	if d.err != nil || len(d.b) != 0 {
+	if d.Failed || len(d.B) != 0 {
 		return errors.New("keywords: corrupt encoded vocabulary")
 	}
 	return nil
