@@ -330,7 +330,9 @@ var titleCues = []string{"荣获", "获评", "获得", "评为", "授予", "命�
 // 「经济合作架构协议」, “中国软件100强” is caught by its numeral elsewhere.
 var nameEnds = []string{"委员会", "基金会", "协会", "学会", "联合会", "研究会", "大会", "论坛", "公司", "集团",
 	"研究院", "研究所", "大学", "学院", "协议", "公约", "条例", "纲要", "规范", "白皮书", "宣言", "报告",
-	"组织", "同盟会", "研讨会", "博览会", "交易会", "决议", "决议文"}
+	"组织", "同盟会", "研讨会", "博览会", "交易会", "决议", "决议文",
+	// rules 12: meetings, newspapers, communiqués, lists of honours
+	"会议", "峰会", "日报", "时报", "晚报", "周刊", "杂志", "电视台", "通讯社", "公报", "名单"}
 
 // titleCue reports whether the quoted runes r[a:b] are a name.
 func (x *extractor) titleCue(a, b int) bool {

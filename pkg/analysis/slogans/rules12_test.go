@@ -1,0 +1,69 @@
+package slogans
+
+import (
+	"strings"
+	"testing"
+)
+
+// The error kinds of round 5, on sentences of DEV documents.
+
+// TestQualityLists: attributes with mixed scalar poles are a list of
+// qualities, not a series; contrast pairs of actions and X化 series stay.
+func TestQualityLists(t *testing.T) {
+	fs := Extract(prep(t, "建设满足智能制造需求的低时延、高可靠、大带宽工业网络。推广低成本、高质量、广覆盖的云服务。"+
+		"努力打造国内成本最低、效率最高、辐射最广的物流枢纽。推动能源产业高端化、多元化、低碳化发展。"+
+		"工作多设路标、少设路障，多踩油门、少踩刹车。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		if strings.Contains(f.Key, "时延") || strings.Contains(f.Key, "广覆盖") || strings.Contains(f.Key, "成本最低") {
+			t.Errorf("quality list taken for a series: %s", f.Text)
+		}
+	}
+	for _, k := range []string{"高端化、多元化、低碳化", "多踩油门、少踩刹车"} {
+		if _, ok := find(fs, k); !ok {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+}
+
+// TestSpokenProse: in the spoken register, clauses of speech are no series;
+// quoted slogans and series repeating a part stay.
+func TestSpokenProse(t *testing.T) {
+	text := "我們這個方向選擇要非常小心、非常正確。我們需要一位真的年輕有活力、也耐操、有能力的市長，我是希望這樣。" +
+		"不管是貓熊也好、金絲猴也罷，我們都必須符合規定。我們今天要對話、要和解。就是國家的責任、人民的期待都在我們的身上。" +
+		"我們在憲法的架構下，維持「不統、不獨、不武」的狀態。我們要面對全球化、中國化的挑戰，我們也要反侵略、反殖民。"
+	fs := Extract(prep(t, text), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		for _, w := range []string{"非常小心", "耐操", "猫熊", "对话", "国家的责任"} {
+			if strings.Contains(f.Key, w) {
+				t.Errorf("speech taken for a series: %s", f.Text)
+			}
+		}
+	}
+	for _, k := range []string{"不统、不独、不武", "全球化、中国化", "反侵略、反殖民"} {
+		if _, ok := find(fs, k); !ok {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+	// the same openers in writing: 向绿向智向新向优 stays
+	fs = Extract(prep(t, "经济发展向绿向智向新向优步伐全面加快。"), Options{Lexicon: builtinLex(t)})
+	if _, ok := find(fs, "向绿、向智、向新、向优"); !ok {
+		t.Errorf("written series lost: %v", keys(fs))
+	}
+}
+
+// TestMeetingsAndGoverningVerbs: a meeting in quotes is a title; a verb
+// taking the formulation after its subject is no head.
+func TestMeetingsAndGoverningVerbs(t *testing.T) {
+	fs := Extract(prep(t, "並希望今年年底在台南舉行「2005世界水鳥會議」時，他能夠親自到場。会同有关部门采取“双随机一公开”和“互联网+监管”等方式。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		if strings.Contains(f.Key, "会议") {
+			t.Errorf("meeting taken for a formulation: %s", f.Text)
+		}
+		if strings.Contains(f.Text, "采取") {
+			t.Errorf("verb taken into the head: %s", f.Text)
+		}
+	}
+	if _, ok := find(fs, "双随机、一公开"); !ok {
+		t.Errorf("双随机一公开 missing: %v", keys(fs))
+	}
+}
