@@ -346,6 +346,9 @@ func (x *extractor) titleCue(a, b int) bool {
 				return true
 			}
 		}
+		if honour(key) {
+			return true
+		}
 		// a law: 「专科学校法」 (not a method: 工作方法, 做法; not a bundle
 		// of laws: “能源四法”)
 		if strings.HasSuffix(key, "法") && !hasCountingNumeral([]rune(key)) && !strings.ContainsAny(string([]rune(key)[len([]rune(key))-2]), "方做办手说看想用技算写打作") {
@@ -537,4 +540,33 @@ func allHanOrPlus(r []rune) bool {
 		}
 	}
 	return len(r) > 0
+}
+
+// honourScopes open the name of an honour or a ranking, honourEnds end it
+// (rules 12): “全国文明城市”, “国际湿地城市”, “世界美食之都”, “中国好人”,
+// “全国示范智慧商圈”, “中国软件100强”; not a policy label (“无废城市”,
+// “中国方案”).
+var honourScopes = []string{"全国", "中国", "国际", "世界", "国家级", "省级"}
+
+var honourEnds = []string{"城市", "之都", "之乡", "名园", "名城", "名镇", "名村", "好人", "团队", "标兵", "模范", "强"}
+
+// honour reports whether a key (Simplified) names an honour or a ranking.
+func honour(key string) bool {
+	if strings.Contains(key, "最美") {
+		return true
+	}
+	for _, sc := range honourScopes {
+		if !strings.HasPrefix(key, sc) {
+			continue
+		}
+		if strings.Contains(key[len(sc):], "示范") {
+			return true
+		}
+		for _, e := range honourEnds {
+			if strings.HasSuffix(key, e) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -67,3 +67,24 @@ func TestMeetingsAndGoverningVerbs(t *testing.T) {
 		t.Errorf("双随机一公开 missing: %v", keys(fs))
 	}
 }
+
+// TestHonours: honours and rankings in quotes are titles; policy labels
+// that look alike stay.
+func TestHonours(t *testing.T) {
+	fs := Extract(prep(t, "荣获“国际湿地城市”。涌现出“中国好人”和“全国最美退役军人”。对首次入选“中国软件100强”的企业给予奖励。推进“无废城市”建设，贡献“中国方案”。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		switch f.Core {
+		case "国际湿地城市", "中国好人", "全国最美退役军人", "中国软件100强":
+			t.Errorf("honour taken for a formulation: %s", f.Text)
+		}
+	}
+	for _, k := range []string{"无废城市", "中国方案"} {
+		found := false
+		for _, f := range fs {
+			found = found || f.Core == k
+		}
+		if !found {
+			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+}
