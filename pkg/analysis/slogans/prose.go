@@ -12,7 +12,9 @@ import "strings"
 //     adverb, modal or preposition (非常认真、非常努力; 要对话、要和解;
 //     可以对话、可以协商), a later member continuing the first (有活力、也耐操;
 //     不一定、也没有), a concession (东德也好、西德也罢), or, in the spoken
-//     register, every member a phrase with 的 (国家的责任、人民的期待).
+//     register, every member a phrase with 的 (国家的责任、人民的期待); a
+//     degree adverb inside a member (转得很艰辛、走得很坚定); ordinals
+//     (第一大党、第二大党).
 //
 // A series the lexicon knows or the reference reports attest is kept, and
 // so is a series the document quotes (the caller checks).
@@ -161,7 +163,7 @@ func (x *extractor) scalarEnds(members [][]rune) bool {
 	ends := map[rune]bool{}
 	graded := 0
 	for _, m := range members {
-		if len(m) < 3 || !strings.ContainsRune(scalarHeads, m[len(m)-1]) {
+		if len(m) < 3 || !strings.ContainsRune(scalarHeads+"好差优", m[len(m)-1]) {
 			return false
 		}
 		ends[m[len(m)-1]] = true
@@ -174,9 +176,17 @@ func (x *extractor) scalarEnds(members [][]rune) bool {
 
 // prose: clauses of speech.
 func (x *extractor) prose(members [][]rune, spans [][2]int) bool {
-	de := 0
+	de, ordinals := 0, 0
 	for i, m := range members {
 		n := len(m)
+		// a degree adverb inside: 转得很艰辛、走得很坚定; 非常快、非常好
+		if strings.Contains(string(m), "很") || strings.Contains(string(m), "非常") {
+			return true
+		}
+		// ordinals: 第一大党、第二大党
+		if n >= 2 && m[0] == '第' && isNumeral(m[1]) {
+			ordinals++
+		}
 		if n >= 3 && (string(m[n-2:]) == "也好" || string(m[n-2:]) == "也罢") {
 			return true
 		}
@@ -186,12 +196,15 @@ func (x *extractor) prose(members [][]rune, spans [][2]int) bool {
 		if m[n-1] == '的' && x.spoken() {
 			return true // 善的、好的
 		}
-		if n <= 6 && strings.ContainsRune(string(m), '的') {
+		if strings.ContainsRune(string(m), '的') {
 			de++
 		}
 	}
 	// short phrases with 的 ending apart: 国家的责任、人民的期待 (not
 	// 时不我待的干劲、攻坚克难的拼劲, not 稳的态势有所巩固、进的支撑持续积累)
+	if ordinals == len(members) {
+		return true
+	}
 	if de == len(members) && !sameLast(members) && x.spoken() {
 		return true
 	}

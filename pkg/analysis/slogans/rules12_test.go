@@ -12,9 +12,9 @@ import (
 func TestQualityLists(t *testing.T) {
 	fs := Extract(prep(t, "建设满足智能制造需求的低时延、高可靠、大带宽工业网络。推广低成本、高质量、广覆盖的云服务。"+
 		"努力打造国内成本最低、效率最高、辐射最广的物流枢纽。推动能源产业高端化、多元化、低碳化发展。"+
-		"工作多设路标、少设路障，多踩油门、少踩刹车。"), Options{Lexicon: builtinLex(t)})
+		"工作多设路标、少设路障，多踩油门、少踩刹车。建立兼容性好、开放性强的智能制造标准体系。"), Options{Lexicon: builtinLex(t)})
 	for _, f := range fs {
-		if strings.Contains(f.Key, "时延") || strings.Contains(f.Key, "广覆盖") || strings.Contains(f.Key, "成本最低") {
+		if strings.Contains(f.Key, "时延") || strings.Contains(f.Key, "广覆盖") || strings.Contains(f.Key, "成本最低") || strings.Contains(f.Key, "兼容性好") {
 			t.Errorf("quality list taken for a series: %s", f.Text)
 		}
 	}
@@ -42,6 +42,12 @@ func TestSpokenProse(t *testing.T) {
 	for _, k := range []string{"不统、不独、不武", "全球化、中国化", "反侵略、反殖民"} {
 		if _, ok := find(fs, k); !ok {
 			t.Errorf("%s missing: %v", k, keys(fs))
+		}
+	}
+	fs = Extract(prep(t, "五年来，我们转得很艰辛、走得很坚定，无论困难多大。没有所谓第一大黨、第二大黨的問題。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		if strings.Contains(f.Key, "艰辛") || strings.Contains(f.Key, "大党") {
+			t.Errorf("prose taken for a series: %s", f.Text)
 		}
 	}
 	// the same openers in writing: 向绿向智向新向优 stays
