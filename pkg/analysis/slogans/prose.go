@@ -160,6 +160,17 @@ func (x *extractor) qualityMember(sp [2]int) bool {
 // scalarEnds: measures with scalar predicates, 成本最低、效率最高,
 // 强度大、额度高, 时间更短、质量更高.
 func (x *extractor) scalarEnds(members [][]rune) bool {
+	// superlatives ending every member: 发展最迅速、创新最活跃、应用最丰富
+	// (not 找到最大公约数、画出最大同心圆, not 最严格的监管、最严厉的处罚)
+	sup := 0
+	for _, m := range members {
+		if n := len(m); n >= 4 && (m[n-2] == '最' || m[n-3] == '最') {
+			sup++
+		}
+	}
+	if sup == len(members) {
+		return true
+	}
 	ends := map[rune]bool{}
 	graded := 0
 	for _, m := range members {

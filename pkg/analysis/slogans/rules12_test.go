@@ -12,9 +12,9 @@ import (
 func TestQualityLists(t *testing.T) {
 	fs := Extract(prep(t, "建设满足智能制造需求的低时延、高可靠、大带宽工业网络。推广低成本、高质量、广覆盖的云服务。"+
 		"努力打造国内成本最低、效率最高、辐射最广的物流枢纽。推动能源产业高端化、多元化、低碳化发展。"+
-		"工作多设路标、少设路障，多踩油门、少踩刹车。建立兼容性好、开放性强的智能制造标准体系。"), Options{Lexicon: builtinLex(t)})
+		"工作多设路标、少设路障，多踩油门、少踩刹车。建立兼容性好、开放性强的智能制造标准体系。数字商务是数字经济发展最迅速、创新最活跃、应用最丰富的重要组成。"), Options{Lexicon: builtinLex(t)})
 	for _, f := range fs {
-		if strings.Contains(f.Key, "时延") || strings.Contains(f.Key, "广覆盖") || strings.Contains(f.Key, "成本最低") || strings.Contains(f.Key, "兼容性好") {
+		if strings.Contains(f.Key, "时延") || strings.Contains(f.Key, "广覆盖") || strings.Contains(f.Key, "成本最低") || strings.Contains(f.Key, "兼容性好") || strings.Contains(f.Key, "最活跃") {
 			t.Errorf("quality list taken for a series: %s", f.Text)
 		}
 	}
