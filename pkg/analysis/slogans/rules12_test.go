@@ -94,3 +94,17 @@ func TestHonours(t *testing.T) {
 		}
 	}
 }
+
+// TestClausePairs: clauses separated by commas are no series, unless in a
+// frame (以…为…) or compact with a repeated part.
+func TestClausePairs(t *testing.T) {
+	fs := Extract(prep(t, "狠抓数据源头，重视数据质量，做到汇聚快。扩大信用惩戒范围，加大信用惩戒力度；大力推广网络拍卖。坚持“四个放在”，以科技创新为引领，以改革开放为动力，以国家重大战略为牵引，以城市治理现代化为保障，推动发展。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		if strings.Contains(f.Key, "数据源头") || strings.Contains(f.Key, "惩戒范围") {
+			t.Errorf("clauses taken for a series: %s", f.Text)
+		}
+	}
+	if _, ok := find(fs, "以科技创新为引领、以改革开放为动力"); !ok {
+		t.Errorf("frame lost: %v", keys(fs))
+	}
+}
