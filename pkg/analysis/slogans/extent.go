@@ -35,7 +35,7 @@ var governingVerbs = wordSet("建设 推进 实施 落实 打造 开展 推动 �
 	// verbs that take a formulation as their object after a subject
 	// (rules 12): 视频数据采用“xx”模式 has no head
 	"采用 采取 使用 利用 引入 形成 建立 提出 推广 遵循 树立 践行 弘扬 秉持 秉承 依托 借助 通过 按照 " +
-	"纳入 列入 融入 对接 瞄准 面向 争创")
+	"纳入 列入 融入 对接 瞄准 面向 争创 参与 参加")
 
 // governing reports whether a word governs what follows it: a governing
 // verb, or a word ending in one (全面实施, 加快推进).
@@ -179,6 +179,13 @@ func (x *extractor) headBefore(i int) int {
 	// to the preposition's phrase)
 	for len(toks) > 0 && toks[len(toks)-1].b-toks[len(toks)-1].a == 1 && toks[len(toks)-1].pos != "m" {
 		toks = toks[:len(toks)-1]
+	}
+	// a head right after a determiner belongs to its phrase (纳入本|地区
+	// 职业技能培训“两目录一系统”): no head (rules 12)
+	if len(toks) > 0 {
+		if pt, ok := v.tokenBefore(toks[len(toks)-1].a); ok && pt.b-pt.a == 1 && pt.pos == "r" {
+			return 0
+		}
 	}
 	keep := 0
 	for j := 0; j < len(toks); j++ {
