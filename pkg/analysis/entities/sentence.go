@@ -173,6 +173,11 @@ func (st *sentence) recognizeCore() []span {
 	st.quotedOrganisations()
 	st.enumeratedCompanies()
 	st.chineseNames()
+	if st.d.x.genre == Policy {
+		st.contactNames()
+		st.warningNames()
+		st.postFramedNames()
+	}
 	st.headerName()
 	st.foreignNames()
 	st.places()
