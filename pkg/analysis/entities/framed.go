@@ -222,8 +222,16 @@ func (st *sentence) warningName(s, e int) bool {
 func (st *sentence) postFramedNames() {
 	for _, tk := range st.toks {
 		s, e := tk.s, tk.s+3
-		if e > len(st.rs) || tk.e-tk.s > 2 || st.endTok[e] < 0 || st.startTok[e-1] < 0 || !hanRun(st.rs[s:e]) {
+		if e > len(st.rs) || tk.e-tk.s > 2 || st.endTok[e] < 0 || !hanRun(st.rs[s:e]) {
 			continue
+		}
+		if j := st.startTok[e-1]; j < 0 {
+			// the given name is one word of two characters: a noun or an
+			// adjective (明达, 家兴), never a verb (李|强调, 王|建设)
+			g := st.startTok[s+1]
+			if tk.e-tk.s != 1 || g < 0 || st.toks[g].e != e || !givenWordPOS[st.toks[g].pos] {
+				continue
+			}
 		}
 		r := st.rs[s]
 		if !st.t.sur1.has(r) || st.t.surnameScore(r) <= -3 || strings.ContainsRune(notAloneBeforePost, r) {
@@ -254,6 +262,10 @@ func (st *sentence) postFramedNames() {
 	}
 }
 
+// givenWordPOS are the tags of the words of two characters a given name
+// may be after a post (洪|明达, 毛|治国 is a verb and is not taken).
+var givenWordPOS = map[string]bool{"a": true, "an": true, "n": true, "nr": true, "ns": true, "nz": true, "ng": true, "j": true}
+
 // frameAfter says whether what follows e closes a name after a post: 陪同 or
 // a form of address (strong), or a verb of saying, a word that follows
 // names, 在, a comma or a full stop.
@@ -273,4 +285,127 @@ func (st *sentence) frameAfter(e int) (strong, ok bool) {
 		return true, true
 	}
 	return false, sayingVerbs[w] || w == "在" || afterName[w] && w != "也" && w != "等"
+}
+
+// listCloses are what may follow the last name of a list of people.
+const listCloses = "、；，。等及和与\n"
+
+// listedPeople adds the names of an enumeration of people (林献堂、蒋渭水、
+// 廖进平…; 的丘逢甲、刘永福；): runs of names joined by 、, each a family
+// name and one or two characters at token boundaries, no place or body
+// the tables know, no common word. A run of three such names or more is a
+// list of people; a run of two when both are names by other evidence (a
+// candidate already, or tagged as a name). One item that is not a name
+// (黄山、庐山) makes the run no list of people.
+func (st *sentence) listedPeople() {
+	rs := st.rs
+	for p := 0; p < len(rs); p++ {
+		if rs[p] != '、' || p > 0 && rs[p-1] == '、' {
+			continue
+		}
+		// the first item ends at p; only start a run at its first 、
+		if st.itemBefore(p) < 0 || st.prevListMark(p) {
+			continue
+		}
+		items := [][2]int{{st.itemBefore(p), p}}
+		q := p
+		for q < len(rs) && rs[q] == '、' {
+			e := st.itemAfter(q + 1)
+			if e < 0 {
+				items = nil // an item that is not a name: not a list of people
+				break
+			}
+			items = append(items, [2]int{q + 1, e})
+			q = e
+		}
+		if len(items) < 2 {
+			continue
+		}
+		if len(items) == 2 && !(st.namedItem(items[0]) && st.namedItem(items[1])) {
+			continue
+		}
+		for _, it := range items {
+			st.addPerson(it[0], it[1], float64(it[1]-it[0])*10+4, true)
+		}
+	}
+}
+
+// prevListMark says whether the item before the 、 at p follows another
+// 、 (p is not the run's first mark).
+func (st *sentence) prevListMark(p int) bool {
+	s := st.itemBefore(p)
+	return s > 0 && st.rs[s-1] == '、'
+}
+
+// itemBefore is the start of the name that ends at the 、 at p: three
+// characters when they make a name, else two; -1 when neither does.
+func (st *sentence) itemBefore(p int) int {
+	for _, L := range []int{3, 2} {
+		if s := p - L; s >= 0 && st.listName(s, p) {
+			return s
+		}
+	}
+	return -1
+}
+
+// itemAfter is the end of the name that starts at s and that a 、 or the
+// end of the list follows: two or three characters; -1 when none.
+func (st *sentence) itemAfter(s int) int {
+	for _, L := range []int{2, 3} {
+		e := s + L
+		if e > len(st.rs) {
+			break
+		}
+		if (e == len(st.rs) || strings.ContainsRune(listCloses, st.rs[e])) && st.listName(s, e) {
+			return e
+		}
+	}
+	return -1
+}
+
+// listName says whether [s, e) may be a person's name in a list: at token
+// boundaries, all Han, a family name first (the list is evidence enough for
+// one that is also a common character: 简, 连), no place or
+// body the tables know, no dictionary word but a name, and no character of
+// grammar after the family name.
+func (st *sentence) listName(s, e int) bool {
+	if st.startTok[s] < 0 || st.endTok[e] < 0 || !hanRun(st.rs[s:e]) || st.isBlocked(s, e) {
+		return false
+	}
+	r := st.rs[s]
+	if !st.t.sur1.has(r) || st.t.surnameScore(r) <= -4.5 {
+		return false
+	}
+	if _, ok := st.lookup(st.text(s, e)); ok {
+		return false
+	}
+	if pos, dict := st.dictWord(s, e); dict && !namePOS[pos] {
+		return false
+	}
+	for _, g := range st.rs[s+1 : e] {
+		if strings.ContainsRune(functionChars, g) {
+			return false
+		}
+	}
+	// no token that is a word of its own runs over the item's edge or is
+	// a place or common word inside it (张家口 is a place, 黄|山 is not
+	// caught here but by the lookup)
+	for j := st.startTok[s]; j >= 0 && j < len(st.toks) && st.toks[j].s < e; j++ {
+		if tk := st.toks[j]; tk.e-tk.s >= 2 && tk.s > s && (commonPOS[tk.pos] && tk.pos != "a" && tk.pos != "n" && tk.pos != "ns" && tk.pos != "nr") {
+			return false
+		}
+	}
+	return true
+}
+
+// namedItem says whether an item of a list is a name by other evidence: a
+// person candidate already, or one token tagged as a name.
+func (st *sentence) namedItem(it [2]int) bool {
+	for _, c := range st.cands {
+		if c.typ == PER && c.s == it[0] && c.e == it[1] {
+			return true
+		}
+	}
+	pos, dict := st.dictWord(it[0], it[1])
+	return dict && namePOS[pos]
 }

@@ -43,6 +43,15 @@ func TestFramedPeople(t *testing.T) {
 		{"省长 讲话\n", nil},
 		// a dotted name opened by a quotation mark
 		{"“全国最美退役军人”龙吉克·卡德尔、“最美巾帼奋斗者”古丽·尼牙孜等人的事迹。", []string{"龙吉克·卡德尔", "古丽·尼牙孜"}},
+		// lists of people: three names or more joined by 、, or two names
+		// by other evidence; a list with a place or common word is not one
+		{"包括林獻堂、蔣渭水、廖進平、翁俊明、連雅堂、蔡培火、簡吉等人。", []string{"林献堂", "蒋渭水", "廖进平", "翁俊明", "连雅堂", "蔡培火", "简吉"}},
+		{"重点建设黄山、庐山、泰山等景区。", nil},
+		{"推进张家口、承德、秦皇岛协同发展。", nil},
+		{"支持华为、腾讯、阿里巴巴等企业。", nil},
+		{"加强江苏、浙江、安徽合作。", nil},
+		// a name joined over a full-width full stop
+		{"他的孫子大衛．羅斯福（David B. Roosevelt）伉儷也來了。", []string{"大卫．罗斯福"}},
 		// posts of envoys and churchmen; a post written over tokens
 		{"受英國「泰晤士報」駐北京特派員史密斯（John Smith）專訪。", []string{"史密斯/特派员@北京"}},
 		{"美國國務次卿伯恩斯也特別提到。", []string{"伯恩斯/国务次卿@美国"}},

@@ -726,7 +726,9 @@ func (st *sentence) addHeaderName(s, e int) {
 // headerNounPOS are the tags of the nouns a header's name may be (包钢).
 var headerNounPOS = map[string]bool{"n": true, "nz": true, "nt": true, "ns": true, "j": true}
 
-func isNameDot(r rune) bool { return r == '·' || r == '•' || r == '・' || r == '‧' || r == '∙' }
+func isNameDot(r rune) bool {
+	return r == '·' || r == '•' || r == '・' || r == '‧' || r == '∙' || r == '．' // 大衛．羅斯福 with a full-width full stop
+}
 
 // foreignNames adds runs of transliteration characters: foreign persons
 // when something says so (a title or form of address, a verb of saying, a

@@ -177,6 +177,7 @@ func (st *sentence) recognizeCore() []span {
 		st.contactNames()
 		st.warningNames()
 		st.postFramedNames()
+		st.listedPeople()
 	}
 	st.headerName()
 	st.foreignNames()
