@@ -287,6 +287,10 @@ func (st *sentence) frameAfter(e int) (strong, ok bool) {
 	return false, sayingVerbs[w] || w == "在" || afterName[w] && w != "也" && w != "等"
 }
 
+// listGrammar are the characters of grammar that a given name in a list
+// does not contain (fewer than functionChars: 林少猫, 李中堂 are names).
+const listGrammar = "的了着过是和与及或而在也都就还又再才把被让使向往对从于为以等之其这那"
+
 // listCloses are what may follow the last name of a list of people.
 const listCloses = "、；，。等及和与\n"
 
@@ -383,7 +387,7 @@ func (st *sentence) listName(s, e int) bool {
 		return false
 	}
 	for _, g := range st.rs[s+1 : e] {
-		if strings.ContainsRune(functionChars, g) {
+		if strings.ContainsRune(listGrammar, g) {
 			return false
 		}
 	}
