@@ -328,10 +328,57 @@ func (st *sentence) listedPeople() {
 		if len(items) == 2 && !(st.namedItem(items[0]) && st.namedItem(items[1])) {
 			continue
 		}
+		if st.thingsAfterList(items[len(items)-1][1]) || st.shortOnly(items) {
+			continue
+		}
 		for _, it := range items {
 			st.addPerson(it[0], it[1], float64(it[1]-it[0])*10+4, true)
 		}
 	}
+}
+
+// personAfterDeng are the words after 等 that close a list of people (X、Y
+// 等人, 等同志, 等先贤); other nouns close a list of things (陶寺、丁村等遗迹,
+// 许港、郑焦、郑新等产业带).
+var personAfterDeng = map[string]bool{"人": true, "人士": true, "同志": true, "先贤": true, "先烈": true, "前辈": true,
+	"领导": true, "一行": true, "多人": true, "多位": true, "名": true, "位": true, "烈士": true, "英雄": true, "先进": true,
+	"人物": true, "代表": true, "委员": true, "专家": true, "学者": true}
+
+// thingsAfterList says whether the list ending at e is closed by 等 and a
+// noun that is not a word for people: the list names things.
+func (st *sentence) thingsAfterList(e int) bool {
+	if e >= len(st.rs) || st.rs[e] != '等' {
+		return false
+	}
+	j := st.startTok[e+1]
+	if j < 0 || j >= len(st.toks) {
+		return false
+	}
+	w := st.tokText(j)
+	if personAfterDeng[w] || st.t.cues[w] || st.t.titles[w] {
+		return false
+	}
+	p := st.toks[j].pos
+	return p == "n" || p == "nz" || p == "vn" || p == "ns" || p == "nt" || p == "ng" || p == "l" || p == "j" || p == "b"
+}
+
+// shortOnly says whether every item of a list is two characters and none is
+// a person with evidence already: two-character items are as often the
+// short names of places (许港, 郑焦) as people's names.
+func (st *sentence) shortOnly(items [][2]int) bool {
+	for _, it := range items {
+		if it[1]-it[0] != 2 {
+			return false
+		}
+	}
+	for _, it := range items {
+		for _, c := range st.cands {
+			if c.typ == PER && c.strong && c.s == it[0] && c.e == it[1] {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // prevListMark says whether the item before the 、 at p follows another

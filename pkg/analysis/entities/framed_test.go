@@ -50,6 +50,11 @@ func TestFramedPeople(t *testing.T) {
 		{"推进张家口、承德、秦皇岛协同发展。", nil},
 		{"支持华为、腾讯、阿里巴巴等企业。", nil},
 		{"加强江苏、浙江、安徽合作。", nil},
+		// a list closed by 等 and a noun for things, or of two-character
+		// items only, is not one of people
+		{"做好陶寺、丁村等遗迹考古和文化研究。", nil},
+		{"推进许港、郑焦、郑新等产业带建设。", nil},
+		{"谢东闵、黄朝琴、连震东等先贤也贡献心力。", []string{"谢东闵", "黄朝琴", "连震东"}},
 		// a name joined over a full-width full stop
 		{"他的孫子大衛．羅斯福（David B. Roosevelt）伉儷也來了。", []string{"大卫．罗斯福"}},
 		// posts of envoys and churchmen; a post written over tokens
