@@ -15,6 +15,8 @@ type unit struct {
 	start, end        int // byte offsets in Input.Text
 	heading           bool
 	contact           bool // on a line of contact details (see line.contact)
+	proc              bool // in a procedural part of the document (see proceduralSpans)
+	titled            bool // inside a book title (《…》, see titlePieces)
 	cand              bool // may be a keyword on its own
 	join              bool // may be inside a key phrase
 	first             bool // may begin a key phrase
@@ -61,6 +63,8 @@ type collector struct {
 	quotedFirst []bool
 	// quotedWords are the HMM's words the document quotes (“众管”).
 	quotedWords []string
+	// titles are the spans inside book titles (《…》), see titlePieces.
+	titles [][2]int
 }
 
 // gram is a sequence of unit ids, -1 padded.
@@ -85,6 +89,7 @@ func (c *collector) run(t *Terms) {
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)
+	c.titlePieces(t, spans)
 	if c.opts.NoVocabulary {
 		t.ownCounts()
 		return
@@ -399,6 +404,13 @@ func (c *collector) prepare() {
 	c.long = words >= minCountUnits
 	c.short = words < shortUnits
 	hi := 0
+	var procs, titles [][2]int
+	if !c.short {
+		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan)
+		titles = titleSpans(in.Text)
+		c.titles = titles
+	}
+	pi, ti := 0, 0
 	for i, tok := range in.Tokens {
 		u := unit{key: in.Keys[i], surface: tok.Text, pos: tok.POS, start: int(tok.Start), end: int(tok.End), kind: c.units[i].kind}
 		for hi < len(heads) && heads[hi].end <= u.start {
@@ -408,6 +420,14 @@ func (c *collector) prepare() {
 			u.heading = heads[hi].heading
 			u.contact = heads[hi].contact
 		}
+		for pi < len(procs) && procs[pi][1] <= u.start {
+			pi++
+		}
+		u.proc = pi < len(procs) && procs[pi][0] <= u.start
+		for ti < len(titles) && titles[ti][1] <= u.start {
+			ti++
+		}
+		u.titled = ti < len(titles) && titles[ti][0] <= u.start
 		c.classify(&u)
 		c.units[i] = u
 	}
@@ -916,6 +936,7 @@ func (c *collector) joined(i, j int) string {
 // build turns the stream of spans into Terms.
 func (c *collector) build(t *Terms, spans [][2]int) {
 	index := make(map[string]int32)
+	var procW []float64 // by term: the weight of its occurrences in procedural parts
 	t.seq = make([]int32, 0, len(spans)+8)
 	text := c.in.Text
 	for i := range c.units {
@@ -961,9 +982,18 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 		}
 		tm.weight += w
 		t.weight += w
+		if c.units[i].proc {
+			for int(id) >= len(procW) {
+				procW = append(procW, 0)
+			}
+			procW[id] += w
+		}
 		addForm(tm, surface, si)
 		tm.spans = append(tm.spans, [2]int32{int32(c.units[i].start), int32(c.units[j-1].end)})
 		t.seq = append(t.seq, id)
+	}
+	for i, pw := range procW {
+		t.terms[i].weight = procTF(t.terms[i].weight, pw)
 	}
 	for i := range t.terms {
 		fs := t.terms[i].forms

@@ -1,0 +1,105 @@
+package keywords
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"zhpolicy/pkg/analysis"
+	"zhpolicy/pkg/script"
+)
+
+func TestProceduralSpans(t *testing.T) {
+	text := "关于开展智能水电站试点的通知\n各省能源局：\n现将有关事项通知如下。\n" +
+		"一、试点任务\n建设智能水电站，推进流域梯级调度。\n" +
+		"二、申报流程\n（一）网上填报\n申报单位填写申报书，加盖公章。\n（二）材料报送\n一式两份报送。\n" +
+		"三、联系方式\n联系人：王某，电话：010-12345678\n" +
+		"附件：智能水电站试点申报书\n国家能源局\n2024年3月1日\n" +
+		"附件\n智能水电站试点申报书\n单位名称：\n负责人：\n"
+	in := analysis.NewInput("n.txt", text, script.Simplified, nil)
+	spans := ProceduralSpans(in)
+	inside := func(s string) bool {
+		i := strings.Index(text, s)
+		for _, sp := range spans {
+			if sp[0] <= i && i+len(s) <= sp[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{"申报单位填写申报书", "一式两份报送", "联系人：王某", "单位名称："} {
+		if !inside(s) {
+			t.Errorf("%q is not in a procedural span (%v)", s, spans)
+		}
+	}
+	for _, s := range []string{"建设智能水电站", "推进流域梯级调度", "各省能源局"} {
+		if inside(s) {
+			t.Errorf("%q is in a procedural span (%v)", s, spans)
+		}
+	}
+	for i := 1; i < len(spans); i++ {
+		if spans[i][0] <= spans[i-1][1] {
+			t.Errorf("spans overlap or touch: %v", spans)
+		}
+	}
+}
+
+func TestProceduralHeading(t *testing.T) {
+	for h, want := range map[string]bool{
+		"二、申报流程": true, "三、联系方式": true, "（二）材料报送": true, "四、工作要求": true,
+		"第五章附则": true, "一、重点任务": false, "（三）建设要求与标准体系框架": false, "二、主要目标": false,
+	} {
+		if got := proceduralHeading(h); got != want {
+			t.Errorf("proceduralHeading(%q) = %v, want %v", h, got, want)
+		}
+	}
+	for title, want := range map[string]bool{"智能水电站试点申报书": true, "推荐汇总表": true, "试点工作方案": false, "名单": false} {
+		if got := formTitle(title); got != want {
+			t.Errorf("formTitle(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
+
+func TestProcTF(t *testing.T) {
+	for _, w := range []float64{1, 2, 5, 40} {
+		if got := procTF(w, 0); got != w {
+			t.Errorf("procTF(%v, 0) = %v", w, got)
+		}
+		all := 1 + math.Log(procTF(w, w))
+		if want := (1 + math.Log(w)) * (1 - procDamp); math.Abs(all-want) > 1e-9 {
+			t.Errorf("procTF(%v, %v): tf %v, want %v", w, w, all, want)
+		}
+		half := 1 + math.Log(procTF(w, w/2))
+		if !(all < half && half < 1+math.Log(w)) {
+			t.Errorf("procTF(%v, …) not monotone: %v %v", w, all, half)
+		}
+	}
+}
+
+func TestTitleSpans(t *testing.T) {
+	text := "依据《信息技术 人工智能 术语》和《关于〈标准〉的通知》，见《未完\n下文》"
+	var got []string
+	for _, sp := range titleSpans(text) {
+		got = append(got, text[sp[0]:sp[1]])
+	}
+	if want := []string{"信息技术 人工智能 术语", "关于〈标准〉的通知"}; !slices.Equal(got, want) {
+		t.Errorf("titleSpans = %q, want %q", got, want)
+	}
+}
+
+// A word a long document uses only inside the titles it cites is a piece
+// of those titles, not a keyword; the same word used outside them too is.
+func TestTitlePieces(t *testing.T) {
+	body := strings.Repeat("建设/v 智能/n 水电站/n ，/x 调度/vn 流域/n 。/x | ", 200)
+	cite := "依据/p 《/x 水利/n 术语/n 规范/n 》/x 和/c 《/x 水利/n 术语/n 规范/n 》/x 。/x | "
+	opts := Options{}
+	kws := keys(Extract(doc(t, script.Simplified, cite+body), opts, 0))
+	if slices.Contains(kws, "水利术语") || slices.Contains(kws, "术语") || slices.Contains(kws, "规范") {
+		t.Errorf("pieces of titles ranked: %v", kws)
+	}
+	kws = keys(Extract(doc(t, script.Simplified, cite+body+"水利/n 术语/n 。/x 水利/n 术语/n 。/x | "), opts, 0))
+	if !slices.Contains(kws, "水利术语") {
+		t.Errorf("水利术语, used outside titles too, not ranked: %v", kws)
+	}
+}
