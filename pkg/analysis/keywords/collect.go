@@ -992,8 +992,19 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 		tm.spans = append(tm.spans, [2]int32{int32(c.units[i].start), int32(c.units[j-1].end)})
 		t.seq = append(t.seq, id)
 	}
-	for i, pw := range procW {
-		t.terms[i].weight = procTF(t.terms[i].weight, pw)
+	if !c.short {
+		vocab := procVocabulary()
+		for i := range t.terms {
+			tm := &t.terms[i]
+			pw := 0.0
+			if i < len(procW) {
+				pw = procW[i]
+			}
+			if share, ok := vocab[tm.key]; ok {
+				pw = max(pw, share*tm.weight)
+			}
+			tm.weight = procTF(tm.weight, pw)
+		}
 	}
 	for i := range t.terms {
 		fs := t.terms[i].forms

@@ -2,8 +2,12 @@ package keywords
 
 import (
 	"math"
+	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
+
+	dictkw "zhpolicy/dict/keywords"
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/structure"
@@ -27,20 +31,26 @@ import (
 // at 1-procDamp/2. Weighed down, not out: a notice that is procedure and
 // nothing else still ranks its best terms.
 
-// procHeadingCues are the steps of procedure a heading may name: each a
-// general word of the procedure of Chinese administrative notices, matched
-// anywhere in the folded heading.
-var procHeadingCues = []string{
-	"流程", "程序", "方式", "材料", "时间", "报送", "提交", "受理", "评审", "评选", "遴选",
-	"审核", "联系", "咨询", "截止", "日程", "注意事项", "有关事项", "其他事项", "附则", "公示",
-}
+// A heading names a step of procedure when it holds one of procAlone
+// (联系方式, 附则, 注意事项), or two of procActs and procThings: an act of
+// procedure and what it concerns, or two acts (申报+材料, 申请+要求,
+// 工作+流程… 申请+审核, 认定+程序). One word alone is not enough: 总体要求,
+// 发展方式, 全流程服务, 接入要求, 机构遴选 head sections of content. The
+// words are the general vocabulary of the procedure of Chinese
+// administrative notices.
+var (
+	procAlone = []string{"联系方式", "联系人", "联系电话", "业务咨询", "政策咨询", "咨询电话", "附则", "注意事项", "其他事项", "有关事项", "有关要求", "工作要求",
+		"时间安排", "进度安排", "日程安排", "截止"}
+	procActs = []string{"申报", "申请", "报送", "报名", "推荐", "评审", "评选", "遴选", "审核", "受理", "提交",
+		"办理", "认定", "组织"}
+	procThings = []string{"流程", "程序", "材料", "时间", "方式", "要求", "事项", "条件", "资格"}
+)
 
-// procShortCues are the cues that name procedure only in a short heading
-// (at most procShortRunes characters: 工作要求, 有关要求, 其他要求), not in
-// a long one (建设要求 of a plan's chapter is its content).
-var procShortCues = []string{"要求"}
-
-const procShortRunes = 6
+// procHeadingRunes is the longest heading title (without its marker) that
+// may name a step of procedure: 材料报送和业务咨询, 申报时间及联系方式; a
+// longer one is a sentence of content that happens to hold a cue
+// (加快转变经济发展方式).
+const procHeadingRunes = 12
 
 // procFormEnds are the ends of the title of an attachment that is a form.
 var procFormEnds = []string{"表", "书", "模板", "格式", "样式", "回执", "样表"}
@@ -64,23 +74,13 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int)) 
 		return folded[fs:fe]
 	}
 	var out [][2]int
-	add := func(s, e int) {
-		if e <= s {
-			return
-		}
-		if n := len(out); n > 0 && s <= out[n-1][1] {
-			out[n-1][1] = max(out[n-1][1], e)
-			return
-		}
-		out = append(out, [2]int{s, e})
-	}
 	proc := make([]bool, len(doc.Headings))
 	for i, h := range doc.Headings {
 		proc[i] = h.Parent >= 0 && h.Parent < i && proc[h.Parent] || proceduralHeading(fold(h.Start, h.End))
 	}
 	for _, s := range doc.Sections() {
 		if s.Heading >= 0 && proc[s.Heading] {
-			add(s.Start, s.End)
+			out = insertSpan(out, s.Start, s.End)
 		}
 	}
 	for _, a := range doc.Attachments {
@@ -88,7 +88,67 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int)) 
 			out = insertSpan(out, a.Start, a.End)
 		}
 	}
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if end-start <= procLineMaxBytes && proceduralLine(fold(start, end)) {
+			out = insertSpan(out, start, end)
+		}
+		start = end + 1
+	}
 	return out
+}
+
+// procLineMarks are the marks of a paragraph of procedure: what is sent,
+// how, to whom, by when (请于6月30日前将申报书一式两份（加盖公章）及电子版
+// 报送至…; 联系人：…，联系电话：…). A paragraph with procLineMin of them,
+// or with a deadline and one of them, is procedure wherever it stands (the
+// last paragraph of a notice is mostly such a paragraph, under no heading).
+var procLineMarks = []string{"报送", "提交", "寄送", "邮寄", "盖章", "公章", "一式", "电子版", "纸质", "邮箱",
+	"联系人", "联系电话", "申报书", "申报材料", "申请表", "汇总表", "推荐表", "截止", "逾期"}
+
+const (
+	procLineMin = 3
+	// procLineMaxBytes: a longer paragraph is a section's body, not a
+	// paragraph of procedure (about 400 characters).
+	procLineMaxBytes = 1200
+)
+
+// proceduralLine says whether a paragraph (folded) is one of procedure
+// (see procLineMarks).
+func proceduralLine(s string) bool {
+	n := 0
+	for _, m := range procLineMarks {
+		if strings.Contains(s, m) {
+			n++
+		}
+	}
+	return n >= procLineMin || n >= 1 && hasDeadline(s) || contactLine(strings.TrimSpace(s))
+}
+
+// hasDeadline says whether s names a deadline: a day of a date followed by
+// 前, 之前 or 止 (6月30日前, 4月26日（周五）前 is not taken), not 日前
+// (recently) after a word.
+func hasDeadline(s string) bool {
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "日")
+		if j < 0 {
+			return false
+		}
+		j += i
+		rest := s[j+len("日"):]
+		if strings.HasPrefix(rest, "前") || strings.HasPrefix(rest, "之前") || strings.HasPrefix(rest, "止") {
+			if r, _ := utf8.DecodeLastRuneInString(s[:j]); r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("一二三四五六七八九十", r) {
+				return true
+			}
+		}
+		i = j + len("日")
+	}
+	return false
 }
 
 // insertSpan adds [s, e) to sorted, non-overlapping spans.
@@ -118,22 +178,24 @@ func insertSpan(spans [][2]int, s, e int) [][2]int {
 // proceduralHeading says whether a heading (marker and title, folded)
 // names a step of procedure.
 func proceduralHeading(h string) bool {
-	for _, c := range procHeadingCues {
-		if strings.Contains(h, c) {
+	t := strings.TrimLeftFunc(h, func(r rune) bool { return !isHanLetter(r) || isNumeralRune(r) || r == '第' })
+	if utf8.RuneCountInString(t) > procHeadingRunes {
+		return false // a heading of content that happens to hold a cue
+	}
+	for _, c := range procAlone {
+		if strings.Contains(t, c) {
 			return true
 		}
 	}
-	if utf8.RuneCountInString(h) <= procShortRunes+4 { // the marker: （一）, 第三章
-		t := strings.TrimLeftFunc(h, func(r rune) bool { return !isHanLetter(r) || isNumeralRune(r) || r == '第' })
-		if utf8.RuneCountInString(t) <= procShortRunes {
-			for _, c := range procShortCues {
-				if strings.Contains(t, c) {
-					return true
-				}
+	n := 0
+	for _, cs := range [][]string{procActs, procThings} {
+		for _, c := range cs {
+			if strings.Contains(t, c) {
+				n++
 			}
 		}
 	}
-	return false
+	return n >= 2
 }
 
 // formTitle says whether an attachment's title (folded) is a form's.
@@ -226,7 +288,45 @@ func (c *collector) titlePieces(t *Terms, spans [][2]int) {
 }
 
 // ProceduralSpans returns the byte ranges of in.Text that keyword ranking
-// weighs down as procedure (see procHeadingCues), for reading and tests.
+// weighs down as procedure (see proceduralHeading and formTitle), for reading and tests.
 func ProceduralSpans(in *analysis.Input) [][2]int {
 	return proceduralSpans(in.Text, in.Folded, in.FoldedSpan)
 }
+
+// EachOccurrence calls fn with the key and the byte offsets in Input.Text
+// of every occurrence of every candidate term of a document (before
+// Compact, which keeps only the first), in no particular order: for
+// scripts that count where terms occur (dict/keywords/genproc).
+func (t *Terms) EachOccurrence(fn func(key string, start, end int)) {
+	for i := range t.terms {
+		tm := &t.terms[i]
+		for _, sp := range tm.spans {
+			fn(tm.key, int(sp[0]), int(sp[1]))
+		}
+	}
+}
+
+// procVocabulary is the built-in vocabulary of procedure (dict/keywords/
+// procedure.tsv): by term, the share of its occurrences in the
+// background's documents that are inside procedural parts. A term of it
+// is weighed down by that share even where the document's structure shows
+// no procedure (申报书, 一式两份, 联系电话 in a notice's last paragraph).
+var procVocabulary = sync.OnceValue(func() map[string]float64 {
+	m := map[string]float64{}
+	for _, line := range strings.Split(dictkw.Procedure, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			continue
+		}
+		in, err1 := strconv.Atoi(f[2])
+		all, err2 := strconv.Atoi(f[3])
+		if err1 != nil || err2 != nil || all <= 0 {
+			continue
+		}
+		m[f[0]] = float64(in) / float64(all)
+	}
+	return m
+})

@@ -49,6 +49,8 @@ func TestProceduralHeading(t *testing.T) {
 	for h, want := range map[string]bool{
 		"二、申报流程": true, "三、联系方式": true, "（二）材料报送": true, "四、工作要求": true,
 		"第五章附则": true, "一、重点任务": false, "（三）建设要求与标准体系框架": false, "二、主要目标": false,
+		"一、总体要求": false, "（四）加快转变经济发展方式": false, "三、培养方式": false, "二、申报条件": true,
+		"第四章 道路测试申请及审核": true, "9.智能就医咨询": false,
 	} {
 		if got := proceduralHeading(h); got != want {
 			t.Errorf("proceduralHeading(%q) = %v, want %v", h, got, want)
@@ -101,5 +103,34 @@ func TestTitlePieces(t *testing.T) {
 	kws = keys(Extract(doc(t, script.Simplified, cite+body+"水利/n 术语/n 。/x 水利/n 术语/n 。/x | "), opts, 0))
 	if !slices.Contains(kws, "水利术语") {
 		t.Errorf("水利术语, used outside titles too, not ranked: %v", kws)
+	}
+}
+
+func TestProceduralLine(t *testing.T) {
+	for line, want := range map[string]bool{
+		"请于6月30日前将申报书报送至我司。":            true,
+		"申报材料一式两份，加盖公章后报送，电子版发送至邮箱。":    true,
+		"联系人：王某，联系电话：010-12345678":      true,
+		"日前，我部印发了智能制造标准体系建设指南。":         false,
+		"加快建设智能水电站，推进流域梯级调度，提交一批典型案例。":  false,
+		"到2025年12月31日止，累计建成智能工厂500家以上。": false, // a target, no mark of procedure
+	} {
+		if got := proceduralLine(line); got != want {
+			t.Errorf("proceduralLine(%q) = %v, want %v", line, got, want)
+		}
+	}
+}
+
+// The built-in vocabulary of procedure is read, and holds the words of
+// forms it was derived for.
+func TestProcVocabulary(t *testing.T) {
+	v := procVocabulary()
+	if len(v) < 5 {
+		t.Fatalf("procedure vocabulary: %d terms", len(v))
+	}
+	for k, s := range v {
+		if s <= 0 || s > 1 {
+			t.Errorf("%s: share %v", k, s)
+		}
 	}
 }
