@@ -760,7 +760,7 @@ func (c *collector) quote(i int) {
 	for j := i + 1; j < len(c.units) && j-i-1 <= phraseMaxQuoted; j++ {
 		u := &c.units[j]
 		if u.quote == quoteClose {
-			if j-i-1 >= 2 && runes >= 2 && !functionWord(&c.units[i+1]) {
+			if j-i-1 >= 2 && runes >= 2 && !functionWord(&c.units[i+1]) && !c.quotedClause(i+1, j) {
 				c.quoted[c.gramOf(i+1, j)] = true
 				c.quotedFirst[c.ids[i+1]] = true
 			} else if j-i-1 == 1 && c.units[i+1].guess {
@@ -775,6 +775,26 @@ func (c *collector) quote(i int) {
 			return
 		}
 	}
+}
+
+// quotedClause says whether the quoted words [i, j) are a clause or a
+// coordination rather than a term: three words or more that begin with a
+// verb or an adverb (“严厉打击金融违法犯罪”, “大力推动改革创新”; two words
+// are a formulation: “揭榜挂帅”, “保回迁”), or words joined by a
+// conjunction (“技术创新与制度创新”). A quoted clause is a slogan the
+// document repeats, ranked, if at all, by the slogan analyses.
+func (c *collector) quotedClause(i, j int) bool {
+	if j-i >= 3 {
+		if p := c.units[i].pos; strings.HasPrefix(p, "v") || strings.HasPrefix(p, "d") || p == "ad" {
+			return true
+		}
+	}
+	for k := i + 1; k < j-1; k++ {
+		if isConjunction(c.units[k].key) {
+			return true
+		}
+	}
+	return false
 }
 
 // functionWord says whether a unit is a word of grammar: a preposition,
@@ -890,8 +910,10 @@ func (c *collector) verbObject(i, j int, cnt int32) bool {
 // units, left to right, with every phrase occurrence as one span. A key
 // phrase is a well-formed sequence of words that recurs as a unit, or a
 // sequence the document quotes (“四个中心”) and uses at least
-// phraseMinCount times. At each position the most frequent phrase that
-// starts there is taken (the longest of equally frequent ones).
+// phraseMinCount times, or, in a text that is not short, once (a report
+// quotes and explains its new formulations once: see Terms.ranked). At
+// each position the most frequent phrase that starts there is taken (the
+// longest of equally frequent ones).
 func (c *collector) phrases() [][2]int {
 	n := len(c.units)
 	spans := make([][2]int, 0, n)
@@ -910,7 +932,7 @@ func (c *collector) phrases() [][2]int {
 					continue // neither quoted nor well-formed
 				}
 				cnt := c.counts[c.gramOf(i, j)]
-				if cnt <= bestCount || cnt < phraseMinCount {
+				if cnt <= bestCount || cnt < phraseMinCount && !(quoted && !c.short && c.isQuoted(i, j)) {
 					continue
 				}
 				if c.isQuoted(i, j) || c.wellFormed(i, j) && c.recurs(i, j) {
@@ -979,6 +1001,10 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 		w := 1.0
 		if c.units[i].heading {
 			w += headingBoost
+		}
+		if !c.short && i > 0 && j < len(c.units) && c.units[i-1].quote == quoteOpen && c.units[j].quote == quoteClose {
+			// the author's own term, marked as such (“四个中心”)
+			w += quoteBoost
 		}
 		tm.weight += w
 		t.weight += w

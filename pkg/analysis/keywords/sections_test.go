@@ -134,3 +134,19 @@ func TestProcVocabulary(t *testing.T) {
 		}
 	}
 }
+
+// In a document that is not short, a short quoted term is a term even when
+// used once (a report explains its new formulations once), and its quoted
+// occurrences count more; a quoted clause is not a term.
+func TestQuotedOnce(t *testing.T) {
+	body := strings.Repeat("建设/v 智能/n 水电站/n ，/x 调度/vn 流域/n 。/x | ", 200)
+	spec := "推进/v “/w 四个/m 中心/n ”/w 建设/vn 。/w " +
+		"以/p “/w 重构/v 房地产/n 商业模式/n ”/w 为/p 核心/n 。/w | "
+	kws := keys(Extract(doc(t, script.Simplified, spec+body), Options{}, 0))
+	if !slices.Contains(kws, "四个中心") {
+		t.Errorf("a quoted term used once is not ranked: %v", kws)
+	}
+	if slices.Contains(kws, "重构房地产商业模式") {
+		t.Errorf("a quoted clause is ranked: %v", kws)
+	}
+}
