@@ -62,10 +62,6 @@ const procDamp = 0.6
 // proceduralSpans returns the byte ranges of in.Text that are procedural
 // (see above), in text order, not overlapping.
 func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int)) [][2]int {
-	doc := structure.ParseFolded(text, folded)
-	if doc == nil {
-		return nil
-	}
 	fold := func(s, e int) string {
 		if folded == "" || folded == text {
 			return text[s:e]
@@ -74,6 +70,35 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int)) 
 		return folded[fs:fe]
 	}
 	var out [][2]int
+	// the paragraphs of procedure, and whether any line could head a
+	// procedural section or an attachment: only then is the structure
+	// parsed (a report has none, and parsing costs a tenth of ranking)
+	parse := false
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if end-start <= procLineMaxBytes {
+			line := fold(start, end)
+			if proceduralLine(line) {
+				out = insertSpan(out, start, end)
+			}
+			if !parse {
+				parse = headingCandidate(line)
+			}
+		}
+		start = end + 1
+	}
+	if !parse {
+		return out
+	}
+	doc := structure.ParseFolded(text, folded)
+	if doc == nil {
+		return out
+	}
 	proc := make([]bool, len(doc.Headings))
 	for i, h := range doc.Headings {
 		proc[i] = h.Parent >= 0 && h.Parent < i && proc[h.Parent] || proceduralHeading(fold(h.Start, h.End))
@@ -88,19 +113,22 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int)) 
 			out = insertSpan(out, a.Start, a.End)
 		}
 	}
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
-		if end-start <= procLineMaxBytes && proceduralLine(fold(start, end)) {
-			out = insertSpan(out, start, end)
-		}
-		start = end + 1
-	}
 	return out
+}
+
+// headingCandidate says whether a line (folded) may be, or begin with, a
+// heading that names a step of procedure, or an attachment's label: its
+// text up to the first full stop or colon is a procedural heading, or it
+// begins with 附件.
+func headingCandidate(line string) bool {
+	t := strings.TrimSpace(line)
+	if strings.HasPrefix(t, "附件") {
+		return true
+	}
+	if i := strings.IndexAny(t, "。：:"); i >= 0 {
+		t = t[:i]
+	}
+	return utf8.RuneCountInString(t) <= procHeadingRunes+8 && proceduralHeading(t)
 }
 
 // procLineMarks are the marks of a paragraph of procedure: what is sent,
