@@ -125,6 +125,9 @@ func headingCandidate(line string) bool {
 	if strings.HasPrefix(t, "附件") {
 		return true
 	}
+	if len(t) > utf8.UTFMax*(procHeadingRunes+8) {
+		t = t[:utf8.UTFMax*(procHeadingRunes+8)] // a heading ends within it
+	}
 	if i := strings.IndexAny(t, "。：:"); i >= 0 {
 		t = t[:i]
 	}
@@ -139,6 +142,16 @@ func headingCandidate(line string) bool {
 var procLineMarks = []string{"报送", "提交", "寄送", "邮寄", "盖章", "公章", "一式", "电子版", "纸质", "邮箱",
 	"联系人", "联系电话", "申报书", "申报材料", "申请表", "汇总表", "推荐表", "截止", "逾期"}
 
+// procMarkStart says whether r is the first character of one of
+// procLineMarks.
+func procMarkStart(r rune) bool {
+	switch r {
+	case '报', '提', '寄', '邮', '盖', '公', '一', '电', '纸', '联', '申', '汇', '推', '截', '逾':
+		return true
+	}
+	return false
+}
+
 const (
 	procLineMin = 3
 	// procLineMaxBytes: a longer paragraph is a section's body, not a
@@ -147,15 +160,23 @@ const (
 )
 
 // proceduralLine says whether a paragraph (folded) is one of procedure
-// (see procLineMarks).
+// (see procLineMarks). One pass over the paragraph: only at a character
+// that begins a mark are the marks compared.
 func proceduralLine(s string) bool {
+	var found uint32 // bit k: procLineMarks[k] seen
 	n := 0
-	for _, m := range procLineMarks {
-		if strings.Contains(s, m) {
-			n++
+	for i, r := range s {
+		if !procMarkStart(r) {
+			continue
+		}
+		for k, m := range procLineMarks {
+			if found&(1<<k) == 0 && strings.HasPrefix(s[i:], m) {
+				found |= 1 << k
+				n++
+			}
 		}
 	}
-	return n >= procLineMin || n >= 1 && hasDeadline(s) || contactLine(strings.TrimSpace(s))
+	return n >= procLineMin || n >= 1 && hasDeadline(s) || len(s) <= utf8.UTFMax*contactMaxRunes && contactLine(strings.TrimSpace(s))
 }
 
 // hasDeadline says whether s names a deadline: a day of a date followed by

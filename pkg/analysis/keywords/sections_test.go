@@ -2,9 +2,12 @@ package keywords
 
 import (
 	"math"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/script"
@@ -148,5 +151,36 @@ func TestQuotedOnce(t *testing.T) {
 	}
 	if slices.Contains(kws, "重构房地产商业模式") {
 		t.Errorf("a quoted clause is ranked: %v", kws)
+	}
+}
+
+// BenchmarkProceduralSpans measures finding the procedural parts of a
+// notice with procedure (a DEV document: the structure is parsed) and of a
+// government work report (none: no line can head procedure, no parse).
+func BenchmarkProceduralSpans(b *testing.B) {
+	for _, name := range []string{"ministry_provincial_notices/shandong_008.txt", "gwr/2024.txt"} {
+		text, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "shared", "corpus", name))
+		if err != nil {
+			b.Skip("../shared/corpus not available")
+		}
+		in := analysis.NewInput(name, string(text), script.Simplified, nil)
+		b.Run(filepath.Base(name), func(b *testing.B) {
+			b.SetBytes(int64(len(in.Text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				ProceduralSpans(in)
+			}
+		})
+	}
+}
+
+func TestProcMarkStarts(t *testing.T) {
+	if len(procLineMarks) > 32 {
+		t.Fatalf("%d marks: more than the bits of proceduralLine's set", len(procLineMarks))
+	}
+	for _, m := range procLineMarks {
+		if r, _ := utf8.DecodeRuneInString(m); !procMarkStart(r) {
+			t.Errorf("procMarkStart lacks %q, the first character of %q", r, m)
+		}
 	}
 }
