@@ -784,6 +784,9 @@ func (c *collector) quote(i int) {
 // conjunction (“技术创新与制度创新”). A quoted clause is a slogan the
 // document repeats, ranked, if at all, by the slogan analyses.
 func (c *collector) quotedClause(i, j int) bool {
+	if strings.HasPrefix(c.units[i].pos, "m") {
+		return false // a numbered formulation: “四个与共”, “两个更好统筹”
+	}
 	if j-i >= 3 {
 		if p := c.units[i].pos; strings.HasPrefix(p, "v") || strings.HasPrefix(p, "d") || p == "ad" {
 			return true

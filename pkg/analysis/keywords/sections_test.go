@@ -144,10 +144,14 @@ func TestProcVocabulary(t *testing.T) {
 func TestQuotedOnce(t *testing.T) {
 	body := strings.Repeat("建设/v 智能/n 水电站/n ，/x 调度/vn 流域/n 。/x | ", 200)
 	spec := "推进/v “/w 四个/m 中心/n ”/w 建设/vn 。/w " +
-		"以/p “/w 重构/v 房地产/n 商业模式/n ”/w 为/p 核心/n 。/w | "
+		"以/p “/w 重构/v 房地产/n 商业模式/n ”/w 为/p 核心/n 。/w " +
+		"践行/v “/w 四个/m 与/c 共/v ”/w 。/w | "
 	kws := keys(Extract(doc(t, script.Simplified, spec+body), Options{}, 0))
 	if !slices.Contains(kws, "四个中心") {
 		t.Errorf("a quoted term used once is not ranked: %v", kws)
+	}
+	if !slices.Contains(kws, "四个与共") {
+		t.Errorf("a numbered formulation with a conjunction inside is not ranked: %v", kws)
 	}
 	if slices.Contains(kws, "重构房地产商业模式") {
 		t.Errorf("a quoted clause is ranked: %v", kws)
