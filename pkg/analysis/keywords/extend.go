@@ -15,80 +15,88 @@ func (c *collector) extend(spans [][2]int) [][2]int {
 	if c.short || len(spans) < 2 {
 		return spans
 	}
-	// the key of the compound of span s with its right (right=true) or
-	// left neighbour, or "" when there is none that may extend it
-	ext := func(s int, right bool) string {
+	// the compound of span s with its right (right=true) or left
+	// neighbour, as a sequence of unit ids, and whether there is one that
+	// may extend it
+	none := gram{}
+	ext := func(s int, right bool) (gram, bool) {
 		w := spans[s]
 		if w[1]-w[0] != 1 {
-			return ""
+			return none, false
 		}
 		u := &c.units[w[0]]
 		if !u.cand || u.kind != kindHan || u.quote != 0 || runeLen(u.key) > extendMaxRunes || u.titled {
-			return ""
+			return none, false
 		}
 		o := s - 1
 		if right {
 			o = s + 1
 		}
 		if o < 0 || o >= len(spans) {
-			return ""
+			return none, false
 		}
 		a, b := spans[o][0], spans[o][1]
 		if right && !c.touching(w[0]) || !right && !c.touching(b-1) {
-			return ""
+			return none, false
 		}
 		runes := runeLen(u.key)
 		if b-a == 1 && runeLen(c.units[a].key) < 2 {
 			// one character is a piece of a word, not a part of a
 			// compound (行业+协+会)
-			return ""
+			return none, false
 		}
 		for k := a; k < b; k++ {
 			v := &c.units[k]
 			if !v.word || !v.join || v.kind != kindHan || functionWord(v) || c.stop.Has(v.key) {
-				return ""
+				return none, false
 			}
 			if k > a && !c.adjacent(k-1) {
-				return ""
+				return none, false
 			}
 			runes += runeLen(v.key)
 		}
 		if runes > phraseMaxRunes {
-			return ""
+			return none, false
 		}
 		if right {
 			// the compound is headed by its right part: a noun, not a
 			// verb (工控+系统, not 港区+建设 as a verb phrase)
 			if !c.units[b-1].last {
-				return ""
+				return none, false
 			}
-			return u.key + c.joined(a, b)
+			if b-w[0] > phraseMaxQuoted {
+				return none, false
+			}
+			return c.gramOf(w[0], b), true
 		}
 		// a left part that can begin a term, not a verb taking the word as
 		// its object (推翻+满清), the word heading it
 		if !c.units[a].first || !firstPOS(c.units[a].pos) || !u.last {
-			return ""
+			return none, false
 		}
-		return c.joined(a, b) + u.key
+		if w[1]-a > phraseMaxQuoted {
+			return none, false
+		}
+		return c.gramOf(a, w[1]), true
 	}
 	n := len(spans)
-	rk := make([]string, n)
-	lk := make([]string, n)
-	comp := make(map[string]int32)
-	// an occurrence of a compound of two short words is seen from both
-	// (成熟度+评估): counted once, by its place
-	seen := make(map[[2]int]bool)
+	rk := make([]gram, n)
+	lk := make([]gram, n)
+	rok := make([]bool, n)
+	lok := make([]bool, n)
+	comp := make(map[gram]int32)
 	for s := range spans {
 		if spans[s][1]-spans[s][0] != 1 {
 			continue
 		}
-		rk[s], lk[s] = ext(s, true), ext(s, false)
-		if rk[s] != "" && !seen[[2]int{spans[s][0], spans[s+1][1]}] {
-			seen[[2]int{spans[s][0], spans[s+1][1]}] = true
+		rk[s], rok[s] = ext(s, true)
+		lk[s], lok[s] = ext(s, false)
+		if rok[s] {
 			comp[rk[s]]++
 		}
-		if lk[s] != "" && !seen[[2]int{spans[s-1][0], spans[s][1]}] {
-			seen[[2]int{spans[s-1][0], spans[s][1]}] = true
+		// a compound of two short words is seen from both (成熟度+评估):
+		// counted once, by the first
+		if lok[s] && !(s > 0 && rok[s-1]) {
 			comp[lk[s]]++
 		}
 	}
@@ -97,8 +105,8 @@ func (c *collector) extend(spans [][2]int) [][2]int {
 	}
 	// per word (by unit id): its single occurrences, and those inside a
 	// recurring compound
-	total := make(map[int32]int32)
-	inside := make(map[int32]int32)
+	total := make([]int32, len(c.num))
+	inside := make([]int32, len(c.num))
 	side := make([]int8, n) // +1 right, -1 left, 0 none
 	for s := range spans {
 		if spans[s][1]-spans[s][0] != 1 || !c.units[spans[s][0]].cand {
@@ -106,12 +114,12 @@ func (c *collector) extend(spans [][2]int) [][2]int {
 		}
 		id := c.ids[spans[s][0]]
 		total[id]++
-		r, l := comp[rk[s]], comp[lk[s]]
-		if rk[s] == "" {
-			r = 0
+		var r, l int32
+		if rok[s] {
+			r = comp[rk[s]]
 		}
-		if lk[s] == "" {
-			l = 0
+		if lok[s] {
+			l = comp[lk[s]]
 		}
 		switch {
 		case r >= phraseMinCount && r >= l:
@@ -155,13 +163,13 @@ func (c *collector) extend(spans [][2]int) [][2]int {
 	// a compound that, once every occurrence is settled, occurs fewer
 	// than phraseMinCount times (its neighbour taken by another) is split
 	// back into its two spans
-	made := make(map[string]int32, len(joinedAt))
+	made := make(map[gram]int32, len(joinedAt))
 	for _, k := range joinedAt {
-		made[c.joined(out[k][0], out[k][1])]++
+		made[c.gramOf(out[k][0], out[k][1])]++
 	}
 	undo := make(map[int][2][2]int)
 	for x, k := range joinedAt {
-		if made[c.joined(out[k][0], out[k][1])] < phraseMinCount {
+		if made[c.gramOf(out[k][0], out[k][1])] < phraseMinCount {
 			undo[k] = parts[x]
 		}
 	}
