@@ -41,3 +41,17 @@ func TestExtendKeepsTheWordWhereItStandsAlone(t *testing.T) {
 		t.Errorf("工控系统 %d, 工控 %d; want 3 and 2", count["工控系统"], count["工控"])
 	}
 }
+
+func TestExtendNotThroughAVerbNorOnce(t *testing.T) {
+	// 推翻 is a verb taking 满清 as its object, not the left part of a
+	// compound (the phrase finder does not join them either: 推翻 is used
+	// with other objects); 车路+交互, seen once, does not recur.
+	spec := "推翻/v 满清/nz 。/w 推翻/v 满清/nz 。/w 推翻/v 满清/nz 。/w 满清/nz 。/w 推翻/v 旧制/n 。/w 推翻/v 帝制/n 。/w " +
+		"车路/n 交互/vn 。/w 车路/n 。/w 车路/n 。/w"
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	for _, tm := range terms.terms {
+		if tm.key == "推翻满清" || tm.key == "车路交互" {
+			t.Errorf("%s made a compound (%d)", tm.key, tm.count)
+		}
+	}
+}
