@@ -36,7 +36,7 @@ lists, cur = {}, None
 for line in out.splitlines():
     if line.startswith('== '):
         cur = line[3:]
-    elif cur and not line.startswith('   names:'):
+    elif cur and not line.startswith('   names:') and re.match(r'^1\.', line):
         lists[cur] = [re.sub(r'^\d+\.(.*)\(\d+,[-0-9.]+\)$', r'\1', x) for x in line.split()]
 
 

@@ -70,6 +70,12 @@ var Rounds = map[int][]string{1: {
 	"ministry_provincial_notices/central_139.txt", "ministry_provincial_notices/central_147.txt",
 	"ministry_provincial_notices/central_153.txt", "ministry_provincial_notices/central_161.txt",
 	"ministry_provincial_notices/shandong_038.txt", "ministry_provincial_notices/shandong_048.txt",
+}, 7: {
+	"ministry_provincial_notices/central_015.txt", "ministry_provincial_notices/central_038.txt",
+	"ministry_provincial_notices/central_041.txt", "ministry_provincial_notices/central_070.txt",
+	"ministry_provincial_notices/central_081.txt", "ministry_provincial_notices/central_129.txt",
+	"ministry_provincial_notices/central_130.txt", "ministry_provincial_notices/central_142.txt",
+	"ministry_provincial_notices/central_164.txt", "ministry_provincial_notices/shandong_043.txt",
 }}
 
 // Docs are the documents of the round.
@@ -93,11 +99,11 @@ func main() {
 	score := flag.Bool("score", false, "count the judgements")
 	now := flag.Bool("now", false, "count this tree's top 10 of the round's documents with the round's judgements (items never judged are listed, not counted)")
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
-	flag.IntVar(&round, "round", 1, "annotation round (1 to 6)")
+	flag.IntVar(&round, "round", 1, "annotation round (1 to 7)")
 	flag.Parse()
 	Docs = Rounds[round]
 	if Docs == nil {
-		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 6")
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 7")
 		os.Exit(2)
 	}
 	var err error

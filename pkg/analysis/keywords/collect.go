@@ -85,7 +85,7 @@ func (c *collector) run(t *Terms) {
 			spans[i] = [2]int{i, i + 1}
 		}
 	} else {
-		spans = c.phrases()
+		spans = c.extend(c.phrases())
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)

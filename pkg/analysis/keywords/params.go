@@ -49,6 +49,10 @@ const (
 	// partialShare: a term is a piece of a longer unit when this share of
 	// its occurrences touch the same extending neighbour.
 	partialShare = 0.8
+	// extendMaxRunes: a word of at most this many characters that sits
+	// mostly inside recurring compounds is counted as those compounds
+	// (see collector.extend).
+	extendMaxRunes = 3
 
 	// shortUnits: a text of fewer words is short (an abstract, a news
 	// brief; the CSL abstracts have at most 250, the shortest policy

@@ -1,0 +1,188 @@
+package keywords
+
+// extend rewrites the stream of spans so that a short word the segmenter
+// cut out of the document's longer technical compounds (跨媒体 of
+// 跨媒体+智能, 工控 of 工控+系统, 成熟度 of 智能制造+成熟度) is counted
+// as those compounds: when most occurrences of a candidate word of at most
+// extendMaxRunes characters sit inside a compound that recurs in the
+// document (the word and the content word or phrase touching it on the
+// right or the left, the same pair at least phraseMinCount times), each
+// such occurrence becomes one span of the compound (the better-supported
+// side when both recur), and the word keeps only the occurrences where it
+// stands alone. A word used in many compounds none of which recurs, or
+// mostly alone (配电, 港区), is left as it is: nothing is dropped.
+func (c *collector) extend(spans [][2]int) [][2]int {
+	if c.short || len(spans) < 2 {
+		return spans
+	}
+	// the compound of span s with its right (right=true) or left
+	// neighbour, as a sequence of unit ids, and whether there is one that
+	// may extend it
+	none := gram{}
+	ext := func(s int, right bool) (gram, bool) {
+		w := spans[s]
+		if w[1]-w[0] != 1 {
+			return none, false
+		}
+		u := &c.units[w[0]]
+		if !u.cand || u.kind != kindHan || u.quote != 0 || runeLen(u.key) > extendMaxRunes || u.titled {
+			return none, false
+		}
+		o := s - 1
+		if right {
+			o = s + 1
+		}
+		if o < 0 || o >= len(spans) {
+			return none, false
+		}
+		a, b := spans[o][0], spans[o][1]
+		if right && !c.touching(w[0]) || !right && !c.touching(b-1) {
+			return none, false
+		}
+		runes := runeLen(u.key)
+		if b-a == 1 && runeLen(c.units[a].key) < 2 {
+			// one character is a piece of a word, not a part of a
+			// compound (行业+协+会)
+			return none, false
+		}
+		for k := a; k < b; k++ {
+			v := &c.units[k]
+			if !v.word || !v.join || v.kind != kindHan || functionWord(v) || c.stop.Has(v.key) {
+				return none, false
+			}
+			if k > a && !c.adjacent(k-1) {
+				return none, false
+			}
+			runes += runeLen(v.key)
+		}
+		if runes > phraseMaxRunes {
+			return none, false
+		}
+		if right {
+			// the compound is headed by its right part: a noun, not a
+			// verb (工控+系统, not 港区+建设 as a verb phrase)
+			if !c.units[b-1].last {
+				return none, false
+			}
+			if b-w[0] > phraseMaxQuoted {
+				return none, false
+			}
+			return c.gramOf(w[0], b), true
+		}
+		// a left part that can begin a term, not a verb taking the word as
+		// its object (推翻+满清), the word heading it
+		if !c.units[a].first || !firstPOS(c.units[a].pos) || !u.last {
+			return none, false
+		}
+		if w[1]-a > phraseMaxQuoted {
+			return none, false
+		}
+		return c.gramOf(a, w[1]), true
+	}
+	n := len(spans)
+	rk := make([]gram, n)
+	lk := make([]gram, n)
+	rok := make([]bool, n)
+	lok := make([]bool, n)
+	comp := make(map[gram]int32)
+	for s := range spans {
+		if spans[s][1]-spans[s][0] != 1 {
+			continue
+		}
+		rk[s], rok[s] = ext(s, true)
+		lk[s], lok[s] = ext(s, false)
+		if rok[s] {
+			comp[rk[s]]++
+		}
+		// a compound of two short words is seen from both (成熟度+评估):
+		// counted once, by the first
+		if lok[s] && !(s > 0 && rok[s-1]) {
+			comp[lk[s]]++
+		}
+	}
+	if len(comp) == 0 {
+		return spans
+	}
+	// per word (by unit id): its single occurrences, and those inside a
+	// recurring compound
+	total := make([]int32, len(c.num))
+	inside := make([]int32, len(c.num))
+	side := make([]int8, n) // +1 right, -1 left, 0 none
+	for s := range spans {
+		if spans[s][1]-spans[s][0] != 1 || !c.units[spans[s][0]].cand {
+			continue
+		}
+		id := c.ids[spans[s][0]]
+		total[id]++
+		var r, l int32
+		if rok[s] {
+			r = comp[rk[s]]
+		}
+		if lok[s] {
+			l = comp[lk[s]]
+		}
+		switch {
+		case r >= phraseMinCount && r >= l:
+			side[s] = 1
+		case l >= phraseMinCount:
+			side[s] = -1
+		}
+		if side[s] != 0 {
+			inside[id]++
+		}
+	}
+	// rewrite; ext records, by output span, the two spans it joins
+	out := make([][2]int, 0, n)
+	var joinedAt []int // output indices of compounds
+	var parts [][2][2]int
+	for s := 0; s < n; s++ {
+		id := c.ids[spans[s][0]]
+		if side[s] == 0 || 2*inside[id] <= total[id] {
+			out = append(out, spans[s])
+			continue
+		}
+		if side[s] > 0 {
+			joinedAt = append(joinedAt, len(out))
+			parts = append(parts, [2][2]int{spans[s], spans[s+1]})
+			out = append(out, [2]int{spans[s][0], spans[s+1][1]})
+			s++ // the neighbour is inside the compound
+			continue
+		}
+		// the left neighbour was already emitted: take it back
+		if m := len(out); m > 0 && out[m-1] == spans[s-1] {
+			joinedAt = append(joinedAt, m-1)
+			parts = append(parts, [2][2]int{spans[s-1], spans[s]})
+			out[m-1] = [2]int{spans[s-1][0], spans[s][1]}
+			continue
+		}
+		out = append(out, spans[s])
+	}
+	if len(joinedAt) == 0 {
+		return out
+	}
+	// a compound that, once every occurrence is settled, occurs fewer
+	// than phraseMinCount times (its neighbour taken by another) is split
+	// back into its two spans
+	made := make(map[gram]int32, len(joinedAt))
+	for _, k := range joinedAt {
+		made[c.gramOf(out[k][0], out[k][1])]++
+	}
+	undo := make(map[int][2][2]int)
+	for x, k := range joinedAt {
+		if made[c.gramOf(out[k][0], out[k][1])] < phraseMinCount {
+			undo[k] = parts[x]
+		}
+	}
+	if len(undo) == 0 {
+		return out
+	}
+	final := make([][2]int, 0, len(out)+len(undo))
+	for k, sp := range out {
+		if p, ok := undo[k]; ok {
+			final = append(final, p[0], p[1])
+			continue
+		}
+		final = append(final, sp)
+	}
+	return final
+}

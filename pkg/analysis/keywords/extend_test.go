@@ -1,0 +1,57 @@
+package keywords
+
+import (
+	"slices"
+	"testing"
+
+	"zhpolicy/pkg/script"
+)
+
+func TestExtendShortWordToItsCompound(t *testing.T) {
+	// 智能制造 is the phrase most often begun at 智能, so the phrase
+	// finder stops there and 成熟度 is left alone, twice, always after it:
+	// it is ranked as 智能制造成熟度.
+	spec := "智能/n 制造/vn 成熟度/n 评估/vn 。/w 智能/n 制造/vn 成熟度/n 。/w " +
+		"智能/n 制造/vn 。/w 智能/n 制造/vn 。/w 智能/n 制造/vn 。/w 智能/n 制造/vn 。/w " +
+		// 港区 stands alone three times of four: left as it is
+		"港区/n 。/w 港区/n 。/w 港区/n 。/w 港区/n 码头/n 。/w 码头/n 。/w 码头/n"
+	got := allKeys(t, long(spec), Options{})
+	for _, want := range []string{"智能制造成熟度", "智能制造", "港区"} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%s not ranked: %v", want, got)
+		}
+	}
+	for _, no := range []string{"成熟度", "港区码头"} {
+		if slices.Contains(got, no) {
+			t.Errorf("%s ranked: %v", no, got)
+		}
+	}
+}
+
+func TestExtendKeepsTheWordWhereItStandsAlone(t *testing.T) {
+	// 工控 is inside 工控+系统 three times of five (a recurring
+	// compound) and alone twice: both are counted, each where it is.
+	spec := "工控/n 系统/n 。/w 工控/n 系统/n 。/w 工控/n 系统/n 。/w 工控/n 。/w 工控/n 。/w 系统/n 。/w 系统/n 。/w 系统/n 。/w 系统/n 。/w 系统/n 。/w 系统/n 。/w 系统/n 。/w 系统/n 。/w 系统/n 。/w 系统/n 。/w 系统/n"
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	count := map[string]int{}
+	for _, tm := range terms.terms {
+		count[tm.key] = tm.count
+	}
+	if count["工控系统"] != 3 || count["工控"] != 2 {
+		t.Errorf("工控系统 %d, 工控 %d; want 3 and 2", count["工控系统"], count["工控"])
+	}
+}
+
+func TestExtendNotThroughAVerbNorOnce(t *testing.T) {
+	// 推翻 is a verb taking 满清 as its object, not the left part of a
+	// compound (the phrase finder does not join them either: 推翻 is used
+	// with other objects); 车路+交互, seen once, does not recur.
+	spec := "推翻/v 满清/nz 。/w 推翻/v 满清/nz 。/w 推翻/v 满清/nz 。/w 满清/nz 。/w 推翻/v 旧制/n 。/w 推翻/v 帝制/n 。/w " +
+		"车路/n 交互/vn 。/w 车路/n 。/w 车路/n 。/w"
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	for _, tm := range terms.terms {
+		if tm.key == "推翻满清" || tm.key == "车路交互" {
+			t.Errorf("%s made a compound (%d)", tm.key, tm.count)
+		}
+	}
+}
