@@ -6,7 +6,10 @@ package keywords
 // PartialVersion is the version of what a keyword background or corpus
 // ranking holds (the vocabulary a document adds, the scores): saved
 // backgrounds and partials of another version are refused, not merged.
-const PartialVersion = 1
+// Both hold what the candidate rules collect, so a change of the rules
+// that changes which terms a document yields bumps it (2: the rules of
+// sessions 3-6, procedural sections and compounds).
+const PartialVersion = 2
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line
