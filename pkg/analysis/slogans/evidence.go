@@ -107,13 +107,17 @@ var officeEnds = []string{"处", "室", "科", "院", "局", "厅", "委", "办"
 	"公司", "集团", "协会", "学会", "银行"}
 
 // listsThings reports a series whose members are things rather than a
-// formulation: the offices or organisations responsible for a task, a list
+// formulation: people (老年人、残疾人), the offices or organisations
+// responsible for a task, a list
 // inside parentheses or followed by 负责/牵头, a member inside another
 // (大型、超大型), kinds of one thing sharing a head or a tail noun
 // (基金机构、保险机构; 智慧超市、智慧商店).
 func (x *extractor) listsThings(members [][]rune, rspans [][2]int) bool {
-	offices, each := 0, 0
+	offices, each, people := 0, 0, 0
 	for _, m := range members {
+		if len(m) >= 2 && strings.ContainsRune("人者员", m[len(m)-1]) {
+			people++ // 未成年人、老年人、残疾人: people
+		}
 		if m[0] == '各' {
 			each++ // 各地区、各部门: units, each of them
 		}
@@ -124,7 +128,7 @@ func (x *extractor) listsThings(members [][]rune, rspans [][2]int) bool {
 			}
 		}
 	}
-	if offices == len(members) || each == len(members) {
+	if offices == len(members) || each == len(members) || people == len(members) {
 		return true
 	}
 	for i, m := range members {

@@ -18,6 +18,8 @@ func TestEvidenceOfForm(t *testing.T) {
 		{"完善数据共享机制。（牵头单位：市数据局，参加单位：市财政局、市统计局、市税务局）", "市财政局、市统计局、市税务局", false},
 		{"建立协调机制。（市教育局、市体育中心、市图书馆负责）", "市教育局、市体育中心、市图书馆", false},
 		{"各街道、各社区、各小区要做好排查。", "各街道、各社区、各小区", false},
+		// people
+		{"关爱未成年人、老年人、残疾人。", "未成年人、老年人、残疾人", false},
 		// qualities something is checked for
 		{"审核申报材料的真实性、完整性和准确性。", "真实性、完整性和准确性", false},
 		// a pair of two kinds of one thing, sharing only the last character
