@@ -15,7 +15,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "..", "shared", "corpus")
 FILES = {"test": ("A",), "test2": ("A",), "test4": ("C", "C+R8"), "test5": ("C", "C+R10"),
          "test6": ("C", "C+R11"), "dev": ("A",), "dev3": ("A",), "dev4_parallel": ("P",),
-         "dev5": ("D5Q", "D5T", "D5N"), "dev6": ("D6",), "dev7_parallel": ("D7",)}
+         "dev5": ("D5Q", "D5T", "D5N"), "dev6": ("D6",), "dev7_parallel": ("D7",), "dev8_parallel": ("D8",)}
 
 
 def path(doc):

@@ -212,6 +212,9 @@ func TestGold(t *testing.T) {
 	// 保就业、惠民生-shaped); the two pairs of the hand-written documents
 	// lost (无事不扰、有求必应; 层层加码、重复检查) are what the blind
 	// precision criteria count as lists (bench/slogans/gold/CRITERIA.md)
+	// rules 13 (precision first) keep 0.836: the series with no evidence of
+	// form they drop (严肃对待、诚恳接受、照单全收) are offset by none lost
+	// elsewhere; DEV notices' parallel precision 0.55 → 0.77
 	check("recall(parallel)", byKind[Parallel].recall(), 0.835)
 	check("recall(lexicon)", byKind[Lex].recall(), 0.95)
 	check("precision(parallel)", byKind[Parallel].precision(), 0.85)

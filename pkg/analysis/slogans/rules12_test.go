@@ -18,7 +18,9 @@ func TestQualityLists(t *testing.T) {
 			t.Errorf("quality list taken for a series: %s", f.Text)
 		}
 	}
-	for _, k := range []string{"高端化、多元化、低碳化", "多踩油门、少踩刹车"} {
+	// 多踩油门、少踩刹车 (nothing repeated at one place) is no longer output
+	// since rules 13: no evidence of form (precision first)
+	for _, k := range []string{"高端化、多元化、低碳化"} {
 		if _, ok := find(fs, k); !ok {
 			t.Errorf("%s missing: %v", k, keys(fs))
 		}
