@@ -15,16 +15,18 @@ import (
 // gets about one core whatever its -j, and its workers only take turns on
 // it (time slices, cold caches, an ordered emit waiting for a worker the
 // kernel has descheduled), which was measured up to 25% slower than one
-// worker. So while a run has more than one worker, it measures over short
-// windows how much CPU the process gets and how long its threads wait for
-// a CPU: when the workers want CPUs they do not get (the CPU time is a
-// worker or more short of the workers running, and the threads spend the
-// difference waiting in the run queue), the workers in excess are parked
-// between two items, down to one. A parked level is probed again after a
-// while (every workers let run for a window, kept if they get their
-// CPUs), at growing intervals while the CPU stays short. Parking changes
-// only which worker takes an item: results are emitted in input order as
-// before, the output is the same.
+// worker. So while a run has more than one worker, it measures over
+// windows of 50 ms how much CPU the process gets and how long its threads
+// wait for a CPU. When the workers want CPUs they do not get (the threads
+// wait in the run queue, and the CPU time is most of a core short of the
+// workers running, or, once a parked level has been measured, not 15%
+// more than that level got), the workers in excess are parked between two
+// items, down to one. A parked level is probed after a while (every worker
+// let run for a window, kept if they get more CPU than the parked level
+// did), at growing intervals (0.4 s to 3.2 s) while they do not. Parking
+// changes only which worker takes an item: results are emitted in input
+// order as before, the output is the same. ZHPOLICY_FIXED_JOBS=1 turns
+// the adaptation off.
 //
 // Work that waits on input and output rather than the CPU does not park:
 // its threads sleep rather than wait in the run queue.
@@ -44,21 +46,26 @@ type meter interface {
 
 const (
 	// adaptPeriod is the window over which the CPU is measured.
-	adaptPeriod = 100 * time.Millisecond
+	adaptPeriod = 50 * time.Millisecond
+	// minWindow is the shortest window judged.
+	minWindow = adaptPeriod / 2
 	// holdMin and holdMax bound how long a parked level lasts before a
 	// probe: the hold doubles with every probe that finds the CPU still
 	// short, and goes back to holdMin when one finds it back.
-	// minWindow is the shortest window judged.
-	minWindow = adaptPeriod / 2
-	holdMin   = 400 * time.Millisecond
-	holdMax   = 3200 * time.Millisecond
-	// shortCPU: a window where the process's CPU time is more than this
-	// many cores short of its running workers, ...
-	shortCPU = 0.75
-	// waitCPU: ... and its threads waited for a CPU more than this many
-	// cores' worth of the window, is a window where the CPUs do not feed
-	// the workers.
+	holdMin = 400 * time.Millisecond
+	holdMax = 3200 * time.Millisecond
+	// waitCPU: a window where the process's threads waited for a CPU more
+	// than this many cores' worth of the window is one where they wanted
+	// more CPU than they got; ...
 	waitCPU = 0.25
+	// shortCPU: ... with the process's CPU time more than this many cores
+	// short of its running workers, the CPUs do not feed the workers (while
+	// the CPU time a parked level gets is not known) ...
+	shortCPU = 0.75
+	// gain: ... or, once it is known, the workers running get less than
+	// gain times the CPU time of the parked level: the workers added do not
+	// add throughput.
+	gain = 1.15
 )
 
 // controller decides, window after window, how many of jobs workers run.
@@ -71,10 +78,15 @@ type controller struct {
 	since        time.Duration // when the active level was set
 	hold         time.Duration // how long a parked level lasts before a probe
 	probing      bool          // the level was raised to see if the CPU is back
+	// parked is the CPU rate (cores) the last parked level got, parkedAt
+	// that level and when it was last measured (0: not known).
+	parked   float64
+	parkedAt time.Duration
+	windows  int // windows measured at the parked level
 }
 
 func newController(jobs int, start usage) *controller {
-	return &controller{jobs: jobs, active: jobs, last: start, settle: true, since: start.wall, hold: holdMin}
+	return &controller{jobs: jobs, active: jobs, last: start, since: start.wall, hold: holdMin}
 }
 
 // observe takes the usage at the end of a window and returns the number of
@@ -92,7 +104,25 @@ func (c *controller) observe(u usage) int {
 	}
 	rate := float64(dc) / float64(dw)
 	wait := float64(dq) / float64(dw)
-	if c.active > 1 && rate < float64(c.active)-shortCPU && wait > waitCPU {
+	if c.active < c.jobs {
+		// parked: the CPU this level gets (the mean of its windows)
+		c.windows++
+		c.parked += (rate - c.parked) / float64(c.windows)
+		c.parkedAt = u.wall
+		if u.wall-c.since >= c.hold {
+			c.probing = true
+			c.set(c.jobs, u.wall)
+		}
+		return c.active
+	}
+	if c.parkedAt > 0 && u.wall-c.parkedAt > holdMax {
+		c.parkedAt = 0 // too old to compare with
+	}
+	short := rate < float64(c.active)-shortCPU
+	if c.parkedAt > 0 {
+		short = rate < gain*c.parked
+	}
+	if c.active > 1 && short && wait > waitCPU {
 		// as many workers as the CPUs the process gets (rounded up past a
 		// quarter of a core), at least one fewer than now
 		k := min(max(1, int(rate+shortCPU)), c.active-1)
@@ -103,16 +133,12 @@ func (c *controller) observe(u usage) int {
 		}
 		c.probing = false
 		c.set(k, u.wall)
+		c.parked, c.windows = 0, 0
 		return k
 	}
 	if c.probing { // the CPU is back
 		c.probing = false
 		c.hold = holdMin
-		return c.active
-	}
-	if c.active < c.jobs && u.wall-c.since >= c.hold {
-		c.probing = true
-		c.set(c.jobs, u.wall)
 	}
 	return c.active
 }

@@ -58,20 +58,30 @@ func TestControllerIOBoundKeepsEveryWorker(t *testing.T) {
 	}
 }
 
+// levels is n windows at level k.
+func levels(n, k int) []int {
+	l := make([]int, n)
+	for i := range l {
+		l[i] = k
+	}
+	return l
+}
+
 func TestControllerParksOnOneShareAndProbes(t *testing.T) {
+	hold := int(holdMin / adaptPeriod) // windows
 	f := &fakeCPU{}
 	c := newController(2, f.u)
 	// one core's share: the two workers take turns, each waits half the time
-	got := f.run(c, 2, 1.0, 1.0)
-	if !slices.Equal(got, []int{2, 1}) {
-		t.Fatalf("first windows under load: %v, want [2 1] (the first window settles)", got)
+	got := f.run(c, 1, 1.0, 1.0)
+	if !slices.Equal(got, []int{1}) {
+		t.Fatalf("first window under load: %v, want [1]", got)
 	}
 	// parked: one worker gets its core and hardly waits; a probe after
-	// holdMin (4 windows), which finds the CPU still short and parks again
-	// for twice as long
-	got = f.run(c, 4, 1.0, 0.05)
-	if !slices.Equal(got, []int{1, 1, 1, 2}) {
-		t.Fatalf("parked, then a probe: %v, want [1 1 1 2]", got)
+	// holdMin, which finds the CPU still short and parks again for twice
+	// as long
+	got = f.run(c, hold, 1.0, 0.05)
+	if want := append(levels(hold-1, 1), 2); !slices.Equal(got, want) {
+		t.Fatalf("parked, then a probe: %v, want %v", got, want)
 	}
 	got = f.run(c, 2, 1.0, 1.0) // settle, then judged
 	if !slices.Equal(got, []int{2, 1}) {
@@ -80,17 +90,15 @@ func TestControllerParksOnOneShareAndProbes(t *testing.T) {
 	if c.hold != 2*holdMin {
 		t.Fatalf("hold after a failed probe: %v, want %v", c.hold, 2*holdMin)
 	}
-	// the next probe comes after 8 windows
-	got = f.run(c, 8, 1.0, 0.05)
-	if !slices.Equal(got, []int{1, 1, 1, 1, 1, 1, 1, 2}) {
-		t.Fatalf("second hold: %v", got)
+	// the next probe comes after twice as many windows
+	got = f.run(c, 2*hold, 1.0, 0.05)
+	if want := append(levels(2*hold-1, 1), 2); !slices.Equal(got, want) {
+		t.Fatalf("second hold: %v, want %v", got, want)
 	}
 	// the CPU is back: the probe keeps both workers, the hold is reset
 	got = f.run(c, 20, 1.95, 0.2)
-	for _, k := range got {
-		if k != 2 {
-			t.Fatalf("CPU back: %v, want 2 throughout", got)
-		}
+	if want := levels(20, 2); !slices.Equal(got, want) {
+		t.Fatalf("CPU back: %v, want %v", got, want)
 	}
 	if c.hold != holdMin {
 		t.Fatalf("hold after the CPU came back: %v, want %v", c.hold, holdMin)
@@ -133,22 +141,22 @@ func TestControllerMoreJobsThanCores(t *testing.T) {
 	f := &fakeCPU{}
 	c := newController(3, f.u)
 	// -j 3 on two free cores: two cores of CPU, a core's worth waiting
-	got := f.run(c, 2, 2.0, 1.0)
-	if !slices.Equal(got, []int{3, 2}) {
-		t.Fatalf("-j 3 on 2 cores: %v, want [3 2]", got)
+	got := f.run(c, 1, 2.0, 1.0)
+	if !slices.Equal(got, []int{2}) {
+		t.Fatalf("-j 3 on 2 cores: %v, want [2]", got)
 	}
 	// -j 8 getting 3.1 cores: 3 workers (at least one fewer each time)
 	c = newController(8, f.u)
-	got = f.run(c, 2, 3.1, 4.9)
-	if !slices.Equal(got, []int{8, 3}) {
-		t.Fatalf("-j 8 on 3.1 cores: %v, want [8 3]", got)
+	got = f.run(c, 1, 3.1, 4.9)
+	if !slices.Equal(got, []int{3}) {
+		t.Fatalf("-j 8 on 3.1 cores: %v, want [3]", got)
 	}
 }
 
 func TestControllerJudgesNoShortWindow(t *testing.T) {
 	f := &fakeCPU{}
 	c := newController(2, f.u)
-	f.run(c, 1, 1.9, 0.2) // the first window settles
+	f.run(c, 1, 1.9, 0.2)
 	// a tick that came late and the next at once: a few milliseconds
 	// where the process got little CPU are not judged ...
 	short := f.u
@@ -291,5 +299,32 @@ func TestMapSeqParkedWorkersSeeTheEnd(t *testing.T) {
 			t.Fatalf("cancelled %v: the run did not end with a worker parked", cancelIt)
 		}
 		cancel()
+	}
+}
+
+// TestControllerKeepsWorkersThatAddThroughput: two workers get 1.2 cores,
+// under the first rule's mark, but one alone gets 0.8: once the probe has
+// measured both, the two stay.
+func TestControllerKeepsWorkersThatAddThroughput(t *testing.T) {
+	hold := int(holdMin / adaptPeriod)
+	f := &fakeCPU{}
+	c := newController(2, f.u)
+	if got := f.run(c, 1, 1.2, 0.8); got[0] != 1 {
+		t.Fatalf("1.2 cores for two workers, nothing known of one: %v, want a park", got)
+	}
+	got := f.run(c, hold, 0.8, 0.5)
+	if want := append(levels(hold-1, 1), 2); !slices.Equal(got, want) {
+		t.Fatalf("parked: %v, want %v", got, want)
+	}
+	// the probe: 1.2 cores against 0.8: the second worker adds 50%
+	// (the window after a change settles; then holdMax of windows)
+	n := 1 + int(holdMax/adaptPeriod) - 1
+	got = f.run(c, n, 1.2, 0.8)
+	if want := levels(n, 2); !slices.Equal(got, want) {
+		t.Fatalf("after the probe: %v, want %v", got, want)
+	}
+	// past holdMax the comparison is too old: the first rule again
+	if got := f.run(c, 1, 1.2, 0.8); !slices.Equal(got, []int{1}) {
+		t.Fatalf("the parked level's CPU forgotten: %v, want [1]", got)
 	}
 }
