@@ -432,8 +432,11 @@ func (r docResult) print(path string) {
 func checkGold(text string, gd goldDoc) {
 	fold := folder(true)
 	folded := fold(text)
+	// a name the layout pads with spaces (潘  庆 in a contact list) is
+	// written without them in the gold
+	unspaced := strings.NewReplacer(" ", "", "\u3000", "").Replace(folded)
 	miss := func(kind, n string) {
-		if !strings.Contains(text, n) && !strings.Contains(folded, fold(n)) {
+		if !strings.Contains(text, n) && !strings.Contains(folded, fold(n)) && !strings.Contains(unspaced, fold(n)) {
 			fmt.Printf("%s: %s %q does not occur\n", gd.path, kind, n)
 		}
 	}

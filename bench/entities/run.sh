@@ -45,8 +45,10 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 	echo
 	echo "### Policy documents (blind gold of bench/entities/gold)"
 	echo
-	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/dev_per.txt bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt |
-		grep -v -E '^\| dev_per \| (ORG|LOC|micro) '
+	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/dev_per.txt bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test4.txt |
+		grep -v -E '^\| (dev_per|test4) \| (ORG|LOC|micro) '
+	echo
+	echo "Round 6 (2026-12-06) added \`test4\`, the NEW blind TEST set for people: the 20 TEST documents no earlier entities gold covered that name a person (4 provincial reports, 16 ministry and Shandong notices: governors, contact persons, 习近平), people only, 30 people, annotated and committed (6907b2c, amended once before any run: 唐仁健) before the tool ran on them, measured once here after tuning ended; and more DEV people in \`dev_per\` (6 notices with contact persons, the header people of 12 DEV provincial reports, four Traditional documents; corrected once after the first run where the header search had missed people named in passing). Round 6 tuned on \`dev\` and \`dev_per\` only; \`test\`, \`test2\`, \`test3\` (measured before) were studied for the kinds of their misses, no rule names a person of theirs. In \`test2\`, 連 and 宋 are both PER and OPT in the gold (OPT wins), so they count as missed whatever the tool does. Changed after measuring TEST (said here): the first run of this measurement showed five false people in the PER table of the 25 reports below, all from round 6's rule for lists of people, in reports of \`test\` and \`test3\` (陶寺、丁村等遗迹; 许港、郑焦、郑新等产业带); the rule was narrowed in general terms (a list closed by 等 and a noun for things, or one of two-character items only with no person among them, is not a list of people), DEV unchanged; test4 was 0.906 / 0.967 in the first run as in this one; test3 0.857, test 0.973 PER F1 in both."
 	echo
 	echo "Five gold sets: \`dev\` (DEV documents, tuned on), \`dev_per\` (round 5: two DEV Traditional documents annotated for people only — transliterated names over ‧, surname + post — tuned on; its ORG and LOC are not annotated, so not shown), \`test\` (the TEST documents of rounds 1–3), \`test2\` (round 4's blind TEST set: 8 documents) and \`test3\` (round 5's NEW blind TEST set: 2005-02-21_9221, a Traditional assembly report and lecture naming officials and foreign figures, and 2026_山西省 — annotated and committed before the tool ran on them, measured once after tuning ended; nothing tuned after). \`test\` and \`test2\` had been measured by earlier rounds and were not looked at in round 5. Rules were tuned on DEV only. Title attachment: the share of the people with a title in the gold whose title the tool gives, among those it found (found) and among all (all, so bounded by PER recall)."
 	echo
@@ -60,12 +62,16 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 		echo
 		echo "| gold | PER F1 | ORG F1 | LOC F1 |"
 		echo "| --- | ---: | ---: | ---: |"
-		for g in dev test test2 test3; do
+		for g in dev dev_per test test2 test3 test4; do
 			b=$("$tmp/entbench-base" -corpus "$SHARED/corpus" "bench/entities/gold/$g.txt" | awk -F'|' '$3 ~ /PER|ORG|LOC/ {gsub(/ /, "", $9); printf "%s ", $9}')
 			h=$("$tmp/entbench" -corpus "$SHARED/corpus" "bench/entities/gold/$g.txt" | awk -F'|' '$3 ~ /PER|ORG|LOC/ {gsub(/ /, "", $9); printf "%s ", $9}')
 			read -r bp bo bl <<<"$b"
 			read -r hp ho hl <<<"$h"
-			echo "| $g | $bp → $hp | $bo → $ho | $bl → $hl |"
+			if [[ $g == dev_per || $g == test4 ]]; then
+				echo "| $g | $bp → $hp | – | – |"
+			else
+				echo "| $g | $bp → $hp | $bo → $ho | $bl → $hl |"
+			fi
 		done
 		echo
 	fi
@@ -76,6 +82,12 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 		"$tmp/nerbench" -genre policy -set "pd98 (policy genre)=$PD" -set "msra (policy genre)=$MSRA" | grep -E '^\| (pd98|msra)' | grep micro
 		echo
 	fi
+	echo "### People of the 25 provincial reports"
+	echo
+	echo "\`zhpolicy entities --corpus --type PER -f markdown ../shared/corpus/provincial_gwr_2026\` (the PER table analyze and report show), every row checked by hand:"
+	echo
+	"$tmp/zhpolicy" entities --corpus --type PER -f markdown -q "$SHARED/corpus/provincial_gwr_2026"
+	echo
 	echo "### Speed and memory beside segmentation"
 	echo
 	"$tmp/entbench" -speed "$ROUNDS" "$SHARED/corpus"

@@ -2,10 +2,11 @@ package iostreams
 
 import (
 	"fmt"
+	"io"
+	"strings"
 	"sync"
 	"time"
-
-	"github.com/schollz/progressbar/v3"
+	"unicode/utf8"
 )
 
 // ProgressMin is the amount of input from which a progress indicator is
@@ -18,13 +19,33 @@ const ProgressMin = 4 << 20
 // is big enough and the command's own output does not go to the same
 // terminal; otherwise every method does nothing. A nil *Progress is valid
 // and does nothing. Its methods may be called from several goroutines.
+//
+// It draws one line from the first Add on, rewritten in place with a
+// carriage return at most every progressEvery:
+//
+//	freq 3/10 documents  45% |█████       | (12 MB/27 MB, 5.1 MB/s) [2s:3s]
+//
+// (It was drawn by github.com/schollz/progressbar, which links net/http and
+// crypto/tls into the binary for a feature we do not use: 6 MB of 35.)
 type Progress struct {
 	mu    sync.Mutex
-	bar   *progressbar.ProgressBar
+	w     io.Writer
+	now   func() time.Time
 	label string
 	files int
-	total int
+	total int   // documents
+	bytes int64 // total input bytes (> 0)
+	done  int64
+	start time.Time
+	drawn time.Time // when the line was last drawn (zero: not drawn yet)
+	width int       // runes on the line now (0: the line is clear)
 }
+
+// progressEvery is the shortest time between two drawings of the line.
+const progressEvery = 200 * time.Millisecond
+
+// progressBar is the number of cells of the bar.
+const progressBar = 12
 
 // ProgressOptions say what a run is and whether its output shares the
 // terminal.
@@ -45,27 +66,14 @@ func (s *IOStreams) StartProgress(o ProgressOptions) *Progress {
 	if min == 0 {
 		min = ProgressMin
 	}
-	if !s.stderrTTY || s.quiet || o.OutputToTTY && s.stdoutTTY || o.Bytes < min {
+	if !s.stderrTTY || s.quiet || o.OutputToTTY && s.stdoutTTY || o.Bytes < min || o.Bytes <= 0 {
 		return nil
 	}
-	p := &Progress{label: o.Label, total: o.Files}
-	p.bar = progressbar.NewOptions64(o.Bytes,
-		progressbar.OptionSetWriter(s.ErrOut),
-		progressbar.OptionShowBytes(true),
-		progressbar.OptionSetPredictTime(true),
-		progressbar.OptionThrottle(200*time.Millisecond),
-		progressbar.OptionClearOnFinish(),
-		progressbar.OptionSetWidth(24),
-		progressbar.OptionSetDescription(p.describe()),
-	)
-	return p
+	return newProgress(s.ErrOut, time.Now, o)
 }
 
-func (p *Progress) describe() string {
-	if p.label == "" {
-		return fmt.Sprintf("%d/%d documents", p.files, p.total)
-	}
-	return fmt.Sprintf("%s %d/%d documents", p.label, p.files, p.total)
+func newProgress(w io.Writer, now func() time.Time, o ProgressOptions) *Progress {
+	return &Progress{w: w, now: now, label: o.Label, total: o.Files, bytes: o.Bytes, start: now()}
 }
 
 // Add records n more bytes processed, and one more document finished when
@@ -76,11 +84,13 @@ func (p *Progress) Add(n int64, docDone bool) {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.done += n
 	if docDone {
 		p.files++
-		p.bar.Describe(p.describe())
 	}
-	_ = p.bar.Add64(n)
+	if t := p.now(); p.width == 0 || t.Sub(p.drawn) >= progressEvery {
+		p.draw(t)
+	}
 }
 
 // Clear takes the indicator off the terminal line, before a message is
@@ -91,7 +101,7 @@ func (p *Progress) Clear() {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	_ = p.bar.Clear()
+	p.clear()
 }
 
 // Done removes the indicator at the end of the run.
@@ -101,5 +111,88 @@ func (p *Progress) Done() {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	_ = p.bar.Finish()
+	p.clear()
+}
+
+func (p *Progress) clear() {
+	if p.width == 0 {
+		return
+	}
+	fmt.Fprintf(p.w, "\r%s\r", strings.Repeat(" ", p.width))
+	p.width = 0
+}
+
+// draw rewrites the line; a shorter line than the last is padded so that
+// nothing of the old one is left.
+func (p *Progress) draw(t time.Time) {
+	line := p.line(t)
+	n := utf8.RuneCountInString(line)
+	pad := ""
+	if n < p.width {
+		pad = strings.Repeat(" ", p.width-n)
+	}
+	fmt.Fprintf(p.w, "\r%s%s", line, pad)
+	p.width = max(n, p.width)
+	p.drawn = t
+}
+
+// line is the text of the indicator at t.
+func (p *Progress) line(t time.Time) string {
+	done := min(p.done, p.bytes)
+	frac := float64(done) / float64(p.bytes)
+	cells := int(frac * progressBar)
+	elapsed := t.Sub(p.start)
+	var b strings.Builder
+	if p.label != "" {
+		b.WriteString(p.label)
+		b.WriteByte(' ')
+	}
+	fmt.Fprintf(&b, "%d/%d documents %3d%% |%s%s| (%s/%s",
+		p.files, p.total, int(frac*100),
+		strings.Repeat("█", cells), strings.Repeat(" ", progressBar-cells),
+		humanBytes(done), humanBytes(p.bytes))
+	if s := elapsed.Seconds(); s >= 0.5 {
+		fmt.Fprintf(&b, ", %s/s", humanBytes(int64(float64(done)/s)))
+	}
+	b.WriteString(") [")
+	b.WriteString(shortDuration(elapsed))
+	if done > 0 && done < p.bytes {
+		left := time.Duration(float64(elapsed) * float64(p.bytes-done) / float64(done))
+		b.WriteByte(':')
+		b.WriteString(shortDuration(left))
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// humanBytes writes a size with decimal units (kB = 1000 bytes), one
+// decimal below 10.
+func humanBytes(n int64) string {
+	if n < 1000 {
+		return fmt.Sprintf("%d B", n)
+	}
+	x, unit := float64(n)/1000, "kB"
+	for _, u := range []string{"MB", "GB", "TB"} {
+		if x < 999.5 {
+			break
+		}
+		x, unit = x/1000, u
+	}
+	if x < 9.95 {
+		return fmt.Sprintf("%.1f %s", x, unit)
+	}
+	return fmt.Sprintf("%.0f %s", x, unit)
+}
+
+// shortDuration writes whole seconds as 7s, 3m05s or 2h04m.
+func shortDuration(d time.Duration) string {
+	s := int64(d.Round(time.Second) / time.Second)
+	switch {
+	case s < 60:
+		return fmt.Sprintf("%ds", s)
+	case s < 3600:
+		return fmt.Sprintf("%dm%02ds", s/60, s%60)
+	default:
+		return fmt.Sprintf("%dh%02dm", s/3600, s/60%60)
+	}
 }

@@ -159,10 +159,35 @@ func (st *sentence) knownPeople() {
 			if st.endTok[e] < 0 && len([]rune(st.restOfToken(e))) != 1 {
 				continue
 			}
+			if st.companyAfter(e) {
+				break // 包钢 the chairman's name, 包钢板材厂 the company's
+			}
 			st.addPerson(s, e, float64(L)*10+500, true)
 			break
 		}
 	}
+}
+
+// companyWords end the name of a company or works, which a person's name
+// may begin (包钢|板材厂, 包钢|集团).
+var companyWords = map[string]bool{"厂": true, "公司": true, "集团": true, "矿": true, "厂区": true, "工厂": true,
+	"有限公司": true, "板材厂": true, "钢厂": true, "股份": true}
+
+// companyAfter says whether up to three tokens after e end with a word that
+// ends the name of a company or works, with no title, form of address or
+// punctuation before it.
+func (st *sentence) companyAfter(e int) bool {
+	j := st.startTok[e]
+	for n := 0; j >= 0 && j < len(st.toks) && n < 3; j, n = j+1, n+1 {
+		w := st.tokText(j)
+		if companyWords[w] {
+			return true
+		}
+		if !hanOnly(w) || st.t.titles[w] || honorifics[w] || afterName[w] {
+			return false
+		}
+	}
+	return false
 }
 
 // notPlace says whether [s, e) begins a fixed term in which a place name is

@@ -1,6 +1,9 @@
 package entities
 
-import "unicode"
+import (
+	"math/bits"
+	"unicode"
+)
 
 // A small pattern matcher for the recogniser's fixed patterns (dates,
 // amounts, meetings), written instead of regular expressions (issue 23: no
@@ -108,9 +111,9 @@ func (m *rset) has(r rune) bool {
 // runes lists the runes of the set.
 func (m *rset) runes() []rune {
 	var out []rune
-	for r := m.lo; r <= m.hi; r++ {
-		if m.has(r) {
-			out = append(out, r)
+	for i, w := range m.bits {
+		for ; w != 0; w &= w - 1 {
+			out = append(out, m.lo+rune(i*64+bits.TrailingZeros64(w)))
 		}
 	}
 	return out

@@ -582,10 +582,12 @@ func (st *sentence) familyNameAlone(ti int) {
 			w := st.tokText(j)
 			post := st.t.titles[w] || postModifiers[w] && j+1 < len(st.toks) && st.t.titles[st.tokText(j+1)] // 吕|副|总统
 			sur := st.t.surnameScore(st.rs[s])
+			polite := w == "先生" || w == "女士"
 			if (post || w == "总" || w == "某" || w == "师傅" || honorifics[w]) && sur > -2 ||
-				post && sur > -4.5 && st.freeBefore(s) && !strings.ContainsRune(notAloneBeforePost, st.rs[s]) {
+				(post || polite) && sur > -4.5 && st.freeBefore(s) && !strings.ContainsRune(notAloneBeforePost, st.rs[s]) {
 				// a family name that is also a common character (连, 苏,
-				// 游) only before a post, not glued to the word before it
+				// 游) only before a post or 先生/女士, not glued to the
+				// word before it
 				st.addPerson(s, tk.e, 9, false)
 			}
 		}
@@ -601,6 +603,11 @@ func (st *sentence) familyNameAlone(ti int) {
 	}
 	if tk.e-tk.s == 2 && (st.rs[s] == '老' || st.rs[s] == '小') && st.t.sur1.has(st.rs[s+1]) && st.t.surnameScore(st.rs[s+1]) > -0.5 {
 		st.addPerson(s+1, tk.e, 9, false)
+	}
+	// a family name and 先生 or 女士 cut as one word (宋先生)
+	if tk.e-tk.s == 3 && (st.text(s+1, tk.e) == "先生" || st.text(s+1, tk.e) == "女士") && st.t.sur1.has(st.rs[s]) &&
+		st.t.surnameScore(st.rs[s]) > -4.5 && st.freeBefore(s) && !strings.ContainsRune(notAloneBeforePost, st.rs[s]) {
+		st.addPerson(s, s+1, 9, true)
 	}
 	st.nameTitleToken(ti)
 }
@@ -710,13 +717,18 @@ func (st *sentence) addHeaderName(s, e int) {
 	if han < 2 || dots == 0 && han > 5 || han > 16 {
 		return
 	}
-	if pos, dict := st.dictWord(s, e); dict && commonPOS[pos] {
-		return // 省长 讲话
+	if pos, dict := st.dictWord(s, e); dict && commonPOS[pos] && !(headerNounPOS[pos] && st.t.sur1.has(st.rs[s]) && st.t.surnameScore(st.rs[s]) > -4) {
+		return // 省长 讲话; but 主席 包钢: a noun that starts with a family name is the name a header gives
 	}
 	st.addPerson(s, e, float64(e-s)*10+600, true)
 }
 
-func isNameDot(r rune) bool { return r == '·' || r == '•' || r == '・' || r == '‧' || r == '∙' }
+// headerNounPOS are the tags of the nouns a header's name may be (包钢).
+var headerNounPOS = map[string]bool{"n": true, "nz": true, "nt": true, "ns": true, "j": true}
+
+func isNameDot(r rune) bool {
+	return r == '·' || r == '•' || r == '・' || r == '‧' || r == '∙' || r == '．' // 大衛．羅斯福 with a full-width full stop
+}
 
 // foreignNames adds runs of transliteration characters: foreign persons
 // when something says so (a title or form of address, a verb of saying, a
@@ -783,7 +795,9 @@ func (st *sentence) judgeForeign(i, j int) {
 	}
 	pos, dict := st.dictWord(s, e)
 	dict = dict && single
-	evidence := (st.titleBefore(s) || st.titleAfter(e) || st.speaksAfter(e) || st.captionAfter(e)) && st.freeBefore(s)
+	// a post right before is not a character glued to the name, even when
+	// it is written over tokens (国务|次|卿|伯恩斯)
+	evidence := st.titleBefore(s) || (st.titleAfter(e) || st.speaksAfter(e) || st.captionAfter(e)) && st.freeBefore(s)
 	if dict && (L == 2 || commonPOS[pos]) {
 		// a word the dictionary knows (沙龙, 爱戴) only after a title,
 		// before an honorific or a verb of saying
@@ -932,7 +946,14 @@ func (st *sentence) namePart(k, dir int) int {
 			break // a place or body: 新疆|艾尔肯 ends the part
 		}
 		if tk.e-tk.s == 1 && !st.t.translit.has(st.rs[tk.s]) && !st.t.minority.has(st.rs[tk.s]) {
-			break // 荷兰|人|维姆, 退役军人”|龙|吉克
+			// 荷兰|人|维姆 ends the part; but a character that a
+			// quotation mark or a list mark opens belongs to it
+			// (“最美退役军人”龙|吉克·卡德尔)
+			if dir < 0 && n > 0 && tk.e-tk.s == 1 && tk.s > 0 && strings.ContainsRune("”」』、，：；", st.rs[tk.s-1]) && isHan(st.rs[tk.s]) &&
+				!strings.ContainsRune(functionChars, st.rs[tk.s]) {
+				edge = tk.s
+			}
+			break
 		}
 		if n+tk.e-tk.s > 6 {
 			break

@@ -173,6 +173,12 @@ func (st *sentence) recognizeCore() []span {
 	st.quotedOrganisations()
 	st.enumeratedCompanies()
 	st.chineseNames()
+	if st.d.x.genre == Policy {
+		st.contactNames()
+		st.warningNames()
+		st.postFramedNames()
+		st.listedPeople()
+	}
 	st.headerName()
 	st.foreignNames()
 	st.places()

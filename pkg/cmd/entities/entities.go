@@ -51,7 +51,9 @@ titles, organisation endings).
 
 Types:
   PER      people named with evidence (a title or form of address next to the
-           name, a header or caption line, the lists of public figures), with
+           name, a header or caption line, a contact list or telephone number,
+           a list of names joined by 、, a warning such as 汲取X等案件教训,
+           the lists of public figures), with
            the title written next to them (市委书记姜冬冬); never photo credits,
            editors, or the names of roads and railways (惠肇高速)
   ORG      organisations at full extent: Party and state bodies, companies (a
