@@ -228,3 +228,39 @@ func adapt(g *gate, jobs int, m meter, period time.Duration, onSet func(int)) (s
 		g.set(jobs)
 	}
 }
+
+// Throttle lets a pool of workers that take their items themselves (an
+// atomic counter over a slice) adapt to the CPU the process gets as the
+// document loop's workers do: a worker calls Wait before taking each item,
+// and the workers in excess are parked there while the CPU is short.
+// Stop must be called once the items are all taken and before waiting for
+// the workers: it lets the parked ones run to see the end. The zero value
+// and a Throttle of one job never park.
+type Throttle struct {
+	g    *gate
+	stop func()
+}
+
+// NewThrottle starts the adaptation for jobs workers, numbered from 0.
+func NewThrottle(jobs int) *Throttle {
+	if jobs < 2 {
+		return &Throttle{}
+	}
+	g := newGate(jobs)
+	return &Throttle{g: g, stop: adapt(g, jobs, newMeter(), adaptPeriod, nil)}
+}
+
+// Wait returns when worker w may take an item.
+func (t *Throttle) Wait(w int) {
+	if t != nil && t.g != nil {
+		t.g.wait(w)
+	}
+}
+
+// Stop ends the adaptation and lets every worker run.
+func (t *Throttle) Stop() {
+	if t != nil && t.stop != nil {
+		t.stop()
+		t.stop = nil
+	}
+}

@@ -328,3 +328,38 @@ func TestControllerKeepsWorkersThatAddThroughput(t *testing.T) {
 		t.Fatalf("the parked level's CPU forgotten: %v, want [1]", got)
 	}
 }
+
+// TestThrottle: a parked worker of a Throttle runs again once it stops;
+// one job, the zero value and nil never park.
+func TestThrottle(t *testing.T) {
+	var zero Throttle
+	zero.Wait(5)
+	zero.Stop()
+	var none *Throttle
+	none.Wait(1)
+	none.Stop()
+	one := NewThrottle(1)
+	one.Wait(3)
+	one.Stop()
+
+	th := NewThrottle(2)
+	th.g.set(1) // as the controller does while the CPU is short
+	passed := make(chan struct{})
+	go func() {
+		th.Wait(1)
+		close(passed)
+	}()
+	th.Wait(0)
+	select {
+	case <-passed:
+		t.Fatal("worker 1 of a throttle at one passed")
+	case <-time.After(20 * time.Millisecond):
+	}
+	th.Stop()
+	select {
+	case <-passed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("worker 1 still parked after Stop")
+	}
+	th.Stop() // twice is fine
+}
