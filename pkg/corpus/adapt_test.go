@@ -342,8 +342,10 @@ func TestThrottle(t *testing.T) {
 	one.Wait(3)
 	one.Stop()
 
-	th := NewThrottle(2)
-	th.g.set(1) // as the controller does while the CPU is short
+	NewThrottle(2).Stop()
+	g := newGate(2)
+	th := &Throttle{g: g, stop: adapt(g, 2, nil, adaptPeriod, nil)} // no controller: ...
+	th.g.set(1)                                                     // ... parked by hand
 	passed := make(chan struct{})
 	go func() {
 		th.Wait(1)
