@@ -17,16 +17,19 @@ import (
 // kernel has descheduled), which was measured up to 25% slower than one
 // worker. So while a run has more than one worker, it measures over
 // windows of 50 ms how much CPU the process gets and how long its threads
-// wait for a CPU. When the workers want CPUs they do not get (the threads
-// wait in the run queue, and the CPU time is most of a core short of the
-// workers running, or, once a parked level has been measured, not 15%
-// more than that level got), the workers in excess are parked between two
-// items, down to one. A parked level is probed after a while (every worker
-// let run for a window, kept if they get more CPU than the parked level
-// did), at growing intervals (0.4 s to 3.2 s) while they do not. Parking
-// changes only which worker takes an item: results are emitted in input
-// order as before, the output is the same. ZHPOLICY_FIXED_JOBS=1 turns
-// the adaptation off.
+// wait for a CPU, and compares the CPU it gets with every worker running
+// and with fewer: when a window finds the workers short of CPU (the
+// threads wait in the run queue, and the CPU time is most of a core short
+// of the workers running), the workers in excess are parked between two
+// items for a while (0.4 s, doubling up to 3.2 s) and the CPU that level
+// gets is measured; then every worker runs again for 0.3 s, and stays
+// (for 1.6 s, doubling up to 12.8 s, without a look at the windows) if
+// they got 8% more CPU than the parked level, or the parked level comes
+// back. On a machine where another session's load still leaves a run more
+// than one core, -j 2 then keeps its second worker; where it leaves one,
+// the second worker is parked most of the time. Parking changes only which
+// worker takes an item: results are emitted in input order as before, the
+// output is the same. ZHPOLICY_FIXED_JOBS=1 turns the adaptation off.
 //
 // Work that waits on input and output rather than the CPU does not park:
 // its threads sleep rather than wait in the run queue.
@@ -54,39 +57,55 @@ const (
 	// short, and goes back to holdMin when one finds it back.
 	holdMin = 400 * time.Millisecond
 	holdMax = 3200 * time.Millisecond
+	// probeWindows is how many windows a probe measures every worker over.
+	probeWindows = 6
+	// keepMin and keepMax bound how long every worker runs, once a probe
+	// has found that they get more CPU than the parked level, before a
+	// short window can park them again: the keep doubles with every such
+	// probe.
+	keepMin = 1600 * time.Millisecond
+	keepMax = 12800 * time.Millisecond
 	// waitCPU: a window where the process's threads waited for a CPU more
 	// than this many cores' worth of the window is one where they wanted
 	// more CPU than they got; ...
 	waitCPU = 0.25
 	// shortCPU: ... with the process's CPU time more than this many cores
-	// short of its running workers, the CPUs do not feed the workers (while
-	// the CPU time a parked level gets is not known) ...
+	// short of its running workers, the CPUs do not feed the workers: a
+	// level with fewer is tried.
 	shortCPU = 0.75
-	// gain: ... or, once it is known, the workers running get less than
-	// gain times the CPU time of the parked level: the workers added do not
-	// add throughput.
-	gain = 1.15
+	// gain: every worker is kept only if they get at least gain times the
+	// CPU of the parked level (measured one after the other): two workers
+	// on a loaded machine cost 2-6% more CPU for the same work than one.
+	gain = 1.08
 )
 
 // controller decides, window after window, how many of jobs workers run.
 // It is pure logic over the usage it is given: deterministic, tested with
 // made-up usage.
+//
+// Every worker runs until a window finds the CPU short (shortCPU,
+// waitCPU); then fewer run for a hold, and the CPU that level gets is
+// measured; then every worker runs again for probeWindows windows
+// (a probe), and the two are compared: every worker stays if they got
+// gain times the CPU of the parked level, for a keep during which no
+// window parks them; else the parked level comes back for twice the hold.
 type controller struct {
 	jobs, active int
 	last         usage
 	settle       bool          // the window after a change is not judged
 	since        time.Duration // when the active level was set
 	hold         time.Duration // how long a parked level lasts before a probe
-	probing      bool          // the level was raised to see if the CPU is back
-	// parked is the CPU rate (cores) the last parked level got, parkedAt
-	// that level and when it was last measured (0: not known).
-	parked   float64
-	parkedAt time.Duration
-	windows  int // windows measured at the parked level
+	keep         time.Duration // how long a probe's verdict for every worker lasts
+	keepUntil    time.Duration // no park before then
+	// parked is the mean CPU rate (cores) of the last parked level's
+	// windows; probe and probeWait those of the probe under way.
+	parked, probe, probeWait float64
+	windows                  int // windows in the mean under way
+	probing                  bool
 }
 
 func newController(jobs int, start usage) *controller {
-	return &controller{jobs: jobs, active: jobs, last: start, since: start.wall, hold: holdMin}
+	return &controller{jobs: jobs, active: jobs, last: start, since: start.wall, hold: holdMin, keep: keepMin}
 }
 
 // observe takes the usage at the end of a window and returns the number of
@@ -104,47 +123,60 @@ func (c *controller) observe(u usage) int {
 	}
 	rate := float64(dc) / float64(dw)
 	wait := float64(dq) / float64(dw)
+	c.windows++
 	if c.active < c.jobs {
-		// parked: the CPU this level gets (the mean of its windows)
-		c.windows++
+		// parked: the CPU this level gets
 		c.parked += (rate - c.parked) / float64(c.windows)
-		c.parkedAt = u.wall
 		if u.wall-c.since >= c.hold {
 			c.probing = true
 			c.set(c.jobs, u.wall)
 		}
 		return c.active
 	}
-	if c.parkedAt > 0 && u.wall-c.parkedAt > holdMax {
-		c.parkedAt = 0 // too old to compare with
-	}
-	short := rate < float64(c.active)-shortCPU
-	if c.parkedAt > 0 {
-		short = rate < gain*c.parked
-	}
-	if c.active > 1 && short && wait > waitCPU {
-		// as many workers as the CPUs the process gets (rounded up past a
-		// quarter of a core), at least one fewer than now
-		k := min(max(1, int(rate+shortCPU)), c.active-1)
-		if c.probing {
-			c.hold = min(2*c.hold, holdMax)
-		} else {
-			c.hold = holdMin
+	if c.probing {
+		c.probe += (rate - c.probe) / float64(c.windows)
+		c.probeWait += (wait - c.probeWait) / float64(c.windows)
+		if c.windows < probeWindows {
+			return c.active
 		}
 		c.probing = false
-		c.set(k, u.wall)
-		c.parked, c.windows = 0, 0
-		return k
-	}
-	if c.probing { // the CPU is back
-		c.probing = false
+		if c.probe < gain*c.parked && c.probeWait > waitCPU {
+			// the workers parked add nothing: parked again, for longer
+			c.hold = min(2*c.hold, holdMax)
+			c.keep = keepMin
+			return c.park(c.probe, u.wall)
+		}
+		// they add: every worker runs, for longer each time
 		c.hold = holdMin
+		c.keepUntil = u.wall + c.keep
+		c.keep = min(2*c.keep, keepMax)
+		return c.active
+	}
+	if u.wall < c.keepUntil {
+		return c.active
+	}
+	if c.active > 1 && rate < float64(c.active)-shortCPU && wait > waitCPU {
+		return c.park(rate, u.wall)
 	}
 	return c.active
 }
 
+// park sets as many workers as the CPUs the process gets at rate (rounded
+// up past a quarter of a core), at least one fewer than now.
+func (c *controller) park(rate float64, now time.Duration) int {
+	k := min(max(1, int(rate+shortCPU)), c.active-1)
+	c.set(k, now)
+	return k
+}
+
 func (c *controller) set(k int, now time.Duration) {
 	c.active, c.since, c.settle = k, now, true
+	c.windows = 0
+	if k < c.jobs {
+		c.parked = 0
+	} else {
+		c.probe, c.probeWait = 0, 0
+	}
 }
 
 // gate lets workers 0..active-1 take items; the others wait in wait.

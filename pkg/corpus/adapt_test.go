@@ -83,9 +83,10 @@ func TestControllerParksOnOneShareAndProbes(t *testing.T) {
 	if want := append(levels(hold-1, 1), 2); !slices.Equal(got, want) {
 		t.Fatalf("parked, then a probe: %v, want %v", got, want)
 	}
-	got = f.run(c, 2, 1.0, 1.0) // settle, then judged
-	if !slices.Equal(got, []int{2, 1}) {
-		t.Fatalf("the probe under load: %v, want [2 1]", got)
+	// the probe: a window settles, probeWindows are measured: no more CPU
+	got = f.run(c, 1+probeWindows, 1.0, 1.0)
+	if want := append(levels(probeWindows, 2), 1); !slices.Equal(got, want) {
+		t.Fatalf("the probe under load: %v, want %v", got, want)
 	}
 	if c.hold != 2*holdMin {
 		t.Fatalf("hold after a failed probe: %v, want %v", c.hold, 2*holdMin)
@@ -96,8 +97,9 @@ func TestControllerParksOnOneShareAndProbes(t *testing.T) {
 		t.Fatalf("second hold: %v, want %v", got, want)
 	}
 	// the CPU is back: the probe keeps both workers, the hold is reset
-	got = f.run(c, 20, 1.95, 0.2)
-	if want := levels(20, 2); !slices.Equal(got, want) {
+	n := 1 + probeWindows + int(keepMin/adaptPeriod)
+	got = f.run(c, n, 1.95, 0.2)
+	if want := levels(n, 2); !slices.Equal(got, want) {
 		t.Fatalf("CPU back: %v, want %v", got, want)
 	}
 	if c.hold != holdMin {
@@ -304,9 +306,10 @@ func TestMapSeqParkedWorkersSeeTheEnd(t *testing.T) {
 
 // TestControllerKeepsWorkersThatAddThroughput: two workers get 1.2 cores,
 // under the first rule's mark, but one alone gets 0.8: once the probe has
-// measured both, the two stay.
+// measured both, the two stay for keepMin, then for twice as long.
 func TestControllerKeepsWorkersThatAddThroughput(t *testing.T) {
 	hold := int(holdMin / adaptPeriod)
+	keep := int(keepMin / adaptPeriod)
 	f := &fakeCPU{}
 	c := newController(2, f.u)
 	if got := f.run(c, 1, 1.2, 0.8); got[0] != 1 {
@@ -316,16 +319,31 @@ func TestControllerKeepsWorkersThatAddThroughput(t *testing.T) {
 	if want := append(levels(hold-1, 1), 2); !slices.Equal(got, want) {
 		t.Fatalf("parked: %v, want %v", got, want)
 	}
-	// the probe: 1.2 cores against 0.8: the second worker adds 50%
-	// (the window after a change settles; then holdMax of windows)
-	n := 1 + int(holdMax/adaptPeriod) - 1
+	// the probe (a window settles, probeWindows measured): 1.2 cores
+	// against 0.8, the second worker adds 50%; then keepMin with both
+	n := 1 + probeWindows + keep - 1
 	got = f.run(c, n, 1.2, 0.8)
 	if want := levels(n, 2); !slices.Equal(got, want) {
-		t.Fatalf("after the probe: %v, want %v", got, want)
+		t.Fatalf("the probe and the keep: %v, want %v", got, want)
 	}
-	// past holdMax the comparison is too old: the first rule again
+	// past the keep, the first rule again: a park, a probe that keeps both
+	// for twice as long
 	if got := f.run(c, 1, 1.2, 0.8); !slices.Equal(got, []int{1}) {
-		t.Fatalf("the parked level's CPU forgotten: %v, want [1]", got)
+		t.Fatalf("past the keep: %v, want [1]", got)
+	}
+	f.run(c, hold, 0.8, 0.5)
+	n = 1 + probeWindows + 2*keep - 1
+	got = f.run(c, n, 1.2, 0.8)
+	if want := levels(n, 2); !slices.Equal(got, want) {
+		t.Fatalf("the second keep: %v, want %v", got, want)
+	}
+	// a probe that finds too little more (1.2 against 1.15: under gain)
+	// parks again
+	f.run(c, 1, 1.2, 0.8)
+	f.run(c, hold, 1.15, 0.5)
+	got = f.run(c, 1+probeWindows, 1.2, 0.8)
+	if want := append(levels(probeWindows, 2), 1); !slices.Equal(got, want) {
+		t.Fatalf("a probe with too little gain: %v, want %v", got, want)
 	}
 }
 
