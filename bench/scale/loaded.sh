@@ -9,7 +9,8 @@
 # + system) of the loaded runs (under a fixed share of the CPU the wall
 # time follows the CPU time, and the CPU time is less noisy); the load
 # average (1 min) before each command and the mean over its loaded runs.
-# ZP_COMMANDS=FILE: other command lines than bench/scale/commands.txt.
+# ZP_COMMANDS=FILE: other command lines than bench/scale/commands.txt;
+# ZP_SESSIONS=N: N sessions of LOOPS busy loops each (a heavier load).
 #
 #   bash bench/scale/loaded.sh [ROUNDS] [LOOPS] > table.md
 set -euo pipefail
@@ -19,19 +20,22 @@ loops=${2:-2}
 corpus=${ZHPOLICY_SHARED:-$(pwd)/../shared}/corpus
 [ -d "$corpus" ] || { echo "no $corpus" >&2; exit 1; }
 work=$(mktemp -d)
-loadpid=
+sessions=${ZP_SESSIONS:-1}
+loadpids=()
 stopload() {
-	if [ -n "$loadpid" ]; then
-		kill -- "-$loadpid" 2>/dev/null || true
-		wait "$loadpid" 2>/dev/null || true
-		loadpid=
-	fi
+	for p in "${loadpids[@]}"; do
+		kill -- "-$p" 2>/dev/null || true
+		wait "$p" 2>/dev/null || true
+	done
+	loadpids=()
 }
 trap 'stopload; rm -rf "$work"' EXIT
 startload() {
-	# shellcheck disable=SC2016 # expanded by the inner shell
-	setsid bash -c 'for _ in $(seq "$1"); do while :; do :; done & done; wait' _ "$loops" >/dev/null 2>&1 &
-	loadpid=$!
+	for _ in $(seq "$sessions"); do
+		# shellcheck disable=SC2016 # expanded by the inner shell
+		setsid bash -c 'for _ in $(seq "$1"); do while :; do :; done & done; wait' _ "$loops" >/dev/null 2>&1 &
+		loadpids+=("$!")
+	done
 	sleep 0.3
 }
 go build -o "$work/zhpolicy" ./cmd/zhpolicy
@@ -47,7 +51,7 @@ run() {
 	tail -n 1 "$work/t" | awk '{print $1}' >>"$work/$name"
 	tail -n 1 "$work/t" | awk '{printf "%.2f\n", $2 + $3}' >>"$work/c$name"
 }
-echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $rounds rounds, $loops busy loops in their own session for the loaded runs, load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $rounds rounds, $sessions session(s) of $loops busy loops for the loaded runs, load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| command | ambient -j 1 s | ambient -j 2 s | speed-up | loaded -j 1 s | loaded -j 2 s | speed-up | loaded -j 2 fixed s | speed-up fixed | loaded CPU s -j 1 / -j 2 / fixed | load before | load in loaded runs |"
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
