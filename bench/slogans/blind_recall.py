@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Recall of `zhpolicy slogans` against the blind lists (gold/blind3_list.md, blind4_list.md, blind5_list.md).
+"""Recall of `zhpolicy slogans` against the blind lists (gold/blind3_list.md .. blind6_list.md).
 
     python3 bench/slogans/blind_recall.py [BINARY]
 
@@ -56,7 +56,7 @@ def norm(s):
 def main():
     binary = sys.argv[1] if len(sys.argv) > 1 else None
     total = found = 0
-    for md in ("blind3_list.md", "blind4_list.md", "blind5_list.md"):
+    for md in ("blind3_list.md", "blind4_list.md", "blind5_list.md", "blind6_list.md"):
         docs = items(os.path.join(HERE, "gold", md))
         paths = []
         for d in docs:

@@ -5,7 +5,7 @@
 
 For each labelled file of earlier rounds (gold/precision_test.tsv, precision_test2.tsv: the 10 TEST
 provincial reports; precision_test4.tsv: the TEST4 documents, C rows; precision_test5.tsv: the TEST5
-documents, C rows; precision_dev*.tsv: DEV) the build is run on the file's documents and the
+documents, C rows; precision_test6.tsv: the TEST6 documents; precision_dev*.tsv: DEV) the build is run on the file's documents and the
 labelled rows whose (document, text) it still outputs are scored; output rows with no label are
 counted (new rows a later round did not label).
 """
@@ -14,7 +14,8 @@ import collections, json, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "..", "shared", "corpus")
 FILES = {"test": ("A",), "test2": ("A",), "test4": ("C", "C+R8"), "test5": ("C", "C+R10"),
-         "dev": ("A",), "dev3": ("A",), "dev4_parallel": ("P",)}
+         "test6": ("C", "C+R11"), "dev": ("A",), "dev3": ("A",), "dev4_parallel": ("P",),
+         "dev5": ("D5Q", "D5T", "D5N"), "dev6": ("D6",), "dev7_parallel": ("D7",)}
 
 
 def path(doc):

@@ -102,6 +102,40 @@ TEST5 = ["ministry_provincial_notices/%s.txt" % n for n in
         ["taiwan_presidential_office/2005-05-10_9424.txt"]
 
 
+TEST6 = ["ministry_provincial_notices/%s.txt" % n for n in
+         "shandong_050 central_034 shandong_016 central_161 central_043 shandong_048 central_057".split()] + \
+        ["taiwan_presidential_office/2005-02-21_9221.txt"]
+
+
+def test6(binary, old):
+    """Write gold/precision_test6.tsv: every output row of rules 12 on the round-5 TEST documents
+    (gold/blind6_list.md) as sample C (C+R11 when rules 11 output it too) and the rows only rules 11
+    output (R11), with empty labels (labelled by hand afterwards)."""
+    write_rows("precision_test6.tsv", TEST6, binary, old, "R11")
+
+
+def write_rows(name, paths, binary, old, oldtag):
+    base = os.path.join(ROOT, "..", "shared", "corpus")
+    docs = [os.path.join(base, p) for p in paths]
+
+    def run(b):
+        out = subprocess.run([b, "slogans", "-q", "-f", "jsonl", "--context"] + docs,
+                             cwd=ROOT, capture_output=True, text=True, check=False).stdout
+        return [json.loads(l) for l in out.splitlines() if l.strip()]
+    new = run(binary)
+    seen = {(r["file"], r["text"]) for r in new}
+    olds = run(old)
+    both = {(r["file"], r["text"]) for r in olds} & seen
+    rest = [r for r in olds if (r["file"], r["text"]) not in seen]
+    with open(os.path.join(HERE, "gold", name), "w") as fh:
+        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+        rows_ = [("C+" + oldtag if (r["file"], r["text"]) in both else "C", r) for r in new] + [(oldtag, r) for r in rest]
+        for s, r in rows_:
+            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+            fh.write("\t".join([s, os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
+    print(name, len(new), "rows;", len(rest), "only in the earlier rules")
+
+
 def test5(binary=None, old=None):
     """Write gold/precision_test5.tsv: every output row of the round-4 TEST documents
     (gold/blind5_list.md) as sample C, and, given a build of the earlier rules (old), the rows only
@@ -130,7 +164,7 @@ def test5(binary=None, old=None):
 
 def score():
     lines = []
-    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5"):
+    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         if not os.path.exists(p):
             continue
@@ -142,10 +176,13 @@ def score():
             # test3, test4: every row of the output (C; C+R8 when rules 8
             # output it too: all C rows of test3) of the new TEST documents;
             # R8 rows are those only rules 8 output
-            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "P") else []
+            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "P") else []
             if s in ("R10", "C+R10"):
                 keys.append("rules 10 " + kind)
                 keys.append("rules 10 all")
+            if s in ("R11", "C+R11"):
+                keys.append("rules 11 " + kind)
+                keys.append("rules 11 all")
             if s in ("C+R8", "R8") or s == "C" and name == "test3":
                 keys.append("rules 8 " + kind)
                 keys.append("rules 8 all")
@@ -154,10 +191,10 @@ def score():
             for k in keys:
                 n[k] += 1
                 tp[k] += label == "yes"
-            if label == "no" and s not in ("R8", "R10"):
+            if label == "no" and s not in ("R8", "R10", "R11"):
                 reasons[reason.split(":")[0].strip()] += 1
         lines.append("%s: " % name.upper() + "; ".join("%s %d/%d = %.3f" % (k, tp[k], n[k], tp[k] / n[k])
-                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel"] if n[k]))
+                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel"] if n[k]))
         lines.append("  no: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
     print("\n".join(lines))
 
@@ -165,5 +202,7 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 3 and sys.argv[1] == "test6":
+        test6(sys.argv[2], sys.argv[3])
     else:
         {"draw": draw, "redraw": redraw, "score": score, "test3": test3, "dev3": dev3}[sys.argv[1] if len(sys.argv) > 1 else "score"]()

@@ -19,3 +19,10 @@ var Stopwords string
 //go:generate go run ./gen -o background.tsv
 //go:embed background.bin
 var Background string
+
+// Procedure is the vocabulary of procedure of policy notices: terms with
+// the share of their occurrences inside the procedural parts of the
+// background's documents, written by `go run ./dict/keywords/genproc`.
+//
+//go:embed procedure.tsv
+var Procedure string

@@ -64,6 +64,12 @@ var Rounds = map[int][]string{1: {
 	"ministry_provincial_notices/central_095.txt", "ministry_provincial_notices/central_108.txt",
 	"ministry_provincial_notices/central_136.txt", "ministry_provincial_notices/shandong_018.txt",
 	"ministry_provincial_notices/shandong_019.txt", "ministry_provincial_notices/shandong_050.txt",
+}, 6: {
+	"ministry_provincial_notices/central_059.txt", "ministry_provincial_notices/central_061.txt",
+	"ministry_provincial_notices/central_105.txt", "ministry_provincial_notices/central_119.txt",
+	"ministry_provincial_notices/central_139.txt", "ministry_provincial_notices/central_147.txt",
+	"ministry_provincial_notices/central_153.txt", "ministry_provincial_notices/central_161.txt",
+	"ministry_provincial_notices/shandong_038.txt", "ministry_provincial_notices/shandong_048.txt",
 }}
 
 // Docs are the documents of the round.
@@ -87,11 +93,11 @@ func main() {
 	score := flag.Bool("score", false, "count the judgements")
 	now := flag.Bool("now", false, "count this tree's top 10 of the round's documents with the round's judgements (items never judged are listed, not counted)")
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
-	flag.IntVar(&round, "round", 1, "annotation round (1 to 5)")
+	flag.IntVar(&round, "round", 1, "annotation round (1 to 6)")
 	flag.Parse()
 	Docs = Rounds[round]
 	if Docs == nil {
-		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 5")
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 6")
 		os.Exit(2)
 	}
 	var err error

@@ -75,9 +75,9 @@ func TestWellFormedPhrases(t *testing.T) {
 			want: []string{"四个中心"},
 		},
 		{
-			name: "a quoted term used once is not joined",
+			name: "a quoted term used once is joined (a report quotes a new formulation once)",
 			spec: "“/w 四个/m 中心/n ”/w 建设/vn 。/w 中心/n",
-			want: []string{"中心"},
+			want: []string{"中心", "四个中心"},
 		},
 		{
 			name: "a verb and its object are no term: a name, a long term, a term used alone",

@@ -15,6 +15,8 @@ type unit struct {
 	start, end        int // byte offsets in Input.Text
 	heading           bool
 	contact           bool // on a line of contact details (see line.contact)
+	proc              bool // in a procedural part of the document (see proceduralSpans)
+	titled            bool // inside a book title (《…》, see titlePieces)
 	cand              bool // may be a keyword on its own
 	join              bool // may be inside a key phrase
 	first             bool // may begin a key phrase
@@ -61,6 +63,8 @@ type collector struct {
 	quotedFirst []bool
 	// quotedWords are the HMM's words the document quotes (“众管”).
 	quotedWords []string
+	// titles are the spans inside book titles (《…》), see titlePieces.
+	titles [][2]int
 }
 
 // gram is a sequence of unit ids, -1 padded.
@@ -85,6 +89,7 @@ func (c *collector) run(t *Terms) {
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)
+	c.titlePieces(t, spans)
 	if c.opts.NoVocabulary {
 		t.ownCounts()
 		return
@@ -399,6 +404,13 @@ func (c *collector) prepare() {
 	c.long = words >= minCountUnits
 	c.short = words < shortUnits
 	hi := 0
+	var procs, titles [][2]int
+	if !c.short {
+		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan)
+		titles = titleSpans(in.Text)
+		c.titles = titles
+	}
+	pi, ti := 0, 0
 	for i, tok := range in.Tokens {
 		u := unit{key: in.Keys[i], surface: tok.Text, pos: tok.POS, start: int(tok.Start), end: int(tok.End), kind: c.units[i].kind}
 		for hi < len(heads) && heads[hi].end <= u.start {
@@ -408,6 +420,14 @@ func (c *collector) prepare() {
 			u.heading = heads[hi].heading
 			u.contact = heads[hi].contact
 		}
+		for pi < len(procs) && procs[pi][1] <= u.start {
+			pi++
+		}
+		u.proc = pi < len(procs) && procs[pi][0] <= u.start
+		for ti < len(titles) && titles[ti][1] <= u.start {
+			ti++
+		}
+		u.titled = ti < len(titles) && titles[ti][0] <= u.start
 		c.classify(&u)
 		c.units[i] = u
 	}
@@ -740,7 +760,7 @@ func (c *collector) quote(i int) {
 	for j := i + 1; j < len(c.units) && j-i-1 <= phraseMaxQuoted; j++ {
 		u := &c.units[j]
 		if u.quote == quoteClose {
-			if j-i-1 >= 2 && runes >= 2 && !functionWord(&c.units[i+1]) {
+			if j-i-1 >= 2 && runes >= 2 && !functionWord(&c.units[i+1]) && !c.quotedClause(i+1, j) {
 				c.quoted[c.gramOf(i+1, j)] = true
 				c.quotedFirst[c.ids[i+1]] = true
 			} else if j-i-1 == 1 && c.units[i+1].guess {
@@ -755,6 +775,29 @@ func (c *collector) quote(i int) {
 			return
 		}
 	}
+}
+
+// quotedClause says whether the quoted words [i, j) are a clause or a
+// coordination rather than a term: three words or more that begin with a
+// verb or an adverb (“严厉打击金融违法犯罪”, “大力推动改革创新”; two words
+// are a formulation: “揭榜挂帅”, “保回迁”), or words joined by a
+// conjunction (“技术创新与制度创新”). A quoted clause is a slogan the
+// document repeats, ranked, if at all, by the slogan analyses.
+func (c *collector) quotedClause(i, j int) bool {
+	if strings.HasPrefix(c.units[i].pos, "m") {
+		return false // a numbered formulation: “四个与共”, “两个更好统筹”
+	}
+	if j-i >= 3 {
+		if p := c.units[i].pos; strings.HasPrefix(p, "v") || strings.HasPrefix(p, "d") || p == "ad" {
+			return true
+		}
+	}
+	for k := i + 1; k < j-1; k++ {
+		if isConjunction(c.units[k].key) {
+			return true
+		}
+	}
+	return false
 }
 
 // functionWord says whether a unit is a word of grammar: a preposition,
@@ -870,8 +913,10 @@ func (c *collector) verbObject(i, j int, cnt int32) bool {
 // units, left to right, with every phrase occurrence as one span. A key
 // phrase is a well-formed sequence of words that recurs as a unit, or a
 // sequence the document quotes (“四个中心”) and uses at least
-// phraseMinCount times. At each position the most frequent phrase that
-// starts there is taken (the longest of equally frequent ones).
+// phraseMinCount times, or, in a text that is not short, once (a report
+// quotes and explains its new formulations once: see Terms.ranked). At
+// each position the most frequent phrase that starts there is taken (the
+// longest of equally frequent ones).
 func (c *collector) phrases() [][2]int {
 	n := len(c.units)
 	spans := make([][2]int, 0, n)
@@ -890,7 +935,7 @@ func (c *collector) phrases() [][2]int {
 					continue // neither quoted nor well-formed
 				}
 				cnt := c.counts[c.gramOf(i, j)]
-				if cnt <= bestCount || cnt < phraseMinCount {
+				if cnt <= bestCount || cnt < phraseMinCount && !(quoted && !c.short && c.isQuoted(i, j)) {
 					continue
 				}
 				if c.isQuoted(i, j) || c.wellFormed(i, j) && c.recurs(i, j) {
@@ -916,6 +961,7 @@ func (c *collector) joined(i, j int) string {
 // build turns the stream of spans into Terms.
 func (c *collector) build(t *Terms, spans [][2]int) {
 	index := make(map[string]int32)
+	var procW []float64 // by term: the weight of its occurrences in procedural parts
 	t.seq = make([]int32, 0, len(spans)+8)
 	text := c.in.Text
 	for i := range c.units {
@@ -959,11 +1005,35 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 		if c.units[i].heading {
 			w += headingBoost
 		}
+		if !c.short && i > 0 && j < len(c.units) && c.units[i-1].quote == quoteOpen && c.units[j].quote == quoteClose {
+			// the author's own term, marked as such (“四个中心”)
+			w += quoteBoost
+		}
 		tm.weight += w
 		t.weight += w
+		if c.units[i].proc {
+			for int(id) >= len(procW) {
+				procW = append(procW, 0)
+			}
+			procW[id] += w
+		}
 		addForm(tm, surface, si)
 		tm.spans = append(tm.spans, [2]int32{int32(c.units[i].start), int32(c.units[j-1].end)})
 		t.seq = append(t.seq, id)
+	}
+	if !c.short {
+		vocab := procVocabulary()
+		for i := range t.terms {
+			tm := &t.terms[i]
+			pw := 0.0
+			if i < len(procW) {
+				pw = procW[i]
+			}
+			if share, ok := vocab[tm.key]; ok {
+				pw = max(pw, share*tm.weight)
+			}
+			tm.weight = procTF(tm.weight, pw)
+		}
 	}
 	for i := range t.terms {
 		fs := t.terms[i].forms

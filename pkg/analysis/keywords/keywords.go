@@ -190,10 +190,13 @@ type term struct {
 	parts   []string // the keys of a phrase's words
 	pos     string   // a word's part of speech (at its first occurrence)
 	count   int
-	weight  float64    // occurrences, those in headings counted more
-	forms   []form     // surface forms, most frequent first after finish
-	spans   [][2]int32 // byte offsets of every occurrence in Input.Text
-	name    entities.Type
+	// weight: occurrences, those in headings counted more; a term used in
+	// procedural parts has the weight whose 1 + ln is its damped term
+	// frequency (see procTF)
+	weight float64
+	forms  []form     // surface forms, most frequent first after finish
+	spans  [][2]int32 // byte offsets of every occurrence in Input.Text
+	name   entities.Type
 }
 
 type form struct {

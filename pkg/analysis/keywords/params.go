@@ -12,6 +12,14 @@ const (
 	// headingBoost is the extra weight of an occurrence in a heading line
 	// (a title or section heading): it counts 1 + headingBoost times.
 	headingBoost = 2.0
+	// quoteBoost is the extra weight of an occurrence between quotation
+	// marks (“四个中心”, “双高计划”) in a text that is not short: the
+	// author marks the term as a term of its own, and a report explains
+	// its new formulations once, in quotation marks.
+	quoteBoost = 2.0
+	// quotedOnceRunes: a quoted term of at most this many characters is
+	// ranked even when the document uses it once (see Terms.ranked).
+	quotedOnceRunes = 6
 	// headingMaxRunes is the longest line taken for a heading.
 	headingMaxRunes = 40
 

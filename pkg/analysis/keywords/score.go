@@ -29,9 +29,13 @@ func (t *Terms) tfidf(idf IDF) []float64 {
 // are; in any document that is not short, a word only the HMM found
 // (x: 标省, 类共, 局报) must occur twice, since a one-off guess is mostly a
 // piece of its neighbours; and it must not be part of a longer unit (see
-// partialTerms).
+// partialTerms). A short term the document quotes (“四上”, “一区三中心”, at
+// most quotedOnceRunes characters) is ranked even once: a report quotes,
+// and explains, its new formulations once; a longer quoted sequence used
+// once is mostly a clause (“重构房地产商业模式”).
 func (t *Terms) ranked(tm *term) bool {
-	if tm.partial || tm.count < 2 && (t.Units >= minCountUnits || !t.short && tm.pos == "x" && !tm.phrase) {
+	once := tm.quoted && runeLen(tm.key) <= quotedOnceRunes
+	if tm.partial || tm.count < 2 && !once && (t.Units >= minCountUnits || !t.short && tm.pos == "x" && !tm.phrase) {
 		return false
 	}
 	return true

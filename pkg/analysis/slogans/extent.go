@@ -31,7 +31,11 @@ var genericTails = wordSet("政策 工作 领域 方面 部署 任务 目标 建
 var governingVerbs = wordSet("建设 推进 实施 落实 打造 开展 推动 深化 加快 加强 完善 构建 提升 做好 抓好 用好 " +
 	"发挥 坚持 实现 促进 巩固 健全 优化 强化 扩大 培育 创建 推行 探索 启动 举办 出台 制定 印发 发布 " +
 	"贯彻 学习 运用 落地 服务 支持 保障 聚焦 围绕 突出 统筹 一体推进 持续 深入 全面 积极 大力 高水平 " +
-	"高质量 高标准 全方位 全链条 全过程 全力 着力 努力 进一步 更好 更大 继续 不断 切实 扎实 认真 系统")
+	"高质量 高标准 全方位 全链条 全过程 全力 着力 努力 进一步 更好 更大 继续 不断 切实 扎实 认真 系统 " +
+	// verbs that take a formulation as their object after a subject
+	// (rules 12): 视频数据采用“xx”模式 has no head
+	"采用 采取 使用 利用 引入 形成 建立 提出 推广 遵循 树立 践行 弘扬 秉持 秉承 依托 借助 通过 按照 " +
+	"纳入 列入 融入 对接 瞄准 面向 争创 参与 参加")
 
 // governing reports whether a word governs what follows it: a governing
 // verb, or a word ending in one (全面实施, 加快推进).
@@ -175,6 +179,13 @@ func (x *extractor) headBefore(i int) int {
 	// to the preposition's phrase)
 	for len(toks) > 0 && toks[len(toks)-1].b-toks[len(toks)-1].a == 1 && toks[len(toks)-1].pos != "m" {
 		toks = toks[:len(toks)-1]
+	}
+	// a head right after a determiner belongs to its phrase (纳入本|地区
+	// 职业技能培训“两目录一系统”): no head (rules 12)
+	if len(toks) > 0 {
+		if pt, ok := v.tokenBefore(toks[len(toks)-1].a); ok && pt.b-pt.a == 1 && pt.pos == "r" {
+			return 0
+		}
 	}
 	keep := 0
 	for j := 0; j < len(toks); j++ {

@@ -49,6 +49,9 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 		h.i, h.k = v.fullSpan(a, b)
 		h.i, h.k = x.withMarks(h.i, h.k)
 		h.quoted = x.enclosed(h.i, h.k)
+		if !h.quoted && x.notASeries(x.runesOf(spans), spans) {
+			return
+		}
 		h.ei, h.ek = h.i, h.k
 		if h.quoted {
 			h.ei, h.ek = h.i-1, h.k+1

@@ -330,7 +330,9 @@ var titleCues = []string{"荣获", "获评", "获得", "评为", "授予", "命�
 // 「经济合作架构协议」, “中国软件100强” is caught by its numeral elsewhere.
 var nameEnds = []string{"委员会", "基金会", "协会", "学会", "联合会", "研究会", "大会", "论坛", "公司", "集团",
 	"研究院", "研究所", "大学", "学院", "协议", "公约", "条例", "纲要", "规范", "白皮书", "宣言", "报告",
-	"组织", "同盟会", "研讨会", "博览会", "交易会", "决议", "决议文"}
+	"组织", "同盟会", "研讨会", "博览会", "交易会", "决议", "决议文",
+	// rules 12: meetings, newspapers, communiqués, lists of honours
+	"会议", "峰会", "日报", "时报", "晚报", "周刊", "杂志", "电视台", "通讯社", "公报", "名单"}
 
 // titleCue reports whether the quoted runes r[a:b] are a name.
 func (x *extractor) titleCue(a, b int) bool {
@@ -343,6 +345,9 @@ func (x *extractor) titleCue(a, b int) bool {
 			if strings.HasSuffix(key, w) {
 				return true
 			}
+		}
+		if honour(key) {
+			return true
 		}
 		// a law: 「专科学校法」 (not a method: 工作方法, 做法; not a bundle
 		// of laws: “能源四法”)
@@ -535,4 +540,33 @@ func allHanOrPlus(r []rune) bool {
 		}
 	}
 	return len(r) > 0
+}
+
+// honourScopes open the name of an honour or a ranking, honourEnds end it
+// (rules 12): “全国文明城市”, “国际湿地城市”, “世界美食之都”, “中国好人”,
+// “全国示范智慧商圈”, “中国软件100强”; not a policy label (“无废城市”,
+// “中国方案”).
+var honourScopes = []string{"全国", "中国", "国际", "世界", "国家级", "省级"}
+
+var honourEnds = []string{"城市", "之都", "之乡", "名园", "名城", "名镇", "名村", "好人", "团队", "标兵", "模范", "强"}
+
+// honour reports whether a key (Simplified) names an honour or a ranking.
+func honour(key string) bool {
+	if strings.Contains(key, "最美") {
+		return true
+	}
+	for _, sc := range honourScopes {
+		if !strings.HasPrefix(key, sc) {
+			continue
+		}
+		if strings.Contains(key[len(sc):], "示范") {
+			return true
+		}
+		for _, e := range honourEnds {
+			if strings.HasSuffix(key, e) {
+				return true
+			}
+		}
+	}
+	return false
 }

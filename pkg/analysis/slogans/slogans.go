@@ -24,7 +24,7 @@ import (
 // RulesVersion changes whenever the rules change what Extract finds; the
 // built-in baseline records the version it was generated with, and
 // partials record it so that results of other rules never merge.
-const RulesVersion = 11
+const RulesVersion = 12
 
 // Kind is the shape of a formulation.
 type Kind string
@@ -220,6 +220,7 @@ type extractor struct {
 	quotes      []quoteSpan
 	compactKeys map[string]bool // keys found only by compactNumbered
 	rbuf        [][]rune        // members of the cut cutScore is scoring
+	oral        int8            // 0 not yet decided, 1 spoken register, -1 written (see spoken)
 }
 
 func (x *extractor) run() {

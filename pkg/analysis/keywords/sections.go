@@ -1,0 +1,381 @@
+package keywords
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	dictkw "zhpolicy/dict/keywords"
+
+	"zhpolicy/pkg/analysis"
+	"zhpolicy/pkg/structure"
+)
+
+// A notice is often procedure from end to end: who may apply, by when,
+// with which forms, to whom, how the applications are reviewed, whom to
+// call. That vocabulary (申报书, 汇总表, 公章, 一式两份, 申报材料) is the same
+// in every notice and fills the top of a notice's ranking unless told
+// apart. The document's structure tells it apart: pkg/structure finds the
+// headings and attachments, and
+//
+//   - a section whose heading, or the heading of a section enclosing it,
+//     names a step of procedure (申报流程, 联系方式, 申报条件, 材料报送,
+//     评审程序, 时间安排, 有关要求) is procedural, with all it holds;
+//   - an attachment that is a form (its title ends in 表, 书, 模板, 格式,
+//     回执: 申报书, 推荐汇总表, 承诺书) is procedural;
+//
+// and the occurrences in procedural parts count less (procDamp): a term
+// used only there ranks at 1-procDamp of its value, one used half there
+// at 1-procDamp/2. Weighed down, not out: a notice that is procedure and
+// nothing else still ranks its best terms.
+
+// A heading names a step of procedure when it holds one of procAlone
+// (联系方式, 附则, 注意事项), or two of procActs and procThings: an act of
+// procedure and what it concerns, or two acts (申报+材料, 申请+要求,
+// 工作+流程… 申请+审核, 认定+程序). One word alone is not enough: 总体要求,
+// 发展方式, 全流程服务, 接入要求, 机构遴选 head sections of content. The
+// words are the general vocabulary of the procedure of Chinese
+// administrative notices.
+var (
+	procAlone = []string{"联系方式", "联系人", "联系电话", "业务咨询", "政策咨询", "咨询电话", "附则", "注意事项", "其他事项", "有关事项", "有关要求", "工作要求",
+		"时间安排", "进度安排", "日程安排", "截止"}
+	procActs = []string{"申报", "申请", "报送", "报名", "推荐", "评审", "评选", "遴选", "审核", "受理", "提交",
+		"办理", "认定", "组织"}
+	procThings = []string{"流程", "程序", "材料", "时间", "方式", "要求", "事项", "条件", "资格"}
+)
+
+// procHeadingRunes is the longest heading title (without its marker) that
+// may name a step of procedure: 材料报送和业务咨询, 申报时间及联系方式; a
+// longer one is a sentence of content that happens to hold a cue
+// (加快转变经济发展方式).
+const procHeadingRunes = 12
+
+// procFormEnds are the ends of the title of an attachment that is a form.
+var procFormEnds = []string{"表", "书", "模板", "格式", "样式", "回执", "样表"}
+
+// procDamp is how much less a term ranks when every occurrence is in a
+// procedural part (its term frequency times 1-procDamp).
+const procDamp = 0.6
+
+// proceduralSpans returns the byte ranges of in.Text that are procedural
+// (see above), in text order, not overlapping.
+func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int)) [][2]int {
+	fold := func(s, e int) string {
+		if folded == "" || folded == text {
+			return text[s:e]
+		}
+		fs, fe := foldedSpan(s, e)
+		return folded[fs:fe]
+	}
+	var out [][2]int
+	// the paragraphs of procedure, and whether any line could head a
+	// procedural section or an attachment: only then is the structure
+	// parsed (a report has none, and parsing costs a tenth of ranking)
+	parse := false
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		if end-start <= procLineMaxBytes {
+			line := fold(start, end)
+			if proceduralLine(line) {
+				out = insertSpan(out, start, end)
+			}
+			if !parse {
+				parse = headingCandidate(line)
+			}
+		}
+		start = end + 1
+	}
+	if !parse {
+		return out
+	}
+	doc := structure.ParseFolded(text, folded)
+	if doc == nil {
+		return out
+	}
+	proc := make([]bool, len(doc.Headings))
+	for i, h := range doc.Headings {
+		proc[i] = h.Parent >= 0 && h.Parent < i && proc[h.Parent] || proceduralHeading(fold(h.Start, h.End))
+	}
+	for _, s := range doc.Sections() {
+		if s.Heading >= 0 && proc[s.Heading] {
+			out = insertSpan(out, s.Start, s.End)
+		}
+	}
+	for _, a := range doc.Attachments {
+		if a.Title != nil && formTitle(fold(a.Title.Start, a.Title.End)) {
+			out = insertSpan(out, a.Start, a.End)
+		}
+	}
+	return out
+}
+
+// headingCandidate says whether a line (folded) may be, or begin with, a
+// heading that names a step of procedure, or an attachment's label: its
+// text up to the first full stop or colon is a procedural heading, or it
+// begins with 附件.
+func headingCandidate(line string) bool {
+	t := strings.TrimSpace(line)
+	if strings.HasPrefix(t, "附件") {
+		return true
+	}
+	if len(t) > utf8.UTFMax*(procHeadingRunes+8) {
+		t = t[:utf8.UTFMax*(procHeadingRunes+8)] // a heading ends within it
+	}
+	if i := strings.IndexAny(t, "。：:"); i >= 0 {
+		t = t[:i]
+	}
+	return utf8.RuneCountInString(t) <= procHeadingRunes+8 && proceduralHeading(t)
+}
+
+// procLineMarks are the marks of a paragraph of procedure: what is sent,
+// how, to whom, by when (请于6月30日前将申报书一式两份（加盖公章）及电子版
+// 报送至…; 联系人：…，联系电话：…). A paragraph with procLineMin of them,
+// or with a deadline and one of them, is procedure wherever it stands (the
+// last paragraph of a notice is mostly such a paragraph, under no heading).
+var procLineMarks = []string{"报送", "提交", "寄送", "邮寄", "盖章", "公章", "一式", "电子版", "纸质", "邮箱",
+	"联系人", "联系电话", "申报书", "申报材料", "申请表", "汇总表", "推荐表", "截止", "逾期"}
+
+// procMarkStart says whether r is the first character of one of
+// procLineMarks.
+func procMarkStart(r rune) bool {
+	switch r {
+	case '报', '提', '寄', '邮', '盖', '公', '一', '电', '纸', '联', '申', '汇', '推', '截', '逾':
+		return true
+	}
+	return false
+}
+
+const (
+	procLineMin = 3
+	// procLineMaxBytes: a longer paragraph is a section's body, not a
+	// paragraph of procedure (about 400 characters).
+	procLineMaxBytes = 1200
+)
+
+// proceduralLine says whether a paragraph (folded) is one of procedure
+// (see procLineMarks). One pass over the paragraph: only at a character
+// that begins a mark are the marks compared.
+func proceduralLine(s string) bool {
+	var found uint32 // bit k: procLineMarks[k] seen
+	n := 0
+	for i, r := range s {
+		if !procMarkStart(r) {
+			continue
+		}
+		for k, m := range procLineMarks {
+			if found&(1<<k) == 0 && strings.HasPrefix(s[i:], m) {
+				found |= 1 << k
+				n++
+			}
+		}
+	}
+	return n >= procLineMin || n >= 1 && hasDeadline(s) || len(s) <= utf8.UTFMax*contactMaxRunes && contactLine(strings.TrimSpace(s))
+}
+
+// hasDeadline says whether s names a deadline: a day of a date followed by
+// 前, 之前 or 止 (6月30日前, 4月26日（周五）前 is not taken), not 日前
+// (recently) after a word.
+func hasDeadline(s string) bool {
+	for i := 0; i < len(s); {
+		j := strings.Index(s[i:], "日")
+		if j < 0 {
+			return false
+		}
+		j += i
+		rest := s[j+len("日"):]
+		if strings.HasPrefix(rest, "前") || strings.HasPrefix(rest, "之前") || strings.HasPrefix(rest, "止") {
+			if r, _ := utf8.DecodeLastRuneInString(s[:j]); r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("一二三四五六七八九十", r) {
+				return true
+			}
+		}
+		i = j + len("日")
+	}
+	return false
+}
+
+// insertSpan adds [s, e) to sorted, non-overlapping spans.
+func insertSpan(spans [][2]int, s, e int) [][2]int {
+	var out [][2]int
+	done := false
+	for _, sp := range spans {
+		switch {
+		case sp[1] < s:
+			out = append(out, sp)
+		case e < sp[0]:
+			if !done {
+				out = append(out, [2]int{s, e})
+				done = true
+			}
+			out = append(out, sp)
+		default:
+			s, e = min(s, sp[0]), max(e, sp[1])
+		}
+	}
+	if !done {
+		out = append(out, [2]int{s, e})
+	}
+	return out
+}
+
+// proceduralHeading says whether a heading (marker and title, folded)
+// names a step of procedure.
+func proceduralHeading(h string) bool {
+	t := strings.TrimLeftFunc(h, func(r rune) bool { return !isHanLetter(r) || isNumeralRune(r) || r == '第' })
+	if utf8.RuneCountInString(t) > procHeadingRunes {
+		return false // a heading of content that happens to hold a cue
+	}
+	for _, c := range procAlone {
+		if strings.Contains(t, c) {
+			return true
+		}
+	}
+	n := 0
+	for _, cs := range [][]string{procActs, procThings} {
+		for _, c := range cs {
+			if strings.Contains(t, c) {
+				n++
+			}
+		}
+	}
+	return n >= 2
+}
+
+// formTitle says whether an attachment's title (folded) is a form's.
+func formTitle(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), "）)")
+	for _, e := range procFormEnds {
+		if strings.HasSuffix(t, e) {
+			return true
+		}
+	}
+	return false
+}
+
+func isHanLetter(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }
+
+func isNumeralRune(r rune) bool {
+	return strings.ContainsRune("一二三四五六七八九十百零〇章节条部分", r)
+}
+
+// procTF is the term frequency of a term of weight w (see build) of which
+// weight procW is in procedural parts, written back as a weight: the
+// value whose 1 + ln is (1 + ln w)·(1 - procDamp·procW/w).
+func procTF(w, procW float64) float64 {
+	if procW <= 0 || w <= 0 {
+		return w
+	}
+	tf := (1 + math.Log(w)) * (1 - procDamp*min(1, procW/w))
+	return math.Exp(tf - 1)
+}
+
+// titleSpans returns the byte ranges inside the book-title marks of text
+// (《…》, 〈…〉 inside them counted with the outer title), in text order.
+func titleSpans(text string) [][2]int {
+	var out [][2]int
+	depth, start := 0, 0
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		switch r {
+		case '《':
+			if depth == 0 {
+				start = i + n
+			}
+			depth++
+		case '》':
+			if depth > 0 {
+				if depth--; depth == 0 {
+					out = append(out, [2]int{start, i})
+				}
+			}
+		case '\n':
+			depth = 0 // a title does not run over a line
+		}
+		i += n
+	}
+	return out
+}
+
+// titlePieces marks as partial (never ranked) the terms of a document
+// that is not short which it uses only inside book titles (《…》) without
+// being the whole title: a list of the standards or documents a notice
+// cites (《信息技术 人工智能 术语》, 《关于…的指导意见》) is cut by
+// segmentation into pieces of titles (术语, 指导意见), which name what the
+// cited documents are about, not what this one is. A term the document
+// also uses outside titles is its own.
+func (c *collector) titlePieces(t *Terms, spans [][2]int) {
+	if c.short || len(c.titles) == 0 {
+		return
+	}
+	inside := make([]int32, len(t.terms))
+	k := 0
+	for si, sp := range spans {
+		id := t.seq[si]
+		if id < 0 || !c.units[sp[0]].titled {
+			continue
+		}
+		s, e := c.units[sp[0]].start, c.units[sp[1]-1].end
+		for k < len(c.titles) && c.titles[k][1] <= s {
+			k++
+		}
+		if k < len(c.titles) && c.titles[k][0] == s && c.titles[k][1] == e {
+			continue // the whole title: 《中国制造2025》
+		}
+		inside[id]++
+	}
+	for i := range t.terms {
+		if inside[i] > 0 && int(inside[i]) == t.terms[i].count {
+			t.terms[i].partial = true
+		}
+	}
+}
+
+// ProceduralSpans returns the byte ranges of in.Text that keyword ranking
+// weighs down as procedure (see proceduralHeading and formTitle), for reading and tests.
+func ProceduralSpans(in *analysis.Input) [][2]int {
+	return proceduralSpans(in.Text, in.Folded, in.FoldedSpan)
+}
+
+// EachOccurrence calls fn with the key and the byte offsets in Input.Text
+// of every occurrence of every candidate term of a document (before
+// Compact, which keeps only the first), in no particular order: for
+// scripts that count where terms occur (dict/keywords/genproc).
+func (t *Terms) EachOccurrence(fn func(key string, start, end int)) {
+	for i := range t.terms {
+		tm := &t.terms[i]
+		for _, sp := range tm.spans {
+			fn(tm.key, int(sp[0]), int(sp[1]))
+		}
+	}
+}
+
+// procVocabulary is the built-in vocabulary of procedure (dict/keywords/
+// procedure.tsv): by term, the share of its occurrences in the
+// background's documents that are inside procedural parts. A term of it
+// is weighed down by that share even where the document's structure shows
+// no procedure (申报书, 一式两份, 联系电话 in a notice's last paragraph).
+var procVocabulary = sync.OnceValue(func() map[string]float64 {
+	m := map[string]float64{}
+	for _, line := range strings.Split(dictkw.Procedure, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			continue
+		}
+		in, err1 := strconv.Atoi(f[2])
+		all, err2 := strconv.Atoi(f[3])
+		if err1 != nil || err2 != nil || all <= 0 {
+			continue
+		}
+		m[f[0]] = float64(in) / float64(all)
+	}
+	return m
+})
