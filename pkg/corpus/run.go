@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"time"
 )
 
 // Map calls work on every item with at most jobs calls at once and calls
@@ -50,6 +51,11 @@ func MapSeq[In, Out any](ctx context.Context, items iter.Seq[In], jobs int,
 type window[In any] struct {
 	weight func(In) int64
 	budget int64 // per job
+	// meter, period and onSet replace the process's meter, adaptPeriod
+	// and nothing in tests of the adaptation (see adapt).
+	meter  meter
+	period time.Duration
+	onSet  func(active int)
 }
 
 // deepItems*jobs is the most items a weighted window holds.
@@ -100,12 +106,27 @@ func mapSeq[In, Out any](ctx context.Context, items iter.Seq[In], jobs int, win 
 	order := make(chan task, maxItems)
 	released := make(chan int64, maxItems) // never blocks: one send per item held
 	todo := make(chan task, maxItems)
+	// The workers that run adapt to the CPU the process gets (adapt.go).
+	g := newGate(jobs)
+	m, period := win.meter, win.period
+	if m == nil && jobs > 1 {
+		m = newMeter()
+	}
+	if period <= 0 {
+		period = adaptPeriod
+	}
+	stopAdapt := adapt(g, jobs, m, period, win.onSet)
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for t := range todo {
+			for {
+				g.wait(w)
+				t, ok := <-todo
+				if !ok {
+					return
+				}
 				if err := ctx.Err(); err != nil {
 					t.res <- result{err: err} // the run stops: no new work
 					continue
@@ -186,6 +207,7 @@ func mapSeq[In, Out any](ctx context.Context, items iter.Seq[In], jobs int, win 
 	for range order { // let the producer see the cancellation and stop
 	}
 	producer.Wait()
+	stopAdapt() // parked workers run again and see the end
 	wg.Wait()
 	return runErr
 }

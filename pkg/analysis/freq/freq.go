@@ -58,10 +58,16 @@ type Counts struct {
 	// the denominator of a term's share.
 	Units int64
 	terms map[string]*entry
+	// doc numbers the documents AddDoc counts in, so that a term counts
+	// once per document (entry.doc); own: the keys are copies (a sum),
+	// not substrings of one document's text.
+	doc uint64
+	own bool
 }
 
 type entry struct {
 	n, df int64
+	doc   uint64 // the last document (Counts.doc) the term was counted in
 	// forms counts the surface forms that differ from the key (Traditional
 	// or upper-case spellings); the key's own form has n minus their sum.
 	forms map[string]int64
@@ -75,28 +81,52 @@ func (c *Counts) Len() int { return len(c.terms) }
 
 // Count counts one document.
 func Count(in *analysis.Input, opts Options) *Counts {
-	c := &Counts{Docs: 1, terms: make(map[string]*entry, len(in.Tokens)/3+8)}
-	if opts.Chars {
-		c.countChars(in, &opts)
-	} else {
-		c.countWords(in, &opts)
-	}
-	for _, e := range c.terms {
-		e.df = 1
-	}
+	c := &Counts{terms: make(map[string]*entry, len(in.Tokens)/3+8)}
+	c.count(in, &opts)
 	return c
+}
+
+// AddDoc counts one more document into c: the same as c.Merge(Count(in,
+// opts)) without the document's own counts (a map of its terms) made and
+// merged: for a sum that documents are added to one by one.
+func (c *Counts) AddDoc(in *analysis.Input, opts Options) {
+	if c.terms == nil {
+		c.terms = make(map[string]*entry)
+	}
+	c.own = true
+	c.count(in, &opts)
+}
+
+func (c *Counts) count(in *analysis.Input, opts *Options) {
+	c.Docs++
+	c.doc++
+	if opts.Chars {
+		c.countChars(in, opts)
+	} else {
+		c.countWords(in, opts)
+	}
 }
 
 func (c *Counts) add(key, surface string, n int64) {
 	e := c.terms[key]
 	if e == nil {
 		e = &entry{}
+		if c.own {
+			key = strings.Clone(key)
+		}
 		c.terms[key] = e
 	}
 	e.n += n
+	if e.doc != c.doc {
+		e.doc = c.doc
+		e.df++
+	}
 	if surface != key {
 		if e.forms == nil {
 			e.forms = make(map[string]int64, 1)
+		}
+		if c.own {
+			surface = strings.Clone(surface) // the map takes the key given, even when present
 		}
 		e.forms[surface] += n
 	}

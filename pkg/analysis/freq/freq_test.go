@@ -341,3 +341,54 @@ func BenchmarkCountWords(b *testing.B) {
 		}
 	}
 }
+
+// TestAddDocAsMerge: documents counted into sums with AddDoc (documents
+// dealt to sums at random, the sums merged, some starting from merged
+// counts) come to the same counts as every document's Count merged.
+func TestAddDocAsMerge(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	docs := randomCorpus(r, 60)
+	for _, opts := range []Options{{}, {N: 2}, {Chars: true}, {Chars: true, N: 3}, {MinLen: 2, Stopwords: set{"坚持": true}}} {
+		whole := New()
+		in := map[string]int64{} // documents a term is in, from each document's terms
+		for _, d := range docs {
+			c := Count(d, opts)
+			whole.Merge(c)
+			for _, k := range c.Keys() {
+				in[k]++
+			}
+		}
+		for _, k := range whole.Keys() {
+			if got := whole.Get(k).Docs; got != in[k] {
+				t.Fatalf("%+v: %q in %d documents, counted in %d", opts, k, in[k], got)
+			}
+		}
+		for trial := range 10 {
+			sums := []*Counts{New(), {}, Count(docs[0], opts)}
+			for _, d := range docs[1:] {
+				s := sums[r.IntN(len(sums))]
+				if r.IntN(10) == 0 {
+					s.Merge(Count(d, opts))
+					continue
+				}
+				s.AddDoc(d, opts)
+			}
+			got := New()
+			for _, s := range sums {
+				got.Merge(s)
+			}
+			if !got.Equal(whole) || got.Docs != whole.Docs || got.Units != whole.Units {
+				t.Fatalf("%+v trial %d: AddDoc sums differ from the merged counts (docs %d/%d, units %d/%d)",
+					opts, trial, got.Docs, whole.Docs, got.Units, whole.Units)
+			}
+			// and one sum of every document
+			one := New()
+			for _, d := range docs {
+				one.AddDoc(d, opts)
+			}
+			if !one.Equal(whole) {
+				t.Fatalf("%+v: one AddDoc sum differs from the merged counts", opts)
+			}
+		}
+	}
+}

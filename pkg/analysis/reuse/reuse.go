@@ -12,6 +12,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"zhpolicy/pkg/corpus"
 )
 
 // Sketch is one document ready to be compared: reduced text, chunk
@@ -552,11 +554,16 @@ func (x *Index) alignAll(ctx context.Context, docs []*docRec, dps [][2]int, seed
 	errs := make([]error, jobs)
 	var next atomic.Int64
 	var failed atomic.Bool
+	// the workers in excess wait while the process does not get the CPUs
+	// to run them (corpus.Throttle)
+	th := corpus.NewThrottle(jobs)
+	defer th.Stop()
 	run := func(w int) {
 		var cache bodyCache
 		al := &aligner{}
 		st := &stats[w]
 		for !failed.Load() {
+			th.Wait(w)
 			k := int(next.Add(1) - 1)
 			if k >= len(dps) {
 				return
@@ -580,6 +587,7 @@ func (x *Index) alignAll(ctx context.Context, docs []*docRec, dps [][2]int, seed
 		}()
 	}
 	run(0)
+	th.Stop() // the parked workers see that every pair is taken
 	wg.Wait()
 	for w := range stats {
 		st.Alignments += stats[w].Alignments

@@ -185,8 +185,8 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		}
 		res = &bygroup.Resolver{Dates: tr}
 	}
-	// with several workers, a whole document's counts that only add to the
-	// total are added on its worker, each worker to a sum of its own
+	// with several workers, a whole document that only adds to the total is
+	// counted on its worker straight into a sum of the worker's own
 	var sums *corpus.Pool[*freq.Counts]
 	if opts.In.Jobs > 1 && (opts.By == "" || opts.By == "corpus") {
 		sums = corpus.NewPool(opts.In.Jobs, freq.New)
@@ -194,11 +194,11 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (counted, error) {
 			in := d.Input()
-			r := counted{all: freq.Count(in, counting.Opts)}
 			if sums != nil && d.Part == 0 && d.Final {
-				sums.Do(func(sum *freq.Counts) { sum.Merge(r.all) })
+				sums.Do(func(sum *freq.Counts) { sum.AddDoc(in, counting.Opts) })
 				return counted{summed: true}, nil
 			}
+			r := counted{all: freq.Count(in, counting.Opts)}
 			if !grouped {
 				return r, nil
 			}

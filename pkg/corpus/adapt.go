@@ -1,0 +1,298 @@
+package corpus
+
+import (
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// The number of workers that run adapts to the CPU the process gets.
+//
+// A machine that schedules by session (Linux with sched_autogroup, the
+// default of desktop and many server kernels) shares its CPUs between the
+// busy sessions, not between threads: while another session is busy, a run
+// gets about one core whatever its -j, and its workers only take turns on
+// it (time slices, cold caches, an ordered emit waiting for a worker the
+// kernel has descheduled), which was measured up to 25% slower than one
+// worker. So while a run has more than one worker, it measures over
+// windows of 50 ms how much CPU the process gets and how long its threads
+// wait for a CPU, and compares the CPU it gets with every worker running
+// and with fewer: when a window finds the workers short of CPU (the
+// threads wait in the run queue, and the CPU time is most of a core short
+// of the workers running), the workers in excess are parked between two
+// items for a while (0.4 s, doubling up to 3.2 s) and the CPU that level
+// gets is measured; then every worker runs again for 0.3 s, and stays
+// (for 1.6 s, doubling up to 12.8 s, without a look at the windows) if
+// they got 8% more CPU than the parked level, or the parked level comes
+// back. On a machine where another session's load still leaves a run more
+// than one core, -j 2 then keeps its second worker; where it leaves one,
+// the second worker is parked most of the time. Parking changes only which
+// worker takes an item: results are emitted in input order as before, the
+// output is the same. ZHPOLICY_FIXED_JOBS=1 turns the adaptation off.
+//
+// Work that waits on input and output rather than the CPU does not park:
+// its threads sleep rather than wait in the run queue.
+
+// usage is what the process has had since some start: all cumulative.
+type usage struct {
+	wall time.Duration // time elapsed (monotonic)
+	cpu  time.Duration // CPU time of the process, all threads
+	wait time.Duration // time its threads were ready to run and waited for a CPU
+}
+
+// meter reads the process's usage; ok is false where it cannot be
+// measured (then the workers do not adapt).
+type meter interface {
+	read() (u usage, ok bool)
+}
+
+const (
+	// adaptPeriod is the window over which the CPU is measured.
+	adaptPeriod = 50 * time.Millisecond
+	// minWindow is the shortest window judged.
+	minWindow = adaptPeriod / 2
+	// holdMin and holdMax bound how long a parked level lasts before a
+	// probe: the hold doubles with every probe that finds the CPU still
+	// short, and goes back to holdMin when one finds it back.
+	holdMin = 400 * time.Millisecond
+	holdMax = 3200 * time.Millisecond
+	// probeWindows is how many windows a probe measures every worker over.
+	probeWindows = 6
+	// keepMin and keepMax bound how long every worker runs, once a probe
+	// has found that they get more CPU than the parked level, before a
+	// short window can park them again: the keep doubles with every such
+	// probe.
+	keepMin = 1600 * time.Millisecond
+	keepMax = 12800 * time.Millisecond
+	// waitCPU: a window where the process's threads waited for a CPU more
+	// than this many cores' worth of the window is one where they wanted
+	// more CPU than they got; ...
+	waitCPU = 0.25
+	// shortCPU: ... with the process's CPU time more than this many cores
+	// short of its running workers, the CPUs do not feed the workers: a
+	// level with fewer is tried.
+	shortCPU = 0.75
+	// gain: every worker is kept only if they get at least gain times the
+	// CPU of the parked level (measured one after the other): two workers
+	// on a loaded machine cost 2-6% more CPU for the same work than one.
+	gain = 1.08
+)
+
+// controller decides, window after window, how many of jobs workers run.
+// It is pure logic over the usage it is given: deterministic, tested with
+// made-up usage.
+//
+// Every worker runs until a window finds the CPU short (shortCPU,
+// waitCPU); then fewer run for a hold, and the CPU that level gets is
+// measured; then every worker runs again for probeWindows windows
+// (a probe), and the two are compared: every worker stays if they got
+// gain times the CPU of the parked level, for a keep during which no
+// window parks them; else the parked level comes back for twice the hold.
+type controller struct {
+	jobs, active int
+	last         usage
+	settle       bool          // the window after a change is not judged
+	since        time.Duration // when the active level was set
+	hold         time.Duration // how long a parked level lasts before a probe
+	keep         time.Duration // how long a probe's verdict for every worker lasts
+	keepUntil    time.Duration // no park before then
+	// parked is the mean CPU rate (cores) of the last parked level's
+	// windows; probe and probeWait those of the probe under way.
+	parked, probe, probeWait float64
+	windows                  int // windows in the mean under way
+	probing                  bool
+}
+
+func newController(jobs int, start usage) *controller {
+	return &controller{jobs: jobs, active: jobs, last: start, since: start.wall, hold: holdMin, keep: keepMin}
+}
+
+// observe takes the usage at the end of a window and returns the number of
+// workers that should run during the next.
+func (c *controller) observe(u usage) int {
+	dw := u.wall - c.last.wall
+	if dw < minWindow {
+		return c.active // a tick that came late and the next at once: judged with the next
+	}
+	dc, dq := max(u.cpu-c.last.cpu, 0), max(u.wait-c.last.wait, 0)
+	c.last = u
+	if c.settle {
+		c.settle = false
+		return c.active
+	}
+	rate := float64(dc) / float64(dw)
+	wait := float64(dq) / float64(dw)
+	c.windows++
+	if c.active < c.jobs {
+		// parked: the CPU this level gets
+		c.parked += (rate - c.parked) / float64(c.windows)
+		if u.wall-c.since >= c.hold {
+			c.probing = true
+			c.set(c.jobs, u.wall)
+		}
+		return c.active
+	}
+	if c.probing {
+		c.probe += (rate - c.probe) / float64(c.windows)
+		c.probeWait += (wait - c.probeWait) / float64(c.windows)
+		if c.windows < probeWindows {
+			return c.active
+		}
+		c.probing = false
+		if c.probe < gain*c.parked && c.probeWait > waitCPU {
+			// the workers parked add nothing: parked again, for longer
+			c.hold = min(2*c.hold, holdMax)
+			c.keep = keepMin
+			return c.park(c.probe, u.wall)
+		}
+		// they add: every worker runs, for longer each time
+		c.hold = holdMin
+		c.keepUntil = u.wall + c.keep
+		c.keep = min(2*c.keep, keepMax)
+		return c.active
+	}
+	if u.wall < c.keepUntil {
+		return c.active
+	}
+	if c.active > 1 && rate < float64(c.active)-shortCPU && wait > waitCPU {
+		return c.park(rate, u.wall)
+	}
+	return c.active
+}
+
+// park sets as many workers as the CPUs the process gets at rate (rounded
+// up past a quarter of a core), at least one fewer than now.
+func (c *controller) park(rate float64, now time.Duration) int {
+	k := min(max(1, int(rate+shortCPU)), c.active-1)
+	c.set(k, now)
+	return k
+}
+
+func (c *controller) set(k int, now time.Duration) {
+	c.active, c.since, c.settle = k, now, true
+	c.windows = 0
+	if k < c.jobs {
+		c.parked = 0
+	} else {
+		c.probe, c.probeWait = 0, 0
+	}
+}
+
+// gate lets workers 0..active-1 take items; the others wait in wait.
+type gate struct {
+	active atomic.Int64
+	mu     sync.Mutex
+	cond   *sync.Cond
+}
+
+func newGate(jobs int) *gate {
+	g := &gate{}
+	g.cond = sync.NewCond(&g.mu)
+	g.active.Store(int64(jobs))
+	return g
+}
+
+// wait returns when worker w (from 0) may take an item.
+func (g *gate) wait(w int) {
+	if int64(w) < g.active.Load() {
+		return
+	}
+	g.mu.Lock()
+	for int64(w) >= g.active.Load() {
+		g.cond.Wait()
+	}
+	g.mu.Unlock()
+}
+
+// set lets k workers (at least one) take items.
+func (g *gate) set(k int) {
+	g.mu.Lock()
+	g.active.Store(int64(max(k, 1)))
+	g.mu.Unlock()
+	g.cond.Broadcast()
+}
+
+// adapt runs a controller over m's usage every period, setting g, until
+// the returned stop is called; stop lets every worker run again (so that
+// parked workers see the end of the work) and returns once the controller
+// has stopped. onSet, when not nil, is told of every change (tests).
+func adapt(g *gate, jobs int, m meter, period time.Duration, onSet func(int)) (stop func()) {
+	noop := func() { g.set(jobs) }
+	if jobs < 2 || m == nil || os.Getenv("ZHPOLICY_FIXED_JOBS") != "" {
+		return noop
+	}
+	start, ok := m.read()
+	if !ok {
+		return noop
+	}
+	c := newController(jobs, start)
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(period)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+			u, ok := m.read()
+			if !ok {
+				g.set(jobs)
+				return
+			}
+			before := c.active
+			if k := c.observe(u); k != before {
+				g.set(k)
+				if onSet != nil {
+					onSet(k)
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+		g.set(jobs)
+	}
+}
+
+// Throttle lets a pool of workers that take their items themselves (an
+// atomic counter over a slice) adapt to the CPU the process gets as the
+// document loop's workers do: a worker calls Wait before taking each item,
+// and the workers in excess are parked there while the CPU is short.
+// Stop must be called once the items are all taken and before waiting for
+// the workers: it lets the parked ones run to see the end. The zero value
+// and a Throttle of one job never park.
+type Throttle struct {
+	g    *gate
+	stop func()
+}
+
+// NewThrottle starts the adaptation for jobs workers, numbered from 0.
+func NewThrottle(jobs int) *Throttle {
+	if jobs < 2 {
+		return &Throttle{}
+	}
+	g := newGate(jobs)
+	return &Throttle{g: g, stop: adapt(g, jobs, newMeter(), adaptPeriod, nil)}
+}
+
+// Wait returns when worker w may take an item.
+func (t *Throttle) Wait(w int) {
+	if t != nil && t.g != nil {
+		t.g.wait(w)
+	}
+}
+
+// Stop ends the adaptation and lets every worker run.
+func (t *Throttle) Stop() {
+	if t != nil && t.stop != nil {
+		t.stop()
+		t.stop = nil
+	}
+}

@@ -1,0 +1,385 @@
+package corpus
+
+import (
+	"context"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// fakeCPU makes up a process's usage window by window: over each window of
+// adaptPeriod the process gets rate cores and its threads wait wait cores'
+// worth of the window for a CPU.
+type fakeCPU struct {
+	mu sync.Mutex
+	u  usage
+}
+
+func (f *fakeCPU) window(rate, wait float64) usage {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.u.wall += adaptPeriod
+	f.u.cpu += time.Duration(rate * float64(adaptPeriod))
+	f.u.wait += time.Duration(wait * float64(adaptPeriod))
+	return f.u
+}
+
+// run feeds n windows of (rate, wait) to c and returns the levels it chose.
+func (f *fakeCPU) run(c *controller, n int, rate, wait float64) []int {
+	var got []int
+	for range n {
+		got = append(got, c.observe(f.window(rate, wait)))
+	}
+	return got
+}
+
+func TestControllerIdleKeepsEveryWorker(t *testing.T) {
+	f := &fakeCPU{}
+	c := newController(2, f.u)
+	// two free cores: nearly two cores of CPU, a little waiting (GC and
+	// the emit on a third P)
+	for _, k := range f.run(c, 50, 1.9, 0.3) {
+		if k != 2 {
+			t.Fatalf("idle machine: %d workers, want 2", k)
+		}
+	}
+}
+
+func TestControllerIOBoundKeepsEveryWorker(t *testing.T) {
+	f := &fakeCPU{}
+	c := newController(2, f.u)
+	// workers waiting on reads: little CPU, and nothing waits for a CPU
+	for _, k := range f.run(c, 50, 0.4, 0.02) {
+		if k != 2 {
+			t.Fatalf("work waiting on input: %d workers, want 2", k)
+		}
+	}
+}
+
+// levels is n windows at level k.
+func levels(n, k int) []int {
+	l := make([]int, n)
+	for i := range l {
+		l[i] = k
+	}
+	return l
+}
+
+func TestControllerParksOnOneShareAndProbes(t *testing.T) {
+	hold := int(holdMin / adaptPeriod) // windows
+	f := &fakeCPU{}
+	c := newController(2, f.u)
+	// one core's share: the two workers take turns, each waits half the time
+	got := f.run(c, 1, 1.0, 1.0)
+	if !slices.Equal(got, []int{1}) {
+		t.Fatalf("first window under load: %v, want [1]", got)
+	}
+	// parked: one worker gets its core and hardly waits; a probe after
+	// holdMin, which finds the CPU still short and parks again for twice
+	// as long
+	got = f.run(c, hold, 1.0, 0.05)
+	if want := append(levels(hold-1, 1), 2); !slices.Equal(got, want) {
+		t.Fatalf("parked, then a probe: %v, want %v", got, want)
+	}
+	// the probe: a window settles, probeWindows are measured: no more CPU
+	got = f.run(c, 1+probeWindows, 1.0, 1.0)
+	if want := append(levels(probeWindows, 2), 1); !slices.Equal(got, want) {
+		t.Fatalf("the probe under load: %v, want %v", got, want)
+	}
+	if c.hold != 2*holdMin {
+		t.Fatalf("hold after a failed probe: %v, want %v", c.hold, 2*holdMin)
+	}
+	// the next probe comes after twice as many windows
+	got = f.run(c, 2*hold, 1.0, 0.05)
+	if want := append(levels(2*hold-1, 1), 2); !slices.Equal(got, want) {
+		t.Fatalf("second hold: %v, want %v", got, want)
+	}
+	// the CPU is back: the probe keeps both workers, the hold is reset
+	n := 1 + probeWindows + int(keepMin/adaptPeriod)
+	got = f.run(c, n, 1.95, 0.2)
+	if want := levels(n, 2); !slices.Equal(got, want) {
+		t.Fatalf("CPU back: %v, want %v", got, want)
+	}
+	if c.hold != holdMin {
+		t.Fatalf("hold after the CPU came back: %v, want %v", c.hold, holdMin)
+	}
+	// and load again: parked at once
+	got = f.run(c, 1, 0.9, 1.1)
+	if got[0] != 1 {
+		t.Fatalf("load again: %v, want 1", got)
+	}
+}
+
+func TestControllerHoldIsBounded(t *testing.T) {
+	f := &fakeCPU{}
+	c := newController(2, f.u)
+	for range 200 {
+		// parked windows hardly wait; running two, they wait
+		if c.active == 1 {
+			c.observe(f.window(1.0, 0.05))
+		} else {
+			c.observe(f.window(1.0, 1.0))
+		}
+	}
+	if c.hold != holdMax {
+		t.Fatalf("hold after many failed probes: %v, want %v", c.hold, holdMax)
+	}
+}
+
+func TestControllerPartOfASecondCoreKeepsTwo(t *testing.T) {
+	f := &fakeCPU{}
+	c := newController(2, f.u)
+	// 1.4 cores: the second worker still adds 40% of a core
+	for _, k := range f.run(c, 30, 1.4, 0.6) {
+		if k != 2 {
+			t.Fatalf("1.4 cores: %d workers, want 2", k)
+		}
+	}
+}
+
+func TestControllerMoreJobsThanCores(t *testing.T) {
+	f := &fakeCPU{}
+	c := newController(3, f.u)
+	// -j 3 on two free cores: two cores of CPU, a core's worth waiting
+	got := f.run(c, 1, 2.0, 1.0)
+	if !slices.Equal(got, []int{2}) {
+		t.Fatalf("-j 3 on 2 cores: %v, want [2]", got)
+	}
+	// -j 8 getting 3.1 cores: 3 workers (at least one fewer each time)
+	c = newController(8, f.u)
+	got = f.run(c, 1, 3.1, 4.9)
+	if !slices.Equal(got, []int{3}) {
+		t.Fatalf("-j 8 on 3.1 cores: %v, want [3]", got)
+	}
+}
+
+func TestControllerJudgesNoShortWindow(t *testing.T) {
+	f := &fakeCPU{}
+	c := newController(2, f.u)
+	f.run(c, 1, 1.9, 0.2)
+	// a tick that came late and the next at once: a few milliseconds
+	// where the process got little CPU are not judged ...
+	short := f.u
+	short.wall += minWindow - time.Millisecond
+	short.wait += minWindow
+	if k := c.observe(short); k != 2 {
+		t.Fatalf("a window shorter than minWindow judged: %d workers", k)
+	}
+	// ... but added to the next
+	u := short
+	u.wall += adaptPeriod
+	u.cpu += adaptPeriod
+	u.wait += adaptPeriod
+	if k := c.observe(u); k != 1 {
+		t.Fatalf("the window after the short one: %d workers, want 1", k)
+	}
+}
+
+func TestGateParksAndReleases(t *testing.T) {
+	g := newGate(2)
+	g.set(1)
+	g.wait(0) // worker 0 always runs
+	passed := make(chan struct{})
+	go func() {
+		g.wait(1)
+		close(passed)
+	}()
+	select {
+	case <-passed:
+		t.Fatal("worker 1 passed a gate set to 1")
+	case <-time.After(20 * time.Millisecond):
+	}
+	g.set(2)
+	select {
+	case <-passed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("worker 1 still parked after the gate opened")
+	}
+	g.set(0) // never fewer than one
+	g.wait(0)
+}
+
+// loadedMeter reports the usage of a process that gets one core: while
+// two workers run, its threads wait for a CPU; while one runs, hardly.
+type loadedMeter struct {
+	f      fakeCPU
+	active atomic.Int64
+}
+
+func (m *loadedMeter) read() (usage, bool) {
+	if m.active.Load() == 1 {
+		return m.f.window(1.0, 0.05), true
+	}
+	return m.f.window(1.0, 1.0), true
+}
+
+func TestMapSeqParksWorkersSameResults(t *testing.T) {
+	items := make([]int, 300)
+	for i := range items {
+		items[i] = i
+	}
+	m := &loadedMeter{}
+	m.active.Store(2)
+	var sets []int
+	var mu sync.Mutex
+	win := window[int]{meter: m, period: time.Millisecond, onSet: func(k int) {
+		m.active.Store(int64(k))
+		mu.Lock()
+		sets = append(sets, k)
+		mu.Unlock()
+	}}
+	var got []int
+	err := mapSeq(context.Background(), slices.Values(items), 2, win,
+		func(_ context.Context, _ int, in int) (int, error) {
+			time.Sleep(200 * time.Microsecond)
+			return 2 * in, nil
+		},
+		func(i, in, out int, err error) error {
+			if err != nil || out != 2*in || i != in {
+				t.Errorf("item %d: %d, %v", in, out, err)
+			}
+			got = append(got, in)
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(got, items) {
+		t.Fatalf("results out of order or missing: %d of %d", len(got), len(items))
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	// parked, probed, parked again (and so on while the run lasts)
+	if len(sets) < 3 || !slices.Equal(sets[:3], []int{1, 2, 1}) {
+		t.Fatalf("levels set during the run: %v, want 1, 2, 1, ...", sets)
+	}
+}
+
+// TestMapSeqParkedWorkersSeeTheEnd: a run that ends while a worker is
+// parked returns (the parked worker is let go and sees no more items), and
+// so does one cancelled while parked.
+func TestMapSeqParkedWorkersSeeTheEnd(t *testing.T) {
+	for _, cancelIt := range []bool{false, true} {
+		m := &loadedMeter{}
+		m.active.Store(2)
+		parked := make(chan struct{})
+		var once sync.Once
+		win := window[int]{meter: m, period: time.Millisecond, onSet: func(k int) {
+			m.active.Store(int64(k))
+			if k == 1 {
+				once.Do(func() { close(parked) })
+			}
+		}}
+		ctx, cancel := context.WithCancel(context.Background())
+		items := func(yield func(int) bool) {
+			for i := 0; ; i++ {
+				if i == 5 {
+					<-parked // the rest only once a worker is parked
+					if cancelIt {
+						cancel()
+					}
+				}
+				if i == 40 || !yield(i) {
+					return
+				}
+			}
+		}
+		done := make(chan error, 1)
+		go func() {
+			done <- mapSeq(ctx, items, 2, win,
+				func(_ context.Context, _ int, in int) (int, error) { return in, nil },
+				func(int, int, int, error) error { return nil })
+		}()
+		select {
+		case err := <-done:
+			if cancelIt != (err != nil) {
+				t.Fatalf("cancelled %v: %v", cancelIt, err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("cancelled %v: the run did not end with a worker parked", cancelIt)
+		}
+		cancel()
+	}
+}
+
+// TestControllerKeepsWorkersThatAddThroughput: two workers get 1.2 cores,
+// under the first rule's mark, but one alone gets 0.8: once the probe has
+// measured both, the two stay for keepMin, then for twice as long.
+func TestControllerKeepsWorkersThatAddThroughput(t *testing.T) {
+	hold := int(holdMin / adaptPeriod)
+	keep := int(keepMin / adaptPeriod)
+	f := &fakeCPU{}
+	c := newController(2, f.u)
+	if got := f.run(c, 1, 1.2, 0.8); got[0] != 1 {
+		t.Fatalf("1.2 cores for two workers, nothing known of one: %v, want a park", got)
+	}
+	got := f.run(c, hold, 0.8, 0.5)
+	if want := append(levels(hold-1, 1), 2); !slices.Equal(got, want) {
+		t.Fatalf("parked: %v, want %v", got, want)
+	}
+	// the probe (a window settles, probeWindows measured): 1.2 cores
+	// against 0.8, the second worker adds 50%; then keepMin with both
+	n := 1 + probeWindows + keep - 1
+	got = f.run(c, n, 1.2, 0.8)
+	if want := levels(n, 2); !slices.Equal(got, want) {
+		t.Fatalf("the probe and the keep: %v, want %v", got, want)
+	}
+	// past the keep, the first rule again: a park, a probe that keeps both
+	// for twice as long
+	if got := f.run(c, 1, 1.2, 0.8); !slices.Equal(got, []int{1}) {
+		t.Fatalf("past the keep: %v, want [1]", got)
+	}
+	f.run(c, hold, 0.8, 0.5)
+	n = 1 + probeWindows + 2*keep - 1
+	got = f.run(c, n, 1.2, 0.8)
+	if want := levels(n, 2); !slices.Equal(got, want) {
+		t.Fatalf("the second keep: %v, want %v", got, want)
+	}
+	// a probe that finds too little more (1.2 against 1.15: under gain)
+	// parks again
+	f.run(c, 1, 1.2, 0.8)
+	f.run(c, hold, 1.15, 0.5)
+	got = f.run(c, 1+probeWindows, 1.2, 0.8)
+	if want := append(levels(probeWindows, 2), 1); !slices.Equal(got, want) {
+		t.Fatalf("a probe with too little gain: %v, want %v", got, want)
+	}
+}
+
+// TestThrottle: a parked worker of a Throttle runs again once it stops;
+// one job, the zero value and nil never park.
+func TestThrottle(t *testing.T) {
+	var zero Throttle
+	zero.Wait(5)
+	zero.Stop()
+	var none *Throttle
+	none.Wait(1)
+	none.Stop()
+	one := NewThrottle(1)
+	one.Wait(3)
+	one.Stop()
+
+	NewThrottle(2).Stop()
+	g := newGate(2)
+	th := &Throttle{g: g, stop: adapt(g, 2, nil, adaptPeriod, nil)} // no controller: ...
+	th.g.set(1)                                                     // ... parked by hand
+	passed := make(chan struct{})
+	go func() {
+		th.Wait(1)
+		close(passed)
+	}()
+	th.Wait(0)
+	select {
+	case <-passed:
+		t.Fatal("worker 1 of a throttle at one passed")
+	case <-time.After(20 * time.Millisecond):
+	}
+	th.Stop()
+	select {
+	case <-passed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("worker 1 still parked after Stop")
+	}
+	th.Stop() // twice is fine
+}
