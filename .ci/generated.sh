@@ -6,7 +6,7 @@
 # here until the data is regenerated (the command to run is printed).
 #
 #   bash .ci/generated.sh            check every generator
-#   bash .ci/generated.sh NAME...    check some: zhdict opencc hanzi slogans background procedure entities
+#   bash .ci/generated.sh NAME...    check some: zhdict opencc hanzi slogans background procedure entities tradforms
 #
 # Needs ../shared (the public corpus): skips without it on a user's clone, fails in CI (CI=true).
 set -euo pipefail
@@ -34,7 +34,8 @@ hanzi|dict/hanzi|go run ./gen -o tables.go|dict/hanzi/tables.go
 slogans|dict/slogans|go run ./gen -root ../..|dict/slogans/baseline.tsv
 background|.|go run ./dict/keywords/gen -corpus ../shared/corpus -o dict/keywords/background.tsv|dict/keywords/background.tsv dict/keywords/background.bin dict/keywords/background_docs.txt
 procedure|.|go run ./dict/keywords/genproc -corpus ../shared/corpus|dict/keywords/procedure.tsv
-entities|pkg/analysis/entities|go generate .|dict/entities/tables.bin'
+entities|pkg/analysis/entities|go generate .|dict/entities/tables.bin
+tradforms|pkg/normalize|go generate .|pkg/normalize/tradforms.go'
 
 want=" $* "
 failed=0

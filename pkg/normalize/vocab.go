@@ -131,14 +131,27 @@ type vocabTable struct {
 	maxWordRunes int
 }
 
-var vocab = sync.OnceValue(func() *vocabTable {
-	t := &vocabTable{words: make(map[string]vocabEntry, 1024)}
-	var convs []*script.Converter
-	for _, name := range []string{"s2t", "s2tw", "s2hk"} {
-		if c, err := script.NewConverter(name); err == nil {
-			convs = append(convs, c)
-		}
+//go:generate go test -run TestTradForms -update-tradforms .
+
+var vocab = sync.OnceValue(func() *vocabTable { return buildVocab(parseForms(tradFormsData)) })
+
+// parseForms reads the lines of tradFormsData: a word, a tab, its forms.
+func parseForms(data string) map[string]string {
+	forms := make(map[string]string, strings.Count(data, "\n"))
+	for line := range strings.Lines(data) {
+		w, f, _ := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		forms[w] = f
 	}
+	return forms
+}
+
+// buildVocab makes the table from the vocabulary and each word's
+// Traditional forms (forms[w]: its s2t, s2tw and s2hk conversions, in that
+// order, separated by spaces). The forms are converted at `go generate`
+// time (tradforms.go): converting them here built three OpenCC converters,
+// most of the start-up of a command on a small file.
+func buildVocab(forms map[string]string) *vocabTable {
+	t := &vocabTable{words: make(map[string]vocabEntry, 1024)}
 	add := func(w string, e vocabEntry) {
 		if _, dup := t.words[w]; !dup {
 			t.words[w] = e
@@ -151,13 +164,39 @@ var vocab = sync.OnceValue(func() *vocabTable {
 		for _, w := range strings.Fields(row.words) {
 			e := vocabEntry{row.class, row.reason}
 			add(w, e)
-			for _, c := range convs {
-				add(c.Convert(w), e)
+			for _, f := range strings.Split(forms[w], " ") {
+				if f != "" {
+					add(f, e)
+				}
 			}
 		}
 	}
 	return t
-})
+}
+
+// convertForms converts every word of the vocabulary with the converters
+// named (what tradforms.go holds, for s2t, s2tw and s2hk).
+func convertForms(names ...string) (map[string]string, error) {
+	var convs []*script.Converter
+	for _, name := range names {
+		c, err := script.NewConverter(name)
+		if err != nil {
+			return nil, err
+		}
+		convs = append(convs, c)
+	}
+	forms := map[string]string{}
+	for _, row := range vocabulary {
+		for _, w := range strings.Fields(row.words) {
+			var fs []string
+			for _, c := range convs {
+				fs = append(fs, c.Convert(w))
+			}
+			forms[w] = strings.Join(fs, " ")
+		}
+	}
+	return forms, nil
+}
 
 func (t *vocabTable) lookup(w string) (vocabEntry, bool) {
 	e, ok := t.words[w]
