@@ -118,6 +118,27 @@ def dev8(binary):
     print("dev8", len(rs), "parallel rows; 60 drawn")
 
 
+def dev9(binary):
+    """Draw 60 quoted rows (seed 20261212) of BINARY's output over the DEV ministry/provincial notices
+    (SPLIT.md) into gold/precision_dev9_quoted.tsv with empty labels (round 7: labelled before any rule
+    of rules 14 changed)."""
+    import hashlib
+    d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
+    docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
+            and hashlib.sha256(f.encode()).digest()[0] >= 77]
+    out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", "quoted"] + docs,
+                         cwd=ROOT, capture_output=True, text=True, check=False).stdout
+    rs = [json.loads(l) for l in out.splitlines() if l.strip()]
+    rnd = random.Random(SEED + 7)
+    with open(os.path.join(HERE, "gold", "precision_dev9_quoted.tsv"), "w") as fh:
+        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+        for i in sorted(rnd.sample(range(len(rs)), 60)):
+            r = rs[i]
+            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+            fh.write("\t".join(["D9", os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
+    print("dev9", len(rs), "quoted rows; 60 drawn")
+
+
 TEST5 = ["ministry_provincial_notices/%s.txt" % n for n in
          "central_081 central_119 central_024 central_139 central_036".split()] + \
         ["taiwan_presidential_office/2005-05-10_9424.txt"]
@@ -237,6 +258,8 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev9":
+        dev9(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev8":
         dev8(sys.argv[2])
     elif len(sys.argv) > 3 and sys.argv[1] == "test7":
