@@ -118,6 +118,27 @@ def dev8(binary):
     print("dev8", len(rs), "parallel rows; 60 drawn")
 
 
+def dev9(binary):
+    """Draw 60 quoted rows (seed 20261212) of BINARY's output over the DEV ministry/provincial notices
+    (SPLIT.md) into gold/precision_dev9_quoted.tsv with empty labels (round 7: labelled before any rule
+    of rules 14 changed)."""
+    import hashlib
+    d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
+    docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
+            and hashlib.sha256(f.encode()).digest()[0] >= 77]
+    out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", "quoted"] + docs,
+                         cwd=ROOT, capture_output=True, text=True, check=False).stdout
+    rs = [json.loads(l) for l in out.splitlines() if l.strip()]
+    rnd = random.Random(SEED + 7)
+    with open(os.path.join(HERE, "gold", "precision_dev9_quoted.tsv"), "w") as fh:
+        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+        for i in sorted(rnd.sample(range(len(rs)), 60)):
+            r = rs[i]
+            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+            fh.write("\t".join(["D9", os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
+    print("dev9", len(rs), "quoted rows; 60 drawn")
+
+
 TEST5 = ["ministry_provincial_notices/%s.txt" % n for n in
          "central_081 central_119 central_024 central_139 central_036".split()] + \
         ["taiwan_presidential_office/2005-05-10_9424.txt"]
@@ -137,6 +158,17 @@ def test7(binary, old):
     (gold/blind7_list.md) as sample C (C+R12 when rules 12 output it too) and the rows only rules 12
     output (R12), with empty labels (labelled by hand afterwards)."""
     write_rows("precision_test7.tsv", TEST7, binary, old, "R12")
+
+
+TEST8 = ["ministry_provincial_notices/%s.txt" % n for n in
+         "central_105 shandong_028 central_062 shandong_031 central_153".split()]
+
+
+def test8(binary, old):
+    """Write gold/precision_test8.tsv: every output row of rules 14 on the round-7 TEST documents
+    (gold/blind8_list.md) as sample C (C+R13 when rules 13 output it too) and the rows only rules 13
+    output (R13), with empty labels (labelled by hand afterwards)."""
+    write_rows("precision_test8.tsv", TEST8, binary, old, "R13")
 
 
 def test6(binary, old):
@@ -196,7 +228,7 @@ def test5(binary=None, old=None):
 
 def score():
     lines = []
-    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7"):
+    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7", "test8"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         if not os.path.exists(p):
             continue
@@ -208,7 +240,7 @@ def score():
             # test3, test4: every row of the output (C; C+R8 when rules 8
             # output it too: all C rows of test3) of the new TEST documents;
             # R8 rows are those only rules 8 output
-            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "P") else []
+            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "P") else []
             if s in ("R10", "C+R10"):
                 keys.append("rules 10 " + kind)
                 keys.append("rules 10 all")
@@ -221,15 +253,18 @@ def score():
             if s in ("R12", "C+R12"):
                 keys.append("rules 12 " + kind)
                 keys.append("rules 12 all")
+            if s in ("R13", "C+R13"):
+                keys.append("rules 13 " + kind)
+                keys.append("rules 13 all")
             if kind == "parallel" and s in ("A", "B"):
                 keys.append("parallel A+B")
             for k in keys:
                 n[k] += 1
                 tp[k] += label == "yes"
-            if label == "no" and s not in ("R8", "R10", "R11", "R12"):
+            if label == "no" and s not in ("R8", "R10", "R11", "R12", "R13"):
                 reasons[reason.split(":")[0].strip()] += 1
         lines.append("%s: " % name.upper() + "; ".join("%s %d/%d = %.3f" % (k, tp[k], n[k], tp[k] / n[k])
-                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel"] if n[k]))
+                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel", "rules 13 all", "rules 13 quoted", "rules 13 parallel"] if n[k]))
         lines.append("  no: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
     print("\n".join(lines))
 
@@ -237,8 +272,12 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev9":
+        dev9(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev8":
         dev8(sys.argv[2])
+    elif len(sys.argv) > 3 and sys.argv[1] == "test8":
+        test8(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 3 and sys.argv[1] == "test7":
         test7(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 3 and sys.argv[1] == "test6":

@@ -46,7 +46,8 @@ type quoteSpan struct {
 	class QuoteClass
 	kind  Kind
 	key   string
-	hit   hit // the series (kind Parallel)
+	hit   hit  // the series (kind Parallel)
+	named bool // a title by nameCue: the name of a platform, a page, a field or a brand
 }
 
 // closerOf gives the closing mark of an opening quotation mark.
@@ -121,7 +122,36 @@ func (x *extractor) findQuotes() []quoteSpan {
 			i = k // ASCII quotes pair up in order; a " closing “ opens nothing
 		}
 	}
+	x.namesEverywhere()
 	return x.quotes
+}
+
+// namesEverywhere makes a quoted label that the document names as a
+// platform, an app, a page or a field somewhere (“爱山东”APP) a name
+// wherever it is quoted (开展“爱山东”场景化改造) (rules 14): a document uses
+// a name as a name throughout.
+func (x *extractor) namesEverywhere() {
+	var names map[string]bool
+	for _, q := range x.quotes {
+		if q.class == ClassTitle && q.named {
+			if names == nil {
+				names = map[string]bool{}
+			}
+			names[q.key] = true
+		}
+	}
+	if names == nil {
+		return
+	}
+	for n := range x.quotes {
+		q := &x.quotes[n]
+		if q.class == ClassFormulation && q.kind == Quoted && names[q.key] {
+			q.class, q.kind = ClassTitle, ""
+			for j := q.i + 1; j < q.k; j++ {
+				x.v.quoted[j] = false
+			}
+		}
+	}
 }
 
 // quoteList gives the quoted spans as Quotes.
@@ -218,6 +248,10 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 		return q // a number, a date, a word in another script: not a quote worth reporting
 	}
 	if x.titleCue(a, b) {
+		return set(ClassTitle, "")
+	}
+	if named, strong := x.nameCue(a, b, key); named {
+		q.named = strong
 		return set(ClassTitle, "")
 	}
 	if numberedShape(c) {
@@ -427,6 +461,93 @@ func (x *extractor) ordinaryPhrase(a, b int) bool {
 	}
 	return words >= 1 && words <= 2
 }
+
+// nameTails after a quoted span (or after a run of quoted spans and 等)
+// make it the name of a platform, an app, a page or a field (rules 14; not
+// 品牌: a government's brand is its programme, “投资中国”品牌): “爱山东”APP, “齐鲁智脑”等平台, “申请与受理”菜单, “提交”按钮.
+var nameTails = []string{"APP", "App", "app", "ＡＰＰ", "客户端", "小程序", "公众号", "微信号", "网站", "网页", "平台", "系统",
+	"栏目", "一栏", "栏", "按钮", "按键", "菜单", "模块", "页面", "界面", "选项", "字段", "标签页", "专区", "频道"}
+
+// uiCues before a quoted span make it something on a screen or in a form
+// (rules 14): 点击“申报管理”, 勾选“指南引导类”, 登录“山东政务服务网”. Not
+// 进入, 选择, 关注: policy prose enters stages and chooses models (进入“乙类
+// 乙管”常态化防控阶段).
+var uiCues = []string{"点击", "单击", "双击", "勾选", "选中", "登录", "登陆", "填写", "填报", "录入", "下载", "搜索", "扫描"}
+
+// systemEnds end the names of platforms, systems and apps (Simplified,
+// lower-cased keys) (rules 14): “审管一体化平台”, “山东公共文化云”,
+// “齐鲁艺票通”app.
+var systemEnds = []string{"平台", "系统", "app", "客户端", "小程序", "公众号", "网站", "文化云", "服务云", "政务云", "展厅"}
+
+// nameCue reports whether the quoted runes r[a:b] (key their key) are the
+// name of a platform, a system, an app, a page, a field or a brand: a
+// tail or a cue of software or forms around it, a name's end, or a middle
+// dot joining names (“好客山东·云游齐鲁”). A known term, a code, a
+// numbered label or a label with + stays a formulation whatever follows
+// it (“一网通办”平台, “互联网+监管”系统, “双创”平台).
+//
+// strong says the evidence is of software or forms (an app, a menu, a
+// button, a cue such as 点击): the document names the thing, so its other
+// quoted uses are names too (namesEverywhere). A platform, a system or a
+// brand is weak evidence: a programme of policy has its platform too
+// (“海上福建”平台 beside “海上福建”建设).
+func (x *extractor) nameCue(a, b int, key string) (named, strong bool) {
+	c := x.v.r[a:b]
+	if strings.ContainsAny(key, "+＋") || hasCountingNumeral(c) || numberedShape(c) || x.knownTerm(key) {
+		return false, false
+	}
+	r := x.v.r
+	j := b + 1
+	for steps := 0; j < len(r) && steps < 8; steps++ {
+		if cl := closerOf(r[j]); cl != 0 {
+			e := j + 1
+			for e < len(r) && e <= j+maxQuoteScan/4 && r[e] != cl && r[e] != '"' && r[e] != '\n' {
+				e++
+			}
+			if e >= len(r) || r[e] != cl && r[e] != '"' {
+				break
+			}
+			j = e + 1
+			continue
+		}
+		if isDun(r[j]) || r[j] == '和' || r[j] == '及' || r[j] == '等' {
+			j++
+			continue
+		}
+		break
+	}
+	for _, w := range nameTails {
+		// the tail ends the phrase (“齐鲁智脑”平台，“督考合一”系统建设);
+		// a longer noun names something else (“个十百”平台培育工程)
+		if e := j + len([]rune(w)); hasPrefixAt(r, j, w) && (e >= len(r) || !isHan(r[e]) || strings.ContainsRune(nameTailNext, r[e])) {
+			return true, !weakNameTails[w]
+		}
+	}
+	for _, w := range uiCues {
+		if endsWithAt(r, a-1, w) {
+			return true, true
+		}
+	}
+	if len(c) >= 4 {
+		for _, w := range systemEnds {
+			// not a verb and its object: “上云上平台”
+			if pre := []rune(strings.TrimSuffix(key, w)); strings.HasSuffix(key, w) && len(pre) > 0 && !strings.ContainsRune("上进入用建搭登", pre[len(pre)-1]) {
+				return true, false
+			}
+		}
+	}
+	if h1, h2, ok := strings.Cut(key, "·"); ok && len(c) >= 4 && h1 != "" && h2 != "" {
+		// two halves opening alike are a parallel slogan (“依法保护·依法治理”)
+		return []rune(h1)[0] != []rune(h2)[0], false
+	}
+	return false, false
+}
+
+// weakNameTails name things a policy programme has too.
+var weakNameTails = map[string]bool{"平台": true, "系统": true, "专区": true, "频道": true}
+
+// nameTailNext may follow a name's tail word: 建设, 上线, 中, 等, 的.
+const nameTailNext = "建上中内里等的和及与"
 
 // hasCountingNumeral reports whether a phrase holds a numeral that counts
 // (新三样, 老三篇): a numbered label.

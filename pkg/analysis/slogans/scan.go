@@ -219,11 +219,16 @@ func runesEqual(a, b []rune) bool {
 	return true
 }
 
-// lowerASCII folds an ASCII capital as keys are folded (analysis.Key): the
-// patterns are keys (1+m+n), the text keeps its case (1+M+N).
+// lowerASCII folds an ASCII capital as keys are folded (analysis.Key), and
+// a full-width plus as textKey folds it (rules 14): the patterns are keys
+// (1+m+n, 人工智能+), the text keeps its case and width (1+M+N, 1＋N＋X,
+// 人工智能＋).
 func lowerASCII(c rune) rune {
 	if c >= 'A' && c <= 'Z' {
 		return c + ('a' - 'A')
+	}
+	if c == '＋' {
+		return '+'
 	}
 	return c
 }
@@ -232,5 +237,5 @@ func joinMembers(ms []string) string { return strings.Join(ms, "、") }
 
 // asciiWord: an ASCII letter or digit, or a sign that joins a code.
 func asciiWord(c rune) bool {
-	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '+' || c == '.'
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '+' || c == '＋' || c == '.'
 }

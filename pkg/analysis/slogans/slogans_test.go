@@ -81,6 +81,21 @@ func TestExtract(t *testing.T) {
 			absent: []string{"嫦娥六号", "梦想", "我们要坚定信心，迎难而上，奋发有为。"},
 		},
 		{
+			name:   "names of apps, platforms, menus and fields are not slogans (rules 14)",
+			text:   "依托“爱山东”APP和“齐鲁智脑”等平台，开展“爱山东”场景化改造。登录后点击“申报管理”，在“提交”按钮旁填写。建设“山东公共文化云”，推广“好客山东·云游齐鲁”。",
+			absent: []string{"爱山东", "齐鲁智脑", "申报管理", "提交", "山东公共文化云", "好客山东·云游齐鲁"},
+		},
+		{
+			name: "labels stay formulations beside a platform or a system (rules 14)",
+			text: "推进“一网通办”平台建设，建设“双创”平台、“互联网+监管”系统，深化“个十百”平台培育工程，持续打造“投资中国”品牌，推动“依法保护·依法治理”。",
+			want: []want{{"互联网+监管", Quoted, 1, false}, {"个十百", Quoted, 1, true}, {"投资中国品牌", Quoted, 1, true}, {"依法保护·依法治理", Quoted, 1, true}},
+		},
+		{
+			name: "a full-width plus matches as the plus of the key (rules 14)",
+			text: "深入实施“人工智能＋”行动，构建“1＋N＋X”政策体系。",
+			want: []want{{"人工智能+行动", Quoted, 1, false}, {"1+n+x政策体系", Numbered, 1, true}},
+		},
+		{
 			name: "numbered in quotes, Traditional script",
 			text: "會議要求落實「三個大抓」，做到「兩個維護」。",
 			want: []want{{"三个大抓", Numbered, 1, true}, {"两个维护", Numbered, 1, false}},
