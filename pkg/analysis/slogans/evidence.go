@@ -263,6 +263,19 @@ const degreeHeads = "更最很越较太有就都也还再"
 // sameAcross reports whether three or more members share their first or
 // last character, or a character at the same place.
 func sameAcross(members [][]rune) bool {
+	if samePlace(members) {
+		return true
+	}
+	last := true
+	for _, m := range members[1:] {
+		last = last && m[len(m)-1] == members[0][len(members[0])-1]
+	}
+	return last
+}
+
+// samePlace reports whether every member has the same character at some
+// place counted from its start (within the shortest member).
+func samePlace(members [][]rune) bool {
 	lo, _ := lengths(members)
 	for j := 0; j < lo; j++ {
 		same := true
@@ -273,11 +286,7 @@ func sameAcross(members [][]rune) bool {
 			return true
 		}
 	}
-	last := true
-	for _, m := range members[1:] {
-		last = last && m[len(m)-1] == members[0][len(members[0])-1]
-	}
-	return last
+	return false
 }
 
 // fourRepeats reports whether every member of four characters repeats one

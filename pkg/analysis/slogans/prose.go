@@ -83,8 +83,7 @@ func (x *extractor) spoken() bool {
 // (全国、全民、全面; 商业化、企业化), longer ones, three or more, anywhere
 // (政府挺银行、银行挺企业、企业挺劳工).
 func (x *extractor) repeatsAcross(members [][]rune) bool {
-	lo, hi := lengths(members)
-	if hi <= 4 {
+	if _, hi := lengths(members); hi <= 4 {
 		first, last := true, true
 		for _, m := range members[1:] {
 			first = first && m[0] == members[0][0]
@@ -92,19 +91,7 @@ func (x *extractor) repeatsAcross(members [][]rune) bool {
 		}
 		return first || last
 	}
-	if len(members) < 3 {
-		return false
-	}
-	for j := 0; j < lo; j++ {
-		same := true
-		for _, m := range members[1:] {
-			same = same && m[j] == members[0][j]
-		}
-		if same {
-			return true
-		}
-	}
-	return false
+	return len(members) >= 3 && samePlace(members)
 }
 
 // qualities: attributes with mixed scalar poles.
