@@ -10,10 +10,7 @@ import (
 // offices, of things sharing a noun, of qualities checked, are not.
 func TestEvidenceOfForm(t *testing.T) {
 	lex := builtinLex(t)
-	cases := []struct {
-		text, key string
-		want      bool
-	}{
+	cases := []parallelCase{
 		// lists of the offices responsible, in parentheses or before 负责
 		{"完善数据共享机制。（牵头单位：市数据局，参加单位：市财政局、市统计局、市税务局）", "市财政局、市统计局、市税务局", false},
 		{"建立协调机制。（市教育局、市体育中心、市图书馆负责）", "市教育局、市体育中心、市图书馆", false},
@@ -34,16 +31,7 @@ func TestEvidenceOfForm(t *testing.T) {
 		{"推动人工智能产业快成长、上规模、强实力，赋能实体经济。", "快成长、上规模、强实力", true},
 		{"强化审计、统计、财会监督。", "审计、统计、财会监督", true},
 	}
-	for _, c := range cases {
-		fs := Extract(prep(t, c.text), Options{Lexicon: lex})
-		f, ok := find(fs, c.key)
-		if ok && f.Kind != Parallel {
-			ok = false
-		}
-		if ok != c.want {
-			t.Errorf("%s: %s found %v, want %v (%v)", c.text, c.key, ok, c.want, keys(fs))
-		}
-	}
+	checkParallel(t, lex, cases)
 }
 
 // TestNoEvidenceLeavesQuoted: quotation marks are evidence enough.

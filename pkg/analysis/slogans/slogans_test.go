@@ -757,16 +757,35 @@ func TestLawsAndReduplication(t *testing.T) {
 	}
 }
 
+// parallelCase: whether text yields key as a parallel series.
+type parallelCase struct {
+	text, key string
+	want      bool
+}
+
+// checkParallel extracts each case's text and checks that its key is found
+// as a parallel series, or not, as the case wants.
+func checkParallel(t *testing.T, lex *Lexicon, cases []parallelCase) {
+	t.Helper()
+	for _, c := range cases {
+		fs := Extract(prep(t, c.text), Options{Lexicon: lex})
+		f, ok := find(fs, c.key)
+		if ok && f.Kind != Parallel {
+			ok = false
+		}
+		if ok != c.want {
+			t.Errorf("%s: %s found %v, want %v (%v)", c.text, c.key, ok, c.want, keys(fs))
+		}
+	}
+}
+
 // TestSeriesOrList: lists of ordinary qualities, predicates or kinds of a
 // thing, labels quoted one by one, prose about someone and parts of a
 // longer enumeration are no series (issue 15, round 4: general rules
 // tuned on DEV); slogans of a compact or set form are.
 func TestSeriesOrList(t *testing.T) {
 	lex := builtinLex(t)
-	cases := []struct {
-		text, key string
-		want      bool
-	}{
+	cases := []parallelCase{
 		{"研究制定公平、开放、透明的数据交易规则。", "公平、开放、透明", false},
 		{"各地要加强对接沟通、工作协同、信息共享、优势互补，建立协同机制。", "对接沟通、工作协同、信息共享、优势互补", false},
 		{"创新发展“票根经济”、“夜间经济”。", "票根经济、夜间经济", false},
@@ -784,16 +803,7 @@ func TestSeriesOrList(t *testing.T) {
 		{"高质量发展之路越走越宽广、越走越坚定！", "越走越宽广、越走越坚定", true},
 		{"建立“事前有计划、事中有管控、事后有评估”的项目管理机制。", "事前有计划、事中有管控、事后有评估", true},
 	}
-	for _, c := range cases {
-		fs := Extract(prep(t, c.text), Options{Lexicon: lex})
-		f, ok := find(fs, c.key)
-		if ok && f.Kind != Parallel {
-			ok = false
-		}
-		if ok != c.want {
-			t.Errorf("%s: %s found %v, want %v (%v)", c.text, c.key, ok, c.want, keys(fs))
-		}
-	}
+	checkParallel(t, lex, cases)
 }
 
 // TestPredicatePairs: a pair of predicates repeating a word is a series
