@@ -27,6 +27,7 @@ type IOStreams struct {
 	stderrTTY bool
 	colour    bool
 	width     int
+	errWidth  int // columns of the terminal on stderr (0: not known)
 	quiet     bool
 	out       *stickyWriter
 	// progressMin is the input size from which progress is shown (tests
@@ -73,6 +74,11 @@ func System() *IOStreams {
 		}
 	} else if c, err := strconv.Atoi(os.Getenv("COLUMNS")); err == nil && c > 0 {
 		s.width = c
+	}
+	if s.stderrTTY {
+		if w, _, err := term.GetSize(int(os.Stderr.Fd())); err == nil && w > 0 {
+			s.errWidth = w
+		}
 	}
 	return s
 }

@@ -23,7 +23,11 @@ const ProgressMin = 4 << 20
 // It draws one line from the first Add on, rewritten in place with a
 // carriage return at most every progressEvery:
 //
-//	freq 3/10 documents  45% |█████       | (12 MB/27 MB, 5.1 MB/s) [2s:3s]
+//	freq 3/10 documents  45% |=====       | (12 MB/27 MB, 5.1 MB/s) [2s:3s]
+//
+// in ASCII apart from the label (block characters are two columns wide
+// in terminals set for East Asian text), cut to the terminal's width: a
+// line that wrapped could not be redrawn in place.
 //
 // (It was drawn by github.com/schollz/progressbar, which links net/http and
 // crypto/tls into the binary for a feature we do not use: 6 MB of 35.)
@@ -39,6 +43,7 @@ type Progress struct {
 	start time.Time
 	drawn time.Time // when the line was last drawn (zero: not drawn yet)
 	width int       // runes on the line now (0: the line is clear)
+	cols  int       // the terminal's columns (0: not known, 80 assumed)
 }
 
 // progressEvery is the shortest time between two drawings of the line.
@@ -69,7 +74,9 @@ func (s *IOStreams) StartProgress(o ProgressOptions) *Progress {
 	if !s.stderrTTY || s.quiet || o.OutputToTTY && s.stdoutTTY || o.Bytes < min || o.Bytes <= 0 {
 		return nil
 	}
-	return newProgress(s.ErrOut, time.Now, o)
+	p := newProgress(s.ErrOut, time.Now, o)
+	p.cols = s.errWidth
+	return p
 }
 
 func newProgress(w io.Writer, now func() time.Time, o ProgressOptions) *Progress {
@@ -126,6 +133,13 @@ func (p *Progress) clear() {
 // nothing of the old one is left.
 func (p *Progress) draw(t time.Time) {
 	line := p.line(t)
+	cols := p.cols
+	if cols <= 0 {
+		cols = 80
+	}
+	if rs := []rune(line); len(rs) > cols-1 {
+		line = string(rs[:max(cols-1, 0)])
+	}
 	n := utf8.RuneCountInString(line)
 	pad := ""
 	if n < p.width {
@@ -149,7 +163,7 @@ func (p *Progress) line(t time.Time) string {
 	}
 	fmt.Fprintf(&b, "%d/%d documents %3d%% |%s%s| (%s/%s",
 		p.files, p.total, int(frac*100),
-		strings.Repeat("█", cells), strings.Repeat(" ", progressBar-cells),
+		strings.Repeat("=", cells), strings.Repeat(" ", progressBar-cells),
 		humanBytes(done), humanBytes(p.bytes))
 	if s := elapsed.Seconds(); s >= 0.5 {
 		fmt.Fprintf(&b, ", %s/s", humanBytes(int64(float64(done)/s)))

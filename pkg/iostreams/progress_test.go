@@ -29,7 +29,7 @@ func TestProgressLine(t *testing.T) {
 	}
 	c.advance(2 * time.Second)
 	p.Add(12_200_000, true)
-	want := "freq 1/10 documents  45% |█████       | (12 MB/27 MB, 6.1 MB/s) [2s:2s]"
+	want := "freq 1/10 documents  45% |=====       | (12 MB/27 MB, 6.1 MB/s) [2s:2s]"
 	if got := lastLine(out.String()); got != want {
 		t.Errorf("line\n got %q\nwant %q", got, want)
 	}
@@ -43,7 +43,7 @@ func TestProgressLine(t *testing.T) {
 	}
 	c.advance(progressEvery)
 	p.Add(14_799_999, true)
-	want = "freq 2/10 documents 100% |████████████| (27 MB/27 MB, 12 MB/s) [2s]"
+	want = "freq 2/10 documents 100% |============| (27 MB/27 MB, 12 MB/s) [2s]"
 	got := out.String()[n:]
 	if !strings.HasPrefix(got, "\r"+want) {
 		t.Errorf("redrawn line\n got %q\nwant %q", got, want)
@@ -76,7 +76,7 @@ func TestProgressMoreThanTotal(t *testing.T) {
 	c := &fakeClock{t: time.Unix(0, 0)}
 	p := newProgress(&out, c.now, ProgressOptions{Bytes: 100, Files: 1})
 	p.Add(250, true) // a decoder may report more than the file's size
-	if got := lastLine(out.String()); !strings.HasPrefix(got, "1/1 documents 100% |████████████| (100 B/100 B)") {
+	if got := lastLine(out.String()); !strings.HasPrefix(got, "1/1 documents 100% |============| (100 B/100 B)") {
 		t.Errorf("line %q", got)
 	}
 }
@@ -131,6 +131,31 @@ func TestHumanUnits(t *testing.T) {
 	} {
 		if got := shortDuration(tt.d); got != tt.want {
 			t.Errorf("shortDuration(%v) = %q, want %q", tt.d, got, tt.want)
+		}
+	}
+}
+
+// A line longer than the terminal is cut to one column less than its
+// width, so that it never wraps (a wrapped line cannot be redrawn with a
+// carriage return); 80 columns are assumed when the width is not known.
+func TestProgressFitsTheTerminal(t *testing.T) {
+	for _, cols := range []int{40, 0} {
+		var out strings.Builder
+		c := &fakeClock{t: time.Unix(0, 0)}
+		p := newProgress(&out, c.now, ProgressOptions{Label: "keywords", Bytes: 2_000_000_000, Files: 1000})
+		p.cols = cols
+		c.advance(65 * time.Second)
+		p.Add(1_000_000_000, true)
+		want := cols - 1
+		if cols == 0 {
+			want = 79
+		}
+		line := lastLine(out.String())
+		if n := len([]rune(line)); n > want || !strings.HasPrefix(line, "keywords 1/1000 documents  50% |") {
+			t.Errorf("cols %d: line of %d runes %q, want at most %d", cols, n, line, want)
+		}
+		if cols == 0 && len([]rune(line)) != 79 {
+			t.Errorf("the full line should be longer than 79 here: %q", line)
 		}
 	}
 }
