@@ -45,8 +45,16 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 	echo
 	echo "### Policy documents (blind gold of bench/entities/gold)"
 	echo
-	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/dev_per.txt bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test4.txt |
+	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/dev_per.txt bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test4.txt bench/entities/gold/test5.txt |
 		grep -v -E '^\| (dev_per|test4) \| (ORG|LOC|micro) '
+	echo
+	# the four TEST sets annotated for organisations and places, pooled (micro)
+	cat bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test5.txt >"$tmp/test_pooled.txt"
+	echo "Organisations and places over the four TEST sets annotated for them (\`test\`, \`test2\`, \`test3\`, \`test5\`), pooled:"
+	echo
+	"$tmp/entbench" -corpus "$SHARED/corpus" "$tmp/test_pooled.txt" | awk 'NF == 0 {done = 1} !done' | grep -E '^\| (gold|---|test_pooled \| (ORG|LOC)) '
+	echo
+	echo "Round 7 (2026-12-06) added \`test5\`, a NEW blind TEST set for organisations and places (PER too, for completeness): six TEST documents no earlier ORG/LOC gold covered — \`central_142\`, \`central_068\`, \`central_136\`, \`shandong_001\`, \`shandong_030\` and \`2026_海南省\` lines 1–22 (header and the review of 2025) — 31 ORG, 22 LOC, 3 PER, annotated by hand and committed (c4c4747) before the tool ran on them, then measured once by this run; no code or rule changed in round 7, nothing tuned. test5: ORG P 0.821 R 0.742 F1 0.780, LOC P 0.778 R 0.955 F1 0.857; pooled over the four TEST sets annotated for ORG and LOC (561 gold names), ORG F1 0.764 (below the 0.8 target, held back by recall 0.719) and LOC F1 0.809. test5's ORG errors: bodies named by a committee or office word the recogniser does not end a name on (智能网联汽车分标委, 联合国车辆法规协调论坛, 省经济和信息化委, 省数字经济专家咨询委员会, 教师工作司 written alone), long names cut or missed (北京大学口腔医院三亚医院, 海南警察学院, 省人民医院), pieces of a ranking's name (中国大学, 软科世界大学 of 软科中国大学排名), 工信部 from 工信部门 and 力中心 from 算力中心; 人大 of 人大代表 counts as a false ORG here, where \`test3\` had made 人大 OPT (with it OPT, test5 ORG P would be 0.852). LOC errors are one-character halves of bilateral pairs (中、美、德、日、法 of 中美、中德…, OPT in the gold as pairs), 东南 of 东南沿海, and a district written with its city (济宁市任城区) missed."
 	echo
 	echo "Round 6 (2026-12-06) added \`test4\`, the NEW blind TEST set for people: the 20 TEST documents no earlier entities gold covered that name a person (4 provincial reports, 16 ministry and Shandong notices: governors, contact persons, 习近平), people only, 30 people, annotated and committed (6907b2c, amended once before any run: 唐仁健) before the tool ran on them, measured once here after tuning ended; and more DEV people in \`dev_per\` (6 notices with contact persons, the header people of 12 DEV provincial reports, four Traditional documents; corrected once after the first run where the header search had missed people named in passing). Round 6 tuned on \`dev\` and \`dev_per\` only; \`test\`, \`test2\`, \`test3\` (measured before) were studied for the kinds of their misses, no rule names a person of theirs. In \`test2\`, 連 and 宋 are both PER and OPT in the gold (OPT wins), so they count as missed whatever the tool does. Changed after measuring TEST (said here): the first run of this measurement showed five false people in the PER table of the 25 reports below, all from round 6's rule for lists of people, in reports of \`test\` and \`test3\` (陶寺、丁村等遗迹; 许港、郑焦、郑新等产业带); the rule was narrowed in general terms (a list closed by 等 and a noun for things, or one of two-character items only with no person among them, is not a list of people), DEV unchanged; test4 was 0.906 / 0.967 in the first run as in this one; test3 0.857, test 0.973 PER F1 in both."
 	echo
@@ -62,7 +70,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 		echo
 		echo "| gold | PER F1 | ORG F1 | LOC F1 |"
 		echo "| --- | ---: | ---: | ---: |"
-		for g in dev dev_per test test2 test3 test4; do
+		for g in dev dev_per test test2 test3 test4 test5; do
 			b=$("$tmp/entbench-base" -corpus "$SHARED/corpus" "bench/entities/gold/$g.txt" | awk -F'|' '$3 ~ /PER|ORG|LOC/ {gsub(/ /, "", $9); printf "%s ", $9}')
 			h=$("$tmp/entbench" -corpus "$SHARED/corpus" "bench/entities/gold/$g.txt" | awk -F'|' '$3 ~ /PER|ORG|LOC/ {gsub(/ /, "", $9); printf "%s ", $9}')
 			read -r bp bo bl <<<"$b"
