@@ -263,14 +263,7 @@ const degreeHeads = "更最很越较太有就都也还再"
 // sameAcross reports whether three or more members share their first or
 // last character, or a character at the same place.
 func sameAcross(members [][]rune) bool {
-	if samePlace(members) {
-		return true
-	}
-	last := true
-	for _, m := range members[1:] {
-		last = last && m[len(m)-1] == members[0][len(members[0])-1]
-	}
-	return last
+	return samePlace(members) || sameLast(members)
 }
 
 // samePlace reports whether every member has the same character at some

@@ -84,12 +84,11 @@ func (x *extractor) spoken() bool {
 // (政府挺银行、银行挺企业、企业挺劳工).
 func (x *extractor) repeatsAcross(members [][]rune) bool {
 	if _, hi := lengths(members); hi <= 4 {
-		first, last := true, true
+		first := true
 		for _, m := range members[1:] {
 			first = first && m[0] == members[0][0]
-			last = last && m[len(m)-1] == members[0][len(members[0])-1]
 		}
-		return first || last
+		return first || sameLast(members)
 	}
 	return len(members) >= 3 && samePlace(members)
 }
