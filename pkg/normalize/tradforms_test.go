@@ -8,7 +8,10 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 	"testing"
+
+	"zhpolicy/pkg/script"
 )
 
 var updateTradForms = flag.Bool("update-tradforms", false, "rewrite tradforms.go from the vocabulary and the OpenCC converters")
@@ -56,4 +59,28 @@ func TestTradForms(t *testing.T) {
 	if !maps.Equal(a.words, b.words) || a.maxWordRunes != b.maxWordRunes {
 		t.Error("the vocabulary table from tradforms.go differs from the converted one")
 	}
+}
+
+// convertForms converts every word of the vocabulary with the converters
+// named (what tradforms.go holds, for s2t, s2tw and s2hk).
+func convertForms(names ...string) (map[string]string, error) {
+	var convs []*script.Converter
+	for _, name := range names {
+		c, err := script.NewConverter(name)
+		if err != nil {
+			return nil, err
+		}
+		convs = append(convs, c)
+	}
+	forms := map[string]string{}
+	for _, row := range vocabulary {
+		for _, w := range strings.Fields(row.words) {
+			var fs []string
+			for _, c := range convs {
+				fs = append(fs, c.Convert(w))
+			}
+			forms[w] = strings.Join(fs, " ")
+		}
+	}
+	return forms, nil
 }

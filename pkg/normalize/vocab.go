@@ -3,8 +3,6 @@ package normalize
 import (
 	"strings"
 	"sync"
-
-	"zhpolicy/pkg/script"
 )
 
 // Reason says why cleaning removed a line or the end of a line (Change.Reason).
@@ -172,30 +170,6 @@ func buildVocab(forms map[string]string) *vocabTable {
 		}
 	}
 	return t
-}
-
-// convertForms converts every word of the vocabulary with the converters
-// named (what tradforms.go holds, for s2t, s2tw and s2hk).
-func convertForms(names ...string) (map[string]string, error) {
-	var convs []*script.Converter
-	for _, name := range names {
-		c, err := script.NewConverter(name)
-		if err != nil {
-			return nil, err
-		}
-		convs = append(convs, c)
-	}
-	forms := map[string]string{}
-	for _, row := range vocabulary {
-		for _, w := range strings.Fields(row.words) {
-			var fs []string
-			for _, c := range convs {
-				fs = append(fs, c.Convert(w))
-			}
-			forms[w] = strings.Join(fs, " ")
-		}
-	}
-	return forms, nil
 }
 
 func (t *vocabTable) lookup(w string) (vocabEntry, bool) {
