@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 )
 
 // ProgressMin is the amount of input from which a progress indicator is
@@ -137,15 +136,14 @@ func (p *Progress) draw(t time.Time) {
 	if cols <= 0 {
 		cols = 80
 	}
-	if rs := []rune(line); len(rs) > cols-1 {
-		line = string(rs[:max(cols-1, 0)])
-	}
-	n := utf8.RuneCountInString(line)
+	rs := []rune(line)
+	rs = rs[:min(len(rs), max(cols-1, 0))]
+	n := len(rs)
 	pad := ""
 	if n < p.width {
 		pad = strings.Repeat(" ", p.width-n)
 	}
-	fmt.Fprintf(p.w, "\r%s%s", line, pad)
+	fmt.Fprintf(p.w, "\r%s%s", string(rs), pad)
 	p.width = max(n, p.width)
 	p.drawn = t
 }
