@@ -169,6 +169,7 @@ func (st *sentence) recognizeCore() []span {
 	st.abbreviations()
 	st.countryPairs()
 	st.organisations()
+	st.departments()
 	st.listedOrganisations()
 	st.quotedOrganisations()
 	st.enumeratedCompanies()
