@@ -1,6 +1,9 @@
 package entities
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // deptLeads are the words a government department's name starts with in
 // policy text: a level of government or its Party committee (省|工业|和|
@@ -39,10 +42,19 @@ func (st *sentence) departments() {
 		return
 	}
 	for j := range st.toks {
-		if !deptLeads[st.tokText(j)] || !st.deptBoundaryBefore(j) {
+		tk := st.toks[j]
+		lead := deptLeads[st.tokText(j)]
+		// a word that starts with a level (省公安厅, 市民|营|经济局 as the
+		// segmenter cut it) leads too
+		if !lead && (tk.e-tk.s < 2 || !strings.ContainsRune("省市县", st.rs[tk.s])) || !st.deptBoundaryBefore(j) {
 			continue
 		}
-		end := st.deptEnd(j)
+		end := -1
+		if !lead && tk.e-tk.s >= 3 && deptTails[st.rs[tk.e-1]] && hanOnly(st.tokText(j)) && st.deptBoundaryAfter(j) {
+			end = tk.e // one word: 省公安厅
+		} else {
+			end = st.deptEnd(j)
+		}
 		if end < 0 {
 			continue
 		}
@@ -114,4 +126,48 @@ func (st *sentence) deptBoundaryAfter(k int) bool {
 	}
 	w := st.tokText(k + 1)
 	return n.pos == "w" || !hanOrAlnum(w) || deptAfter[w]
+}
+
+// cutFromWord says whether an organisation [s, e) of the sentence is cut
+// out of a longer word, by the document's own segmentation: its first rune
+// and the one-rune token before it make a word the document writes as (or
+// inside) one token elsewhere (算|力中心 of 算力), or its last rune and the
+// one-rune token after it do (工信部|门 of 部门: X部门 are the departments
+// of X, not the ministry X部). A title after the name (部长, 局长) is no
+// such word: 外交部|长 is the ministry's head.
+func (st *sentence) cutFromWord(s, e int) bool {
+	if s > 0 && isHan(st.rs[s-1]) && st.oneRuneTok(s-1) && st.d.isWordPair(st.rs[s-1], st.rs[s]) {
+		return true
+	}
+	if e < len(st.rs) && isHan(st.rs[e]) && st.oneRuneTok(e) && st.d.isWordPair(st.rs[e-1], st.rs[e]) &&
+		!st.t.titles[string([]rune{st.rs[e-1], st.rs[e]})] {
+		return true
+	}
+	return false
+}
+
+// oneRuneTok says whether rune i of the sentence is a token by itself.
+func (st *sentence) oneRuneTok(i int) bool {
+	j := st.startTok[i]
+	return j >= 0 && st.toks[j].e == i+1
+}
+
+// isWordPair says whether the runes a, b stand next to each other inside
+// one token of two Han runes or more somewhere in the document (the pairs
+// are gathered on the first call).
+func (d *document) isWordPair(a, b rune) bool {
+	if d.pairs == nil {
+		d.pairs = map[[2]rune]bool{}
+		for _, tk := range d.toks {
+			if tk.e-tk.s < 2 {
+				continue
+			}
+			for i := tk.s; i+1 < tk.e; i++ {
+				if isHan(d.rs[i]) && isHan(d.rs[i+1]) {
+					d.pairs[[2]rune{d.rs[i], d.rs[i+1]}] = true
+				}
+			}
+		}
+	}
+	return d.pairs[[2]rune{a, b}]
 }

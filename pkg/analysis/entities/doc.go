@@ -30,6 +30,9 @@ type document struct {
 	// first runes (a quick test before the lookups)
 	knownRunes [][]rune
 	knownFirst map[rune]bool
+	// pairs are the pairs of Han runes that stand inside one token of the
+	// document (made on the first call of isWordPair)
+	pairs map[[2]rune]bool
 	// str is rs as a string and off the byte offset in it of every rune
 	// index (made once, on the first call of textOffsets)
 	str string

@@ -724,7 +724,7 @@ func (st *sentence) specificTok(k int) bool {
 // orgPrefixes are words written before a body's name that belong to it: the
 // status of a public body (国立, 省立), its reach (国际), the nationality of
 // a company (美商英特尔公司).
-var orgPrefixes = map[string]bool{"国际": true, "国立": true, "省立": true, "市立": true, "县立": true, "私立": true,
+var orgPrefixes = map[string]bool{"国际": true, "国家": true, "国立": true, "省立": true, "市立": true, "县立": true, "私立": true,
 	"美商": true, "日商": true, "德商": true, "法商": true, "英商": true, "韩商": true, "港商": true,
 	"台商": true, "财团法人": true, "社团法人": true}
 
