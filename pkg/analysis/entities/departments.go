@@ -1,14 +1,11 @@
 package entities
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "strings"
 
 // deptLeads are the words a government department's name starts with in
 // policy text: a level of government or its Party committee (省|工业|和|
 // 信息化|厅, 市委|军民|融合|办).
-var deptLeads = map[string]bool{"省": true, "市": true, "县": true, "区": true, "州": true, "自治区": true,
+var deptLeads = map[string]bool{"全国": true, "省": true, "市": true, "县": true, "区": true, "州": true, "自治区": true,
 	"省委": true, "市委": true, "县委": true, "区委": true, "州委": true}
 
 // deptTails are the endings of a department's name, as the last runes of
@@ -29,31 +26,51 @@ var deptAfter = map[string]bool{"和": true, "与": true, "及": true, "牵头":
 	"按": true, "会同": true, "联合": true, "等": true, "共同": true, "分别": true, "按照": true, "指导": true,
 	"组织": true, "统筹": true, "具体": true, "参与": true}
 
-// departments adds the names of government departments written as a
-// level of government, a field and a department's ending, standing whole
-// between punctuation (or the words of coordination and responsibility):
-// 省工业和信息化厅, 省大数据局, 市交通运输局. The field may hold 和 or 与
-// (工业和信息化, 住房和城乡建设); the segmenter cuts such names into common
-// words, so the other rules, which need a proper part, miss them. A name
-// that does not stand whole (各市|工业和信息化局, 省财政厅|厅长, 省|教育|部门)
-// is not taken.
+// departments adds the names of government departments and of the
+// offices of a body, written as a lead, a field and a department's ending,
+// standing whole between punctuation (or the words of coordination and
+// responsibility). The lead is a level of government (省工业和信息化厅,
+// 省大数据局, 全国…标准化技术委员会), a place of a level (江苏省|发展和改革
+// 委员会) or a body already found (科学技术部|资源配置与管理司, 国家卫健委|
+// 医政司: the body's office, which ends in an office's ending). The field
+// may hold 和 or 与 (工业和信息化, 资源配置与管理); the segmenter cuts such
+// names into common words, so the other rules, which need a proper part,
+// miss them. A name that does not stand whole (各市|工业和信息化局, 省财政厅|
+// 厅长, 省|教育|部门) is not taken.
 func (st *sentence) departments() {
 	if st.d.x.genre != Policy {
 		return
 	}
+	// bodies already found lead their offices
+	n := len(st.cands)
+	for i := 0; i < n; i++ {
+		c := st.cands[i]
+		if c.typ != ORG || c.e >= len(st.rs) {
+			continue
+		}
+		k := st.startTok[c.e]
+		if k < 0 {
+			continue
+		}
+		if end := st.deptEnd(k-1, true); end > c.e {
+			st.add(c.s, end, ORG, float64(end-c.s)*10+9)
+		}
+	}
 	for j := range st.toks {
 		tk := st.toks[j]
-		lead := deptLeads[st.tokText(j)]
+		w := st.tokText(j)
+		lead := deptLeads[w]
+		place := !lead && st.levelPlace(j)
 		// a word that starts with a level (省公安厅, 市民|营|经济局 as the
 		// segmenter cut it) leads too
-		if !lead && (tk.e-tk.s < 2 || !strings.ContainsRune("省市县", st.rs[tk.s])) || !st.deptBoundaryBefore(j) {
+		if !lead && !place && (tk.e-tk.s < 2 || !strings.ContainsRune("省市县", st.rs[tk.s])) || !st.deptBoundaryBefore(j) {
 			continue
 		}
 		end := -1
-		if !lead && tk.e-tk.s >= 3 && deptTails[st.rs[tk.e-1]] && hanOnly(st.tokText(j)) && st.deptBoundaryAfter(j) {
+		if !lead && !place && tk.e-tk.s >= 3 && st.deptTail(j, false) && hanOnly(w) && st.deptBoundaryAfter(j) {
 			end = tk.e // one word: 省公安厅
 		} else {
-			end = st.deptEnd(j)
+			end = st.deptEnd(j, place)
 		}
 		if end < 0 {
 			continue
@@ -63,12 +80,51 @@ func (st *sentence) departments() {
 	}
 }
 
-// deptEnd is the end of the department's name that starts with token j,
-// or -1.
-func (st *sentence) deptEnd(j int) int {
-	for k := j + 1; k < len(st.toks) && k <= j+8; k++ {
+// levelPlace says whether token j names a place of a level of government
+// (江苏省, 青岛市, 崂山区): a place the lists or the dictionary know, with
+// its level's ending.
+func (st *sentence) levelPlace(j int) bool {
+	tk := st.toks[j]
+	if tk.e-tk.s < 3 || !strings.ContainsRune("省市县区州", st.rs[tk.e-1]) {
+		return false
+	}
+	if tk.pos == "ns" {
+		return true
+	}
+	g, ok := st.lookup(st.tokText(j))
+	return ok && g.Type == LOC
+}
+
+// deptTail says whether token k ends with a department's ending: 厅, 局,
+// 委, 办, 部, 署, 馆, 院, 处, 司, or 委员会 and the names of associations;
+// with wide (after a body or a place), 中心 and 办公室 too.
+func (st *sentence) deptTail(k int, wide bool) bool {
+	tk := st.toks[k]
+	last := st.rs[tk.e-1]
+	if deptTails[last] {
+		return true
+	}
+	w := st.tokText(k)
+	for _, x := range []string{"委员会", "管委会", "协会", "学会", "联合会", "商会"} {
+		if strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return wide && (strings.HasSuffix(w, "中心") || strings.HasSuffix(w, "办公室"))
+}
+
+// deptEnd is the end of the department's name whose lead ends with token
+// j (the field starts at token j+1), or -1: the last department's ending
+// that a boundary follows (全国…技术委员会|人工智能|分技术委员会 runs on over
+// the first ending). wide admits the endings of offices (中心).
+func (st *sentence) deptEnd(j int, wide bool) int {
+	s := st.toks[max(j, 0)].s
+	if j < 0 {
+		return -1
+	}
+	for k := j + 1; k < len(st.toks) && k <= j+12; k++ {
 		tk := st.toks[k]
-		if tk.s != st.toks[k-1].e || tk.e-st.toks[j].s > 16 {
+		if tk.s != st.toks[k-1].e || tk.e-s > 32 {
 			return -1
 		}
 		w := st.tokText(k)
@@ -78,23 +134,22 @@ func (st *sentence) deptEnd(j int) int {
 			}
 			continue
 		}
-		if !hanOnly(w) || orgStop[w] || actionWords[w] || stopPOS[tk.pos] || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] {
+		if !hanOnly(w) || orgStop[w] || actionWords[w] || stopPOS[tk.pos] || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
+			tk.pos == "v" && tk.e-tk.s >= 2 {
 			return -1
 		}
-		last := st.rs[tk.e-1]
-		if !deptTails[last] {
+		if !st.deptTail(k, wide) {
 			continue
 		}
 		if tk.e-tk.s >= 2 && notOrgEnding[st.text(tk.e-2, tk.e)] {
 			return -1 // 省|总体|布局
 		}
-		if k == j+1 && utf8.RuneCountInString(w) == 1 {
+		if k == j+1 && tk.e-tk.s == 1 {
 			return -1 // 省|委: the committee, which the other rules name
 		}
 		if st.deptBoundaryAfter(k) {
 			return tk.e
 		}
-		return -1
 	}
 	return -1
 }
