@@ -5,7 +5,7 @@ import "strings"
 // deptLeads are the words a government department's name starts with in
 // policy text: a level of government or its Party committee (省|工业|和|
 // 信息化|厅, 市委|军民|融合|办).
-var deptLeads = map[string]bool{"全国": true, "省": true, "市": true, "县": true, "区": true, "州": true, "自治区": true,
+var deptLeads = map[string]bool{"国家": true, "全国": true, "省": true, "市": true, "县": true, "区": true, "州": true, "自治区": true,
 	"省委": true, "市委": true, "县委": true, "区委": true, "州委": true}
 
 // deptTails are the endings of a department's name, as the last runes of
@@ -144,8 +144,8 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		if tk.e-tk.s >= 2 && notOrgEnding[st.text(tk.e-2, tk.e)] {
 			return -1 // 省|总体|布局
 		}
-		if k == j+1 && tk.e-tk.s == 1 {
-			return -1 // 省|委: the committee, which the other rules name
+		if k == j+1 && tk.e-tk.s < 3 {
+			return -1 // 省|委, 全国|法院: the committee, which the other rules name, or a kind
 		}
 		if st.deptBoundaryAfter(k) {
 			return tk.e

@@ -53,6 +53,9 @@ var organEndings = map[string]bool{"人民政府": true, "政府": true, "党委
 	"纪委": true, "监委": true, "委": true, "人民法院": true, "法院": true, "人民检察院": true, "检察院": true, "总工会": true,
 	"办公厅": true, "人民代表大会": true, "委员会": true, "公安厅": true, "公安局": true}
 
+// nationalOrgans are the organ endings that make one body after 全国.
+var nationalOrgans = map[string]bool{"人民代表大会": true, "人大常委会": true, "常委会": true, "政协": true, "总工会": true}
+
 // needAnchor are endings that make an organisation only after a named
 // place or body (美国|政府, 台北市|政府; not 有为政府, 数字政府).
 var needAnchor = map[string]bool{"政府": true}
@@ -455,7 +458,12 @@ func (st *sentence) orgName(s, end int) bool {
 	}
 	if adminLevel[string(name)] {
 		// 省人民政府: a definite body in policy text; the news gold sets
-		// tag nothing there
+		// tag nothing there. The nation has one congress, one conference,
+		// one federation of trade unions, but courts, governments and
+		// committees at every level (全国法院 are all the courts)
+		if string(name) == "全国" && !nationalOrgans[string(rs[cut:])] {
+			return false
+		}
 		return organEndings[string(rs[cut:])] && st.d.x.genre == Policy
 	}
 	if st.kindsOnly(name) {

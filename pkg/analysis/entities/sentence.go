@@ -170,6 +170,7 @@ func (st *sentence) recognizeCore() []span {
 	st.abbreviations()
 	st.countryPairs()
 	st.organisations()
+	st.aliasOrganisations()
 	st.departments()
 	st.listedOrganisations()
 	st.quotedOrganisations()
