@@ -63,8 +63,8 @@ func (st *sentence) departments() {
 		place := !lead && st.levelPlace(j)
 		// a word that starts with a level (省公安厅, 市民|营|经济局 as the
 		// segmenter cut it) leads too
-		if !lead && !place && (tk.e-tk.s < 2 || !strings.ContainsRune("省市县", st.rs[tk.s])) || !st.deptBoundaryBefore(j) {
-			continue
+		if !lead && !place && (tk.e-tk.s < 2 || !strings.ContainsRune("省市县", st.rs[tk.s]) || st.t.kinds[w]) || !st.deptBoundaryBefore(j) {
+			continue // 省级 is a kind, not a level
 		}
 		end := -1
 		if !lead && !place && tk.e-tk.s >= 3 && st.deptTail(j, false) && hanOnly(w) && st.deptBoundaryAfter(j) {
@@ -72,12 +72,24 @@ func (st *sentence) departments() {
 		} else {
 			end = st.deptEnd(j, place)
 		}
-		if end < 0 {
-			continue
+		if end < 0 || (w == "国家" || w == "全国") && st.kindField(tk.e, end) {
+			continue // 国家|行业协会: a kind of body of the nation
 		}
 		s := st.toks[j].s
 		st.add(s, end, ORG, float64(end-s)*10+9)
 	}
+}
+
+// kindField says whether the runes [s, e) are an ending after words that
+// make kinds of bodies only (行业|协会, 重点|实验室).
+func (st *sentence) kindField(s, e int) bool {
+	rs := st.rs[s:e]
+	for L := min(len(rs), st.t.maxSuffix); L >= 1; L-- {
+		if st.t.suffixes[string(rs[len(rs)-L:])] {
+			return len(rs) == L || st.kindsOnly(rs[:len(rs)-L])
+		}
+	}
+	return false
 }
 
 // levelPlace says whether token j names a place of a level of government
@@ -135,8 +147,9 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 			continue
 		}
 		if !hanOnly(w) || orgStop[w] || actionWords[w] || stopPOS[tk.pos] || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
-			tk.pos == "v" && tk.e-tk.s >= 2 {
-			return -1
+			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && tk.e-tk.s >= 2 ||
+			strings.HasSuffix(w, "部门") {
+			return -1 // a verb (报), a role (会同), a kind of department (主管部门) ends the phrase
 		}
 		if !st.deptTail(k, wide) {
 			continue
@@ -191,6 +204,12 @@ func (st *sentence) deptBoundaryAfter(k int) bool {
 // of X, not the ministry X部). A title after the name (部长, 局长) is no
 // such word: 外交部|长 is the ministry's head.
 func (st *sentence) cutFromWord(s, e int) bool {
+	if st.rs[s] == '各' {
+		return true // 各县市林业局: each of a kind
+	}
+	if j := st.startTok[s]; j >= 0 && st.toks[j].e == s+1 && (st.toks[j].pos == "v" || st.toks[j].pos == "p" || st.toks[j].pos == "d") {
+		return true // 批|国家重点实验室 of 获批: a verb's rune
+	}
 	if s > 0 && isHan(st.rs[s-1]) && st.oneRuneTok(s-1) && st.d.isWordPair(st.rs[s-1], st.rs[s]) {
 		return true
 	}

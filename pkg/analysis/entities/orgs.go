@@ -473,11 +473,18 @@ func (st *sentence) orgName(s, end int) bool {
 	// a body and a kind of its members: 北京证券交易所|上市|公司 is not one
 	// company but the companies listed there
 	for i := len(name) - 1; i >= 2; i-- {
-		if st.kindsOnly(name[i:]) && st.endsWithSuffixRunes(name[:i]) {
+		if st.kindsOnly(name[i:]) && (st.endsWithSuffixRunes(name[:i]) || st.knownOrg(name[:i]) && strings.ContainsRune("部委局厅", name[i-1]) && !departmentEndings[string(rs[cut:])]) {
 			return false
 		}
 	}
 	return true
+}
+
+// knownOrg says whether the lists know the runes as an organisation
+// (教育部 of 教育部|重点|实验室: the ministry's key laboratories, a kind).
+func (st *sentence) knownOrg(rs []rune) bool {
+	g, ok := st.lookup(string(rs))
+	return ok && g.Type == ORG
 }
 
 // endsWithSuffixRunes says whether rs ends with an organisation ending of
