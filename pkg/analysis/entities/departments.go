@@ -207,7 +207,7 @@ func (st *sentence) cutFromWord(s, e int) bool {
 	if st.rs[s] == '各' {
 		return true // 各县市林业局: each of a kind
 	}
-	if j := st.startTok[s]; j >= 0 && st.toks[j].e == s+1 && (st.toks[j].pos == "v" || st.toks[j].pos == "p" || st.toks[j].pos == "d") {
+	if j := st.startTok[s]; j >= 0 && st.toks[j].e == s+1 && strings.Contains(" v p d c u ", " "+st.toks[j].pos+" ") {
 		return true // 批|国家重点实验室 of 获批: a verb's rune
 	}
 	if s > 0 && isHan(st.rs[s-1]) && st.oneRuneTok(s-1) && st.d.isWordPair(st.rs[s-1], st.rs[s]) {

@@ -466,6 +466,11 @@ func (st *sentence) orgName(s, end int) bool {
 		}
 		return organEndings[string(rs[cut:])] && st.d.x.genre == Policy
 	}
+	if len(name) >= 3 && st.oneRuneTok(s) && st.kindsOnly(name[1:]) {
+		if g, ok := st.lookup(string(name[:1])); !ok || g.Type != LOC {
+			return false // 获|批|国家重点实验室: one rune of another word before a kind
+		}
+	}
 	if st.kindsOnly(name) {
 		// a level of government and a field make a department (省|教育|厅)
 		return departmentEndings[string(rs[cut:])] && st.startsWithLevel(name)
