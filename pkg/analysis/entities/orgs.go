@@ -14,7 +14,7 @@ var actionWords = map[string]bool{"推动": true, "共建": true, "推进": true
 	"支持": true, "实施": true, "提升": true, "完善": true, "健全": true, "加强": true, "做强": true, "做优": true,
 	"做大": true, "培育": true, "引进": true, "谋划": true, "布局": true, "依托": true, "围绕": true, "聚焦": true,
 	"高水平": true, "高标准": true, "高质量": true, "积极": true, "持续": true, "全面": true, "着力": true, "努力": true,
-	"争取": true, "筹建": true, "组建": true, "设立": true, "成立": true, "获批": true, "入选": true, "成功": true}
+	"争取": true, "利用": true, "筹建": true, "组建": true, "设立": true, "成立": true, "获批": true, "入选": true, "成功": true}
 
 // orgStop are words that never belong to an organisation name.
 var orgStop = map[string]bool{
@@ -447,6 +447,12 @@ func (st *sentence) orgName(s, end int) bool {
 		}
 	}
 	name := rs[:cut]
+	if len(name) == 1 && len(rs)-cut >= 2 && s > 0 && isHan(st.rs[s-1]) && !st.known(name) {
+		return false // 双算|力中心: one rune cut from the word before it
+	}
+	if len(name) > 0 && st.t.suffixes[string(name)] {
+		return false // 集团|股份有限公司: an ending before an ending, the brand lost
+	}
 	if len(name) > 0 && name[0] == '驻' {
 		return false // 驻陕部队: the troops stationed somewhere, not a name
 	}
@@ -483,6 +489,12 @@ func (st *sentence) orgName(s, end int) bool {
 		}
 	}
 	return true
+}
+
+// known says whether the lists know the runes as a name of any type.
+func (st *sentence) known(rs []rune) bool {
+	_, ok := st.lookup(string(rs))
+	return ok
 }
 
 // knownOrg says whether the lists know the runes as an organisation
@@ -524,7 +536,7 @@ func (st *sentence) quotedOrganisations() {
 		}
 		for L := min(len(name)-1, st.t.maxSuffix); L >= 1; L-- {
 			x := string(name[len(name)-L:])
-			if L >= 2 && st.t.suffixes[x] || L == 1 && strings.ContainsRune("会社团", name[len(name)-1]) {
+			if L >= 2 && st.t.suffixes[x] || L == 1 && strings.ContainsRune("会社团", name[len(name)-1]) && st.startTok[e-1] >= 0 {
 				if !st.kindsOnly(name[:len(name)-L]) {
 					st.add(i+1, e, ORG, float64(e-i-1)*10+9)
 				}
