@@ -70,13 +70,41 @@ func (st *sentence) departments() {
 		if !lead && !place && tk.e-tk.s >= 3 && st.deptTail(j, false) && hanOnly(w) && st.deptBoundaryAfter(j) {
 			end = tk.e // one word: 省公安厅
 		} else {
-			end = st.deptEnd(j, place)
+			end = st.deptEnd(j, place || w == "国家")
 		}
 		if end < 0 || (w == "国家" || w == "全国") && st.kindField(tk.e, end) {
 			continue // 国家|行业协会: a kind of body of the nation
 		}
 		s := st.toks[j].s
 		st.add(s, end, ORG, float64(end-s)*10+9)
+	}
+	st.bracketPlaces()
+}
+
+// bracketPlaces extends a body's name over the place written in brackets
+// right after it, when nothing else follows (国家智能传感器创新中心（上海）、…):
+// the place tells one body of a network from the others and belongs to
+// its name, as it does inside one (瑞可达（泰州）电子科技有限公司).
+func (st *sentence) bracketPlaces() {
+	n := len(st.cands)
+	for i := 0; i < n; i++ {
+		c := st.cands[i]
+		if c.typ != ORG || c.e+3 >= len(st.rs) || st.rs[c.e] != '（' && st.rs[c.e] != '(' {
+			continue
+		}
+		k := c.e + 1
+		for k < len(st.rs) && k-c.e <= 8 && isHan(st.rs[k]) {
+			k++
+		}
+		if k+1 >= len(st.rs) || st.rs[k] != '）' && st.rs[k] != ')' || st.rs[k+1] == '\n' || !st.placeIn(c.e+1, k) {
+			continue // at a line's end the name may go on on the next line
+		}
+		if k+1 < len(st.rs) && isHan(st.rs[k+1]) {
+			if j := st.startTok[k+1]; j < 0 || !deptAfter[st.tokText(j)] && st.toks[j].pos != "v" {
+				continue // 瑞可达（泰州）电子…: the name goes on, which other rules read
+			}
+		}
+		st.add(c.s, k+1, ORG, float64(k+1-c.s)*10+9)
 	}
 }
 
@@ -147,9 +175,9 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 			continue
 		}
 		if !hanOnly(w) || orgStop[w] || actionWords[w] || stopPOS[tk.pos] || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
-			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && tk.e-tk.s >= 2 ||
+			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && tk.e-tk.s >= 2 && !(k+1 < len(st.toks) && st.deptTail(k+1, wide) && st.deptBoundaryAfter(k+1)) ||
 			strings.HasSuffix(w, "部门") {
-			return -1 // a verb (报), a role (会同), a kind of department (主管部门) ends the phrase
+			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门) ends the phrase
 		}
 		if !st.deptTail(k, wide) {
 			continue
@@ -178,7 +206,7 @@ func (st *sentence) deptBoundaryBefore(j int) bool {
 		return true
 	}
 	w := st.tokText(j - 1)
-	return p.pos == "w" || !hanOrAlnum(w) || deptBefore[w]
+	return p.pos == "w" || !hanOrAlnum(w) || deptBefore[w] || actionWords[w] || buildVerbs[w]
 }
 
 // deptBoundaryAfter says whether token k ends a phrase: the end of the

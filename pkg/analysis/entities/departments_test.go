@@ -31,6 +31,12 @@ func TestDepartmentsAndAliases(t *testing.T) {
 			[]string{"ORG 全国信息技术标准化技术委员会人工智能分技术委员会"}, nil},
 		{"报送国家深海基地管理中心、青岛西海岸新区管委。",
 			[]string{"ORG 国家深海基地管理中心", "ORG 青岛西海岸新区管委"}, []string{"ORG 深海基地管理中心"}},
+		// a national body named by its field; a place in brackets after a
+		// body's name is part of it; kinds of national bodies are none
+		{"支持国家智能传感器创新中心（上海）建设，报工业和信息化部装备工业二司（国家重大技术装备办公室）。",
+			[]string{"ORG 国家智能传感器创新中心（上海）", "ORG 工业和信息化部装备工业二司", "ORG 国家重大技术装备办公室"}, nil},
+		{"支持建设国家重点实验室、国家工程研究中心、国家制造业创新中心。", nil,
+			[]string{"ORG 国家重点实验室", "ORG 国家工程研究中心", "ORG 国家制造业创新中心"}},
 		// short forms given in brackets name the body wherever written
 		{"国家标准化管理委员会（国家标准委）发布，国家标准委负责解释。",
 			[]string{"ORG 国家标准化管理委员会", "ORG 国家标准委"}, nil},
