@@ -100,7 +100,7 @@ func (st *sentence) bracketPlaces() {
 			continue // at a line's end the name may go on on the next line
 		}
 		if k+1 < len(st.rs) && isHan(st.rs[k+1]) {
-			if j := st.startTok[k+1]; j < 0 || !deptAfter[st.tokText(j)] && st.toks[j].pos != "v" {
+			if j := st.startTok[k+1]; j < 0 || !deptAfter[st.tokText(j)] && st.toks[j].pos != "v" && st.toks[j].pos != "vn" {
 				continue // 瑞可达（泰州）电子…: the name goes on, which other rules read
 			}
 		}
