@@ -174,7 +174,7 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 			}
 			continue
 		}
-		if !hanOnly(w) || orgStop[w] || actionWords[w] || stopPOS[tk.pos] || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
+		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
 			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && tk.e-tk.s >= 2 && !(k+1 < len(st.toks) && st.deptTail(k+1, wide) && st.deptBoundaryAfter(k+1)) ||
 			strings.HasSuffix(w, "部门") {
 			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门) ends the phrase

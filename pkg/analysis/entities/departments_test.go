@@ -46,6 +46,7 @@ func TestDepartmentsAndAliases(t *testing.T) {
 		// of longer words
 		{"请各地工信部门、各县市林业局会同财政部门实施，国家发展改革委会同财政部负责。", []string{"ORG 国家发展改革委", "ORG 财政部"},
 			[]string{"ORG 工信部", "ORG 各县市林业局", "ORG 国家发展改革委会同财政部"}},
+		{"省政府、省各委办厅局负责。", []string{"ORG 省政府"}, []string{"ORG 省各委办厅局"}},
 		{"由省级主管部门报工业和信息化部。", []string{"ORG 工业和信息化部"}, []string{"ORG 省级主管部门报工业和信息化部"}},
 		{"在全国法院推广应用，与国家行业协会对接，对新获批国家重点实验室、教育部重点实验室给予支持。", nil,
 			[]string{"ORG 全国法院", "ORG 国家行业协会", "ORG 批国家重点实验室", "ORG 教育部重点实验室"}},
