@@ -175,7 +175,7 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 			continue
 		}
 		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
-			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && tk.e-tk.s >= 2 && !(k+1 < len(st.toks) && st.deptTail(k+1, wide) && st.deptBoundaryAfter(k+1)) ||
+			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && !st.verbInField(k, wide) ||
 			strings.HasSuffix(w, "部门") {
 			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门) ends the phrase
 		}
@@ -193,6 +193,20 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		}
 	}
 	return -1
+}
+
+// verbInField says whether the verb token k may stand inside a
+// department's field: one rune among one-rune words the segmenter cut
+// (市|投|促|局), or a word right before a bare ending that ends the phrase
+// (国家…|创新|中心). Else it is the sentence's verb (中心|获|国家发展改革委,
+// 行政院|要求|教育部).
+func (st *sentence) verbInField(k int, wide bool) bool {
+	tk := st.toks[k]
+	if tk.e-tk.s == 1 {
+		// 分 and 总 give the rank of a body (人工智能|分|技术委员会)
+		return deptTails[st.rs[tk.s]] || st.rs[tk.s] == '分' || st.rs[tk.s] == '总' || k > 0 && st.toks[k-1].e-st.toks[k-1].s == 1
+	}
+	return k+1 < len(st.toks) && st.t.suffixes[st.tokText(k+1)] && st.deptTail(k+1, wide) && st.deptBoundaryAfter(k+1)
 }
 
 // deptBoundaryBefore says whether token j starts a phrase: the start of
@@ -221,7 +235,7 @@ func (st *sentence) deptBoundaryAfter(k int) bool {
 		return true
 	}
 	w := st.tokText(k + 1)
-	return n.pos == "w" || !hanOrAlnum(w) || deptAfter[w]
+	return n.pos == "w" || !hanOrAlnum(w) || deptAfter[w] || st.t.titles[w]
 }
 
 // cutFromWord says whether an organisation [s, e) of the sentence is cut

@@ -484,7 +484,7 @@ func (st *sentence) orgName(s, end int) bool {
 	// a body and a kind of its members: 北京证券交易所|上市|公司 is not one
 	// company but the companies listed there
 	for i := len(name) - 1; i >= 2; i-- {
-		if st.kindsOnly(name[i:]) && (st.endsWithSuffixRunes(name[:i]) || st.knownOrg(name[:i]) && strings.ContainsRune("部委局厅", name[i-1]) && !departmentEndings[string(rs[cut:])]) {
+		if st.kindsOnly(name[i:]) && (st.endsWithSuffixRunes(name[:i]) || st.knownOrg(name[:i]) && strings.ContainsRune("部委局厅", name[i-1]) && len(rs)-cut >= 2 && !departmentEndings[string(rs[cut:])]) {
 			return false
 		}
 	}
@@ -536,7 +536,7 @@ func (st *sentence) quotedOrganisations() {
 		}
 		for L := min(len(name)-1, st.t.maxSuffix); L >= 1; L-- {
 			x := string(name[len(name)-L:])
-			if L >= 2 && st.t.suffixes[x] || L == 1 && strings.ContainsRune("会社团", name[len(name)-1]) && st.startTok[e-1] >= 0 {
+			if L >= 2 && st.t.suffixes[x] || L == 1 && strings.ContainsRune("会社团", name[len(name)-1]) && st.quotedEnding(e) {
 				if !st.kindsOnly(name[:len(name)-L]) {
 					st.add(i+1, e, ORG, float64(e-i-1)*10+9)
 				}
@@ -544,6 +544,17 @@ func (st *sentence) quotedOrganisations() {
 			}
 		}
 	}
+}
+
+// quotedEnding says whether the one-rune ending before rune e of a quoted
+// name is a word of its own (路竹|会) or ends a word the dictionary tags as
+// an organisation (同盟会/nt), not a common word (机会, 不会).
+func (st *sentence) quotedEnding(e int) bool {
+	if st.startTok[e-1] >= 0 {
+		return true
+	}
+	j := st.endTok[e]
+	return j >= 0 && st.toks[j].pos == "nt"
 }
 
 var quotePairs = map[rune]rune{'「': '」', '“': '”', '『': '』'}
