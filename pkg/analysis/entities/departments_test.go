@@ -40,8 +40,9 @@ func TestDepartmentsAndAliases(t *testing.T) {
 		// short forms given in brackets name the body wherever written
 		{"国家标准化管理委员会（国家标准委）发布，国家标准委负责解释。",
 			[]string{"ORG 国家标准化管理委员会", "ORG 国家标准委"}, nil},
-		{"全国汽车标准化技术委员会智能网联汽车分技术委员会（以下简称“智能网联汽车分标委”）起草。智能网联汽车分标委负责。",
-			[]string{"ORG 智能网联汽车分标委"}, nil},
+		{"全国信息技术标准化技术委员会人工智能分技术委员会（以下简称“人工智能分标委”）起草。人工智能分标委负责。",
+			[]string{"ORG 人工智能分标委"}, nil},
+		{"中国信息通信研究院（以下简称中国信通院）开展测评，中国信通院负责组织。", []string{"ORG 中国信通院"}, nil},
 		// not a body: kinds, roles, verbs, departments of a field, pieces
 		// of longer words
 		{"请各地工信部门、各县市林业局会同财政部门实施，国家发展改革委会同财政部负责。", []string{"ORG 国家发展改革委", "ORG 财政部"},
