@@ -45,7 +45,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 	echo
 	echo "### Policy documents (blind gold of bench/entities/gold)"
 	echo
-	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/dev_per.txt bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test4.txt bench/entities/gold/test5.txt |
+	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/dev2.txt bench/entities/gold/dev_per.txt bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test4.txt bench/entities/gold/test5.txt bench/entities/gold/test6.txt |
 		grep -v -E '^\| (dev_per|test4) \| (ORG|LOC|micro) '
 	echo
 	# the four TEST sets annotated for organisations and places, pooled (micro)
@@ -53,6 +53,13 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 	echo "Organisations and places over the four TEST sets annotated for them (\`test\`, \`test2\`, \`test3\`, \`test5\`), pooled:"
 	echo
 	"$tmp/entbench" -corpus "$SHARED/corpus" "$tmp/test_pooled.txt" | awk 'NF == 0 {done = 1} !done' | grep -E '^\| (gold|---|test_pooled \| (ORG|LOC)) '
+	echo
+	cat "$tmp/test_pooled.txt" bench/entities/gold/test6.txt >"$tmp/test_pooled5.txt"
+	echo "With round 8's \`test6\`, the five TEST sets annotated for them, pooled:"
+	echo
+	"$tmp/entbench" -corpus "$SHARED/corpus" "$tmp/test_pooled5.txt" | awk 'NF == 0 {done = 1} !done' | grep -E '^\| (gold|---|test_pooled5 \| (ORG|LOC)) '
+	echo
+	echo "Round 8 (2026-12-06) added \`test6\`, a NEW blind TEST set for organisations and places: seven TEST notices no entities gold covered, chosen for their organisations — \`central_109\`, \`central_110\`, \`central_119\`, \`central_130\` (ministries: a department 司 and a national standards committee, a leading group's special committee, a 处 of a ministry's centre) and \`shandong_038\`, \`shandong_041\`, \`shandong_050\` (the provincial 厅/委/局/办 named as responsible, bank and supervision branches, national centres, labs, alliances) — annotated by hand and committed (d385e59) before the tool ran on any of them, measured once by this run after tuning ended. Round 8 tuned ORG on DEV only: \`dev\` and \`dev2\` (new DEV gold: five org-rich DEV notices, \`shandong_053\`, \`central_080\`, \`shandong_022\`, \`central_103\`, \`central_150\`, annotated by reading before the tool ran on them; corrected after the first score to make OPT, as the guidelines say, four names inside zone or project names and one platform), and the ORG lists of all DEV notices and reports, old against new. The rules, general and from evidence in the text: departments written as a level of government, a place of a level, a national or a known body, then a field that may hold 和/与, then a department's or office's ending, standing whole between punctuation or the words of coordination and responsibility (省工业和信息化厅, 江苏省发展和改革委员会, 科学技术部资源配置与管理司, 全国…委员会…分技术委员会, 国家重大技术装备办公室); short forms a document gives a body in brackets ((以下简称)X after the full name, X's runes in the name) name it wherever written; a place in brackets after a body's name is part of it; no organisation cut out of a longer word by the document's own segmentation (X部门 is not X部; 算|力中心), starting at 各 or at a verb's rune; kinds (国家重点实验室, 国家工程研究中心, 全国法院, 教育部重点实验室, 国家行业协会) are no names; 实验室 and 管委 end names."
 	echo
 	echo "Round 7 (2026-12-06) added \`test5\`, a NEW blind TEST set for organisations and places (PER too, for completeness): six TEST documents no earlier ORG/LOC gold covered — \`central_142\`, \`central_068\`, \`central_136\`, \`shandong_001\`, \`shandong_030\` and \`2026_海南省\` lines 1–22 (header and the review of 2025) — 31 ORG, 22 LOC, 3 PER, annotated by hand and committed (c4c4747) before the tool ran on them, then measured once by this run; no code or rule changed in round 7, nothing tuned. test5: ORG P 0.821 R 0.742 F1 0.780, LOC P 0.778 R 0.955 F1 0.857; pooled over the four TEST sets annotated for ORG and LOC (561 gold names), ORG F1 0.764 (below the 0.8 target, held back by recall 0.719) and LOC F1 0.809. test5's ORG errors: bodies named by a committee or office word the recogniser does not end a name on (智能网联汽车分标委, 联合国车辆法规协调论坛, 省经济和信息化委, 省数字经济专家咨询委员会, 教师工作司 written alone), long names cut or missed (北京大学口腔医院三亚医院, 海南警察学院, 省人民医院), pieces of a ranking's name (中国大学, 软科世界大学 of 软科中国大学排名), 工信部 from 工信部门 and 力中心 from 算力中心; 人大 of 人大代表 counts as a false ORG here, where \`test3\` had made 人大 OPT (with it OPT, test5 ORG P would be 0.852). LOC errors are one-character halves of bilateral pairs (中、美、德、日、法 of 中美、中德…, OPT in the gold as pairs), 东南 of 东南沿海, and a district written with its city (济宁市任城区) missed."
 	echo
@@ -70,7 +77,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 		echo
 		echo "| gold | PER F1 | ORG F1 | LOC F1 |"
 		echo "| --- | ---: | ---: | ---: |"
-		for g in dev dev_per test test2 test3 test4 test5; do
+		for g in dev dev2 dev_per test test2 test3 test4 test5 test6; do
 			b=$("$tmp/entbench-base" -corpus "$SHARED/corpus" "bench/entities/gold/$g.txt" | awk -F'|' '$3 ~ /PER|ORG|LOC/ {gsub(/ /, "", $9); printf "%s ", $9}')
 			h=$("$tmp/entbench" -corpus "$SHARED/corpus" "bench/entities/gold/$g.txt" | awk -F'|' '$3 ~ /PER|ORG|LOC/ {gsub(/ /, "", $9); printf "%s ", $9}')
 			read -r bp bo bl <<<"$b"
