@@ -16,15 +16,16 @@ var deptTails = map[rune]bool{'厅': true, '局': true, '委': true, '办': true
 
 // deptBefore are the words a department's name may follow besides
 // punctuation: coordination and the verbs that introduce a responsible
-// body (由|省财政厅, 会同|市公安局).
-var deptBefore = map[string]bool{"和": true, "与": true, "及": true, "由": true, "会同": true, "联合": true, "经": true}
+// body or send something to it (由|省财政厅, 会同|市公安局, 经|市…局|报|省…厅).
+var deptBefore = map[string]bool{"和": true, "与": true, "及": true, "由": true, "会同": true, "联合": true, "经": true,
+	"报": true, "向": true, "送": true, "至": true, "交": true}
 
 // deptAfter are the words a department's name may be followed by besides
 // punctuation: coordination and the roles of the bodies a policy names as
 // responsible (省大数据局|牵头, 省财政厅|配合, …|按|职责|分工|负责).
 var deptAfter = map[string]bool{"和": true, "与": true, "及": true, "牵头": true, "配合": true, "负责": true,
 	"按": true, "会同": true, "联合": true, "等": true, "共同": true, "分别": true, "按照": true, "指导": true,
-	"组织": true, "统筹": true, "具体": true, "参与": true}
+	"组织": true, "统筹": true, "具体": true, "参与": true, "报": true, "向": true, "送": true, "至": true, "交": true}
 
 // departments adds the names of government departments and of the
 // offices of a body, written as a lead, a field and a department's ending,
@@ -63,8 +64,9 @@ func (st *sentence) departments() {
 		place := !lead && st.levelPlace(j)
 		// a word that starts with a level (省公安厅, 市民|营|经济局 as the
 		// segmenter cut it) leads too
-		if !lead && !place && (tk.e-tk.s < 2 || !strings.ContainsRune("省市县", st.rs[tk.s]) || st.t.kinds[w]) || !st.deptBoundaryBefore(j) {
-			continue // 省级 is a kind, not a level
+		if !lead && !place && (tk.e-tk.s < 2 || !strings.ContainsRune("省市县", st.rs[tk.s]) || st.t.kinds[w] ||
+			strings.ContainsRune("外内级直属", st.rs[tk.s+1])) || !st.deptBoundaryBefore(j) {
+			continue // 省级, 省外, 市直: a kind or a side, not a level
 		}
 		end := -1
 		if !lead && !place && tk.e-tk.s >= 3 && st.deptTail(j, false) && hanOnly(w) && st.deptBoundaryAfter(j) {
@@ -72,7 +74,7 @@ func (st *sentence) departments() {
 		} else {
 			end = st.deptEnd(j, place || w == "国家")
 		}
-		if end < 0 || (w == "国家" || w == "全国") && st.kindField(tk.e, end) {
+		if end < 0 || (w == "国家" || w == "全国") && st.kindField(tk.e, end) || w == "全国" && !strings.ContainsRune("委会办", st.rs[end-1]) {
 			continue // 国家|行业协会: a kind of body of the nation
 		}
 		s := st.toks[j].s
@@ -179,6 +181,9 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 			strings.HasSuffix(w, "部门") {
 			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门) ends the phrase
 		}
+		if tk.e-tk.s == 1 && k > j+1 && st.deptTail(k-1, wide) && !deptTails[st.rs[tk.s]] && st.rs[tk.s] != '分' && st.rs[tk.s] != '总' {
+			return -1 // 市…局|报|省…厅: one rune after an ending is the sentence's, not the name's
+		}
 		if !st.deptTail(k, wide) {
 			continue
 		}
@@ -204,7 +209,8 @@ func (st *sentence) verbInField(k int, wide bool) bool {
 	tk := st.toks[k]
 	if tk.e-tk.s == 1 {
 		// 分 and 总 give the rank of a body (人工智能|分|技术委员会)
-		return deptTails[st.rs[tk.s]] || st.rs[tk.s] == '分' || st.rs[tk.s] == '总' || k > 0 && st.toks[k-1].e-st.toks[k-1].s == 1
+		return deptTails[st.rs[tk.s]] || st.rs[tk.s] == '分' || st.rs[tk.s] == '总' ||
+			k > 0 && st.toks[k-1].e-st.toks[k-1].s == 1 && !deptTails[st.rs[st.toks[k-1].s]] // not 局|报
 	}
 	return k+1 < len(st.toks) && st.t.suffixes[st.tokText(k+1)] && st.deptTail(k+1, wide) && st.deptBoundaryAfter(k+1)
 }
@@ -235,7 +241,7 @@ func (st *sentence) deptBoundaryAfter(k int) bool {
 		return true
 	}
 	w := st.tokText(k + 1)
-	return n.pos == "w" || !hanOrAlnum(w) || deptAfter[w] || st.t.titles[w]
+	return n.pos == "w" || !hanOrAlnum(w) || deptAfter[w] || st.t.titles[w] || n.pos == "v" && n.e-n.s >= 2
 }
 
 // cutFromWord says whether an organisation [s, e) of the sentence is cut
