@@ -139,6 +139,36 @@ def dev9(binary):
     print("dev9", len(rs), "quoted rows; 60 drawn")
 
 
+def dev10(binary):
+    """Draw 40 quoted and 30 parallel rows (seed 20261213) of BINARY's output over the DEV
+    ministry/provincial notices (SPLIT.md), leaving out rows of earlier DEV samples, into
+    gold/precision_dev10.tsv with empty labels (round 8: labelled before any rule of rules 15 changed)."""
+    import hashlib
+    d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
+    docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
+            and hashlib.sha256(f.encode()).digest()[0] >= 77]
+    old = set()
+    for f in os.listdir(os.path.join(HERE, "gold")):
+        if f.startswith("precision_dev"):
+            for l in open(os.path.join(HERE, "gold", f), encoding="utf-8").read().splitlines()[1:]:
+                c = l.split("\t")
+                if len(c) > 3:
+                    old.add((c[1], c[3]))
+    rnd = random.Random(SEED + 8)
+    with open(os.path.join(HERE, "gold", "precision_dev10.tsv"), "w") as fh:
+        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+        for kind, n in (("quoted", 40), ("parallel", 30)):
+            out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", kind] + docs,
+                                 cwd=ROOT, capture_output=True, text=True, check=False).stdout
+            rs = [json.loads(l) for l in out.splitlines() if l.strip()]
+            rs = [r for r in rs if (os.path.basename(r["file"])[:-4], r["text"].replace("\n", "")) not in old]
+            for i in sorted(rnd.sample(range(len(rs)), n)):
+                r = rs[i]
+                ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+                fh.write("\t".join(["D10", os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
+            print("dev10", kind, len(rs), "rows not in earlier samples;", n, "drawn")
+
+
 TEST5 = ["ministry_provincial_notices/%s.txt" % n for n in
          "central_081 central_119 central_024 central_139 central_036".split()] + \
         ["taiwan_presidential_office/2005-05-10_9424.txt"]
@@ -272,6 +302,8 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev10":
+        dev10(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev9":
         dev9(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev8":
