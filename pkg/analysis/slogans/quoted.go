@@ -247,12 +247,15 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	if han == 0 {
 		return q // a number, a date, a word in another script: not a quote worth reporting
 	}
-	if x.titleCue(a, b) {
+	if x.titleCue(a, b) || campaignMonth(c) {
 		return set(ClassTitle, "")
 	}
 	if named, strong := x.nameCue(a, b, key); named {
 		q.named = strong
 		return set(ClassTitle, "")
+	}
+	if !strings.ContainsAny(key, "+＋") && !hasCountingNumeral(c) && !numberedShape(c) && !x.knownTerm(key) && x.headedName(b) {
+		return set(ClassTitle, "") // rules 15: “安新云控”智慧工厂云管控平台
 	}
 	if numberedShape(c) {
 		return set(ClassFormulation, Numbered)
@@ -266,6 +269,9 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	known := x.knownTerm(key)
 	if !known && x.sentenceLike(a, b) {
 		return set(ClassCitation, "")
+	}
+	if !known && !hasCountingNumeral(c) && (x.scareCue(a, b) || x.quotedAction(a, b)) {
+		return set(ClassScare, "") // rules 15
 	}
 	if known || hasCountingNumeral(c) {
 		return set(ClassFormulation, Quoted)

@@ -1,0 +1,206 @@
+package slogans
+
+import "strings"
+
+// Rules 15 (round 8): precision on notices. Notices quote ordinary words for
+// emphasis, quote what a user or a system does, name their platforms and
+// campaigns in quotation marks, and enumerate tiers and sectors; the rules
+// below tell these from formulations by the shape of the quote and its
+// context, never by the words seen.
+
+// degreeCues before a quoted span make it an evaluative word set off for
+// emphasis (越来越“生态化”, 更加“精准”); 所谓 distances the writer from it.
+var degreeCues = []string{"越来越", "更加", "更为", "十分", "非常", "极为", "极其", "较为", "愈加", "愈发", "日趋", "所谓的", "所谓"}
+
+// mentionTails after a quoted span make it a word mentioned as a word
+// (“人民”二字, “智慧”一词, “试点”字样).
+var mentionTails = []string{"二字", "两字", "两个字", "一词", "这个词", "这一词", "字样", "的说法", "之说", "一说"}
+
+// scareCue reports whether the quoted runes r[a:b] are an ordinary word
+// set off for emphasis or mentioned as a word: a degree adverb or 所谓
+// before it, a word such as 二字 after it, a reduplicated action (“点一点”,
+// “审一审”), or a version name (“测试版”, “示范版”).
+func (x *extractor) scareCue(a, b int) bool {
+	r := x.v.r
+	c := r[a:b]
+	for _, w := range degreeCues {
+		if endsWithAt(r, a-1, w) {
+			return true
+		}
+	}
+	for _, w := range mentionTails {
+		if hasPrefixAt(r, b+1, w) {
+			return true
+		}
+	}
+	if len(c) == 3 && c[0] == c[2] && c[1] == '一' && isHan(c[0]) {
+		return true
+	}
+	if len(c) < 3 || c[len(c)-1] != '版' || strings.ContainsAny(string(c), "0123456789+＋") || hasCountingNumeral(c) {
+		return false
+	}
+	// 版 after a word (示范|版, 正式版), not the end of a verb (数字|出版):
+	// the two last characters are no word of the dictionary
+	return !x.words.inDictionary(string(c[len(c)-2:]))
+}
+
+// campaignMonth reports a quoted name of a month of a campaign or an
+// event (全国“敬老月”, “安全生产月”, “质量月”): a title, like the days and
+// weeks of titleEnds.
+func campaignMonth(c []rune) bool {
+	n := len(c)
+	return n >= 3 && c[n-1] == '月' && !isNumeral(c[n-2]) && !isASCIIDigit(c[n-2])
+}
+
+func isASCIIDigit(c rune) bool { return c >= '0' && c <= '9' }
+
+// headedName reports whether a noun phrase of Han characters after the
+// closing mark at b ends in the word of a platform, a system or an app
+// (“安新云控”智慧工厂云管控平台): the quote names that platform. Only nouns
+// between, at most maxHeadedName characters.
+func (x *extractor) headedName(b int) bool {
+	v := x.v
+	if !v.hasTokens {
+		return false
+	}
+	r := v.r
+	j := b + 1
+	for e := j; e < len(r) && e-j <= maxHeadedName; {
+		t, ok := v.tokenAt(e)
+		if !ok || !allHan(r[t.a:t.b]) {
+			return false
+		}
+		w := string(r[t.a:t.b])
+		if e > j {
+			for _, tail := range headedTails {
+				if w == tail || t.b-t.a > 2 && strings.HasSuffix(w, tail) {
+					nx := t.b
+					return nx >= len(r) || !isHan(r[nx]) || strings.ContainsRune(nameTailNext, r[nx])
+				}
+			}
+		}
+		if !nounish(t.pos) || t.pos == "vn" && t.b-t.a < 2 {
+			return false
+		}
+		e = t.b
+	}
+	return false
+}
+
+// maxHeadedName bounds the noun phrase between a quoted name and its
+// platform word.
+const maxHeadedName = 10
+
+// headedTails end the noun phrase of headedName.
+var headedTails = []string{"平台", "系统", "APP", "App", "app", "客户端", "小程序", "公众号", "网站"}
+
+// quotedAction reports whether the quoted runes r[a:b] are an action: a
+// short verb phrase (its first word a verb, no numeral, no +, no tail
+// naming what it is) quoted inside reported speech (a verb of saying or a
+// colon earlier in the sentence, or another quotation around it) or after
+// an instruction (做到“…”, 按照“…”要求). Set patterns (应收尽收, 一次办好)
+// are no plain actions and stay.
+func (x *extractor) quotedAction(a, b int) bool {
+	v := x.v
+	if !v.hasTokens || b-a > 6 || b-a < 2 {
+		return false
+	}
+	c := v.r[a:b]
+	if strings.ContainsAny(string(c), "+＋") || hasCountingNumeral(c) || numberedShape(c) || fourRepeats([][]rune{c}) {
+		return false
+	}
+	for _, ch := range c {
+		if !isHan(ch) || isNumeral(ch) || strings.ContainsRune("尽不无零全", ch) {
+			return false
+		}
+	}
+	t, ok := v.tokenAt(a)
+	if !ok || t.pos == "" || t.pos[0] != 'v' || t.pos == "vn" || t.b >= b {
+		return false // one verb alone (“审批”) is a word, not an action phrase
+	}
+	if x.tailAfter(b+1) > 0 {
+		return false
+	}
+	r := v.r
+	if endsWithAt(r, a-1, "做到") || endsWithAt(r, a-1, "按照") {
+		return true
+	}
+	// reported speech: a verb of saying with a colon or a comma, or an
+	// open quotation, earlier in the sentence
+	for j := a - 2; j >= 0 && j >= a-1-maxQuoteScan; j-- {
+		ch := r[j]
+		switch {
+		case ch == '\n' || ch == '。' || ch == '！' || ch == '？':
+			return false
+		case ch == '”' || ch == '」' || ch == '"':
+			// a closed quotation before: read on before it
+			for j--; j >= 0 && r[j] != '“' && r[j] != '「' && r[j] != '"' && r[j] != '\n'; j-- {
+			}
+		case ch == '“' || ch == '「':
+			return true // an open quotation: this quote is inside it
+		case (ch == '：' || ch == ':' || isComma(ch)) && x.speechCue(j):
+			return true
+		}
+	}
+	return false
+}
+
+// kindSuffixes end members that are tiers, classes, sectors or
+// establishments of one kind (国家级、省级、市级; 制造业、农业、服务业).
+const kindSuffixes = "级类业品馆站"
+
+// tiersOrSectors reports members that are all tiers or classes (ending in
+// 级 or 类), or all nouns of one word sharing a last character that makes
+// kinds of a thing (制造业、农业、服务业): a list, not a formulation. A
+// verbal noun (就业、创业) is no sector.
+func (x *extractor) tiersOrSectors(members [][]rune, rspans [][2]int) bool {
+	last := members[0][len(members[0])-1]
+	if !strings.ContainsRune(kindSuffixes, last) {
+		return false
+	}
+	for _, m := range members {
+		if len(m) < 2 || m[len(m)-1] != last {
+			return false
+		}
+	}
+	if last == '级' || last == '类' {
+		return true
+	}
+	v := x.v
+	if !v.hasTokens {
+		return false
+	}
+	for _, sp := range rspans {
+		t, ok := v.tokenAt(sp[0])
+		if !ok || t.b != sp[1] || t.pos == "" || t.pos[0] != 'n' || t.pos == "vn" {
+			return false
+		}
+	}
+	return true
+}
+
+// addressees reports a series on a line that ends with a colon and holds
+// no full stop: the addressees of a notice (部属各单位，部内各单位，部管各
+// 社团：) or a heading, not a formulation.
+func (x *extractor) addressees(a, b int) bool {
+	r := x.v.r
+	for j := a - 1; j >= 0 && r[j] != '\n'; j-- {
+		if r[j] == '。' {
+			return false
+		}
+	}
+	for j := b; j < len(r) && r[j] != '\n'; j++ {
+		switch r[j] {
+		case '。', '；':
+			return false
+		case '：', ':':
+			for k := j + 1; k < len(r) && r[k] != '\n'; k++ {
+				if r[k] != ' ' && r[k] != '\t' && r[k] != '\u3000' && r[k] != '\r' {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
