@@ -270,7 +270,7 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	if !known && x.sentenceLike(a, b) {
 		return set(ClassCitation, "")
 	}
-	if !known && !hasCountingNumeral(c) && (x.scareCue(a, b) || x.quotedAction(a, b)) {
+	if !known && !hasCountingNumeral(c) && (x.scareCue(a, b) || x.quotedAction(a, b) || x.modifierQuote(c, b)) {
 		return set(ClassScare, "") // rules 15
 	}
 	if known || hasCountingNumeral(c) {

@@ -79,7 +79,10 @@ func (x *extractor) headedName(b int) bool {
 				}
 			}
 		}
-		if !nounish(t.pos) || t.pos == "vn" && t.b-t.a < 2 {
+		// the phrase opens with a noun (a verb after the quote starts a
+		// clause: “X”建设平台 is no name); a verb may follow inside it
+		// (智慧工厂云管控平台)
+		if e == j && (!nounish(t.pos) || t.pos == "vn") || t.b-t.a == 1 && !nounish(t.pos) {
 			return false
 		}
 		e = t.b
@@ -147,7 +150,7 @@ func (x *extractor) quotedAction(a, b int) bool {
 
 // kindSuffixes end members that are tiers, classes, sectors or
 // establishments of one kind (国家级、省级、市级; 制造业、农业、服务业).
-const kindSuffixes = "级类业品馆站"
+const kindSuffixes = "级类业品馆站标"
 
 // tiersOrSectors reports members that are all tiers or classes (ending in
 // 级 or 类), or all nouns of one word sharing a last character that makes
@@ -203,4 +206,34 @@ func (x *extractor) addressees(a, b int) bool {
 		}
 	}
 	return false
+}
+
+// modifierQuote reports a quoted type word of three characters or fewer
+// (“智能型”) that names nothing after it: a quality set off for emphasis.
+// (X化 is left alone: “一体化”, “信息化” are often policy terms.)
+func (x *extractor) modifierQuote(c []rune, b int) bool {
+	if len(c) > 3 || c[len(c)-1] != '型' || x.tailAfter(b+1) > 0 {
+		return false
+	}
+	if t, ok := x.v.tokenAt(b + 1); ok && nounish(t.pos) && t.pos != "vn" {
+		return false // it modifies the noun after it: “服务型”政府
+	}
+	for _, ch := range c {
+		if isNumeral(ch) || !isHan(ch) {
+			return false
+		}
+	}
+	return true
+}
+
+// describedMembers reports members that are each a quality of something
+// named before 的 (系统集成的规范性、协同作业的安全性): what a check looks
+// at, not a set phrase (排头兵的姿态、先行者的担当 is one).
+func describedMembers(members [][]rune) bool {
+	for _, m := range members {
+		if m[len(m)-1] != '性' || !strings.ContainsRune(string(m), '的') {
+			return false
+		}
+	}
+	return true
 }
