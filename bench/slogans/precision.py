@@ -139,10 +139,12 @@ def dev9(binary):
     print("dev9", len(rs), "quoted rows; 60 drawn")
 
 
-def dev10(binary):
+def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30):
     """Draw 40 quoted and 30 parallel rows (seed 20261213) of BINARY's output over the DEV
     ministry/provincial notices (SPLIT.md), leaving out rows of earlier DEV samples, into
-    gold/precision_dev10.tsv with empty labels (round 8: labelled before any rule of rules 15 changed)."""
+    gold/precision_dev10.tsv with empty labels (round 8: labelled before any rule of rules 15 changed).
+    `dev11` draws 40 quoted and 20 parallel rows (seed 20261214) of a later build the same way
+    into gold/precision_dev11.tsv (labelled before the rules that followed it)."""
     import hashlib
     d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
     docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
@@ -154,10 +156,10 @@ def dev10(binary):
                 c = l.split("\t")
                 if len(c) > 3:
                     old.add((c[1], c[3]))
-    rnd = random.Random(SEED + 8)
-    with open(os.path.join(HERE, "gold", "precision_dev10.tsv"), "w") as fh:
+    rnd = random.Random(seed)
+    with open(os.path.join(HERE, "gold", "precision_%s.tsv" % name), "w") as fh:
         fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
-        for kind, n in (("quoted", 40), ("parallel", 30)):
+        for kind, n in (("quoted", quoted), ("parallel", parallel)):
             out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", kind] + docs,
                                  cwd=ROOT, capture_output=True, text=True, check=False).stdout
             rs = [json.loads(l) for l in out.splitlines() if l.strip()]
@@ -165,8 +167,8 @@ def dev10(binary):
             for i in sorted(rnd.sample(range(len(rs)), n)):
                 r = rs[i]
                 ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
-                fh.write("\t".join(["D10", os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
-            print("dev10", kind, len(rs), "rows not in earlier samples;", n, "drawn")
+                fh.write("\t".join([tag, os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
+            print(name, kind, len(rs), "rows not in earlier samples;", n, "drawn")
 
 
 TEST5 = ["ministry_provincial_notices/%s.txt" % n for n in
@@ -302,6 +304,8 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev11":
+        dev10(sys.argv[2], "dev11", "D11", SEED + 9, 40, 20)
     elif len(sys.argv) > 2 and sys.argv[1] == "dev10":
         dev10(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev9":
