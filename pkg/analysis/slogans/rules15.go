@@ -67,10 +67,17 @@ func (x *extractor) headedName(b int) bool {
 	j := b + 1
 	for e := j; e < len(r) && e-j <= maxHeadedName; {
 		t, ok := v.tokenAt(e)
-		if !ok || !allHan(r[t.a:t.b]) {
+		if !ok {
 			return false
 		}
 		w := string(r[t.a:t.b])
+		if !allHan(r[t.a:t.b]) {
+			if !lettersDigits(r[t.a:t.b]) {
+				return false
+			}
+			e = t.b // 3D, 5G: part of the name's phrase
+			continue
+		}
 		if e > j {
 			for _, tail := range headedTails {
 				if w == tail || t.b-t.a > 2 && strings.HasSuffix(w, tail) {
@@ -232,6 +239,105 @@ func (x *extractor) modifierQuote(c []rune, b int) bool {
 func describedMembers(members [][]rune) bool {
 	for _, m := range members {
 		if m[len(m)-1] != '性' || !strings.ContainsRune(string(m), '的') {
+			return false
+		}
+	}
+	return true
+}
+
+// lettersDigits reports letters and digits only (3D, 5G, AI).
+func lettersDigits(w []rune) bool {
+	for _, c := range w {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			return false
+		}
+	}
+	return len(w) > 0
+}
+
+// categoryParts follow a run of quoted names of categories: 等4个部分,
+// 三项大类, 条目.
+var categoryParts = []string{"部分", "大类", "类别", "条目", "板块", "子体系", "层级"}
+
+// categoryRuns makes the quoted names in a run of two or more (joined by
+// 、，和与及或) names of categories, titles (rules 15): the parts of a standard
+// system or the options of a form, not formulations. A run is of categories
+// when 分为 or 包括 stands before it (包括“通用标准”、“检测标准”), when 等N个
+// 部分 or N项大类 follows it, or when every name opens with a capital letter
+// (“A基础共性”、“B支撑技术”). (Names sharing a head noun are no evidence:
+// “谷子经济”“票根经济”, “产业飞地”、“科创飞地” are formulations.) Known terms, codes, numbered labels and + labels
+// keep their class.
+func (x *extractor) categoryRuns() {
+	r := x.v.r
+	qs := x.quotes
+	for i := 0; i < len(qs); {
+		k := i
+		for k+1 < len(qs) && x.joined(qs[k].k+1, qs[k+1].i) {
+			k++
+		}
+		if k > i && x.categoryRun(qs[i:k+1]) {
+			for n := i; n <= k; n++ {
+				q := &qs[n]
+				c := r[q.i+1 : q.k]
+				if q.class != ClassFormulation || q.kind != Quoted || strings.ContainsAny(q.key, "+＋") || hasCountingNumeral(c) || x.knownTerm(q.key) {
+					continue
+				}
+				q.class, q.kind = ClassTitle, ""
+				for j := q.i + 1; j < q.k; j++ {
+					x.v.quoted[j] = false
+				}
+			}
+		}
+		i = k + 1
+	}
+}
+
+// joined reports whether runes r[a:b] between two quotes hold only
+// separators of a run: 、，和与及或 and spaces.
+func (x *extractor) joined(a, b int) bool {
+	if b < a || b-a > 3 {
+		return false
+	}
+	for _, c := range x.v.r[a:b] {
+		if !strings.ContainsRune("、，,和与及或 \u3000", c) {
+			return false
+		}
+	}
+	return true
+}
+
+// categoryRun reports whether a run of quotes names categories.
+func (x *extractor) categoryRun(run []quoteSpan) bool {
+	r := x.v.r
+	first, last := run[0], run[len(run)-1]
+	for _, w := range []string{"分为", "细分为", "划分为", "包括", "包含"} {
+		if endsWithAt(r, first.i, w) || endsWithAt(r, first.i, w+"：") || endsWithAt(r, first.i, w+":") {
+			return true
+		}
+	}
+	j := last.k + 1
+	if hasPrefixAt(r, j, "等") {
+		j++
+	}
+	for j < len(r) && (isNumeral(r[j]) || isASCIIDigit(r[j])) {
+		j++
+	}
+	if j < len(r) && strings.ContainsRune("个项大", r[j]) {
+		j++
+	}
+	for _, w := range categoryParts {
+		if j > last.k+1 && hasPrefixAt(r, j, w) || hasPrefixAt(r, last.k+1, w) {
+			return true
+		}
+	}
+	// every name opens with a capital letter, then Han: the lettered parts
+	// of a structure (“A基础共性”、“B关键技术”)
+	for _, q := range run {
+		p := q.i + 1
+		for p < q.k && (r[p] == ' ' || r[p] == '\u3000') {
+			p++
+		}
+		if p+1 >= q.k || r[p] < 'A' || r[p] > 'Z' || !isHan(r[p+1]) {
 			return false
 		}
 	}
