@@ -35,6 +35,9 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 		return false
 	}
 	emit := func(spans [][2]int, tail int) {
+		if tail == 0 {
+			x.fixLastMember(spans)
+		}
 		a, b := spans[0][0], spans[len(spans)-1][1]
 		if overlapsLex(a, b) {
 			return

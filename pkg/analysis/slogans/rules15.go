@@ -343,3 +343,64 @@ func (x *extractor) categoryRun(run []quoteSpan) bool {
 	}
 	return true
 }
+
+// fixLastMember mends the end of a series' last member (rules 15), spans in
+// runes of s: a localiser that closes a frame opened before the series (在,
+// 从, 于) leaves it (在更广范围、更深程度、更高水平|上), and a verb that every other member
+// ends in, cut off the last one by the length rules, joins it when it ends
+// the clause (向上下游延伸、向终端产品迈进、向新增长领域|集聚，).
+func (x *extractor) fixLastMember(spans [][2]int) {
+	v := x.v
+	n := len(spans)
+	if !v.hasTokens || n < 2 {
+		return
+	}
+	last := &spans[n-1]
+	_, rb := v.fullSpan(last[0], last[1])
+	ra, _ := v.fullSpan(spans[0][0], spans[0][1])
+	frame := ra > 0 && strings.ContainsRune("在从于", v.r[ra-1])
+	if t, ok := v.tokenBefore(rb); ok && frame && t.b-t.a == 1 && t.pos == "f" && last[1]-last[0] >= 3 {
+		c := v.r[t.a]
+		other := false
+		for _, sp := range spans[:n-1] {
+			other = other || v.s[sp[1]-1] == c
+		}
+		if !other {
+			last[1]--
+			return
+		}
+	}
+	if last[1] >= len(v.s) {
+		return
+	}
+	// members opening alike (向…、向…、向…), each but the last ending in a verb
+	for _, sp := range spans[:n-1] {
+		_, e := v.fullSpan(sp[0], sp[1])
+		if t, ok := v.tokenBefore(e); !ok || !verbTag(t.pos) || v.s[sp[0]] != v.s[last[0]] {
+			return
+		}
+	}
+	if t, ok := v.tokenBefore(rb); !ok || verbTag(t.pos) {
+		return
+	}
+	re := v.sIdx[last[1]]
+	t, ok := v.tokenAt(re)
+	if !ok || !verbTag(t.pos) || t.b-t.a > 2 || t.b >= len(v.r) || complements[string(v.r[t.a:t.b])] {
+		return
+	}
+	if !strings.ContainsRune("，。；！？,;\n", v.r[t.b]) {
+		return
+	}
+	for j := last[1]; j < last[1]+(t.b-t.a); j++ {
+		if j >= len(v.s) || v.sIdx[j] != re+(j-last[1]) {
+			return
+		}
+	}
+	last[1] += t.b - t.a
+}
+
+// verbTag: a verb, not a verbal noun.
+func verbTag(p string) bool { return p != "" && p[0] == 'v' && p != "vn" }
+
+// complements follow a verb as its direction, not as a verb of its own.
+var complements = map[string]bool{"起来": true, "下去": true, "出来": true, "进来": true, "上来": true, "下来": true, "过来": true, "开来": true, "起": true, "来": true, "去": true}
