@@ -2,6 +2,7 @@ package entities
 
 import (
 	"sort"
+	"strings"
 )
 
 // rtok is a token of the folded text, in rune offsets.
@@ -221,7 +222,44 @@ func (st *sentence) resolve() []span {
 		out = append(out, x)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
-	return st.dropListedPlaces(out)
+	return st.dropListedPlaces(st.joinDivisions(out))
+}
+
+// joinDivisions joins a division written right after the one above it into
+// one place, as an address writes it (北京市|海淀区, 山东省|青岛市,
+// 济宁市|任城区): the unit the gold counts. Policy genre only; the news gold
+// sets tag the levels apart.
+func (st *sentence) joinDivisions(spans []span) []span {
+	if st.d.x.genre == News || len(spans) < 2 {
+		return spans
+	}
+	out := spans[:1]
+	for _, sp := range spans[1:] {
+		last := &out[len(out)-1]
+		if last.typ == LOC && sp.typ == LOC && last.e == sp.s && st.upperDivision(last.s, last.e) && st.lowerDivision(sp.s, sp.e) {
+			last.e = sp.e
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// upperDivision says whether the place [s, e) is written as a province,
+// region, city or prefecture with its level (河北省, 广西壮族自治区, 济宁市,
+// 延边朝鲜族自治州, 阿拉善盟): a division that others lie in.
+func (st *sentence) upperDivision(s, e int) bool {
+	if e-s < 3 {
+		return false
+	}
+	return strings.ContainsRune("省市州盟", st.rs[e-1]) || strings.HasSuffix(st.text(s, e), "自治区")
+}
+
+// lowerDivision says whether the place [s, e) is written as a division
+// below a province or city with its level (海淀区, 青岛市, 胶州市, 兴国县,
+// 额济纳旗, 城关镇).
+func (st *sentence) lowerDivision(s, e int) bool {
+	return e-s >= 2 && strings.ContainsRune("市区县旗镇乡", st.rs[e-1]) && !strings.HasSuffix(st.text(s, e), "自治区")
 }
 
 // dropListedPlaces drops the people known by their shape alone that stand
