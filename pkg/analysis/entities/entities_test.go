@@ -73,6 +73,11 @@ func TestExtract(t *testing.T) {
 		{text: "寄送地址：北京市海淀区复兴路15号，西城区三里河路52号，南京路步行街。",
 			want: []string{"LOC 北京市海淀区", "LOC 西城区"},
 			not:  []string{"LOC 北京市", "LOC 海淀区", "LOC 三里河", "LOC 南京路", "LOC 南京"}},
+		// a place that begins a body's name is part of it
+		{text: "成立山东省智能制造专家委员会。",
+			not: []string{"LOC 山东省"}},
+		{text: "山东省成立专家委员会，支持山东省企业发展。",
+			want: []string{"LOC 山东省"}},
 		// a county's short form inside a four-character phrase is no place
 		{text: "标准是兴国之器；人才兴国，科技强省。",
 			not: []string{"LOC 兴国"}},
