@@ -144,7 +144,9 @@ def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30
     ministry/provincial notices (SPLIT.md), leaving out rows of earlier DEV samples, into
     gold/precision_dev10.tsv with empty labels (round 8: labelled before any rule of rules 15 changed).
     `dev11` draws 40 quoted and 20 parallel rows (seed 20261214) of a later build the same way
-    into gold/precision_dev11.tsv (labelled before the rules that followed it)."""
+    into gold/precision_dev11.tsv (labelled before the rules that followed it); `dev12` draws 20 quoted
+    and 40 parallel rows (seed 20261215) of rules 15 into gold/precision_dev12.tsv (round 9, labelled
+    before any rule of rules 16 changed)."""
     import hashlib
     d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
     docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
@@ -318,6 +320,8 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev12":
+        dev10(sys.argv[2], "dev12", "D12", SEED + 10, 20, 40)
     elif len(sys.argv) > 2 and sys.argv[1] == "dev11":
         dev10(sys.argv[2], "dev11", "D11", SEED + 9, 40, 20)
     elif len(sys.argv) > 2 and sys.argv[1] == "dev10":
