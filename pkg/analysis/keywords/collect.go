@@ -85,7 +85,7 @@ func (c *collector) run(t *Terms) {
 			spans[i] = [2]int{i, i + 1}
 		}
 	} else {
-		spans = c.extend(c.phrases())
+		spans = c.extendNames(c.extend(c.phrases()))
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)
@@ -130,6 +130,10 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// right, lr and rr; -1 once another neighbour was seen
 		charL, charR int32
 		lr, rr       rune
+		// heads counts the occurrences of a short word that are not
+		// followed, inside the phrase, by a noun it modifies (see
+		// modifierNoun): where it heads a phrase of its own
+		heads int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -178,6 +182,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			}
 			same(&n.charL, &n.lr, l)
 			same(&n.charR, &n.rr, r)
+		}
+		if j-i == 1 && !c.modifies(j) {
+			n.heads++
 		}
 		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) {
 			n.label++
@@ -244,6 +251,14 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
+		if !tm.phrase && !tm.quoted && tm.count >= 2 && n.heads == 0 && runeLen(tm.key) <= modifierMaxRunes && tm.pos != "vn" {
+			// a short word that never heads a phrase of its own: every
+			// occurrence modifies the noun after it (船用+发动机,
+			// 船用+动力电池, 多+模态+…), and no compound of it recurs
+			// (extend counted those that do as the compound): a piece
+			tm.partial = true
+			continue
+		}
 		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
 			continue
 		}
@@ -254,6 +269,18 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// modifies says whether the unit j (after a word ending at j-1) is a
+// noun that word modifies: a content noun touching it (船用+发动机). A
+// conjunction after it is not counted as modifying: coordinated nouns
+// (粮库+和+省级平台) and coordinated modifiers (局域+和+广域) look alike.
+func (c *collector) modifies(j int) bool {
+	if j >= len(c.units) || !c.touching(j-1) {
+		return false
+	}
+	u := &c.units[j]
+	return u.join && u.last && u.kind == kindHan && strings.HasPrefix(u.pos, "n") && !c.stop.Has(u.key)
 }
 
 // same counts an occurrence's neighbour r (0: none) towards *n while every

@@ -186,3 +186,83 @@ func (c *collector) extend(spans [][2]int) [][2]int {
 	}
 	return final
 }
+
+// orgHead says whether a word is the head of the name of an organ or a
+// body (部门, 单位, 机构, 机关, 组织): the closed class of nouns that end
+// names like 公安机关交通管理部门, 平台主管单位, 涉老社会组织. They are
+// stopwords on their own (every notice names 部门 and 单位), so no phrase
+// ends with one, and the words before them are ranked cut off.
+func orgHead(key string) bool {
+	switch key {
+	case "部门", "单位", "机构", "机关", "组织":
+		return true
+	}
+	return false
+}
+
+// extendNames rewrites the stream of spans so that a key phrase followed,
+// in most of its occurrences (partialShare, at least phraseMinCount), by
+// the head of a name of an organ (orgHead, touching it) is counted as the
+// name there (平台主管+单位: 平台主管单位; 公安机关交通管理+部门). The
+// other occurrences stay as they are.
+func (c *collector) extendNames(spans [][2]int) [][2]int {
+	if c.short || len(spans) < 2 {
+		return spans
+	}
+	total := map[gram]int32{}
+	before := map[gram]int32{}
+	ok := func(s int) (gram, bool) {
+		i, j := spans[s][0], spans[s][1]
+		if s+1 >= len(spans) || spans[s+1][1]-spans[s+1][0] != 1 || j-i+1 > phraseMaxQuoted {
+			return gram{}, false
+		}
+		h := &c.units[spans[s+1][0]]
+		if !orgHead(h.key) || !c.adjacent(j-1) {
+			return gram{}, false
+		}
+		runes := runeLen(h.key)
+		for k := i; k < j; k++ {
+			u := &c.units[k]
+			if !u.word || u.kind != kindHan || !u.join || u.quote != 0 || k == i && !u.first {
+				return gram{}, false
+			}
+			runes += runeLen(u.key)
+		}
+		if runes > phraseMaxRunes {
+			return gram{}, false
+		}
+		return c.gramOf(i, j), true
+	}
+	// only a phrase: a word before the head (责任+单位, 申报+单位) is
+	// the name's modifier, and the name a generic one
+	cand := func(s int) bool {
+		return spans[s][1]-spans[s][0] > 1
+	}
+	for s := range spans {
+		if !cand(s) {
+			continue
+		}
+		g := c.gramOf(spans[s][0], spans[s][1])
+		total[g]++
+		if _, yes := ok(s); yes {
+			before[g]++
+		}
+	}
+	if len(before) == 0 {
+		return spans
+	}
+	out := make([][2]int, 0, len(spans))
+	for s := 0; s < len(spans); s++ {
+		if cand(s) {
+			if g, yes := ok(s); yes {
+				if b := before[g]; b >= phraseMinCount && float64(b) >= partialShare*float64(total[g]) {
+					out = append(out, [2]int{spans[s][0], spans[s+1][1]})
+					s++
+					continue
+				}
+			}
+		}
+		out = append(out, spans[s])
+	}
+	return out
+}

@@ -55,3 +55,37 @@ func TestExtendNotThroughAVerbNorOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestModifierThatNeverHeadsIsAPiece(t *testing.T) {
+	// 船用 modifies a different noun every time, and no compound of it
+	// recurs: it heads no phrase of its own, and is not ranked. 配电 heads
+	// a phrase once (配电。) and stays.
+	spec := "船用/n 发动机/n 。/w 船用/n 动力电池/n 。/w 船用/n 甲醇/n 。/w " +
+		"配电/n 网络/n 。/w 配电/n 系统/n 。/w 配电/n 。/w"
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	partial := map[string]bool{}
+	for _, tm := range terms.terms {
+		partial[tm.key] = tm.partial
+	}
+	if !partial["船用"] {
+		t.Errorf("船用 is ranked: %v", partial)
+	}
+	if partial["配电"] {
+		t.Errorf("配电 is not ranked: %v", partial)
+	}
+}
+
+func TestPhraseExtendedToTheNameOfAnOrgan(t *testing.T) {
+	// 平台+主管 recurs, always before 单位 (a stopword on its own): it is
+	// counted as the name 平台主管单位. 责任 is one word before 单位: left.
+	spec := "平台/n 主管/n 单位/n 负责/v 。/w 平台/n 主管/n 单位/n 审核/v 。/w 平台/n 主管/n 单位/n 。/w " +
+		"责任/n 单位/n 。/w 责任/n 单位/n 。/w"
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	count := map[string]int{}
+	for _, tm := range terms.terms {
+		count[tm.key] = tm.count
+	}
+	if count["平台主管单位"] != 3 || count["平台主管"] != 0 || count["责任单位"] != 0 {
+		t.Errorf("平台主管单位 %d, 平台主管 %d, 责任单位 %d; want 3, 0, 0", count["平台主管单位"], count["平台主管"], count["责任单位"])
+	}
+}
