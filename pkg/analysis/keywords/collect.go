@@ -42,6 +42,8 @@ type collector struct {
 	// policy documents (no verb inside or at the end) only cost; a short
 	// text keeps the plain rules (see Terms.short).
 	short bool
+	// call is true for a document with a procedural part (see genre.go)
+	call  bool
 	in    *analysis.Input
 	opts  *Options
 	stop  *Stopwords
@@ -434,6 +436,7 @@ func (c *collector) prepare() {
 	var procs, titles [][2]int
 	if !c.short {
 		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan)
+		c.call = len(procs) > 0
 		titles = titleSpans(in.Text)
 		c.titles = titles
 	}
@@ -1050,6 +1053,10 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 	}
 	if !c.short {
 		vocab := procVocabulary()
+		var genre map[string]float64
+		if c.call {
+			genre = genreVocabulary()
+		}
 		for i := range t.terms {
 			tm := &t.terms[i]
 			pw := 0.0
@@ -1060,6 +1067,9 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 				pw = max(pw, share*tm.weight)
 			}
 			tm.weight = procTF(tm.weight, pw)
+			if r, ok := genre[tm.key]; ok {
+				tm.weight = genreTF(tm.weight, r)
+			}
 		}
 	}
 	for i := range t.terms {
