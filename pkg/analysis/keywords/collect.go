@@ -1066,6 +1066,9 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 			if share, ok := vocab[tm.key]; ok {
 				pw = max(pw, share*tm.weight)
 			}
+			if addressee(tm.key) {
+				pw = tm.weight // 省级教育行政部门: whom a notice addresses
+			}
 			tm.weight = procTF(tm.weight, pw)
 			if r, ok := genre[tm.key]; ok {
 				tm.weight = genreTF(tm.weight, r)

@@ -1,5 +1,7 @@
 package keywords
 
+import "strings"
+
 // extend rewrites the stream of spans so that a short word the segmenter
 // cut out of the document's longer technical compounds (跨媒体 of
 // 跨媒体+智能, 工控 of 工控+系统, 成熟度 of 智能制造+成熟度) is counted
@@ -228,7 +230,8 @@ func (c *collector) extendNames(spans [][2]int) [][2]int {
 			}
 			runes += runeLen(u.key)
 		}
-		if runes > phraseMaxRunes {
+		// a name may be as long as a quoted term (公安机关交通管理部门)
+		if runes > phraseMaxQuotedRunes {
 			return gram{}, false
 		}
 		return c.gramOf(i, j), true
@@ -265,4 +268,21 @@ func (c *collector) extendNames(spans [][2]int) [][2]int {
 		out = append(out, spans[s])
 	}
 	return out
+}
+
+// addressee says whether a term names an organ by its administrative level
+// (省级教育行政部门, 省级能源主管部门, 省级人民政府, 各级财政部门): the
+// organs a notice addresses or assigns, which every notice of any subject
+// names. Weighed as procedure (see procTF), not dropped.
+func addressee(key string) bool {
+	if runeLen(key) < 4 || !(strings.HasSuffix(key, "部门") || strings.HasSuffix(key, "政府") ||
+		strings.HasSuffix(key, "机关") || strings.HasSuffix(key, "单位") || strings.HasSuffix(key, "机构")) {
+		return false
+	}
+	for _, level := range []string{"省级", "市级", "县级", "区级", "各级", "地方", "省市", "地市"} {
+		if strings.HasPrefix(key, level) {
+			return true
+		}
+	}
+	return false
 }

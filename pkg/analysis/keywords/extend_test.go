@@ -89,3 +89,26 @@ func TestPhraseExtendedToTheNameOfAnOrgan(t *testing.T) {
 		t.Errorf("平台主管单位 %d, 平台主管 %d, 责任单位 %d; want 3, 0, 0", count["平台主管单位"], count["平台主管"], count["责任单位"])
 	}
 }
+
+func TestAddressee(t *testing.T) {
+	for key, want := range map[string]bool{
+		"省级教育行政部门": true, "省级人民政府": true, "各级财政部门": true, "市级政府": true,
+		"煤矿安全监管部门": false, "省级数字经济园区": false, "教育部直属机关": false,
+	} {
+		if got := addressee(key); got != want {
+			t.Errorf("addressee(%s) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+func TestLongNameOfAnOrgan(t *testing.T) {
+	// 公安机关+交通管理, always before 部门: 公安机关交通管理部门, ten
+	// characters, longer than a key phrase may be, is the name
+	spec := "公安机关/n 交通管理/n 部门/n 负责/v 。/w 公安机关/n 交通管理/n 部门/n 审核/v 。/w 公安机关/n 交通管理/n 部门/n 。/w"
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	for _, tm := range terms.terms {
+		if tm.key == "公安机关交通管理" {
+			t.Errorf("公安机关交通管理 counted %d times", tm.count)
+		}
+	}
+}
