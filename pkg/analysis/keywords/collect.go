@@ -811,7 +811,8 @@ func (c *collector) quote(i int) {
 // coordination rather than a term: three words or more that begin with a
 // verb or an adverb (“严厉打击金融违法犯罪”, “大力推动改革创新”; two words
 // are a formulation: “揭榜挂帅”, “保回迁”), or words joined by a
-// conjunction (“技术创新与制度创新”). A quoted clause is a slogan the
+// conjunction (“技术创新与制度创新”) or by 等 (“资金等项目”: money waiting
+// for projects; not 的: “中國的崛起” is a title). A quoted clause is a slogan the
 // document repeats, ranked, if at all, by the slogan analyses.
 func (c *collector) quotedClause(i, j int) bool {
 	if strings.HasPrefix(c.units[i].pos, "m") {
@@ -823,7 +824,7 @@ func (c *collector) quotedClause(i, j int) bool {
 		}
 	}
 	for k := i + 1; k < j-1; k++ {
-		if isConjunction(c.units[k].key) {
+		if isConjunction(c.units[k].key) || c.units[k].key == "等" {
 			return true
 		}
 	}

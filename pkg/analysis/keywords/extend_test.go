@@ -112,3 +112,16 @@ func TestLongNameOfAnOrgan(t *testing.T) {
 		}
 	}
 }
+
+func TestQuotedWithDengIsAClause(t *testing.T) {
+	// “资金+等+项目” (money waiting for projects) is a clause the notice
+	// quotes once, not a term; “五+统一” is a formulation.
+	spec := "防止/v “/w 资金/n 等/u 项目/n ”/w 问题/n 。/w 做到/v “/w 五/m 统一/vn ”/w 。/w"
+	got := allKeys(t, long(spec), Options{})
+	if slices.Contains(got, "资金等项目") {
+		t.Errorf("资金等项目 ranked: %v", got)
+	}
+	if !slices.Contains(got, "五统一") {
+		t.Errorf("五统一 not ranked: %v", got)
+	}
+}
