@@ -144,7 +144,7 @@ func prepare(old, corpus string) error {
 	}
 	for _, d := range Docs {
 		path := filepath.Join(corpus, d)
-		if !kwdocs.IsTest(path) {
+		if !kwdocs.IsTest(path) && round != 8 { // round 8 is held-out DEV
 			return fmt.Errorf("%s is not a TEST document", d)
 		}
 		name := kwdocs.Name(d)
