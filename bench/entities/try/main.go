@@ -1,4 +1,4 @@
-// Command try prints the people the recogniser finds in each line of
+// Command try prints the entities (people with their titles) the recogniser finds in each line of
 // stdin (a tool for studying rules on made-up sentences).
 package main
 
@@ -32,6 +32,8 @@ func main() {
 		for _, m := range x.Extract(in) {
 			if m.Type == entities.PER {
 				fmt.Printf("[%s %s/%s] ", m.Text, m.Org, m.Title)
+			} else {
+				fmt.Printf("[%s %s] ", m.Type, m.Text)
 			}
 		}
 		fmt.Printf("\n  toks:")

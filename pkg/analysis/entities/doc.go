@@ -30,6 +30,12 @@ type document struct {
 	// first runes (a quick test before the lookups)
 	knownRunes [][]rune
 	knownFirst map[rune]bool
+	// pairs are the pairs of Han runes that stand inside one token of the
+	// document (made on the first call of isWordPair)
+	pairs map[[2]rune]bool
+	// aliases are the short forms the document gives its bodies in
+	// brackets (scanAliases)
+	aliases [][]rune
 	// str is rs as a string and off the byte offset in it of every rune
 	// index (made once, on the first call of textOffsets)
 	str string
@@ -166,6 +172,9 @@ func (d *document) recognize() []span {
 		s = e
 	}
 	d.known, d.knownFirst = map[string]bool{}, map[rune]bool{}
+	if d.x.genre == Policy {
+		d.aliases = scanAliases(d.rs)
+	}
 	for i := range sents {
 		st := &sents[i]
 		st.spans = d.sentence(st.s, st.e, st.toks)

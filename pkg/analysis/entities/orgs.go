@@ -14,7 +14,7 @@ var actionWords = map[string]bool{"推动": true, "共建": true, "推进": true
 	"支持": true, "实施": true, "提升": true, "完善": true, "健全": true, "加强": true, "做强": true, "做优": true,
 	"做大": true, "培育": true, "引进": true, "谋划": true, "布局": true, "依托": true, "围绕": true, "聚焦": true,
 	"高水平": true, "高标准": true, "高质量": true, "积极": true, "持续": true, "全面": true, "着力": true, "努力": true,
-	"争取": true, "筹建": true, "组建": true, "设立": true, "成立": true, "获批": true, "入选": true, "成功": true}
+	"争取": true, "利用": true, "筹建": true, "组建": true, "设立": true, "成立": true, "获批": true, "入选": true, "成功": true}
 
 // orgStop are words that never belong to an organisation name.
 var orgStop = map[string]bool{
@@ -52,6 +52,9 @@ var inTokenSuffix = map[string]bool{"队": true, "委": true, "党": true, "军"
 var organEndings = map[string]bool{"人民政府": true, "政府": true, "党委": true, "人大常委会": true, "常委会": true, "政协": true,
 	"纪委": true, "监委": true, "委": true, "人民法院": true, "法院": true, "人民检察院": true, "检察院": true, "总工会": true,
 	"办公厅": true, "人民代表大会": true, "委员会": true, "公安厅": true, "公安局": true}
+
+// nationalOrgans are the organ endings that make one body after 全国.
+var nationalOrgans = map[string]bool{"人民代表大会": true, "人大常委会": true, "常委会": true, "政协": true, "总工会": true}
 
 // needAnchor are endings that make an organisation only after a named
 // place or body (美国|政府, 台北市|政府; not 有为政府, 数字政府).
@@ -444,6 +447,12 @@ func (st *sentence) orgName(s, end int) bool {
 		}
 	}
 	name := rs[:cut]
+	if len(name) == 1 && len(rs)-cut >= 2 && s > 0 && isHan(st.rs[s-1]) && !st.known(name) {
+		return false // 双算|力中心: one rune cut from the word before it
+	}
+	if len(name) > 0 && st.t.suffixes[string(name)] {
+		return false // 集团|股份有限公司: an ending before an ending, the brand lost
+	}
 	if len(name) > 0 && name[0] == '驻' {
 		return false // 驻陕部队: the troops stationed somewhere, not a name
 	}
@@ -455,8 +464,18 @@ func (st *sentence) orgName(s, end int) bool {
 	}
 	if adminLevel[string(name)] {
 		// 省人民政府: a definite body in policy text; the news gold sets
-		// tag nothing there
+		// tag nothing there. The nation has one congress, one conference,
+		// one federation of trade unions, but courts, governments and
+		// committees at every level (全国法院 are all the courts)
+		if string(name) == "全国" && !nationalOrgans[string(rs[cut:])] {
+			return false
+		}
 		return organEndings[string(rs[cut:])] && st.d.x.genre == Policy
+	}
+	if len(name) >= 3 && st.oneRuneTok(s) && st.kindsOnly(name[1:]) {
+		if g, ok := st.lookup(string(name[:1])); !ok || g.Type != LOC {
+			return false // 获|批|国家重点实验室: one rune of another word before a kind
+		}
 	}
 	if st.kindsOnly(name) {
 		// a level of government and a field make a department (省|教育|厅)
@@ -465,11 +484,24 @@ func (st *sentence) orgName(s, end int) bool {
 	// a body and a kind of its members: 北京证券交易所|上市|公司 is not one
 	// company but the companies listed there
 	for i := len(name) - 1; i >= 2; i-- {
-		if st.kindsOnly(name[i:]) && st.endsWithSuffixRunes(name[:i]) {
+		if st.kindsOnly(name[i:]) && (st.endsWithSuffixRunes(name[:i]) || st.knownOrg(name[:i]) && strings.ContainsRune("部委局厅", name[i-1]) && len(rs)-cut >= 2 && !departmentEndings[string(rs[cut:])]) {
 			return false
 		}
 	}
 	return true
+}
+
+// known says whether the lists know the runes as a name of any type.
+func (st *sentence) known(rs []rune) bool {
+	_, ok := st.lookup(string(rs))
+	return ok
+}
+
+// knownOrg says whether the lists know the runes as an organisation
+// (教育部 of 教育部|重点|实验室: the ministry's key laboratories, a kind).
+func (st *sentence) knownOrg(rs []rune) bool {
+	g, ok := st.lookup(string(rs))
+	return ok && g.Type == ORG
 }
 
 // endsWithSuffixRunes says whether rs ends with an organisation ending of
@@ -504,7 +536,7 @@ func (st *sentence) quotedOrganisations() {
 		}
 		for L := min(len(name)-1, st.t.maxSuffix); L >= 1; L-- {
 			x := string(name[len(name)-L:])
-			if L >= 2 && st.t.suffixes[x] || L == 1 && strings.ContainsRune("会社团", name[len(name)-1]) {
+			if L >= 2 && st.t.suffixes[x] || L == 1 && strings.ContainsRune("会社团", name[len(name)-1]) && st.quotedEnding(e) {
 				if !st.kindsOnly(name[:len(name)-L]) {
 					st.add(i+1, e, ORG, float64(e-i-1)*10+9)
 				}
@@ -512,6 +544,17 @@ func (st *sentence) quotedOrganisations() {
 			}
 		}
 	}
+}
+
+// quotedEnding says whether the one-rune ending before rune e of a quoted
+// name is a word of its own (路竹|会) or ends a word the dictionary tags as
+// an organisation (同盟会/nt), not a common word (机会, 不会).
+func (st *sentence) quotedEnding(e int) bool {
+	if st.startTok[e-1] >= 0 {
+		return true
+	}
+	j := st.endTok[e]
+	return j >= 0 && st.toks[j].pos == "nt"
 }
 
 var quotePairs = map[rune]rune{'「': '」', '“': '”', '『': '』'}
@@ -724,7 +767,7 @@ func (st *sentence) specificTok(k int) bool {
 // orgPrefixes are words written before a body's name that belong to it: the
 // status of a public body (国立, 省立), its reach (国际), the nationality of
 // a company (美商英特尔公司).
-var orgPrefixes = map[string]bool{"国际": true, "国立": true, "省立": true, "市立": true, "县立": true, "私立": true,
+var orgPrefixes = map[string]bool{"国际": true, "国家": true, "国立": true, "省立": true, "市立": true, "县立": true, "私立": true,
 	"美商": true, "日商": true, "德商": true, "法商": true, "英商": true, "韩商": true, "港商": true,
 	"台商": true, "财团法人": true, "社团法人": true}
 

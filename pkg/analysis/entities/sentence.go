@@ -121,7 +121,8 @@ func (st *sentence) isCredit(s, e int) bool {
 
 // add proposes a candidate.
 func (st *sentence) add(s, e int, typ Type, score float64) *span {
-	if s >= e || st.isBlocked(s, e) || typ == PER && st.d.x.genre == Policy && st.isCredit(s, e) {
+	if s >= e || st.isBlocked(s, e) || typ == PER && st.d.x.genre == Policy && st.isCredit(s, e) ||
+		typ == ORG && st.cutFromWord(s, e) {
 		return nil
 	}
 	st.cands = append(st.cands, span{s: s, e: e, typ: typ, score: score})
@@ -169,6 +170,8 @@ func (st *sentence) recognizeCore() []span {
 	st.abbreviations()
 	st.countryPairs()
 	st.organisations()
+	st.aliasOrganisations()
+	st.departments()
 	st.listedOrganisations()
 	st.quotedOrganisations()
 	st.enumeratedCompanies()
