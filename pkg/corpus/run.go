@@ -52,9 +52,12 @@ type window[In any] struct {
 	weight func(In) int64
 	budget int64 // per job
 	// meter, period and onSet replace the process's meter, adaptPeriod
-	// and nothing in tests of the adaptation (see adapt).
+	// and nothing in tests of the adaptation (see adapt); pace the
+	// process's store of the controller's state (a test with a meter of
+	// its own and no pace starts afresh and keeps nothing).
 	meter  meter
 	period time.Duration
+	pace   *paceStore
 	onSet  func(active int)
 }
 
@@ -108,14 +111,17 @@ func mapSeq[In, Out any](ctx context.Context, items iter.Seq[In], jobs int, win 
 	todo := make(chan task, maxItems)
 	// The workers that run adapt to the CPU the process gets (adapt.go).
 	g := newGate(jobs)
-	m, period := win.meter, win.period
+	m, period, pace := win.meter, win.period, win.pace
 	if m == nil && jobs > 1 {
 		m = newMeter()
+		if pace == nil {
+			pace = &processPace
+		}
 	}
 	if period <= 0 {
 		period = adaptPeriod
 	}
-	stopAdapt := adapt(g, jobs, m, period, win.onSet)
+	stopAdapt := adapt(g, jobs, m, period, pace, win.onSet)
 	var wg sync.WaitGroup
 	for w := 0; w < jobs; w++ {
 		wg.Add(1)
