@@ -9,8 +9,9 @@
 # counts in 10 ms steps, coarse for the short commands). -j 1 and -j 2 take
 # turns in going first.
 # ZP_COMMANDS=FILE: other command lines than bench/scale/commands.txt;
-# ZP_INPUT=DIR: another input than the shared corpus (e.g. the corpus
-# copied four times, to see what a fixed cost of the run weighs).
+# ZP_INPUT=DIR: another input than the shared corpus; ZP_COPIES=N: the input
+# copied N times into one directory (a bigger input of the same documents:
+# what a fixed cost of the run, start-up or a pass's ramp, weighs).
 #
 #   bash bench/scale/jobs.sh [ROUNDS] > table.md
 set -euo pipefail
@@ -20,6 +21,10 @@ corpus=${ZP_INPUT:-${ZHPOLICY_SHARED:-$(pwd)/../shared}/corpus}
 [ -d "$corpus" ] || { echo "no $corpus" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ "${ZP_COPIES:-1}" -gt 1 ]; then
+	for i in $(seq "$ZP_COPIES"); do cp -r "$corpus" "$work/input/c$i" 2>/dev/null || { mkdir -p "$work/input" && cp -r "$corpus" "$work/input/c$i"; }; done
+	corpus=$work/input
+fi
 go build -o "$work/zhpolicy" ./cmd/zhpolicy
 zp=$work/zhpolicy
 median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
