@@ -16,7 +16,7 @@ CORPUS = os.path.join(HERE, "..", "..", "..", "shared", "corpus")
 FILES = {"test": ("A",), "test2": ("A",), "test4": ("C", "C+R8"), "test5": ("C", "C+R10"),
          "test6": ("C", "C+R11"), "test7": ("C", "C+R12"), "test8": ("C", "C+R13"), "dev": ("A",), "dev3": ("A",), "dev4_parallel": ("P",),
          "dev5": ("D5Q", "D5T", "D5N"), "dev6": ("D6",), "dev7_parallel": ("D7",), "dev8_parallel": ("D8",),
-         "dev9_quoted": ("D9",)}
+         "dev9_quoted": ("D9",), "dev10": ("D10",), "dev11": ("D11",)}
 
 
 def path(doc):

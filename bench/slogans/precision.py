@@ -139,6 +139,38 @@ def dev9(binary):
     print("dev9", len(rs), "quoted rows; 60 drawn")
 
 
+def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30):
+    """Draw 40 quoted and 30 parallel rows (seed 20261213) of BINARY's output over the DEV
+    ministry/provincial notices (SPLIT.md), leaving out rows of earlier DEV samples, into
+    gold/precision_dev10.tsv with empty labels (round 8: labelled before any rule of rules 15 changed).
+    `dev11` draws 40 quoted and 20 parallel rows (seed 20261214) of a later build the same way
+    into gold/precision_dev11.tsv (labelled before the rules that followed it)."""
+    import hashlib
+    d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
+    docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
+            and hashlib.sha256(f.encode()).digest()[0] >= 77]
+    old = set()
+    for f in os.listdir(os.path.join(HERE, "gold")):
+        if f.startswith("precision_dev"):
+            for l in open(os.path.join(HERE, "gold", f), encoding="utf-8").read().splitlines()[1:]:
+                c = l.split("\t")
+                if len(c) > 3:
+                    old.add((c[1], c[3]))
+    rnd = random.Random(seed)
+    with open(os.path.join(HERE, "gold", "precision_%s.tsv" % name), "w") as fh:
+        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+        for kind, n in (("quoted", quoted), ("parallel", parallel)):
+            out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", kind] + docs,
+                                 cwd=ROOT, capture_output=True, text=True, check=False).stdout
+            rs = [json.loads(l) for l in out.splitlines() if l.strip()]
+            rs = [r for r in rs if (os.path.basename(r["file"])[:-4], r["text"].replace("\n", "")) not in old]
+            for i in sorted(rnd.sample(range(len(rs)), n)):
+                r = rs[i]
+                ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+                fh.write("\t".join([tag, os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
+            print(name, kind, len(rs), "rows not in earlier samples;", n, "drawn")
+
+
 TEST5 = ["ministry_provincial_notices/%s.txt" % n for n in
          "central_081 central_119 central_024 central_139 central_036".split()] + \
         ["taiwan_presidential_office/2005-05-10_9424.txt"]
@@ -169,6 +201,17 @@ def test8(binary, old):
     (gold/blind8_list.md) as sample C (C+R13 when rules 13 output it too) and the rows only rules 13
     output (R13), with empty labels (labelled by hand afterwards)."""
     write_rows("precision_test8.tsv", TEST8, binary, old, "R13")
+
+
+TEST9 = ["ministry_provincial_notices/%s.txt" % n for n in
+         "central_130 shandong_030 shandong_038 central_095 central_033 central_048 shandong_041".split()]
+
+
+def test9(binary, old):
+    """Write gold/precision_test9.tsv: every output row of rules 15 on the round-8 TEST documents
+    (gold/blind9_list.md) as sample C (C+R14 when rules 14 output it too) and the rows only rules 14
+    output (R14), with empty labels (labelled by hand afterwards)."""
+    write_rows("precision_test9.tsv", TEST9, binary, old, "R14")
 
 
 def test6(binary, old):
@@ -228,7 +271,7 @@ def test5(binary=None, old=None):
 
 def score():
     lines = []
-    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7", "test8"):
+    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7", "test8", "test9"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         if not os.path.exists(p):
             continue
@@ -240,7 +283,7 @@ def score():
             # test3, test4: every row of the output (C; C+R8 when rules 8
             # output it too: all C rows of test3) of the new TEST documents;
             # R8 rows are those only rules 8 output
-            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "P") else []
+            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "P") else []
             if s in ("R10", "C+R10"):
                 keys.append("rules 10 " + kind)
                 keys.append("rules 10 all")
@@ -256,15 +299,18 @@ def score():
             if s in ("R13", "C+R13"):
                 keys.append("rules 13 " + kind)
                 keys.append("rules 13 all")
+            if s in ("R14", "C+R14"):
+                keys.append("rules 14 " + kind)
+                keys.append("rules 14 all")
             if kind == "parallel" and s in ("A", "B"):
                 keys.append("parallel A+B")
             for k in keys:
                 n[k] += 1
                 tp[k] += label == "yes"
-            if label == "no" and s not in ("R8", "R10", "R11", "R12", "R13"):
+            if label == "no" and s not in ("R8", "R10", "R11", "R12", "R13", "R14"):
                 reasons[reason.split(":")[0].strip()] += 1
         lines.append("%s: " % name.upper() + "; ".join("%s %d/%d = %.3f" % (k, tp[k], n[k], tp[k] / n[k])
-                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel", "rules 13 all", "rules 13 quoted", "rules 13 parallel"] if n[k]))
+                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel", "rules 13 all", "rules 13 quoted", "rules 13 parallel", "rules 14 all", "rules 14 quoted", "rules 14 parallel"] if n[k]))
         lines.append("  no: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
     print("\n".join(lines))
 
@@ -272,10 +318,16 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev11":
+        dev10(sys.argv[2], "dev11", "D11", SEED + 9, 40, 20)
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev10":
+        dev10(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev9":
         dev9(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev8":
         dev8(sys.argv[2])
+    elif len(sys.argv) > 3 and sys.argv[1] == "test9":
+        test9(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 3 and sys.argv[1] == "test8":
         test8(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 3 and sys.argv[1] == "test7":

@@ -37,11 +37,14 @@ type Docs struct {
 	// StreamsOutput: results go to stdout while the run goes on (no
 	// progress line when stdout is the same terminal).
 	StreamsOutput bool
-	// Sources, when set, are read instead of expanding paths (a command
-	// that expands them itself, such as report with --compare); Skipped are
+	// Expanded says that the command expanded its paths itself (check
+	// drops what its configuration excludes, report groups with --compare):
+	// Sources are then read instead of expanding paths — even when there are
+	// none, which is not a reason to read standard input — and Skipped are
 	// the problems that expansion met, to be named and counted.
-	Sources []input.Source
-	Skipped []error
+	Expanded bool
+	Sources  []input.Source
+	Skipped  []error
 }
 
 // WholeMode says how a command that needs whole documents reads big inputs.
@@ -116,7 +119,7 @@ const (
 
 func (d Docs) start(ctx context.Context, paths []string) (*run, error) {
 	r := &run{srcs: d.Sources, skipped: d.Skipped}
-	if r.srcs == nil {
+	if !d.Expanded {
 		var err error
 		if r.srcs, r.skipped, err = d.In.Sources(d.F, paths); err != nil {
 			return nil, err

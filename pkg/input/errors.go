@@ -29,6 +29,9 @@ var (
 	ErrTooLarge = errors.New("file too large")
 	// ErrEncoding: Options.Encoding names an encoding this package does not know.
 	ErrEncoding = errors.New("unknown encoding")
+	// ErrNoDocuments: a directory given on the command line holds no file
+	// the walk takes (none with a document extension, or all excluded).
+	ErrNoDocuments = errors.New("no documents")
 )
 
 // Error is an error about one input. Its message always starts with the

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strings"
 )
 
@@ -40,9 +41,11 @@ type ExpandOptions struct {
 // An Include pattern matches the base name, case-insensitively.
 //
 // A path is taken once, at its first appearance. A nonexistent argument,
-// an unreadable directory or a malformed pattern gives an *Error in errs
-// ("missing.txt: no such file or directory") and the other arguments are
-// still expanded. Given the same tree, the result is always the same.
+// an unreadable directory, a directory in which the walk takes no file (an
+// *Error of kind ErrNoDocuments: a typo'd folder or one of .csv files must
+// not pass for an empty corpus) or a malformed pattern gives an *Error in
+// errs ("missing.txt: no such file or directory") and the other arguments
+// are still expanded. Given the same tree, the result is always the same.
 func Expand(args []string, opts ExpandOptions) (srcs []Source, errs []error) {
 	e := expander{seen: make(map[string]bool)}
 	e.include = e.patterns(opts.Include, "include")
@@ -128,6 +131,12 @@ func (e *expander) arg(arg string) {
 }
 
 func (e *expander) walk(root string) {
+	taken := 0 // files the walk takes, counted before duplicates are dropped
+	defer func() {
+		if taken == 0 {
+			e.errs = append(e.errs, e.noDocuments(root))
+		}
+	}()
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			e.errs = append(e.errs, pathError(p, err))
@@ -168,6 +177,7 @@ func (e *expander) walk(root string) {
 			if !info.Mode().IsRegular() {
 				return nil // links to directories are not followed
 			}
+			taken++
 			e.add(p, info.Size())
 			return nil
 		}
@@ -179,9 +189,42 @@ func (e *expander) walk(root string) {
 			e.errs = append(e.errs, pathError(p, err))
 			return nil
 		}
+		taken++
 		e.add(p, info.Size())
 		return nil
 	})
+}
+
+// noDocuments is the error for a directory in which the walk took no file.
+func (e *expander) noDocuments(root string) *Error {
+	msg := "no documents in this directory (taken: " + e.takenList() + ")"
+	if len(e.exclude) > 0 {
+		msg += " once --exclude " + strings.Join(e.exclude, ",") + " is applied"
+	}
+	if len(e.include) == 0 {
+		msg += "; use --include to take files of other names"
+	}
+	return &Error{Path: root, Kind: ErrNoDocuments, msg: msg}
+}
+
+// takenList says which files a walk takes: the Include patterns, then the
+// extensions, in the order they are documented.
+func (e *expander) takenList() string {
+	var parts []string
+	parts = append(parts, e.include...)
+	for _, x := range strings.Fields(DefaultExts) {
+		if e.exts[x] {
+			parts = append(parts, "*"+x)
+		}
+	}
+	var other []string
+	for x := range e.exts {
+		if !strings.Contains(" "+DefaultExts+" ", " "+x+" ") {
+			other = append(other, "*"+x)
+		}
+	}
+	sort.Strings(other)
+	return strings.Join(append(parts, other...), " ")
 }
 
 // wanted reports whether a walked file is taken by extension or Include.

@@ -179,3 +179,45 @@ func TestExpandUnreadableDir(t *testing.T) {
 		t.Errorf("errs = %v, want one naming %s", errs, locked)
 	}
 }
+
+// A directory in which the walk takes nothing is an error naming it, so
+// that a mistyped folder, or one of other files, does not pass for an empty
+// corpus; a directory whose files were already taken is not.
+func TestExpandNoDocuments(t *testing.T) {
+	dir := t.TempDir()
+	t.Chdir(dir)
+	makeTree(t, dir, "csv/a.csv", "csv/b.CSV", "drafts/x.txt", "docs/sub/y.txt", "docs/z.md")
+	if err := os.Mkdir("empty", 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		args []string
+		opts ExpandOptions
+		want []string // error messages
+	}{
+		{[]string{"empty"}, ExpandOptions{}, []string{"empty: no documents in this directory (taken: " +
+			"*.txt *.md *.markdown *.html *.htm *.docx *.pdf *.ofd *.doc *.wps *.xlsx *.odt *.fodt *.rtf); " +
+			"use --include to take files of other names"}},
+		{[]string{"csv"}, ExpandOptions{Exts: []string{"txt", ".PDF"}}, []string{"csv: no documents in this directory (taken: " +
+			"*.txt *.pdf); use --include to take files of other names"}},
+		{[]string{"drafts", "docs"}, ExpandOptions{Exclude: []string{"*.txt"}}, []string{"drafts: no documents in this directory (taken: " +
+			"*.txt *.md *.markdown *.html *.htm *.docx *.pdf *.ofd *.doc *.wps *.xlsx *.odt *.fodt *.rtf) once --exclude *.txt is applied; " +
+			"use --include to take files of other names"}},
+		{[]string{"csv"}, ExpandOptions{Include: []string{"*.json"}}, []string{"csv: no documents in this directory (taken: *.json)"}},
+		{[]string{"csv"}, ExpandOptions{Include: []string{"*.csv"}}, nil},
+		{[]string{"docs", "docs/sub"}, ExpandOptions{}, nil}, // docs/sub's file was taken with docs
+	}
+	for _, tt := range tests {
+		_, errs := Expand(tt.args, tt.opts)
+		var msgs []string
+		for _, err := range errs {
+			msgs = append(msgs, err.Error())
+			if !errors.Is(err, ErrNoDocuments) {
+				t.Errorf("%v: %v is not ErrNoDocuments", tt.args, err)
+			}
+		}
+		if !reflect.DeepEqual(msgs, tt.want) {
+			t.Errorf("Expand(%q, %+v) errors:\n%q\nwant\n%q", tt.args, tt.opts, msgs, tt.want)
+		}
+	}
+}

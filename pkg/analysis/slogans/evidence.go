@@ -128,7 +128,7 @@ func (x *extractor) listsThings(members [][]rune, rspans [][2]int) bool {
 			}
 		}
 	}
-	if offices == len(members) || each == len(members) || people == len(members) {
+	if offices == len(members) || each == len(members) || people == len(members) || x.tiersOrSectors(members, rspans) || describedMembers(members) {
 		return true
 	}
 	for i, m := range members {

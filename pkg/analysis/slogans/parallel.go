@@ -35,6 +35,9 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 		return false
 	}
 	emit := func(spans [][2]int, tail int) {
+		if tail == 0 {
+			x.fixLastMember(spans)
+		}
 		a, b := spans[0][0], spans[len(spans)-1][1]
 		if overlapsLex(a, b) {
 			return
@@ -49,7 +52,7 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 		h.i, h.k = v.fullSpan(a, b)
 		h.i, h.k = x.withMarks(h.i, h.k)
 		h.quoted = x.enclosed(h.i, h.k)
-		if !h.quoted && (x.notASeries(x.runesOf(spans), spans) || x.noEvidence(x.runesOf(spans), spans, tail > 0)) {
+		if !h.quoted && (x.notASeries(x.runesOf(spans), spans) || x.noEvidence(x.runesOf(spans), spans, tail > 0) || x.addressees(h.i, h.k)) {
 			return
 		}
 		h.ei, h.ek = h.i, h.k

@@ -123,6 +123,7 @@ func (x *extractor) findQuotes() []quoteSpan {
 		}
 	}
 	x.namesEverywhere()
+	x.categoryRuns()
 	return x.quotes
 }
 
@@ -247,12 +248,15 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	if han == 0 {
 		return q // a number, a date, a word in another script: not a quote worth reporting
 	}
-	if x.titleCue(a, b) {
+	if x.titleCue(a, b) || campaignMonth(c) || a >= 2 && (v.r[a-2] == '》' || v.r[a-2] == '〉') {
 		return set(ClassTitle, "")
 	}
 	if named, strong := x.nameCue(a, b, key); named {
 		q.named = strong
 		return set(ClassTitle, "")
+	}
+	if !strings.ContainsAny(key, "+＋") && !hasCountingNumeral(c) && !numberedShape(c) && !x.knownTerm(key) && x.headedName(b) {
+		return set(ClassTitle, "") // rules 15: “安新云控”智慧工厂云管控平台
 	}
 	if numberedShape(c) {
 		return set(ClassFormulation, Numbered)
@@ -266,6 +270,9 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	known := x.knownTerm(key)
 	if !known && x.sentenceLike(a, b) {
 		return set(ClassCitation, "")
+	}
+	if !known && !hasCountingNumeral(c) && (x.scareCue(a, b) || x.quotedAction(a, b) || x.modifierQuote(c, b)) {
+		return set(ClassScare, "") // rules 15
 	}
 	if known || hasCountingNumeral(c) {
 		return set(ClassFormulation, Quoted)
@@ -366,7 +373,9 @@ var nameEnds = []string{"委员会", "基金会", "协会", "学会", "联合会
 	"研究院", "研究所", "大学", "学院", "协议", "公约", "条例", "纲要", "规范", "白皮书", "宣言", "报告",
 	"组织", "同盟会", "研讨会", "博览会", "交易会", "决议", "决议文",
 	// rules 12: meetings, newspapers, communiqués, lists of honours
-	"会议", "峰会", "日报", "时报", "晚报", "周刊", "杂志", "电视台", "通讯社", "公报", "名单"}
+	"会议", "峰会", "日报", "时报", "晚报", "周刊", "杂志", "电视台", "通讯社", "公报", "名单",
+	// rules 15: meetings of trade and exchange
+	"洽谈会", "推介会", "发布会", "展销会", "座谈会", "交流会", "对接会", "年会"}
 
 // titleCue reports whether the quoted runes r[a:b] are a name.
 func (x *extractor) titleCue(a, b int) bool {

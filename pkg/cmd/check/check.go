@@ -245,7 +245,7 @@ func checkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	out := opts.IO.Out
 	var files []*fileResult
 	var writeErrs []error
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "check", Sources: srcs, Skipped: skipped}
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "check", Expanded: true, Sources: srcs, Skipped: skipped}
 	outcome, err := cmdutil.RunSources(ctx, docs, nil,
 		func(ctx context.Context, src input.Source) (*fileResult, error) {
 			return checkOne(ctx, opts, cfg, src)

@@ -246,7 +246,7 @@ func convertRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		}
 	}
 	nFiles := 0
-	docs := cmdutil.Docs{F: f, In: &in, Label: "convert", Sources: srcs, Skipped: skipped, StreamsOutput: opts.Output == "" && opts.OutDir == "" && !opts.InPlace}
+	docs := cmdutil.Docs{F: f, In: &in, Label: "convert", Expanded: true, Sources: srcs, Skipped: skipped, StreamsOutput: opts.Output == "" && opts.OutDir == "" && !opts.InPlace}
 	// a file's findings are rendered on its worker; emit writes the bytes
 	type checked struct {
 		n     int

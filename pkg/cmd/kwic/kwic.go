@@ -110,7 +110,7 @@ func kwicRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	docs.Sources, docs.Skipped = srcs, skipped
+	docs.Expanded, docs.Sources, docs.Skipped = true, srcs, skipped
 	w, err := newWriter(opts, disp)
 	if err != nil {
 		return err

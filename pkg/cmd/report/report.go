@@ -299,7 +299,7 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		return err
 	}
 	track := res.Track()
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "report", Sources: srcs, Skipped: skipped,
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "report", Expanded: true, Sources: srcs, Skipped: skipped,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	out, err := cmdutil.RunDocs(ctx, docs, nil,
 		func(ctx context.Context, d *corpus.Doc) (reportpage.DocResult, error) {

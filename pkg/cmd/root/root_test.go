@@ -81,7 +81,7 @@ func TestExitPrecedenceInEveryCommand(t *testing.T) {
 	reading := [][]string{
 		{"segment"}, {"clean"}, {"keywords"}, {"entities"}, {"slogans"}, {"detect"}, {"freq"}, {"analyze"},
 		{"kwic", "发展"}, {"convert", "--to", "t"}, {"check", "--no-config", "--fail-on", "none"},
-		{"report", "-o", "-"},
+		{"report", "-o", "-"}, {"structure"}, {"instruments"}, {"network"}, {"reuse"},
 	}
 	for _, cmd := range reading {
 		name := strings.Join(cmd, " ")
@@ -92,6 +92,16 @@ func TestExitPrecedenceInEveryCommand(t *testing.T) {
 			r := clitest.Run(t, clitest.Options{}, append(cmd, good, missing)...)
 			if r.Code != 3 || !strings.Contains(r.Stderr, "no-such-file.txt") || !strings.Contains(r.Stderr, "1 input skipped") {
 				t.Errorf("skipped: exit %d, stderr %q; want 3 naming the file", r.Code, r.Stderr)
+			}
+			// inputs that all fail never fall back to standard input, and a
+			// directory without documents is named, not taken for an empty corpus
+			for _, bad := range []string{missing, t.TempDir()} {
+				r := clitest.Run(t, clitest.Options{Stdin: "高质量发展是首要任务。\n"}, append(cmd, bad)...)
+				out := r.Stdout + r.Stderr
+				if r.Code != 3 || strings.Contains(out, "<stdin>") || strings.Contains(out, "质量") || strings.Contains(out, "質量") ||
+					!strings.Contains(r.Stderr, filepath.Base(bad)) {
+					t.Errorf("%s only: exit %d, stdout %q, stderr %q; want 3 naming it, standard input unread", bad, r.Code, r.Stdout, r.Stderr)
+				}
 			}
 			if r := clitest.Run(t, clitest.Options{}, append(cmd, "--no-such-flag", good)...); r.Code != 2 {
 				t.Errorf("usage: exit %d", r.Code)
