@@ -112,6 +112,9 @@ type controller struct {
 	windows                  int // windows in the mean under way
 	probing                  bool
 	fails                    int // probes in a row that found no gain
+	// loaded: a window has found the CPU short (a level was parked) in
+	// this loop or one before whose state was taken
+	loaded bool
 }
 
 func newController(jobs int, start usage) *controller {
@@ -177,6 +180,7 @@ func (c *controller) observe(u usage) int {
 // park sets as many workers as the CPUs the process gets at rate (rounded
 // up past a quarter of a core), at least one fewer than now.
 func (c *controller) park(rate float64, now time.Duration) int {
+	c.loaded = true
 	k := min(max(1, int(rate+shortCPU)), c.active-1)
 	c.set(k, now)
 	return k
@@ -230,18 +234,29 @@ func (g *gate) set(k int) {
 // the returned stop is called; stop lets every worker run again (so that
 // parked workers see the end of the work) and returns once the controller
 // has stopped. The controller starts from the state store kept of the last
-// loop, if any, and leaves its own there at the end. onSet, when not nil,
-// is told of every change (tests).
-func adapt(g *gate, jobs int, m meter, period time.Duration, store *paceStore, onSet func(int)) (stop func()) {
+// loop, if any, and leaves its own there at the end. onLoad, when not nil,
+// is called once, on the controller's goroutine, as soon as the controller
+// has found the CPU short (now or in a loop before); adaptive is false
+// where nothing adapts (one job, no meter, ZHPOLICY_FIXED_JOBS). onSet,
+// when not nil, is told of every change (tests).
+func adapt(g *gate, jobs int, m meter, period time.Duration, store *paceStore, onLoad func(), onSet func(int)) (stop func(), adaptive bool) {
 	noop := func() { g.set(jobs) }
 	if jobs < 2 || m == nil || os.Getenv("ZHPOLICY_FIXED_JOBS") != "" {
-		return noop
+		return noop, false
 	}
 	start, ok := m.read()
 	if !ok {
-		return noop
+		return noop, false
 	}
 	c := store.take(jobs, start)
+	told := false
+	tell := func() {
+		if c.loaded && !told && onLoad != nil {
+			told = true
+			onLoad()
+		}
+	}
+	tell()
 	if c.active != jobs {
 		g.set(c.active)
 		if onSet != nil {
@@ -267,7 +282,9 @@ func adapt(g *gate, jobs int, m meter, period time.Duration, store *paceStore, o
 				return
 			}
 			before := c.active
-			if k := c.observe(u); k != before {
+			k := c.observe(u)
+			tell()
+			if k != before {
 				g.set(k)
 				if onSet != nil {
 					onSet(k)
@@ -280,7 +297,7 @@ func adapt(g *gate, jobs int, m meter, period time.Duration, store *paceStore, o
 		wg.Wait()
 		store.put(c)
 		g.set(jobs)
-	}
+	}, true
 }
 
 // A paceStore keeps the state of the controller of the last loop that
@@ -364,7 +381,8 @@ func NewThrottle(jobs int) *Throttle {
 		return &Throttle{}
 	}
 	g := newGate(jobs)
-	return &Throttle{g: g, stop: adapt(g, jobs, newMeter(), adaptPeriod, &processPace, nil)}
+	stop, _ := adapt(g, jobs, newMeter(), adaptPeriod, &processPace, nil, nil)
+	return &Throttle{g: g, stop: stop}
 }
 
 // Wait returns when worker w may take an item.

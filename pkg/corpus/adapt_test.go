@@ -362,8 +362,9 @@ func TestThrottle(t *testing.T) {
 
 	NewThrottle(2).Stop()
 	g := newGate(2)
-	th := &Throttle{g: g, stop: adapt(g, 2, nil, adaptPeriod, nil, nil)} // no controller: ...
-	th.g.set(1)                                                          // ... parked by hand
+	stop, _ := adapt(g, 2, nil, adaptPeriod, nil, nil, nil) // no controller: ...
+	th := &Throttle{g: g, stop: stop}
+	th.g.set(1) // ... parked by hand
 	passed := make(chan struct{})
 	go func() {
 		th.Wait(1)
@@ -531,3 +532,11 @@ func TestMapSeqStartsFromTheLastLoop(t *testing.T) {
 		t.Fatalf("the loop left no parked state")
 	}
 }
+
+// fakeCPUMeter reports the same rate and wait every window.
+type fakeCPUMeter struct {
+	f          fakeCPU
+	rate, wait float64
+}
+
+func (m *fakeCPUMeter) read() (usage, bool) { return m.f.window(m.rate, m.wait), true }
