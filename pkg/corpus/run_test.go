@@ -270,9 +270,8 @@ func TestSpareProc(t *testing.T) {
 	if got := during.Load(); got != int64(before+1) {
 		t.Errorf("fixed: GOMAXPROCS %d during a run of %d workers, want %d", got, before, before+1)
 	}
-	var err error
 	// fewer workers than Ps: nothing changes
-	err = Map(context.Background(), []int{1, 2, 3}, max(before-1, 1),
+	err := Map(context.Background(), []int{1, 2, 3}, max(before-1, 1),
 		func(context.Context, int, int) (int, error) {
 			during.Store(int64(runtime.GOMAXPROCS(0)))
 			return 0, nil
