@@ -33,7 +33,7 @@ opencc|dict/opencc|go run ./gen -root ../..|dict/opencc/tables
 hanzi|dict/hanzi|go run ./gen -o tables.go|dict/hanzi/tables.go
 slogans|dict/slogans|go run ./gen -root ../..|dict/slogans/baseline.tsv
 background|.|go run ./dict/keywords/gen -corpus ../shared/corpus -o dict/keywords/background.tsv|dict/keywords/background.tsv dict/keywords/background.bin dict/keywords/background_docs.txt
-procedure|.|go run ./dict/keywords/genproc -corpus ../shared/corpus|dict/keywords/procedure.tsv
+procedure|.|go run ./dict/keywords/genproc -corpus ../shared/corpus|dict/keywords/procedure.tsv dict/keywords/genre.tsv
 entities|pkg/analysis/entities|go generate .|dict/entities/tables.bin
 tradforms|pkg/normalize|go generate .|pkg/normalize/tradforms.go'
 

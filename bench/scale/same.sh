@@ -5,6 +5,8 @@
 # against that build at -j 1 (the output must not change with this work).
 # Exits 1 on the first difference, naming it.
 #
+# ZP_COMMANDS=FILE: other command lines than bench/scale/commands.txt.
+#
 #   bash bench/scale/same.sh            # or REF=/tmp/zhpolicy-main bash bench/scale/same.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -43,5 +45,5 @@ while IFS= read -r cmd; do
 		fi
 		echo "same: $cmd $fmt ($(wc -c <"$work/j1") bytes)"
 	done
-done < <(cat bench/scale/commands.txt; echo "reuse --passages")
+done < <(if [ -n "${ZP_COMMANDS:-}" ]; then cat "$ZP_COMMANDS"; else cat bench/scale/commands.txt; echo "reuse --passages"; fi)
 exit $fail

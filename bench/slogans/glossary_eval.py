@@ -1,11 +1,22 @@
-import json,sys,re
+"""Glossary recall of `zhpolicy slogans` on the two glossary reports (../shared/bench/glossary_2026, TEST).
+
+    python3 bench/slogans/glossary_eval.py BINARY [BINARY...]   # run from the repository root
+
+Without arguments it reads /tmp/gl_main.jsonl and /tmp/gl_new.jsonl (outputs written earlier).
+"""
+import json,sys,re,subprocess,glob
 strip=lambda s:re.sub(r'[“”「」『』‘’"《》\s]','',s)
 gold={}
 for l in open('../shared/bench/glossary_2026/glossary_terms.tsv').read().splitlines()[1:]:
     p,n,t,_=l.split('\t',3); gold.setdefault(p,[]).append(t)
-for b in ['main','new']:
+def lines(b):
+    if b.startswith('/tmp/gl_'):
+        return open(b).read().splitlines()
+    docs=sorted(glob.glob('../shared/bench/glossary_2026/2026_*_body_without_glossary.txt'))
+    return subprocess.run([b,'slogans','-q','-f','jsonl']+docs,capture_output=True,text=True).stdout.splitlines()
+for b in (sys.argv[1:] or ['/tmp/gl_main.jsonl','/tmp/gl_new.jsonl']):
     got={}
-    for l in open(f'/tmp/gl_{b}.jsonl'):
+    for l in lines(b):
         d=json.loads(l); p=re.search(r'2026_(.+?)_body',d['file']).group(1)
         got.setdefault(p,[]).append(d)
     ex=ign=cont=newf=tot=0; fl=0

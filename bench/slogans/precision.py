@@ -144,7 +144,9 @@ def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30
     ministry/provincial notices (SPLIT.md), leaving out rows of earlier DEV samples, into
     gold/precision_dev10.tsv with empty labels (round 8: labelled before any rule of rules 15 changed).
     `dev11` draws 40 quoted and 20 parallel rows (seed 20261214) of a later build the same way
-    into gold/precision_dev11.tsv (labelled before the rules that followed it)."""
+    into gold/precision_dev11.tsv (labelled before the rules that followed it); `dev12` draws 20 quoted
+    and 40 parallel rows (seed 20261215) of rules 15 into gold/precision_dev12.tsv (round 9, labelled
+    before any rule of rules 16 changed)."""
     import hashlib
     d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
     docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
@@ -214,6 +216,17 @@ def test9(binary, old):
     write_rows("precision_test9.tsv", TEST9, binary, old, "R14")
 
 
+TEST10 = ["ministry_provincial_notices/%s.txt" % n for n in
+          "central_108 central_008 central_093 central_164 central_110".split()]
+
+
+def test10(binary, old):
+    """Write gold/precision_test10.tsv: every output row of rules 16 on the round-9 TEST documents
+    (gold/blind10_list.md) as sample C (C+R15 when rules 15 output it too) and the rows only rules 15
+    output (R15), with empty labels (labelled by hand afterwards)."""
+    write_rows("precision_test10.tsv", TEST10, binary, old, "R15")
+
+
 def test6(binary, old):
     """Write gold/precision_test6.tsv: every output row of rules 12 on the round-5 TEST documents
     (gold/blind6_list.md) as sample C (C+R11 when rules 11 output it too) and the rows only rules 11
@@ -271,7 +284,7 @@ def test5(binary=None, old=None):
 
 def score():
     lines = []
-    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7", "test8", "test9"):
+    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7", "test8", "test9", "test10"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         if not os.path.exists(p):
             continue
@@ -283,7 +296,7 @@ def score():
             # test3, test4: every row of the output (C; C+R8 when rules 8
             # output it too: all C rows of test3) of the new TEST documents;
             # R8 rows are those only rules 8 output
-            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "P") else []
+            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "C+R15", "P") else []
             if s in ("R10", "C+R10"):
                 keys.append("rules 10 " + kind)
                 keys.append("rules 10 all")
@@ -302,15 +315,18 @@ def score():
             if s in ("R14", "C+R14"):
                 keys.append("rules 14 " + kind)
                 keys.append("rules 14 all")
+            if s in ("R15", "C+R15"):
+                keys.append("rules 15 " + kind)
+                keys.append("rules 15 all")
             if kind == "parallel" and s in ("A", "B"):
                 keys.append("parallel A+B")
             for k in keys:
                 n[k] += 1
                 tp[k] += label == "yes"
-            if label == "no" and s not in ("R8", "R10", "R11", "R12", "R13", "R14"):
+            if label == "no" and s not in ("R8", "R10", "R11", "R12", "R13", "R14", "R15"):
                 reasons[reason.split(":")[0].strip()] += 1
         lines.append("%s: " % name.upper() + "; ".join("%s %d/%d = %.3f" % (k, tp[k], n[k], tp[k] / n[k])
-                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel", "rules 13 all", "rules 13 quoted", "rules 13 parallel", "rules 14 all", "rules 14 quoted", "rules 14 parallel"] if n[k]))
+                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel", "rules 13 all", "rules 13 quoted", "rules 13 parallel", "rules 14 all", "rules 14 quoted", "rules 14 parallel", "rules 15 all", "rules 15 quoted", "rules 15 parallel"] if n[k]))
         lines.append("  no: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
     print("\n".join(lines))
 
@@ -318,6 +334,8 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev12":
+        dev10(sys.argv[2], "dev12", "D12", SEED + 10, 20, 40)
     elif len(sys.argv) > 2 and sys.argv[1] == "dev11":
         dev10(sys.argv[2], "dev11", "D11", SEED + 9, 40, 20)
     elif len(sys.argv) > 2 and sys.argv[1] == "dev10":
@@ -326,6 +344,8 @@ if __name__ == "__main__":
         dev9(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev8":
         dev8(sys.argv[2])
+    elif len(sys.argv) > 3 and sys.argv[1] == "test10":
+        test10(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 3 and sys.argv[1] == "test9":
         test9(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 3 and sys.argv[1] == "test8":

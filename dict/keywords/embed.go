@@ -26,3 +26,11 @@ var Background string
 //
 //go:embed procedure.tsv
 var Procedure string
+
+// Genre is the vocabulary of the calls of policy notices (documents with a
+// procedural part): terms with their document frequencies among the
+// background's calls and among all its documents, written by
+// `go run ./dict/keywords/genproc` beside procedure.tsv.
+//
+//go:embed genre.tsv
+var Genre string

@@ -27,7 +27,10 @@ import (
 // they got 8% more CPU than the parked level, or the parked level comes
 // back. On a machine where another session's load still leaves a run more
 // than one core, -j 2 then keeps its second worker; where it leaves one,
-// the second worker is parked most of the time. Parking changes only which
+// the second worker is parked most of the time. A probe that follows one
+// that found no gain stops after 0.15 s when it finds none again. What the
+// controller has found lasts across the loops of one process (a command's
+// corpus pass and its work; see paceStore). Parking changes only which
 // worker takes an item: results are emitted in input order as before, the
 // output is the same. ZHPOLICY_FIXED_JOBS=1 turns the adaptation off.
 //
@@ -59,6 +62,12 @@ const (
 	holdMax = 3200 * time.Millisecond
 	// probeWindows is how many windows a probe measures every worker over.
 	probeWindows = 6
+	// quickProbe: once a probe has found that the workers parked add
+	// nothing, the next one stops after quickProbe windows when they
+	// still add nothing (the time at every worker is what a probe costs
+	// on a loaded machine); one that looks like a gain runs its
+	// probeWindows to confirm it.
+	quickProbe = 3
 	// keepMin and keepMax bound how long every worker runs, once a probe
 	// has found that they get more CPU than the parked level, before a
 	// short window can park them again: the keep doubles with every such
@@ -102,6 +111,10 @@ type controller struct {
 	parked, probe, probeWait float64
 	windows                  int // windows in the mean under way
 	probing                  bool
+	fails                    int // probes in a row that found no gain
+	// loaded: a window has found the CPU short (a level was parked) in
+	// this loop or one before whose state was taken
+	loaded bool
 }
 
 func newController(jobs int, start usage) *controller {
@@ -136,17 +149,20 @@ func (c *controller) observe(u usage) int {
 	if c.probing {
 		c.probe += (rate - c.probe) / float64(c.windows)
 		c.probeWait += (wait - c.probeWait) / float64(c.windows)
-		if c.windows < probeWindows {
+		noGain := c.probe < gain*c.parked && c.probeWait > waitCPU
+		if c.windows < probeWindows && !(c.fails > 0 && noGain && c.windows >= quickProbe) {
 			return c.active
 		}
 		c.probing = false
-		if c.probe < gain*c.parked && c.probeWait > waitCPU {
+		if noGain {
 			// the workers parked add nothing: parked again, for longer
+			c.fails++
 			c.hold = min(2*c.hold, holdMax)
 			c.keep = keepMin
 			return c.park(c.probe, u.wall)
 		}
 		// they add: every worker runs, for longer each time
+		c.fails = 0
 		c.hold = holdMin
 		c.keepUntil = u.wall + c.keep
 		c.keep = min(2*c.keep, keepMax)
@@ -164,6 +180,7 @@ func (c *controller) observe(u usage) int {
 // park sets as many workers as the CPUs the process gets at rate (rounded
 // up past a quarter of a core), at least one fewer than now.
 func (c *controller) park(rate float64, now time.Duration) int {
+	c.loaded = true
 	k := min(max(1, int(rate+shortCPU)), c.active-1)
 	c.set(k, now)
 	return k
@@ -216,17 +233,36 @@ func (g *gate) set(k int) {
 // adapt runs a controller over m's usage every period, setting g, until
 // the returned stop is called; stop lets every worker run again (so that
 // parked workers see the end of the work) and returns once the controller
-// has stopped. onSet, when not nil, is told of every change (tests).
-func adapt(g *gate, jobs int, m meter, period time.Duration, onSet func(int)) (stop func()) {
+// has stopped. The controller starts from the state store kept of the last
+// loop, if any, and leaves its own there at the end. onLoad, when not nil,
+// is called once, on the controller's goroutine, as soon as the controller
+// has found the CPU short (now or in a loop before); adaptive is false
+// where nothing adapts (one job, no meter, ZHPOLICY_FIXED_JOBS). onSet,
+// when not nil, is told of every change (tests).
+func adapt(g *gate, jobs int, m meter, period time.Duration, store *paceStore, onLoad func(), onSet func(int)) (stop func(), adaptive bool) {
 	noop := func() { g.set(jobs) }
 	if jobs < 2 || m == nil || os.Getenv("ZHPOLICY_FIXED_JOBS") != "" {
-		return noop
+		return noop, false
 	}
 	start, ok := m.read()
 	if !ok {
-		return noop
+		return noop, false
 	}
-	c := newController(jobs, start)
+	c := store.take(jobs, start)
+	told := false
+	tell := func() {
+		if c.loaded && !told && onLoad != nil {
+			told = true
+			onLoad()
+		}
+	}
+	tell()
+	if c.active != jobs {
+		g.set(c.active)
+		if onSet != nil {
+			onSet(c.active)
+		}
+	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Add(1)
@@ -246,7 +282,9 @@ func adapt(g *gate, jobs int, m meter, period time.Duration, onSet func(int)) (s
 				return
 			}
 			before := c.active
-			if k := c.observe(u); k != before {
+			k := c.observe(u)
+			tell()
+			if k != before {
 				g.set(k)
 				if onSet != nil {
 					onSet(k)
@@ -257,8 +295,72 @@ func adapt(g *gate, jobs int, m meter, period time.Duration, onSet func(int)) (s
 	return func() {
 		close(done)
 		wg.Wait()
+		store.put(c)
 		g.set(jobs)
+	}, true
+}
+
+// A paceStore keeps the state of the controller of the last loop that
+// ended, for the next loop to start from. One command runs several loops
+// over the corpus (the cleaning's corpus pass, then the work; reuse's
+// alignment after its loop): a loop that started its controller afresh
+// ran every worker until a window found the CPU short, then probed again
+// after holdMin, so that on a loaded machine each loop paid the probes of
+// the first second again. With the store, the level, the hold, the keep
+// and what the last probe found carry on from one loop to the next as if
+// they were one (the time between two loops does not count), unless the
+// state is older than staleAfter or was for another number of jobs.
+type paceStore struct {
+	mu  sync.Mutex
+	c   *controller // a copy of the last controller at its end; nil: none yet
+	at  time.Time   // when it was put
+	now func() time.Time
+}
+
+// staleAfter is how old a stored state may be and still be taken: the
+// load a longer gap has seen is not known.
+const staleAfter = holdMax
+
+// processPace is the store of the process: the controller's state is the
+// only state the package keeps between calls, and it is a measurement of
+// the machine, not a result: outputs never depend on it.
+var processPace paceStore
+
+func (s *paceStore) clock() time.Time {
+	if s.now != nil {
+		return s.now()
 	}
+	return time.Now()
+}
+
+// take returns the controller a loop of jobs workers starts with: the
+// stored one, its times moved to the new loop's start, or a new one.
+func (s *paceStore) take(jobs int, start usage) *controller {
+	if s == nil {
+		return newController(jobs, start)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.c == nil || s.c.jobs != jobs || s.clock().Sub(s.at) > staleAfter {
+		return newController(jobs, start)
+	}
+	c := *s.c
+	shift := start.wall - c.last.wall
+	c.since += shift
+	c.keepUntil += shift
+	c.last = start
+	return &c
+}
+
+// put stores a copy of c, which no goroutine changes any more.
+func (s *paceStore) put(c *controller) {
+	if s == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cp := *c
+	s.c, s.at = &cp, s.clock()
 }
 
 // Throttle lets a pool of workers that take their items themselves (an
@@ -279,7 +381,8 @@ func NewThrottle(jobs int) *Throttle {
 		return &Throttle{}
 	}
 	g := newGate(jobs)
-	return &Throttle{g: g, stop: adapt(g, jobs, newMeter(), adaptPeriod, nil)}
+	stop, _ := adapt(g, jobs, newMeter(), adaptPeriod, &processPace, nil, nil)
+	return &Throttle{g: g, stop: stop}
 }
 
 // Wait returns when worker w may take an item.

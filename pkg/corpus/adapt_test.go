@@ -362,8 +362,9 @@ func TestThrottle(t *testing.T) {
 
 	NewThrottle(2).Stop()
 	g := newGate(2)
-	th := &Throttle{g: g, stop: adapt(g, 2, nil, adaptPeriod, nil)} // no controller: ...
-	th.g.set(1)                                                     // ... parked by hand
+	stop, _ := adapt(g, 2, nil, adaptPeriod, nil, nil, nil) // no controller: ...
+	th := &Throttle{g: g, stop: stop}
+	th.g.set(1) // ... parked by hand
 	passed := make(chan struct{})
 	go func() {
 		th.Wait(1)
@@ -383,3 +384,159 @@ func TestThrottle(t *testing.T) {
 	}
 	th.Stop() // twice is fine
 }
+
+// TestControllerStateLastsAcrossLoops: a loop that starts after one that
+// parked its second worker starts parked, and probes when the hold the
+// last loop began ends, not at once at every worker (the cleaning's
+// corpus pass, then the work, are two loops of one command).
+func TestControllerStateLastsAcrossLoops(t *testing.T) {
+	hold := int(holdMin / adaptPeriod)
+	store := &paceStore{now: func() time.Time { return time.Time{} }}
+	f := &fakeCPU{}
+	c := store.take(2, f.u)
+	if got := f.run(c, 1, 1.0, 1.0); got[0] != 1 {
+		t.Fatalf("first window under load: %v, want [1]", got)
+	}
+	f.run(c, 3, 1.0, 0.05) // three windows of the hold in the first loop
+	store.put(c)
+
+	// the next loop: a meter of its own, from zero
+	f2 := &fakeCPU{}
+	c2 := store.take(2, f2.u)
+	if c2.active != 1 {
+		t.Fatalf("the next loop starts with %d workers, want 1 (parked)", c2.active)
+	}
+	got := f2.run(c2, hold-3, 1.0, 0.05)
+	if want := append(levels(hold-4, 1), 2); !slices.Equal(got, want) {
+		t.Fatalf("the rest of the hold, then a probe: %v, want %v", got, want)
+	}
+	// the probe fails: the hold doubles, as within one loop
+	f2.run(c2, 1+probeWindows, 1.0, 1.0)
+	if c2.active != 1 || c2.hold != 2*holdMin {
+		t.Fatalf("after a failed probe: %d workers, hold %v", c2.active, c2.hold)
+	}
+	store.put(c2)
+	// and the loop after that keeps the doubled hold
+	if c3 := store.take(2, usage{}); c3.hold != 2*holdMin || c3.active != 1 || c3.fails != 1 {
+		t.Fatalf("third loop: %d workers, hold %v, fails %d", c3.active, c3.hold, c3.fails)
+	}
+}
+
+// TestPaceStoreFreshWhenStaleOrOtherJobs: a state older than staleAfter,
+// or of another -j, is not taken; no store: a new controller.
+func TestPaceStoreFreshWhenStaleOrOtherJobs(t *testing.T) {
+	now := time.Unix(1000, 0)
+	store := &paceStore{now: func() time.Time { return now }}
+	f := &fakeCPU{}
+	c := store.take(2, f.u)
+	f.run(c, 1, 1.0, 1.0)
+	store.put(c)
+	if got := store.take(3, usage{}); got.active != 3 {
+		t.Fatalf("-j 3 after a -j 2 loop: %d workers, want 3", got.active)
+	}
+	now = now.Add(staleAfter + time.Millisecond)
+	if got := store.take(2, usage{}); got.active != 2 {
+		t.Fatalf("a stale state taken: %d workers, want 2", got.active)
+	}
+	var none *paceStore
+	none.put(c)
+	if got := none.take(2, usage{}); got.active != 2 {
+		t.Fatalf("no store: %d workers, want 2", got.active)
+	}
+}
+
+// TestControllerQuickProbeAfterNoGain: once a probe has found no gain,
+// the next probe that finds none ends after quickProbe windows; one that
+// finds a gain still runs probeWindows.
+func TestControllerQuickProbeAfterNoGain(t *testing.T) {
+	hold := int(holdMin / adaptPeriod)
+	f := &fakeCPU{}
+	c := newController(2, f.u)
+	f.run(c, 1, 1.0, 1.0)
+	f.run(c, hold, 1.0, 0.05)
+	// the first probe: full length
+	got := f.run(c, 1+probeWindows, 1.0, 1.0)
+	if want := append(levels(probeWindows, 2), 1); !slices.Equal(got, want) {
+		t.Fatalf("first probe: %v, want %v", got, want)
+	}
+	f.run(c, 2*hold, 1.0, 0.05)
+	// the second, still no gain: a settling window and quickProbe
+	got = f.run(c, 1+quickProbe, 1.0, 1.0)
+	if want := append(levels(quickProbe, 2), 1); !slices.Equal(got, want) {
+		t.Fatalf("second probe, no gain: %v, want %v", got, want)
+	}
+	if c.hold != 4*holdMin || c.fails != 2 {
+		t.Fatalf("after the quick probe: hold %v, fails %d", c.hold, c.fails)
+	}
+	// a probe with a gain is measured over probeWindows before it is kept
+	f.run(c, 4*hold, 1.0, 0.05)
+	got = f.run(c, 1+probeWindows, 1.9, 0.2)
+	if want := levels(1+probeWindows, 2); !slices.Equal(got, want) {
+		t.Fatalf("probe with a gain: %v, want %v", got, want)
+	}
+	if c.fails != 0 || c.hold != holdMin || c.keepUntil <= f.u.wall {
+		t.Fatalf("after a gain: fails %d, hold %v, keep until %v at %v", c.fails, c.hold, c.keepUntil, f.u.wall)
+	}
+}
+
+// readsMeter is a loadedMeter that records the level at every window.
+type readsMeter struct {
+	loadedMeter
+	mu     sync.Mutex
+	levels []int
+}
+
+func (m *readsMeter) read() (usage, bool) {
+	m.mu.Lock()
+	m.levels = append(m.levels, int(m.active.Load()))
+	m.mu.Unlock()
+	return m.loadedMeter.read()
+}
+
+// TestMapSeqStartsFromTheLastLoop: a loop started after one that ended
+// parked runs one worker from its first window.
+func TestMapSeqStartsFromTheLastLoop(t *testing.T) {
+	store := &paceStore{now: func() time.Time { return time.Time{} }}
+	f := &fakeCPU{}
+	c := store.take(2, f.u)
+	f.run(c, 1, 1.0, 1.0) // parked
+	c.hold = holdMax      // for longer than this loop lasts
+	store.put(c)
+
+	m := &readsMeter{}
+	m.active.Store(2)
+	win := window[int]{meter: m, period: time.Millisecond, pace: store,
+		onSet: func(k int) { m.active.Store(int64(k)) }}
+	n := 0
+	err := mapSeq(context.Background(), slices.Values(make([]int, 60)), 2, win,
+		func(context.Context, int, int) (int, error) {
+			time.Sleep(200 * time.Microsecond)
+			return 0, nil
+		},
+		func(int, int, int, error) error { n++; return nil })
+	if err != nil || n != 60 {
+		t.Fatalf("%d items, %v", n, err)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if len(m.levels) < 2 {
+		t.Skipf("the loop ended before a window was measured (%d reads)", len(m.levels))
+	}
+	// the first read is the start; every window after it ran one worker
+	for i, k := range m.levels[1:] {
+		if k != 1 {
+			t.Fatalf("window %d ran %d workers, want 1 (the last loop parked): %v", i+1, k, m.levels)
+		}
+	}
+	if store.c == nil || store.c.active != 1 {
+		t.Fatalf("the loop left no parked state")
+	}
+}
+
+// fakeCPUMeter reports the same rate and wait every window.
+type fakeCPUMeter struct {
+	f          fakeCPU
+	rate, wait float64
+}
+
+func (m *fakeCPUMeter) read() (usage, bool) { return m.f.window(m.rate, m.wait), true }

@@ -30,9 +30,6 @@ func (s *Pool[T]) Do(f func(acc T)) {
 	f(acc)
 }
 
-// All are the accumulators, to be merged once every Do has returned.
-func (s *Pool[T]) All() []T { return s.all }
-
 // Fold adds the pool's sums and rest (what was added outside the pool)
 // with merge, once every Do has returned: the first sum takes in rest and
 // the others, rather than all being copied into an empty total. It returns

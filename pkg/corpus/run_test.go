@@ -219,8 +219,10 @@ func TestWindowBounds(t *testing.T) {
 	}
 }
 
-// A run with as many workers as Ps has a spare P while it runs (see
-// spareProc), and the setting is put back after.
+// A run with as many workers as Ps has a spare P (see spareProc) while it
+// runs where nothing adapts, and from the moment the adaptation finds the
+// CPU short where it does; none on free cores; the setting is put back
+// after.
 func TestSpareProc(t *testing.T) {
 	if os.Getenv("GOMAXPROCS") != "" {
 		t.Skip("GOMAXPROCS is set: left alone")
@@ -230,23 +232,46 @@ func TestSpareProc(t *testing.T) {
 		t.Skipf("GOMAXPROCS %d is over the %d CPUs already", before, runtime.NumCPU())
 	}
 	var during atomic.Int64
-	err := Map(context.Background(), []int{1, 2, 3}, before,
-		func(context.Context, int, int) (int, error) {
-			during.Store(int64(runtime.GOMAXPROCS(0)))
-			return 0, nil
-		},
-		func(int, int, int, error) error { return nil })
-	if err != nil {
-		t.Fatal(err)
+	run := func(win window[int], jobs int) {
+		t.Helper()
+		during.Store(0)
+		err := mapSeq(context.Background(), slices.Values(make([]int, 40)), jobs, win,
+			func(context.Context, int, int) (int, error) {
+				time.Sleep(time.Millisecond)
+				during.Store(max(during.Load(), int64(runtime.GOMAXPROCS(0))))
+				return 0, nil
+			},
+			func(int, int, int, error) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := runtime.GOMAXPROCS(0); got != before {
+			t.Errorf("GOMAXPROCS %d after the run, want %d as before", got, before)
+		}
 	}
+	if before >= 2 {
+		// free cores: no spare P
+		free := &fakeCPUMeter{rate: float64(before), wait: 0.1}
+		run(window[int]{meter: free, period: time.Millisecond}, before)
+		if got := during.Load(); got != int64(before) {
+			t.Errorf("free cores: GOMAXPROCS %d during a run of %d workers, want %d", got, before, before)
+		}
+		// loaded: the spare P once a window finds the CPU short
+		m := &loadedMeter{}
+		m.active.Store(int64(before))
+		run(window[int]{meter: m, period: time.Millisecond, onSet: func(k int) { m.active.Store(int64(k)) }}, before)
+		if got := during.Load(); got != int64(before+1) {
+			t.Errorf("loaded: GOMAXPROCS %d during a run of %d workers, want %d", got, before, before+1)
+		}
+	}
+	// nothing adapts: from the start
+	t.Setenv("ZHPOLICY_FIXED_JOBS", "1")
+	run(window[int]{}, before)
 	if got := during.Load(); got != int64(before+1) {
-		t.Errorf("GOMAXPROCS %d during a run of %d workers, want %d", got, before, before+1)
-	}
-	if got := runtime.GOMAXPROCS(0); got != before {
-		t.Errorf("GOMAXPROCS %d after the run, want %d as before", got, before)
+		t.Errorf("fixed: GOMAXPROCS %d during a run of %d workers, want %d", got, before, before+1)
 	}
 	// fewer workers than Ps: nothing changes
-	err = Map(context.Background(), []int{1, 2, 3}, max(before-1, 1),
+	err := Map(context.Background(), []int{1, 2, 3}, max(before-1, 1),
 		func(context.Context, int, int) (int, error) {
 			during.Store(int64(runtime.GOMAXPROCS(0)))
 			return 0, nil

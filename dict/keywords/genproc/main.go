@@ -8,6 +8,10 @@
 // it occurs inside such parts in at least minDocs documents, minIn times,
 // and at least minShare of all its occurrences are inside.
 //
+// Beside it, genre.tsv: the genre's own background, the terms the calls
+// among those documents (documents with a procedural part) use much more
+// often than the documents at large (see writeGenre).
+//
 //	go run ./dict/keywords/genproc            # from the repository root
 package main
 
@@ -56,10 +60,25 @@ func run(out, corpus string) error {
 	opts.Entities = nil
 	type count struct{ docs, in, all int }
 	counts := map[string]*count{}
+	// the genre's own background: document frequencies among the calls
+	// (documents with a procedural part) and among all documents
+	dfCalls, dfAll := map[string]int{}, map[string]int{}
+	calls := 0
 	for _, d := range docs {
 		spans := keywords.ProceduralSpans(d.In)
 		inDoc := map[string]bool{}
+		seen := map[string]bool{}
+		if len(spans) > 0 {
+			calls++
+		}
 		keywords.Collect(d.In, opts).EachOccurrence(func(key string, s, _ int) {
+			if !seen[key] {
+				seen[key] = true
+				dfAll[key]++
+				if len(spans) > 0 {
+					dfCalls[key]++
+				}
+			}
 			c := counts[key]
 			if c == nil {
 				c = &count{}
@@ -99,7 +118,50 @@ func run(out, corpus string) error {
 		c := counts[k]
 		fmt.Fprintf(&b, "%s\t%d\t%d\t%d\n", k, c.docs, c.in, c.all)
 	}
+	if err := os.WriteFile(out, []byte(b.String()), 0o644); err != nil {
+		return err
+	}
+	return writeGenre(filepath.Join(filepath.Dir(out), "genre.tsv"), calls, len(docs), dfCalls, dfAll)
+}
+
+// Genre table: a term is written when it is in at least minGenreDocs
+// calls and at least minConcentration times as common among the calls as
+// among all documents (df shares, the overall one with one added).
+const (
+	minGenreDocs     = 3
+	minConcentration = 3.0
+)
+
+// writeGenre writes dict/keywords/genre.tsv: the terms that the calls of
+// the background (documents with a procedural part: calls for proposals,
+// applications, selections) use much more often than its documents at
+// large — what every call says (申报书, 执行期, 纸质, 联系方式).
+func writeGenre(out string, calls, all int, dfCalls, dfAll map[string]int) error {
+	var keys []string
+	for k, n := range dfCalls {
+		if n >= minGenreDocs && concentration(n, calls, dfAll[k], all) >= minConcentration {
+			keys = append(keys, k)
+		}
+	}
+	slices.Sort(keys)
+	var b strings.Builder
+	fmt.Fprintf(&b, "# The vocabulary of the calls of policy notices (written by dict/keywords/genproc; see\n")
+	fmt.Fprintf(&b, "# dict/SOURCES.md, section Keywords): term, documents among the calls (documents with a\n")
+	fmt.Fprintf(&b, "# procedural part), documents among all; terms at least %g times as common among the calls\n", minConcentration)
+	fmt.Fprintf(&b, "# calls=%d\tdocs=%d\n", calls, all)
+	for _, k := range keys {
+		fmt.Fprintf(&b, "%s\t%d\t%d\n", k, dfCalls[k], dfAll[k])
+	}
 	return os.WriteFile(out, []byte(b.String()), 0o644)
+}
+
+// concentration is how many times as common a term is among the calls as
+// among all documents.
+func concentration(dfCalls, calls, dfAll, all int) float64 {
+	if calls == 0 || all == 0 {
+		return 0
+	}
+	return (float64(dfCalls) / float64(calls)) / (float64(dfAll+1) / float64(all))
 }
 
 // backgroundDocs returns the paths of the documents background_docs.txt

@@ -42,6 +42,8 @@ type collector struct {
 	// policy documents (no verb inside or at the end) only cost; a short
 	// text keeps the plain rules (see Terms.short).
 	short bool
+	// call is true for a document with a procedural part (see genre.go)
+	call  bool
 	in    *analysis.Input
 	opts  *Options
 	stop  *Stopwords
@@ -85,7 +87,7 @@ func (c *collector) run(t *Terms) {
 			spans[i] = [2]int{i, i + 1}
 		}
 	} else {
-		spans = c.extend(c.phrases())
+		spans = c.extendNames(c.extend(c.phrases()))
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)
@@ -130,6 +132,10 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// right, lr and rr; -1 once another neighbour was seen
 		charL, charR int32
 		lr, rr       rune
+		// heads counts the occurrences of a short word that are not
+		// followed, inside the phrase, by a noun it modifies (see
+		// modifierNoun): where it heads a phrase of its own
+		heads int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -178,6 +184,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			}
 			same(&n.charL, &n.lr, l)
 			same(&n.charR, &n.rr, r)
+		}
+		if j-i == 1 && !c.modifies(j) {
+			n.heads++
 		}
 		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) {
 			n.label++
@@ -244,6 +253,14 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
+		if !tm.phrase && !tm.quoted && tm.count >= 2 && n.heads == 0 && runeLen(tm.key) <= modifierMaxRunes && tm.pos != "vn" {
+			// a short word that never heads a phrase of its own: every
+			// occurrence modifies the noun after it (船用+发动机,
+			// 船用+动力电池, 多+模态+…), and no compound of it recurs
+			// (extend counted those that do as the compound): a piece
+			tm.partial = true
+			continue
+		}
 		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
 			continue
 		}
@@ -254,6 +271,18 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// modifies says whether the unit j (after a word ending at j-1) is a
+// noun that word modifies: a content noun touching it (船用+发动机). A
+// conjunction after it is not counted as modifying: coordinated nouns
+// (粮库+和+省级平台) and coordinated modifiers (局域+和+广域) look alike.
+func (c *collector) modifies(j int) bool {
+	if j >= len(c.units) || !c.touching(j-1) {
+		return false
+	}
+	u := &c.units[j]
+	return u.join && u.last && u.kind == kindHan && strings.HasPrefix(u.pos, "n") && !c.stop.Has(u.key)
 }
 
 // same counts an occurrence's neighbour r (0: none) towards *n while every
@@ -407,6 +436,7 @@ func (c *collector) prepare() {
 	var procs, titles [][2]int
 	if !c.short {
 		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan)
+		c.call = len(procs) > 0
 		titles = titleSpans(in.Text)
 		c.titles = titles
 	}
@@ -781,7 +811,8 @@ func (c *collector) quote(i int) {
 // coordination rather than a term: three words or more that begin with a
 // verb or an adverb (“严厉打击金融违法犯罪”, “大力推动改革创新”; two words
 // are a formulation: “揭榜挂帅”, “保回迁”), or words joined by a
-// conjunction (“技术创新与制度创新”). A quoted clause is a slogan the
+// conjunction (“技术创新与制度创新”) or by 等 (“资金等项目”: money waiting
+// for projects; not 的: “中國的崛起” is a title). A quoted clause is a slogan the
 // document repeats, ranked, if at all, by the slogan analyses.
 func (c *collector) quotedClause(i, j int) bool {
 	if strings.HasPrefix(c.units[i].pos, "m") {
@@ -793,7 +824,7 @@ func (c *collector) quotedClause(i, j int) bool {
 		}
 	}
 	for k := i + 1; k < j-1; k++ {
-		if isConjunction(c.units[k].key) {
+		if isConjunction(c.units[k].key) || c.units[k].key == "等" {
 			return true
 		}
 	}
@@ -1023,6 +1054,10 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 	}
 	if !c.short {
 		vocab := procVocabulary()
+		var genre map[string]float64
+		if c.call {
+			genre = genreVocabulary()
+		}
 		for i := range t.terms {
 			tm := &t.terms[i]
 			pw := 0.0
@@ -1032,7 +1067,13 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 			if share, ok := vocab[tm.key]; ok {
 				pw = max(pw, share*tm.weight)
 			}
+			if addressee(tm.key) {
+				pw = tm.weight // 省级教育行政部门: whom a notice addresses
+			}
 			tm.weight = procTF(tm.weight, pw)
+			if r, ok := genre[tm.key]; ok {
+				tm.weight = genreTF(tm.weight, r)
+			}
 		}
 	}
 	for i := range t.terms {

@@ -1,5 +1,7 @@
 package keywords
 
+import "strings"
+
 // extend rewrites the stream of spans so that a short word the segmenter
 // cut out of the document's longer technical compounds (跨媒体 of
 // 跨媒体+智能, 工控 of 工控+系统, 成熟度 of 智能制造+成熟度) is counted
@@ -185,4 +187,102 @@ func (c *collector) extend(spans [][2]int) [][2]int {
 		final = append(final, sp)
 	}
 	return final
+}
+
+// orgHead says whether a word is the head of the name of an organ or a
+// body (部门, 单位, 机构, 机关, 组织): the closed class of nouns that end
+// names like 公安机关交通管理部门, 平台主管单位, 涉老社会组织. They are
+// stopwords on their own (every notice names 部门 and 单位), so no phrase
+// ends with one, and the words before them are ranked cut off.
+func orgHead(key string) bool {
+	switch key {
+	case "部门", "单位", "机构", "机关", "组织":
+		return true
+	}
+	return false
+}
+
+// extendNames rewrites the stream of spans so that a key phrase followed,
+// in most of its occurrences (partialShare, at least phraseMinCount), by
+// the head of a name of an organ (orgHead, touching it) is counted as the
+// name there (平台主管+单位: 平台主管单位; 公安机关交通管理+部门). The
+// other occurrences stay as they are.
+func (c *collector) extendNames(spans [][2]int) [][2]int {
+	if c.short || len(spans) < 2 {
+		return spans
+	}
+	total := map[gram]int32{}
+	before := map[gram]int32{}
+	ok := func(s int) (gram, bool) {
+		i, j := spans[s][0], spans[s][1]
+		if s+1 >= len(spans) || spans[s+1][1]-spans[s+1][0] != 1 || j-i+1 > phraseMaxQuoted {
+			return gram{}, false
+		}
+		h := &c.units[spans[s+1][0]]
+		if !orgHead(h.key) || !c.adjacent(j-1) {
+			return gram{}, false
+		}
+		runes := runeLen(h.key)
+		for k := i; k < j; k++ {
+			u := &c.units[k]
+			if !u.word || u.kind != kindHan || !u.join || u.quote != 0 || k == i && !u.first {
+				return gram{}, false
+			}
+			runes += runeLen(u.key)
+		}
+		// a name may be as long as a quoted term (公安机关交通管理部门)
+		if runes > phraseMaxQuotedRunes {
+			return gram{}, false
+		}
+		return c.gramOf(i, j), true
+	}
+	// only a phrase: a word before the head (责任+单位, 申报+单位) is
+	// the name's modifier, and the name a generic one
+	cand := func(s int) bool {
+		return spans[s][1]-spans[s][0] > 1
+	}
+	for s := range spans {
+		if !cand(s) {
+			continue
+		}
+		g := c.gramOf(spans[s][0], spans[s][1])
+		total[g]++
+		if _, yes := ok(s); yes {
+			before[g]++
+		}
+	}
+	if len(before) == 0 {
+		return spans
+	}
+	out := make([][2]int, 0, len(spans))
+	for s := 0; s < len(spans); s++ {
+		if cand(s) {
+			if g, yes := ok(s); yes {
+				if b := before[g]; b >= phraseMinCount && float64(b) >= partialShare*float64(total[g]) {
+					out = append(out, [2]int{spans[s][0], spans[s+1][1]})
+					s++
+					continue
+				}
+			}
+		}
+		out = append(out, spans[s])
+	}
+	return out
+}
+
+// addressee says whether a term names an organ by its administrative level
+// (省级教育行政部门, 省级能源主管部门, 省级人民政府, 各级财政部门): the
+// organs a notice addresses or assigns, which every notice of any subject
+// names. Weighed as procedure (see procTF), not dropped.
+func addressee(key string) bool {
+	if runeLen(key) < 4 || !(strings.HasSuffix(key, "部门") || strings.HasSuffix(key, "政府") ||
+		strings.HasSuffix(key, "机关") || strings.HasSuffix(key, "单位") || strings.HasSuffix(key, "机构")) {
+		return false
+	}
+	for _, level := range []string{"省级", "市级", "县级", "区级", "各级", "地方", "省市", "地市"} {
+		if strings.HasPrefix(key, level) {
+			return true
+		}
+	}
+	return false
 }

@@ -55,3 +55,73 @@ func TestExtendNotThroughAVerbNorOnce(t *testing.T) {
 		}
 	}
 }
+
+func TestModifierThatNeverHeadsIsAPiece(t *testing.T) {
+	// 船用 modifies a different noun every time, and no compound of it
+	// recurs: it heads no phrase of its own, and is not ranked. 配电 heads
+	// a phrase once (配电。) and stays.
+	spec := "船用/n 发动机/n 。/w 船用/n 动力电池/n 。/w 船用/n 甲醇/n 。/w " +
+		"配电/n 网络/n 。/w 配电/n 系统/n 。/w 配电/n 。/w"
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	partial := map[string]bool{}
+	for _, tm := range terms.terms {
+		partial[tm.key] = tm.partial
+	}
+	if !partial["船用"] {
+		t.Errorf("船用 is ranked: %v", partial)
+	}
+	if partial["配电"] {
+		t.Errorf("配电 is not ranked: %v", partial)
+	}
+}
+
+func TestPhraseExtendedToTheNameOfAnOrgan(t *testing.T) {
+	// 平台+主管 recurs, always before 单位 (a stopword on its own): it is
+	// counted as the name 平台主管单位. 责任 is one word before 单位: left.
+	spec := "平台/n 主管/n 单位/n 负责/v 。/w 平台/n 主管/n 单位/n 审核/v 。/w 平台/n 主管/n 单位/n 。/w " +
+		"责任/n 单位/n 。/w 责任/n 单位/n 。/w"
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	count := map[string]int{}
+	for _, tm := range terms.terms {
+		count[tm.key] = tm.count
+	}
+	if count["平台主管单位"] != 3 || count["平台主管"] != 0 || count["责任单位"] != 0 {
+		t.Errorf("平台主管单位 %d, 平台主管 %d, 责任单位 %d; want 3, 0, 0", count["平台主管单位"], count["平台主管"], count["责任单位"])
+	}
+}
+
+func TestAddressee(t *testing.T) {
+	for key, want := range map[string]bool{
+		"省级教育行政部门": true, "省级人民政府": true, "各级财政部门": true, "市级政府": true,
+		"煤矿安全监管部门": false, "省级数字经济园区": false, "教育部直属机关": false,
+	} {
+		if got := addressee(key); got != want {
+			t.Errorf("addressee(%s) = %v, want %v", key, got, want)
+		}
+	}
+}
+
+func TestLongNameOfAnOrgan(t *testing.T) {
+	// 公安机关+交通管理, always before 部门: 公安机关交通管理部门, ten
+	// characters, longer than a key phrase may be, is the name
+	spec := "公安机关/n 交通管理/n 部门/n 负责/v 。/w 公安机关/n 交通管理/n 部门/n 审核/v 。/w 公安机关/n 交通管理/n 部门/n 。/w"
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	for _, tm := range terms.terms {
+		if tm.key == "公安机关交通管理" {
+			t.Errorf("公安机关交通管理 counted %d times", tm.count)
+		}
+	}
+}
+
+func TestQuotedWithDengIsAClause(t *testing.T) {
+	// “资金+等+项目” (money waiting for projects) is a clause the notice
+	// quotes once, not a term; “五+统一” is a formulation.
+	spec := "防止/v “/w 资金/n 等/u 项目/n ”/w 问题/n 。/w 做到/v “/w 五/m 统一/vn ”/w 。/w"
+	got := allKeys(t, long(spec), Options{})
+	if slices.Contains(got, "资金等项目") {
+		t.Errorf("资金等项目 ranked: %v", got)
+	}
+	if !slices.Contains(got, "五统一") {
+		t.Errorf("五统一 not ranked: %v", got)
+	}
+}

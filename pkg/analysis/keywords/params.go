@@ -56,6 +56,9 @@ const (
 	// mostly inside recurring compounds is counted as those compounds
 	// (see collector.extend).
 	extendMaxRunes = 3
+	// modifierMaxRunes: a word of at most this many characters that only
+	// ever modifies the noun after it is a piece (see partialTerms)
+	modifierMaxRunes = 2
 
 	// shortUnits: a text of fewer words is short (an abstract, a news
 	// brief; the CSL abstracts have at most 250, the shortest policy

@@ -98,8 +98,24 @@ const ScoreScale = 1e9
 // Analyze summarises one document.
 func Analyze(in *analysis.Input, d Doc, a Analyzers) *Summary {
 	s := New(a)
-	s.Docs = 1
-	s.Bytes = d.Size
+	s.add(in, d, a, false)
+	return s
+}
+
+// AddDoc adds one document to s: the same as s.Merge(Analyze(in, d, a))
+// without the document's own summary (its maps, its counts) made and then
+// merged: for a sum that documents are added to one by one (a worker's
+// sum). The strings s keeps are copies, as with Merge.
+func (s *Summary) AddDoc(in *analysis.Input, d Doc, a Analyzers) {
+	s.add(in, d, a, true)
+}
+
+// add counts one document into s. sum: s is a sum of documents (strings
+// copied, an item's documents counted by the tally's document stamp);
+// else s is the document's own new summary.
+func (s *Summary) add(in *analysis.Input, d Doc, a Analyzers, sum bool) {
+	s.Docs++
+	s.Bytes += d.Size
 	for _, r := range in.Text {
 		if unicode.IsSpace(r) {
 			continue
@@ -118,7 +134,11 @@ func Analyze(in *analysis.Input, d Doc, a Analyzers) *Summary {
 	s.Encodings[nonEmpty(d.Encoding)]++
 	s.Formats[nonEmpty(d.Format)]++
 	if a.Words != nil {
-		s.Words = freq.Count(in, *a.Words)
+		if sum {
+			s.Words.AddDoc(in, *a.Words)
+		} else {
+			s.Words = freq.Count(in, *a.Words)
+		}
 	}
 	var mentions []entities.Mention
 	if a.Entities != nil {
@@ -132,24 +152,26 @@ func Analyze(in *analysis.Input, d Doc, a Analyzers) *Summary {
 		} else {
 			terms = kw.Collect(in, *a.Keywords)
 		}
+		s.Keywords.start(sum)
 		for _, k := range terms.Score(*a.Keywords, 0) {
 			s.Keywords.add(k.Key, "", k.Surface, int64(k.Count), int64(math.Round(k.Score*ScoreScale)), nil)
 		}
 		s.Keywords.docs(1)
 	}
 	if a.Slogans != nil {
+		s.Formulations.start(sum)
 		for _, f := range slogans.Extract(in, *a.Slogans) {
 			t := s.Formulations.add(f.Key, "", "", 0, 0, nil)
 			t.Type = pickKind(t.Type, string(f.Kind))
 			t.Count += int64(f.Count)
 			for _, fm := range f.Forms {
-				t.addForm(f.Key, slogans.StripMarks(fm.Text), int64(fm.Count))
+				s.Formulations.addForm(t, f.Key, slogans.StripMarks(fm.Text), int64(fm.Count))
 			}
 			if f.New {
 				t.New = true
 			}
 			if f.Gloss != "" && (t.Gloss == "" || f.Gloss < t.Gloss) {
-				t.Gloss = f.Gloss
+				t.Gloss = s.Formulations.str(f.Gloss)
 			}
 		}
 		s.Formulations.docs(1)
@@ -157,16 +179,16 @@ func Analyze(in *analysis.Input, d Doc, a Analyzers) *Summary {
 	if a.Entities != nil {
 		c := entities.NewCounter()
 		c.Add(in.Name, mentions)
+		s.Entities.start(sum)
 		for _, e := range c.Entities() {
 			t := s.Entities.add(e.Key, string(e.Type), "", 0, 0, e.Titles)
 			t.Count += int64(e.Count)
 			for f, n := range e.Forms {
-				t.addForm(e.Key, f, int64(n))
+				s.Entities.addForm(t, e.Key, f, int64(n))
 			}
 		}
 		s.Entities.docs(1)
 	}
-	return s
 }
 
 func isWord(key string) bool {
@@ -218,6 +240,11 @@ type Tally struct {
 	// kinds documents give one formulation, the first in slogans.Kinds is
 	// kept.
 	kinds bool
+	// sum: documents are added one by one (Summary.AddDoc): the strings
+	// kept are copies, and an item counts a document once, the one
+	// numbered doc (Item.doc) being added.
+	sum bool
+	doc int64
 }
 
 // pickKind keeps the kind listed first in slogans.Kinds (the order in
@@ -255,6 +282,7 @@ type Item struct {
 	// New marks a formulation missing from the lexicon.
 	New   bool
 	Gloss string
+	doc   int64 // the last document counted in Docs (Tally.sum)
 }
 
 // NewTally returns an empty tally.
@@ -262,38 +290,65 @@ func NewTally() *Tally { return &Tally{items: map[tallyKey]*Item{}} }
 
 func newKindTally() *Tally { return &Tally{items: map[tallyKey]*Item{}, kinds: true} }
 
+// start begins the items of one more document; sum: t is a sum of
+// documents (Summary.AddDoc), not a document's own tally.
+func (t *Tally) start(sum bool) {
+	t.sum = t.sum || sum
+	t.doc++
+}
+
+// docs ends the items of a document: n more documents.
 func (t *Tally) docs(n int64) {
 	t.Docs += n
+	if t.sum {
+		return // counted as they were added
+	}
 	for _, it := range t.items {
 		it.Docs = 1
 	}
 }
 
+// str is s as t keeps it: a copy in a sum (a document's strings are
+// substrings of its text, which the sum must not hold).
+func (t *Tally) str(s string) string {
+	if t.sum {
+		return strings.Clone(s)
+	}
+	return s
+}
+
 func (t *Tally) add(key, typ, form string, count, score int64, titles []string) *Item {
 	it := t.items[tallyKey{key, typ}]
 	if it == nil {
-		it = &Item{Key: key, Type: typ, Forms: map[string]int64{}}
-		t.items[tallyKey{key, typ}] = it
+		it = &Item{Key: t.str(key), Type: t.str(typ), Forms: map[string]int64{}}
+		t.items[tallyKey{it.Key, it.Type}] = it
+	}
+	if t.sum && it.doc != t.doc {
+		it.doc = t.doc
+		it.Docs++
 	}
 	it.Count += count
 	it.Score += score
 	if form != "" {
-		it.addForm(key, form, count)
+		t.addForm(it, key, form, count)
 	}
 	for _, ti := range titles {
 		if !slices.Contains(it.Titles, ti) {
-			it.Titles = append(it.Titles, ti)
+			it.Titles = append(it.Titles, t.str(ti))
 		}
 	}
 	slices.Sort(it.Titles)
 	return it
 }
 
-func (it *Item) addForm(key, form string, n int64) {
+// addForm counts n of a written form of it (its key when form is empty).
+func (t *Tally) addForm(it *Item, key, form string, n int64) {
 	if form == "" {
 		form = key
 	}
-	it.Forms[form] += n
+	// always a copy in a sum: assigning to a map replaces an equal string
+	// key with the one given
+	it.Forms[t.str(form)] += n
 }
 
 // Merge adds the items of o.

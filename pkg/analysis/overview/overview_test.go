@@ -215,3 +215,66 @@ func TestReadBodyErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestAddDocAsMerge: documents added one by one to sums (AddDoc, as -j
+// workers do), the sums merged, give the whole of Analyze and Merge, in
+// any split and order; and the sums keep no substring of a document.
+func TestAddDocAsMerge(t *testing.T) {
+	ins := inputs(t)
+	a := analyzers(t)
+	whole := New(a)
+	for i, in := range ins {
+		whole.Merge(Analyze(in, doc(in, i), a))
+	}
+	r := rand.New(rand.NewPCG(7, 8))
+	for trial := range 12 {
+		k := 1 + r.IntN(3)
+		sums := make([]*Summary, k)
+		for i := range sums {
+			sums[i] = New(a)
+		}
+		order := r.Perm(len(ins))
+		for _, i := range order {
+			sums[r.IntN(k)].AddDoc(ins[i], doc(ins[i], i), a)
+		}
+		total := New(a)
+		for _, j := range r.Perm(k) {
+			total.Merge(sums[j])
+		}
+		if !total.Equal(whole) {
+			t.Fatalf("trial %d (%d sums): AddDoc sums differ from the merged summaries", trial, k)
+		}
+		one := New(a)
+		for _, i := range order {
+			one.AddDoc(ins[i], doc(ins[i], i), a)
+		}
+		if !one.Equal(whole) {
+			t.Fatalf("trial %d: one AddDoc sum differs from the merged summaries", trial)
+		}
+	}
+	for _, tl := range []*Tally{whole.Keywords, whole.Formulations, whole.Entities} {
+		if tl.Len() == 0 {
+			t.Fatalf("a section counted nothing: the test checks too little")
+		}
+	}
+	// a sum keeps copies
+	s := New(a)
+	for i, in := range ins {
+		s.AddDoc(in, doc(in, i), a)
+	}
+	for _, tl := range []*Tally{s.Keywords, s.Formulations, s.Entities} {
+		for _, it := range tl.Items() {
+			strs := append([]string{it.Key, it.Type, it.Gloss}, it.Titles...)
+			for f := range it.Forms {
+				strs = append(strs, f)
+			}
+			for _, str := range strs {
+				for _, in := range ins {
+					if within(str, in.Text) {
+						t.Fatalf("%q is a substring of %s", str, in.Name)
+					}
+				}
+			}
+		}
+	}
+}

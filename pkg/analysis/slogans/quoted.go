@@ -124,6 +124,7 @@ func (x *extractor) findQuotes() []quoteSpan {
 	}
 	x.namesEverywhere()
 	x.categoryRuns()
+	x.titleRuns()
 	return x.quotes
 }
 
@@ -257,6 +258,9 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	}
 	if !strings.ContainsAny(key, "+＋") && !hasCountingNumeral(c) && !numberedShape(c) && !x.knownTerm(key) && x.headedName(b) {
 		return set(ClassTitle, "") // rules 15: “安新云控”智慧工厂云管控平台
+	}
+	if !strings.ContainsAny(key, "+＋") && !hasCountingNumeral(c) && !numberedShape(c) && !x.knownTerm(key) && x.eventName(a, b) {
+		return set(ClassTitle, "") // rules 16: “红色八闽行”等活动, “山东好成果”遴选
 	}
 	if numberedShape(c) {
 		return set(ClassFormulation, Numbered)

@@ -866,10 +866,9 @@ func (x *extractor) kindsOf(members [][]rune, rspans [][2]int) bool {
 	// the shared head noun is a word of two characters or more (标准,
 	// 机构), not one character (干事、成事 share only 事)
 	m0 := members[0]
-	if len(m0) < 4 || x.ref.seriesTail(string(m0[len(m0)-2:])) {
+	if len(m0) < 4 {
 		// a member of three characters has a head of one, often a verb
-		// (谋发展、抓发展); the reference reports build series on some
-		// heads (政治意识、大局意识; 生产空间、生活空间)
+		// (谋发展、抓发展)
 		return false
 	}
 	known := 0
@@ -881,9 +880,32 @@ func (x *extractor) kindsOf(members [][]rune, rspans [][2]int) bool {
 			known++
 		}
 	}
+	if x.ref.seriesTail(string(m0[len(m0)-2:])) {
+		// the reference reports build series on the head (政治意识、大局意识;
+		// 法治政府、廉洁政府), but also list kinds on it (创业投资、股权投资;
+		// 社会保险基金、社会保障基金): a series on such a head is kept when
+		// a member is a formulation (法治政府 in 法治政府、效能政府、廉洁政府)
+		// or the reference reports hold all its members in one series
+		// (rules 16)
+		return known == 0 && !x.inRefSeries(members)
+	}
 	// members that are formulations themselves make a series of
 	// formulations (制造强国、海洋强国、交通强国; 科教融合、产教融合)
 	return 2*known < len(members)
+}
+
+// inRefSeries reports whether one series of the reference reports holds
+// every member.
+func (x *extractor) inRefSeries(members [][]rune) bool {
+	if x.ref == nil {
+		return false
+	}
+	keys := make([]string, len(members))
+	for i, m := range members {
+		keys[i] = textKey(string(m))
+	}
+	_, ok := x.ref.seriesWith(keys)
+	return ok
 }
 
 // kindsByHead is kindsOf for members sharing their first two characters.

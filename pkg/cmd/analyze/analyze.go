@@ -113,21 +113,21 @@ func analyzeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "analyze",
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
-	// with several workers, each document's summary is added on its worker
-	// to a sum of the worker's own (summaries merge in any order), not in
-	// the ordered emit
+	// with several workers, each document is counted on its worker straight
+	// into a sum of the worker's own (summaries merge in any order), not
+	// summarised alone and merged in the ordered emit
 	var sums *corpus.Pool[*overview.Summary]
 	if opts.In.Jobs > 1 {
 		sums = corpus.NewPool(opts.In.Jobs, func() *overview.Summary { return overview.New(an) })
 	}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (*overview.Summary, error) {
-			s := overview.Analyze(d.In, overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}, an)
+			doc := overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}
 			if sums != nil {
-				sums.Do(func(sum *overview.Summary) { sum.Merge(s) })
+				sums.Do(func(sum *overview.Summary) { sum.AddDoc(d.In, doc, an) })
 				return nil, nil
 			}
-			return s, nil
+			return overview.Analyze(d.In, doc, an), nil
 		},
 		func(d *corpus.Doc, s *overview.Summary) error {
 			if s != nil {

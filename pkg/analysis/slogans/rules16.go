@@ -1,0 +1,71 @@
+package slogans
+
+import "strings"
+
+// Rules 16: names of activities, selections and designations in quotes,
+// and runs of quotes that name events.
+
+// eventTails after a quoted span (an optional 等 between) make it the name
+// of an activity or a selection: 开展“红色研学行”等活动, “山东好成果”遴选发布.
+var eventTails = []string{"活动", "评选", "遴选", "评比", "推选", "征集活动", "系列活动", "主题活动"}
+
+// designationCues before a quoted span make it a designation conferred on
+// someone: 认定为“智能制造标杆企业”, 被命名“科普示范基地”.
+var designationCues = []string{"认定为", "评定为", "确定为", "命名", "授牌", "冠名", "评选为", "遴选为"}
+
+// eventName reports whether the quoted runes r[a:b] (r[a-1] and r[b] the
+// marks) name an activity, a selection or a designation.
+func (x *extractor) eventName(a, b int) bool {
+	r := x.v.r
+	j := b + 1
+	if hasPrefixAt(r, j, "等") {
+		j++
+	}
+	for _, w := range eventTails {
+		if hasPrefixAt(r, j, w) {
+			return true
+		}
+	}
+	for _, w := range designationCues {
+		if endsWithAt(r, a-1, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// titleRuns makes every quote of a run of three or more a name when most of
+// the run are names already (“网上年货节”“双品网购节”“数商兴农庆丰收”: festivals
+// side by side), unless it is a formulation known or numbered.
+func (x *extractor) titleRuns() {
+	r := x.v.r
+	qs := x.quotes
+	for i := 0; i < len(qs); {
+		k := i
+		for k+1 < len(qs) && x.joined(qs[k].k+1, qs[k+1].i) {
+			k++
+		}
+		if n := k - i + 1; n >= 3 {
+			titles := 0
+			for m := i; m <= k; m++ {
+				if qs[m].class == ClassTitle {
+					titles++
+				}
+			}
+			if 2*titles > n {
+				for m := i; m <= k; m++ {
+					q := &qs[m]
+					c := r[q.i+1 : q.k]
+					if q.class != ClassFormulation || strings.ContainsAny(q.key, "+＋") || hasCountingNumeral(c) || numberedShape(c) || x.knownTerm(q.key) {
+						continue
+					}
+					q.class, q.kind = ClassTitle, ""
+					for j := q.i + 1; j < q.k; j++ {
+						x.v.quoted[j] = false
+					}
+				}
+			}
+		}
+		i = k + 1
+	}
+}

@@ -1,0 +1,61 @@
+package slogans
+
+import "testing"
+
+// TestKindsRules16: members sharing a head noun on which the reference
+// reports build series are kinds of a thing unless a member is a
+// formulation or the reference reports hold the series; series that share
+// an operator stay.
+func TestKindsRules16(t *testing.T) {
+	cases := []parallelCase{
+		// kinds of funds, investments and trade: lists
+		{"设立产业基金、人才基金、科创基金。", "产业基金、人才基金、科创基金", false},
+		{"引导股权投资、风险投资、产业投资支持创新。", "股权投资、风险投资、产业投资", false},
+		{"发展服务贸易、数字贸易、绿色贸易。", "服务贸易、数字贸易、绿色贸易", false},
+		{"发展首发经济、夜间经济、演艺经济。", "首发经济、夜间经济、演艺经济", false},
+		// a member is a formulation, or the reference reports hold the series
+		{"建设法治政府、效能政府、廉洁政府。", "法治政府、效能政府、廉洁政府", true},
+		{"推动质量变革、效率变革、动力变革。", "质量变革、效率变革、动力变革", true},
+		{"坚决反对形式主义、官僚主义。", "形式主义、官僚主义", true},
+		// an operator shared: a suffix, a repeated verb, a noun after varying verbs
+		{"推动产业高端化、智能化、绿色化发展。", "高端化、智能化、绿色化", true},
+		{"全力稳就业、稳企业、稳市场、稳预期。", "稳就业、稳企业、稳市场、稳预期", true},
+		{"推进强链、延链、补链。", "强链、延链、补链", true},
+	}
+	checkParallel(t, builtinLex(t), cases)
+}
+
+// TestEventNamesRules16: quoted names of activities, selections and
+// designations, and runs of event names, are titles; campaign labels and
+// numbered formulations beside them stay.
+func TestEventNamesRules16(t *testing.T) {
+	cases := []struct {
+		text, quote string
+		want        QuoteClass
+	}{
+		{"组织开展“科普进万家”等活动，普及科学知识。", "“科普进万家”", ClassTitle},
+		{"开展“齐鲁好产品”遴选发布。", "“齐鲁好产品”", ClassTitle},
+		{"被认定为“数字化转型标杆”的企业给予奖励。", "“数字化转型标杆”", ClassTitle},
+		{"举办“网上年货节”“双品网购节”“乡村好物丰收季”等活动。", "“乡村好物丰收季”", ClassTitle},
+		// formulations stay
+		{"深化“放管服”改革，开展“六稳”活动。", "“放管服”", ClassFormulation},
+		{"实施“揭榜挂帅”机制。", "“揭榜挂帅”", ClassFormulation},
+		{"推进“一网通办”“跨省通办”“一件事一次办”。", "“跨省通办”", ClassFormulation},
+	}
+	lex := builtinLex(t)
+	for _, c := range cases {
+		res := Analyze(prep(t, c.text), Options{Lexicon: lex})
+		found := false
+		for _, q := range res.Quotes {
+			if q.Text == c.quote {
+				found = true
+				if q.Class != c.want {
+					t.Errorf("%s in %s: %s, want %s", c.quote, c.text, q.Class, c.want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s not found in %s", c.quote, c.text)
+		}
+	}
+}
