@@ -352,12 +352,8 @@ func (c *collector) pieces(spans [][2]int) [][2]int {
 	keys := make([]gram, n)
 	okc := make([]bool, n)
 	total := make(map[gram]int32)
-	all := make(map[gram]int32) // every span's occurrences, by key
 	pairs := make(map[piecePair]int32)
 	for s := 0; s < n; s++ {
-		if spans[s][1]-spans[s][0] <= phraseMaxParts {
-			all[c.gramOf(spans[s][0], spans[s][1])]++
-		}
 		if !cand(s) {
 			continue
 		}
@@ -366,7 +362,7 @@ func (c *collector) pieces(spans [][2]int) [][2]int {
 		total[keys[s]]++
 	}
 	for s := 0; s < n; s++ {
-		if !okc[s] {
+		if !okc[s] || total[keys[s]] < phraseMinCount {
 			continue
 		}
 		if s > 0 && c.touching(spans[s][0]-1) && nb(s-1) {
@@ -390,6 +386,20 @@ func (c *collector) pieces(spans [][2]int) [][2]int {
 	}
 	if len(best) == 0 {
 		return spans
+	}
+	// the occurrences of the neighbours of the pieces (see fixed)
+	all := make(map[gram]int32, len(best))
+	for _, p := range best {
+		all[p.nb] = 0
+	}
+	for s := 0; s < n; s++ {
+		if spans[s][1]-spans[s][0] > phraseMaxParts {
+			continue
+		}
+		g := c.gramOf(spans[s][0], spans[s][1])
+		if k, ok := all[g]; ok {
+			all[g] = k + 1
+		}
 	}
 	// wellFormed says whether span a followed by span b is a term
 	wellFormed := func(a, b [2]int) bool {
