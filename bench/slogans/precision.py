@@ -146,7 +146,8 @@ def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30
     `dev11` draws 40 quoted and 20 parallel rows (seed 20261214) of a later build the same way
     into gold/precision_dev11.tsv (labelled before the rules that followed it); `dev12` draws 20 quoted
     and 40 parallel rows (seed 20261215) of rules 15 into gold/precision_dev12.tsv (round 9, labelled
-    before any rule of rules 16 changed)."""
+    before any rule of rules 16 changed); `dev13` draws 30 parallel rows (seed 20261216) of rules 16 into
+    gold/precision_dev13.tsv (round 10, labelled before any rule of rules 17 changed)."""
     import hashlib
     d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
     docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
@@ -162,6 +163,8 @@ def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30
     with open(os.path.join(HERE, "gold", "precision_%s.tsv" % name), "w") as fh:
         fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
         for kind, n in (("quoted", quoted), ("parallel", parallel)):
+            if n == 0:
+                continue
             out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", kind] + docs,
                                  cwd=ROOT, capture_output=True, text=True, check=False).stdout
             rs = [json.loads(l) for l in out.splitlines() if l.strip()]
@@ -334,6 +337,8 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev13":
+        dev10(sys.argv[2], "dev13", "D13", SEED + 11, 0, 30)
     elif len(sys.argv) > 2 and sys.argv[1] == "dev12":
         dev10(sys.argv[2], "dev12", "D12", SEED + 10, 20, 40)
     elif len(sys.argv) > 2 and sys.argv[1] == "dev11":
