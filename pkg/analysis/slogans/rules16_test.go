@@ -1,6 +1,9 @@
 package slogans
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestKindsRules16: members sharing a head noun on which the reference
 // reports build series are kinds of a thing unless a member is a
@@ -103,5 +106,19 @@ func TestLexiconSeriesEndsWithItsMark(t *testing.T) {
 		if f.Kind == Parallel && f.Text != "坚定拥护“两个确立”，坚决做到“两个维护”" {
 			t.Errorf("series extent %q", f.Text)
 		}
+	}
+}
+
+// TestLastMemberTakesItsShape: a last member cut by the length rules
+// reaches the character every other member ends in (rules 17).
+func TestLastMemberTakesItsShape(t *testing.T) {
+	fs := Extract(prep(t, "建设智慧城市，对加快工业化、信息化、城镇化、农业现代化融合，提升城市可持续发展能力。"), Options{Lexicon: builtinLex(t)})
+	for _, f := range fs {
+		if f.Kind == Parallel && strings.HasSuffix(f.Text, "农业") {
+			t.Errorf("last member cut: %q", f.Text)
+		}
+	}
+	if _, ok := find(fs, "工业化、信息化、城镇化、农业现代化"); !ok {
+		t.Errorf("whole series missing: %v", keys(fs))
 	}
 }
