@@ -46,7 +46,7 @@ def main():
         lost = []
         for l in open(p, encoding="utf-8").read().splitlines()[1:]:
             s, doc, kind, text, ctx, label, reason = (l.split("\t") + [""] * 7)[:7]
-            if label not in ("yes", "no") or s not in ("A", "P", "D5Q", "D5T", "D5N", "D6", "D7", "D8", "D9", "D10", "D11", "D12"):
+            if label not in ("yes", "no") or s not in ("A", "P", "D5Q", "D5T", "D5N", "D6", "D7", "D8", "D9", "D10", "D11", "D12", "D13"):
                 continue
             kept = (doc, text) in have
             for k in ("all", kind):
