@@ -55,7 +55,8 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.streetAfter(e) || st.inSingleRun(s, e)) {
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
+		g.Derived && st.inPhrase(s, e)) {
 		return
 	}
 	if g.Type == ORG && !g.User && s > 0 && strings.ContainsRune(levelChars, st.rs[s-1]) && strings.ContainsRune(levelChars, st.rs[s]) &&
@@ -238,8 +239,9 @@ func (st *sentence) abbreviations() {
 		if r != '中' && i > 0 && abbrVerbs[st.rs[i-1]] && (st.endTok[i+1] >= 0 || st.restIsWord(i+1)) && (st.startTok[i-1] >= 0 || st.startTok[i] >= 0) {
 			st.add(i, i+1, LOC, 12)
 		}
-		// 俄 alone is always Russia
-		if r == '俄' && !(i+1 < n && st.rs[i+1] == '罗') {
+		// 俄 alone is always Russia (in policy text, not as half of a pair
+		// or list of short forms: 中俄, 中、俄、德)
+		if r == '俄' && !(i+1 < n && st.rs[i+1] == '罗') && !st.inAbbrRun(i) {
 			st.add(i, i+1, LOC, 12)
 		}
 	}
@@ -267,6 +269,13 @@ func (st *sentence) abbreviationRuns() {
 				// one name: 港澳, or a run the dictionary knows as one
 				// place (京津/ns)
 				st.add(s, e, LOC, float64(e-s)*10+2)
+			} else if st.chinaAndOthers(s, e) {
+				// 中 and other countries: a relation, not places of
+				// its own (中俄, 中、俄、德); the pair is one name, a
+				// list with 、 none
+				if !strings.ContainsRune(w, '、') && st.endTok[e] >= 0 {
+					st.add(s, e, LOC, float64(e-s)*10+2)
+				}
 			} else {
 				for i := s; i < e; i++ {
 					if st.rs[i] != '、' {
@@ -301,6 +310,10 @@ func (st *sentence) countryPairs() {
 		rest := string(st.rs[i+2 : min(n, i+4)])
 		for _, w := range pairWords {
 			if strings.HasPrefix(rest, w) {
+				if st.d.x.genre == Policy {
+					st.add(i, i+2, LOC, 22) // the pair, not its halves
+					break
+				}
 				st.add(i, i+1, LOC, 12)
 				st.add(i+1, i+2, LOC, 12)
 				break
@@ -376,11 +389,7 @@ func (st *sentence) streetAfter(e int) bool {
 	if j < 0 {
 		return false
 	}
-	switch st.tokText(j) {
-	case "路", "道", "街", "大道", "大街", "胡同", "巷":
-		return true
-	}
-	return false
+	return streetWords[st.tokText(j)]
 }
 
 // levelChars are the one-character levels of government.
@@ -422,4 +431,101 @@ func (st *sentence) inSingleRun(s, e int) bool {
 	}
 	j := st.startTok[e]
 	return j >= 0 && st.toks[j].e-st.toks[j].s == 1 && isHan(st.rs[e]) && !strings.ContainsRune(functionChars+placeSuffix, st.rs[e])
+}
+
+// chinaAndOthers says whether the run of short forms [s, e) is 中 beside
+// the short forms of other countries or regions (中俄, 中、俄、德, 中美日):
+// in policy text the relation among them, whose halves are not named as
+// places. Policy genre only.
+func (st *sentence) chinaAndOthers(s, e int) bool {
+	if st.d.x.genre == News {
+		return false
+	}
+	zhong, other := false, false
+	for _, r := range st.rs[s:e] {
+		switch {
+		case r == '中':
+			zhong = true
+		case r == '、':
+		case strings.ContainsRune(relationAbbr, r):
+			other = true
+		default:
+			return false
+		}
+	}
+	return zhong && other
+}
+
+// inAbbrRun says whether the one-character short form at i stands beside
+// 中, directly or across 、 (中俄, 中、俄、德): half of a relation, which
+// policy text names as a whole. Policy genre only.
+func (st *sentence) inAbbrRun(i int) bool {
+	if st.d.x.genre == News {
+		return false
+	}
+	n := len(st.rs)
+	near := func(j int) bool { return j >= 0 && j < n && st.rs[j] == '中' }
+	if near(i-1) || near(i+1) {
+		return true
+	}
+	return i >= 2 && st.rs[i-1] == '、' && near(i-2) || i+2 < n && st.rs[i+1] == '、' && near(i+2)
+}
+
+// streetWords are the tokens that make a street, road or bridge of the
+// name before them (友谊|路, 枣山|东路, 长江|大桥).
+var streetWords = map[string]bool{"路": true, "道": true, "街": true, "大道": true, "大街": true, "胡同": true, "巷": true,
+	"东路": true, "西路": true, "南路": true, "北路": true, "中路": true, "桥": true, "大桥": true}
+
+// roadName says whether the place word [s, e) is itself the name of a road
+// or street (南京路, 中山路, 解放大街): roads are not places. Policy genre only.
+func (st *sentence) roadName(s, e int) bool {
+	if st.d.x.genre == News {
+		return false
+	}
+	w := st.text(s, e)
+	for _, x := range []string{"路", "街", "大道", "胡同"} {
+		if strings.HasSuffix(w, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// inPhrase says whether a short form derived from a place's full name
+// (兴国 of 兴国县) is written as part of a four-character phrase rather
+// than as the place: before 之 and one character that end the phrase
+// (兴国之器), or after a two-character noun that is not a place, the four
+// standing alone between punctuation (人才兴国，文化兴国、), when the
+// document never writes the place in full (福建省 beside 数字福建).
+// Policy genre only.
+func (st *sentence) inPhrase(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 {
+		return false
+	}
+	n := len(st.rs)
+	bound := func(i int) bool { return i < 0 || i >= n || !isHan(st.rs[i]) }
+	if e+2 <= n && st.rs[e] == '之' && isHan(st.rs[e+1]) && bound(e+2) {
+		return true
+	}
+	j := st.endTok[s]
+	if j < 0 || !bound(e) {
+		return false
+	}
+	p := st.toks[j]
+	// a noun before (人才|兴国), not a verb (支持|宝鸡)
+	if p.e-p.s != 2 || !bound(p.s-1) || !hanOnly(st.text(p.s, p.e)) || p.pos != "n" && p.pos != "an" {
+		return false
+	}
+	if _, listed := st.lookup(st.text(p.s, p.e)); listed {
+		return false
+	}
+	// a place the document also writes in full (福建省 beside 数字福建)
+	// is the place
+	short := st.text(s, e)
+	for _, suf := range []string{"省", "市", "县", "区", "州", "盟", "旗"} {
+		if strings.Contains(st.str, short+suf) {
+			return false
+		}
+	}
+	return true
 }

@@ -11,7 +11,8 @@ const placeSuffix = "省市县区镇乡村州盟旗岛港湾河江湖山峰岭�
 func (st *sentence) places() {
 	for j, tk := range st.toks {
 		L := tk.e - tk.s
-		if L >= 3 && tk.pos == "ns" && strings.ContainsRune(placeSuffix, st.rs[tk.e-1]) && !st.genericPlace(tk.s, tk.e) {
+		if L >= 3 && tk.pos == "ns" && strings.ContainsRune(placeSuffix, st.rs[tk.e-1]) && !st.genericPlace(tk.s, tk.e) &&
+			!st.roadName(tk.s, tk.e) && !st.streetAfter(tk.e) {
 			if _, ok := st.lookup(st.text(tk.s, tk.e)); !ok {
 				st.add(tk.s, tk.e, LOC, float64(L)*10+2)
 			}

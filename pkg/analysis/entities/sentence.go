@@ -2,6 +2,7 @@ package entities
 
 import (
 	"sort"
+	"strings"
 )
 
 // rtok is a token of the folded text, in rune offsets.
@@ -221,7 +222,99 @@ func (st *sentence) resolve() []span {
 		out = append(out, x)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
-	return st.dropListedPlaces(out)
+	return st.dropListedPlaces(st.dropPlacesInNames(st.joinDivisions(out)))
+}
+
+// dropPlacesInNames drops a place that begins the name of a body the
+// recogniser did not find whole (山东省|智能制造|专家|委员会): the place
+// is part of that name, not a place the document names. The name runs
+// from the place over nouns to an ending of two runes or more that makes
+// an organisation's name (委员会, 研究院, 有限公司), within five tokens.
+// Policy genre only.
+func (st *sentence) dropPlacesInNames(spans []span) []span {
+	if st.d.x.genre == News {
+		return spans
+	}
+	out := spans[:0]
+	for i, sp := range spans {
+		next := len(st.rs)
+		if i+1 < len(spans) {
+			next = spans[i+1].s
+		}
+		if sp.typ == LOC && st.bodyNameAfter(sp.e, next) {
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// bodyNameAfter says whether the tokens from e (before limit, the next
+// entity) are nouns (and verbs of two runes after a noun: 智能|制造) that
+// end, within five tokens, with an organisation's ending of two runes or
+// more.
+func (st *sentence) bodyNameAfter(e, limit int) bool {
+	j := st.startTok[e]
+	if j < 0 {
+		return false
+	}
+	for n := 0; j < len(st.toks) && n < 5 && st.toks[j].e <= limit; j, n = j+1, n+1 {
+		tk := st.toks[j]
+		w := st.tokText(j)
+		if !hanOnly(w) {
+			return false
+		}
+		if tk.e-tk.s >= 2 && st.t.suffixes[w] {
+			return n > 0 // a noun before the ending: 山东省|人民政府 alone is the government, found elsewhere
+		}
+		switch tk.pos {
+		case "n", "vn", "nz", "an", "j", "l":
+		case "v":
+			if n == 0 || tk.e-tk.s < 2 {
+				return false // 山东省|成立…委员会: the place does something
+			}
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// joinDivisions joins a division written right after the one above it into
+// one place, as an address writes it (北京市|海淀区, 山东省|青岛市,
+// 济宁市|任城区): the unit the gold counts. Policy genre only; the news gold
+// sets tag the levels apart.
+func (st *sentence) joinDivisions(spans []span) []span {
+	if st.d.x.genre == News || len(spans) < 2 {
+		return spans
+	}
+	out := spans[:1]
+	for _, sp := range spans[1:] {
+		last := &out[len(out)-1]
+		if last.typ == LOC && sp.typ == LOC && last.e == sp.s && st.upperDivision(last.s, last.e) && st.lowerDivision(sp.s, sp.e) {
+			last.e = sp.e
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// upperDivision says whether the place [s, e) is written as a province,
+// region, city or prefecture with its level (河北省, 广西壮族自治区, 济宁市,
+// 延边朝鲜族自治州, 阿拉善盟): a division that others lie in.
+func (st *sentence) upperDivision(s, e int) bool {
+	if e-s < 3 {
+		return false
+	}
+	return strings.ContainsRune("省市州盟", st.rs[e-1]) || strings.HasSuffix(st.text(s, e), "自治区")
+}
+
+// lowerDivision says whether the place [s, e) is written as a division
+// below a province or city with its level (海淀区, 青岛市, 胶州市, 兴国县,
+// 额济纳旗, 城关镇).
+func (st *sentence) lowerDivision(s, e int) bool {
+	return e-s >= 2 && strings.ContainsRune("市区县旗镇乡", st.rs[e-1]) && !strings.HasSuffix(st.text(s, e), "自治区")
 }
 
 // dropListedPlaces drops the people known by their shape alone that stand

@@ -373,6 +373,9 @@ func (x *extractor) fixLastMember(spans [][2]int) {
 	if last[1] >= len(v.s) {
 		return
 	}
+	if x.endShape(spans) {
+		return
+	}
 	// members opening alike (向…、向…、向…), each but the last ending in a verb
 	for _, sp := range spans[:n-1] {
 		_, e := v.fullSpan(sp[0], sp[1])
@@ -404,3 +407,36 @@ func verbTag(p string) bool { return p != "" && p[0] == 'v' && p != "vn" }
 
 // complements follow a verb as its direction, not as a verb of its own.
 var complements = map[string]bool{"起来": true, "下去": true, "出来": true, "进来": true, "上来": true, "下来": true, "过来": true, "开来": true, "起": true, "来": true, "去": true}
+
+// endShape carries a last member cut by the length rules to the end its
+// shape has (rules 17): when every other member ends in one character and
+// the last does not, but reaches it within three characters, at a word
+// end and with no mark between, the last member ends there
+// (工业化、信息化、城镇化、农业|现代化 is 农业现代化).
+func (x *extractor) endShape(spans [][2]int) bool {
+	v := x.v
+	n := len(spans)
+	if n < 3 {
+		return false
+	}
+	c := v.s[spans[0][1]-1]
+	for _, sp := range spans[1 : n-1] {
+		if v.s[sp[1]-1] != c {
+			return false
+		}
+	}
+	last := &spans[n-1]
+	if v.s[last[1]-1] == c {
+		return false
+	}
+	for e := last[1] + 1; e <= last[1]+3 && e <= len(v.s); e++ {
+		if v.sIdx[e-1]-v.sIdx[e-2] > 1 || !isHan(v.s[e-1]) {
+			return false
+		}
+		if v.s[e-1] == c && v.sBound(e) {
+			last[1] = e
+			return true
+		}
+	}
+	return false
+}
