@@ -1,6 +1,9 @@
 package slogans
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // Rules 15 (round 8): precision on notices. Notices quote ordinary words for
 // emphasis, quote what a user or a system does, name their platforms and
@@ -269,26 +272,46 @@ var categoryParts = []string{"部分", "大类", "类别", "条目", "板块", "
 // keep their class.
 func (x *extractor) categoryRuns() {
 	r := x.v.r
-	qs := x.quotes
-	for i := 0; i < len(qs); {
-		k := i
-		for k+1 < len(qs) && x.joined(qs[k].k+1, qs[k+1].i) {
-			k++
+	for run := range x.quoteRuns() {
+		if len(run) < 2 || !x.categoryRun(run) {
+			continue
 		}
-		if k > i && x.categoryRun(qs[i:k+1]) {
-			for n := i; n <= k; n++ {
-				q := &qs[n]
-				c := r[q.i+1 : q.k]
-				if q.class != ClassFormulation || q.kind != Quoted || strings.ContainsAny(q.key, "+＋") || hasCountingNumeral(c) || x.knownTerm(q.key) {
-					continue
-				}
-				q.class, q.kind = ClassTitle, ""
-				for j := q.i + 1; j < q.k; j++ {
-					x.v.quoted[j] = false
-				}
+		for n := range run {
+			q := &run[n]
+			c := r[q.i+1 : q.k]
+			if q.class != ClassFormulation || q.kind != Quoted || strings.ContainsAny(q.key, "+＋") || hasCountingNumeral(c) || x.knownTerm(q.key) {
+				continue
 			}
+			x.retitle(q)
 		}
-		i = k + 1
+	}
+}
+
+// quoteRuns yields the runs of quotes joined by separators only (see
+// joined), each a sub-slice of x.quotes in text order; a quote standing
+// alone is a run of one.
+func (x *extractor) quoteRuns() iter.Seq[[]quoteSpan] {
+	return func(yield func([]quoteSpan) bool) {
+		qs := x.quotes
+		for i := 0; i < len(qs); {
+			k := i
+			for k+1 < len(qs) && x.joined(qs[k].k+1, qs[k+1].i) {
+				k++
+			}
+			if !yield(qs[i : k+1]) {
+				return
+			}
+			i = k + 1
+		}
+	}
+}
+
+// retitle makes a quote a name (a title), no longer a formulation: its
+// runes no longer count as quoted.
+func (x *extractor) retitle(q *quoteSpan) {
+	q.class, q.kind = ClassTitle, ""
+	for j := q.i + 1; j < q.k; j++ {
+		x.v.quoted[j] = false
 	}
 }
 
