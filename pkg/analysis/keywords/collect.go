@@ -67,6 +67,10 @@ type collector struct {
 	quotedWords []string
 	// titles are the spans inside book titles (《…》), see titlePieces.
 	titles [][2]int
+	// pieces are the keys of the terms found to be pieces of a longer
+	// unit that is no well-formed term (see collector.pieces): ranked
+	// nothing.
+	pieceKeys map[string]bool
 }
 
 // gram is a sequence of unit ids, -1 padded.
@@ -87,7 +91,7 @@ func (c *collector) run(t *Terms) {
 			spans[i] = [2]int{i, i + 1}
 		}
 	} else {
-		spans = c.extendNames(c.extend(c.phrases()))
+		spans = c.extendNames(c.pieces(c.extend(c.phrases())))
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)
@@ -230,6 +234,12 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 	}
 	for i := range t.terms {
 		tm := &t.terms[i]
+		if c.pieceKeys[tm.key] {
+			// nearly every occurrence inside the same longer unit that
+			// is no term (see pieces)
+			tm.partial = true
+			continue
+		}
 		// only what could be a piece: a phrase, a word the HMM found or
 		// a word tagged as a name (马池 of 马池口), or a word seen three
 		// times or more.
