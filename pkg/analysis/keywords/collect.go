@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis"
+	"zhpolicy/pkg/structure"
 )
 
 // unit is one token of the document, as the collector sees it.
@@ -71,6 +72,9 @@ type collector struct {
 	// unit that is no well-formed term (see collector.pieces): ranked
 	// nothing.
 	pieceKeys map[string]bool
+	// doc is the document's structure when the caller parsed it already
+	// (CollectParsed); nil: parsed here if a notice needs it.
+	doc *structure.Document
 }
 
 // gram is a sequence of unit ids, -1 padded.
@@ -445,7 +449,7 @@ func (c *collector) prepare() {
 	hi := 0
 	var procs, titles [][2]int
 	if !c.short {
-		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan)
+		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan, c.doc)
 		c.call = len(procs) > 0
 		titles = titleSpans(in.Text)
 		c.titles = titles
