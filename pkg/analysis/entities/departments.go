@@ -147,12 +147,28 @@ func (st *sentence) deptTail(k int, wide bool) bool {
 		return true
 	}
 	w := st.tokText(k)
-	for _, x := range []string{"委员会", "管委会", "协会", "学会", "联合会", "商会"} {
+	for _, x := range []string{"委员会", "管委会", "协会", "学会", "联合会", "商会", "学校", "中学", "小学", "大学", "幼儿园"} {
 		if strings.HasSuffix(w, x) {
 			return true
 		}
 	}
 	return wide && (strings.HasSuffix(w, "中心") || strings.HasSuffix(w, "办公室"))
+}
+
+// subTail says whether token k ends with the ending of a sub-unit of a
+// body (its 科, 室, 所, 站; 处 and 中心 are deptTail's): admitted after the
+// body's own ending (市教育局|人事|科, 市教育局|办公室).
+func (st *sentence) subTail(k int) bool {
+	tk := st.toks[k]
+	return tk.e-tk.s >= 2 && strings.ContainsRune("科室所站", st.rs[tk.e-1])
+}
+
+// bodyEnding says whether token k ends with the ending of a body of
+// government whose offices may follow its name (局, 厅, 委, 办 and
+// 委员会).
+func (st *sentence) bodyEnding(k int) bool {
+	tk := st.toks[k]
+	return strings.ContainsRune("局厅委", st.rs[tk.e-1]) || strings.HasSuffix(st.tokText(k), "委员会")
 }
 
 // deptEnd is the end of the department's name whose lead ends with token
@@ -164,6 +180,7 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 	if j < 0 {
 		return -1
 	}
+	sub := false
 	for k := j + 1; k < len(st.toks) && k <= j+12; k++ {
 		tk := st.toks[k]
 		if tk.s != st.toks[k-1].e || tk.e-s > 32 {
@@ -176,7 +193,8 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 			}
 			continue
 		}
-		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
+		ordinal := tk.pos == "m" && st.rs[tk.s] == '第' && tk.e-tk.s >= 2 && hanOnly(w) // 市|第一|人民医院
+		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] && !ordinal || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
 			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && !st.verbInField(k, wide) ||
 			strings.HasSuffix(w, "部门") {
 			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门) ends the phrase
@@ -184,7 +202,7 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		if tk.e-tk.s == 1 && k > j+1 && st.deptTail(k-1, wide) && !deptTails[st.rs[tk.s]] && st.rs[tk.s] != '分' && st.rs[tk.s] != '总' {
 			return -1 // 市…局|报|省…厅: one rune after an ending is the sentence's, not the name's
 		}
-		if !st.deptTail(k, wide) {
+		if !st.deptTail(k, wide) && !(sub && st.subTail(k)) {
 			continue
 		}
 		if tk.e-tk.s >= 2 && notOrgEnding[st.text(tk.e-2, tk.e)] {
@@ -195,6 +213,9 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		}
 		if st.deptBoundaryAfter(k) {
 			return tk.e
+		}
+		if st.bodyEnding(k) {
+			wide, sub = true, true // the body's offices may follow (市教育局|办公室, …|装备|信息|中心)
 		}
 	}
 	return -1
