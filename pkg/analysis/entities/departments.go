@@ -53,7 +53,7 @@ func (st *sentence) departments() {
 		if k < 0 {
 			continue
 		}
-		if end := st.deptEnd(k-1, true); end > c.e {
+		if end := st.deptEnd(k-1, true); end > c.e && !st.schoolEnd(end) {
 			st.add(c.s, end, ORG, float64(end-c.s)*10+9)
 		}
 	}
@@ -78,8 +78,11 @@ func (st *sentence) departments() {
 			continue // 国家|行业协会: a kind of body of the nation
 		}
 		s := st.toks[j].s
-		st.add(s, end, ORG, float64(end-s)*10+9)
+		if st.add(s, end, ORG, float64(end-s)*10+9) != nil && strings.ContainsRune("局厅委", st.rs[end-1]) {
+			st.d.bureaus = true
+		}
 	}
+	st.subUnits()
 	st.bracketPlaces()
 }
 
@@ -147,7 +150,7 @@ func (st *sentence) deptTail(k int, wide bool) bool {
 		return true
 	}
 	w := st.tokText(k)
-	for _, x := range []string{"委员会", "管委会", "协会", "学会", "联合会", "商会", "学校", "中学", "小学", "大学", "幼儿园"} {
+	for _, x := range []string{"委员会", "管委会", "协会", "学会", "联合会", "商会", "促会", "学校", "中学", "小学", "大学", "幼儿园"} {
 		if strings.HasSuffix(w, x) {
 			return true
 		}
@@ -213,6 +216,9 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		}
 		if st.deptBoundaryAfter(k) {
 			return tk.e
+		}
+		if st.schoolEnd(tk.e) {
+			return -1 // a school's name ends at its ending (…大学|建设|…大学)
 		}
 		if st.bodyEnding(k) {
 			wide, sub = true, true // the body's offices may follow (市教育局|办公室, …|装备|信息|中心)
@@ -313,4 +319,17 @@ func (d *document) isWordPair(a, b rune) bool {
 		}
 	}
 	return d.pairs[[2]rune{a, b}]
+}
+
+// schoolEnd says whether the runes before e end with a school's ending
+// (学校, 中学, 小学, 大学, 幼儿园): a school is named by a place or a name
+// before it, never as the office of a body found before (西湖大学|建设…大学).
+func (st *sentence) schoolEnd(e int) bool {
+	if e < 2 {
+		return false
+	}
+	if st.rs[e-1] == '学' || st.rs[e-1] == '校' && st.rs[e-2] == '学' {
+		return true
+	}
+	return e >= 3 && string(st.rs[e-3:e]) == "幼儿园"
 }
