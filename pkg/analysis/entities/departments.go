@@ -18,7 +18,7 @@ var deptTails = map[rune]bool{'厅': true, '局': true, '委': true, '办': true
 // punctuation: coordination and the verbs that introduce a responsible
 // body or send something to it (由|省财政厅, 会同|市公安局, 经|市…局|报|省…厅).
 var deptBefore = map[string]bool{"和": true, "与": true, "及": true, "由": true, "会同": true, "联合": true, "经": true,
-	"报": true, "向": true, "送": true, "至": true, "交": true}
+	"报": true, "向": true, "送": true, "至": true, "交": true, "报送": true, "上报": true, "报请": true, "提交": true, "商": true}
 
 // deptAfter are the words a department's name may be followed by besides
 // punctuation: coordination and the roles of the bodies a policy names as
@@ -268,7 +268,8 @@ func (st *sentence) deptBoundaryAfter(k int) bool {
 		return true
 	}
 	w := st.tokText(k + 1)
-	return n.pos == "w" || !hanOrAlnum(w) || deptAfter[w] || st.t.titles[w] || n.pos == "v" && n.e-n.s >= 2
+	return n.pos == "w" || !hanOrAlnum(w) || deptAfter[w] || st.t.titles[w] || n.pos == "v" && n.e-n.s >= 2 ||
+		strings.HasPrefix(w, "联系") // 市教育局人事处|联系电话
 }
 
 // cutFromWord says whether an organisation [s, e) of the sentence is cut

@@ -26,6 +26,8 @@ func TestSubUnitsAndSchools(t *testing.T) {
 		{"完善评价体系（教科院、职成处）。", nil, []string{"ORG 职成处"}},
 		// a bracket of another kind
 		{"市财政局牵头。建设数据平台（含数据中心、算力中心）。", nil, []string{"ORG 数据中心", "ORG 算力中心"}},
+		{"请于6月底前报送市教育局办公室。", []string{"ORG 市教育局办公室"}, nil},
+		{"市教育局人事处联系电话：12345。", []string{"ORG 市教育局人事处"}, nil},
 		{"（责任单位：市贸促会、市财政局）", []string{"ORG 市贸促会", "ORG 市财政局"}, nil},
 		{"青岛第五十八中学、市实验小学、市第一人民医院参加。",
 			[]string{"ORG 青岛第五十八中学", "ORG 市实验小学", "ORG 市第一人民医院"}, nil},
