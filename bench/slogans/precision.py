@@ -146,7 +146,8 @@ def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30
     `dev11` draws 40 quoted and 20 parallel rows (seed 20261214) of a later build the same way
     into gold/precision_dev11.tsv (labelled before the rules that followed it); `dev12` draws 20 quoted
     and 40 parallel rows (seed 20261215) of rules 15 into gold/precision_dev12.tsv (round 9, labelled
-    before any rule of rules 16 changed)."""
+    before any rule of rules 16 changed); `dev13` draws 30 parallel rows (seed 20261216) of rules 16 into
+    gold/precision_dev13.tsv (round 10, labelled before any rule of rules 17 changed)."""
     import hashlib
     d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
     docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
@@ -162,6 +163,8 @@ def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30
     with open(os.path.join(HERE, "gold", "precision_%s.tsv" % name), "w") as fh:
         fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
         for kind, n in (("quoted", quoted), ("parallel", parallel)):
+            if n == 0:
+                continue
             out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", kind] + docs,
                                  cwd=ROOT, capture_output=True, text=True, check=False).stdout
             rs = [json.loads(l) for l in out.splitlines() if l.strip()]
@@ -227,6 +230,17 @@ def test10(binary, old):
     write_rows("precision_test10.tsv", TEST10, binary, old, "R15")
 
 
+TEST11 = ["ministry_provincial_notices/%s.txt" % n for n in
+          "central_096 central_140 central_046 central_068 central_028".split()]
+
+
+def test11(binary, old):
+    """Write gold/precision_test11.tsv: every output row of rules 17 on the round-10 TEST documents
+    (gold/blind11_list.md) as sample C (C+R16 when rules 16 output it too) and the rows only rules 16
+    output (R16), with empty labels (labelled by hand afterwards)."""
+    write_rows("precision_test11.tsv", TEST11, binary, old, "R16")
+
+
 def test6(binary, old):
     """Write gold/precision_test6.tsv: every output row of rules 12 on the round-5 TEST documents
     (gold/blind6_list.md) as sample C (C+R11 when rules 11 output it too) and the rows only rules 11
@@ -284,7 +298,7 @@ def test5(binary=None, old=None):
 
 def score():
     lines = []
-    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7", "test8", "test9", "test10"):
+    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         if not os.path.exists(p):
             continue
@@ -296,7 +310,7 @@ def score():
             # test3, test4: every row of the output (C; C+R8 when rules 8
             # output it too: all C rows of test3) of the new TEST documents;
             # R8 rows are those only rules 8 output
-            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "C+R15", "P") else []
+            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "C+R15", "C+R16", "P") else []
             if s in ("R10", "C+R10"):
                 keys.append("rules 10 " + kind)
                 keys.append("rules 10 all")
@@ -318,15 +332,18 @@ def score():
             if s in ("R15", "C+R15"):
                 keys.append("rules 15 " + kind)
                 keys.append("rules 15 all")
+            if s in ("R16", "C+R16"):
+                keys.append("rules 16 " + kind)
+                keys.append("rules 16 all")
             if kind == "parallel" and s in ("A", "B"):
                 keys.append("parallel A+B")
             for k in keys:
                 n[k] += 1
                 tp[k] += label == "yes"
-            if label == "no" and s not in ("R8", "R10", "R11", "R12", "R13", "R14", "R15"):
+            if label == "no" and s not in ("R8", "R10", "R11", "R12", "R13", "R14", "R15", "R16"):
                 reasons[reason.split(":")[0].strip()] += 1
         lines.append("%s: " % name.upper() + "; ".join("%s %d/%d = %.3f" % (k, tp[k], n[k], tp[k] / n[k])
-                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel", "rules 13 all", "rules 13 quoted", "rules 13 parallel", "rules 14 all", "rules 14 quoted", "rules 14 parallel", "rules 15 all", "rules 15 quoted", "rules 15 parallel"] if n[k]))
+                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel", "rules 13 all", "rules 13 quoted", "rules 13 parallel", "rules 14 all", "rules 14 quoted", "rules 14 parallel", "rules 15 all", "rules 15 quoted", "rules 15 parallel", "rules 16 all", "rules 16 quoted", "rules 16 parallel"] if n[k]))
         lines.append("  no: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
     print("\n".join(lines))
 
@@ -334,6 +351,8 @@ def score():
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
+    elif len(sys.argv) > 2 and sys.argv[1] == "dev13":
+        dev10(sys.argv[2], "dev13", "D13", SEED + 11, 0, 30)
     elif len(sys.argv) > 2 and sys.argv[1] == "dev12":
         dev10(sys.argv[2], "dev12", "D12", SEED + 10, 20, 40)
     elif len(sys.argv) > 2 and sys.argv[1] == "dev11":
@@ -344,6 +363,8 @@ if __name__ == "__main__":
         dev9(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev8":
         dev8(sys.argv[2])
+    elif len(sys.argv) > 3 and sys.argv[1] == "test11":
+        test11(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 3 and sys.argv[1] == "test10":
         test10(sys.argv[2], sys.argv[3])
     elif len(sys.argv) > 3 and sys.argv[1] == "test9":

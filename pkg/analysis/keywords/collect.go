@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"zhpolicy/pkg/analysis"
+	"zhpolicy/pkg/structure"
 )
 
 // unit is one token of the document, as the collector sees it.
@@ -67,6 +68,13 @@ type collector struct {
 	quotedWords []string
 	// titles are the spans inside book titles (《…》), see titlePieces.
 	titles [][2]int
+	// pieces are the keys of the terms found to be pieces of a longer
+	// unit that is no well-formed term (see collector.pieces): ranked
+	// nothing.
+	pieceKeys map[string]bool
+	// doc is the document's structure when the caller parsed it already
+	// (CollectParsed); nil: parsed here if a notice needs it.
+	doc *structure.Document
 }
 
 // gram is a sequence of unit ids, -1 padded.
@@ -87,7 +95,7 @@ func (c *collector) run(t *Terms) {
 			spans[i] = [2]int{i, i + 1}
 		}
 	} else {
-		spans = c.extendNames(c.extend(c.phrases()))
+		spans = c.extendNames(c.pieces(c.extend(c.phrases())))
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)
@@ -230,6 +238,12 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 	}
 	for i := range t.terms {
 		tm := &t.terms[i]
+		if c.pieceKeys[tm.key] {
+			// nearly every occurrence inside the same longer unit that
+			// is no term (see pieces)
+			tm.partial = true
+			continue
+		}
 		// only what could be a piece: a phrase, a word the HMM found or
 		// a word tagged as a name (马池 of 马池口), or a word seen three
 		// times or more.
@@ -435,7 +449,7 @@ func (c *collector) prepare() {
 	hi := 0
 	var procs, titles [][2]int
 	if !c.short {
-		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan)
+		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan, c.doc)
 		c.call = len(procs) > 0
 		titles = titleSpans(in.Text)
 		c.titles = titles

@@ -286,3 +286,195 @@ func addressee(key string) bool {
 	}
 	return false
 }
+
+// pieces rewrites the stream of spans so that a term the document writes,
+// every time or nearly (pieceShare of its occurrences, at least
+// phraseMinCount), as a piece of the same longer phrase — touching the
+// same content word or phrase on its left or its right (导航+电子地图,
+// 基础+设施建设, 两条腿+走路) — is counted as that phrase when the phrase
+// is a well-formed term (it begins with a word that may begin a term, ends
+// with one that may end one, and is no longer than a key phrase), and is
+// ranked nothing when it is not (c.pieceKeys: 两条腿 before the verb 走路).
+// Unlike extend, this looks at terms of any length, words and phrases, and
+// asks for the evidence of the same neighbour nearly every time, not a
+// majority of recurring compounds. The neighbour keeps its other
+// occurrences; a term the author quotes or titles is left alone.
+func (c *collector) pieces(spans [][2]int) [][2]int {
+	if c.short || len(spans) < 3 {
+		return spans
+	}
+	n := len(spans)
+	// quoted says, by unit, whether it stands between quotation marks:
+	// the author's own unit, which the quoted-term rules weigh
+	quoted := make([]bool, len(c.units))
+	in := false
+	for i := range c.units {
+		switch c.units[i].quote {
+		case quoteOpen:
+			in = true
+		case quoteClose:
+			in = false
+		default:
+			quoted[i] = in
+		}
+	}
+	// cand says whether span s may be a term that is a piece
+	cand := func(s int) bool {
+		i, j := spans[s][0], spans[s][1]
+		if j-i > phraseMaxParts || quoted[i] || quoted[j-1] {
+			return false
+		}
+		if j-i == 1 {
+			u := &c.units[i]
+			return u.cand && u.kind == kindHan && u.quote == 0 && !u.titled
+		}
+		return !c.isQuoted(i, j) && !c.units[i].titled
+	}
+	// nb says whether span o is a neighbour that can be the rest of a
+	// longer unit: content words of Han script, no function word, no
+	// stopword, nothing quoted
+	nb := func(o int) bool {
+		i, j := spans[o][0], spans[o][1]
+		if j-i > phraseMaxParts {
+			return false
+		}
+		for k := i; k < j; k++ {
+			v := &c.units[k]
+			if !v.word || !v.join || v.kind != kindHan || v.quote != 0 || quoted[k] || functionWord(v) || c.stop.Has(v.key) {
+				return false
+			}
+			if k > i && !c.adjacent(k-1) {
+				return false
+			}
+		}
+		return runeLen(c.units[i].key) >= 2 || j-i > 1
+	}
+	keys := make([]gram, n)
+	okc := make([]bool, n)
+	total := make(map[gram]int32)
+	pairs := make(map[piecePair]int32)
+	for s := 0; s < n; s++ {
+		if !cand(s) {
+			continue
+		}
+		okc[s] = true
+		keys[s] = c.gramOf(spans[s][0], spans[s][1])
+		total[keys[s]]++
+	}
+	for s := 0; s < n; s++ {
+		if !okc[s] || total[keys[s]] < phraseMinCount {
+			continue
+		}
+		if s > 0 && c.touching(spans[s][0]-1) && nb(s-1) {
+			pairs[piecePair{keys[s], c.gramOf(spans[s-1][0], spans[s-1][1]), false}]++
+		}
+		if s+1 < n && c.touching(spans[s][1]-1) && nb(s+1) {
+			pairs[piecePair{keys[s], c.gramOf(spans[s+1][0], spans[s+1][1]), true}]++
+		}
+	}
+	// per term, its best-supported longer unit
+	best := make(map[gram]piecePair)
+	bestN := make(map[gram]int32)
+	for p, k := range pairs {
+		if k < phraseMinCount || float64(k) < pieceShare*float64(total[p.term]) {
+			continue
+		}
+		if b, ok := bestN[p.term]; ok && (b > k || b == k && !p.right) {
+			continue
+		}
+		best[p.term], bestN[p.term] = p, k
+	}
+	if len(best) == 0 {
+		return spans
+	}
+	// the occurrences of the neighbours of the pieces (see fixed)
+	all := make(map[gram]int32, len(best))
+	for _, p := range best {
+		all[p.nb] = 0
+	}
+	for s := 0; s < n; s++ {
+		if spans[s][1]-spans[s][0] > phraseMaxParts {
+			continue
+		}
+		g := c.gramOf(spans[s][0], spans[s][1])
+		if k, ok := all[g]; ok {
+			all[g] = k + 1
+		}
+	}
+	// wellFormed says whether span a followed by span b is a term
+	wellFormed := func(a, b [2]int) bool {
+		if b[1]-a[0] > phraseMaxQuoted {
+			return false
+		}
+		runes := 0
+		for k := a[0]; k < b[1]; k++ {
+			v := &c.units[k]
+			if !v.join || v.kind != kindHan {
+				return false
+			}
+			runes += runeLen(v.key)
+		}
+		f := &c.units[a[0]]
+		return runes <= phraseMaxQuotedRunes && f.first && firstPOS(f.pos) && c.units[b[1]-1].last
+	}
+	out := make([][2]int, 0, n)
+	for s := 0; s < n; s++ {
+		p, ok := best[keys[s]]
+		if !okc[s] || !ok {
+			out = append(out, spans[s])
+			continue
+		}
+		if p.right && s+1 < n && c.touching(spans[s][1]-1) && c.gramOf(spans[s+1][0], spans[s+1][1]) == p.nb {
+			if wellFormed(spans[s], spans[s+1]) {
+				out = append(out, [2]int{spans[s][0], spans[s+1][1]})
+				s++
+				continue
+			}
+			if c.fixed(p, bestN[keys[s]], all) {
+				c.markPiece(spans[s])
+			}
+		}
+		if !p.right && s > 0 && c.touching(spans[s][0]-1) && c.gramOf(spans[s-1][0], spans[s-1][1]) == p.nb {
+			m := len(out)
+			if wellFormed(spans[s-1], spans[s]) && m > 0 && out[m-1] == spans[s-1] {
+				out[m-1] = [2]int{spans[s-1][0], spans[s][1]}
+				continue
+			}
+			if !wellFormed(spans[s-1], spans[s]) && !isVerb(c.units[spans[s-1][1]-1].pos) && c.fixed(p, bestN[keys[s]], all) {
+				// (a verb before the term takes it as its object:
+				// 编制+验收报告 is no piece)
+				c.markPiece(spans[s])
+			}
+		}
+		out = append(out, spans[s])
+	}
+	return out
+}
+
+// fixed says whether the neighbour of a piece (p, seen k times beside
+// it) is, nearly every time, beside it too: the two make a fixed unit
+// (两条腿+走路), not a word and what a clause puts after it (平台+入选:
+// 入选 is said of other things too), and a piece of a fixed unit that is
+// no term is ranked nothing.
+func (c *collector) fixed(p piecePair, k int32, all map[gram]int32) bool {
+	return float64(k) >= pieceShare*float64(all[p.nb])
+}
+
+// piecePair is a term beside a neighbour, on its right or its left.
+type piecePair struct {
+	term, nb gram
+	right    bool
+}
+
+// markPiece records the key of the term of span sp as a piece of a longer
+// unit that is no term (see pieces).
+func (c *collector) markPiece(sp [2]int) {
+	if c.pieceKeys == nil {
+		c.pieceKeys = make(map[string]bool)
+	}
+	if sp[1]-sp[0] == 1 {
+		c.pieceKeys[c.units[sp[0]].key] = true
+		return
+	}
+	c.pieceKeys[c.joined(sp[0], sp[1])] = true
+}

@@ -125,3 +125,20 @@ func TestQuotedWithDengIsAClause(t *testing.T) {
 		t.Errorf("五统一 not ranked: %v", got)
 	}
 }
+
+func TestPieceOfAnyLengthIsCountedAsItsTerm(t *testing.T) {
+	// 电子地图 (four characters: longer than extend's short words) is
+	// written after 导航 every time; the phrase finder makes 导航系统 at
+	// 导航, the more frequent, so the piece is left alone. It is ranked as
+	// the term the document writes, 导航电子地图, and not on its own.
+	spec := "导航/vn 系统/n 。/w 导航/vn 系统/n 。/w 导航/vn 系统/n 。/w 导航/vn 系统/n 。/w " +
+		"完善/v 导航/vn 电子地图/n 。/w 发布/v 导航/vn 电子地图/n 。/w 导航/vn 电子地图/n 。/w 系统/n"
+	got := allKeys(t, long(spec), Options{})
+	if !slices.Contains(got, "导航电子地图") {
+		t.Errorf("导航电子地图 not ranked: %v", got)
+	}
+	t.Logf("%v", got)
+	if slices.Contains(got, "电子地图") {
+		t.Errorf("电子地图 ranked: %v", got)
+	}
+}

@@ -24,6 +24,7 @@ import (
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/entities"
+	"zhpolicy/pkg/structure"
 )
 
 // Method selects how keywords are scored.
@@ -229,13 +230,26 @@ func CollectTagged(in *analysis.Input, opts Options, ms []entities.Mention) *Ter
 	return collect(in, opts, ms, true)
 }
 
+// CollectParsed is Collect for a document whose structure the caller has
+// already parsed (doc is structure.ParseFolded(in.Text, in.Folded), as
+// `report` parses it for its own section): the procedural parts of a
+// notice are found in doc instead of parsing the text again.
+func CollectParsed(in *analysis.Input, opts Options, doc *structure.Document) *Terms {
+	return collectIn(in, opts, nil, false, doc)
+}
+
 func collect(in *analysis.Input, opts Options, ms []entities.Mention, found bool) *Terms {
+	return collectIn(in, opts, ms, found, nil)
+}
+
+func collectIn(in *analysis.Input, opts Options, ms []entities.Mention, found bool, doc *structure.Document) *Terms {
 	t := &Terms{Name: in.Name, Empty: strings.TrimSpace(in.Text) == ""}
 	t.Chinese = hasHan(in.Folded)
 	if !t.Chinese || len(in.Tokens) == 0 {
 		return t
 	}
 	c := newCollector(in, &opts)
+	c.doc = doc
 	c.run(t)
 	if opts.Entities != nil {
 		if !found {

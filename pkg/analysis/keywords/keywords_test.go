@@ -177,7 +177,9 @@ func TestPhrases(t *testing.T) {
 		},
 		{
 			name: "verbs allowed as keywords still never end a phrase",
-			spec: notShort("巡视/v 整改/v 。/w 巡视/v 整改/v 。/w 疫情/n 防控/vn 。/w 疫情/n 防控/vn"),
+			// (巡视 also on its own: always before 整改 it would be a
+			// piece of a fixed unit that is no term, ranked nothing)
+			spec: notShort("巡视/v 整改/v 。/w 巡视/v 整改/v 。/w 巡视/v 。/w 疫情/n 防控/vn 。/w 疫情/n 防控/vn"),
 			opts: Options{POS: mustPOS(t, "n", "vn", "v")},
 			want: []string{"巡视", "整改", "疫情防控"},
 		},
@@ -192,6 +194,21 @@ func TestPhrases(t *testing.T) {
 			spec: "乡村/n 振兴/vn 。/w 乡村/n 振兴/vn 。/w 乡村/n 。/w 乡村/n 。/w 乡村/n 。/w 乡村/n 。/w 乡村/n 。/w 乡村/n 。/w" +
 				" 振兴/vn 。/w 振兴/vn 。/w 振兴/vn 。/w 振兴/vn 。/w 振兴/vn 。/w 振兴/vn 。/w 振兴/vn",
 			want: []string{"乡村", "振兴"},
+		},
+		{
+			name: "a term nearly always inside the same longer term is counted as that term",
+			spec: notShort("完善/v 导航/vn 电子地图/n 。/w 导航/vn 电子地图/n 。/w 发布/v 导航/vn 电子地图/n 。/w 导航/vn 。/w 导航/vn 。/w 导航/vn 。/w 导航/vn"),
+			want: []string{"导航", "导航电子地图"},
+		},
+		{
+			name: "a piece of a fixed unit that is no term is ranked nothing",
+			spec: notShort("坚持/v 两条腿/n 走路/v 。/w 坚持/v 两条腿/n 走路/v 。/w 两条腿/n 走路/v 。/w 城市/n 发展/vn 。/w 城市/n 发展/vn"),
+			want: []string{"城市发展"},
+		},
+		{
+			name: "a word before the same verb that is said of other things too is no piece (a clause)",
+			spec: notShort("平台/n 入选/v 。/w 平台/n 入选/v 。/w 城市/n 入选/v 。/w 课程/n 入选/v"),
+			want: []string{"城市", "平台", "课程"},
 		},
 		{
 			name: "phrases off",

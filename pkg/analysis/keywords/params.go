@@ -52,6 +52,10 @@ const (
 	// partialShare: a term is a piece of a longer unit when this share of
 	// its occurrences touch the same extending neighbour.
 	partialShare = 0.8
+	// pieceShare: a term of any length is a piece of a longer unit when
+	// this share of its occurrences touch the same content word or phrase
+	// on the same side (see collector.pieces).
+	pieceShare = 0.8
 	// extendMaxRunes: a word of at most this many characters that sits
 	// mostly inside recurring compounds is counted as those compounds
 	// (see collector.extend).

@@ -60,8 +60,10 @@ var procFormEnds = []string{"表", "书", "模板", "格式", "样式", "回执"
 const procDamp = 0.6
 
 // proceduralSpans returns the byte ranges of in.Text that are procedural
-// (see above), in text order, not overlapping.
-func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int)) [][2]int {
+// (see above), in text order, not overlapping. parsed, when not nil, is
+// the text's structure (structure.ParseFolded(text, folded)), parsed by
+// the caller.
+func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int), parsed *structure.Document) [][2]int {
 	fold := func(s, e int) string {
 		if folded == "" || folded == text {
 			return text[s:e]
@@ -95,7 +97,10 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int)) 
 	if !parse {
 		return out
 	}
-	doc := structure.ParseFolded(text, folded)
+	doc := parsed
+	if doc == nil {
+		doc = structure.ParseFolded(text, folded)
+	}
 	if doc == nil {
 		return out
 	}
@@ -339,7 +344,7 @@ func (c *collector) titlePieces(t *Terms, spans [][2]int) {
 // ProceduralSpans returns the byte ranges of in.Text that keyword ranking
 // weighs down as procedure (see proceduralHeading and formTitle), for reading and tests.
 func ProceduralSpans(in *analysis.Input) [][2]int {
-	return proceduralSpans(in.Text, in.Folded, in.FoldedSpan)
+	return proceduralSpans(in.Text, in.Folded, in.FoldedSpan, nil)
 }
 
 // EachOccurrence calls fn with the key and the byte offsets in Input.Text

@@ -9,8 +9,10 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"zhpolicy/internal/testenv"
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/structure"
 )
 
 func TestProceduralSpans(t *testing.T) {
@@ -185,6 +187,31 @@ func TestProcMarkStarts(t *testing.T) {
 	for _, m := range procLineMarks {
 		if r, _ := utf8.DecodeRuneInString(m); !procMarkStart(r) {
 			t.Errorf("procMarkStart lacks %q, the first character of %q", r, m)
+		}
+	}
+}
+
+// CollectParsed, given the structure the caller parsed, ranks as Collect
+// does, which parses it itself: on a notice with procedural sections (a
+// DEV document long enough to be searched for them) and on a report.
+func TestCollectParsedIsCollect(t *testing.T) {
+	b, err := os.ReadFile(testenv.Shared(t, "corpus", "ministry_provincial_notices", "shandong_008.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range map[string]string{"shandong_008.txt": string(b), "municipal_report.txt": readSample(t, "municipal_report.txt")} {
+		in := realInput(t, name, text)
+		want := Collect(in, Options{}).Score(Options{}, 0)
+		doc := structure.ParseFolded(in.Text, in.Folded)
+		if got := CollectParsed(in, Options{}, doc).Score(Options{}, 0); !slices.Equal(got, want) {
+			t.Errorf("%s: CollectParsed ranks\n%v\nCollect\n%v", name, got, want)
+		}
+		if name == "shandong_008.txt" {
+			// the structure given is the one used: another document's changes the ranking
+			other := structure.Parse("一、申报流程\n" + strings.Repeat("甲", 200) + "\n")
+			if got := CollectParsed(in, Options{}, other).Score(Options{}, 0); slices.Equal(got, want) {
+				t.Errorf("%s: the structure given is not used", name)
+			}
 		}
 	}
 }

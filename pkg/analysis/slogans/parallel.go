@@ -714,7 +714,16 @@ func (x *extractor) clauseRuns(clauses [][2]int, emit emitFunc) {
 		run := append([][2]int{}, clauses[i:j]...)
 		var before, after [][2]int
 		if i > 0 {
-			before = x.memberBefore(clauses[i-1], run, lo, hi)
+			var cut bool
+			before, cut = x.memberBefore(clauses[i-1], run, lo, hi)
+			if cut {
+				// the series begins inside a noun phrase of the clause
+				// before (编制交通运输信息|资源共享目录，建立共享机制，
+				// 构建共享平台): what is left is a series cut in the
+				// middle, not a series of its own (rules 17)
+				i = j
+				continue
+			}
 		}
 		if j < len(clauses) && !ok(clauses[j]) {
 			after = x.memberAfter(clauses[j], lo, hi)
@@ -729,8 +738,11 @@ func (x *extractor) clauseRuns(clauses [][2]int, emit emitFunc) {
 }
 
 // memberBefore gives the end of the clause before a run when it is a
-// member of the run (在……基础上|统一认识，统一政策).
-func (x *extractor) memberBefore(pc [2]int, run [][2]int, lo, hi int) [][2]int {
+// member of the run (在……基础上|统一认识，统一政策). cut reports that the
+// member would begin inside a noun phrase (信息|资源共享目录): the clause
+// before is the series' first member, too long to be one, and the run is
+// the rest of a series cut in the middle.
+func (x *extractor) memberBefore(pc [2]int, run [][2]int, lo, hi int) (before [][2]int, cut bool) {
 	v := x.v
 	s := v.s
 	for l := hi; l >= lo && l >= minMember; l-- {
@@ -740,14 +752,34 @@ func (x *extractor) memberBefore(pc [2]int, run [][2]int, lo, hi int) [][2]int {
 		}
 		ext := append([][2]int{{a, pc[1]}}, run...)
 		if shared(x.runesOf(ext)) >= max(1, shared(x.runesOf(run))) {
-			return [][2]int{{a, pc[1]}}
+			if x.insideNounPhrase(a) {
+				return nil, true
+			}
+			return [][2]int{{a, pc[1]}}, false
 		}
 		if x.takesPredicate(a) && !x.runOK(run) {
-			return [][2]int{{a, pc[1]}}
+			return [][2]int{{a, pc[1]}}, false
 		}
 		break
 	}
-	return nil
+	return nil, false
+}
+
+// insideNounPhrase reports whether s[a] begins a noun right after a noun
+// or a numeral, with no mark between (交通运输信息|资源共享目录): a phrase
+// starting there is the tail of a longer one.
+func (x *extractor) insideNounPhrase(a int) bool {
+	v := x.v
+	if a <= 0 || a >= len(v.s) || v.sIdx[a]-v.sIdx[a-1] > 1 {
+		return false
+	}
+	i := v.sIdx[a]
+	p, ok := v.tokenBefore(i)
+	if !ok || !(nounish(p.pos) && p.pos != "l" || p.pos == "m") {
+		return false
+	}
+	t, ok := v.tokenAt(i)
+	return ok && nounish(t.pos) && t.pos != "l"
 }
 
 // memberAfter gives the start of the clause after a run when it is a

@@ -148,10 +148,7 @@ func (x *extractor) namesEverywhere() {
 	for n := range x.quotes {
 		q := &x.quotes[n]
 		if q.class == ClassFormulation && q.kind == Quoted && names[q.key] {
-			q.class, q.kind = ClassTitle, ""
-			for j := q.i + 1; j < q.k; j++ {
-				x.v.quoted[j] = false
-			}
+			x.retitle(q)
 		}
 	}
 }

@@ -1,6 +1,9 @@
 package slogans
 
-import "strings"
+import (
+	"iter"
+	"strings"
+)
 
 // Rules 15 (round 8): precision on notices. Notices quote ordinary words for
 // emphasis, quote what a user or a system does, name their platforms and
@@ -269,26 +272,46 @@ var categoryParts = []string{"部分", "大类", "类别", "条目", "板块", "
 // keep their class.
 func (x *extractor) categoryRuns() {
 	r := x.v.r
-	qs := x.quotes
-	for i := 0; i < len(qs); {
-		k := i
-		for k+1 < len(qs) && x.joined(qs[k].k+1, qs[k+1].i) {
-			k++
+	for run := range x.quoteRuns() {
+		if len(run) < 2 || !x.categoryRun(run) {
+			continue
 		}
-		if k > i && x.categoryRun(qs[i:k+1]) {
-			for n := i; n <= k; n++ {
-				q := &qs[n]
-				c := r[q.i+1 : q.k]
-				if q.class != ClassFormulation || q.kind != Quoted || strings.ContainsAny(q.key, "+＋") || hasCountingNumeral(c) || x.knownTerm(q.key) {
-					continue
-				}
-				q.class, q.kind = ClassTitle, ""
-				for j := q.i + 1; j < q.k; j++ {
-					x.v.quoted[j] = false
-				}
+		for n := range run {
+			q := &run[n]
+			c := r[q.i+1 : q.k]
+			if q.class != ClassFormulation || q.kind != Quoted || strings.ContainsAny(q.key, "+＋") || hasCountingNumeral(c) || x.knownTerm(q.key) {
+				continue
 			}
+			x.retitle(q)
 		}
-		i = k + 1
+	}
+}
+
+// quoteRuns yields the runs of quotes joined by separators only (see
+// joined), each a sub-slice of x.quotes in text order; a quote standing
+// alone is a run of one.
+func (x *extractor) quoteRuns() iter.Seq[[]quoteSpan] {
+	return func(yield func([]quoteSpan) bool) {
+		qs := x.quotes
+		for i := 0; i < len(qs); {
+			k := i
+			for k+1 < len(qs) && x.joined(qs[k].k+1, qs[k+1].i) {
+				k++
+			}
+			if !yield(qs[i : k+1]) {
+				return
+			}
+			i = k + 1
+		}
+	}
+}
+
+// retitle makes a quote a name (a title), no longer a formulation: its
+// runes no longer count as quoted.
+func (x *extractor) retitle(q *quoteSpan) {
+	q.class, q.kind = ClassTitle, ""
+	for j := q.i + 1; j < q.k; j++ {
+		x.v.quoted[j] = false
 	}
 }
 
@@ -373,6 +396,9 @@ func (x *extractor) fixLastMember(spans [][2]int) {
 	if last[1] >= len(v.s) {
 		return
 	}
+	if x.endShape(spans) {
+		return
+	}
 	// members opening alike (向…、向…、向…), each but the last ending in a verb
 	for _, sp := range spans[:n-1] {
 		_, e := v.fullSpan(sp[0], sp[1])
@@ -404,3 +430,36 @@ func verbTag(p string) bool { return p != "" && p[0] == 'v' && p != "vn" }
 
 // complements follow a verb as its direction, not as a verb of its own.
 var complements = map[string]bool{"起来": true, "下去": true, "出来": true, "进来": true, "上来": true, "下来": true, "过来": true, "开来": true, "起": true, "来": true, "去": true}
+
+// endShape carries a last member cut by the length rules to the end its
+// shape has (rules 17): when every other member ends in one character and
+// the last does not, but reaches it within three characters, at a word
+// end and with no mark between, the last member ends there
+// (工业化、信息化、城镇化、农业|现代化 is 农业现代化).
+func (x *extractor) endShape(spans [][2]int) bool {
+	v := x.v
+	n := len(spans)
+	if n < 3 {
+		return false
+	}
+	c := v.s[spans[0][1]-1]
+	for _, sp := range spans[1 : n-1] {
+		if v.s[sp[1]-1] != c {
+			return false
+		}
+	}
+	last := &spans[n-1]
+	if v.s[last[1]-1] == c {
+		return false
+	}
+	for e := last[1] + 1; e <= last[1]+3 && e <= len(v.s); e++ {
+		if v.sIdx[e-1]-v.sIdx[e-2] > 1 || !isHan(v.s[e-1]) {
+			return false
+		}
+		if v.s[e-1] == c && v.sBound(e) {
+			last[1] = e
+			return true
+		}
+	}
+	return false
+}

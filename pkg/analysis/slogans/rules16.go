@@ -39,33 +39,26 @@ func (x *extractor) eventName(a, b int) bool {
 // side by side), unless it is a formulation known or numbered.
 func (x *extractor) titleRuns() {
 	r := x.v.r
-	qs := x.quotes
-	for i := 0; i < len(qs); {
-		k := i
-		for k+1 < len(qs) && x.joined(qs[k].k+1, qs[k+1].i) {
-			k++
+	for run := range x.quoteRuns() {
+		if len(run) < 3 {
+			continue
 		}
-		if n := k - i + 1; n >= 3 {
-			titles := 0
-			for m := i; m <= k; m++ {
-				if qs[m].class == ClassTitle {
-					titles++
-				}
-			}
-			if 2*titles > n {
-				for m := i; m <= k; m++ {
-					q := &qs[m]
-					c := r[q.i+1 : q.k]
-					if q.class != ClassFormulation || strings.ContainsAny(q.key, "+＋") || hasCountingNumeral(c) || numberedShape(c) || x.knownTerm(q.key) {
-						continue
-					}
-					q.class, q.kind = ClassTitle, ""
-					for j := q.i + 1; j < q.k; j++ {
-						x.v.quoted[j] = false
-					}
-				}
+		titles := 0
+		for _, q := range run {
+			if q.class == ClassTitle {
+				titles++
 			}
 		}
-		i = k + 1
+		if 2*titles <= len(run) {
+			continue
+		}
+		for m := range run {
+			q := &run[m]
+			c := r[q.i+1 : q.k]
+			if q.class != ClassFormulation || strings.ContainsAny(q.key, "+＋") || hasCountingNumeral(c) || numberedShape(c) || x.knownTerm(q.key) {
+				continue
+			}
+			x.retitle(q)
+		}
 	}
 }

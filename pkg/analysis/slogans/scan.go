@@ -194,6 +194,12 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 			}
 		}
 		h.quoted = x.enclosed(h.i, h.k)
+		if !h.quoted {
+			// a series of the lexicon whose members hold quotations ends
+			// with the last one's closing mark, as a series found by shape
+			// does: 坚定拥护“两个确立”，坚决做到“两个维护” (rules 17)
+			h.i, h.k = x.withMarks(h.i, h.k)
+		}
 		h.ei, h.ek = h.i, h.k
 		if h.quoted {
 			h.ei, h.ek = h.i-1, h.k+1

@@ -934,6 +934,12 @@ func (x *extractor) allNouns(sp [2]int) bool {
 		return false
 	}
 	for i := sp[0]; i < sp[1]; {
+		if isLineBreak(v.r[i]) {
+			// hard-wrapped text breaks a word across lines (行业\n标准):
+			// the break is no word of the member (rules 17)
+			i++
+			continue
+		}
 		t, ok := v.tokenAt(i)
 		if !ok {
 			return false
@@ -974,3 +980,7 @@ func (x *extractor) pairAttested(members [][]rune) bool {
 	a, ok := x.ref.Lookup(joinMembers(keys))
 	return ok && a.Kind == Parallel && a.Docs >= minPairReports
 }
+
+// isLineBreak reports whether c ends a line (a hard wrap inside a word of
+// text converted from print).
+func isLineBreak(c rune) bool { return c == '\n' || c == '\r' || c == '\u2028' }

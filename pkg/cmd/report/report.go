@@ -306,8 +306,9 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			key := pathKey(d.Name)
 			r := reportpage.DocResult{Doc: d,
 				Summary: overview.Analyze(d.In, overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}, an)}
+			r.Structure = structure.ParseFolded(d.Text, d.In.Folded)
 			if inCorpus[key] {
-				r.Terms = kw.Collect(d.In, kwOpts)
+				r.Terms = kw.CollectParsed(d.In, kwOpts, r.Structure)
 				r.Changes = map[string]int64{}
 				for _, c := range d.Changes() {
 					r.Changes[string(c.Kind)]++
@@ -317,7 +318,6 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			for _, w := range d.Warnings {
 				r.Warnings = append(r.Warnings, w.Message)
 			}
-			r.Structure = structure.ParseFolded(d.Text, d.In.Folded)
 			r.Meta = structure.MetaOf(r.Structure, d.Name, structure.MetaOptions{})
 			d.In = nil // the report keeps counts, not texts
 			return r, nil

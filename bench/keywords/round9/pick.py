@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Round 9 of the keyword annotation (issue 17, session 8): a new held-out DEV set, picked by
+round 8's rule (round8/pick.py) now that round 8's documents are used too.
+
+Rule, fixed before any document was opened: among the DEV documents of SPLIT.md
+that no keyword work has used (not in bench/keywords/gold/dev_judgements*.tsv,
+lists*.tsv, gold*.tsv, devscore.py's set, nor named anywhere else under
+bench/keywords, pkg/analysis/keywords, pkg/cmd/keywords, dict/keywords/gen, the
+README or the keywords sections of bench/RESULTS.md), of each kind in order of
+sha256(file name) ascending, skip a document sharing more than a tenth of its
+8-character runs with a used document or with an earlier pick (a fifth for the
+provincial reports: every 2026 report shares 10-15% of its runs, the 十五五
+formulas, with the others), and take the
+first 6 notices, 2 provincial 2026 reports and 2 Traditional speeches.
+
+    python3 bench/keywords/round9/pick.py      # prints the picks, with the rule's numbers
+"""
+import glob, hashlib, os, re, subprocess, sys
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
+corpus = os.path.join(root, '..', 'shared', 'corpus')
+split = open('/work/brief/SPLIT.md', encoding='utf-8').read() if os.path.exists('/work/brief/SPLIT.md') else ''
+
+def first_byte(name):
+    return hashlib.sha256(name.encode('utf-8')).digest()[0]
+
+def is_test(name):
+    return first_byte(name) < 77 or name == '2026_海南省.txt'
+
+pat = re.compile(r'(?:central|shandong)_\d{3}|\d{4}-\d{2}-\d{2}_\d+|2026_[^\s.\t"/,)_：:，。、；]{2,8}')
+used = set()
+places = [os.path.join(root, p) for p in ('bench/keywords', 'pkg/analysis/keywords', 'pkg/cmd/keywords',
+                                          'dict/keywords/gen', 'README.md')]
+for p in places:
+    files = [p] if os.path.isfile(p) else [f for f in glob.glob(p + '/**', recursive=True) if os.path.isfile(f)]
+    for f in files:
+        if '/round9/' in f:
+            continue
+        try:
+            used.update(pat.findall(open(f, encoding='utf-8').read()))
+        except UnicodeDecodeError:
+            pass
+res = open(os.path.join(root, 'bench', 'RESULTS.md'), encoding='utf-8').read()
+for sec in re.split(r'\n(?=## )', res):
+    if sec.startswith('## Keywords'):
+        used.update(pat.findall(sec))
+
+# the picks themselves are named by later work on round 8 (annotate, gold8.tsv, RESULTS):
+# those mentions do not count, so that the script gives the same picks after the round
+picked = os.path.join(here, 'picks.tsv')
+if os.path.exists(picked):
+    for line in open(picked, encoding='utf-8'):
+        if not line.startswith('#') and '/' in line:
+            used.discard(line.split('\t')[0].split('/')[1][:-4])
+
+kinds = [('ministry_provincial_notices', 6, 0.10), ('provincial_gwr_2026', 2, 0.20), ('taiwan_presidential_office', 2, 0.10)]
+
+def text(path):
+    return open(path, encoding='utf-8', errors='replace').read()
+
+def runs(t):
+    t = re.sub(r'\s+', '', t)
+    return {t[i:i + 8] for i in range(len(t) - 7)}
+
+usedruns = set()
+for sub, _, _ in kinds:
+    for f in glob.glob(os.path.join(corpus, sub, '*.txt')):
+        if os.path.basename(f)[:-4] in used:
+            usedruns |= runs(text(f))
+
+picks = []
+for sub, n, lim in kinds:
+    cands = [os.path.basename(f) for f in glob.glob(os.path.join(corpus, sub, '*.txt'))]
+    cands = [c for c in cands if not is_test(c) and c[:-4] not in used]
+    cands.sort(key=lambda c: hashlib.sha256(c.encode('utf-8')).hexdigest())
+    got = 0
+    for c in cands:
+        r = runs(text(os.path.join(corpus, sub, c)))
+        share = len(r & usedruns) / max(1, len(r))
+        if share > lim:
+            print(f'# passed over {sub}/{c}: {share:.2f} of its 8-character runs in used documents')
+            continue
+        print(f'{sub}/{c}\t{hashlib.sha256(c.encode("utf-8")).hexdigest()[:12]}\t{share:.3f}')
+        usedruns |= r
+        got += 1
+        if got == n:
+            break
