@@ -18,7 +18,7 @@ var deptTails = map[rune]bool{'厅': true, '局': true, '委': true, '办': true
 // punctuation: coordination and the verbs that introduce a responsible
 // body or send something to it (由|省财政厅, 会同|市公安局, 经|市…局|报|省…厅).
 var deptBefore = map[string]bool{"和": true, "与": true, "及": true, "由": true, "会同": true, "联合": true, "经": true,
-	"报": true, "向": true, "送": true, "至": true, "交": true}
+	"报": true, "向": true, "送": true, "至": true, "交": true, "报送": true, "上报": true, "报请": true, "提交": true, "商": true}
 
 // deptAfter are the words a department's name may be followed by besides
 // punctuation: coordination and the roles of the bodies a policy names as
@@ -53,7 +53,7 @@ func (st *sentence) departments() {
 		if k < 0 {
 			continue
 		}
-		if end := st.deptEnd(k-1, true); end > c.e {
+		if end := st.deptEnd(k-1, true); end > c.e && !st.schoolEnd(end) {
 			st.add(c.s, end, ORG, float64(end-c.s)*10+9)
 		}
 	}
@@ -78,8 +78,11 @@ func (st *sentence) departments() {
 			continue // 国家|行业协会: a kind of body of the nation
 		}
 		s := st.toks[j].s
-		st.add(s, end, ORG, float64(end-s)*10+9)
+		if st.add(s, end, ORG, float64(end-s)*10+9) != nil && strings.ContainsRune("局厅委", st.rs[end-1]) {
+			st.d.bureaus = true
+		}
 	}
+	st.subUnits()
 	st.bracketPlaces()
 }
 
@@ -147,12 +150,28 @@ func (st *sentence) deptTail(k int, wide bool) bool {
 		return true
 	}
 	w := st.tokText(k)
-	for _, x := range []string{"委员会", "管委会", "协会", "学会", "联合会", "商会"} {
+	for _, x := range []string{"委员会", "管委会", "协会", "学会", "联合会", "商会", "促会", "学校", "中学", "小学", "大学", "幼儿园"} {
 		if strings.HasSuffix(w, x) {
 			return true
 		}
 	}
 	return wide && (strings.HasSuffix(w, "中心") || strings.HasSuffix(w, "办公室"))
+}
+
+// subTail says whether token k ends with the ending of a sub-unit of a
+// body (its 科, 室, 所, 站; 处 and 中心 are deptTail's): admitted after the
+// body's own ending (市教育局|人事|科, 市教育局|办公室).
+func (st *sentence) subTail(k int) bool {
+	tk := st.toks[k]
+	return tk.e-tk.s >= 2 && strings.ContainsRune("科室所站", st.rs[tk.e-1])
+}
+
+// bodyEnding says whether token k ends with the ending of a body of
+// government whose offices may follow its name (局, 厅, 委, 办 and
+// 委员会).
+func (st *sentence) bodyEnding(k int) bool {
+	tk := st.toks[k]
+	return strings.ContainsRune("局厅委", st.rs[tk.e-1]) || strings.HasSuffix(st.tokText(k), "委员会")
 }
 
 // deptEnd is the end of the department's name whose lead ends with token
@@ -164,6 +183,7 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 	if j < 0 {
 		return -1
 	}
+	sub := false
 	for k := j + 1; k < len(st.toks) && k <= j+12; k++ {
 		tk := st.toks[k]
 		if tk.s != st.toks[k-1].e || tk.e-s > 32 {
@@ -176,7 +196,8 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 			}
 			continue
 		}
-		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
+		ordinal := tk.pos == "m" && st.rs[tk.s] == '第' && tk.e-tk.s >= 2 && hanOnly(w) // 市|第一|人民医院
+		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] && !ordinal || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
 			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && !st.verbInField(k, wide) ||
 			strings.HasSuffix(w, "部门") {
 			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门) ends the phrase
@@ -184,7 +205,7 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		if tk.e-tk.s == 1 && k > j+1 && st.deptTail(k-1, wide) && !deptTails[st.rs[tk.s]] && st.rs[tk.s] != '分' && st.rs[tk.s] != '总' {
 			return -1 // 市…局|报|省…厅: one rune after an ending is the sentence's, not the name's
 		}
-		if !st.deptTail(k, wide) {
+		if !st.deptTail(k, wide) && !(sub && st.subTail(k)) {
 			continue
 		}
 		if tk.e-tk.s >= 2 && notOrgEnding[st.text(tk.e-2, tk.e)] {
@@ -195,6 +216,12 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		}
 		if st.deptBoundaryAfter(k) {
 			return tk.e
+		}
+		if st.schoolEnd(tk.e) {
+			return -1 // a school's name ends at its ending (…大学|建设|…大学)
+		}
+		if st.bodyEnding(k) {
+			wide, sub = true, true // the body's offices may follow (市教育局|办公室, …|装备|信息|中心)
 		}
 	}
 	return -1
@@ -241,7 +268,8 @@ func (st *sentence) deptBoundaryAfter(k int) bool {
 		return true
 	}
 	w := st.tokText(k + 1)
-	return n.pos == "w" || !hanOrAlnum(w) || deptAfter[w] || st.t.titles[w] || n.pos == "v" && n.e-n.s >= 2
+	return n.pos == "w" || !hanOrAlnum(w) || deptAfter[w] || st.t.titles[w] || n.pos == "v" && n.e-n.s >= 2 ||
+		strings.HasPrefix(w, "联系") // 市教育局人事处|联系电话
 }
 
 // cutFromWord says whether an organisation [s, e) of the sentence is cut
@@ -292,4 +320,17 @@ func (d *document) isWordPair(a, b rune) bool {
 		}
 	}
 	return d.pairs[[2]rune{a, b}]
+}
+
+// schoolEnd says whether the runes before e end with a school's ending
+// (学校, 中学, 小学, 大学, 幼儿园): a school is named by a place or a name
+// before it, never as the office of a body found before (西湖大学|建设…大学).
+func (st *sentence) schoolEnd(e int) bool {
+	if e < 2 {
+		return false
+	}
+	if st.rs[e-1] == '学' || st.rs[e-1] == '校' && st.rs[e-2] == '学' {
+		return true
+	}
+	return e >= 3 && string(st.rs[e-3:e]) == "幼儿园"
 }

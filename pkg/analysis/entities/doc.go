@@ -36,6 +36,9 @@ type document struct {
 	// aliases are the short forms the document gives its bodies in
 	// brackets (scanAliases)
 	aliases [][]rune
+	// bureaus: a government body (a department of a level, 市教育局) has
+	// been named before; its offices may then be named alone
+	bureaus bool
 	// str is rs as a string and off the byte offset in it of every rune
 	// index (made once, on the first call of textOffsets)
 	str string
