@@ -113,21 +113,15 @@ func analyzeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "analyze",
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
-	// with several workers, each document is counted on its worker straight
-	// into a sum of the worker's own (summaries merge in any order), not
-	// summarised alone and merged in the ordered emit
-	var sums *corpus.Pool[*overview.Summary]
-	if opts.In.Jobs > 1 {
-		sums = corpus.NewPool(opts.In.Jobs, func() *overview.Summary { return overview.New(an) })
-	}
+	// each document is counted on its worker straight into a sum of the
+	// worker's own (summaries merge in any order), not summarised alone and
+	// merged in the ordered emit (at -j 1 too: less work)
+	sums := corpus.NewPool(opts.In.Jobs, func() *overview.Summary { return overview.New(an) })
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (*overview.Summary, error) {
 			doc := overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}
-			if sums != nil {
-				sums.Do(func(sum *overview.Summary) { sum.AddDoc(d.In, doc, an) })
-				return nil, nil
-			}
-			return overview.Analyze(d.In, doc, an), nil
+			sums.Do(func(sum *overview.Summary) { sum.AddDoc(d.In, doc, an) })
+			return nil, nil
 		},
 		func(d *corpus.Doc, s *overview.Summary) error {
 			if s != nil {
@@ -139,9 +133,7 @@ func analyzeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	if sums != nil {
-		total = sums.Fold(total, func(into, from *overview.Summary) { into.Merge(from) })
-	}
+	total = sums.Fold(total, func(into, from *overview.Summary) { into.Merge(from) })
 	if opts.Emit == "partial" {
 		if err := overview.WritePartial(opts.IO.Out, overview.Header{Envelope: partial.Envelope{Tool: f.Version, Parts: inputs.Parts()}, Settings: settings}, total); err != nil {
 			return err

@@ -185,10 +185,11 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		}
 		res = &bygroup.Resolver{Dates: tr}
 	}
-	// with several workers, a whole document that only adds to the total is
-	// counted on its worker straight into a sum of the worker's own
+	// a whole document that only adds to the total is counted on its worker
+	// straight into a sum of the worker's own (at -j 1 too: no map of the
+	// document's terms made and merged in the emit)
 	var sums *corpus.Pool[*freq.Counts]
-	if opts.In.Jobs > 1 && (opts.By == "" || opts.By == "corpus") {
+	if opts.By == "" || opts.By == "corpus" {
 		sums = corpus.NewPool(opts.In.Jobs, freq.New)
 	}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
