@@ -77,14 +77,14 @@ var Rounds = map[int][]string{1: {
 	"ministry_provincial_notices/central_130.txt", "ministry_provincial_notices/central_142.txt",
 	"ministry_provincial_notices/central_164.txt", "ministry_provincial_notices/shandong_043.txt",
 }, 8: {
-	// held-out DEV (bench/keywords/round8/pick.py): every TEST document was used by rounds 1-7
+	// held-out DEV (bench/keywords/pick.py 8): every TEST document was used by rounds 1-7
 	"ministry_provincial_notices/shandong_024.txt", "ministry_provincial_notices/central_045.txt",
 	"ministry_provincial_notices/central_009.txt", "ministry_provincial_notices/central_065.txt",
 	"ministry_provincial_notices/central_012.txt", "ministry_provincial_notices/central_072.txt",
 	"provincial_gwr_2026/2026_广西壮族自治区.txt", "provincial_gwr_2026/2026_宁夏回族自治区.txt",
 	"taiwan_presidential_office/2005-12-01_10046.txt", "taiwan_presidential_office/2010-09-28_14682.txt",
 }, 9: {
-	// a new held-out DEV set (bench/keywords/round9/pick.py: round 8's rule, round 8 now used)
+	// a new held-out DEV set (bench/keywords/pick.py 9: round 8's rule, round 8 now used)
 	"ministry_provincial_notices/shandong_009.txt", "ministry_provincial_notices/central_165.txt",
 	"ministry_provincial_notices/central_163.txt", "ministry_provincial_notices/central_117.txt",
 	"ministry_provincial_notices/central_067.txt", "ministry_provincial_notices/shandong_010.txt",

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Round 9 of the keyword annotation (issue 17, session 8): a new held-out DEV set, picked by
-round 8's rule (round8/pick.py) now that round 8's documents are used too.
+"""A held-out DEV set for a round of the keyword annotation (issue 17): round 8
+(session 7) and round 9 (session 8, the same rule with round 8's documents used).
 
 Rule, fixed before any document was opened: among the DEV documents of SPLIT.md
 that no keyword work has used (not in bench/keywords/gold/dev_judgements*.tsv,
@@ -13,14 +13,20 @@ provincial reports: every 2026 report shares 10-15% of its runs, the 十五五
 formulas, with the others), and take the
 first 6 notices, 2 provincial 2026 reports and 2 Traditional speeches.
 
-    python3 bench/keywords/round9/pick.py      # prints the picks, with the rule's numbers
+    python3 bench/keywords/pick.py ROUND      # prints round ROUND's picks, with the rule's numbers
+
+The files of the round itself (bench/keywords/roundROUND/) do not count as use,
+nor do later mentions of its picks (roundROUND/picks.tsv), so that the script
+gives the same picks after the round as before it.
 """
 import glob, hashlib, os, re, subprocess, sys
 
-here = os.path.dirname(os.path.abspath(__file__))
+if len(sys.argv) != 2 or not sys.argv[1].isdigit():
+    sys.exit('usage: pick.py ROUND')
+rnd = sys.argv[1]
+here = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'round' + rnd)
 root = os.path.dirname(os.path.dirname(os.path.dirname(here)))
 corpus = os.path.join(root, '..', 'shared', 'corpus')
-split = open('/work/brief/SPLIT.md', encoding='utf-8').read() if os.path.exists('/work/brief/SPLIT.md') else ''
 
 def first_byte(name):
     return hashlib.sha256(name.encode('utf-8')).digest()[0]
@@ -35,7 +41,7 @@ places = [os.path.join(root, p) for p in ('bench/keywords', 'pkg/analysis/keywor
 for p in places:
     files = [p] if os.path.isfile(p) else [f for f in glob.glob(p + '/**', recursive=True) if os.path.isfile(f)]
     for f in files:
-        if '/round9/' in f:
+        if '/round%s/' % rnd in f:
             continue
         try:
             used.update(pat.findall(open(f, encoding='utf-8').read()))
@@ -46,7 +52,7 @@ for sec in re.split(r'\n(?=## )', res):
     if sec.startswith('## Keywords'):
         used.update(pat.findall(sec))
 
-# the picks themselves are named by later work on round 8 (annotate, gold8.tsv, RESULTS):
+# the picks themselves are named by later work on the round (annotate, goldN.tsv, RESULTS):
 # those mentions do not count, so that the script gives the same picks after the round
 picked = os.path.join(here, 'picks.tsv')
 if os.path.exists(picked):
