@@ -1,9 +1,6 @@
 package entities
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestDepartmentsAndAliases: the ORG rules of round 8 (issue 16), each case
 // written from a DEV notice or made up for a kind of error the blind sets
@@ -12,10 +9,7 @@ import (
 // that must be found, not the ones that must not.
 func TestDepartmentsAndAliases(t *testing.T) {
 	x := New(nil)
-	cases := []struct {
-		text      string
-		want, not []string
-	}{
+	cases := []mentionCase{
 		// a level of government, a field with 和 and an ending, between
 		// punctuation or the words of responsibility
 		{"（责任单位：省工业和信息化厅、省大数据局、市交通运输局，省公安厅牵头）",
@@ -57,20 +51,5 @@ func TestDepartmentsAndAliases(t *testing.T) {
 		{"提升算力云服务能力，建设算力基础设施，保障算力中心电力供应。", nil, []string{"ORG 力中心"}},
 		{"在省委科技委领导下，推进崂山实验室建设。", []string{"ORG 省委科技委", "ORG 崂山实验室"}, []string{"ORG 省委"}},
 	}
-	for _, tt := range cases {
-		var got []string
-		for _, m := range extractDoc(t, x, tt.text) {
-			got = append(got, string(m.Type)+" "+m.Key)
-		}
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%s: missing %q in %v", tt.text, w, got)
-			}
-		}
-		for _, n := range tt.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%s: unexpected %q in %v", tt.text, n, got)
-			}
-		}
-	}
+	checkMentions(t, x, cases)
 }

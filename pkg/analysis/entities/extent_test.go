@@ -1,9 +1,6 @@
 package entities
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestOrgExtentAndPlaces: the ORG and LOC rules of round 4 (issue 16), each
 // case written from a DEV document or the issue's list of weak spots. want
@@ -11,10 +8,7 @@ import (
 // not ("LOC 中欧").
 func TestOrgExtentAndPlaces(t *testing.T) {
 	x := New(nil)
-	cases := []struct {
-		text      string
-		want, not []string
-	}{
+	cases := []mentionCase{
 		// a body of the same kind ends the window; a place and a verb of
 		// building end it
 		{"支持西湖大学、宁波东方理工大学建设世界一流新型研究型大学。",
@@ -72,22 +66,7 @@ func TestOrgExtentAndPlaces(t *testing.T) {
 		{"一批创业者、奋斗者扎根基层。", nil, []string{"PER 扎根"}},
 		{"外交部長沙龍出席。", []string{"PER 沙龙"}, nil},
 	}
-	for _, tt := range cases {
-		var got []string
-		for _, m := range extractDoc(t, x, tt.text) {
-			got = append(got, string(m.Type)+" "+m.Key)
-		}
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%s: missing %q in %v", tt.text, w, got)
-			}
-		}
-		for _, n := range tt.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%s: unexpected %q in %v", tt.text, n, got)
-			}
-		}
-	}
+	checkMentions(t, x, cases)
 }
 
 // TestAbbreviationInsideWord: a one-character short form after a verb of

@@ -24,6 +24,35 @@ func extractDoc(t *testing.T, x *Extractor, text string) []Mention {
 	return x.Extract(analysis.NewInput("t", text, kind, toks))
 }
 
+// mentionCase is a text, the mentions ("ORG 省公安厅") that must be found
+// in it and those that must not.
+type mentionCase struct {
+	text      string
+	want, not []string
+}
+
+// checkMentions extracts each case's text and reports every mention of
+// want missing and every mention of not found.
+func checkMentions(t *testing.T, x *Extractor, cases []mentionCase) {
+	t.Helper()
+	for _, tt := range cases {
+		var got []string
+		for _, m := range extractDoc(t, x, tt.text) {
+			got = append(got, string(m.Type)+" "+m.Key)
+		}
+		for _, w := range tt.want {
+			if !slices.Contains(got, w) {
+				t.Errorf("%s: missing %q in %v", tt.text, w, got)
+			}
+		}
+		for _, n := range tt.not {
+			if slices.Contains(got, n) {
+				t.Errorf("%s: unexpected %q in %v", tt.text, n, got)
+			}
+		}
+	}
+}
+
 // people renders the PER mentions as key/post@org.
 func people(ms []Mention) []string {
 	var out []string

@@ -1,9 +1,6 @@
 package entities
 
-import (
-	"slices"
-	"testing"
-)
+import "testing"
 
 // TestSubUnitsAndSchools: round 10's ORG rules (issue 16), written from
 // made-up sentences of the shapes DEV city notices use: a bureau's offices
@@ -12,10 +9,7 @@ import (
 // bodies stay out.
 func TestSubUnitsAndSchools(t *testing.T) {
 	x := New(nil)
-	cases := []struct {
-		text      string
-		want, not []string
-	}{
+	cases := []mentionCase{
 		{"市教育局办公室、市教育局财务处负责经费保障。", []string{"ORG 市教育局办公室", "ORG 市教育局财务处"}, nil},
 		{"市教育局教育装备与信息化中心组织开展。", []string{"ORG 市教育局教育装备与信息化中心"}, nil},
 		{"市教育局牵头推进。开展教师培训（责任单位：高教处、师资处、教科院）。",
@@ -36,20 +30,5 @@ func TestSubUnitsAndSchools(t *testing.T) {
 		{"各级政府和有关部门、学校、医院要加强协作，市直有关部门配合。", nil,
 			[]string{"ORG 学校", "ORG 医院", "ORG 有关部门"}},
 	}
-	for _, tt := range cases {
-		var got []string
-		for _, m := range extractDoc(t, x, tt.text) {
-			got = append(got, string(m.Type)+" "+m.Key)
-		}
-		for _, w := range tt.want {
-			if !slices.Contains(got, w) {
-				t.Errorf("%s: missing %q in %v", tt.text, w, got)
-			}
-		}
-		for _, n := range tt.not {
-			if slices.Contains(got, n) {
-				t.Errorf("%s: unexpected %q in %v", tt.text, n, got)
-			}
-		}
-	}
+	checkMentions(t, x, cases)
 }
