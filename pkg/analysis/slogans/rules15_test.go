@@ -7,10 +7,7 @@ import "testing"
 // or after an instruction, names of campaign months and of platforms headed by
 // a noun phrase, beside the formulations they must not take.
 func TestQuoteClassesRules15(t *testing.T) {
-	cases := []struct {
-		text, quote string
-		want        QuoteClass
-	}{
+	cases := []quoteCase{
 		{"未来的城市越来越“网络化”，也越来越“协同化”。", "“网络化”", ClassScare},
 		{"这就是所谓的“流量密码”，并不可取。", "“流量密码”", ClassScare},
 		{"群众只需“看一看”“签一签”即可完成办理。", "“看一看”", ClassScare},
@@ -32,22 +29,7 @@ func TestQuoteClassesRules15(t *testing.T) {
 		{"他介绍说，当地推行“机器换人”，效率大增。", "“机器换人”", ClassFormulation},
 		{"深化“放管服”改革，推进“一网通办”。", "“放管服”", ClassFormulation},
 	}
-	lex := builtinLex(t)
-	for _, c := range cases {
-		res := Analyze(prep(t, c.text), Options{Lexicon: lex})
-		found := false
-		for _, q := range res.Quotes {
-			if q.Text == c.quote {
-				found = true
-				if q.Class != c.want {
-					t.Errorf("%s in %s: %s, want %s", c.quote, c.text, q.Class, c.want)
-				}
-			}
-		}
-		if !found && c.want != "" {
-			t.Errorf("%s not found in %s", c.quote, c.text)
-		}
-	}
+	checkQuoteClasses(t, cases)
 }
 
 // TestListsRules15: tiers, sectors and the addressees of a notice are lists.
@@ -66,4 +48,33 @@ func TestListsRules15(t *testing.T) {
 		{"全力稳就业、稳企业、稳市场、稳预期。", "稳就业、稳企业、稳市场、稳预期", true},
 	}
 	checkParallel(t, builtinLex(t), cases)
+}
+
+// quoteCase is a text, a quote in it as written, and the class the quote
+// must get ("": it must not be taken as a quoted span at all).
+type quoteCase struct {
+	text, quote string
+	want        QuoteClass
+}
+
+// checkQuoteClasses analyses each case's text with the built-in lexicon and
+// reports a quote of another class than wanted, or missing.
+func checkQuoteClasses(t *testing.T, cases []quoteCase) {
+	t.Helper()
+	lex := builtinLex(t)
+	for _, c := range cases {
+		res := Analyze(prep(t, c.text), Options{Lexicon: lex})
+		found := false
+		for _, q := range res.Quotes {
+			if q.Text == c.quote {
+				found = true
+				if q.Class != c.want {
+					t.Errorf("%s in %s: %s, want %s", c.quote, c.text, q.Class, c.want)
+				}
+			}
+		}
+		if !found && c.want != "" {
+			t.Errorf("%s not found in %s", c.quote, c.text)
+		}
+	}
 }

@@ -32,10 +32,7 @@ func TestKindsRules16(t *testing.T) {
 // designations, and runs of event names, are titles; campaign labels and
 // numbered formulations beside them stay.
 func TestEventNamesRules16(t *testing.T) {
-	cases := []struct {
-		text, quote string
-		want        QuoteClass
-	}{
+	cases := []quoteCase{
 		{"组织开展“科普进万家”等活动，普及科学知识。", "“科普进万家”", ClassTitle},
 		{"开展“齐鲁好产品”遴选发布。", "“齐鲁好产品”", ClassTitle},
 		{"被认定为“数字化转型标杆”的企业给予奖励。", "“数字化转型标杆”", ClassTitle},
@@ -45,22 +42,7 @@ func TestEventNamesRules16(t *testing.T) {
 		{"实施“揭榜挂帅”机制。", "“揭榜挂帅”", ClassFormulation},
 		{"推进“一网通办”“跨省通办”“一件事一次办”。", "“跨省通办”", ClassFormulation},
 	}
-	lex := builtinLex(t)
-	for _, c := range cases {
-		res := Analyze(prep(t, c.text), Options{Lexicon: lex})
-		found := false
-		for _, q := range res.Quotes {
-			if q.Text == c.quote {
-				found = true
-				if q.Class != c.want {
-					t.Errorf("%s in %s: %s, want %s", c.quote, c.text, q.Class, c.want)
-				}
-			}
-		}
-		if !found {
-			t.Errorf("%s not found in %s", c.quote, c.text)
-		}
-	}
+	checkQuoteClasses(t, cases)
 }
 
 // TestKindsAcrossALineBreak: a list of kinds on a shared head stays a list
