@@ -27,33 +27,60 @@ import (
 // genre.tsv): by term, how many times as common it is among the
 // background's calls as among all its documents.
 var genreVocabulary = sync.OnceValue(func() map[string]float64 {
-	m := map[string]float64{}
+	m, _ := parseGenre(dictkw.Genre)
+	return m
+})
+
+// parseGenre reads genre.tsv (term, calls, documents; a "# calls=N\tdocs=M"
+// line before the rows); bad counts the rows that do not parse.
+func parseGenre(data string) (m map[string]float64, bad int) {
+	m = map[string]float64{}
 	calls, docs := 0, 0
-	for _, line := range strings.Split(dictkw.Genre, "\n") {
+	for _, line := range strings.Split(data, "\n") {
 		if rest, ok := strings.CutPrefix(line, "# calls="); ok {
 			c, d, _ := strings.Cut(rest, "\tdocs=")
 			calls, _ = strconv.Atoi(c)
 			docs, _ = strconv.Atoi(d)
 			continue
 		}
-		if line == "" || line[0] == '#' || calls <= 0 || docs <= 0 {
+		f, n, ok := tableRow(line, 3)
+		if !ok {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 {
+		if n == nil || calls <= 0 || docs <= 0 {
+			bad++
 			continue
 		}
-		inCalls, err1 := strconv.Atoi(f[1])
-		all, err2 := strconv.Atoi(f[2])
-		if err1 != nil || err2 != nil {
-			continue
-		}
+		inCalls, all := n[0], n[1]
 		if r := (float64(inCalls) / float64(calls)) / (float64(all+1) / float64(docs)); r > 1 {
-			m[f[0]] = r
+			m[f] = r
 		}
 	}
-	return m
-})
+	return m, bad
+}
+
+// tableRow reads a row of an embedded table: a term and fields-1 counts,
+// tab-separated. ok is false for a blank or comment line; n is nil for a
+// row that does not parse (a wrong number of fields, a count that is not a
+// number).
+func tableRow(line string, fields int) (term string, n []int, ok bool) {
+	if line == "" || line[0] == '#' {
+		return "", nil, false
+	}
+	f := strings.Split(line, "\t")
+	if len(f) != fields || f[0] == "" {
+		return "", nil, true
+	}
+	n = make([]int, fields-1)
+	for i := range n {
+		v, err := strconv.Atoi(f[i+1])
+		if err != nil || v < 0 {
+			return "", nil, true
+		}
+		n[i] = v
+	}
+	return f[0], n, true
+}
 
 // genreTF is the weight whose damped term frequency (1 + ln) is that of
 // w divided by the square root of r, a term's concentration among the

@@ -2,7 +2,6 @@ package keywords
 
 import (
 	"math"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -366,21 +365,24 @@ func (t *Terms) EachOccurrence(fn func(key string, start, end int)) {
 // is weighed down by that share even where the document's structure shows
 // no procedure (申报书, 一式两份, 联系电话 in a notice's last paragraph).
 var procVocabulary = sync.OnceValue(func() map[string]float64 {
-	m := map[string]float64{}
-	for _, line := range strings.Split(dictkw.Procedure, "\n") {
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			continue
-		}
-		in, err1 := strconv.Atoi(f[2])
-		all, err2 := strconv.Atoi(f[3])
-		if err1 != nil || err2 != nil || all <= 0 {
-			continue
-		}
-		m[f[0]] = float64(in) / float64(all)
-	}
+	m, _ := parseProcedure(dictkw.Procedure)
 	return m
 })
+
+// parseProcedure reads procedure.tsv (term, documents, occurrences inside,
+// all occurrences); bad counts the rows that do not parse.
+func parseProcedure(data string) (m map[string]float64, bad int) {
+	m = map[string]float64{}
+	for _, line := range strings.Split(data, "\n") {
+		term, n, ok := tableRow(line, 4)
+		if !ok {
+			continue
+		}
+		if n == nil || n[2] <= 0 || n[1] > n[2] {
+			bad++
+			continue
+		}
+		m[term] = float64(n[1]) / float64(n[2])
+	}
+	return m, bad
+}
