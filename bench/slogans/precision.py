@@ -188,64 +188,25 @@ TEST6 = ["ministry_provincial_notices/%s.txt" % n for n in
 
 TEST7 = ["ministry_provincial_notices/%s.txt" % n for n in
          "central_061 shandong_017 central_109 central_090 shandong_019 central_027".split()]
-
-
-def test7(binary, old):
-    """Write gold/precision_test7.tsv: every output row of rules 13 on the round-6 TEST documents
-    (gold/blind7_list.md) as sample C (C+R12 when rules 12 output it too) and the rows only rules 12
-    output (R12), with empty labels (labelled by hand afterwards)."""
-    write_rows("precision_test7.tsv", TEST7, binary, old, "R12")
-
-
 TEST8 = ["ministry_provincial_notices/%s.txt" % n for n in
          "central_105 shandong_028 central_062 shandong_031 central_153".split()]
-
-
-def test8(binary, old):
-    """Write gold/precision_test8.tsv: every output row of rules 14 on the round-7 TEST documents
-    (gold/blind8_list.md) as sample C (C+R13 when rules 13 output it too) and the rows only rules 13
-    output (R13), with empty labels (labelled by hand afterwards)."""
-    write_rows("precision_test8.tsv", TEST8, binary, old, "R13")
-
-
 TEST9 = ["ministry_provincial_notices/%s.txt" % n for n in
          "central_130 shandong_030 shandong_038 central_095 central_033 central_048 shandong_041".split()]
-
-
-def test9(binary, old):
-    """Write gold/precision_test9.tsv: every output row of rules 15 on the round-8 TEST documents
-    (gold/blind9_list.md) as sample C (C+R14 when rules 14 output it too) and the rows only rules 14
-    output (R14), with empty labels (labelled by hand afterwards)."""
-    write_rows("precision_test9.tsv", TEST9, binary, old, "R14")
-
-
 TEST10 = ["ministry_provincial_notices/%s.txt" % n for n in
           "central_108 central_008 central_093 central_164 central_110".split()]
-
-
-def test10(binary, old):
-    """Write gold/precision_test10.tsv: every output row of rules 16 on the round-9 TEST documents
-    (gold/blind10_list.md) as sample C (C+R15 when rules 15 output it too) and the rows only rules 15
-    output (R15), with empty labels (labelled by hand afterwards)."""
-    write_rows("precision_test10.tsv", TEST10, binary, old, "R15")
-
-
 TEST11 = ["ministry_provincial_notices/%s.txt" % n for n in
           "central_096 central_140 central_046 central_068 central_028".split()]
 
-
-def test11(binary, old):
-    """Write gold/precision_test11.tsv: every output row of rules 17 on the round-10 TEST documents
-    (gold/blind11_list.md) as sample C (C+R16 when rules 16 output it too) and the rows only rules 16
-    output (R16), with empty labels (labelled by hand afterwards)."""
-    write_rows("precision_test11.tsv", TEST11, binary, old, "R16")
+# The blind sets written from round 5 on: set N holds the TEST documents of
+# gold/blindN_list.md, judged on rules N+6 against rules N+5.
+BLIND = {6: TEST6, 7: TEST7, 8: TEST8, 9: TEST9, 10: TEST10, 11: TEST11}
 
 
-def test6(binary, old):
-    """Write gold/precision_test6.tsv: every output row of rules 12 on the round-5 TEST documents
-    (gold/blind6_list.md) as sample C (C+R11 when rules 11 output it too) and the rows only rules 11
-    output (R11), with empty labels (labelled by hand afterwards)."""
-    write_rows("precision_test6.tsv", TEST6, binary, old, "R11")
+def blind_rows(n, binary, old):
+    """Write gold/precision_testN.tsv: every output row of rules N+6 (binary) on the documents of
+    blind set N (gold/blindN_list.md) as sample C (C+R<N+5> when rules N+5, old, output it too) and the
+    rows only rules N+5 output (R<N+5>), with empty labels (labelled by hand afterwards)."""
+    write_rows("precision_test%d.tsv" % n, BLIND[n], binary, old, "R%d" % (n + 5))
 
 
 def write_rows(name, paths, binary, old, oldtag):
@@ -363,17 +324,8 @@ if __name__ == "__main__":
         dev9(sys.argv[2])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev8":
         dev8(sys.argv[2])
-    elif len(sys.argv) > 3 and sys.argv[1] == "test11":
-        test11(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) > 3 and sys.argv[1] == "test10":
-        test10(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) > 3 and sys.argv[1] == "test9":
-        test9(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) > 3 and sys.argv[1] == "test8":
-        test8(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) > 3 and sys.argv[1] == "test7":
-        test7(sys.argv[2], sys.argv[3])
-    elif len(sys.argv) > 3 and sys.argv[1] == "test6":
-        test6(sys.argv[2], sys.argv[3])
+    elif len(sys.argv) > 3 and sys.argv[1].startswith("test") and sys.argv[1][4:].isdigit() \
+            and int(sys.argv[1][4:]) in BLIND:
+        blind_rows(int(sys.argv[1][4:]), sys.argv[2], sys.argv[3])
     else:
         {"draw": draw, "redraw": redraw, "score": score, "test3": test3, "dev3": dev3}[sys.argv[1] if len(sys.argv) > 1 else "score"]()
