@@ -97,46 +97,55 @@ def dev3():
     print("dev3", len(rs), "rows; 60 drawn")
 
 
+def dev_notices():
+    """The DEV ministry/provincial notices of SPLIT.md, in file-name order."""
+    import hashlib
+    d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
+    return [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
+            and hashlib.sha256(f.encode()).digest()[0] >= 77]
+
+
+def kind_rows(binary, docs, kind):
+    """BINARY's output rows of one kind over docs, with their context."""
+    out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", kind] + docs,
+                         cwd=ROOT, capture_output=True, text=True, check=False).stdout
+    return [json.loads(l) for l in out.splitlines() if l.strip()]
+
+
+def sample_line(tag, r):
+    """A row to label: sample tag, document, kind, text, context, empty label and reason."""
+    ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
+    return "\t".join([tag, os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n"
+
+
+SAMPLE_HEADER = "sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n"
+
+
+def dev_one_kind(binary, kind, seed, name, tag):
+    """Draw 60 rows of one kind of BINARY's output over the DEV notices into gold/NAME with empty labels."""
+    rs = kind_rows(binary, dev_notices(), kind)
+    rnd = random.Random(seed)
+    with open(os.path.join(HERE, "gold", name), "w") as fh:
+        fh.write(SAMPLE_HEADER)
+        for i in sorted(rnd.sample(range(len(rs)), 60)):
+            fh.write(sample_line(tag, rs[i]))
+    return len(rs)
+
+
 def dev8(binary):
     """Draw 60 parallel rows (seed 20261211) of BINARY's output over the DEV ministry/provincial
     notices (SPLIT.md) into gold/precision_dev8_parallel.tsv with empty labels (round 6: labelled
     before any rule of rules 13 changed)."""
-    import hashlib
-    d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
-    docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
-            and hashlib.sha256(f.encode()).digest()[0] >= 77]
-    out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", "parallel"] + docs,
-                         cwd=ROOT, capture_output=True, text=True, check=False).stdout
-    rs = [json.loads(l) for l in out.splitlines() if l.strip()]
-    rnd = random.Random(SEED + 6)
-    with open(os.path.join(HERE, "gold", "precision_dev8_parallel.tsv"), "w") as fh:
-        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
-        for i in sorted(rnd.sample(range(len(rs)), 60)):
-            r = rs[i]
-            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
-            fh.write("\t".join(["D8", os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
-    print("dev8", len(rs), "parallel rows; 60 drawn")
+    n = dev_one_kind(binary, "parallel", SEED + 6, "precision_dev8_parallel.tsv", "D8")
+    print("dev8", n, "parallel rows; 60 drawn")
 
 
 def dev9(binary):
     """Draw 60 quoted rows (seed 20261212) of BINARY's output over the DEV ministry/provincial notices
     (SPLIT.md) into gold/precision_dev9_quoted.tsv with empty labels (round 7: labelled before any rule
     of rules 14 changed)."""
-    import hashlib
-    d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
-    docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
-            and hashlib.sha256(f.encode()).digest()[0] >= 77]
-    out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", "quoted"] + docs,
-                         cwd=ROOT, capture_output=True, text=True, check=False).stdout
-    rs = [json.loads(l) for l in out.splitlines() if l.strip()]
-    rnd = random.Random(SEED + 7)
-    with open(os.path.join(HERE, "gold", "precision_dev9_quoted.tsv"), "w") as fh:
-        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
-        for i in sorted(rnd.sample(range(len(rs)), 60)):
-            r = rs[i]
-            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
-            fh.write("\t".join(["D9", os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
-    print("dev9", len(rs), "quoted rows; 60 drawn")
+    n = dev_one_kind(binary, "quoted", SEED + 7, "precision_dev9_quoted.tsv", "D9")
+    print("dev9", n, "quoted rows; 60 drawn")
 
 
 def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30):
@@ -148,10 +157,7 @@ def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30
     and 40 parallel rows (seed 20261215) of rules 15 into gold/precision_dev12.tsv (round 9, labelled
     before any rule of rules 16 changed); `dev13` draws 30 parallel rows (seed 20261216) of rules 16 into
     gold/precision_dev13.tsv (round 10, labelled before any rule of rules 17 changed)."""
-    import hashlib
-    d = os.path.join(ROOT, "..", "shared", "corpus", "ministry_provincial_notices")
-    docs = [os.path.join(d, f) for f in sorted(os.listdir(d)) if f.endswith(".txt")
-            and hashlib.sha256(f.encode()).digest()[0] >= 77]
+    docs = dev_notices()
     old = set()
     for f in os.listdir(os.path.join(HERE, "gold")):
         if f.startswith("precision_dev"):
@@ -161,18 +167,14 @@ def dev10(binary, name="dev10", tag="D10", seed=SEED + 8, quoted=40, parallel=30
                     old.add((c[1], c[3]))
     rnd = random.Random(seed)
     with open(os.path.join(HERE, "gold", "precision_%s.tsv" % name), "w") as fh:
-        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
+        fh.write(SAMPLE_HEADER)
         for kind, n in (("quoted", quoted), ("parallel", parallel)):
             if n == 0:
                 continue
-            out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--kind", kind] + docs,
-                                 cwd=ROOT, capture_output=True, text=True, check=False).stdout
-            rs = [json.loads(l) for l in out.splitlines() if l.strip()]
+            rs = kind_rows(binary, docs, kind)
             rs = [r for r in rs if (os.path.basename(r["file"])[:-4], r["text"].replace("\n", "")) not in old]
             for i in sorted(rnd.sample(range(len(rs)), n)):
-                r = rs[i]
-                ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
-                fh.write("\t".join([tag, os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
+                fh.write(sample_line(tag, rs[i]))
             print(name, kind, len(rs), "rows not in earlier samples;", n, "drawn")
 
 
@@ -210,33 +212,11 @@ def blind_rows(n, binary, old):
 
 
 def write_rows(name, paths, binary, old, oldtag):
+    """Write gold/NAME: every output row of BINARY (None: `go run` of this tree) on the documents
+    (paths under ../shared/corpus) as sample C (C+OLDTAG when the build OLD outputs it too) and the
+    rows only OLD outputs (OLDTAG; none when OLD is None), with empty labels."""
     base = os.path.join(ROOT, "..", "shared", "corpus")
     docs = [os.path.join(base, p) for p in paths]
-
-    def run(b):
-        out = subprocess.run([b, "slogans", "-q", "-f", "jsonl", "--context"] + docs,
-                             cwd=ROOT, capture_output=True, text=True, check=False).stdout
-        return [json.loads(l) for l in out.splitlines() if l.strip()]
-    new = run(binary)
-    seen = {(r["file"], r["text"]) for r in new}
-    olds = run(old)
-    both = {(r["file"], r["text"]) for r in olds} & seen
-    rest = [r for r in olds if (r["file"], r["text"]) not in seen]
-    with open(os.path.join(HERE, "gold", name), "w") as fh:
-        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
-        rows_ = [("C+" + oldtag if (r["file"], r["text"]) in both else "C", r) for r in new] + [(oldtag, r) for r in rest]
-        for s, r in rows_:
-            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
-            fh.write("\t".join([s, os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
-    print(name, len(new), "rows;", len(rest), "only in the earlier rules")
-
-
-def test5(binary=None, old=None):
-    """Write gold/precision_test5.tsv: every output row of the round-4 TEST documents
-    (gold/blind5_list.md) as sample C, and, given a build of the earlier rules (old), the rows only
-    those output as sample R10, all with empty labels (labelled by hand afterwards)."""
-    base = os.path.join(ROOT, "..", "shared", "corpus")
-    docs = [os.path.join(base, p) for p in TEST5]
 
     def run(b):
         cmd = [b] if b else ["go", "run", "./cmd/zhpolicy"]
@@ -248,13 +228,19 @@ def test5(binary=None, old=None):
     olds = run(old) if old else []
     both = {(r["file"], r["text"]) for r in olds} & seen
     rest = [r for r in olds if (r["file"], r["text"]) not in seen]
-    with open(os.path.join(HERE, "gold", "precision_test5.tsv"), "w") as fh:
-        fh.write("sample\tdoc\tkind\ttext\tcontext\tlabel\treason\n")
-        rows_ = [("C+R10" if (r["file"], r["text"]) in both else "C", r) for r in new] + [("R10", r) for r in rest]
+    with open(os.path.join(HERE, "gold", name), "w") as fh:
+        fh.write(SAMPLE_HEADER)
+        rows_ = [("C+" + oldtag if (r["file"], r["text"]) in both else "C", r) for r in new] + [(oldtag, r) for r in rest]
         for s, r in rows_:
-            ctx = r.get("context", "").replace("\t", " ").replace("\n", " ")
-            fh.write("\t".join([s, os.path.basename(r["file"])[:-4], r["kind"], r["text"].replace("\n", ""), ctx, "", ""]) + "\n")
-    print("test5", len(new), "rows;", len(rest), "only in the earlier rules")
+            fh.write(sample_line(s, r))
+    print(name, len(new), "rows;", len(rest), "only in the earlier rules")
+
+
+def test5(binary=None, old=None):
+    """Write gold/precision_test5.tsv: every output row of the round-4 TEST documents
+    (gold/blind5_list.md) as sample C, and, given a build of the earlier rules (old), the rows only
+    those output as sample R10, all with empty labels (labelled by hand afterwards)."""
+    write_rows("precision_test5.tsv", TEST5, binary, old, "R10")
 
 
 def score():
