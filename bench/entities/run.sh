@@ -48,27 +48,23 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/dev2.txt bench/entities/gold/dev3.txt bench/entities/gold/dev_per.txt bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test4.txt bench/entities/gold/test5.txt bench/entities/gold/test6.txt bench/entities/gold/test7.txt bench/entities/gold/test8.txt |
 		grep -v -E '^\| (dev_per|test4) \| (ORG|LOC|micro) '
 	echo
-	# the four TEST sets annotated for organisations and places, pooled (micro)
+	# the TEST sets annotated for organisations and places, pooled (micro):
+	# the four first, then each later round's set added to the pool before
 	cat bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test5.txt >"$tmp/test_pooled.txt"
-	echo "Organisations and places over the four TEST sets annotated for them (\`test\`, \`test2\`, \`test3\`, \`test5\`), pooled:"
-	echo
-	"$tmp/entbench" -corpus "$SHARED/corpus" "$tmp/test_pooled.txt" | awk 'NF == 0 {done = 1} !done' | grep -E '^\| (gold|---|test_pooled \| (ORG|LOC)) '
-	echo
-	cat "$tmp/test_pooled.txt" bench/entities/gold/test6.txt >"$tmp/test_pooled5.txt"
-	echo "With round 8's \`test6\`, the five TEST sets annotated for them, pooled:"
-	echo
-	"$tmp/entbench" -corpus "$SHARED/corpus" "$tmp/test_pooled5.txt" | awk 'NF == 0 {done = 1} !done' | grep -E '^\| (gold|---|test_pooled5 \| (ORG|LOC)) '
-	echo
-	cat "$tmp/test_pooled5.txt" bench/entities/gold/test7.txt >"$tmp/test_pooled6.txt"
-	echo "With round 9's \`test7\`, the six TEST sets annotated for them, pooled:"
-	echo
-	"$tmp/entbench" -corpus "$SHARED/corpus" "$tmp/test_pooled6.txt" | awk 'NF == 0 {done = 1} !done' | grep -E '^\| (gold|---|test_pooled6 \| (ORG|LOC)) '
-	echo
-	cat "$tmp/test_pooled6.txt" bench/entities/gold/test8.txt >"$tmp/test_pooled7.txt"
-	echo "With round 10's \`test8\`, the seven TEST sets annotated for them, pooled:"
-	echo
-	"$tmp/entbench" -corpus "$SHARED/corpus" "$tmp/test_pooled7.txt" | awk 'NF == 0 {done = 1} !done' | grep -E '^\| (gold|---|test_pooled7 \| (ORG|LOC)) '
-	echo
+	pooled() { # name (test_pooled…), the sentence that introduces it
+		echo "$2"
+		echo
+		"$tmp/entbench" -corpus "$SHARED/corpus" "$tmp/$1.txt" | awk 'NF == 0 {done = 1} !done' | grep -E "^\| (gold|---|$1 \| (ORG|LOC)) "
+		echo
+	}
+	pooled test_pooled "Organisations and places over the four TEST sets annotated for them (\`test\`, \`test2\`, \`test3\`, \`test5\`), pooled:"
+	prev=test_pooled
+	for r in "5 8 test6 five" "6 9 test7 six" "7 10 test8 seven"; do
+		read -r n round set count <<<"$r"
+		cat "$tmp/$prev.txt" "bench/entities/gold/$set.txt" >"$tmp/test_pooled$n.txt"
+		pooled "test_pooled$n" "With round $round's \`$set\`, the $count TEST sets annotated for them, pooled:"
+		prev=test_pooled$n
+	done
 	echo "Round 10 (2026-12-06) added \`test8\`, a NEW blind TEST set for organisations: five TEST notices no entities gold covered — \`central_034\`, \`central_094\`, \`central_095\`, \`central_140\`, \`central_161\` (copies passed over by 8-character shingles: \`central_164\` is 70% \`central_161\`) — annotated by hand and committed (ba4cee0) before the tool ran on any of them, measured once by this run after tuning ended. The uncovered TEST notices left are national technical guidance with few named bodies, so \`test8\` is small (11 ORG, 5 PER, no LOC: it measures mostly that no organisations or places are invented). Round 10 tuned ORG on DEV only: new DEV gold \`dev3\` (\`shandong_042\`, \`shandong_044\`: a city's bureaus in the brackets of responsible units, annotated before the tool ran on them), made-up sentences of the shapes DEV city notices use (pkg/analysis/entities/subunits_test.go), and the ORG lists of all 124 DEV notices and the DEV reports, old against new (one name changes there: 市贸促会 of \`dev3\`). The rules, policy genre only: after a body's own ending (局, 厅, 委, 委员会) its offices run on in the name (市教育局办公室, 市教育局教育装备与信息化中心, X科/室/所/站); the offices of a body named alone in the bracket of responsible units (（责任单位：高教处、教科院）, 市教育局（基教处）) are organisations when every piece of the bracket names a body or office and a government body was named before or in it; a department after 报送/上报/提交/商 and before 联系…; 促会 ends a body's name (市贸促会); schools and hospitals with a level or place head and an ordinal (市第一人民医院, 市实验小学, 青岛第五十八中学), a school's name ending at its ending. Measured once: test8 ORG P 1.000 R 0.818 F1 0.900, PER 1.000, LOC one false (无人区 of a metaphor), the same as the base 0faba15 (no new rule fires on test8; its misses are two national committees whose names the rules do not end: 国家智能制造专家委员会, a leading group's special committee); test7 ORG 0.676 → 0.831, which is NOT a blind number (the brief named test7's ORG errors by kind — a bureau's offices in brackets, 市+field+局 — and the rules address those kinds); the other TEST sets unchanged; pooled over the seven ORG/LOC TEST sets ORG 0.805 → 0.819, LOC 0.830. DEV: \`dev\` and \`dev2\` unchanged, \`dev3\` ORG 0.894 → 0.917; PER unchanged everywhere; PD98 0.787 and MSRA 0.796 (news genre, the floors 0.766 / 0.778), unchanged. Nothing was tuned after this run."
 	echo
 	echo "Round 9 (2026-12-06) added \`test7\`, a NEW blind TEST set for places (ORG and PER too): six TEST notices no entities gold covered, chosen for their places and checked not to be copies of DEV notices — \`shandong_012\` (Shandong's digital-economy parks), \`shandong_016\` (Qingdao's AI education: districts, county-level cities, the city bureau's 处 and centres in brackets), \`shandong_043\` (a Qingdao park's funding rules: 崂山区 bureaus, a boundary of roads, a river and a hill), \`central_062\` (the national regional strategies), \`central_096\` (forestry; few places, for precision), \`central_008\` (provinces and cities before a cluster's industry) — annotated by hand and committed (4a609fd) before the tool ran on any of them, measured once by this run after tuning ended. Round 9 tuned LOC on DEV only, from the LOC lists of all 164 DEV notices, reports and Taiwan documents, old against new, every change read in its context (the DEV gold has none of the kinds below, so its scores do not move). The rules, policy genre only: 中 beside the one-character short forms of other countries is the relation, not places of its own (中俄 one name, the gold's OPT; 中、俄、德 none; 俄 beside 中 no longer a place alone), other runs unchanged (沪苏浙皖, 台美); a division written right after the one above it joins it (北京市海淀区, 江苏省泰州市); roads are not places (南京路) nor is a place before a road's or bridge's word (三里河|路); a county's short form derived from its full name inside a four-character phrase is none (兴国之器; 人才兴国 between punctuation when the document never writes the place in full); a place that begins a body's name the recogniser did not find whole is part of it (山东省|智能制造专家委员会). Measured once: test7 LOC P 0.913 R 0.750 F1 0.824 and ORG 0.676 — the same as the base 82cbda0 (none of the new rules fires on test7: its LOC errors are misses — 崂山区 before 外, 西海岸新区, the boundary's river and hill, 黄河流域, 南康 — and two false places, 岭南 cut out of 围子岭南麓 and the direction 西南; its ORG errors are the 处 and centres in brackets, 市教育局, a school, and kinds); test6 LOC 0.772 → 0.979, which is NOT a blind number (the brief named test6's LOC false positives by kind and the rules address those kinds); the earlier sets, known: test5 LOC 0.857 → 0.978, test 0.800 → 0.795, test2 and test3 unchanged; pooled over the five earlier TEST sets LOC 0.807 → 0.832, over all six 0.808 → 0.831 (ORG 0.803). DEV LOC 0.946 and 0.923, PD98 0.787 and MSRA 0.796 (news genre, the floors), all unchanged; the news sets read with the policy genre drop (PD98 0.734 → 0.716, MSRA 0.731 → 0.705), as their gold tags a city and its district, and the halves of 中美, apart. Nothing was tuned after this run."
