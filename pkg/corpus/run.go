@@ -9,6 +9,7 @@ import (
 	"iter"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"sync"
 	"time"
@@ -139,6 +140,8 @@ func mapSeq[In, Out any](ctx context.Context, items iter.Seq[In], jobs int, win 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			// CPU profiles say which role ran (go tool pprof -tags)
+			pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("corpus", "worker")))
 			for {
 				g.wait(w)
 				t, ok := <-todo
@@ -158,6 +161,7 @@ func mapSeq[In, Out any](ctx context.Context, items iter.Seq[In], jobs int, win 
 	producer.Add(1)
 	go func() {
 		defer producer.Done()
+		pprof.SetGoroutineLabels(pprof.WithLabels(ctx, pprof.Labels("corpus", "producer")))
 		defer close(todo)
 		defer close(order)
 		i := 0
@@ -196,27 +200,29 @@ func mapSeq[In, Out any](ctx context.Context, items iter.Seq[In], jobs int, win 
 	}()
 
 	var runErr error
-	for t := range order {
-		var r result
-		select {
-		case r = <-t.res:
-		case <-ctx.Done():
-			runErr = ctx.Err()
+	pprof.Do(ctx, pprof.Labels("corpus", "emit"), func(context.Context) {
+		for t := range order {
+			var r result
+			select {
+			case r = <-t.res:
+			case <-ctx.Done():
+				runErr = ctx.Err()
+			}
+			if runErr != nil {
+				break
+			}
+			err := emit(t.i, t.in, r.out, r.err)
+			released <- t.w
+			if err != nil {
+				runErr = err
+				break
+			}
+			if err := ctx.Err(); err != nil {
+				runErr = err
+				break
+			}
 		}
-		if runErr != nil {
-			break
-		}
-		err := emit(t.i, t.in, r.out, r.err)
-		released <- t.w
-		if err != nil {
-			runErr = err
-			break
-		}
-		if err := ctx.Err(); err != nil {
-			runErr = err
-			break
-		}
-	}
+	})
 	if runErr == nil && parent.Err() != nil {
 		// cancelled before the producer handed anything over
 		runErr = parent.Err()

@@ -382,8 +382,13 @@ func (d *decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err er
 
 func (d *decoder) utf8(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	for nSrc < len(src) {
-		// Copy the longest run of valid UTF-8 that fits in dst at once.
+		// Copy the longest run of valid UTF-8 that fits in dst at once:
+		// all of it up to a rune cut at the limit, when it is valid (one
+		// utf8.Valid, the common case), else rune by rune.
 		end, limit := nSrc, min(len(src), nSrc+len(dst)-nDst)
+		if whole := completeRunes(src, nSrc, limit); whole > nSrc && utf8.Valid(src[nSrc:whole]) {
+			end = whole
+		}
 		for end < limit {
 			c := src[end]
 			if c < utf8.RuneSelf {
@@ -423,6 +428,20 @@ func (d *decoder) utf8(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) 
 		nSrc += size
 	}
 	return nDst, nSrc, nil
+}
+
+// completeRunes is limit, or where a rune that limit cuts starts: the
+// end of the whole runes of src[from:limit] if it is valid UTF-8.
+func completeRunes(src []byte, from, limit int) int {
+	for k := limit - 1; k >= from && k >= limit-utf8.UTFMax+1; k-- {
+		if src[k]&0xC0 != 0x80 { // a rune starts at k
+			if !utf8.FullRune(src[k:limit]) {
+				return k
+			}
+			break
+		}
+	}
+	return limit
 }
 
 func (d *decoder) utf16(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {

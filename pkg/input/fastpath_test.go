@@ -2,11 +2,14 @@ package input
 
 import (
 	"bytes"
+	"math/rand"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/transform"
 )
 
 // Valid UTF-8 read from a file is checked once by the detection where it
@@ -70,6 +73,61 @@ func BenchmarkReadText(b *testing.B) {
 	for b.Loop() {
 		if _, err := Read(src, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// The UTF-8 decoder gives the same text, and counts the same damage,
+// whatever the sizes of the blocks it is handed and of the room it writes
+// into: the valid runs it copies at once end where a rune is cut.
+func TestUTF8DecoderBlocks(t *testing.T) {
+	pieces := []string{"政策", "a", "\n", "😀", "é", "\xff", "\xe4\xb8", "\xf0\x9f", "\xc3", "\x80", "\x00"}
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 3000; i++ {
+		var b strings.Builder
+		for n := r.Intn(40); n > 0; n-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		raw := []byte(b.String())
+		// reference: rune by rune, each invalid byte replaced
+		var want strings.Builder
+		bad := 0
+		for j := 0; j < len(raw); {
+			c, size := utf8.DecodeRune(raw[j:])
+			if c == utf8.RuneError && size == 1 {
+				want.WriteString("\uFFFD")
+				bad++
+			} else {
+				want.Write(raw[j : j+size])
+			}
+			j += size
+		}
+		srcBlock, dstRoom := 1+r.Intn(9), 4+r.Intn(9)
+		d := newDecoder(kUTF8, 0)
+		var got []byte
+		dst := make([]byte, dstRoom)
+		src := raw
+		for {
+			n := min(len(src), srcBlock)
+			atEOF := n == len(src)
+			nDst, nSrc, err := d.Transform(dst, src[:n], atEOF)
+			got = append(got, dst[:nDst]...)
+			src = src[nSrc:]
+			if len(src) == 0 && err == nil {
+				break
+			}
+			if err != nil && err != transform.ErrShortDst && err != transform.ErrShortSrc {
+				t.Fatal(err)
+			}
+			if err == transform.ErrShortSrc && atEOF {
+				t.Fatalf("%q: short source at the end", raw)
+			}
+			if nSrc == 0 && nDst == 0 {
+				srcBlock++ // a sequence longer than the block: hand more
+			}
+		}
+		if string(got) != want.String() || d.bad != int64(bad) {
+			t.Fatalf("%q (blocks %d, room %d): got %q (%d bad), want %q (%d)", raw, srcBlock, dstRoom, got, d.bad, want.String(), bad)
 		}
 	}
 }
