@@ -10,8 +10,9 @@ import (
 // that the ordered output of a -j run is not one core formatting every
 // table. JSON rows are rendered ahead too (what comes before them, the
 // document's start, a key, the first row's comma, is settled when
-// written); markdown, whose output depends on what came before, keeps the
-// table and renders it when written.
+// written), and so are the rows of an untitled markdown table, which
+// continue the last table when it has the same name (otherwise the table
+// is rendered when written, with its header).
 type Prepared struct {
 	table  *Table
 	body   []byte // the table's output, less what depends on the writer's state
@@ -52,6 +53,22 @@ func (w *Writer) Prepare(t *Table) (*Prepared, error) {
 		if err := cw.Error(); err != nil {
 			return nil, err
 		}
+	case "markdown":
+		// an untitled table continues the last one of its name (see
+		// markdown): its rows alone are rendered ahead; whether it does
+		// continue is settled when written
+		if t.Title != "" {
+			return p, nil
+		}
+		for _, r := range t.Rows {
+			row := make([]string, len(idx))
+			for j, i := range idx {
+				row[j] = cellAt(r, i).Text("markdown")
+			}
+			if err := writeMarkdownRow(&buf, row); err != nil {
+				return nil, err
+			}
+		}
 	case "json":
 		// the rows, each after its comma; the indent depends on Meta,
 		// which is called before the first table or not at all
@@ -78,6 +95,15 @@ func (w *Writer) WritePrepared(p *Prepared) error {
 		// rendered when written; or the first CSV table, which brings the
 		// header; or JSON prepared before Meta changed the indent
 		return w.Table(p.table)
+	}
+	if w.format == "markdown" {
+		if !(w.n > 0 && p.table.Name == w.lastName) {
+			return w.Table(p.table) // not a continuation: with its header
+		}
+		_, w.err = w.w.Write(p.body)
+		w.n++
+		w.flush()
+		return w.err
 	}
 	if w.format == "json" {
 		w.err = w.jsonOpen(p.table)
