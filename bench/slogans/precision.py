@@ -296,7 +296,9 @@ def score():
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "test5":
+    if len(sys.argv) > 2 and sys.argv[1] == "dev14":
+        dev10(sys.argv[2], "dev14", "D14", SEED + 12, 30, 30)
+    elif len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev13":
         dev10(sys.argv[2], "dev13", "D13", SEED + 11, 0, 30)
