@@ -295,6 +295,9 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	if n <= 2 || x.words.below(key, veryCommonIDF) {
 		return set(ClassScare, "")
 	}
+	if x.plainMetaphor(a, b, key) {
+		return set(ClassScare, "") // rules 18: “试验场”, “蓄水池”
+	}
 	// a rarer word of the dictionary or a phrase of everyday words set in
 	// quotation marks by a government report is, often enough, a term of
 	// its policy (“组合拳”, “约法三章”, “单一窗口”, “放水养鱼”): a
