@@ -229,6 +229,9 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 		if numberedShape(c) && n <= 2*x.opts.MaxQuoted {
 			return set(ClassFormulation, Numbered)
 		}
+		if !x.knownTerm(key) && x.stepList(a, b) {
+			return set(ClassScare, "") // rules 18: “听、说、读、写”
+		}
 		if n <= x.opts.MaxQuoted {
 			return set(ClassFormulation, Quoted)
 		}
@@ -485,7 +488,9 @@ var nameTails = []string{"APP", "App", "app", "ＡＰＰ", "客户端", "小程�
 // (rules 14): 点击“申报管理”, 勾选“指南引导类”, 登录“山东政务服务网”. Not
 // 进入, 选择, 关注: policy prose enters stages and chooses models (进入“乙类
 // 乙管”常态化防控阶段).
-var uiCues = []string{"点击", "单击", "双击", "勾选", "选中", "登录", "登陆", "填写", "填报", "录入", "下载", "搜索", "扫描"}
+var uiCues = []string{"点击", "单击", "双击", "勾选", "选中", "登录", "登陆", "填写", "填报", "录入", "下载", "搜索", "扫描",
+	// rules 18: a place on a screen (右侧的“填写申请”)
+	"右侧的", "左侧的", "右上角的", "左上角的", "右下角的", "左下角的", "页面上的", "页面中的"}
 
 // systemEnds end the names of platforms, systems and apps (Simplified,
 // lower-cased keys) (rules 14): “审管一体化平台”, “山东公共文化云”,
