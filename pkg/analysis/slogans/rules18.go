@@ -107,3 +107,22 @@ func (x *extractor) stepList(a, b int) bool {
 	}
 	return members >= 3
 }
+
+// wordAcross reports whether a word of the dictionaries (two to four Han
+// characters) runs across s[j-1] and s[j], where a hard-wrapped line was
+// joined (rules 18): the segmenter saw the line break and cut the word
+// (服务要\n求标准), so its token boundary there is no word boundary.
+func (x *extractor) wordAcross(j int) bool {
+	s := x.v.s
+	for n := 2; n <= 4; n++ {
+		for k := j - n + 1; k < j; k++ {
+			if k < 0 || k+n > len(s) || !allHan(s[k:k+n]) {
+				continue
+			}
+			if x.words.known(string(s[k : k+n])) {
+				return true
+			}
+		}
+	}
+	return false
+}

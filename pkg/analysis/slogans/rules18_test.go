@@ -51,3 +51,12 @@ func TestStepsAndTopicsRules18(t *testing.T) {
 	}
 	checkQuoteClasses(t, cases)
 }
+
+// TestWrappedWordRules18: in hard-wrapped text a member never ends where a
+// word of the dictionary runs across the line break (服务要\n求).
+func TestWrappedWordRules18(t *testing.T) {
+	cases := []parallelCase{
+		{"二是信息交互服务标准：船岸信息交互服务方式、服务范围、服务要\n求标准。", "服务方式、服务范围、服务要", false},
+	}
+	checkParallel(t, builtinLex(t), cases)
+}
