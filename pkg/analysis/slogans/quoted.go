@@ -229,9 +229,6 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 		if numberedShape(c) && n <= 2*x.opts.MaxQuoted {
 			return set(ClassFormulation, Numbered)
 		}
-		if !x.knownTerm(key) && x.stepList(a, b) {
-			return set(ClassScare, "") // rules 18: “听、说、读、写”
-		}
 		if n <= x.opts.MaxQuoted {
 			return set(ClassFormulation, Quoted)
 		}

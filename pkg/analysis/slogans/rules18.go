@@ -80,34 +80,6 @@ func (x *extractor) adverbOnly(members [][]rune, rspans [][2]int) bool {
 	return true
 }
 
-// stepList reports whether the quoted runes r[a:b] are three or more single
-// characters separated by 、, every one a verb (“听、说、读、写”): the steps
-// of a process or the acts of a skill listed, not a set phrase. Single
-// characters that name things or qualities (“源、网、荷、储”, “专、精、特、
-// 新”) are a compact formulation and stay.
-func (x *extractor) stepList(a, b int) bool {
-	v := x.v
-	if !v.hasTokens {
-		return false
-	}
-	members := 0
-	for i := a; i < b; i++ {
-		c := v.r[i]
-		if isDun(c) {
-			continue
-		}
-		if !isHan(c) || i+1 < b && !isDun(v.r[i+1]) {
-			return false // a member of two characters or more, or no Han
-		}
-		t, ok := v.tokenAt(i)
-		if !ok || t.b != i+1 || t.pos == "" || t.pos[0] != 'v' {
-			return false
-		}
-		members++
-	}
-	return members >= 3
-}
-
 // wordAcross reports whether a word of the dictionaries (two to four Han
 // characters) runs across s[j-1] and s[j], where a hard-wrapped line was
 // joined (rules 18): the segmenter saw the line break and cut the word
