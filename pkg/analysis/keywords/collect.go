@@ -475,7 +475,22 @@ func (c *collector) prepare() {
 		c.classify(&u)
 		c.units[i] = u
 	}
+	c.cutTails()
 	c.splitPrefixes()
+}
+
+// cutTails makes a word of one character that makes a dictionary word with
+// the word before it (是+指: 是指; 所+称) no first word of a phrase: the
+// segmenter cut that word, and its tail is no modifier of the term after it
+// (是+指+人工智能 is no term 指人工智能). It may still sit inside a phrase
+// that begins before it.
+func (c *collector) cutTails() {
+	for i := 1; i < len(c.units); i++ {
+		u, p := &c.units[i], &c.units[i-1]
+		if u.first && u.kind == kindHan && p.kind == kindHan && runeLen(u.key) == 1 && c.adjacent(i-1) && c.word(p.key+u.key) {
+			u.first = false
+		}
+	}
 }
 
 // splitPrefixes splits a word that begins with a stopword (推动高质量发展,
@@ -602,7 +617,7 @@ func (c *collector) classify(u *unit) {
 		u.quote = quoteClose
 	}
 	numeral := strings.HasPrefix(u.pos, "m") && isNumeral(u.key)
-	stop := c.stop.Has(u.key) || c.stopPair(u.key)
+	stop := c.stop.Has(u.key) || c.stopPair(u.key) || wholeRegion(u.key)
 	n := runeLen(u.key)
 	if (u.pos == "x" || u.pos == "l" && n >= 3) && kind == kindHan && oovJunk(u.key) {
 		// a new word the HMM made of a function character and a
@@ -643,6 +658,23 @@ func (c *collector) classify(u *unit) {
 	u.first = u.join && !stop && (firstPOS(u.pos) || isVerb(u.pos)) && !(n == 1 && (isFunctionRune(firstRune(u.key)) || isVerb(u.pos) || u.pos == "vn"))
 	u.last = u.join && (!stop || !c.long) && lastPOS(u.pos) && !(n == 1 && (u.pos != "n" && u.pos != "ng" || isFunctionRune(firstRune(u.key))))
 }
+
+// wholeRegion says whether a word is 全 and the one-character name of a
+// province-level region (全疆, 全闽, 全皖, 全川): the issuing region naming
+// itself as a whole, as 全省 and 全区 (stopwords) do, in the region's own
+// report. Never a keyword.
+func wholeRegion(key string) bool {
+	r, n := utf8.DecodeRuneInString(key)
+	if r != '全' || utf8.RuneCountInString(key) != 2 {
+		return false
+	}
+	return strings.ContainsRune(regionChars, firstRune(key[n:]))
+}
+
+// regionChars are the one-character names of the province-level regions
+// (京 津 沪 渝 冀 晋 辽 吉 黑 苏 浙 皖 闽 赣 鲁 豫 鄂 湘 粤 琼 川 蜀 黔 贵 滇
+// 云 陕 秦 甘 陇 青 宁 新 疆 藏 桂 蒙 港 澳 台, with the alternative ones).
+const regionChars = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青宁新疆藏桂蒙港澳台"
 
 // stopPair says whether a word of four characters or more is two
 // stopwords (确保+重点, 全面+落实): a stopword too.
