@@ -891,6 +891,37 @@ func functionWord(u *unit) bool {
 	return runeLen(u.key) == 1 && isFunctionRune(firstRune(u.key))
 }
 
+// numbered says whether units i…j-1 are a numbered formula: a number of
+// things (两个, 两种, 三项, 四大) and one or two nouns after it, touching
+// (两个+市场, 两种+资源, 三大+攻坚战). A document ranks such a formula
+// only when it quotes it (“两个市场”), but the background counts it
+// wherever it stands, so that a stock formula every text of its kind
+// writes unquoted is known as common, and ranks as such when one quotes
+// it.
+func (c *collector) numbered(i, j int) bool {
+	if j-i < 2 || j-i > 3 {
+		return false
+	}
+	u := &c.units[i]
+	if !strings.HasPrefix(u.pos, "m") || runeLen(u.key) != 2 || !strings.ContainsRune(numberedCounts, firstRune(u.key)) ||
+		!strings.ContainsRune(numberedMeasures, []rune(u.key)[1]) {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if w := &c.units[k]; !w.join || !strings.HasPrefix(w.pos, "n") || c.stop.Has(w.key) || !c.adjacent(k-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// numberedCounts and numberedMeasures make the number of a numbered formula
+// (两个, 三种, 四大, 五项).
+const (
+	numberedCounts   = "一二三四五六七八九十两"
+	numberedMeasures = "个种项大类条化"
+)
+
 // wellFormed says whether units [i, j) may form a key phrase: adjacent
 // joinable words within one clause, at most phraseMaxParts words and
 // phraseMaxRunes characters, beginning with a word that can begin a noun
@@ -1158,14 +1189,15 @@ func (c *collector) vocabulary(t *Terms) {
 			if !c.units[j-1].word || !c.adjacent(j-2) {
 				break
 			}
-			if !(c.units[i].first && c.units[j-1].last) && !c.quotedFirst[c.ids[i]] {
+			numbered := c.numbered(i, j)
+			if !(c.units[i].first && c.units[j-1].last) && !c.quotedFirst[c.ids[i]] && !numbered {
 				continue // neither quoted nor well-formed
 			}
 			g := c.gramOf(i, j)
 			if done[g] {
 				continue
 			}
-			if c.isQuoted(i, j) || c.wellFormed(i, j) {
+			if numbered || c.isQuoted(i, j) || c.wellFormed(i, j) {
 				done[g] = true
 				if k := c.joined(i, j); runeLen(k) >= c.opts.minLen() {
 					v[k] += c.counts[g]

@@ -93,3 +93,22 @@ func TestPlainWordRanksBelowTheDocumentsCompounds(t *testing.T) {
 		t.Errorf("termIDF(算力) lowered")
 	}
 }
+
+func TestVocabularyCountsNumberedFormulas(t *testing.T) {
+	// 两个+市场 unquoted is no term of the document (两个 is a number),
+	// but the vocabulary a background counts has it, so that a document
+	// quoting “两个市场” finds it common; a number before a verb is no
+	// formula (两个+推进), nor a count of one noun followed by a stopword.
+	in := doc(t, script.Simplified, long("用好/v 国内/s 国际/n 两个/m 市场/n 、/w 两种/m 资源/n 。/w 两个/m 推进/v 。/w 三项/m 工作/n"))
+	tm := Collect(in, Options{})
+	for k, want := range map[string]int32{"两个市场": 1, "两种资源": 1, "两个推进": 0, "三项工作": 0} {
+		if got := tm.vocab[k]; got != want {
+			t.Errorf("vocabulary[%s] = %d, want %d", k, got, want)
+		}
+	}
+	for _, kw := range tm.Score(Options{}, 0) {
+		if kw.Key == "两个市场" {
+			t.Error("两个市场 ranked unquoted")
+		}
+	}
+}
