@@ -451,6 +451,9 @@ func (c *collector) prepare() {
 	if !c.short {
 		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan, c.doc)
 		c.call = len(procs) > 0
+		for _, a := range assignments(in.Text) {
+			procs = insertSpan(procs, a[0], a[1])
+		}
 		titles = titleSpans(in.Text)
 		c.titles = titles
 	}
