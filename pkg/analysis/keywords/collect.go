@@ -482,12 +482,21 @@ func (c *collector) prepare() {
 	c.splitPrefixes()
 }
 
-// cutTails makes a word of one character that makes a dictionary word with
+// cutTails makes a verb before a name (接见+美国…, 考察+安徽: a verb and its
+// object, never a term) no first word of a phrase in a short text, which
+// lets verbs begin phrases (a longer one asks a verb-led phrase to be most
+// of the verb's uses, and gse tags common nouns as names: 示范+城市/ns,
+// 互助+养老/nr), and makes a word of one character that makes a dictionary word with
 // the word before it (是+指: 是指; 所+称) no first word of a phrase: the
 // segmenter cut that word, and its tail is no modifier of the term after it
 // (是+指+人工智能 is no term 指人工智能). It may still sit inside a phrase
 // that begins before it.
 func (c *collector) cutTails() {
+	for i := 0; i+1 < len(c.units); i++ {
+		if u := &c.units[i]; c.short && u.first && u.pos == "v" && properNoun(c.units[i+1].pos) && c.adjacent(i) {
+			u.first = false
+		}
+	}
 	for i := 1; i < len(c.units); i++ {
 		u, p := &c.units[i], &c.units[i-1]
 		if u.first && u.kind == kindHan && p.kind == kindHan && runeLen(u.key) == 1 && c.adjacent(i-1) && c.word(p.key+u.key) {
@@ -660,6 +669,12 @@ func (c *collector) classify(u *unit) {
 	// nor with a verb of one character (在+研+项目: 在研项目; 建+项目)
 	u.first = u.join && !stop && (firstPOS(u.pos) || isVerb(u.pos)) && !(n == 1 && (isFunctionRune(firstRune(u.key)) || isVerb(u.pos) || u.pos == "vn"))
 	u.last = u.join && (!stop || !c.long) && lastPOS(u.pos) && !(n == 1 && (u.pos != "n" && u.pos != "ng" || isFunctionRune(firstRune(u.key))))
+}
+
+// properNoun says whether a part of speech is a name's (place,
+// organisation, person).
+func properNoun(pos string) bool {
+	return pos == "ns" || pos == "nt" || pos == "nr" || pos == "nrt" || pos == "nrfg"
 }
 
 // wholeRegion says whether a word is 全 and the one-character name of a

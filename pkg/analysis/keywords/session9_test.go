@@ -2,6 +2,7 @@ package keywords
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"zhpolicy/pkg/script"
@@ -110,5 +111,21 @@ func TestVocabularyCountsNumberedFormulas(t *testing.T) {
 		if kw.Key == "两个市场" {
 			t.Error("两个市场 ranked unquoted")
 		}
+	}
+}
+
+func TestVerbBeforeANameBeginsNoPhrase(t *testing.T) {
+	// a short text (a news item) lets a verb begin a phrase (发表+讲话),
+	// but not before a name: 接见+美国+德拉瓦州 is a verb and its object.
+	spec := "总统/n ，/w 接见/v 美国/ns 德拉/nrt 瓦/nr 州/n 州长/n 。/w 今天/t 接见/v 美国/ns 德拉/nrt 瓦/nr 州/n 访问团/n 。/w " +
+		"发表/v 讲话/n 。/w 发表/v 讲话/n"
+	got := allKeys(t, spec, Options{})
+	for _, k := range got {
+		if strings.Contains(k, "接见") {
+			t.Errorf("%s ranked: %v", k, got)
+		}
+	}
+	if !slices.Contains(got, "发表讲话") {
+		t.Errorf("发表讲话 not ranked: %v", got)
 	}
 }
