@@ -37,6 +37,7 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 	emit := func(spans [][2]int, tail int) {
 		if tail == 0 {
 			x.fixLastMember(spans)
+			x.trimVerbTail(spans)
 		}
 		a, b := spans[0][0], spans[len(spans)-1][1]
 		if overlapsLex(a, b) {
@@ -535,6 +536,9 @@ func (x *extractor) sharedTail(spans [][2]int, last [2]int) int {
 	if mods == len(spans) || shared(x.runesOf(spans)) == 0 && !short {
 		return 0 // modifiers take a head, not a shared tail: 专业化、高端化|发展
 	}
+	if x.verbOpeners(spans) {
+		return 0 // rules 19: members with a verb of their own (跨/v 业务、跨/v 区域、跨部门|共享) end before the predicate
+	}
 	t, ok := v.tokenAt(v.sIdx[e])
 	if !ok || t.b-t.a != 2 || !(verbish(t.pos) || t.pos == "vn") {
 		return 0
@@ -934,7 +938,7 @@ func (x *extractor) misaligned(spans [][2]int, b int) bool {
 			return false
 		}
 		t, ok := v.tokenAt(v.sIdx[sp[0]])
-		if !ok || t.a != v.sIdx[sp[0]] || t.b-t.a < 2 && t.pos != "a" && t.pos != "b" {
+		if !ok || t.a != v.sIdx[sp[0]] || t.b-t.a < 2 && !strings.Contains(" a b v d p ", " "+t.pos+" ") {
 			return false
 		}
 	}

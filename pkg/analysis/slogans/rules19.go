@@ -123,3 +123,51 @@ func (x *extractor) verbsOnly(a, b int) bool {
 	}
 	return true
 }
+
+// trimVerbTail cuts the predicate off a series' last member (rules 19),
+// spans in runes of s: when every member opens with the same character and
+// all but the last have one length, a last member longer by one verb of
+// two characters or more, a word of its own right where the others end,
+// runs on into the predicate (跨业务、跨区域、跨部门|共享).
+func (x *extractor) trimVerbTail(spans [][2]int) {
+	v := x.v
+	n := len(spans)
+	if !v.hasTokens || n < 2 {
+		return
+	}
+	l := spans[0][1] - spans[0][0]
+	last := &spans[n-1]
+	if l < 2 || last[1]-last[0] < l+2 {
+		return
+	}
+	for _, sp := range spans[:n-1] {
+		if sp[1]-sp[0] != l || v.s[sp[0]] != v.s[last[0]] {
+			return
+		}
+	}
+	cut := last[0] + l
+	if !v.sBound(cut) {
+		return
+	}
+	ra := v.sIdx[cut]
+	t, ok := v.tokenAt(ra)
+	if !ok || !strings.HasPrefix(t.pos, "v") || t.b-t.a < 2 || t.b != v.sIdx[last[1]-1]+1 {
+		return
+	}
+	last[1] = cut
+}
+
+// verbOpeners reports whether half the members or more (spans in runes of
+// s) open with a verb of one character before more words (跨/v 业务; not
+// 审计/v 、统计|监督, whole words): each member has its predicate, so a verb
+// after the last is the clause's, not a tail they share.
+func (x *extractor) verbOpeners(spans [][2]int) bool {
+	v := x.v
+	k := 0
+	for _, sp := range spans {
+		if t, ok := v.tokenAt(v.sIdx[sp[0]]); ok && verbTag(t.pos) && t.b-t.a == 1 && sp[1]-sp[0] > 1 {
+			k++
+		}
+	}
+	return 2*k >= len(spans)
+}

@@ -65,3 +65,16 @@ func TestNamesRules19(t *testing.T) {
 	}
 	checkQuoteClasses(t, cases)
 }
+
+// TestVerbTailRules19: members opening with a verb of their own (跨/v 业务)
+// share no verb after the last: it is the clause's predicate. A compact
+// run of them reads from the shared verb (资源|跨地区跨部门跨层级).
+func TestVerbTailRules19(t *testing.T) {
+	cases := []parallelCase{
+		{"促进就业数据跨业务、跨区域、跨部门共享。", "跨业务、跨区域、跨部门", true},
+		{"促进就业数据跨业务、跨区域、跨部门共享。", "跨业务共享、跨区域共享、跨部门共享", false},
+		{"推动数据资源跨地区跨部门跨层级共享。", "跨地区、跨部门、跨层级", true},
+		{"强化财会、审计、统计监督，加快建设法治政府。", "财会、审计、统计监督", true},
+	}
+	checkParallel(t, builtinLex(t), cases)
+}
