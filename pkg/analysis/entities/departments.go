@@ -211,7 +211,7 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		if tk.e-tk.s >= 2 && notOrgEnding[st.text(tk.e-2, tk.e)] {
 			return -1 // 省|总体|布局
 		}
-		if k == j+1 && tk.e-tk.s < 3 {
+		if k == j+1 && tk.e-tk.s+st.leadSpill(j) < 3 {
 			return -1 // 省|委, 全国|法院: the committee, which the other rules name, or a kind
 		}
 		if st.deptBoundaryAfter(k) {
@@ -225,6 +225,17 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		}
 	}
 	return -1
+}
+
+// leadSpill is the number of runes of the field that the segmenter put in
+// the lead's token j: 1 for a word of two runes that starts with a level
+// and is no lead itself (市民|政局: 市 + 民政局), else 0.
+func (st *sentence) leadSpill(j int) int {
+	tk := st.toks[j]
+	if tk.e-tk.s != 2 || !strings.ContainsRune("省市县", st.rs[tk.s]) || deptLeads[st.tokText(j)] {
+		return 0
+	}
+	return 1
 }
 
 // verbInField says whether the verb token k may stand inside a

@@ -153,6 +153,7 @@ func (st *sentence) organisations() {
 		}
 		s = st.parentStart(s)
 		s = st.prefixStart(s)
+		s = st.loneRuneStart(s)
 		if !st.orgName(s, end) {
 			continue
 		}
@@ -197,10 +198,10 @@ func (st *sentence) window(j int, ending string) orgWindow {
 			w.brand = st.bracketBrand(k)
 			break
 		}
-		if !st.inOrgName(k, w.toks) {
-			break
+		if !st.inOrgName(k, w.toks) && !(len(w.toks) == 0 && st.t.cues[mw] && utf8.RuneCountInString(ending) >= 2 && st.toks[k].pos == "n") {
+			break // a profession right before a body's ending is the body's field (专家|委员会)
 		}
-		if st.endsWithSuffix(k) && !st.anchorTok(k) {
+		if st.endsWithSuffix(k) && !st.anchorTok(k) && !(len(w.toks) == 0 && compoundEnding(mw, ending)) {
 			break // 闽江学院|更名|大学: another body ends there
 		}
 		if utf8.RuneCountInString(ending) >= 2 && strings.HasSuffix(mw, ending) {
@@ -210,12 +211,64 @@ func (st *sentence) window(j int, ending string) orgWindow {
 			break // 遵义|建设|省域副中心: a place and what it builds, not a name
 		}
 		w.toks = append(w.toks, k)
-		if st.anchorTok(k) || len(w.toks) == 1 && adminLevel[mw] {
+		if st.anchorTok(k) || adminLevel[mw] && st.ordinalsOnly(w.toks[:len(w.toks)-1]) {
 			w.anchor = len(w.toks) - 1
 		}
 		next = m.s
 	}
 	return w
+}
+
+// loneRuneStart extends an organisation starting at s over the one-rune
+// token of a name right before it, when a phrase starts there (，鹏|瑞利|
+// 医院开诊): the segmenter cut the brand's first rune off as a name of its
+// own; a rune the dictionary tags as a name and no function word.
+func (st *sentence) loneRuneStart(s int) int {
+	j := st.endTok[s]
+	if j < 0 || !st.oneRuneTok(st.toks[j].s) || !isHan(st.rs[st.toks[j].s]) {
+		return s
+	}
+	switch st.toks[j].pos {
+	case "nr", "nz":
+	default:
+		return s
+	}
+	p := st.toks[j].s
+	if strings.ContainsRune(functionChars, st.rs[p]) || adminLevel[string(st.rs[p])] {
+		return s
+	}
+	if p > 0 && (isHan(st.rs[p-1]) || unicode.IsLetter(st.rs[p-1]) || unicode.IsDigit(st.rs[p-1])) {
+		return s
+	}
+	return p
+}
+
+// ordinalsOnly says whether the tokens are ordinals and the ending word
+// 中心 only (市|第三|中心|医院): a level of government before them names
+// one body of that level.
+func (st *sentence) ordinalsOnly(toks []int) bool {
+	for _, k := range toks {
+		tk := st.toks[k]
+		if w := st.tokText(k); !(tk.pos == "m" && st.rs[tk.s] == '第' && tk.e-tk.s >= 2 && hanOnly(w)) && w != "中心" {
+			return false
+		}
+	}
+	return true
+}
+
+// compoundEnding says whether the ending word w written right before the
+// ending e makes one ending with it, a kind of institution (中心|医院,
+// 中心|小学): the name goes on to the left of both (滨州市|中心|医院, not
+// 滨州市中心).
+func compoundEnding(w, e string) bool {
+	if w != "中心" {
+		return false
+	}
+	switch e {
+	case "医院", "卫生院", "学校", "小学", "中学", "幼儿园", "血站":
+		return true
+	}
+	return false
 }
 
 // inOrgName says whether token k can stand inside an organisation name,

@@ -1,0 +1,32 @@
+package entities
+
+import "testing"
+
+// TestRound11 holds the ORG rules of round 11 (issue 16), each case written
+// from a DEV notice (bench/entities/gold/dev4.txt, dev.txt) or the kinds of
+// error the earlier rounds listed: kinds in addressee lists, a hospital's
+// name cut at 中心, a profession before a body's ending, a level's
+// department the segmenter cut after its level's rune.
+func TestRound11(t *testing.T) {
+	x := New(nil)
+	cases := []mentionCase{
+		// an addressee line: each province's departments are kinds; a body
+		// written after a comma with its own place is one body
+		{"各省、自治区、直辖市及计划单列市、新疆生产建设兵团住房和城乡建设厅（委、管委、局）、发展改革委、科技厅（局）、市场监管局，国家税务总局各省、自治区、直辖市和计划单列市税务局：",
+			[]string{"ORG 国家税务总局"},
+			[]string{"ORG 新疆生产建设兵团住房和城乡建设厅", "ORG 发展改革委", "ORG 市场监管局", "ORG 税务局", "ORG 科技厅"}},
+		{"各省、自治区住房和城乡建设厅，直辖市住房和城乡建设（管）委，新疆生产建设兵团住房和城乡建设局：",
+			[]string{"ORG 新疆生产建设兵团住房和城乡建设局"}, nil},
+		{"各市人民政府、省财政厅：", []string{"ORG 省财政厅"}, nil},
+		// 中心 before a hospital's or school's ending is part of the kind
+		{"推进滨州市中心医院建设。", []string{"ORG 滨州市中心医院"}, []string{"ORG 滨州市中心"}},
+		{"建成市第三中心医院东丽院区、市口腔医院。", []string{"ORG 市第三中心医院", "ORG 市口腔医院"}, nil},
+		// a brand's first rune the segmenter cut off as a name
+		{"鹏瑞利医院开诊，首家市内免税店开业。", []string{"ORG 鹏瑞利医院"}, []string{"ORG 瑞利医院"}},
+		// a profession right before 委员会 is the committee's field
+		{"推动成立济南市人工智能战略咨询专家委员会，为本市提供决策支撑。", []string{"ORG 济南市人工智能战略咨询专家委员会"}, nil},
+		// 市民|政局 as the segmenter cut 市民政局
+		{"（责任单位：市口岸物流办、市民政局）", []string{"ORG 市口岸物流办", "ORG 市民政局"}, nil},
+	}
+	checkMentions(t, x, cases)
+}
