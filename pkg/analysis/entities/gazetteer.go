@@ -55,7 +55,7 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.compoundTail(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
 		g.Derived && st.inPhrase(s, e)) {
 		return
 	}
@@ -264,7 +264,7 @@ func (st *sentence) abbreviationRuns() {
 		for e > s && st.endTok[e] < 0 && !st.restIsWord(e) {
 			e--
 		}
-		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) && !st.relationPair(s, e) {
+		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) && !st.relationPair(s, e) && !st.compoundTail(s, e) {
 			if w := st.text(s, e); w == "港澳" || w == "港澳台" || st.placeWord(s, e) {
 				// one name: 港澳, or a run the dictionary knows as one
 				// place (京津/ns)
@@ -371,6 +371,24 @@ func (st *sentence) relationPair(s, e int) bool {
 	}
 	rest := string(st.rs[e:min(len(st.rs), e+2)])
 	return rest != "国家" && rest != "地区"
+}
+
+// compoundTail says whether the pair 中X [s, e) ends a compound with the
+// noun written right before it (数据|中台, 服务|中台: a middle platform),
+// not a place nor a relation. Policy genre only.
+func (st *sentence) compoundTail(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 || st.rs[s] != '中' || s == 0 {
+		return false
+	}
+	j := st.endTok[s]
+	if j < 0 || st.toks[j].e-st.toks[j].s < 2 || !hanOnly(st.tokText(j)) {
+		return false
+	}
+	switch st.toks[j].pos {
+	case "n", "vn", "nz":
+		return true
+	}
+	return false
 }
 
 // relationAbbr are the one-character short forms of countries and regions

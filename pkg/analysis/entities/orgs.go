@@ -198,7 +198,7 @@ func (st *sentence) window(j int, ending string) orgWindow {
 			w.brand = st.bracketBrand(k)
 			break
 		}
-		if !st.inOrgName(k, w.toks) && !(len(w.toks) == 0 && st.t.cues[mw] && utf8.RuneCountInString(ending) >= 2 && st.toks[k].pos == "n") {
+		if !st.inOrgName(k, w.toks) && !(len(w.toks) == 0 && st.t.cues[mw] && strings.HasSuffix(ending, "委员会") && st.toks[k].pos == "n") {
 			break // a profession right before a body's ending is the body's field (专家|委员会)
 		}
 		if st.endsWithSuffix(k) && !st.anchorTok(k) && !(len(w.toks) == 0 && compoundEnding(mw, ending)) {

@@ -27,6 +27,15 @@ func TestRound11(t *testing.T) {
 		{"推动成立济南市人工智能战略咨询专家委员会，为本市提供决策支撑。", []string{"ORG 济南市人工智能战略咨询专家委员会"}, nil},
 		// 市民|政局 as the segmenter cut 市民政局
 		{"（责任单位：市口岸物流办、市民政局）", []string{"ORG 市口岸物流办", "ORG 市民政局"}, nil},
+		// a list of kinds by their kind, not by level, keeps its bodies;
+		// a profession before a school's ending is a kind
+		{"向各民主党派、工商联、无党派人士致以崇高敬意。", []string{"ORG 工商联"}, nil},
+		{"推动未来技术学院、现代产业学院、卓越工程师学院建设。", nil, []string{"ORG 卓越工程师学院"}},
+		// a place word inside a compound or a body's name
+		{"强化“服务中台”能力支撑，构建数据中台。", nil, []string{"LOC 中台"}},
+		{"推动欧美同学会海归小镇等园区项目建设。", nil, []string{"LOC 欧美"}},
+		// the kind a system is made of
+		{"建设交通运输行业数据中心体系。", nil, []string{"ORG 交通运输行业数据中心"}},
 	}
 	checkMentions(t, x, cases)
 }

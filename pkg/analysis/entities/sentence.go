@@ -225,7 +225,8 @@ func (st *sentence) resolve() []span {
 	return st.dropKindConjuncts(st.dropListedPlaces(st.dropPlacesInNames(st.joinDivisions(out))))
 }
 
-// dropKindConjuncts drops the organisations that are conjuncts of a list
+// dropKindConjuncts drops the organisations that are the kind of a system
+// (see systemAfter) or conjuncts of a list
 // of kinds opened by 各 in the same clause, as an addressee line writes it
 // (各省、自治区、直辖市及计划单列市、新疆生产建设兵团住房和城乡建设厅（委、管委、
 // 局）、发展改革委、科技厅（局）…: each province's department, not one body):
@@ -239,7 +240,7 @@ func (st *sentence) dropKindConjuncts(spans []span) []span {
 	}
 	out := spans[:0]
 	for _, sp := range spans {
-		if sp.typ == ORG && st.kindConjunct(sp.s, sp.e) {
+		if sp.typ == ORG && (st.kindConjunct(sp.s, sp.e) || st.systemAfter(sp.e)) {
 			continue
 		}
 		out = append(out, sp)
@@ -247,8 +248,15 @@ func (st *sentence) dropKindConjuncts(spans []span) []span {
 	return out
 }
 
+// systemAfter says whether the word at e is 体系 (…行业数据中心|体系): the
+// name before it is the kind its system is made of, not one body.
+func (st *sentence) systemAfter(e int) bool {
+	j := st.startTok[e]
+	return j >= 0 && strings.HasPrefix(st.tokText(j), "体系")
+}
+
 // kindConjunct says whether the organisation [s, e) stands in a clause
-// whose list of kinds opened by 各 it continues (see dropKindConjuncts).
+// whose list of kinds opened by 各 and a level (各省、…) it continues (see dropKindConjuncts).
 func (st *sentence) kindConjunct(s, e int) bool {
 	g := -1
 	for i := s - 1; i >= 0; i-- {
@@ -261,7 +269,7 @@ func (st *sentence) kindConjunct(s, e int) bool {
 			break
 		}
 	}
-	if g < 0 || g+1 >= s || !strings.ContainsRune("、及和与", st.rs[s-1]) && st.rs[s-1] != '）' && st.rs[s-1] != ')' && !levelsOnly(st.rs[g+1:s]) {
+	if g < 0 || g+1 >= s || !levelAt(st.rs[g+1:s]) || !strings.ContainsRune("、及和与", st.rs[s-1]) && st.rs[s-1] != '）' && st.rs[s-1] != ')' && !levelsOnly(st.rs[g+1:s]) {
 		return false
 	}
 	if !st.ownLevel(s, e) && !st.startsWithPlace(s, e) {
@@ -289,6 +297,18 @@ func (st *sentence) ownLevel(s, e int) bool {
 	// 市场监管局: 市场 is a word of the document, the level's rune is the
 	// word's (省委|宣传部 as one token keeps its lead)
 	return deptLeads[string(st.rs[tk.s:tk.s+2])] || !st.d.isWordPair(st.rs[tk.s], st.rs[tk.s+1])
+}
+
+// levelAt says whether rs starts with a level of government (各|省、…,
+// 各|市…): a list of addressees by level, not of kinds of bodies (各|民主
+// 党派、工商联).
+func levelAt(rs []rune) bool {
+	for L := min(len(rs), 5); L >= 1; L-- {
+		if levelKinds[string(rs[:L])] {
+			return true
+		}
+	}
+	return false
 }
 
 // levelKinds are the levels of government and kinds of division a list of
@@ -371,6 +391,9 @@ func (st *sentence) bodyNameAfter(e, limit int) bool {
 		if tk.e-tk.s >= 2 && st.t.suffixes[w] {
 			return n > 0 // a noun before the ending: 山东省|人民政府 alone is the government, found elsewhere
 		}
+		if n == 0 && tk.e-tk.s >= 3 && (tk.pos == "n" || tk.pos == "nt") && st.fieldAndEnding(w) {
+			return true // 欧美|同学会: a word made of a field and an ending of two runes, the body's name
+		}
 		switch tk.pos {
 		case "n", "vn", "nz", "an", "j", "l":
 		case "v":
@@ -379,6 +402,18 @@ func (st *sentence) bodyNameAfter(e, limit int) bool {
 			}
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// fieldAndEnding says whether the word w is a field of one rune or more
+// and an organisation's ending of two runes or more (同|学会, 商|协会).
+func (st *sentence) fieldAndEnding(w string) bool {
+	rs := []rune(w)
+	for L := min(len(rs)-1, st.t.maxSuffix); L >= 2; L-- {
+		if st.t.suffixes[string(rs[len(rs)-L:])] {
+			return true
 		}
 	}
 	return false
