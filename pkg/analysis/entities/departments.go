@@ -199,8 +199,8 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		ordinal := tk.pos == "m" && st.rs[tk.s] == '第' && tk.e-tk.s >= 2 && hanOnly(w) // 市|第一|人民医院
 		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] && !ordinal || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
 			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && !st.verbInField(k, wide) ||
-			strings.HasSuffix(w, "部门") {
-			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门) ends the phrase
+			strings.HasSuffix(w, "部门") || w == "所有" || tk.pos == "b" && strings.HasSuffix(w, "级") {
+			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门), all or a level of kinds (所有, 县级) ends the phrase
 		}
 		if tk.e-tk.s == 1 && k > j+1 && st.deptTail(k-1, wide) && !deptTails[st.rs[tk.s]] && st.rs[tk.s] != '分' && st.rs[tk.s] != '总' {
 			return -1 // 市…局|报|省…厅: one rune after an ending is the sentence's, not the name's

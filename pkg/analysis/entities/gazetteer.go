@@ -55,7 +55,7 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.compoundTail(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.compoundTail(s, e) || st.conjunctionCut(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
 		g.Derived && st.inPhrase(s, e)) {
 		return
 	}
@@ -377,8 +377,8 @@ func (st *sentence) relationPair(s, e int) bool {
 // noun written right before it (数据|中台, 服务|中台: a middle platform),
 // not a place nor a relation. Policy genre only.
 func (st *sentence) compoundTail(s, e int) bool {
-	if st.d.x.genre == News || e-s != 2 || st.rs[s] != '中' || s == 0 {
-		return false
+	if st.d.x.genre == News || e-s != 2 || st.rs[s] != '中' || s == 0 || !strings.ContainsRune(relationAbbr+"台港澳", st.rs[s+1]) {
+		return false // 指导|中国: the country
 	}
 	j := st.endTok[s]
 	if j < 0 || st.toks[j].e-st.toks[j].s < 2 || !hanOnly(st.tokText(j)) {
@@ -389,6 +389,24 @@ func (st *sentence) compoundTail(s, e int) bool {
 		return true
 	}
 	return false
+}
+
+// conjunctionCut says whether the place [s, e) of two runes ends with a
+// conjunction and follows a Han rune with no break (开放云|和|涉密云 read
+// as 云和): the first rune ends the word before, the second joins two.
+// Policy genre only.
+func (st *sentence) conjunctionCut(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 || s == 0 || !strings.ContainsRune("和与及", st.rs[e-1]) {
+		return false
+	}
+	p := st.rs[s-1]
+	if !isHan(p) {
+		return false
+	}
+	if j := st.endTok[s]; j >= 0 && st.toks[j].e-st.toks[j].s >= 2 && hanOnly(st.tokText(j)) {
+		return true // 公有|云和: a word before, the place's first rune its tail
+	}
+	return !strings.ContainsRune(functionChars, p)
 }
 
 // relationAbbr are the one-character short forms of countries and regions

@@ -36,6 +36,17 @@ func TestRound11(t *testing.T) {
 		{"推动欧美同学会海归小镇等园区项目建设。", nil, []string{"LOC 欧美"}},
 		// the kind a system is made of
 		{"建设交通运输行业数据中心体系。", nil, []string{"ORG 交通运输行业数据中心"}},
+		// a place cut from words: a conjunction's rune, a kind's word, a kind
+		{"兼顾公有云和私有云，构建专有云、开放云和涉密云。", nil, []string{"LOC 云和"}},
+		{"浙江云和县开展试点。", []string{"LOC 云和县"}, nil},
+		{"负责教育部直属机关和部属高校的工作。", []string{"ORG 教育部"}, []string{"LOC 直属机关"}},
+		{"积极引入外省市优秀数据运营商。", nil, []string{"LOC 外省市"}},
+		{"中国老龄协会将指导中国老年学和老年医学学会。", []string{"LOC 中国"}, nil},
+		// all bodies of a kind and a level of kinds are no department
+		{"推动省所有医疗联合体和县级医院接入平台。", nil, []string{"ORG 省所有医疗联合体和县级医院"}},
+		// the 兵团 in a list of levels is the 兵团; its department there is a kind
+		{"各省、自治区、直辖市及计划单列市、新疆生产建设兵团商务主管部门：", []string{"ORG 新疆生产建设兵团"}, nil},
+		{"各省、自治区、直辖市及新疆生产建设兵团医疗保障局：", nil, []string{"ORG 新疆生产建设兵团医疗保障局"}},
 	}
 	checkMentions(t, x, cases)
 }

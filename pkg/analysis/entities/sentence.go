@@ -233,14 +233,16 @@ func (st *sentence) resolve() []span {
 // a name with no place or level of its own (发展改革委), or one whose
 // conjuncts before it, back to 各, are levels only (the 兵团's department
 // shares the head of 省、自治区…). A name with its own place after a body
-// (各市人民政府、省财政厅) is one body and stays. Policy genre only.
+// (各市人民政府、省财政厅) is one body and stays, and so does a conjunct that
+// is no department nor government (…及新疆生产建设兵团|商务主管部门: the 兵团 itself). Policy
+// genre only.
 func (st *sentence) dropKindConjuncts(spans []span) []span {
 	if st.d.x.genre != Policy {
 		return spans
 	}
 	out := spans[:0]
 	for _, sp := range spans {
-		if sp.typ == ORG && (st.kindConjunct(sp.s, sp.e) || st.systemAfter(sp.e)) {
+		if sp.typ == ORG && (st.kindConjunct(sp.s, sp.e) && (deptTails[st.rs[sp.e-1]] || strings.HasSuffix(st.text(sp.s, sp.e), "政府")) || st.systemAfter(sp.e)) {
 			continue
 		}
 		out = append(out, sp)
