@@ -382,6 +382,9 @@ func (st *sentence) orgStart(j, end int) (int, bool) {
 		if s < 0 && len(w.toks) > 0 && companyEndings[ending] && st.brandNoun(w.toks[0], len(w.toks) == 1) {
 			s = st.toks[w.toks[0]].s // 首旅|集团: a noun the dictionary knows, alone before a company ending
 		}
+		if s < 0 && fullNameEndings[ending] {
+			s = st.delimitedName(w.toks)
+		}
 	}
 	if s < 0 && st.text(tk.s, end) == "队" && len(w.toks) > 0 && st.teamWord(w.toks[0]) {
 		// a team: 前卫寰岛队
@@ -407,6 +410,47 @@ func (st *sentence) orgStart(j, end int) (int, bool) {
 // companyEndings are the endings of company names.
 var companyEndings = map[string]bool{"集团": true, "公司": true, "有限公司": true, "股份有限公司": true, "集团有限公司": true,
 	"有限责任公司": true, "集团公司": true, "股份公司": true}
+
+// fullNameEndings are endings that only a registered name carries: a
+// company's legal form and a university; the words before them make its name
+// even when the dictionary knows each as common (八方|地动|科技|有限公司, 南方|
+// 科技|大学).
+var fullNameEndings = map[string]bool{"有限公司": true, "股份有限公司": true, "有限责任公司": true, "大学": true}
+
+// delimitedName is the start of the window's tokens (nearest first) as one
+// name, when they are two to four nouns that a delimiter closes on the left
+// (punctuation, a preposition or conjunction: 与|八方|地动|科技) and not kinds
+// only (相关|科技); else -1.
+func (st *sentence) delimitedName(win []int) int {
+	if len(win) < 2 || len(win) > 4 {
+		return -1
+	}
+	for _, k := range win {
+		switch st.toks[k].pos {
+		case "n", "nz", "ns", "nr", "j", "f", "nt":
+		default:
+			return -1
+		}
+		if st.toks[k].e-st.toks[k].s < 2 || directionWords[st.tokText(k)] && k != win[len(win)-1] {
+			return -1
+		}
+	}
+	first := st.toks[win[len(win)-1]]
+	if st.kindsOnly(st.rs[first.s:st.toks[win[0]].e]) {
+		return -1
+	}
+	if first.s > 0 {
+		j := st.endTok[first.s]
+		if j >= 0 && isHan(st.rs[first.s-1]) {
+			switch st.toks[j].pos {
+			case "p", "c":
+			default:
+				return -1 // the window stopped at a verb or a word of the sentence
+			}
+		}
+	}
+	return first.s
+}
 
 // brandNoun says whether token k, the only word before a company ending
 // (alone: the window holds nothing else), can be a brand: a noun of two or
@@ -509,7 +553,7 @@ func (st *sentence) orgName(s, end int) bool {
 	if len(name) > 0 && name[0] == '驻' {
 		return false // 驻陕部队: the troops stationed somewhere, not a name
 	}
-	if len(name) > 0 && strings.ContainsRune("一二三四五六七八九十百千万两亿", name[0]) {
+	if len(name) > 0 && strings.ContainsRune("一二三四五六七八九十百千万两亿", name[0]) && !st.nounAt(s) {
 		return false // 五要建设服务型政府, 新年第一会: counts and slogans
 	}
 	if adminLevel[string(name)] && s > 0 && strings.ContainsRune("省市县区乡镇", st.rs[s-1]) {
@@ -542,6 +586,20 @@ func (st *sentence) orgName(s, end int) bool {
 		}
 	}
 	return true
+}
+
+// nounAt says whether a noun of two runes or more starts at s (八方|地动…:
+// a numeral inside a word, no count).
+func (st *sentence) nounAt(s int) bool {
+	j := st.startTok[s]
+	if j < 0 || st.toks[j].e-st.toks[j].s < 2 {
+		return false
+	}
+	switch st.toks[j].pos {
+	case "n", "nz", "nr", "ns", "nt", "j":
+		return true
+	}
+	return false
 }
 
 // known says whether the lists know the runes as a name of any type.

@@ -47,6 +47,11 @@ func TestRound11(t *testing.T) {
 		// the 兵团 in a list of levels is the 兵团; its department there is a kind
 		{"各省、自治区、直辖市及计划单列市、新疆生产建设兵团商务主管部门：", []string{"ORG 新疆生产建设兵团"}, nil},
 		{"各省、自治区、直辖市及新疆生产建设兵团医疗保障局：", nil, []string{"ORG 新疆生产建设兵团医疗保障局"}},
+		// a registered company's or university's name made of common words,
+		// closed by a preposition or a list's comma
+		{"加强与八方地动科技有限公司等企业的合作。", []string{"ORG 八方地动科技有限公司"}, nil},
+		{"开展与上海人工智能实验室、南方科技大学、北京大学等机构的合作。", []string{"ORG 南方科技大学", "ORG 北京大学"}, nil},
+		{"推动相关科技有限公司发展，建设世界一流大学。", nil, []string{"ORG 相关科技有限公司", "ORG 世界一流大学"}},
 	}
 	checkMentions(t, x, cases)
 }
