@@ -14,7 +14,8 @@ var actionWords = map[string]bool{"推动": true, "共建": true, "推进": true
 	"支持": true, "实施": true, "提升": true, "完善": true, "健全": true, "加强": true, "做强": true, "做优": true,
 	"做大": true, "培育": true, "引进": true, "谋划": true, "布局": true, "依托": true, "围绕": true, "聚焦": true,
 	"高水平": true, "高标准": true, "高质量": true, "积极": true, "持续": true, "全面": true, "着力": true, "努力": true,
-	"争取": true, "利用": true, "筹建": true, "组建": true, "设立": true, "成立": true, "获批": true, "入选": true, "成功": true}
+	"争取": true, "利用": true, "筹建": true, "组建": true, "设立": true, "成立": true, "获批": true, "入选": true, "成功": true,
+	"发挥": true, "充分发挥": true}
 
 // orgStop are words that never belong to an organisation name.
 var orgStop = map[string]bool{

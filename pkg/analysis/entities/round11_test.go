@@ -52,6 +52,9 @@ func TestRound11(t *testing.T) {
 		{"加强与八方地动科技有限公司等企业的合作。", []string{"ORG 八方地动科技有限公司"}, nil},
 		{"开展与上海人工智能实验室、南方科技大学、北京大学等机构的合作。", []string{"ORG 南方科技大学", "ORG 北京大学"}, nil},
 		{"推动相关科技有限公司发展，建设世界一流大学。", nil, []string{"ORG 相关科技有限公司", "ORG 世界一流大学"}},
+		// a leading group and its special committee or office, led by a level
+		{"充分发挥国家制造强国建设领导小组车联网产业发展专委会等机制作用。", []string{"ORG 国家制造强国建设领导小组车联网产业发展专委会"}, nil},
+		{"成立市先进制造业和数字经济发展领导小组，统筹推进。", []string{"ORG 市先进制造业和数字经济发展领导小组"}, nil},
 	}
 	checkMentions(t, x, cases)
 }
