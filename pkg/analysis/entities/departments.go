@@ -197,8 +197,9 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 			}
 			continue
 		}
-		ordinal := tk.pos == "m" && st.rs[tk.s] == '第' && tk.e-tk.s >= 2 && hanOnly(w) // 市|第一|人民医院
-		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] && !ordinal || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
+		ordinal := tk.pos == "m" && st.rs[tk.s] == '第' && tk.e-tk.s >= 2 && hanOnly(w)                                         // 市|第一|人民医院
+		misTagged := tk.pos == "d" && tk.e-tk.s >= 2 && k+1 < len(st.toks) && st.toks[k+1].s == tk.e && st.deptTail(k+1, wide) // 规划和|自然/d|资源委
+		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] && !ordinal && !misTagged || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
 			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && !st.verbInField(k, wide) ||
 			strings.HasSuffix(w, "部门") || w == "所有" || tk.pos == "b" && strings.HasSuffix(w, "级") {
 			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门), all or a level of kinds (所有, 县级) ends the phrase

@@ -199,6 +199,10 @@ func (st *sentence) window(j int, ending string) orgWindow {
 			w.brand = st.bracketBrand(k)
 			break
 		}
+		if m.e-m.s == 1 && (m.pos == "v" || m.pos == "zg") && k > 0 && st.toks[k-1].e == m.s && deptTails[st.rs[m.s-1]] &&
+			st.endsWithSuffix(k-1) {
+			break // 市公安局|报|省公安厅: a verb between two bodies
+		}
 		if !st.inOrgName(k, w.toks) && !(len(w.toks) == 0 && st.t.cues[mw] && strings.HasSuffix(ending, "委员会") && st.toks[k].pos == "n") {
 			break // a profession right before a body's ending is the body's field (专家|委员会)
 		}

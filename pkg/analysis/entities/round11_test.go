@@ -55,6 +55,10 @@ func TestRound11(t *testing.T) {
 		// a leading group and its special committee or office, led by a level
 		{"充分发挥国家制造强国建设领导小组车联网产业发展专委会等机制作用。", []string{"ORG 国家制造强国建设领导小组车联网产业发展专委会"}, nil},
 		{"成立市先进制造业和数字经济发展领导小组，统筹推进。", []string{"ORG 市先进制造业和数字经济发展领导小组"}, nil},
+		// a verb between two bodies ends the name; a field word the tagger
+		// took for an adverb does not
+		{"市公安局报省公安厅审批。", []string{"ORG 市公安局", "ORG 省公安厅"}, []string{"ORG 公安局报省公安厅"}},
+		{"北京市规划和自然资源委，国家税务总局：", []string{"ORG 北京市规划和自然资源委"}, nil},
 	}
 	checkMentions(t, x, cases)
 }
