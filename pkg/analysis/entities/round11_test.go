@@ -59,6 +59,10 @@ func TestRound11(t *testing.T) {
 		// took for an adverb does not
 		{"市公安局报省公安厅审批。", []string{"ORG 市公安局", "ORG 省公安厅"}, []string{"ORG 公安局报省公安厅"}},
 		{"北京市规划和自然资源委，国家税务总局：", []string{"ORG 北京市规划和自然资源委"}, nil},
+		// institutes' short names in an enumeration, cut into single runes
+		{"中石化ABS、燕山石化绿色新材料、北化院、石科院等向南港集聚发展。", []string{"ORG 北化院", "ORG 石科院"}, nil},
+		{"支持西北农大、杨凌职院、陕工院建设一流学科。", []string{"ORG 杨凌职院", "ORG 陕工院"}, nil},
+		{"本院、本所负责；方厅水院等标志性项目建成投运。", nil, []string{"ORG 本院", "ORG 本所", "ORG 方厅水院"}},
 	}
 	checkMentions(t, x, cases)
 }

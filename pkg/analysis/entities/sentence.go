@@ -176,6 +176,7 @@ func (st *sentence) recognizeCore() []span {
 	st.listedOrganisations()
 	st.quotedOrganisations()
 	st.enumeratedCompanies()
+	st.abbreviatedInstitutes()
 	st.chineseNames()
 	if st.d.x.genre == Policy {
 		st.contactNames()
