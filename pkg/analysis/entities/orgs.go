@@ -203,7 +203,8 @@ func (st *sentence) window(j int, ending string) orgWindow {
 			st.endsWithSuffix(k-1) {
 			break // 市公安局|报|省公安厅: a verb between two bodies
 		}
-		if !st.inOrgName(k, w.toks) && !(len(w.toks) == 0 && st.t.cues[mw] && strings.HasSuffix(ending, "委员会") && st.toks[k].pos == "n") {
+		if !st.inOrgName(k, w.toks) && !(len(w.toks) == 0 && st.t.cues[mw] && strings.HasSuffix(ending, "委员会") && st.toks[k].pos == "n") &&
+			!st.brandTimeWord(k) {
 			break // a profession right before a body's ending is the body's field (专家|委员会)
 		}
 		if st.endsWithSuffix(k) && !st.anchorTok(k) && !(len(w.toks) == 0 && compoundEnding(mw, ending)) {
@@ -259,6 +260,17 @@ func (st *sentence) ordinalsOnly(toks []int) bool {
 		}
 	}
 	return true
+}
+
+// brandTimeWord says whether token k is a time word that a place written
+// right before it makes part of a brand (山东|未来|网络研究院, 山东|未来|云谷…):
+// no date, since a place does not stand before one in the sentence.
+func (st *sentence) brandTimeWord(k int) bool {
+	m := st.toks[k]
+	if m.pos != "t" || m.e-m.s != 2 || !hanOnly(st.tokText(k)) || k == 0 || st.toks[k-1].e != m.s {
+		return false
+	}
+	return st.toks[k-1].pos == "ns" && st.placeTok(k-1)
 }
 
 // compoundEnding says whether the ending word w written right before the
@@ -343,6 +355,18 @@ func (st *sentence) bracketBrand(k int) int {
 		brand = st.toks[q].s
 		if st.toks[q].e-st.toks[q].s >= 2 && q < open-1 {
 			break
+		}
+	}
+	if brand >= 0 && open-1 >= 0 && st.toks[open-1].e-st.toks[open-1].s == 1 {
+		// a one-rune brand word after a body the lists know, over one noun
+		// (百度|智能|云（济南）…): the body's product names the centre
+		for q := open - 2; q >= 0 && q >= open-3 && st.toks[q].e == st.toks[q+1].s; q-- {
+			if g, ok := st.lookup(st.tokText(q)); ok && g.Type == ORG {
+				return st.toks[q].s
+			}
+			if st.toks[q].pos != "n" {
+				break
+			}
 		}
 	}
 	return brand

@@ -63,6 +63,11 @@ func TestRound11(t *testing.T) {
 		{"中石化ABS、燕山石化绿色新材料、北化院、石科院等向南港集聚发展。", []string{"ORG 北化院", "ORG 石科院"}, nil},
 		{"支持西北农大、杨凌职院、陕工院建设一流学科。", []string{"ORG 杨凌职院", "ORG 陕工院"}, nil},
 		{"本院、本所负责；方厅水院等标志性项目建成投运。", nil, []string{"ORG 本院", "ORG 本所", "ORG 方厅水院"}},
+		// a brand's time word after its place, a brand word after the body
+		// the lists know: names read whole, not cut
+		{"推进百度智能云（济南）智算中心、山东未来云谷智算中心等重大项目建设，支持山东未来网络研究院发展。",
+			[]string{"ORG 百度智能云（济南）智算中心", "ORG 山东未来云谷智算中心", "ORG 山东未来网络研究院"},
+			[]string{"ORG 云（济南）智算中心", "ORG 云谷智算中心"}},
 	}
 	checkMentions(t, x, cases)
 }
