@@ -55,7 +55,7 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.compoundTail(s, e) || st.conjunctionCut(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.compoundTail(s, e) || st.conjunctionCut(s, e) || st.placeCut(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
 		g.Derived && st.inPhrase(s, e)) {
 		return
 	}
@@ -407,6 +407,27 @@ func (st *sentence) conjunctionCut(s, e int) bool {
 		return true // 公有|云和: a word before, the place's first rune its tail
 	}
 	return !strings.ContainsRune(functionChars, p)
+}
+
+// placeCut says whether the place [s, e) is cut out of a longer name by the
+// segmenter: a noun runs into it from the left with no break and a bound
+// one-rune morpheme follows it (围子|岭南|麓: the south foot of 围子岭, not
+// 岭南). Policy genre only.
+func (st *sentence) placeCut(s, e int) bool {
+	if st.d.x.genre == News || s == 0 || e >= len(st.rs) {
+		return false
+	}
+	p, n := st.endTok[s], st.startTok[e]
+	if p < 0 || n < 0 || st.toks[n].e-st.toks[n].s != 1 || !isHan(st.rs[e]) {
+		return false
+	}
+	switch st.toks[n].pos {
+	case "ng", "zg", "g":
+	default:
+		return false
+	}
+	pt := st.toks[p]
+	return pt.e-pt.s >= 2 && hanOnly(st.tokText(p)) && (pt.pos == "n" || pt.pos == "nz")
 }
 
 // relationAbbr are the one-character short forms of countries and regions

@@ -573,6 +573,9 @@ func (st *sentence) orgName(s, end int) bool {
 		}
 	}
 	name := rs[:cut]
+	if string(rs[cut:]) == "园区" && st.placeIn(s, s+cut) {
+		return false // 洋县|园区: the place's parks, a kind; the place stays a place
+	}
 	if len(name) == 1 && len(rs)-cut >= 2 && s > 0 && isHan(st.rs[s-1]) && !st.known(name) {
 		return false // 双算|力中心: one rune cut from the word before it
 	}

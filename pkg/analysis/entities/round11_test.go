@@ -68,6 +68,21 @@ func TestRound11(t *testing.T) {
 		{"推进百度智能云（济南）智算中心、山东未来云谷智算中心等重大项目建设，支持山东未来网络研究院发展。",
 			[]string{"ORG 百度智能云（济南）智算中心", "ORG 山东未来云谷智算中心", "ORG 山东未来网络研究院"},
 			[]string{"ORG 云（济南）智算中心", "ORG 云谷智算中心"}},
+		// a place and the bare word 园区 are the place's parks; a place cut
+		// out of a longer name by a bound morpheme after it is none
+		{"陈仓、洋县园区产值超过10亿元，富平园区产值超过20亿元。", []string{"LOC 洋县", "LOC 富平"}, []string{"ORG 洋县园区", "ORG 富平园区"}},
+		{"园区范围为围子岭南麓至张村河，岭南地区加快发展。", []string{"LOC 岭南"}, nil},
 	}
 	checkMentions(t, x, cases)
+}
+
+// TestPlaceCutOnTheLeft: a place between a noun and a bound morpheme is cut
+// out of a longer name (围子岭南麓) and found nowhere in that sentence.
+func TestPlaceCutOnTheLeft(t *testing.T) {
+	x := New(nil)
+	for _, m := range extractDoc(t, x, "园区范围为围子岭南麓至张村河。") {
+		if m.Type == LOC && m.Key == "岭南" {
+			t.Errorf("岭南 of 围子岭南麓 found as a place")
+		}
+	}
 }
