@@ -45,7 +45,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 	echo
 	echo "### Policy documents (blind gold of bench/entities/gold)"
 	echo
-	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/dev2.txt bench/entities/gold/dev3.txt bench/entities/gold/dev_per.txt bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test4.txt bench/entities/gold/test5.txt bench/entities/gold/test6.txt bench/entities/gold/test7.txt bench/entities/gold/test8.txt |
+	"$tmp/entbench" -corpus "$SHARED/corpus" bench/entities/gold/dev.txt bench/entities/gold/dev2.txt bench/entities/gold/dev3.txt bench/entities/gold/dev4.txt bench/entities/gold/dev5.txt bench/entities/gold/dev_per.txt bench/entities/gold/test.txt bench/entities/gold/test2.txt bench/entities/gold/test3.txt bench/entities/gold/test4.txt bench/entities/gold/test5.txt bench/entities/gold/test6.txt bench/entities/gold/test7.txt bench/entities/gold/test8.txt bench/entities/gold/test9.txt |
 		grep -v -E '^\| (dev_per|test4) \| (ORG|LOC|micro) '
 	echo
 	# the TEST sets annotated for organisations and places, pooled (micro):
@@ -59,7 +59,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 	}
 	pooled test_pooled "Organisations and places over the four TEST sets annotated for them (\`test\`, \`test2\`, \`test3\`, \`test5\`), pooled:"
 	prev=test_pooled
-	for r in "5 8 test6 five" "6 9 test7 six" "7 10 test8 seven"; do
+	for r in "5 8 test6 five" "6 9 test7 six" "7 10 test8 seven" "8 11 test9 eight"; do
 		read -r n round set count <<<"$r"
 		cat "$tmp/$prev.txt" "bench/entities/gold/$set.txt" >"$tmp/test_pooled$n.txt"
 		pooled "test_pooled$n" "With round $round's \`$set\`, the $count TEST sets annotated for them, pooled:"
@@ -87,7 +87,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 		echo
 		echo "| gold | PER F1 | ORG F1 | LOC F1 |"
 		echo "| --- | ---: | ---: | ---: |"
-		for g in dev dev2 dev3 dev_per test test2 test3 test4 test5 test6 test7 test8; do
+		for g in dev dev2 dev3 dev4 dev5 dev_per test test2 test3 test4 test5 test6 test7 test8 test9; do
 			b=$("$tmp/entbench-base" -corpus "$SHARED/corpus" "bench/entities/gold/$g.txt" | awk -F'|' '$3 ~ /PER|ORG|LOC/ {gsub(/ /, "", $9); printf "%s ", $9}')
 			h=$("$tmp/entbench" -corpus "$SHARED/corpus" "bench/entities/gold/$g.txt" | awk -F'|' '$3 ~ /PER|ORG|LOC/ {gsub(/ /, "", $9); printf "%s ", $9}')
 			read -r bp bo bl <<<"$b"
