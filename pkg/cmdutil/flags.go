@@ -34,7 +34,7 @@ type InputFlags struct {
 	Shard        string
 	MaxSize      string
 	Password     string
-	// Binary reads inputs that look binary (many NUL bytes) as text anyway.
+	// Binary reads inputs that look binary (many NUL or control bytes) as text anyway.
 	Binary bool
 
 	// all are the inputs of the last Sources, before the shard was taken
@@ -61,7 +61,7 @@ func AddInputFlags(cmd *cobra.Command, in *InputFlags, clean bool) {
 	fl.IntVarP(&in.Jobs, "jobs", "j", DefaultJobs(), "documents processed in parallel")
 	fl.StringVar(&in.Shard, "shard", "", "take only shard `i/n` of the inputs (by a hash of each path; for splitting a corpus over machines)")
 	fl.StringVar(&in.MaxSize, "max-size", "", "largest input, e.g. 512M or 2G (default 1G; a plain-text file read in parts costs bounded memory at any size, but is limited too: raise it for bigger ones); also what one document may unpack (zip parts, PDF streams; default 128M)")
-	fl.BoolVar(&in.Binary, "binary", false, "read inputs that look binary (more than 1% NUL bytes) as text anyway, instead of skipping them")
+	fl.BoolVar(&in.Binary, "binary", false, "read inputs that look binary (more than 1% NUL or control bytes) as text anyway, instead of skipping them")
 	fl.StringVar(&in.Password, "password", "", "password of encrypted PDFs (without it, PDFs restricted by an owner password still open)")
 	if clean {
 		fl.BoolVar(&in.NoClean, "no-clean", false, "do not clean the text (pinyin annotations, invisible characters, boilerplate)")

@@ -16,7 +16,8 @@ var (
 	// ErrUnsupported: the input is in a format this package cannot read
 	// (.doc, .pdf, images, archives…). The message says what to do instead.
 	ErrUnsupported = errors.New("unsupported format")
-	// ErrBinary: the input contains NUL bytes and is not UTF-16 text.
+	// ErrBinary: the input's first block is more than 1% NUL or control
+	// bytes and is not UTF-16 text.
 	ErrBinary = errors.New("binary file")
 	// ErrCorrupt: a document (.docx, PDF, OFD, .doc…) that is empty,
 	// truncated or damaged, or not what its content claims to be.
@@ -107,7 +108,7 @@ func unsupportedHint(ext string) (hint string, known bool) {
 }
 
 func binaryError(path string) *Error {
-	return newError(path, ErrBinary, nil, "binary file (NUL bytes), skipped")
+	return newError(path, ErrBinary, nil, "binary file (NUL or control bytes), skipped")
 }
 
 // tooLargeError: the input is larger than the MaxBytes limit; size is -1

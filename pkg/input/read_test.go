@@ -89,6 +89,8 @@ func TestReadErrors(t *testing.T) {
 	writeFile(t, dir, "reports/b.PDF", []byte("%PDF-1.7"))
 	writeFile(t, dir, "x.bin", []byte("abc\x00\x01\x02def"))
 	writeFile(t, dir, "nul.txt", []byte("正文\x00正文"))
+	// Control bytes without a NUL (random bytes with the NULs taken out).
+	writeFile(t, dir, "ctl.txt", []byte("正文\x01\x02\x03\x04\x05\x06正文"))
 	writeFile(t, dir, "scan.png", []byte("\x89PNG\r\n\x1a\n"))
 	writeFile(t, dir, "noext-pdf", []byte("%PDF-1.4 ..."))
 	writeFile(t, dir, "noext-ole", []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"))
@@ -113,8 +115,9 @@ func TestReadErrors(t *testing.T) {
 		{"data.xlsx", Options{}, ErrCorrupt, "data.xlsx: damaged .xlsx (zip: not a valid zip file)…"},
 		{"empty.docx", Options{}, ErrCorrupt, "empty.docx: empty file (0 bytes): no Word .docx in it"},
 		{"slides.ppt", Options{}, ErrUnsupported, "slides.ppt: unsupported format (.ppt); export the slides' text…"},
-		{"x.bin", Options{}, ErrBinary, "x.bin: binary file (NUL bytes), skipped"},
-		{"nul.txt", Options{}, ErrBinary, "nul.txt: binary file (NUL bytes), skipped"},
+		{"x.bin", Options{}, ErrBinary, "x.bin: binary file (NUL or control bytes), skipped"},
+		{"nul.txt", Options{}, ErrBinary, "nul.txt: binary file (NUL or control bytes), skipped"},
+		{"ctl.txt", Options{}, ErrBinary, "ctl.txt: binary file (NUL or control bytes), skipped"},
 		{"nul.txt", Options{Encoding: "gbk"}, ErrBinary, "nul.txt: binary file…"},
 		{"noext-pdf", Options{}, ErrCorrupt, "noext-pdf: …"},
 		{"noext-ole", Options{}, ErrCorrupt, "noext-ole: damaged compound file…"},

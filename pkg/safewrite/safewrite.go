@@ -244,21 +244,15 @@ func unchanged(snap Snapshot) error {
 // package comment for how each kind of target is handled). A directory is
 // refused.
 func Create(ctx context.Context, path string, write func(io.Writer) error) error {
-	target := path
-	if t, err := filepath.EvalSymlinks(path); err == nil {
-		target = t
+	target, info, err := destination(path)
+	if err != nil {
+		return err
 	}
-	info, err := os.Stat(target)
-	switch {
-	case err == nil && info.IsDir():
-		return fmt.Errorf("%s: is a directory", path)
-	case err == nil && !info.Mode().IsRegular():
+	if info != nil && !info.Mode().IsRegular() {
 		return straight(path, target, write)
-	case err != nil && !errors.Is(err, fs.ErrNotExist):
-		return fmt.Errorf("%s: %w", path, pathErr(err))
 	}
 	perm := fs.FileMode(0o666) // less the umask, applied by the kernel
-	existing := err == nil
+	existing := info != nil
 	if existing {
 		perm = info.Mode().Perm()
 	}
@@ -302,6 +296,46 @@ func Create(ctx context.Context, path string, write func(io.Writer) error) error
 	}
 	committed = true
 	syncDir(filepath.Dir(target))
+	return nil
+}
+
+// destination resolves the output path of Create: the file a symbolic link
+// points to, and its FileInfo when it exists (nil when it does not). A
+// directory, or a path that cannot be looked at, is an error naming path.
+func destination(path string) (target string, info fs.FileInfo, err error) {
+	target = path
+	if t, err := filepath.EvalSymlinks(path); err == nil {
+		target = t
+	}
+	info, err = os.Stat(target)
+	switch {
+	case err == nil && info.IsDir():
+		return "", nil, fmt.Errorf("%s: is a directory", path)
+	case err == nil:
+		return target, info, nil
+	case errors.Is(err, fs.ErrNotExist):
+		return target, nil, nil
+	}
+	return "", nil, fmt.Errorf("%s: %w", path, pathErr(err))
+}
+
+// Check tells, before any work is done, whether Create could write path:
+// it is not a directory, and a temporary file can be made beside it (made
+// and removed at once). A file that is not a regular file (a pipe,
+// /dev/null) is not opened: Create writes it as it is and reports its own
+// error. A run that reads a corpus for minutes calls Check first, so that a
+// mistyped output directory fails at once and not after the work.
+func Check(path string) error {
+	target, info, err := destination(path)
+	if err != nil || (info != nil && !info.Mode().IsRegular()) {
+		return err
+	}
+	tmp, err := createTemp(target, 0o600)
+	if err != nil {
+		return fmt.Errorf("%s: cannot create a temporary file beside it: %w", path, pathErr(err))
+	}
+	tmp.Close()
+	os.Remove(tmp.Name())
 	return nil
 }
 

@@ -251,3 +251,48 @@ func TestStale(t *testing.T) {
 		t.Errorf("Stale = %v, want [%s]", got, old)
 	}
 }
+
+// Check refuses what Create would refuse, before any work, and leaves
+// nothing behind; it accepts a new file, an existing one and a device.
+func TestCheck(t *testing.T) {
+	dir := t.TempDir()
+	existing := filepath.Join(dir, "old.html")
+	if err := os.WriteFile(existing, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, ok := range []string{filepath.Join(dir, "new.html"), existing, os.DevNull} {
+		if err := Check(ok); err != nil {
+			t.Errorf("Check(%s) = %v, want nil", ok, err)
+		}
+	}
+	if read(t, existing) != "old" {
+		t.Error("Check changed the existing file")
+	}
+	if _, err := os.Stat(filepath.Join(dir, "new.html")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Check created the new file: %v", err)
+	}
+	noTemp(t, dir)
+	missing := filepath.Join(dir, "no", "such", "dir", "r.html")
+	for path, want := range map[string]string{
+		dir:     dir + ": is a directory",
+		missing: missing + ": cannot create a temporary file beside it: ",
+	} {
+		err := Check(path)
+		if err == nil || !strings.HasPrefix(err.Error(), want) {
+			t.Errorf("Check(%s) = %v, want %q…", path, err, want)
+		}
+		cerr := Create(context.Background(), path, write("x"))
+		if cerr == nil || !strings.HasPrefix(cerr.Error(), want) {
+			t.Errorf("Create(%s) = %v, want the same error as Check", path, cerr)
+		}
+	}
+	if os.Getuid() != 0 {
+		ro := filepath.Join(dir, "ro")
+		if err := os.Mkdir(ro, 0o555); err != nil {
+			t.Fatal(err)
+		}
+		if err := Check(filepath.Join(ro, "r.html")); err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("Check in a read-only directory = %v, want permission denied", err)
+		}
+	}
+}

@@ -232,6 +232,9 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	if err := checkOutput(opts.Output); err != nil {
+		return err
+	}
 	an, err := overview.Default()
 	if err != nil {
 		return err
@@ -357,8 +360,8 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			return err
 		}
 	} else {
-		if st, err := os.Stat(opts.Output); err == nil && st.IsDir() {
-			return fmt.Errorf("-o %s: is a directory; give a file name such as %s", opts.Output, filepath.Join(opts.Output, "report.html"))
+		if err := checkOutput(opts.Output); err != nil {
+			return err
 		}
 		err := safewrite.Create(ctx, opts.Output, func(w io.Writer) error {
 			_, err := w.Write(buf.Bytes())
@@ -383,4 +386,20 @@ func pathKey(p string) string {
 		return abs
 	}
 	return filepath.Clean(p)
+}
+
+// checkOutput tells whether the report can be written to path (-o), before
+// the corpus is read and again before writing: a directory gets a hint, a
+// directory that does not exist or cannot be written is named at once.
+func checkOutput(path string) error {
+	if path == "" || path == "-" {
+		return nil
+	}
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("-o %s: is a directory; give a file name such as %s", path, filepath.Join(path, "report.html"))
+	}
+	if err := safewrite.Check(path); err != nil {
+		return fmt.Errorf("-o %w", err)
+	}
+	return nil
 }

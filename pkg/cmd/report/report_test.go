@@ -306,6 +306,11 @@ func TestOutputFile(t *testing.T) {
 	if r := run(t, false, "-o", filepath.Join(dir, "none", "r.html"), "testdata/sample/municipal_report.txt"); r.err == nil || !strings.Contains(r.err.Error(), "none") {
 		t.Errorf("-o in a missing directory: %v", r.err)
 	}
+	// the output is checked before the corpus is read: no input is opened
+	r = run(t, false, "-o", filepath.Join(dir, "none", "r.html"), "testdata/sample/missing.txt")
+	if r.err == nil || !strings.Contains(r.err.Error(), "none") || strings.Contains(r.stderr, "missing.txt") {
+		t.Errorf("-o in a missing directory with a missing input: %v, stderr %q; want the -o error before any input is read", r.err, r.stderr)
+	}
 }
 
 func TestUnreadableInputs(t *testing.T) {
