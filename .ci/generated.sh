@@ -31,7 +31,7 @@ ln -s "$(cd "$shared" && pwd)" "$work/shared"
 generators='zhdict|dict|go run ./gen|dict/zhdict.bin
 opencc|dict/opencc|go run ./gen -root ../..|dict/opencc/tables
 hanzi|dict/hanzi|go run ./gen -o tables.go|dict/hanzi/tables.go
-slogans|dict/slogans|go run ./gen -root ../..|dict/slogans/baseline.tsv
+slogans|dict/slogans|go run ./gen -root ../..|dict/slogans/baseline.tsv dict/slogans/refwords.txt
 background|.|go run ./dict/keywords/gen -corpus ../shared/corpus -o dict/keywords/background.tsv|dict/keywords/background.tsv dict/keywords/background.bin dict/keywords/background_docs.txt
 procedure|.|go run ./dict/keywords/genproc -corpus ../shared/corpus|dict/keywords/procedure.tsv dict/keywords/genre.tsv
 entities|pkg/analysis/entities|go generate .|dict/entities/tables.bin

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """A held-out DEV set for a round of the keyword annotation (issue 17): round 8
-(session 7) and round 9 (session 8, the same rule with round 8's documents used).
+(session 7), round 9 (session 8) and round 10 (session 9): the same rule, with the
+earlier rounds' documents counted as used.
 
 Rule, fixed before any document was opened: among the DEV documents of SPLIT.md
 that no keyword work has used (not in bench/keywords/gold/dev_judgements*.tsv,

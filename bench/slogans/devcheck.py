@@ -6,7 +6,7 @@
 Runs BINARY (a zhpolicy build) on the DEV documents of the three genres (SPLIT.md: the 15 DEV
 provincial reports, the DEV notices, the DEV speeches) and scores the labelled DEV rows
 (gold/precision_dev.tsv, precision_dev3.tsv, precision_dev4_parallel.tsv, precision_dev5.tsv,
-precision_dev6.tsv, precision_dev7_parallel.tsv, precision_dev8_parallel.tsv, precision_dev9_quoted.tsv, precision_dev10.tsv, precision_dev11.tsv, precision_dev12.tsv, precision_dev13.tsv) that it still outputs:
+precision_dev6.tsv, precision_dev7_parallel.tsv, precision_dev8_parallel.tsv, precision_dev9_quoted.tsv, precision_dev10.tsv, precision_dev11.tsv, precision_dev12.tsv, precision_dev13.tsv, precision_dev14.tsv) that it still outputs:
 a row counts when the same document has an output of the same text. Prints, per file, the
 labelled rows kept (yes/no) and precision over them, and the parallel rows output in all.
 """
@@ -40,13 +40,13 @@ def main():
         have.add((doc[5:], r["text"].replace("\n", "")))  # precision_dev.tsv names reports without the year
         kinds[r["kind"]] += 1
     print("rows:", sum(kinds.values()), dict(kinds))
-    for name in ("dev", "dev3", "dev4_parallel", "dev5", "dev6", "dev7_parallel", "dev8_parallel", "dev9_quoted", "dev10", "dev11", "dev12", "dev13"):
+    for name in ("dev", "dev3", "dev4_parallel", "dev5", "dev6", "dev7_parallel", "dev8_parallel", "dev9_quoted", "dev10", "dev11", "dev12", "dev13", "dev14"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         c = collections.Counter()
         lost = []
         for l in open(p, encoding="utf-8").read().splitlines()[1:]:
             s, doc, kind, text, ctx, label, reason = (l.split("\t") + [""] * 7)[:7]
-            if label not in ("yes", "no") or s not in ("A", "P", "D5Q", "D5T", "D5N", "D6", "D7", "D8", "D9", "D10", "D11", "D12", "D13"):
+            if label not in ("yes", "no") or s not in ("A", "P", "D5Q", "D5T", "D5N", "D6", "D7", "D8", "D9", "D10", "D11", "D12", "D13", "D14"):
                 continue
             kept = (doc, text) in have
             for k in ("all", kind):

@@ -199,9 +199,12 @@ TEST10 = ["ministry_provincial_notices/%s.txt" % n for n in
 TEST11 = ["ministry_provincial_notices/%s.txt" % n for n in
           "central_096 central_140 central_046 central_068 central_028".split()]
 
+TEST12 = ["ministry_provincial_notices/%s.txt" % n for n in
+          "central_147 central_059 shandong_018 central_025".split()]
+
 # The blind sets written from round 5 on: set N holds the TEST documents of
 # gold/blindN_list.md, judged on rules N+6 against rules N+5.
-BLIND = {6: TEST6, 7: TEST7, 8: TEST8, 9: TEST9, 10: TEST10, 11: TEST11}
+BLIND = {6: TEST6, 7: TEST7, 8: TEST8, 9: TEST9, 10: TEST10, 11: TEST11, 12: TEST12}
 
 
 def blind_rows(n, binary, old):
@@ -245,7 +248,7 @@ def test5(binary=None, old=None):
 
 def score():
     lines = []
-    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11"):
+    for name in ("dev", "dev3", "dev4_parallel", "test", "test2", "test3", "test3_rules10", "test4", "test5", "test6", "test7", "test8", "test9", "test10", "test11", "test12"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         if not os.path.exists(p):
             continue
@@ -257,7 +260,7 @@ def score():
             # test3, test4: every row of the output (C; C+R8 when rules 8
             # output it too: all C rows of test3) of the new TEST documents;
             # R8 rows are those only rules 8 output
-            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "C+R15", "C+R16", "P") else []
+            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "C+R15", "C+R16", "C+R17", "P") else []
             if s in ("R10", "C+R10"):
                 keys.append("rules 10 " + kind)
                 keys.append("rules 10 all")
@@ -282,21 +285,26 @@ def score():
             if s in ("R16", "C+R16"):
                 keys.append("rules 16 " + kind)
                 keys.append("rules 16 all")
+            if s in ("R17", "C+R17"):
+                keys.append("rules 17 " + kind)
+                keys.append("rules 17 all")
             if kind == "parallel" and s in ("A", "B"):
                 keys.append("parallel A+B")
             for k in keys:
                 n[k] += 1
                 tp[k] += label == "yes"
-            if label == "no" and s not in ("R8", "R10", "R11", "R12", "R13", "R14", "R15", "R16"):
+            if label == "no" and s not in ("R8", "R10", "R11", "R12", "R13", "R14", "R15", "R16", "R17"):
                 reasons[reason.split(":")[0].strip()] += 1
         lines.append("%s: " % name.upper() + "; ".join("%s %d/%d = %.3f" % (k, tp[k], n[k], tp[k] / n[k])
-                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel", "rules 13 all", "rules 13 quoted", "rules 13 parallel", "rules 14 all", "rules 14 quoted", "rules 14 parallel", "rules 15 all", "rules 15 quoted", "rules 15 parallel", "rules 16 all", "rules 16 quoted", "rules 16 parallel"] if n[k]))
+                                                      for k in ["all", "quoted", "numbered", "plan", "parallel", "lexicon", "parallel A+B", "rules 8 all", "rules 8 parallel", "rules 10 all", "rules 10 parallel", "rules 11 all", "rules 11 parallel", "rules 12 all", "rules 12 parallel", "rules 13 all", "rules 13 quoted", "rules 13 parallel", "rules 14 all", "rules 14 quoted", "rules 14 parallel", "rules 15 all", "rules 15 quoted", "rules 15 parallel", "rules 16 all", "rules 16 quoted", "rules 16 parallel", "rules 17 all", "rules 17 quoted", "rules 17 parallel"] if n[k]))
         lines.append("  no: " + ", ".join("%s %d" % kv for kv in reasons.most_common()))
     print("\n".join(lines))
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "test5":
+    if len(sys.argv) > 2 and sys.argv[1] == "dev14":
+        dev10(sys.argv[2], "dev14", "D14", SEED + 12, 30, 30)
+    elif len(sys.argv) > 1 and sys.argv[1] == "test5":
         test5(*sys.argv[2:4])
     elif len(sys.argv) > 2 and sys.argv[1] == "dev13":
         dev10(sys.argv[2], "dev13", "D13", SEED + 11, 0, 30)

@@ -20,3 +20,10 @@ var Lexicon string
 //
 //go:embed baseline.tsv
 var Baseline string
+
+// RefWords is refwords.txt, generated with baseline.tsv: the words of the
+// general dictionary of three or four Han characters that the same
+// reference reports use anywhere in their text, one a line.
+//
+//go:embed refwords.txt
+var RefWords string

@@ -451,6 +451,9 @@ func (c *collector) prepare() {
 	if !c.short {
 		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan, c.doc)
 		c.call = len(procs) > 0
+		for _, a := range assignments(in.Text) {
+			procs = insertSpan(procs, a[0], a[1])
+		}
 		titles = titleSpans(in.Text)
 		c.titles = titles
 	}
@@ -475,7 +478,31 @@ func (c *collector) prepare() {
 		c.classify(&u)
 		c.units[i] = u
 	}
+	c.cutTails()
 	c.splitPrefixes()
+}
+
+// cutTails makes a verb before a name (接见+美国…, 考察+安徽: a verb and its
+// object, never a term) no first word of a phrase in a short text, which
+// lets verbs begin phrases (a longer one asks a verb-led phrase to be most
+// of the verb's uses, and gse tags common nouns as names: 示范+城市/ns,
+// 互助+养老/nr), and makes a word of one character that makes a dictionary word with
+// the word before it (是+指: 是指; 所+称) no first word of a phrase: the
+// segmenter cut that word, and its tail is no modifier of the term after it
+// (是+指+人工智能 is no term 指人工智能). It may still sit inside a phrase
+// that begins before it.
+func (c *collector) cutTails() {
+	for i := 0; i+1 < len(c.units); i++ {
+		if u := &c.units[i]; c.short && u.first && u.pos == "v" && properNoun(c.units[i+1].pos) && c.adjacent(i) {
+			u.first = false
+		}
+	}
+	for i := 1; i < len(c.units); i++ {
+		u, p := &c.units[i], &c.units[i-1]
+		if u.first && u.kind == kindHan && p.kind == kindHan && runeLen(u.key) == 1 && c.adjacent(i-1) && c.word(p.key+u.key) {
+			u.first = false
+		}
+	}
 }
 
 // splitPrefixes splits a word that begins with a stopword (推动高质量发展,
@@ -602,7 +629,7 @@ func (c *collector) classify(u *unit) {
 		u.quote = quoteClose
 	}
 	numeral := strings.HasPrefix(u.pos, "m") && isNumeral(u.key)
-	stop := c.stop.Has(u.key) || c.stopPair(u.key)
+	stop := c.stop.Has(u.key) || c.stopPair(u.key) || wholeRegion(u.key)
 	n := runeLen(u.key)
 	if (u.pos == "x" || u.pos == "l" && n >= 3) && kind == kindHan && oovJunk(u.key) {
 		// a new word the HMM made of a function character and a
@@ -643,6 +670,29 @@ func (c *collector) classify(u *unit) {
 	u.first = u.join && !stop && (firstPOS(u.pos) || isVerb(u.pos)) && !(n == 1 && (isFunctionRune(firstRune(u.key)) || isVerb(u.pos) || u.pos == "vn"))
 	u.last = u.join && (!stop || !c.long) && lastPOS(u.pos) && !(n == 1 && (u.pos != "n" && u.pos != "ng" || isFunctionRune(firstRune(u.key))))
 }
+
+// properNoun says whether a part of speech is a name's (place,
+// organisation, person).
+func properNoun(pos string) bool {
+	return pos == "ns" || pos == "nt" || pos == "nr" || pos == "nrt" || pos == "nrfg"
+}
+
+// wholeRegion says whether a word is 全 and the one-character name of a
+// province-level region (全疆, 全闽, 全皖, 全川): the issuing region naming
+// itself as a whole, as 全省 and 全区 (stopwords) do, in the region's own
+// report. Never a keyword.
+func wholeRegion(key string) bool {
+	r, n := utf8.DecodeRuneInString(key)
+	if r != '全' || utf8.RuneCountInString(key) != 2 {
+		return false
+	}
+	return strings.ContainsRune(regionChars, firstRune(key[n:]))
+}
+
+// regionChars are the one-character names of the province-level regions
+// (京 津 沪 渝 冀 晋 辽 吉 黑 苏 浙 皖 闽 赣 鲁 豫 鄂 湘 粤 琼 川 蜀 黔 贵 滇
+// 云 陕 秦 甘 陇 青 宁 新 疆 藏 桂 蒙 港 澳 台, with the alternative ones).
+const regionChars = "京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤琼川蜀黔贵滇云陕秦甘陇青宁新疆藏桂蒙港澳台"
 
 // stopPair says whether a word of four characters or more is two
 // stopwords (确保+重点, 全面+落实): a stopword too.
@@ -858,6 +908,37 @@ func functionWord(u *unit) bool {
 	}
 	return runeLen(u.key) == 1 && isFunctionRune(firstRune(u.key))
 }
+
+// numbered says whether units i…j-1 are a numbered formula: a number of
+// things (两个, 两种, 三项, 四大) and one or two nouns after it, touching
+// (两个+市场, 两种+资源, 三大+攻坚战). A document ranks such a formula
+// only when it quotes it (“两个市场”), but the background counts it
+// wherever it stands, so that a stock formula every text of its kind
+// writes unquoted is known as common, and ranks as such when one quotes
+// it.
+func (c *collector) numbered(i, j int) bool {
+	if j-i < 2 || j-i > 3 {
+		return false
+	}
+	u := &c.units[i]
+	if !strings.HasPrefix(u.pos, "m") || runeLen(u.key) != 2 || !strings.ContainsRune(numberedCounts, firstRune(u.key)) ||
+		!strings.ContainsRune(numberedMeasures, []rune(u.key)[1]) {
+		return false
+	}
+	for k := i + 1; k < j; k++ {
+		if w := &c.units[k]; !w.join || !strings.HasPrefix(w.pos, "n") || c.stop.Has(w.key) || !c.adjacent(k-1) {
+			return false
+		}
+	}
+	return true
+}
+
+// numberedCounts and numberedMeasures make the number of a numbered formula
+// (两个, 三种, 四大, 五项).
+const (
+	numberedCounts   = "一二三四五六七八九十两"
+	numberedMeasures = "个种项大类条化"
+)
 
 // wellFormed says whether units [i, j) may form a key phrase: adjacent
 // joinable words within one clause, at most phraseMaxParts words and
@@ -1126,14 +1207,15 @@ func (c *collector) vocabulary(t *Terms) {
 			if !c.units[j-1].word || !c.adjacent(j-2) {
 				break
 			}
-			if !(c.units[i].first && c.units[j-1].last) && !c.quotedFirst[c.ids[i]] {
+			numbered := c.numbered(i, j)
+			if !(c.units[i].first && c.units[j-1].last) && !c.quotedFirst[c.ids[i]] && !numbered {
 				continue // neither quoted nor well-formed
 			}
 			g := c.gramOf(i, j)
 			if done[g] {
 				continue
 			}
-			if c.isQuoted(i, j) || c.wellFormed(i, j) {
+			if numbered || c.isQuoted(i, j) || c.wellFormed(i, j) {
 				done[g] = true
 				if k := c.joined(i, j); runeLen(k) >= c.opts.minLen() {
 					v[k] += c.counts[g]

@@ -1,6 +1,9 @@
 package keywords
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // extend rewrites the stream of spans so that a short word the segmenter
 // cut out of the document's longer technical compounds (跨媒体 of
@@ -270,11 +273,16 @@ func (c *collector) extendNames(spans [][2]int) [][2]int {
 	return out
 }
 
-// addressee says whether a term names an organ by its administrative level
-// (省级教育行政部门, 省级能源主管部门, 省级人民政府, 各级财政部门): the
-// organs a notice addresses or assigns, which every notice of any subject
-// names. Weighed as procedure (see procTF), not dropped.
+// addressee says whether a term is a kind of administrative division
+// (自治区, 计划单列市: see divisionKinds) or names an organ by its
+// administrative level (省级教育行政部门, 省级能源主管部门, 省级人民政府,
+// 各级财政部门): the divisions and organs a notice addresses or assigns,
+// which every notice of any subject names. Weighed as procedure (see
+// procTF), not dropped.
 func addressee(key string) bool {
+	if slices.Contains(divisionKinds, key) {
+		return true
+	}
 	if runeLen(key) < 4 || !(strings.HasSuffix(key, "部门") || strings.HasSuffix(key, "政府") ||
 		strings.HasSuffix(key, "机关") || strings.HasSuffix(key, "单位") || strings.HasSuffix(key, "机构")) {
 		return false
@@ -286,6 +294,12 @@ func addressee(key string) bool {
 	}
 	return false
 }
+
+// divisionKinds are the kinds of administrative division a notice's
+// addressee formula enumerates (各省、自治区、直辖市及计划单列市…): whom it
+// addresses, whatever its subject; in a region's own report, the region
+// naming its kind.
+var divisionKinds = []string{"自治区", "直辖市", "计划单列市", "副省级城市", "地级市", "县级市", "自治州", "自治县", "设区市", "省会城市"}
 
 // pieces rewrites the stream of spans so that a term the document writes,
 // every time or nearly (pieceShare of its occurrences, at least

@@ -142,3 +142,11 @@ func TestPieceOfAnyLengthIsCountedAsItsTerm(t *testing.T) {
 		t.Errorf("电子地图 ranked: %v", got)
 	}
 }
+
+func TestDivisionKindsAreAddressees(t *testing.T) {
+	for key, want := range map[string]bool{"自治区": true, "计划单列市": true, "直辖市": true, "自治区政府": false, "宁夏回族自治区": false, "城市": false} {
+		if got := addressee(key); got != want {
+			t.Errorf("addressee(%s) = %v, want %v", key, got, want)
+		}
+	}
+}

@@ -8,8 +8,9 @@ package keywords
 // backgrounds and partials of another version are refused, not merged.
 // Both hold what the candidate rules collect, so a change of the rules
 // that changes which terms a document yields bumps it (2: the rules of
-// sessions 3-6, procedural sections and compounds).
-const PartialVersion = 2
+// sessions 3-6, procedural sections and compounds; 3: session 9, 全 and a
+// region, tails of cut words).
+const PartialVersion = 3
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line
@@ -78,6 +79,15 @@ const (
 	// most informative of its words, so that a term followed by a word
 	// every text uses (新质生产力+发展) does not outrank the term alone.
 	phraseIDFBonus = 0.5
+	// plainRunes, plainDocs, plainKeep: a word of plainRunes characters
+	// that general text knows and the policy background finds in
+	// plainDocs documents or more is a plain word of policy text, ranked
+	// at plainKeep of its IDF in a document that is not short (see
+	// plainWord).
+	plainRunes = 2
+	plainDocs  = 3
+	plainKeep  = 0.6
+
 	// genericShare: a word whose IDF is under this share of the IDF of an
 	// unknown word is generic (发展, 建设, 工作 in policy text).
 	genericShare = 0.5

@@ -56,6 +56,9 @@ func termIDF(idf IDF, tm *term, short bool) float64 {
 	if !ok {
 		v = idf.Median()
 	}
+	if !tm.phrase && !short && plainWord(idf, tm.key) {
+		v *= plainKeep
+	}
 	if tm.phrase && !tm.quoted && !short {
 		best := 0.0
 		for _, p := range tm.parts {
@@ -68,6 +71,28 @@ func termIDF(idf IDF, tm *term, short bool) float64 {
 		v = min(v, best+phraseIDFBonus)
 	}
 	return v
+}
+
+// plainWord says whether a word is one of the plain words of policy text:
+// a word of plainRunes characters that general text knows (the general
+// table has it) and that the policy background finds in plainDocs
+// documents or more (场景, 课堂, 税务, 营销, 审判, 雙方, 總統). Such a word
+// names no topic of its own in a long document, which names its topics
+// by the compounds it builds on them (智慧法院, 人工智能伦理, 船体分段); a
+// two-character word general text does not know (算力, 链主, 双碳) is a
+// coinage of the domain, and is left alone, as is a word the document
+// quotes (a phrase). Chosen on the labelled DEV documents (bench/RESULTS.md,
+// session 9).
+func plainWord(idf IDF, key string) bool {
+	x, ok := idf.(*bgIDF)
+	if !ok || runeLen(key) != plainRunes {
+		return false
+	}
+	if _, known := x.gen(key); !known {
+		return false
+	}
+	df, _ := x.bg.Lookup(key)
+	return df >= plainDocs
 }
 
 // textRank scores every term by weighted PageRank (damping 0.85) over the

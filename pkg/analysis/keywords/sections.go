@@ -120,6 +120,93 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int), 
 	return out
 }
 
+// An action plan assigns every task: （省发展改革委牵头，各有关部门按职责
+// 分工负责）, （责任单位：市经济和信息化委、市统计局）. The organs are
+// names, ranked apart; the formula of the assignment (分工负责, 职责分工负责,
+// 牵头单位) is procedure, in a plan of any subject. assignmentSpans adds
+// to spans (ordered, as insertSpan keeps them) the byte ranges of such
+// assignments in a paragraph beginning at byte base of the text: a
+// parenthesis of at most assignMaxRunes characters whose text ends in an
+// act of assignment (负责, 牵头, 配合) or begins with the label of one
+// (责任单位, 牵头部门), and a paragraph that begins with such a label.
+func assignmentSpans(par string, base int, spans [][2]int) [][2]int {
+	if labelled(strings.TrimLeft(par, " \t　")) {
+		return insertSpan(spans, base, base+len(par))
+	}
+	depth, open, runes := 0, 0, 0
+	for i, r := range par {
+		switch r {
+		case '（', '(':
+			if depth == 0 {
+				open, runes = i, 0
+			}
+			depth++
+		case '）', ')':
+			if depth == 0 {
+				continue
+			}
+			depth--
+			if depth > 0 || runes > assignMaxRunes {
+				continue
+			}
+			_, n := utf8.DecodeRuneInString(par[open:])
+			in := strings.TrimSpace(par[open+n : i])
+			if labelled(in) || endsAssignment(in) {
+				spans = insertSpan(spans, base+open, base+i+utf8.RuneLen(r))
+			}
+		default:
+			runes++
+		}
+	}
+	return spans
+}
+
+// assignments returns the byte ranges of the assignments of text's
+// paragraphs (see assignmentSpans), in order. They are procedure, but do not
+// make a document a call (see collector.call).
+func assignments(text string) [][2]int {
+	var out [][2]int
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		out = assignmentSpans(text[start:end], start, out)
+		start = end + 1
+	}
+	return out
+}
+
+// assignMaxRunes is the longest parenthesis taken for an assignment.
+const assignMaxRunes = 80
+
+// assignActs end an assignment; assignLabels begin one (in both scripts:
+// the paragraph is not folded).
+var (
+	assignActs   = []string{"负责", "負責", "牵头", "牽頭", "配合"}
+	assignLabels = []string{"责任单位", "責任單位", "牵头单位", "牽頭單位", "责任部门", "責任部門", "牵头部门", "牽頭部門", "配合单位", "配合單位"}
+)
+
+func endsAssignment(s string) bool {
+	for _, a := range assignActs {
+		if strings.HasSuffix(s, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func labelled(s string) bool {
+	for _, l := range assignLabels {
+		if strings.HasPrefix(s, l) {
+			return true
+		}
+	}
+	return false
+}
+
 // headingCandidate says whether a line (folded) may be, or begin with, a
 // heading that names a step of procedure, or an attachment's label: its
 // text up to the first full stop or colon is a procedural heading, or it

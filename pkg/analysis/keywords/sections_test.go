@@ -215,3 +215,24 @@ func TestCollectParsedIsCollect(t *testing.T) {
 		}
 	}
 }
+
+func TestAssignmentSpans(t *testing.T) {
+	par := "加快建设算力网络（省发展改革委牵头，各有关部门按职责分工负责）。推广应用（详见附件）。（责任单位：市统计局）"
+	got := assignmentSpans(par, 10, nil)
+	var texts []string
+	for _, sp := range got {
+		texts = append(texts, par[sp[0]-10:sp[1]-10])
+	}
+	want := []string{"（省发展改革委牵头，各有关部门按职责分工负责）", "（责任单位：市统计局）"}
+	if !slices.Equal(texts, want) {
+		t.Errorf("assignments %q, want %q", texts, want)
+	}
+	if got := assignmentSpans("责任单位：市经济和信息化委、市统计局", 0, nil); len(got) != 1 || got[0] != [2]int{0, len("责任单位：市经济和信息化委、市统计局")} {
+		t.Errorf("labelled paragraph: %v", got)
+	}
+	// a parenthesis of content, or one too long to be an assignment
+	long := "（" + strings.Repeat("数", assignMaxRunes) + "负责）"
+	if got := assignmentSpans("智能网联汽车（以下简称汽车）"+long, 0, nil); len(got) != 0 {
+		t.Errorf("content taken for an assignment: %v", got)
+	}
+}

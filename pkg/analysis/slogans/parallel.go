@@ -673,6 +673,9 @@ func (x *extractor) edgeOK(j int) bool {
 		return true
 	}
 	a, b := v.sIdx[j-1], v.sIdx[j]
+	if b-a == 2 && isLineBreak(v.r[a+1]) && x.wordAcross(j) {
+		return false // rules 18: 服务要\n求 is 服务要求 wrapped
+	}
 	return !(b-a == 1 && v.quoted[a] && v.quoted[b])
 }
 

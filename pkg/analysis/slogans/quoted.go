@@ -295,6 +295,9 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	if n <= 2 || x.words.below(key, veryCommonIDF) {
 		return set(ClassScare, "")
 	}
+	if x.plainMetaphor(a, b, key) {
+		return set(ClassScare, "") // rules 18: “试验场”, “蓄水池”
+	}
 	// a rarer word of the dictionary or a phrase of everyday words set in
 	// quotation marks by a government report is, often enough, a term of
 	// its policy (“组合拳”, “约法三章”, “单一窗口”, “放水养鱼”): a
@@ -482,7 +485,9 @@ var nameTails = []string{"APP", "App", "app", "ＡＰＰ", "客户端", "小程�
 // (rules 14): 点击“申报管理”, 勾选“指南引导类”, 登录“山东政务服务网”. Not
 // 进入, 选择, 关注: policy prose enters stages and chooses models (进入“乙类
 // 乙管”常态化防控阶段).
-var uiCues = []string{"点击", "单击", "双击", "勾选", "选中", "登录", "登陆", "填写", "填报", "录入", "下载", "搜索", "扫描"}
+var uiCues = []string{"点击", "单击", "双击", "勾选", "选中", "登录", "登陆", "填写", "填报", "录入", "下载", "搜索", "扫描",
+	// rules 18: a place on a screen (右侧的“填写申请”)
+	"右侧的", "左侧的", "右上角的", "左上角的", "右下角的", "左下角的", "页面上的", "页面中的"}
 
 // systemEnds end the names of platforms, systems and apps (Simplified,
 // lower-cased keys) (rules 14): “审管一体化平台”, “山东公共文化云”,

@@ -7,7 +7,11 @@ import "strings"
 
 // eventTails after a quoted span (an optional 等 between) make it the name
 // of an activity or a selection: 开展“红色研学行”等活动, “山东好成果”遴选发布.
-var eventTails = []string{"活动", "评选", "遴选", "评比", "推选", "征集活动", "系列活动", "主题活动"}
+var eventTails = []string{"活动", "评选", "遴选", "评比", "推选", "征集活动", "系列活动", "主题活动",
+	// rules 18: the topic of a meeting or a study, and meetings named after
+	// it: 市政协“加快发展数字经济”专题协商会, “数字赋能”论坛 (not 专题教育:
+	// “爱的生长”等专题教育 is a campaign's label)
+	"专题协商", "专题调研", "专题会议", "专题研讨", "协商会", "座谈会", "研讨会", "论坛", "峰会", "发布会", "博览会"}
 
 // designationCues before a quoted span make it a designation conferred on
 // someone: 认定为“智能制造标杆企业”, 被命名“科普示范基地”.

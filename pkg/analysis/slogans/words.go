@@ -6,6 +6,7 @@ import (
 	"sync"
 
 	"zhpolicy/dict"
+	slogansdict "zhpolicy/dict/slogans"
 	"zhpolicy/pkg/idf"
 )
 
@@ -16,6 +17,10 @@ import (
 type wordStats struct {
 	idf   *idf.Table // nil when the table cannot be opened
 	terms map[string]bool
+	// ref holds the dictionary words of three or four characters the
+	// reference reports (national work reports, CPC congress reports) use
+	// (dict/slogans/refwords.txt)
+	ref map[string]bool
 }
 
 // The threshold on IDF of an everyday word (gse's table: median 11.95;
@@ -26,7 +31,7 @@ const (
 )
 
 var builtinWords = sync.OnceValue(func() *wordStats {
-	w := &wordStats{terms: map[string]bool{}}
+	w := &wordStats{terms: map[string]bool{}, ref: map[string]bool{}}
 	if t, err := idf.Default(); err == nil {
 		w.idf = t
 	}
@@ -38,6 +43,12 @@ var builtinWords = sync.OnceValue(func() *wordStats {
 		}
 		if f := strings.Fields(line); len(f) > 0 {
 			w.terms[f[0]] = true
+		}
+	}
+	for line := range strings.Lines(slogansdict.RefWords) {
+		line = strings.TrimSpace(line)
+		if line != "" && line[0] != '#' {
+			w.ref[line] = true
 		}
 	}
 	return w
@@ -61,6 +72,12 @@ func (w *wordStats) below(key string, limit float64) bool {
 	}
 	v, ok := w.idf.Lookup(key)
 	return ok && v > 0 && v < limit
+}
+
+// refUses reports whether the reference reports use the dictionary word
+// key (three or four characters) anywhere.
+func (w *wordStats) refUses(key string) bool {
+	return w != nil && w.ref[key]
 }
 
 // policy reports whether key is a term of the built-in policy dictionary.
