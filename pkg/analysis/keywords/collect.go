@@ -449,9 +449,11 @@ func isLocalizer(key string) bool {
 }
 
 // suspectPOS: the tags of words that are often pieces of longer ones: the
-// HMM's guesses (x) and the name tags gse gives to many pieces.
+// HMM's guesses (x) and the name tags gse gives to many pieces — of
+// places and people, and of organisations (nt: 科学部 of 管理+科学部,
+// 公共信息 of 公共信息+服务; session 10).
 func suspectPOS(pos string) bool {
-	return pos == "x" || pos == "ns" || pos == "nr" || pos == "nrt" || pos == "nrfg"
+	return pos == "x" || pos == "ns" || pos == "nr" || pos == "nrt" || pos == "nrfg" || pos == "nt"
 }
 
 // isNumberUnit says whether a unit is a number (digits, or a Chinese

@@ -1,8 +1,11 @@
 package keywords
 
 import (
+	"os"
 	"strings"
 	"testing"
+
+	"zhpolicy/internal/testenv"
 )
 
 func TestFormCell(t *testing.T) {
@@ -55,6 +58,30 @@ func TestFormTitleQualifier(t *testing.T) {
 	} {
 		if got := formTitle(title); got != want {
 			t.Errorf("formTitle(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
+
+// A word gse tags as an organisation's name (nt) is a suspect piece, as a
+// place's or a person's is: used twice, both times before the same word
+// (公共信息+服务 in central_156, a DEV notice), it is a piece of the longer
+// unit and not ranked.
+func TestOrganisationTagIsSuspect(t *testing.T) {
+	if !suspectPOS("nt") {
+		t.Fatal("suspectPOS(nt) = false")
+	}
+	b, err := os.ReadFile(testenv.Shared(t, "corpus", "ministry_provincial_notices", "central_156.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := realInput(t, "central_156", string(b))
+	opts, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range Extract(in, opts, 20) {
+		if k.Key == "公共信息" {
+			t.Errorf("公共信息 (a piece of 公共信息服务) is ranked: %+v", k)
 		}
 	}
 }
