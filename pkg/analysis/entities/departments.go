@@ -141,7 +141,8 @@ func (st *sentence) levelPlace(j int) bool {
 }
 
 // deptTail says whether token k ends with a department's ending: 厅, 局,
-// 委, 办, 部, 署, 馆, 院, 处, 司, or 委员会 and the names of associations;
+// 委, 办, 部, 署, 馆, 院, 处, 司, or 委员会, the names of associations, a
+// leading group and its special committee (领导小组, 专委会);
 // with wide (after a body or a place), 中心 and 办公室 too.
 func (st *sentence) deptTail(k int, wide bool) bool {
 	tk := st.toks[k]
@@ -150,7 +151,7 @@ func (st *sentence) deptTail(k int, wide bool) bool {
 		return true
 	}
 	w := st.tokText(k)
-	for _, x := range []string{"委员会", "管委会", "协会", "学会", "联合会", "商会", "促会", "学校", "中学", "小学", "大学", "幼儿园"} {
+	for _, x := range []string{"委员会", "管委会", "协会", "学会", "联合会", "商会", "促会", "学校", "中学", "小学", "大学", "幼儿园", "领导小组", "专委会"} {
 		if strings.HasSuffix(w, x) {
 			return true
 		}
@@ -167,11 +168,11 @@ func (st *sentence) subTail(k int) bool {
 }
 
 // bodyEnding says whether token k ends with the ending of a body of
-// government whose offices may follow its name (局, 厅, 委, 办 and
-// 委员会).
+// government whose offices may follow its name (局, 厅, 委, 办, 委员会 and
+// 领导小组: …领导小组|车联网产业发展|专委会, …领导小组|办公室).
 func (st *sentence) bodyEnding(k int) bool {
 	tk := st.toks[k]
-	return strings.ContainsRune("局厅委", st.rs[tk.e-1]) || strings.HasSuffix(st.tokText(k), "委员会")
+	return strings.ContainsRune("局厅委", st.rs[tk.e-1]) || strings.HasSuffix(st.tokText(k), "委员会") || strings.HasSuffix(st.tokText(k), "领导小组")
 }
 
 // deptEnd is the end of the department's name whose lead ends with token
@@ -196,14 +197,16 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 			}
 			continue
 		}
-		ordinal := tk.pos == "m" && st.rs[tk.s] == '第' && tk.e-tk.s >= 2 && hanOnly(w) // 市|第一|人民医院
-		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] && !ordinal || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
+		ordinal := tk.pos == "m" && st.rs[tk.s] == '第' && tk.e-tk.s >= 2 && hanOnly(w)                                         // 市|第一|人民医院
+		misTagged := tk.pos == "d" && tk.e-tk.s >= 2 && k+1 < len(st.toks) && st.toks[k+1].s == tk.e && st.deptTail(k+1, wide) // 规划和|自然/d|资源委
+		if !hanOnly(w) || orgStop[w] || st.rs[tk.s] == '各' || actionWords[w] || stopPOS[tk.pos] && !ordinal && !misTagged || st.blocked[tk.s] || st.t.titles[w] || st.t.cues[w] ||
 			deptAfter[w] && w != "和" && w != "与" && w != "及" || w == "由" || tk.pos == "v" && !st.verbInField(k, wide) ||
-			strings.HasSuffix(w, "部门") {
-			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门) ends the phrase
+			strings.HasSuffix(w, "部门") || w == "所有" || tk.pos == "b" && strings.HasSuffix(w, "级") {
+			return -1 // a verb (报; one right before the ending, 创新|中心, is the field's), a role (会同), a kind of department (主管部门), all or a level of kinds (所有, 县级) ends the phrase
 		}
-		if tk.e-tk.s == 1 && k > j+1 && st.deptTail(k-1, wide) && !deptTails[st.rs[tk.s]] && st.rs[tk.s] != '分' && st.rs[tk.s] != '总' {
-			return -1 // 市…局|报|省…厅: one rune after an ending is the sentence's, not the name's
+		if tk.e-tk.s == 1 && k > j+1 && st.deptTail(k-1, wide) && !deptTails[st.rs[tk.s]] && st.rs[tk.s] != '分' && st.rs[tk.s] != '总' &&
+			!st.boundRune(k) {
+			return -1 // 市…局|报|省…厅: one rune after an ending is the sentence's, not the name's (unless it is a bound rune that starts a word the segmenter cut: 领导小组|车|联网…)
 		}
 		if !st.deptTail(k, wide) && !(sub && st.subTail(k)) {
 			continue
@@ -211,7 +214,7 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		if tk.e-tk.s >= 2 && notOrgEnding[st.text(tk.e-2, tk.e)] {
 			return -1 // 省|总体|布局
 		}
-		if k == j+1 && tk.e-tk.s < 3 {
+		if k == j+1 && tk.e-tk.s+st.leadSpill(j) < 3 {
 			return -1 // 省|委, 全国|法院: the committee, which the other rules name, or a kind
 		}
 		if st.deptBoundaryAfter(k) {
@@ -225,6 +228,37 @@ func (st *sentence) deptEnd(j int, wide bool) int {
 		}
 	}
 	return -1
+}
+
+// leadSpill is the number of runes of the field that the segmenter put in
+// the lead's token j: 1 for a word of two runes that starts with a level
+// and is no lead itself (市民|政局: 市 + 民政局), else 0.
+func (st *sentence) leadSpill(j int) int {
+	tk := st.toks[j]
+	if tk.e-tk.s != 2 || !strings.ContainsRune("省市县", st.rs[tk.s]) || deptLeads[st.tokText(j)] {
+		return 0
+	}
+	return 1
+}
+
+// boundRune says whether the one-rune token k is a bound morpheme (zg)
+// that a noun, no level nor department, follows with no break: the first
+// rune of a word the segmenter cut (车|联网), not a verb between two bodies
+// (市公安局|报|省公安厅).
+func (st *sentence) boundRune(k int) bool {
+	if st.toks[k].pos != "zg" || k+1 >= len(st.toks) || st.toks[k+1].s != st.toks[k].e {
+		return false
+	}
+	n := st.toks[k+1]
+	w := st.tokText(k + 1)
+	if !hanOnly(w) || deptLeads[w] || strings.ContainsRune("省市县区", st.rs[n.s]) {
+		return false
+	}
+	switch n.pos {
+	case "n", "nz", "vn":
+		return true
+	}
+	return false
 }
 
 // verbInField says whether the verb token k may stand inside a

@@ -54,9 +54,9 @@ func (t Type) Meaning() string {
 	case PER:
 		return "a named person, with the title next to the name or in a header line (省长 王正谱, 习近平总书记); never photo credits or editors, nor the names of roads and railways (惠肇高速)"
 	case ORG:
-		return "a named organisation at full extent: Party and state bodies (国务院, 省委, 省人民政府), companies (X集团Y发电有限公司, 一汽丰田), universities, hospitals, associations, a branch or unit with its body (长三角国家技术创新中心安徽中心); not kinds of bodies (上市公司, 有关部门)"
+		return "a named organisation at full extent: Party and state bodies (国务院, 省委, 省人民政府), companies (X集团Y发电有限公司, 一汽丰田), universities, hospitals, associations, a branch or unit with its body (长三角国家技术创新中心安徽中心), a leading group with its special committee; not kinds of bodies (上市公司, 有关部门, each province's department in an addressee list: 各省…发展改革委)"
 	case LOC:
-		return "a named place: countries, divisions at every level (河北省, 石家庄), regions (京津冀), rivers, lakes, mountains; not 中华 of 中华民族, 中欧 of 中欧班列 or a place inside a street's name (赤峰道)"
+		return "a named place: countries, divisions at every level (河北省, 石家庄), regions (京津冀), rivers, lakes, mountains; not 中华 of 中华民族, 中欧 of 中欧班列, a place inside a street's name (赤峰道) or inside a compound (中台 of 数据中台)"
 	case DATE:
 		return "a date or period (2025年9月24日, 上半年, 今年以来, “十四五”时期)"
 	case DOC:

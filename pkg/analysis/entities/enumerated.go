@@ -146,3 +146,58 @@ func (st *sentence) facilityEnding(s, e int) bool {
 	}
 	return false
 }
+
+// abbreviatedInstitutes adds the short names of institutes and colleges
+// that an enumeration writes as a few one-rune abbreviations and 院 or 所
+// (北化院、石科院等; 工生所、…; 杨凌职院、陕工院): the segmenter cuts them into
+// single runes, which no ending rule reads as a name. The item stands
+// between an enumeration's comma on one side and a comma, 等, a verb or the
+// clause's end or start on the other; the runes before the ending are two or three
+// one-rune tokens, none a function word (本院, 该所 are no names).
+func (st *sentence) abbreviatedInstitutes() {
+	if st.d.x.genre != Policy {
+		return
+	}
+	for j, tk := range st.toks {
+		if tk.e-tk.s != 1 || st.rs[tk.s] != '院' && st.rs[tk.s] != '所' {
+			continue
+		}
+		k := j - 1
+		for k >= 0 && j-k <= 4 && st.toks[k].e-st.toks[k].s == 1 && isHan(st.rs[st.toks[k].s]) && st.toks[k].e == st.toks[k+1].s &&
+			!strings.ContainsRune(functionChars, st.rs[st.toks[k].s]) {
+			k--
+		}
+		n := j - k - 1 // one-rune tokens before the ending
+		if n < 2 || n > 3 {
+			continue
+		}
+		s, e := st.toks[k+1].s, tk.e
+		before := rune(0)
+		if s > 0 {
+			before = st.rs[s-1]
+		}
+		after := rune(0)
+		if e < len(st.rs) {
+			after = st.rs[e]
+		}
+		listBefore, listAfter := before == '、', after == '、' || after == '等' && !st.projectsAfter(e+1)
+		if !(listBefore || listAfter) || !(listBefore || before == 0 || before == '，' || before == '：' || isSentenceEnd(before)) ||
+			!(listAfter || after == 0 || after == '，' || after == '。' || after == '；' || listBefore && st.verbAt(e)) {
+			continue
+		}
+		st.add(s, e, ORG, float64(e-s)*10+9)
+	}
+}
+
+// verbAt says whether a verb of two runes or more starts at i (…、陕工院|建设).
+func (st *sentence) verbAt(i int) bool {
+	j := st.startTok[i]
+	return j >= 0 && st.toks[j].e-st.toks[j].s >= 2 && (st.toks[j].pos == "v" || st.toks[j].pos == "vn")
+}
+
+// projectsAfter says whether the words from i (after 等) name projects or
+// works (方厅水院等标志性项目): the list is one of projects, not of bodies.
+func (st *sentence) projectsAfter(i int) bool {
+	w := string(st.rs[i:min(len(st.rs), i+8)])
+	return strings.Contains(w, "项目") || strings.Contains(w, "工程")
+}

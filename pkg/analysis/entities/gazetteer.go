@@ -55,7 +55,7 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.compoundTail(s, e) || st.conjunctionCut(s, e) || st.placeCut(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
 		g.Derived && st.inPhrase(s, e)) {
 		return
 	}
@@ -264,7 +264,7 @@ func (st *sentence) abbreviationRuns() {
 		for e > s && st.endTok[e] < 0 && !st.restIsWord(e) {
 			e--
 		}
-		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) && !st.relationPair(s, e) {
+		if e-s >= 2 && st.plainRun(s, e) && !st.notPlace(s, e) && !st.relationPair(s, e) && !st.compoundTail(s, e) {
 			if w := st.text(s, e); w == "港澳" || w == "港澳台" || st.placeWord(s, e) {
 				// one name: 港澳, or a run the dictionary knows as one
 				// place (京津/ns)
@@ -371,6 +371,63 @@ func (st *sentence) relationPair(s, e int) bool {
 	}
 	rest := string(st.rs[e:min(len(st.rs), e+2)])
 	return rest != "国家" && rest != "地区"
+}
+
+// compoundTail says whether the pair 中X [s, e) ends a compound with the
+// noun written right before it (数据|中台, 服务|中台: a middle platform),
+// not a place nor a relation. Policy genre only.
+func (st *sentence) compoundTail(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 || st.rs[s] != '中' || s == 0 || !strings.ContainsRune(relationAbbr+"台港澳", st.rs[s+1]) {
+		return false // 指导|中国: the country
+	}
+	j := st.endTok[s]
+	if j < 0 || st.toks[j].e-st.toks[j].s < 2 || !hanOnly(st.tokText(j)) {
+		return false
+	}
+	switch st.toks[j].pos {
+	case "n", "vn", "nz":
+		return true
+	}
+	return false
+}
+
+// conjunctionCut says whether the place [s, e) of two runes ends with a
+// conjunction and follows a Han rune with no break (开放云|和|涉密云 read
+// as 云和): the first rune ends the word before, the second joins two.
+// Policy genre only.
+func (st *sentence) conjunctionCut(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 || s == 0 || !strings.ContainsRune("和与及", st.rs[e-1]) {
+		return false
+	}
+	p := st.rs[s-1]
+	if !isHan(p) {
+		return false
+	}
+	if j := st.endTok[s]; j >= 0 && st.toks[j].e-st.toks[j].s >= 2 && hanOnly(st.tokText(j)) {
+		return true // 公有|云和: a word before, the place's first rune its tail
+	}
+	return !strings.ContainsRune(functionChars, p)
+}
+
+// placeCut says whether the place [s, e) is cut out of a longer name by the
+// segmenter: a noun runs into it from the left with no break and a bound
+// one-rune morpheme follows it (围子|岭南|麓: the south foot of 围子岭, not
+// 岭南). Policy genre only.
+func (st *sentence) placeCut(s, e int) bool {
+	if st.d.x.genre == News || s == 0 || e >= len(st.rs) {
+		return false
+	}
+	p, n := st.endTok[s], st.startTok[e]
+	if p < 0 || n < 0 || st.toks[n].e-st.toks[n].s != 1 || !isHan(st.rs[e]) {
+		return false
+	}
+	switch st.toks[n].pos {
+	case "ng", "zg", "g":
+	default:
+		return false
+	}
+	pt := st.toks[p]
+	return pt.e-pt.s >= 2 && hanOnly(st.tokText(p)) && (pt.pos == "n" || pt.pos == "nz")
 }
 
 // relationAbbr are the one-character short forms of countries and regions

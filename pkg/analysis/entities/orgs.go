@@ -14,7 +14,8 @@ var actionWords = map[string]bool{"推动": true, "共建": true, "推进": true
 	"支持": true, "实施": true, "提升": true, "完善": true, "健全": true, "加强": true, "做强": true, "做优": true,
 	"做大": true, "培育": true, "引进": true, "谋划": true, "布局": true, "依托": true, "围绕": true, "聚焦": true,
 	"高水平": true, "高标准": true, "高质量": true, "积极": true, "持续": true, "全面": true, "着力": true, "努力": true,
-	"争取": true, "利用": true, "筹建": true, "组建": true, "设立": true, "成立": true, "获批": true, "入选": true, "成功": true}
+	"争取": true, "利用": true, "筹建": true, "组建": true, "设立": true, "成立": true, "获批": true, "入选": true, "成功": true,
+	"发挥": true, "充分发挥": true}
 
 // orgStop are words that never belong to an organisation name.
 var orgStop = map[string]bool{
@@ -153,6 +154,7 @@ func (st *sentence) organisations() {
 		}
 		s = st.parentStart(s)
 		s = st.prefixStart(s)
+		s = st.loneRuneStart(s)
 		if !st.orgName(s, end) {
 			continue
 		}
@@ -197,10 +199,15 @@ func (st *sentence) window(j int, ending string) orgWindow {
 			w.brand = st.bracketBrand(k)
 			break
 		}
-		if !st.inOrgName(k, w.toks) {
-			break
+		if m.e-m.s == 1 && (m.pos == "v" || m.pos == "zg") && k > 0 && st.toks[k-1].e == m.s && deptTails[st.rs[m.s-1]] &&
+			st.endsWithSuffix(k-1) {
+			break // 市公安局|报|省公安厅: a verb between two bodies
 		}
-		if st.endsWithSuffix(k) && !st.anchorTok(k) {
+		if !st.inOrgName(k, w.toks) && !(len(w.toks) == 0 && st.t.cues[mw] && strings.HasSuffix(ending, "委员会") && st.toks[k].pos == "n") &&
+			!st.brandTimeWord(k) {
+			break // a profession right before a body's ending is the body's field (专家|委员会)
+		}
+		if st.endsWithSuffix(k) && !st.anchorTok(k) && !(len(w.toks) == 0 && compoundEnding(mw, ending)) {
 			break // 闽江学院|更名|大学: another body ends there
 		}
 		if utf8.RuneCountInString(ending) >= 2 && strings.HasSuffix(mw, ending) {
@@ -210,12 +217,75 @@ func (st *sentence) window(j int, ending string) orgWindow {
 			break // 遵义|建设|省域副中心: a place and what it builds, not a name
 		}
 		w.toks = append(w.toks, k)
-		if st.anchorTok(k) || len(w.toks) == 1 && adminLevel[mw] {
+		if st.anchorTok(k) || adminLevel[mw] && st.ordinalsOnly(w.toks[:len(w.toks)-1]) {
 			w.anchor = len(w.toks) - 1
 		}
 		next = m.s
 	}
 	return w
+}
+
+// loneRuneStart extends an organisation starting at s over the one-rune
+// token of a name right before it, when a phrase starts there (，鹏|瑞利|
+// 医院开诊): the segmenter cut the brand's first rune off as a name of its
+// own; a rune the dictionary tags as a name and no function word.
+func (st *sentence) loneRuneStart(s int) int {
+	j := st.endTok[s]
+	if j < 0 || !st.oneRuneTok(st.toks[j].s) || !isHan(st.rs[st.toks[j].s]) {
+		return s
+	}
+	switch st.toks[j].pos {
+	case "nr", "nz":
+	default:
+		return s
+	}
+	p := st.toks[j].s
+	if strings.ContainsRune(functionChars, st.rs[p]) || adminLevel[string(st.rs[p])] {
+		return s
+	}
+	if p > 0 && (isHan(st.rs[p-1]) || unicode.IsLetter(st.rs[p-1]) || unicode.IsDigit(st.rs[p-1])) {
+		return s
+	}
+	return p
+}
+
+// ordinalsOnly says whether the tokens are ordinals and the ending word
+// 中心 only (市|第三|中心|医院): a level of government before them names
+// one body of that level.
+func (st *sentence) ordinalsOnly(toks []int) bool {
+	for _, k := range toks {
+		tk := st.toks[k]
+		if w := st.tokText(k); !(tk.pos == "m" && st.rs[tk.s] == '第' && tk.e-tk.s >= 2 && hanOnly(w)) && w != "中心" {
+			return false
+		}
+	}
+	return true
+}
+
+// brandTimeWord says whether token k is a time word that a place written
+// right before it makes part of a brand (山东|未来|网络研究院, 山东|未来|云谷…):
+// no date, since a place does not stand before one in the sentence.
+func (st *sentence) brandTimeWord(k int) bool {
+	m := st.toks[k]
+	if m.pos != "t" || m.e-m.s != 2 || !hanOnly(st.tokText(k)) || k == 0 || st.toks[k-1].e != m.s {
+		return false
+	}
+	return st.toks[k-1].pos == "ns" && st.placeTok(k-1)
+}
+
+// compoundEnding says whether the ending word w written right before the
+// ending e makes one ending with it, a kind of institution (中心|医院,
+// 中心|小学): the name goes on to the left of both (滨州市|中心|医院, not
+// 滨州市中心).
+func compoundEnding(w, e string) bool {
+	if w != "中心" {
+		return false
+	}
+	switch e {
+	case "医院", "卫生院", "学校", "小学", "中学", "幼儿园", "血站":
+		return true
+	}
+	return false
 }
 
 // inOrgName says whether token k can stand inside an organisation name,
@@ -287,6 +357,18 @@ func (st *sentence) bracketBrand(k int) int {
 			break
 		}
 	}
+	if brand >= 0 && open-1 >= 0 && st.toks[open-1].e-st.toks[open-1].s == 1 {
+		// a one-rune brand word after a body the lists know, over one noun
+		// (百度|智能|云（济南）…): the body's product names the centre
+		for q := open - 2; q >= 0 && q >= open-3 && st.toks[q].e == st.toks[q+1].s; q-- {
+			if g, ok := st.lookup(st.tokText(q)); ok && g.Type == ORG {
+				return st.toks[q].s
+			}
+			if st.toks[q].pos != "n" {
+				break
+			}
+		}
+	}
 	return brand
 }
 
@@ -329,6 +411,9 @@ func (st *sentence) orgStart(j, end int) (int, bool) {
 		if s < 0 && len(w.toks) > 0 && companyEndings[ending] && st.brandNoun(w.toks[0], len(w.toks) == 1) {
 			s = st.toks[w.toks[0]].s // 首旅|集团: a noun the dictionary knows, alone before a company ending
 		}
+		if s < 0 && fullNameEndings[ending] {
+			s = st.delimitedName(w.toks)
+		}
 	}
 	if s < 0 && st.text(tk.s, end) == "队" && len(w.toks) > 0 && st.teamWord(w.toks[0]) {
 		// a team: 前卫寰岛队
@@ -354,6 +439,47 @@ func (st *sentence) orgStart(j, end int) (int, bool) {
 // companyEndings are the endings of company names.
 var companyEndings = map[string]bool{"集团": true, "公司": true, "有限公司": true, "股份有限公司": true, "集团有限公司": true,
 	"有限责任公司": true, "集团公司": true, "股份公司": true}
+
+// fullNameEndings are endings that only a registered name carries: a
+// company's legal form and a university; the words before them make its name
+// even when the dictionary knows each as common (八方|地动|科技|有限公司, 南方|
+// 科技|大学).
+var fullNameEndings = map[string]bool{"有限公司": true, "股份有限公司": true, "有限责任公司": true, "大学": true}
+
+// delimitedName is the start of the window's tokens (nearest first) as one
+// name, when they are two to four nouns that a delimiter closes on the left
+// (punctuation, a preposition or conjunction: 与|八方|地动|科技) and not kinds
+// only (相关|科技); else -1.
+func (st *sentence) delimitedName(win []int) int {
+	if len(win) < 2 || len(win) > 4 {
+		return -1
+	}
+	for _, k := range win {
+		switch st.toks[k].pos {
+		case "n", "nz", "ns", "nr", "j", "f", "nt":
+		default:
+			return -1
+		}
+		if st.toks[k].e-st.toks[k].s < 2 || directionWords[st.tokText(k)] && k != win[len(win)-1] {
+			return -1
+		}
+	}
+	first := st.toks[win[len(win)-1]]
+	if st.kindsOnly(st.rs[first.s:st.toks[win[0]].e]) {
+		return -1
+	}
+	if first.s > 0 {
+		j := st.endTok[first.s]
+		if j >= 0 && isHan(st.rs[first.s-1]) {
+			switch st.toks[j].pos {
+			case "p", "c":
+			default:
+				return -1 // the window stopped at a verb or a word of the sentence
+			}
+		}
+	}
+	return first.s
+}
 
 // brandNoun says whether token k, the only word before a company ending
 // (alone: the window holds nothing else), can be a brand: a noun of two or
@@ -447,6 +573,9 @@ func (st *sentence) orgName(s, end int) bool {
 		}
 	}
 	name := rs[:cut]
+	if string(rs[cut:]) == "园区" && st.placeIn(s, s+cut) {
+		return false // 洋县|园区: the place's parks, a kind; the place stays a place
+	}
 	if len(name) == 1 && len(rs)-cut >= 2 && s > 0 && isHan(st.rs[s-1]) && !st.known(name) {
 		return false // 双算|力中心: one rune cut from the word before it
 	}
@@ -456,7 +585,7 @@ func (st *sentence) orgName(s, end int) bool {
 	if len(name) > 0 && name[0] == '驻' {
 		return false // 驻陕部队: the troops stationed somewhere, not a name
 	}
-	if len(name) > 0 && strings.ContainsRune("一二三四五六七八九十百千万两亿", name[0]) {
+	if len(name) > 0 && strings.ContainsRune("一二三四五六七八九十百千万两亿", name[0]) && !st.nounAt(s) {
 		return false // 五要建设服务型政府, 新年第一会: counts and slogans
 	}
 	if adminLevel[string(name)] && s > 0 && strings.ContainsRune("省市县区乡镇", st.rs[s-1]) {
@@ -489,6 +618,20 @@ func (st *sentence) orgName(s, end int) bool {
 		}
 	}
 	return true
+}
+
+// nounAt says whether a noun of two runes or more starts at s (八方|地动…:
+// a numeral inside a word, no count).
+func (st *sentence) nounAt(s int) bool {
+	j := st.startTok[s]
+	if j < 0 || st.toks[j].e-st.toks[j].s < 2 {
+		return false
+	}
+	switch st.toks[j].pos {
+	case "n", "nz", "nr", "ns", "nt", "j":
+		return true
+	}
+	return false
 }
 
 // known says whether the lists know the runes as a name of any type.

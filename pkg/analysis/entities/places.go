@@ -37,11 +37,22 @@ func (st *sentence) places() {
 var notPlaceChar = map[string]bool{"v": true, "a": true, "m": true, "d": true, "vn": true, "ad": true, "p": true, "c": true}
 
 // genericPlace says whether [s, e) names a kind of place rather than one
-// (沿海地区, 大城市, 老城区).
+// (沿海地区, 大城市, 老城区, 外省市, 直属机关).
 func (st *sentence) genericPlace(s, e int) bool {
 	w := st.text(s, e)
 	if strings.HasSuffix(w, "地区") || strings.HasSuffix(w, "城市") || adminLevel[w] {
 		return true
 	}
-	return strings.ContainsRune("大小老新百各全本该某", st.rs[s]) || st.kindsOnly(st.rs[s:e-1])
+	if strings.ContainsRune("大小老新百各全本该某外", st.rs[s]) || st.kindsOnly(st.rs[s:e-1]) {
+		return true
+	}
+	// a kind of body before a body's word (直属|机关): no place
+	for L := 2; L <= e-s-2; L++ {
+		if st.t.kinds[string(st.rs[s:s+L])] {
+			if g, ok := st.lookup(st.text(s+L, e)); !ok || g.Type != LOC {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -176,6 +176,7 @@ func (st *sentence) recognizeCore() []span {
 	st.listedOrganisations()
 	st.quotedOrganisations()
 	st.enumeratedCompanies()
+	st.abbreviatedInstitutes()
 	st.chineseNames()
 	if st.d.x.genre == Policy {
 		st.contactNames()
@@ -222,7 +223,133 @@ func (st *sentence) resolve() []span {
 		out = append(out, x)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].s < out[j].s })
-	return st.dropListedPlaces(st.dropPlacesInNames(st.joinDivisions(out)))
+	return st.dropKindConjuncts(st.dropListedPlaces(st.dropPlacesInNames(st.joinDivisions(out))))
+}
+
+// dropKindConjuncts drops the organisations that are the kind of a system
+// (see systemAfter) or conjuncts of a list
+// of kinds opened by 各 in the same clause, as an addressee line writes it
+// (各省、自治区、直辖市及计划单列市、新疆生产建设兵团住房和城乡建设厅（委、管委、
+// 局）、发展改革委、科技厅（局）…: each province's department, not one body):
+// a name with no place or level of its own (发展改革委), or one whose
+// conjuncts before it, back to 各, are levels only (the 兵团's department
+// shares the head of 省、自治区…). A name with its own place after a body
+// (各市人民政府、省财政厅) is one body and stays, and so does a conjunct that
+// is no department nor government (…及新疆生产建设兵团|商务主管部门: the 兵团 itself). Policy
+// genre only.
+func (st *sentence) dropKindConjuncts(spans []span) []span {
+	if st.d.x.genre != Policy {
+		return spans
+	}
+	out := spans[:0]
+	for _, sp := range spans {
+		if sp.typ == ORG && (st.kindConjunct(sp.s, sp.e) && (deptTails[st.rs[sp.e-1]] || strings.HasSuffix(st.text(sp.s, sp.e), "政府")) || st.systemAfter(sp.e)) {
+			continue
+		}
+		out = append(out, sp)
+	}
+	return out
+}
+
+// systemAfter says whether the word at e is 体系 (…行业数据中心|体系): the
+// name before it is the kind its system is made of, not one body.
+func (st *sentence) systemAfter(e int) bool {
+	j := st.startTok[e]
+	return j >= 0 && strings.HasPrefix(st.tokText(j), "体系")
+}
+
+// kindConjunct says whether the organisation [s, e) stands in a clause
+// whose list of kinds opened by 各 and a level (各省、…) it continues (see dropKindConjuncts).
+func (st *sentence) kindConjunct(s, e int) bool {
+	g := -1
+	for i := s - 1; i >= 0; i-- {
+		r := st.rs[i]
+		if strings.ContainsRune("，,：:；;。！？\n", r) {
+			break
+		}
+		if r == '各' && st.startTok[i] >= 0 {
+			g = i
+			break
+		}
+	}
+	if g < 0 || g+1 >= s || !levelAt(st.rs[g+1:s]) || !strings.ContainsRune("、及和与", st.rs[s-1]) && st.rs[s-1] != '）' && st.rs[s-1] != ')' && !levelsOnly(st.rs[g+1:s]) {
+		return false
+	}
+	if !st.ownLevel(s, e) && !st.startsWithPlace(s, e) {
+		return true
+	}
+	return levelsOnly(st.rs[g+1 : s])
+}
+
+// ownLevel says whether the organisation [s, e) starts with a level of
+// government of its own: a level word (省|财政厅, 国家|…) or one token that
+// is a level's department (省公安厅); 市场|监管局 has none.
+func (st *sentence) ownLevel(s, e int) bool {
+	j := st.startTok[s]
+	if j < 0 {
+		return false
+	}
+	w := st.tokText(j)
+	if adminLevel[w] || deptLeads[w] {
+		return true
+	}
+	tk := st.toks[j]
+	if tk.e-tk.s < 3 || !strings.ContainsRune("省市县", st.rs[tk.s]) || !deptTails[st.rs[tk.e-1]] {
+		return false
+	}
+	// 市场监管局: 市场 is a word of the document, the level's rune is the
+	// word's (省委|宣传部 as one token keeps its lead)
+	return deptLeads[string(st.rs[tk.s:tk.s+2])] || !st.d.isWordPair(st.rs[tk.s], st.rs[tk.s+1])
+}
+
+// levelAt says whether rs starts with a level of government (各|省、…,
+// 各|市…): a list of addressees by level, not of kinds of bodies (各|民主
+// 党派、工商联).
+func levelAt(rs []rune) bool {
+	for L := min(len(rs), 5); L >= 1; L-- {
+		if levelKinds[string(rs[:L])] {
+			return true
+		}
+	}
+	return false
+}
+
+// levelKinds are the levels of government and kinds of division a list of
+// addressees names before a shared head (各省、自治区、直辖市及计划单列市…).
+var levelKinds = map[string]bool{"省": true, "自治区": true, "直辖市": true, "计划单列市": true, "市": true, "县": true,
+	"区": true, "州": true, "盟": true, "地区": true, "市县": true, "县市": true, "区县": true, "地市": true, "乡镇": true,
+	"副省级城市": true, "省会城市": true, "经济特区": true, "新区": true, "旗": true, "自治州": true, "自治县": true}
+
+// levelsOnly says whether rs (after 各, before a name) is a list of levels
+// only, each written bare and joined by 、, 及, 和 or 与, brackets skipped
+// (省、自治区、直辖市及计划单列市、).
+func levelsOnly(rs []rune) bool {
+	var item []rune
+	depth, n := 0, 0
+	flush := func() bool {
+		if len(item) == 0 {
+			return true
+		}
+		ok := levelKinds[string(item)]
+		item, n = item[:0], n+1
+		return ok
+	}
+	for _, r := range rs {
+		switch {
+		case r == '（' || r == '(':
+			depth++
+		case r == '）' || r == ')':
+			depth--
+		case depth > 0:
+		case strings.ContainsRune("、及和与", r):
+			if !flush() {
+				return false
+			}
+		default:
+			item = append(item, r)
+		}
+	}
+	return flush() && n > 0
 }
 
 // dropPlacesInNames drops a place that begins the name of a body the
@@ -267,6 +394,9 @@ func (st *sentence) bodyNameAfter(e, limit int) bool {
 		if tk.e-tk.s >= 2 && st.t.suffixes[w] {
 			return n > 0 // a noun before the ending: 山东省|人民政府 alone is the government, found elsewhere
 		}
+		if n == 0 && tk.e-tk.s >= 3 && (tk.pos == "n" || tk.pos == "nt") && st.fieldAndEnding(w) {
+			return true // 欧美|同学会: a word made of a field and an ending of two runes, the body's name
+		}
 		switch tk.pos {
 		case "n", "vn", "nz", "an", "j", "l":
 		case "v":
@@ -275,6 +405,18 @@ func (st *sentence) bodyNameAfter(e, limit int) bool {
 			}
 		default:
 			return false
+		}
+	}
+	return false
+}
+
+// fieldAndEnding says whether the word w is a field of one rune or more
+// and an organisation's ending of two runes or more (同|学会, 商|协会).
+func (st *sentence) fieldAndEnding(w string) bool {
+	rs := []rune(w)
+	for L := min(len(rs)-1, st.t.maxSuffix); L >= 2; L-- {
+		if st.t.suffixes[string(rs[len(rs)-L:])] {
+			return true
 		}
 	}
 	return false

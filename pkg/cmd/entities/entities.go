@@ -58,9 +58,12 @@ Types:
            editors, or the names of roads and railways (惠肇高速)
   ORG      organisations at full extent: Party and state bodies, companies (a
            group with its subsidiary), universities, hospitals, associations,
-           zones; never a kind of body (上市公司, 有关部门)
+           zones, a leading group with its special committee; never a kind
+           of body (上市公司, 有关部门, each province's department in an
+           addressee list: 各省、自治区…发展改革委)
   LOC      places: countries, provinces, cities, counties, regions (长三角),
-           rivers, mountains; not 中华 of 中华民族 nor 中欧 of 中欧班列
+           rivers, mountains; not 中华 of 中华民族, 中欧 of 中欧班列, nor a
+           place word inside a compound (中台 of 数据中台)
   DATE     dates and periods (2025年9月24日, 上半年, 今年以来)
   DOC      titles in 《》 (《政府工作报告》)
   MEETING  meetings and plenums (十四届全国人大三次会议, 二十届三中全会)
