@@ -63,7 +63,7 @@ func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
 			return
 		}
 	}
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.grammarTail(s, e) || st.relationPair(s, e) || st.pairHalf(s, e) || st.compoundTail(s, e) || st.conjunctionCut(s, e) || st.placeCut(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.grammarTail(s, e) || st.fourRunePhrase(s, e) || st.relationPair(s, e) || st.pairHalf(s, e) || st.compoundTail(s, e) || st.conjunctionCut(s, e) || st.placeCut(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
 		g.Derived && st.inPhrase(s, e)) {
 		return
 	}
@@ -573,6 +573,34 @@ func (d *document) cityShort(r rune) bool {
 		}
 	}
 	return d.cityFirst[r]
+}
+
+// fourRunePhrase says whether the place [s, e) of two runes ends a phrase
+// of four one-rune words, the two before it one-rune tokens that name no
+// place (空|天|海地: sky, space, sea and land): the segmenter read the last
+// two as a country. Policy genre only.
+func (st *sentence) fourRunePhrase(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 || s < 2 || st.endTok[s] < 0 || st.startTok[s-2] < 0 || st.endTok[s-1] < 0 {
+		return false
+	}
+	// the phrase ends a list's member (空天海地等, …、空天海地、)
+	if e < len(st.rs) && isHan(st.rs[e]) && st.rs[e] != '等' {
+		return false
+	}
+	for i := s - 2; i < s; i++ {
+		if !isHan(st.rs[i]) || st.t.abbr.has(st.rs[i]) || strings.ContainsRune(functionChars, st.rs[i]) {
+			return false
+		}
+	}
+	if s >= 3 && isHan(st.rs[s-3]) && st.endTok[s-2] < 0 {
+		return false
+	}
+	if j := st.endTok[s-2]; j >= 0 && s >= 3 && isHan(st.rs[s-3]) {
+		if tk := st.toks[j]; tk.e-tk.s == 1 {
+			return false // a longer run of one-rune words: not a four-rune phrase
+		}
+	}
+	return true
 }
 
 // pairList gives the starts of the pairs when the run [s, e) is a list of
