@@ -539,8 +539,8 @@ var cityVerbs = map[rune]bool{'来': true, '驻': true, '在': true, '赴': true
 // place, a short form no list carries. Policy genre only.
 func (st *sentence) cityShort(i int) bool {
 	if st.d.x.genre == News || i == 0 || i+1 >= len(st.rs) || !cityVerbs[st.rs[i-1]] || !isHan(st.rs[i]) ||
-		strings.ContainsRune(functionChars, st.rs[i]) {
-		return false
+		strings.ContainsRune(functionChars+"东南西北", st.rs[i]) {
+		return false // 在北|臺灣: a direction, not 北京
 	}
 	if st.startTok[i-1] < 0 || st.endTok[i] < 0 || st.startTok[i] < 0 || st.endTok[i+1] < 0 {
 		return false
@@ -587,8 +587,16 @@ func (st *sentence) fourRunePhrase(s, e int) bool {
 	if e < len(st.rs) && isHan(st.rs[e]) && st.rs[e] != '等' {
 		return false
 	}
+	if s > 2 && isHan(st.rs[s-3]) {
+		return false // the phrase stands alone after a break (、空天海地等)
+	}
 	for i := s - 2; i < s; i++ {
 		if !isHan(st.rs[i]) || st.t.abbr.has(st.rs[i]) || strings.ContainsRune(functionChars, st.rs[i]) {
+			return false
+		}
+		switch st.toks[st.startTok[i]].pos {
+		case "n", "ng", "q", "nz":
+		default:
 			return false
 		}
 	}

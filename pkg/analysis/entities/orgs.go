@@ -120,6 +120,9 @@ func (st *sentence) suffixInToken(j, k int, x string) (end int, anchored bool, o
 		return 0, false, false // 决策部署, 中西部, 贯彻执行
 	}
 	g, found := st.lookup(prefix)
+	if needAnchor[x] && !found && utf8.RuneCountInString(prefix) <= 3 && strings.ContainsAny(prefix, "和与及") && st.d.x.genre == Policy {
+		return 0, false, false // 党和政府, 企业与政府: kinds joined, not one body
+	}
 	if found && (g.Type == LOC || g.Type == ORG) && (k >= 2 || inTokenSuffix[x]) || tk.pos == "nt" && utf8.RuneCountInString(prefix) >= 2 {
 		return end, true, true
 	}

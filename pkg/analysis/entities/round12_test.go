@@ -25,6 +25,7 @@ func TestRound12(t *testing.T) {
 		// a kind of government is no body; a place before it makes one
 		{"推动党委报告数字政府建设情况，建立健全数字政府建设推进机制。", nil, []string{"ORG 党委报告数字政府", "ORG 建立健全数字政府"}},
 		{"香港特区政府积极配合。", []string{"ORG 香港特区政府"}, nil},
+		{"人民群众对党和政府的信任，北京市人民政府和天津市政府。", []string{"ORG 北京市人民政府", "ORG 天津市政府"}, []string{"ORG 党和政府"}},
 		// bare organs in a list of kinds: the organs of every level
 		{"推动党委、人大、政协、法院、检察院的信息系统整合。", nil, []string{"ORG 人大", "ORG 政协"}},
 		{"全国人大、全国政协。", []string{"ORG 全国人大", "ORG 全国政协"}, nil},
