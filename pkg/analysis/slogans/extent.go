@@ -226,6 +226,12 @@ func (x *extractor) headBefore(i int) int {
 		if !ok || !(verbish(pt.pos) || governing(string(v.r[pt.a:pt.b])) || pt.pos == "p" || pt.pos == "uj" || pt.pos == "u") {
 			return 0
 		}
+		// a verbal noun after an adverb of manner (全力|打响“重庆制造”品牌)
+		// is the verb taking the label: only a verb (运用/vn 监督执纪) or a
+		// particle before it makes it a head (rules 19)
+		if t := toks[0]; t.pos == "vn" && !(strings.HasPrefix(pt.pos, "v") || pt.pos == "p" || pt.pos == "uj" || pt.pos == "u") {
+			return 0
+		}
 	}
 	// in a list the head belongs to the last item only: leave it out
 	if p := start - 1; p >= 0 && (isDun(v.r[p]) || strings.ContainsRune("和及与或", v.r[p])) {

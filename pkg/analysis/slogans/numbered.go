@@ -127,11 +127,15 @@ func numberedShape(c []rune) bool {
 }
 
 // countingParts after a numeral in a compact pattern make it a count.
+// Rules 19: 份 counts copies (一式三份, 纸质版一式两份) and 是 opens an
+// item of an enumeration (一是…二是百货店).
 func countingPart(p []rune) bool {
 	if len(p) == 1 {
-		return strings.ContainsRune("年月日天周季次时分秒个批些样般点倍遍步回层级代条项种类名张件号", p[0])
+		return strings.ContainsRune("年月日天周季次时分秒个批些样般点倍遍步回层级代条项种类名张件号份是", p[0])
 	}
-	return false
+	// a classifier of copies or items opening a longer part counts too
+	// (一式三份|和电子版)
+	return len(p) > 1 && strings.ContainsRune("份是", p[0])
 }
 
 // compactNumbered finds bare numbered formulations made of two or more

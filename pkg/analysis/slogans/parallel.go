@@ -37,6 +37,7 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 	emit := func(spans [][2]int, tail int) {
 		if tail == 0 {
 			x.fixLastMember(spans)
+			x.trimVerbTail(spans)
 		}
 		a, b := spans[0][0], spans[len(spans)-1][1]
 		if overlapsLex(a, b) {
@@ -535,6 +536,9 @@ func (x *extractor) sharedTail(spans [][2]int, last [2]int) int {
 	if mods == len(spans) || shared(x.runesOf(spans)) == 0 && !short {
 		return 0 // modifiers take a head, not a shared tail: 专业化、高端化|发展
 	}
+	if x.verbOpeners(spans) {
+		return 0 // rules 19: members with a verb of their own (跨/v 业务、跨/v 区域、跨部门|共享) end before the predicate
+	}
 	t, ok := v.tokenAt(v.sIdx[e])
 	if !ok || t.b-t.a != 2 || !(verbish(t.pos) || t.pos == "vn") {
 		return 0
@@ -886,10 +890,59 @@ func (x *extractor) compact(a, b int, emit emitFunc) {
 			continue
 		}
 		if spans := x.compactRun(j, b); spans != nil {
+			if x.misaligned(spans, b) {
+				continue // rules 19: the run starting at its shared character is the series
+			}
 			emit(spans, 0)
 			j = spans[len(spans)-1][1] - 1
 		}
 	}
+}
+
+// misaligned reports whether a compact run shares only the last character
+// of its units while the run starting at that character, one unit on, is a
+// compact run sharing its first (rules 19): 环|大学|大院|大所 read as 环大、
+// 学大、院大 cuts 大所, 治国理政|新理念新思想新战略 read as 理政新、理念新、
+// 思想新 cuts 新战略; the series is the aligned one.
+func (x *extractor) misaligned(spans [][2]int, b int) bool {
+	l := spans[0][1] - spans[0][0]
+	s := x.v.s
+	for p := 0; p < l-1; p++ {
+		same := true
+		for _, sp := range spans[1:] {
+			if s[sp[0]+p] != s[spans[0][0]+p] {
+				same = false
+				break
+			}
+		}
+		if same {
+			return false // shares a position before the last
+		}
+	}
+	next := x.compactRun(spans[0][0]+l-1, b)
+	if next == nil || next[0][1]-next[0][0] != l {
+		return false
+	}
+	v := x.v
+	if e := next[len(next)-1][1]; v.sIdx[e-1]-v.sIdx[next[0][0]] != e-1-next[0][0] {
+		return false // across a line break
+	}
+	for _, sp := range next {
+		if s[sp[0]] != s[next[0][0]] {
+			return false
+		}
+		// the shared character opens each unit: a word starting there
+		// (大学, 新理念) or an adjective of its own (新/a, 大/a); a noun
+		// of one character is the end of the word before (身边|事, 普惠|性)
+		if !v.hasTokens {
+			return false
+		}
+		t, ok := v.tokenAt(v.sIdx[sp[0]])
+		if !ok || t.a != v.sIdx[sp[0]] || t.b-t.a < 2 && !strings.Contains(" a b v d p ", " "+t.pos+" ") {
+			return false
+		}
+	}
+	return true
 }
 
 // compactRun gives the units of a compact run starting at s[j] (nil: none):

@@ -538,6 +538,9 @@ func (x *extractor) nameCue(a, b int, key string) (named, strong bool) {
 			return true, !weakNameTails[w]
 		}
 	}
+	if j > 0 && r[j-1] == '等' && x.nameAfterDeng(j-1) {
+		return true, false // rules 19: “行程卡”“健康码”等新应用
+	}
 	for _, w := range uiCues {
 		if endsWithAt(r, a-1, w) {
 			return true, true

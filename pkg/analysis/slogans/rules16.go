@@ -7,7 +7,7 @@ import "strings"
 
 // eventTails after a quoted span (an optional 等 between) make it the name
 // of an activity or a selection: 开展“红色研学行”等活动, “山东好成果”遴选发布.
-var eventTails = []string{"活动", "评选", "遴选", "评比", "推选", "征集活动", "系列活动", "主题活动",
+var eventTails = []string{"活动", "专题活动", "评选", "遴选", "评比", "推选", "征集活动", "系列活动", "主题活动",
 	// rules 18: the topic of a meeting or a study, and meetings named after
 	// it: 市政协“加快发展数字经济”专题协商会, “数字赋能”论坛 (not 专题教育:
 	// “爱的生长”等专题教育 is a campaign's label)
@@ -35,7 +35,7 @@ func (x *extractor) eventName(a, b int) bool {
 			return true
 		}
 	}
-	return false
+	return x.designationBefore(a)
 }
 
 // titleRuns makes every quote of a run of three or more a name when most of

@@ -85,6 +85,9 @@ func (x *extractor) seriesOKTail(members [][]rune, rspans [][2]int, byDun, tail 
 	if x.adverbOnly(members, rspans) && !x.attested(members) {
 		return false // rules 18: 相互支撑、相互促进
 	}
+	if x.kindsByNoun(members, rspans) && !x.attested(members) {
+		return false // rules 19: 网络基础设施、大数据基础设施、计算基础设施
+	}
 	if n == 2 && sh >= 2 && !x.thing(members[0], rspans[0]) {
 		// a pair repeating a word, not a list of things (新兴产业、未来产业
 		// with 新兴产业/nt is no name)
