@@ -101,7 +101,7 @@ func (st *sentence) bracketPlaces() {
 		for k < len(st.rs) && k-c.e <= 8 && isHan(st.rs[k]) {
 			k++
 		}
-		if k+1 >= len(st.rs) || st.rs[k] != '）' && st.rs[k] != ')' || st.rs[k+1] == '\n' || !st.placeIn(c.e+1, k) {
+		if k+1 >= len(st.rs) || st.rs[k] != '）' && st.rs[k] != ')' || st.rs[k+1] == '\n' || !st.placeIn(c.e+1, k) && !st.directionIn(c.e+1, k) {
 			continue // at a line's end the name may go on on the next line
 		}
 		if k+1 < len(st.rs) && isHan(st.rs[k+1]) {
@@ -111,6 +111,21 @@ func (st *sentence) bracketPlaces() {
 		}
 		st.add(c.s, k+1, ORG, float64(k+1-c.s)*10+9)
 	}
+}
+
+// directionIn says whether the runes [s, e) in brackets are a quarter of
+// the country written as a direction (北方, 南方, 西部): one node of a
+// network of bodies, named as a place is (…大数据中心（北方）).
+func (st *sentence) directionIn(s, e int) bool {
+	if e-s != 2 {
+		return false
+	}
+	for _, r := range st.rs[s:e] {
+		if !strings.ContainsRune("东南西北中", r) && r != '方' && r != '部' {
+			return false
+		}
+	}
+	return strings.ContainsRune("东南西北中", st.rs[s])
 }
 
 // kindField says whether the runes [s, e) are an ending after words that

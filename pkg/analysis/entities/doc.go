@@ -33,6 +33,10 @@ type document struct {
 	// pairs are the pairs of Han runes that stand inside one token of the
 	// document (made on the first call of isWordPair)
 	pairs map[[2]rune]bool
+	// cityFirst are the first runes of the cities and provinces the
+	// document writes as words of two or three runes (青 of 青岛), made on
+	// the first call of cityShort
+	cityFirst map[rune]bool
 	// aliases are the short forms the document gives its bodies in
 	// brackets (scanAliases)
 	aliases [][]rune

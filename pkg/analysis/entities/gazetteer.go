@@ -55,7 +55,15 @@ func (st *sentence) gazetteer() {
 
 // gazetteerHit judges a list name [s, e).
 func (st *sentence) gazetteerHit(s, e int, g gazEntry) {
-	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.relationPair(s, e) || st.compoundTail(s, e) || st.conjunctionCut(s, e) || st.placeCut(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
+	if g.Type == LOC && st.d.x.genre == Policy && s > 0 && st.startTok[s-1] < 0 && st.endTok[e] >= 0 {
+		// 以东|南亚: the token before ends with the first rune of a
+		// longer place (东南亚), which the segmenter cut apart
+		if g2, ok := st.lookup(st.text(s-1, e)); ok && g2.Type == LOC {
+			st.add(s-1, e, LOC, float64(e-s+1)*10+5)
+			return
+		}
+	}
+	if !st.gazetteerEnd(s, e, g) || g.Type == LOC && (st.notPlace(s, e) || st.grammarTail(s, e) || st.fourRunePhrase(s, e) || st.relationPair(s, e) || st.pairHalf(s, e) || st.compoundTail(s, e) || st.conjunctionCut(s, e) || st.placeCut(s, e) || st.streetAfter(e) || st.inSingleRun(s, e) ||
 		g.Derived && st.inPhrase(s, e)) {
 		return
 	}
@@ -228,7 +236,13 @@ func (st *sentence) abbreviations() {
 	n := len(st.rs)
 	for i := 0; i < n; i++ {
 		r := st.rs[i]
-		if !isStrongAbbr(r) || st.notPlace(i, i+1) {
+		if !isStrongAbbr(r) {
+			if st.cityShort(i) {
+				st.add(i, i+1, LOC, 12)
+			}
+			continue
+		}
+		if st.notPlace(i, i+1) {
 			continue
 		}
 		// 中方, 美方
@@ -269,6 +283,12 @@ func (st *sentence) abbreviationRuns() {
 				// one name: 港澳, or a run the dictionary knows as one
 				// place (京津/ns)
 				st.add(s, e, LOC, float64(e-s)*10+2)
+			} else if pairs := st.pairList(s, e); pairs != nil {
+				// 中日、中以、中德: a list of relations, each pair one
+				// name, never 中 and its partner apart
+				for _, p := range pairs {
+					st.add(p, p+2, LOC, 22)
+				}
 			} else if st.chinaAndOthers(s, e) {
 				// 中 and other countries: a relation, not places of
 				// its own (中俄, 中、俄、德); the pair is one name, a
@@ -490,6 +510,150 @@ func (st *sentence) inSingleRun(s, e int) bool {
 	return j >= 0 && st.toks[j].e-st.toks[j].s == 1 && isHan(st.rs[e]) && !strings.ContainsRune(functionChars+placeSuffix, st.rs[e])
 }
 
+// grammarTail says whether the place [s, e) of two runes is two
+// one-rune tokens, the second grammar (空天|等 read as 天等): the segmenter
+// did not see the place, and its last rune does the grammar's work.
+// Policy genre only.
+func (st *sentence) grammarTail(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 || st.startTok[s] < 0 || st.endTok[s+1] < 0 {
+		return false
+	}
+	j := st.startTok[s+1]
+	if j < 0 || st.toks[j].e != e {
+		return false
+	}
+	switch st.toks[j].pos {
+	case "u", "uj", "ul", "uz", "ug", "uv", "ud", "c", "p", "y":
+		return true
+	}
+	return false
+}
+
+// cityVerbs are the one-rune verbs of movement and place before a city's
+// one-rune short form (来青, 驻青, 在济).
+var cityVerbs = map[rune]bool{'来': true, '驻': true, '在': true, '赴': true, '抵': true, '离': true, '返': true, '留': true}
+
+// cityShort says whether the one-rune token at i, after a one-rune verb of
+// movement (来青, 驻青, 在济设立), is the short form of a city or province
+// the document writes as a word (青岛, 济南): the first rune of such a
+// place, a short form no list carries. Policy genre only.
+func (st *sentence) cityShort(i int) bool {
+	if st.d.x.genre == News || i == 0 || i+1 >= len(st.rs) || !cityVerbs[st.rs[i-1]] || !isHan(st.rs[i]) ||
+		strings.ContainsRune(functionChars+"东南西北", st.rs[i]) {
+		return false // 在北|臺灣: a direction, not 北京
+	}
+	if st.startTok[i-1] < 0 || st.endTok[i] < 0 || st.startTok[i] < 0 || st.endTok[i+1] < 0 {
+		return false
+	}
+	switch st.toks[st.startTok[i]].pos {
+	case "a", "ad", "an", "d", "v", "vn", "m", "q", "p", "c", "u", "uj", "f", "r":
+		return false // 站在|新|的起点: a word, not a short form
+	}
+	return st.d.cityShort(st.rs[i])
+}
+
+// cityShort says whether r is the first rune of a city or province the
+// document writes as a word of two or three runes the lists name as a place
+// (the places are gathered on the first call).
+func (d *document) cityShort(r rune) bool {
+	if d.cityFirst == nil {
+		d.cityFirst = map[rune]bool{}
+		for _, tk := range d.toks {
+			L := tk.e - tk.s
+			if L < 2 || L > 3 || tk.pos != "ns" {
+				continue
+			}
+			w := string(d.rs[tk.s:tk.e])
+			if L == 3 && !strings.HasSuffix(w, "市") && !strings.HasSuffix(w, "省") {
+				continue
+			}
+			if g, ok := d.x.t.gaz[w]; ok && g.Type == LOC {
+				d.cityFirst[d.rs[tk.s]] = true
+			}
+		}
+	}
+	return d.cityFirst[r]
+}
+
+// fourRunePhrase says whether the place [s, e) of two runes ends a phrase
+// of four one-rune words, the two before it one-rune tokens that name no
+// place (空|天|海地: sky, space, sea and land): the segmenter read the last
+// two as a country. Policy genre only.
+func (st *sentence) fourRunePhrase(s, e int) bool {
+	if st.d.x.genre == News || e-s != 2 || s < 2 || st.endTok[s] < 0 || st.startTok[s-2] < 0 || st.endTok[s-1] < 0 {
+		return false
+	}
+	// the phrase ends a list's member (空天海地等, …、空天海地、)
+	if e < len(st.rs) && isHan(st.rs[e]) && st.rs[e] != '等' {
+		return false
+	}
+	if s > 2 && isHan(st.rs[s-3]) {
+		return false // the phrase stands alone after a break (、空天海地等)
+	}
+	for i := s - 2; i < s; i++ {
+		if !isHan(st.rs[i]) || st.t.abbr.has(st.rs[i]) || strings.ContainsRune(functionChars, st.rs[i]) {
+			return false
+		}
+		switch st.toks[st.startTok[i]].pos {
+		case "n", "ng", "q", "nz":
+		default:
+			return false
+		}
+	}
+	if s >= 3 && isHan(st.rs[s-3]) && st.endTok[s-2] < 0 {
+		return false
+	}
+	if j := st.endTok[s-2]; j >= 0 && s >= 3 && isHan(st.rs[s-3]) {
+		if tk := st.toks[j]; tk.e-tk.s == 1 {
+			return false // a longer run of one-rune words: not a four-rune phrase
+		}
+	}
+	return true
+}
+
+// pairList gives the starts of the pairs when the run [s, e) is a list of
+// two-rune relations each opened by 中 (中日、中以、中德), else nil. Policy
+// genre only.
+func (st *sentence) pairList(s, e int) []int {
+	if st.d.x.genre == News {
+		return nil
+	}
+	var out []int
+	for i := s; i < e; {
+		if i+2 > e || st.rs[i] != '中' || st.rs[i+1] == '中' || st.rs[i+1] == '、' || (i+2 < e && st.rs[i+2] != '、') {
+			return nil
+		}
+		out = append(out, i)
+		i += 3
+	}
+	if len(out) < 2 {
+		return nil
+	}
+	return out
+}
+
+// pairHalf says whether the place [s, e) follows a 中 that stands as a
+// word of its own after grammar or a break (在中|印尼, 推进中|老挝): the
+// partner of a relation between two, which names no place of its own.
+// Policy genre only.
+func (st *sentence) pairHalf(s, e int) bool {
+	if st.d.x.genre == News || s == 0 || e-s > 3 || st.rs[s-1] != '中' || st.startTok[s-1] < 0 || st.endTok[s] < 0 {
+		return false
+	}
+	if s-1 == 0 || !isHan(st.rs[s-2]) {
+		return true
+	}
+	j := st.endTok[s-1]
+	if j < 0 {
+		return false
+	}
+	switch st.toks[j].pos {
+	case "p", "v", "c", "vn", "d":
+		return true
+	}
+	return false
+}
+
 // chinaAndOthers says whether the run of short forms [s, e) is 中 beside
 // the short forms of other countries or regions (中俄, 中、俄、德, 中美日):
 // in policy text the relation among them, whose halves are not named as
@@ -523,6 +687,10 @@ func (st *sentence) inAbbrRun(i int) bool {
 	n := len(st.rs)
 	near := func(j int) bool { return j >= 0 && j < n && st.rs[j] == '中' }
 	if near(i-1) || near(i+1) {
+		return true
+	}
+	// 中蒙俄: another partner's short form between 中 and this one
+	if i >= 2 && strings.ContainsRune(relationAbbr, st.rs[i-1]) && near(i-2) {
 		return true
 	}
 	return i >= 2 && st.rs[i-1] == '、' && near(i-2) || i+2 < n && st.rs[i+1] == '、' && near(i+2)

@@ -120,13 +120,29 @@ func (st *sentence) suffixInToken(j, k int, x string) (end int, anchored bool, o
 		return 0, false, false // 决策部署, 中西部, 贯彻执行
 	}
 	g, found := st.lookup(prefix)
+	if needAnchor[x] && !found && utf8.RuneCountInString(prefix) <= 3 && strings.ContainsAny(prefix, "和与及") && st.d.x.genre == Policy {
+		return 0, false, false // 党和政府, 企业与政府: kinds joined, not one body
+	}
 	if found && (g.Type == LOC || g.Type == ORG) && (k >= 2 || inTokenSuffix[x]) || tk.pos == "nt" && utf8.RuneCountInString(prefix) >= 2 {
 		return end, true, true
+	}
+	if needAnchor[x] && !st.anchoredBefore(j) {
+		return 0, false, false // 数字|政府, 服务型|政府: a kind of government, unless a place or body comes before (香港|特区政府)
 	}
 	if (k >= 2 || inTokenSuffix[x] || x == "部") && !found && !orgStop[prefix] && utf8.RuneCountInString(prefix) >= 2 {
 		return end, false, true
 	}
 	return 0, false, false
+}
+
+// anchoredBefore says whether the token before token j is a listed place
+// or body (香港|特区政府), with no break between them.
+func (st *sentence) anchoredBefore(j int) bool {
+	if j == 0 || st.toks[j-1].e != st.toks[j].s {
+		return false
+	}
+	g, found := st.lookup(st.tokText(j - 1))
+	return found && (g.Type == LOC || g.Type == ORG) || st.toks[j-1].pos == "ns"
 }
 
 // organisations adds names built of a proper part and an organisation

@@ -17,6 +17,9 @@ func (st *sentence) places() {
 				st.add(tk.s, tk.e, LOC, float64(L)*10+2)
 			}
 		}
+		if st.tokText(j) == "新区" && j >= 2 {
+			st.newArea(j)
+		}
 		if L == 1 && strings.ContainsRune("村镇乡县", st.rs[tk.s]) {
 			s := tk.s
 			k := j - 1
@@ -55,4 +58,29 @@ func (st *sentence) genericPlace(s, e int) bool {
 		}
 	}
 	return false
+}
+
+// newArea adds a new area named by its city and a name of its own before 新区
+// (青岛|西海岸|新区, 天津|滨海|新区): one place, whose name the segmenter cut
+// in three. Policy genre only.
+func (st *sentence) newArea(j int) {
+	if st.d.x.genre == News {
+		return
+	}
+	p, c := st.toks[j-1], st.toks[j-2]
+	if p.e != st.toks[j].s || c.e != p.s || p.e-p.s < 2 || p.e-p.s > 4 || !hanOnly(st.tokText(j-1)) {
+		return
+	}
+	switch p.pos {
+	case "s", "ns", "nz", "n":
+	default:
+		return
+	}
+	if st.t.kinds[st.tokText(j-1)] || strings.ContainsRune("大小老新百各全本该某外", st.rs[p.s]) {
+		return
+	}
+	if g, ok := st.lookup(st.tokText(j - 2)); !ok || g.Type != LOC || c.e-c.s < 2 {
+		return
+	}
+	st.add(c.s, st.toks[j].e, LOC, float64(st.toks[j].e-c.s)*10+6)
 }

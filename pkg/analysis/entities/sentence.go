@@ -243,12 +243,39 @@ func (st *sentence) dropKindConjuncts(spans []span) []span {
 	}
 	out := spans[:0]
 	for _, sp := range spans {
-		if sp.typ == ORG && (st.kindConjunct(sp.s, sp.e) && (deptTails[st.rs[sp.e-1]] || strings.HasSuffix(st.text(sp.s, sp.e), "政府")) || st.systemAfter(sp.e)) {
+		if sp.typ == ORG && (st.kindConjunct(sp.s, sp.e) && (deptTails[st.rs[sp.e-1]] || strings.HasSuffix(st.text(sp.s, sp.e), "政府")) || st.systemAfter(sp.e) ||
+			st.bareOrganAmongKinds(sp.s, sp.e)) {
 			continue
 		}
 		out = append(out, sp)
 	}
 	return out
+}
+
+// bareOrganAmongKinds says whether the organisation [s, e) is an organ's
+// bare name with no place or level (人大, 政协) written in a list beside a
+// kind of body (党委、人大、政协、法院): the organs of every level, not one
+// body.
+func (st *sentence) bareOrganAmongKinds(s, e int) bool {
+	if w := st.text(s, e); !organEndings[w] && w != "人大" {
+		return false
+	}
+	kindAt := func(j int) bool {
+		if j < 0 || j >= len(st.toks) {
+			return false
+		}
+		tk := st.toks[j]
+		w := st.tokText(j)
+		if tk.e-tk.s < 2 || tk.e-tk.s > 3 || tk.pos != "n" && tk.pos != "nt" || !strings.ContainsRune("院委会局厅部", st.rs[tk.e-1]) {
+			return false
+		}
+		g, ok := st.lookup(w)
+		return !ok || g.Type != ORG || organEndings[w]
+	}
+	if s >= 2 && st.rs[s-1] == '、' && kindAt(st.endTok[s-1]) {
+		return true
+	}
+	return e+1 < len(st.rs) && st.rs[e] == '、' && kindAt(st.startTok[e+1])
 }
 
 // systemAfter says whether the word at e is 体系 (…行业数据中心|体系): the

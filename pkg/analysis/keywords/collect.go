@@ -196,7 +196,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		if j-i == 1 && !c.modifies(j) {
 			n.heads++
 		}
-		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) {
+		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) || formCell(c.in.Text, c.units[i].start, e, c.units[i].proc) {
 			n.label++
 		}
 		if j < len(c.units) && c.touching(j-1) && j-i > 1 && c.units[j].word && (c.word(c.units[j-1].key+c.units[j].key) || isVerb(c.units[j].pos) && c.units[j].join && !c.stop.Has(c.units[j].key)) {
@@ -376,6 +376,43 @@ func (c *collector) fieldName(e int) bool {
 	return n > 0
 }
 
+// formCell says whether text[s:e] is a cell of a form: an option after a
+// check box (□大型企业 □中型企业), or, inside a procedural part (a form
+// attachment: proc), the whole of its line, alone or before a slash and
+// a short alternative (起止日期; 法人代表/负责人; 示例：) — a form flattened
+// to text puts each cell on a line of its own. Outside procedural parts
+// a line of its own is a heading, a title or the cell of a table of
+// content (合成树脂 in a table of standards), and is left alone.
+func formCell(text string, s, e int, proc bool) bool {
+	ls := strings.LastIndexByte(text[:s], '\n') + 1
+	before := strings.TrimRight(text[ls:s], " \t\u3000")
+	if r, _ := utf8.DecodeLastRuneInString(before); r != utf8.RuneError && strings.ContainsRune(checkBoxes, r) {
+		return true
+	}
+	if !proc || strings.TrimSpace(strings.Trim(before, "\u3000")) != "" {
+		return false
+	}
+	le := len(text)
+	if k := strings.IndexByte(text[e:], '\n'); k >= 0 {
+		le = e + k
+	}
+	after := strings.Trim(text[e:le], " \t\r\u3000")
+	switch {
+	case after == "", after == "：", after == ":":
+		return true
+	case strings.HasPrefix(after, "/"):
+		return utf8.RuneCountInString(after) <= cellAltRunes
+	}
+	return false
+}
+
+// checkBoxes are the glyphs of a form's check boxes and radio buttons.
+const checkBoxes = "□☐■☑☒○◯"
+
+// cellAltRunes is the longest alternative after a form cell's slash
+// (法人代表/负责人), the slash counted.
+const cellAltRunes = 8
+
 // docNumber says whether text begins with the year of a document number:
 // 〔2020〕, [2020], ［2020］, (2020), （2020）.
 func docNumber(text string) bool {
@@ -412,9 +449,11 @@ func isLocalizer(key string) bool {
 }
 
 // suspectPOS: the tags of words that are often pieces of longer ones: the
-// HMM's guesses (x) and the name tags gse gives to many pieces.
+// HMM's guesses (x) and the name tags gse gives to many pieces — of
+// places and people, and of organisations (nt: 科学部 of 管理+科学部,
+// 公共信息 of 公共信息+服务; session 10).
 func suspectPOS(pos string) bool {
-	return pos == "x" || pos == "ns" || pos == "nr" || pos == "nrt" || pos == "nrfg"
+	return pos == "x" || pos == "ns" || pos == "nr" || pos == "nrt" || pos == "nrfg" || pos == "nt"
 }
 
 // isNumberUnit says whether a unit is a number (digits, or a Chinese

@@ -117,7 +117,72 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int), 
 			out = insertSpan(out, a.Start, a.End)
 		}
 	}
+	for _, sp := range formParts(text, fold) {
+		out = insertSpan(out, sp[0], sp[1])
+	}
 	return out
+}
+
+// formParts returns the byte ranges of the parts of a form attachment
+// that pkg/structure does not take as attachments of their own: a line
+// labelled 附件4-1 or 附件4－2 (one attachment in parts: the form of each
+// kind of applicant) whose title, on the next line that is not blank, is
+// a form's (申报书, 汇总表; a qualifier in brackets after it, 申报书（优秀
+// 场景）, allowed), up to the next line labelled 附件, or the end.
+func formParts(text string, fold func(s, e int) string) [][2]int {
+	var out [][2]int
+	open := -1 // start of the form part being read, or -1
+	wantTitle := -1
+	for start := 0; start < len(text); {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		line := strings.Trim(fold(start, end), " \t\r\u3000")
+		switch {
+		case line == "":
+		case strings.HasPrefix(line, "附件") && attachmentLabel(line):
+			if open >= 0 {
+				out = append(out, [2]int{open, start})
+				open = -1
+			}
+			wantTitle = -1
+			if partLabel(line) {
+				wantTitle = start
+			}
+		case wantTitle >= 0:
+			if formTitle(line) {
+				open = wantTitle
+			}
+			wantTitle = -1
+		}
+		start = end + 1
+	}
+	if open >= 0 {
+		out = append(out, [2]int{open, len(text)})
+	}
+	return out
+}
+
+// attachmentLabel says whether a line (trimmed, folded, beginning with
+// 附件) is an attachment's label alone: 附件, 附件3, 附件4-1, 附件：.
+func attachmentLabel(line string) bool {
+	rest := strings.TrimSpace(strings.TrimPrefix(line, "附件"))
+	rest = strings.TrimRight(rest, ":：")
+	for _, r := range rest {
+		if !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '-' || r == '－' || r == '—' || r == '.' || r == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// partLabel says whether an attachment's label (see attachmentLabel)
+// numbers a part of an attachment: 附件4-1.
+func partLabel(line string) bool {
+	return strings.ContainsAny(line, "-－—") && strings.IndexFunc(line, func(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }) >= 0
 }
 
 // An action plan assigns every task: （省发展改革委牵头，各有关部门按职责
@@ -340,7 +405,13 @@ func proceduralHeading(h string) bool {
 
 // formTitle says whether an attachment's title (folded) is a form's.
 func formTitle(t string) bool {
-	t = strings.TrimRight(strings.TrimSpace(t), "）)")
+	t = strings.TrimSpace(t)
+	if strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
+		// a qualifier in brackets after the title: 申报书（优秀场景）
+		if i := strings.LastIndexAny(t, "（("); i > 0 {
+			t = strings.TrimSpace(t[:i])
+		}
+	}
 	for _, e := range procFormEnds {
 		if strings.HasSuffix(t, e) {
 			return true

@@ -235,6 +235,9 @@ func convertRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			}
 		}
 	}
+	if err := checkTargets(opts); err != nil {
+		return err
+	}
 	in := opts.In
 	if !opts.Check && !opts.InPlace && opts.OutDir == "" {
 		in.Jobs = 1 // standard output or -o: one input after the other, streaming
@@ -659,4 +662,30 @@ func findingTable(fs []finding) *report.Table {
 		t.Rows = append(t.Rows, []any{f.File, f.Line, f.Column, f.Offset, f.Text, f.Converted})
 	}
 	return t
+}
+
+// checkTargets tells, before any input is read, whether -o FILE or
+// --out-dir DIR can be written: a mistyped or read-only destination fails
+// at once, with exit 2, instead of once for every input after the work.
+// --out-dir is made here (with its parents) when it does not exist.
+func checkTargets(opts *Options) error {
+	switch {
+	case opts.Check:
+		return nil
+	case opts.Output != "" && opts.Output != "-":
+		if err := safewrite.Check(opts.Output); err != nil {
+			return fmt.Errorf("-o %w", err)
+		}
+	case opts.OutDir != "":
+		if st, err := os.Stat(opts.OutDir); err == nil && !st.IsDir() {
+			return fmt.Errorf("--out-dir %s: not a directory", opts.OutDir)
+		}
+		if err := os.MkdirAll(opts.OutDir, 0o777); err != nil {
+			return fmt.Errorf("--out-dir %s: cannot make it: %w", opts.OutDir, cmdutil.PathErr(err))
+		}
+		if err := safewrite.Check(filepath.Join(opts.OutDir, "zhpolicy-convert")); err != nil {
+			return fmt.Errorf("--out-dir %w", err)
+		}
+	}
+	return nil
 }

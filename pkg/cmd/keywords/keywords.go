@@ -537,6 +537,12 @@ func saveBackground(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 	if err != nil {
 		return err
 	}
+	if opts.Save != "-" {
+		// before the documents are read: a mistyped directory fails at once
+		if err := safewrite.Check(opts.Save); err != nil {
+			return fmt.Errorf("--save-background %w", err)
+		}
+	}
 	bg, inputs, out, err := collectBackground(ctx, f, opts, &opts.In, opts.Paths)
 	if err != nil {
 		return err

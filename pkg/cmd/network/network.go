@@ -172,6 +172,15 @@ type docItems struct {
 }
 
 func networkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
+	// the graph files can be written: checked before the documents are
+	// read, so that a mistyped directory fails at once
+	for _, o := range opts.Output {
+		for _, file := range graphFiles(o) {
+			if err := safewrite.Check(file); err != nil {
+				return fmt.Errorf("-o %w", err)
+			}
+		}
+	}
 	dates := &timeseries.Resolver{}
 	var meta *timeseries.Meta
 	if opts.Meta != "" {
@@ -417,6 +426,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
+// graphFiles names the files -o path writes: path itself for .gexf and
+// .graphml, else the node and edge tables beside it.
+func graphFiles(path string) []string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".gexf", ".graphml":
+		return []string{path}
+	}
+	base := strings.TrimSuffix(path, filepath.Ext(path))
+	return []string{base + ".nodes.csv", base + ".edges.csv"}
+}
+
 // writeGraph writes g to path in the format its extension names.
 func writeGraph(ctx context.Context, path string, g *network.Graph) error {
 	date := time.Now().UTC().Format("2006-01-02")
@@ -426,8 +446,8 @@ func writeGraph(ctx context.Context, path string, g *network.Graph) error {
 	case ".graphml":
 		return safewrite.Create(ctx, path, func(w io.Writer) error { return network.WriteGraphML(w, g) })
 	default:
-		base := strings.TrimSuffix(path, filepath.Ext(path))
-		nodes, edges := base+".nodes.csv", base+".edges.csv"
+		files := graphFiles(path)
+		nodes, edges := files[0], files[1]
 		var nb, eb strings.Builder
 		if err := network.WriteCSV(&nb, &eb, g); err != nil {
 			return err

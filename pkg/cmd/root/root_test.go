@@ -76,6 +76,40 @@ func TestVersionHelpAndCompletion(t *testing.T) {
 
 // The exit-code precedence is the same in every command: interrupted 130 >
 // usage or fatal 2 > inputs skipped 3 > findings 1 > 0.
+// Every command that writes files checks where before it reads anything: a
+// destination in a directory that does not exist fails at once with exit 2,
+// naming the flag and the path, and no input is opened (the missing input
+// given with it is never reported). Nothing is left in the directory.
+func TestOutputsCheckedBeforeReading(t *testing.T) {
+	dir := t.TempDir()
+	nowhere := filepath.Join(dir, "no", "such", "dir")
+	missing := "testdata/sample/no-such-file.txt"
+	file := filepath.Join(dir, "a-file")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		flag string
+	}{
+		{[]string{"report", "-o", filepath.Join(nowhere, "r.html")}, "-o"},
+		{[]string{"network", "-o", filepath.Join(nowhere, "g.gexf")}, "-o"},
+		{[]string{"network", "-o", filepath.Join(nowhere, "g.csv")}, "-o"},
+		{[]string{"keywords", "--save-background", filepath.Join(nowhere, "bg.jsonl")}, "--save-background"},
+		{[]string{"convert", "--to", "t", "-o", filepath.Join(nowhere, "out.txt")}, "-o"},
+		{[]string{"convert", "--to", "t", "--out-dir", file}, "--out-dir"},
+	} {
+		name := strings.Join(tc.args, " ")
+		r := clitest.Run(t, clitest.Options{}, append(tc.args, missing)...)
+		if r.Code != 2 || !strings.Contains(r.Stderr, tc.flag+" ") || !strings.Contains(r.Stderr, dir) || strings.Contains(r.Stderr, "no-such-file") {
+			t.Errorf("%s: exit %d, stderr %q; want 2 naming %s and the path, before any input is read", name, r.Code, r.Stderr, tc.flag)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left in the directory: %v", entries)
+	}
+}
+
 func TestExitPrecedenceInEveryCommand(t *testing.T) {
 	good, missing := "testdata/sample/municipal_report.txt", "testdata/sample/no-such-file.txt"
 	reading := [][]string{
