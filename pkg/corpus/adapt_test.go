@@ -500,7 +500,11 @@ func TestMapSeqStartsFromTheLastLoop(t *testing.T) {
 	f := &fakeCPU{}
 	c := store.take(2, f.u)
 	f.run(c, 1, 1.0, 1.0) // parked
-	c.hold = holdMax      // for longer than this loop lasts
+	// for longer than this loop lasts: the hold counts the fake meter's
+	// 50 ms windows, one a tick of 1 ms, and on a loaded machine the 60
+	// items' sleeps can outlast holdMax's 64 ticks (then a probe ran two
+	// workers and the test failed about once in 100 runs); an hour cannot
+	c.hold = time.Hour
 	store.put(c)
 
 	m := &readsMeter{}

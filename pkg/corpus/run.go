@@ -289,6 +289,12 @@ type procsFollow struct {
 	parked bool
 }
 
+// procsOwner is held by the one procsFollow that has changed GOMAXPROCS:
+// two loops running at once in one process (a library user's) would
+// otherwise save each other's setting and could leave the process with
+// fewer Ps than it had. The others leave GOMAXPROCS alone.
+var procsOwner sync.Mutex
+
 func (p *procsFollow) set(k int) {
 	if p == nil {
 		return
@@ -296,6 +302,9 @@ func (p *procsFollow) set(k int) {
 	switch {
 	case k < p.jobs:
 		if !p.parked {
+			if !procsOwner.TryLock() {
+				return
+			}
 			p.saved, p.parked = runtime.GOMAXPROCS(0), true
 		}
 		runtime.GOMAXPROCS(max(k, 1))
@@ -311,4 +320,5 @@ func (p *procsFollow) end() {
 	}
 	runtime.GOMAXPROCS(p.saved)
 	p.parked = false
+	procsOwner.Unlock()
 }

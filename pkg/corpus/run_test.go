@@ -313,3 +313,30 @@ func TestProcsFollowParkedWorkers(t *testing.T) {
 		t.Fatalf("a nil procsFollow changed GOMAXPROCS to %d", got)
 	}
 }
+
+// Two loops parked at once: only the first changes GOMAXPROCS, and the
+// setting from before comes back whatever order they end in.
+func TestProcsFollowTwoLoops(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(before)
+	runtime.GOMAXPROCS(4)
+	a, b := &procsFollow{jobs: 3}, &procsFollow{jobs: 2}
+	a.set(2)
+	b.set(1) // another loop parks while a holds the setting: left alone
+	if got := runtime.GOMAXPROCS(0); got != 2 {
+		t.Fatalf("GOMAXPROCS %d after a parked at 2 and b at 1, want 2 (a's)", got)
+	}
+	a.end()
+	b.end()
+	if got := runtime.GOMAXPROCS(0); got != 4 {
+		t.Fatalf("GOMAXPROCS %d after both ended, want 4", got)
+	}
+	b.set(1) // free again: b may follow now
+	if got := runtime.GOMAXPROCS(0); got != 1 {
+		t.Fatalf("GOMAXPROCS %d after b parked alone, want 1", got)
+	}
+	b.end()
+	if got := runtime.GOMAXPROCS(0); got != 4 {
+		t.Fatalf("GOMAXPROCS %d at the end, want 4", got)
+	}
+}
