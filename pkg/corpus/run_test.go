@@ -154,7 +154,11 @@ func TestWindowGoesPastASlowItem(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
 	var got []int
-	err := mapSeq(ctx, slices.Values(items), 2, window[int]{weight: func(int) int64 { return 1 }},
+	// a meter that never finds the CPU short: the slow item waits for the
+	// others, so a worker parked by a loaded machine (the real meter, and
+	// the process's controller state that other tests leave) would hang it
+	free := &fakeCPUMeter{rate: 2, wait: 0}
+	err := mapSeq(ctx, slices.Values(items), 2, window[int]{weight: func(int) int64 { return 1 }, meter: free, period: time.Millisecond},
 		func(ctx context.Context, _ int, in int) (int, error) {
 			if in != 0 {
 				others.Add(1)
@@ -194,7 +198,8 @@ func TestWindowBounds(t *testing.T) {
 	}{{1, deepItems * 2}, {windowBudget, 4}, {4 * windowBudget, 4}} {
 		items := make([]int, 200)
 		var held, maxSeen atomic.Int64
-		err := mapSeq(context.Background(), slices.Values(items), 2, window[int]{weight: func(int) int64 { return c.weight }},
+		free := &fakeCPUMeter{rate: 2, wait: 0} // the bounds of two workers, whatever the machine's load
+		err := mapSeq(context.Background(), slices.Values(items), 2, window[int]{weight: func(int) int64 { return c.weight }, meter: free, period: time.Millisecond},
 			func(_ context.Context, _ int, _ int) (int, error) {
 				n := held.Add(1)
 				for {
