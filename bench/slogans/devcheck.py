@@ -42,13 +42,13 @@ def main():
         have.add((doc[5:], r["text"].replace("\n", "")))  # precision_dev.tsv names reports without the year
         kinds[r["kind"]] += 1
     print("rows:", sum(kinds.values()), dict(kinds))
-    for name in ("dev", "dev3", "dev4_parallel", "dev5", "dev6", "dev7_parallel", "dev8_parallel", "dev9_quoted", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15"):
+    for name in ("dev", "dev3", "dev4_parallel", "dev5", "dev6", "dev7_parallel", "dev8_parallel", "dev9_quoted", "dev10", "dev11", "dev12", "dev13", "dev14", "dev15", "dev16"):
         p = os.path.join(HERE, "gold", "precision_%s.tsv" % name)
         c = collections.Counter()
         lost = []
         for l in open(p, encoding="utf-8").read().splitlines()[1:]:
             s, doc, kind, text, ctx, label, reason = (l.split("\t") + [""] * 7)[:7]
-            if label not in ("yes", "no") or s not in ("A", "P", "D5Q", "D5T", "D5N", "D6", "D7", "D8", "D9", "D10", "D11", "D12", "D13", "D14", "D15"):
+            if label not in ("yes", "no") or s not in ("A", "P", "D5Q", "D5T", "D5N", "D6", "D7", "D8", "D9", "D10", "D11", "D12", "D13", "D14", "D15", "D16"):
                 continue
             kept = (doc, text) in have
             for k in ("all", kind):

@@ -246,6 +246,12 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	if han == 0 {
 		return q // a number, a date, a word in another script: not a quote worth reporting
 	}
+	if x.sectionLabel(a, b) {
+		return set(ClassTitle, "") // rules 20: “A基础共性”, “基础共性”、“关键技术”三项大类
+	}
+	if !strings.ContainsAny(key, "+＋") && !hasCountingNumeral(c) && !numberedShape(c) && !x.knownTerm(key) && x.contrastQuote(a, b) {
+		return set(ClassScare, "") // rules 20: 从“给政策”“给项目”到“给机会”
+	}
 	if x.titleCue(a, b) || campaignMonth(c) || a >= 2 && (v.r[a-2] == '》' || v.r[a-2] == '〉') {
 		return set(ClassTitle, "")
 	}
