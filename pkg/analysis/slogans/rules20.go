@@ -1,5 +1,7 @@
 package slogans
 
+import "strings"
+
 // Rules 20 (round 13): quoted phrases set against each other in a contrast
 // (从“给政策”“给项目”到“给机会”), lettered sections and the quoted parts of a
 // system of categories (“A基础共性”, “基础共性”、“关键技术”和“船厂应用”三项大类),
@@ -201,3 +203,98 @@ var changeVerbs = wordSet("升级 拓宽 拓展 划定 提高 增强 壮大 延�
 func headVerb(w string) bool {
 	return governing(w) || changeVerbs[w]
 }
+
+// verbGoal reports whether the quoted runes r[a:b] are a goal or a task
+// quoted as words, not a label: a verb phrase (verbPhrase) with no tail,
+// followed by 的 and a word of goals (“打造数字先锋城市”的目标任务) or quoted
+// beside another verb phrase (把“加快经济社会信息化”“大力推进国家电子政务建设”
+// 作为…). A verb phrase quoted alone is often the name of a campaign
+// (“围绕主线办实事”680多件): it stays.
+func (x *extractor) verbGoal(a, b int) bool {
+	if !x.verbPhrase(a, b) || x.tailAfter(b+1) > 0 {
+		return false
+	}
+	r := x.v.r
+	for _, w := range goalWords {
+		if hasPrefixAt(r, b+1, "的"+w) {
+			return true
+		}
+	}
+	// the next quoted span of the run
+	j := b + 1
+	if j < len(r) && (isDun(r[j]) || strings.ContainsRune("和与及", r[j])) {
+		j++
+	}
+	if j < len(r) {
+		if cl := closerOf(r[j]); cl != 0 {
+			e := j + 1
+			for e < len(r) && e <= j+maxQuoteScan/4 && r[e] != cl && r[e] != '"' && r[e] != '\n' {
+				e++
+			}
+			if e < len(r) && x.verbPhrase(j+1, e) {
+				return true
+			}
+		}
+	}
+	// the quoted span before, in the same run
+	if st := x.quoteRunStart(a - 1); st != a-1 {
+		e := a - 2
+		if isDun(r[e]) {
+			e--
+		}
+		return x.verbPhrase(st+1, e)
+	}
+	if a >= 3 && strings.ContainsRune("和与及", r[a-2]) && isQuoteMark(r[a-3]) {
+		k := a - 4
+		for k >= 0 && k > a-maxQuoteScan/4 && !isQuoteMark(r[k]) && r[k] != '\n' {
+			k--
+		}
+		return k >= 0 && isQuoteMark(r[k]) && x.verbPhrase(k+1, a-3)
+	}
+	return false
+}
+
+// goalWords follow a goal or a task quoted as words and 的.
+var goalWords = []string{"目标", "任务", "要求", "部署", "号召"}
+
+// verbPhrase reports whether runes r[a:b] are a clause of policy prose: six
+// characters or more of Han, opening with a verb of two characters that
+// governs formulations (打造, 加快, 推进 …; tagged as a verb), after an
+// adverb of manner or not (大力推进).
+func (x *extractor) verbPhrase(a, b int) bool {
+	v := x.v
+	if !v.hasTokens || a < 0 || b > len(v.r) || b-a < 6 || !allHan(v.r[a:b]) {
+		return false
+	}
+	t, ok := v.tokenAt(a)
+	if ok && !strings.HasPrefix(t.pos, "v") && governingVerbs[string(v.r[t.a:t.b])] {
+		t, ok = v.tokenAt(t.b) // an adverb first (大力/n|d): 大力推进国家电子政务建设
+	}
+	return ok && t.b-t.a == 2 && strings.HasPrefix(t.pos, "v") && governingVerbs[string(v.r[t.a:t.b])]
+}
+
+// builtCentre reports whether the quoted runes r[a:b] (key their key) are
+// the name of a centre that the sentence builds: a key of four characters
+// or more ending in 中心, after a verb of building at most a few characters
+// before the quote (建成“南A中心”, 搭建独立的“线上职工技能培训中心”). A goal
+// named as a centre (第一「全球創新中心」) has no such verb.
+func (x *extractor) builtCentre(a, b int, key string) bool {
+	if b-a < 4 || !strings.HasSuffix(key, "中心") {
+		return false
+	}
+	r := x.v.r
+	for k := a - 1; k >= 0 && k >= a-1-6; k-- {
+		if k < a-1 && (clauseStop(r[k]) || isComma(r[k])) {
+			return false
+		}
+		for _, w := range buildVerbs {
+			if endsWithAt(r, k, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// buildVerbs build, open or set up a facility.
+var buildVerbs = []string{"建成", "搭建", "建设", "组建", "设立", "成立", "上线", "开通", "启用"}

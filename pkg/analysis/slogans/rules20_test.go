@@ -58,3 +58,21 @@ func TestVerbHeadsRules20(t *testing.T) {
 		t.Errorf("“全省一朵云”升级工程: %v", keys(fs))
 	}
 }
+
+// TestNamesAndGoalsRules20: a service or an app in use (出示, 享用) and a
+// centre the sentence builds are names; goals quoted as words (beside
+// another, or before 的目标) are citations; a campaign named by a verb
+// phrase alone, and a goal named as a centre with no verb of building, stay.
+func TestNamesAndGoalsRules20(t *testing.T) {
+	cases := []quoteCase{
+		{"运用智能手机查询和出示“健康码”、接收防控信息。", "“健康码”", ClassTitle},
+		{"所有营业厅都可享用“爱心通道”面对面服务。", "“爱心通道”", ClassTitle},
+		{"仅用90天建成“南A中心”并投入使用。", "“南A中心”", ClassTitle},
+		{"为中小企业搭建独立的“线上职工技能培训中心”，提供视频直播。", "“线上职工技能培训中心”", ClassTitle},
+		{"全面落实“推动经济社会数字化转型”和“打造数字先锋城市”的目标任务。", "“打造数字先锋城市”", ClassCitation},
+		{"纲要把“加快经济社会信息化”“大力推进国家电子政务建设”作为战略。", "“加快经济社会信息化”", ClassCitation},
+		{"铸牢中华民族共同体意识，“围绕主线办实事”680多件。", "“围绕主线办实事”", ClassFormulation},
+		{"提出三大目标，第一“全球创新中心”，第二“亚太经贸枢纽”。", "“全球创新中心”", ClassFormulation},
+	}
+	checkQuoteClasses(t, cases)
+}
