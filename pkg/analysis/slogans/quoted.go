@@ -565,6 +565,9 @@ func (x *extractor) nameCue(a, b int, key string) (named, strong bool) {
 			}
 		}
 	}
+	if x.serviceVerb(a, b) {
+		return true, false // rules 20: 上线“…”, “…”正式上线, 接入“…”
+	}
 	if x.builtCentre(a, b, key) {
 		return true, false // rules 20: 建成“南A中心”, 搭建独立的“线上职工技能培训中心”
 	}

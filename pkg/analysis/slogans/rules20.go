@@ -298,3 +298,28 @@ func (x *extractor) builtCentre(a, b int, key string) bool {
 
 // buildVerbs build, open or set up a facility.
 var buildVerbs = []string{"建成", "搭建", "建设", "组建", "设立", "成立", "上线", "开通", "启用"}
+
+// serviceVerb reports whether what the sentence does with the quoted span
+// r[a:b] makes it a platform, a service or an app: a verb of going live or
+// joining right before it (上线“一键叫车”, 接入“…”, 入驻“…”) or a verb of going
+// live right after it with nothing between (“…”正式上线, “…”开通运行). A
+// programme is launched (启动, 实施), not put online.
+func (x *extractor) serviceVerb(a, b int) bool {
+	r := x.v.r
+	for _, w := range serviceBefore {
+		if endsWithAt(r, a-1, w) {
+			return true
+		}
+	}
+	for _, w := range serviceAfter {
+		if hasPrefixAt(r, b+1, w) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	serviceBefore = []string{"上线", "接入", "入驻", "开通", "安装"}
+	serviceAfter  = []string{"上线", "正式上线", "开通", "投入使用", "投用", "启用", "正式运行", "上架"}
+)

@@ -61,7 +61,8 @@ func TestVerbHeadsRules20(t *testing.T) {
 
 // TestNamesAndGoalsRules20: a service or an app in use (出示, 享用) and a
 // centre the sentence builds are names; goals quoted as words (beside
-// another, or before 的目标) are citations; a campaign named by a verb
+// another, or before 的目标) are citations; a span put online (上线,
+// 正式上线) is a service; a campaign named by a verb
 // phrase alone, and a goal named as a centre with no verb of building, stay.
 func TestNamesAndGoalsRules20(t *testing.T) {
 	cases := []quoteCase{
@@ -73,6 +74,9 @@ func TestNamesAndGoalsRules20(t *testing.T) {
 		{"纲要把“加快经济社会信息化”“大力推进国家电子政务建设”作为战略。", "“加快经济社会信息化”", ClassCitation},
 		{"铸牢中华民族共同体意识，“围绕主线办实事”680多件。", "“围绕主线办实事”", ClassFormulation},
 		{"提出三大目标，第一“全球创新中心”，第二“亚太经贸枢纽”。", "“全球创新中心”", ClassFormulation},
+		{"全面上线“爱山东”，方便群众办事。", "“爱山东”", ClassTitle},
+		{"全省统一的“鲁通码”正式上线，覆盖各市。", "“鲁通码”", ClassTitle},
+		{"深入实施“强省会”战略，推动“强省会”建设。", "“强省会”", ClassFormulation},
 	}
 	checkQuoteClasses(t, cases)
 }
