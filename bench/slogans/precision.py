@@ -269,7 +269,7 @@ def score():
             # test3, test4: every row of the output (C; C+R8 when rules 8
             # output it too: all C rows of test3) of the new TEST documents;
             # R8 rows are those only rules 8 output
-            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "C+R15", "C+R16", "C+R17", "C+R18", "P") else []
+            keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "C+R15", "C+R16", "C+R17", "C+R18", "C+R19", "D16", "P") else []
             if s in ("R10", "C+R10"):
                 keys.append("rules 10 " + kind)
                 keys.append("rules 10 all")
