@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"bytes"
 	"os"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,7 +32,15 @@ import (
 // the second worker is parked most of the time. A probe that follows one
 // that found no gain stops after 0.15 s when it finds none again. What the
 // controller has found lasts across the loops of one process (a command's
-// corpus pass and its work; see paceStore). Parking changes only which
+// corpus pass and its work; see paceStore). On Linux the controller also
+// reads the machine's idle CPU (/proc/stat): a parked window with half a
+// core idle brings every worker back at once, hold or not; and where the
+// kernel shares the CPUs between sessions and the run is parked at half
+// of them or more, a hold in which no window had a core idle ends in
+// another hold, not a probe: another session is busy, the run has all
+// the CPU it can get, and a probe would only make its workers take turns
+// (structure, a run of one CPU-second, lost 4-16% at -j 2 under load to
+// its probes). Parking changes only which
 // worker takes an item: results are emitted in input order as before, the
 // output is the same. ZHPOLICY_FIXED_JOBS=1 turns the adaptation off.
 //
@@ -42,6 +52,19 @@ type usage struct {
 	wall time.Duration // time elapsed (monotonic)
 	cpu  time.Duration // CPU time of the process, all threads
 	wait time.Duration // time its threads were ready to run and waited for a CPU
+	// idle is the machine's idle CPU time, all CPUs (/proc/stat, in steps
+	// of 10 ms), when idleOK; the controller then knows whether a core is
+	// free while workers are parked.
+	idle   time.Duration
+	idleOK bool
+}
+
+// machine is what the controller knows of the machine: its CPUs, and
+// whether the kernel shares them between sessions (sched_autogroup) rather
+// than between threads.
+type machine struct {
+	cpus       int
+	bySessions bool
 }
 
 // meter reads the process's usage; ok is false where it cannot be
@@ -86,6 +109,10 @@ const (
 	// CPU of the parked level (measured one after the other): two workers
 	// on a loaded machine cost 2-6% more CPU for the same work than one.
 	gain = 1.08
+	// freeCPU: a parked window in which the machine had this many cores
+	// idle is one with a core free for a parked worker: every worker runs
+	// again at once (a probe), hold or not.
+	freeCPU = 0.5
 )
 
 // controller decides, window after window, how many of jobs workers run.
@@ -115,10 +142,22 @@ type controller struct {
 	// loaded: a window has found the CPU short (a level was parked) in
 	// this loop or one before whose state was taken
 	loaded bool
+	// mach: the machine, when known (cpus > 0); busy: no parked window
+	// since the level was set had a core free (freeCPU)
+	mach machine
+	busy bool
 }
 
 func newController(jobs int, start usage) *controller {
 	return &controller{jobs: jobs, active: jobs, last: start, since: start.wall, hold: holdMin, keep: keepMin}
+}
+
+// fullShare: with the machine's CPUs shared between sessions, a session
+// running while another is busy gets at most half of them; parked at that
+// many workers or more, with no core idle, a run has every CPU it can get,
+// and a probe at every worker would only make them take turns.
+func (c *controller) fullShare() bool {
+	return c.mach.bySessions && c.mach.cpus > 0 && 2*c.active >= c.mach.cpus
 }
 
 // observe takes the usage at the end of a window and returns the number of
@@ -129,6 +168,11 @@ func (c *controller) observe(u usage) int {
 		return c.active // a tick that came late and the next at once: judged with the next
 	}
 	dc, dq := max(u.cpu-c.last.cpu, 0), max(u.wait-c.last.wait, 0)
+	idleKnown := u.idleOK && c.last.idleOK
+	var idle float64 // cores idle over the window
+	if idleKnown {
+		idle = float64(max(u.idle-c.last.idle, 0)) / float64(dw)
+	}
 	c.last = u
 	if c.settle {
 		c.settle = false
@@ -140,7 +184,21 @@ func (c *controller) observe(u usage) int {
 	if c.active < c.jobs {
 		// parked: the CPU this level gets
 		c.parked += (rate - c.parked) / float64(c.windows)
-		if u.wall-c.since >= c.hold {
+		free := idleKnown && idle >= freeCPU
+		if !idleKnown {
+			c.busy = false // not measured: the hold decides
+		}
+		switch {
+		case free:
+			// a core is free: every worker runs again now
+			c.probing = true
+			c.set(c.jobs, u.wall)
+		case u.wall-c.since >= c.hold && c.busy && c.fullShare():
+			// the hold is over, but no window since the park had a core
+			// free: the run has its share; parked for another hold
+			c.hold = min(2*c.hold, holdMax)
+			c.since = u.wall
+		case u.wall-c.since >= c.hold:
 			c.probing = true
 			c.set(c.jobs, u.wall)
 		}
@@ -190,7 +248,7 @@ func (c *controller) set(k int, now time.Duration) {
 	c.active, c.since, c.settle = k, now, true
 	c.windows = 0
 	if k < c.jobs {
-		c.parked = 0
+		c.parked, c.busy = 0, true
 	} else {
 		c.probe, c.probeWait = 0, 0
 	}
@@ -249,6 +307,7 @@ func adapt(g *gate, jobs int, m meter, period time.Duration, store *paceStore, o
 		return noop, false
 	}
 	c := store.take(jobs, start)
+	c.mach = machineOf(m)
 	told := false
 	tell := func() {
 		if c.loaded && !told && onLoad != nil {
@@ -298,6 +357,15 @@ func adapt(g *gate, jobs int, m meter, period time.Duration, store *paceStore, o
 		store.put(c)
 		g.set(jobs)
 	}, true
+}
+
+// machineOf is the machine the meter measures, when it says (the
+// process's meter on Linux; made-up meters of tests).
+func machineOf(m meter) machine {
+	if mm, ok := m.(interface{ machine() machine }); ok {
+		return mm.machine()
+	}
+	return machine{}
 }
 
 // A paceStore keeps the state of the controller of the last loop that
@@ -398,4 +466,25 @@ func (t *Throttle) Stop() {
 		t.stop()
 		t.stop = nil
 	}
+}
+
+// userHZ is the unit of /proc/stat's times (USER_HZ, 100 on Linux).
+const userHZ = 100
+
+// parseIdle reads "cpu  user nice system idle iowait ..." (the first line).
+func parseIdle(b []byte) (time.Duration, bool) {
+	line, _, _ := bytes.Cut(b, []byte("\n"))
+	fields := bytes.Fields(line)
+	if len(fields) < 6 || string(fields[0]) != "cpu" {
+		return 0, false
+	}
+	var ticks int64
+	for _, f := range fields[4:6] {
+		v, err := strconv.ParseInt(string(f), 10, 64)
+		if err != nil || v < 0 {
+			return 0, false
+		}
+		ticks += v
+	}
+	return time.Duration(ticks) * (time.Second / userHZ), true
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"bytes"
 	"os"
+	"runtime"
 	"strconv"
 	"syscall"
 	"time"
@@ -14,6 +15,7 @@ import (
 type procMeter struct {
 	start time.Time
 	buf   []byte
+	stat  [256]byte // the start of /proc/stat
 }
 
 func newMeter() meter { return &procMeter{start: time.Now(), buf: make([]byte, 128)} }
@@ -36,6 +38,7 @@ func (m *procMeter) read() (usage, bool) {
 	if err != nil {
 		return usage{}, false
 	}
+	u.idle, u.idleOK = m.machineIdle()
 	seen := false
 	for _, tid := range names {
 		ns, ok := m.runDelay("/proc/self/task/" + tid + "/schedstat")
@@ -66,4 +69,23 @@ func parseRunDelay(b []byte) (int64, bool) {
 	}
 	v, err := strconv.ParseInt(string(fields[1]), 10, 64)
 	return v, err == nil && v >= 0
+}
+
+// machineIdle is the idle time of all CPUs (idle and iowait of the first
+// line of /proc/stat).
+func (m *procMeter) machineIdle() (time.Duration, bool) {
+	f, err := os.Open("/proc/stat")
+	if err != nil {
+		return 0, false
+	}
+	n, _ := f.Read(m.stat[:])
+	f.Close()
+	return parseIdle(m.stat[:n])
+}
+
+// machine: the CPUs, and whether sched_autogroup shares them between
+// sessions.
+func (m *procMeter) machine() machine {
+	b, err := os.ReadFile("/proc/sys/kernel/sched_autogroup_enabled")
+	return machine{cpus: runtime.NumCPU(), bySessions: err == nil && len(b) > 0 && b[0] == '1'}
 }

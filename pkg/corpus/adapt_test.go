@@ -500,7 +500,11 @@ func TestMapSeqStartsFromTheLastLoop(t *testing.T) {
 	f := &fakeCPU{}
 	c := store.take(2, f.u)
 	f.run(c, 1, 1.0, 1.0) // parked
-	c.hold = holdMax      // for longer than this loop lasts
+	// for longer than this loop lasts: the hold counts the fake meter's
+	// 50 ms windows, one a tick of 1 ms, and on a loaded machine the 60
+	// items' sleeps can outlast holdMax's 64 ticks (then a probe ran two
+	// workers and the test failed about once in 100 runs); an hour cannot
+	c.hold = time.Hour
 	store.put(c)
 
 	m := &readsMeter{}
@@ -540,3 +544,95 @@ type fakeCPUMeter struct {
 }
 
 func (m *fakeCPUMeter) read() (usage, bool) { return m.f.window(m.rate, m.wait), true }
+
+// windowIdle is window with the machine's idle CPU measured: idle cores
+// over the window.
+func (f *fakeCPU) windowIdle(rate, wait, idle float64) usage {
+	u := f.window(rate, wait)
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.u.idle += time.Duration(idle * float64(adaptPeriod))
+	f.u.idleOK = true
+	u.idle, u.idleOK = f.u.idle, true
+	return u
+}
+
+func (f *fakeCPU) runIdle(c *controller, n int, rate, wait, idle float64) []int {
+	var got []int
+	for range n {
+		got = append(got, c.observe(f.windowIdle(rate, wait, idle)))
+	}
+	return got
+}
+
+var twoCoresBySession = machine{cpus: 2, bySessions: true}
+
+// Parked on a machine shared by sessions, with no core idle: the run has
+// its share, and no probe makes two workers take turns on it; a window
+// with a core free brings every worker back at once.
+func TestControllerStaysParkedWithoutAFreeCore(t *testing.T) {
+	hold := int(holdMin / adaptPeriod)
+	f := &fakeCPU{}
+	c := newController(2, f.windowIdle(0, 0, 0))
+	c.mach = twoCoresBySession
+	if got := f.runIdle(c, 1, 1.0, 1.0, 0); !slices.Equal(got, []int{1}) {
+		t.Fatalf("first window under load: %v, want [1]", got)
+	}
+	// parked four holds long, the machine busy: no probe
+	if got := f.runIdle(c, 4*hold, 1.0, 0.05, 0.02); !slices.Equal(got, levels(4*hold, 1)) {
+		t.Fatalf("parked without a free core: %v, want every window at 1", got)
+	}
+	if c.hold <= holdMin {
+		t.Fatalf("hold %v: want it doubled at each hold without a free core", c.hold)
+	}
+	// a core is free: every worker at once, and kept when they get more
+	got := f.runIdle(c, 1, 1.0, 0.05, 0.9)
+	if !slices.Equal(got, []int{2}) {
+		t.Fatalf("a core free: %v, want [2] at once", got)
+	}
+	n := 1 + probeWindows + 5
+	if got := f.runIdle(c, n, 1.9, 0.2, 0.05); !slices.Equal(got, levels(n, 2)) {
+		t.Fatalf("the probe with a core free: %v, want 2 throughout", got)
+	}
+}
+
+// A free core ends a park before its hold, on any machine.
+func TestControllerProbesWhenACoreIsFree(t *testing.T) {
+	f := &fakeCPU{}
+	c := newController(2, f.windowIdle(0, 0, 0))
+	c.mach = machine{cpus: 2}
+	f.runIdle(c, 1, 1.0, 1.0, 0)
+	got := f.runIdle(c, 3, 1.0, 0.05, 0.8) // settle, then a window with 0.8 cores idle
+	if !slices.Equal(got, []int{1, 2, 2}) {
+		t.Fatalf("a core free while parked: %v, want [1 2 2]", got)
+	}
+}
+
+// Where parked workers could still get more CPU (threads share the CPUs,
+// or the run is parked below half of many CPUs), the hold ends in a
+// probe as before, idle core or not.
+func TestControllerProbesWhereMoreCPUMayCome(t *testing.T) {
+	hold := int(holdMin / adaptPeriod)
+	for _, m := range []machine{{cpus: 2, bySessions: false}, {cpus: 8, bySessions: true}, {}} {
+		f := &fakeCPU{}
+		c := newController(2, f.windowIdle(0, 0, 0))
+		c.mach = m
+		f.runIdle(c, 1, 1.0, 1.0, 0)
+		got := f.runIdle(c, hold, 1.0, 0.05, 0)
+		if want := append(levels(hold-1, 1), 2); !slices.Equal(got, want) {
+			t.Fatalf("%+v: %v, want a probe after the hold: %v", m, got, want)
+		}
+	}
+}
+
+func TestParseIdle(t *testing.T) {
+	d, ok := parseIdle([]byte("cpu  8895692 642642 836465 4028003 45555 0 28248 38915 0 0\ncpu0 1 2 3 4 5\n"))
+	if !ok || d != time.Duration(4028003+45555)*10*time.Millisecond {
+		t.Fatalf("parseIdle: %v %v", d, ok)
+	}
+	for _, bad := range []string{"", "cpu 1 2 3", "intr 1 2 3 4 5 6", "cpu 1 2 3 x 5"} {
+		if _, ok := parseIdle([]byte(bad)); ok {
+			t.Errorf("parseIdle(%q) ok", bad)
+		}
+	}
+}

@@ -284,3 +284,59 @@ func TestSpareProc(t *testing.T) {
 		t.Errorf("GOMAXPROCS %d during a run of %d workers, want %d", during.Load(), before-1, before)
 	}
 }
+
+// While workers are parked the scheduler has a P per running worker; the
+// setting from before comes back when they all run and at the end.
+func TestProcsFollowParkedWorkers(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(before)
+	runtime.GOMAXPROCS(3)
+	p := &procsFollow{jobs: 2}
+	p.set(1)
+	if got := runtime.GOMAXPROCS(0); got != 1 {
+		t.Fatalf("parked at one worker: GOMAXPROCS %d, want 1", got)
+	}
+	p.set(1)
+	p.set(2)
+	if got := runtime.GOMAXPROCS(0); got != 3 {
+		t.Fatalf("every worker again: GOMAXPROCS %d, want 3 (as before)", got)
+	}
+	p.set(1)
+	p.end()
+	if got := runtime.GOMAXPROCS(0); got != 3 {
+		t.Fatalf("after the run: GOMAXPROCS %d, want 3", got)
+	}
+	var none *procsFollow
+	none.set(1)
+	none.end()
+	if got := runtime.GOMAXPROCS(0); got != 3 {
+		t.Fatalf("a nil procsFollow changed GOMAXPROCS to %d", got)
+	}
+}
+
+// Two loops parked at once: only the first changes GOMAXPROCS, and the
+// setting from before comes back whatever order they end in.
+func TestProcsFollowTwoLoops(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(before)
+	runtime.GOMAXPROCS(4)
+	a, b := &procsFollow{jobs: 3}, &procsFollow{jobs: 2}
+	a.set(2)
+	b.set(1) // another loop parks while a holds the setting: left alone
+	if got := runtime.GOMAXPROCS(0); got != 2 {
+		t.Fatalf("GOMAXPROCS %d after a parked at 2 and b at 1, want 2 (a's)", got)
+	}
+	a.end()
+	b.end()
+	if got := runtime.GOMAXPROCS(0); got != 4 {
+		t.Fatalf("GOMAXPROCS %d after both ended, want 4", got)
+	}
+	b.set(1) // free again: b may follow now
+	if got := runtime.GOMAXPROCS(0); got != 1 {
+		t.Fatalf("GOMAXPROCS %d after b parked alone, want 1", got)
+	}
+	b.end()
+	if got := runtime.GOMAXPROCS(0); got != 4 {
+		t.Fatalf("GOMAXPROCS %d at the end, want 4", got)
+	}
+}

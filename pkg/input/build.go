@@ -153,14 +153,17 @@ func withArticle(f string) string {
 	return "a " + formatName(f)
 }
 
-// decodeText decodes raw for doc and records the encoding and warnings in doc.
+// decodeText decodes raw for doc and records the encoding and warnings in
+// doc. raw is the reader's own (read by readDoc for this document, held by
+// nothing else and never changed): valid UTF-8 becomes the text without a
+// copy, and is checked once, by the detection when it saw all of it.
 func decodeText(ctx context.Context, doc *Document, raw []byte, encoding string) (string, error) {
-	k, bom, enc, err := resolve(raw, encoding, false)
+	k, bom, enc, checked, err := resolveChecked(raw, encoding, false)
 	if err != nil {
 		return "", newError(doc.Name, ErrEncoding, nil, "%v", err)
 	}
 	doc.Encoding = enc
-	text, warns, err := decodeBodyContext(ctx, raw, k, bom)
+	text, warns, err := decodeOwned(ctx, raw, k, bom, checked, true)
 	if err != nil {
 		return "", err
 	}

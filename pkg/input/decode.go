@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -118,14 +119,21 @@ func kindOfName(enc string) kind {
 // the length of a byte-order mark to skip and the name to report.
 // truncated says raw is only the start of the input.
 func resolve(raw []byte, requested string, truncated bool) (k kind, bom int, name string, err error) {
+	k, bom, name, _, err = resolveChecked(raw, requested, truncated)
+	return k, bom, name, err
+}
+
+// resolveChecked is resolve, and how much of raw detection found valid
+// UTF-8 (raw[:checked]; 0 when it did not look or did not detect).
+func resolveChecked(raw []byte, requested string, truncated bool) (k kind, bom int, name string, checked int, err error) {
 	k, ok := parseKind(requested)
 	if !ok {
 		_, err = ParseEncoding(requested)
-		return 0, 0, "", err
+		return 0, 0, "", 0, err
 	}
 	switch k {
 	case kAuto:
-		name = detect(raw, truncated)
+		name, checked = detectChecked(raw, truncated)
 		k = kindOfName(name)
 	case kUTF8:
 		name = EncUTF8
@@ -159,7 +167,7 @@ func resolve(raw []byte, requested string, truncated bool) (k kind, bom int, nam
 	case k == kUTF16BE && hasPrefix(raw, bomUTF16BE):
 		bom = 2
 	}
-	return k, bom, name, nil
+	return k, bom, name, checked, nil
 }
 
 // Decode decodes raw to UTF-8. encoding is "" or "auto" to detect it (see
@@ -187,8 +195,20 @@ func decodeBody(raw []byte, k kind, bom int) (string, []Warning) {
 
 // decodeBodyContext is decodeBody checking ctx between blocks.
 func decodeBodyContext(ctx context.Context, raw []byte, k kind, bom int) (string, []Warning, error) {
+	return decodeOwned(ctx, raw, k, bom, 0, false)
+}
+
+// decodeOwned is decodeBodyContext knowing that raw[:checked] is valid
+// UTF-8 (checked at a rune boundary), and when owned, that raw is the
+// caller's to give away: nothing else holds or changes it. Valid UTF-8
+// without NULs is then the text without a copy, when raw's array is not
+// much bigger than the text (the text keeps it alive).
+func decodeOwned(ctx context.Context, raw []byte, k kind, bom, checked int, owned bool) (string, []Warning, error) {
 	body := raw[bom:]
-	if k == kUTF8 && utf8.Valid(body) && bytes.IndexByte(body, 0) < 0 {
+	if k == kUTF8 && utf8.Valid(raw[max(bom, min(checked, len(raw))):]) && bytes.IndexByte(body, 0) < 0 {
+		if owned && len(body) > 0 && cap(raw)-len(raw) <= len(raw)/16+64 {
+			return unsafe.String(&body[0], len(body)), nil, nil
+		}
 		return string(body), nil, nil
 	}
 	d := newDecoder(k, int64(bom))
@@ -362,8 +382,13 @@ func (d *decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err er
 
 func (d *decoder) utf8(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	for nSrc < len(src) {
-		// Copy the longest run of valid UTF-8 that fits in dst at once.
+		// Copy the longest run of valid UTF-8 that fits in dst at once:
+		// all of it up to a rune cut at the limit, when it is valid (one
+		// utf8.Valid, the common case), else rune by rune.
 		end, limit := nSrc, min(len(src), nSrc+len(dst)-nDst)
+		if whole := completeRunes(src, nSrc, limit); whole > nSrc && utf8.Valid(src[nSrc:whole]) {
+			end = whole
+		}
 		for end < limit {
 			c := src[end]
 			if c < utf8.RuneSelf {
@@ -403,6 +428,20 @@ func (d *decoder) utf8(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) 
 		nSrc += size
 	}
 	return nDst, nSrc, nil
+}
+
+// completeRunes is limit, or where a rune that limit cuts starts: the
+// end of the whole runes of src[from:limit] if it is valid UTF-8.
+func completeRunes(src []byte, from, limit int) int {
+	for k := limit - 1; k >= from && k >= limit-utf8.UTFMax+1; k-- {
+		if src[k]&0xC0 != 0x80 { // a rune starts at k
+			if !utf8.FullRune(src[k:limit]) {
+				return k
+			}
+			break
+		}
+	}
+	return limit
 }
 
 func (d *decoder) utf16(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {

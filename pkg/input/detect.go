@@ -39,14 +39,22 @@ func DetectEncoding(raw []byte) string { return detect(raw, false) }
 // detect is DetectEncoding; truncated says raw is only the start of the
 // input (a streaming sample), which may end inside a character.
 func detect(raw []byte, truncated bool) string {
-	if enc, ok := detectStructural(raw, truncated); ok {
-		return enc
+	enc, _ := detectChecked(raw, truncated)
+	return enc
+}
+
+// detectChecked is detect, and how much of raw it found valid UTF-8 on its
+// way: raw[:checked] is (0 when it does not know), so that decoding a
+// whole input detected as UTF-8 need not check those bytes again.
+func detectChecked(raw []byte, truncated bool) (enc string, checked int) {
+	if enc, ok, checked := detectStructuralChecked(raw, truncated); ok {
+		return enc, checked
 	}
 	i := firstNonASCII(raw)
 	if mostlyUTF8(raw[i:min(len(raw), i+detectWindow)]) {
-		return EncUTF8
+		return EncUTF8, 0
 	}
-	return scoreEncodings(raw, i)
+	return scoreEncodings(raw, i), 0
 }
 
 // mostlyUTF8 reports whether b is UTF-8 with a few damaged bytes: at least
@@ -78,20 +86,27 @@ func mostlyUTF8(b []byte) bool {
 // detectStructural decides the encoding when the bytes leave no doubt: a
 // BOM, a UTF-16 NUL pattern, pure ASCII or valid UTF-8.
 func detectStructural(raw []byte, truncated bool) (string, bool) {
+	enc, ok, _ := detectStructuralChecked(raw, truncated)
+	return enc, ok
+}
+
+// detectStructuralChecked is detectStructural, and how much of raw it
+// found valid UTF-8: raw[:checked] is, and checked is at a rune boundary.
+func detectStructuralChecked(raw []byte, truncated bool) (enc string, ok bool, checked int) {
 	switch {
 	case hasPrefix(raw, bomUTF8):
-		return EncUTF8BOM, true
+		return EncUTF8BOM, true, 0
 	case hasPrefix(raw, bomUTF16LE):
-		return EncUTF16LE, true
+		return EncUTF16LE, true, 0
 	case hasPrefix(raw, bomUTF16BE):
-		return EncUTF16BE, true
+		return EncUTF16BE, true, 0
 	}
 	if enc, ok := detectUTF16(raw, truncated); ok {
-		return enc, true
+		return enc, true, 0
 	}
 	i := firstNonASCII(raw)
 	if i < 0 {
-		return EncUTF8, true
+		return EncUTF8, true, len(raw)
 	}
 	end := min(len(raw), i+detectWindow)
 	win := raw[i:end]
@@ -99,9 +114,9 @@ func detectStructural(raw []byte, truncated bool) (string, bool) {
 		win = trimPartialRune(win)
 	}
 	if utf8.Valid(win) {
-		return EncUTF8, true
+		return EncUTF8, true, i + len(win)
 	}
-	return "", false
+	return "", false, 0
 }
 
 // scoreEncodings decodes a window of raw starting at the first non-ASCII

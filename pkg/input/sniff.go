@@ -129,6 +129,15 @@ func sniffFormat(head []byte, ext, forced string) sniffed {
 		s.err = &deferredErr{kind: ErrUnsupported, msg: "unsupported format (" + what + " content); " + hint}
 		return s
 	}
+	// the head as lower-case text, made once for the three looks at it
+	var headText *string
+	th := func() string {
+		if headText == nil {
+			t := textHead(head)
+			headText = &t
+		}
+		return *headText
+	}
 	switch {
 	case bytes.Contains(head[:min(len(head), pdfSignatureWindow)], []byte("%PDF-")):
 		s.format = FormatPDF
@@ -138,11 +147,11 @@ func sniffFormat(head []byte, ext, forced string) sniffed {
 		s.format = sniffZip
 	case hasPrefix(head, `{\rtf`):
 		s.format = FormatRTF
-	case looksHTML(head):
+	case looksHTML(th()):
 		s.format = FormatHTML
-	case looksFlatODF(head):
+	case looksFlatODF(th()):
 		s.format = FormatODT
-	case looksMHTML(head) || ext == ".mht" || ext == ".mhtml":
+	case looksMHTML(th()) || ext == ".mht" || ext == ".mhtml":
 		s.err = &deferredErr{kind: ErrUnsupported, ext: ext, msg: "unsupported format (MHTML web archive content); " +
 			"open it in a browser or Word and save it as .html or .docx"}
 		return s
@@ -194,9 +203,9 @@ func hintFor(ext string) string {
 // password-protected Office Open XML documents.
 const oleMagic = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"
 
-// looksHTML reports whether the content starts like an HTML document.
-func looksHTML(raw []byte) bool {
-	s := textHead(raw)
+// looksHTML reports whether the content starts like an HTML document (s
+// is textHead of it).
+func looksHTML(s string) bool {
 	switch {
 	case strings.HasPrefix(s, "<!doctype html"), strings.HasPrefix(s, "<html"):
 		return true
@@ -207,16 +216,14 @@ func looksHTML(raw []byte) bool {
 }
 
 // looksFlatODF reports an OpenDocument flat XML file (.fodt).
-func looksFlatODF(raw []byte) bool {
-	s := textHead(raw)
+func looksFlatODF(s string) bool {
 	return strings.HasPrefix(s, "<?xml") && strings.Contains(s, "<office:document") &&
 		strings.Contains(s, "urn:oasis:names:tc:opendocument:xmlns:office:1.0")
 }
 
 // looksMHTML reports a MIME web archive (.mht, also saved as .doc by
 // Word's "single file web page").
-func looksMHTML(raw []byte) bool {
-	s := textHead(raw)
+func looksMHTML(s string) bool {
 	return strings.HasPrefix(s, "mime-version:") || strings.HasPrefix(s, "from:") && strings.Contains(s, "mime-version:") ||
 		strings.HasPrefix(s, "content-type: multipart/related")
 }

@@ -57,3 +57,57 @@ func TestPreparedEqualsTable(t *testing.T) {
 		}
 	}
 }
+
+// Untitled tables that continue one another (segment's stream: markdown
+// writes their rows under the first one's header), a table of another name
+// between them, and a JSON document with Meta: prepared and direct output
+// are the same bytes.
+func TestPreparedEqualsTableStreams(t *testing.T) {
+	cols := []Column{{Name: "text"}, {Name: "start", Align: Right}, {Name: "original", OmitEmpty: true}}
+	tables := func() []*Table {
+		return []*Table{
+			{Name: "tokens", Group: []KV{{"file", "a.txt"}}, Columns: cols},
+			{Name: "tokens", Group: []KV{{"file", "a.txt"}}, Columns: cols, Rows: [][]any{{"发展", 0, ""}, {"|x|", 6, "x"}}},
+			{Name: "tokens", Group: []KV{{"file", "b.txt"}}, Columns: cols, Rows: [][]any{{"改革", 0, "改革"}}},
+			{Name: "other", Columns: cols, Rows: [][]any{{"a", 1, ""}}},
+			{Name: "tokens", Group: []KV{{"file", "c.txt"}}, Columns: cols, Rows: [][]any{{"\u2028", 3, "\xff"}}},
+		}
+	}
+	for _, format := range Formats {
+		for _, meta := range []bool{false, true} {
+			write := func(prepare bool) string {
+				var b bytes.Buffer
+				w, _ := NewWriter(&b, format, Options{})
+				if meta {
+					w.Meta(KV{"total", 3})
+				}
+				var ps []*Prepared
+				for _, tb := range tables() {
+					if !prepare {
+						if err := w.Table(tb); err != nil {
+							t.Fatal(err)
+						}
+						continue
+					}
+					p, err := w.Prepare(tb)
+					if err != nil {
+						t.Fatal(err)
+					}
+					ps = append(ps, p)
+				}
+				for _, p := range ps {
+					if err := w.WritePrepared(p); err != nil {
+						t.Fatal(err)
+					}
+				}
+				if err := w.Close(); err != nil {
+					t.Fatal(err)
+				}
+				return b.String()
+			}
+			if d, p := write(false), write(true); d != p {
+				t.Errorf("%s meta=%v: prepared output differs\n--- direct\n%s\n--- prepared\n%s", format, meta, d, p)
+			}
+		}
+	}
+}

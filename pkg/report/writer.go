@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -81,7 +82,8 @@ type Table struct {
 //
 // Rows are written as they come, so that output of any length streams.
 type Writer struct {
-	w      io.Writer
+	w      io.Writer     // buf
+	buf    *bufio.Writer // on the destination: flushed at the end of every table
 	format string
 	opt    Options
 	err    error
@@ -104,9 +106,10 @@ func NewWriter(w io.Writer, format string, opt Options) (*Writer, error) {
 	if !slices.Contains(Formats, format) {
 		return nil, fmt.Errorf("report: unknown format %q", format)
 	}
-	wr := &Writer{w: w, format: format, opt: opt}
+	buf := bufio.NewWriterSize(w, writeBlock)
+	wr := &Writer{w: buf, buf: buf, format: format, opt: opt}
 	if format == "csv" || format == "tsv" {
-		wr.cw = csv.NewWriter(w)
+		wr.cw = csv.NewWriter(buf)
 		if format == "tsv" {
 			wr.cw.Comma = '\t'
 		}
@@ -140,7 +143,30 @@ func (w *Writer) Table(t *Table) error {
 		w.err = w.json(t, cols, idx)
 	}
 	w.n++
+	w.flush()
 	return w.err
+}
+
+// writeBlock is the size of the Writer's buffer: a table is written in
+// blocks of this size, or in one write when smaller (one per document of a
+// streamed output), not row by row.
+const writeBlock = 64 << 10
+
+// flush writes out what the tables written so far left in the buffers:
+// every table is on its way to the destination when Table returns, so that
+// a command may write there itself between tables, and output streams
+// document by document.
+func (w *Writer) flush() {
+	if w.err != nil {
+		return
+	}
+	if w.cw != nil {
+		w.cw.Flush()
+		if w.err = w.cw.Error(); w.err != nil {
+			return
+		}
+	}
+	w.err = w.buf.Flush()
 }
 
 // Close ends the output (closes the JSON document, flushes CSV).
@@ -148,13 +174,10 @@ func (w *Writer) Close() error {
 	if w.err != nil {
 		return w.err
 	}
-	switch w.format {
-	case "csv", "tsv":
-		w.cw.Flush()
-		w.err = w.cw.Error()
-	case "json":
+	if w.format == "json" {
 		w.err = w.jsonClose()
 	}
+	w.flush()
 	return w.err
 }
 
@@ -295,9 +318,17 @@ func rowObject(group []KV, cols []Column, idx []int, r []any) object {
 	return o
 }
 
+// marshalRow is marshal(rowObject(group, cols, idx, r), indent).
+func marshalRow(group []KV, cols []Column, idx []int, r []any, indent string) ([]byte, error) {
+	if b, ok := appendRowJSON(make([]byte, 0, 64+32*len(idx)), group, cols, idx, r, indent); ok {
+		return b, nil
+	}
+	return marshal(rowObject(group, cols, idx, r), indent)
+}
+
 func (w *Writer) jsonLines(t *Table, cols []Column, idx []int) error {
 	for _, r := range t.Rows {
-		b, err := marshal(rowObject(t.Group, cols, idx, r), "")
+		b, err := marshalRow(t.Group, cols, idx, r, "")
 		if err != nil {
 			return err
 		}
@@ -318,45 +349,82 @@ func (w *Writer) write(s string) error {
 // the group's fields first (as in JSON Lines), in the document's array or,
 // with Meta, in the array under the table's name.
 func (w *Writer) json(t *Table, cols []Column, idx []int) error {
+	if err := w.jsonOpen(t); err != nil {
+		return err
+	}
+	body, err := jsonRows(nil, t, cols, idx, w.jsonIndent())
+	if err != nil {
+		return err
+	}
+	return w.jsonBody(body)
+}
+
+// jsonIndent is the indent of the rows: two spaces in an array, four in
+// the arrays of an object.
+func (w *Writer) jsonIndent() string {
+	if w.object {
+		return "    "
+	}
+	return "  "
+}
+
+// jsonOpen writes what comes before t's rows: the start of the document,
+// in an object the key of t's array when it is not the open one.
+func (w *Writer) jsonOpen(t *Table) error {
 	j := &w.js
 	if !j.started {
 		if err := w.jsonStart(); err != nil {
 			return err
 		}
 	}
-	indent := "  "
-	if w.object {
-		indent = "    "
-		if !j.keyOpen || j.key != t.Name {
-			if err := w.closeKey(); err != nil {
-				return err
-			}
-			sep := ","
-			if len(w.meta) == 0 && !j.anyKey {
-				sep = ""
-			}
-			k, _ := marshal(t.Name, "")
-			if err := w.write(sep + "\n  " + string(k) + ": ["); err != nil {
-				return err
-			}
-			j.keyOpen, j.anyKey, j.key, j.empty = true, true, t.Name, true
-		}
-	}
-	for _, r := range t.Rows {
-		b, err := marshal(rowObject(t.Group, cols, idx, r), indent)
-		if err != nil {
+	if w.object && (!j.keyOpen || j.key != t.Name) {
+		if err := w.closeKey(); err != nil {
 			return err
 		}
-		sep := ",\n"
-		if j.empty {
-			sep = "\n"
+		sep := ","
+		if len(w.meta) == 0 && !j.anyKey {
+			sep = ""
 		}
-		j.empty = false
-		if err := w.write(sep + indent + string(b)); err != nil {
+		k, _ := marshal(t.Name, "")
+		if err := w.write(sep + "\n  " + string(k) + ": ["); err != nil {
 			return err
 		}
+		j.keyOpen, j.anyKey, j.key, j.empty = true, true, t.Name, true
 	}
 	return nil
+}
+
+// jsonRows appends t's rows, each after ",\n" and the indent.
+func jsonRows(dst []byte, t *Table, cols []Column, idx []int, indent string) ([]byte, error) {
+	for _, r := range t.Rows {
+		dst = append(dst, ",\n"...)
+		dst = append(dst, indent...)
+		if b, ok := appendRowJSON(dst, t.Group, cols, idx, r, indent); ok {
+			dst = b
+			continue
+		}
+		b, err := marshal(rowObject(t.Group, cols, idx, r), indent)
+		if err != nil {
+			return nil, err
+		}
+		dst = append(dst, b...)
+	}
+	return dst, nil
+}
+
+// jsonBody writes rows made by jsonRows into the open array: the first
+// row of the array without its comma.
+func (w *Writer) jsonBody(body []byte) error {
+	if len(body) == 0 {
+		return nil
+	}
+	j := &w.js
+	if j.empty {
+		body = body[1:]
+	}
+	j.empty = false
+	_, err := w.w.Write(body)
+	return err
 }
 
 // jsonState is where the streamed JSON document stands.
@@ -458,6 +526,15 @@ func (o Object) MarshalJSON() ([]byte, error) {
 // marshal encodes v without HTML escaping; with indent (the prefix of the
 // lines after the first) non-empty, indented by two spaces a level.
 func marshal(v any, indent string) ([]byte, error) {
+	if b, ok := appendJSON(nil, v, indent, indent != ""); ok {
+		return b, nil
+	}
+	return marshalStd(v, indent)
+}
+
+// marshalStd is marshal by encoding/json, for the values appendJSON does
+// not write.
+func marshalStd(v any, indent string) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -109,11 +109,11 @@ func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			return err
 		}
 	}
-	// Workers format text and JSON Lines, so that the ordered emitter only
-	// writes and does not hold -j workers back; the other formats keep
-	// stream state (a header, brackets) and are written by the emitter.
+	// Workers format the output (report.Prepare for the formats with
+	// stream state: a header, brackets), so that the ordered emitter only
+	// writes and does not hold -j workers back.
 	type result struct {
-		table *report.Table
+		table *report.Prepared
 		text  []byte
 	}
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "segment", PartSize: corpus.PartBytes, Cut: &cut, StreamsOutput: true}
@@ -127,7 +127,8 @@ func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			}
 			t := tokenTable(d, toks)
 			if format != "jsonl" {
-				return result{table: t}, nil
+				p, err := w.Prepare(t)
+				return result{table: p}, err
 			}
 			var b bytes.Buffer
 			jl, err := report.NewWriter(&b, "jsonl", report.Options{})
@@ -141,7 +142,7 @@ func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		},
 		func(d *corpus.Doc, r result) error {
 			if r.table != nil {
-				return w.Table(r.table)
+				return w.WritePrepared(r.table)
 			}
 			_, err := out.Write(r.text)
 			return err
