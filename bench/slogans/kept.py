@@ -14,9 +14,9 @@ import collections, json, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "..", "shared", "corpus")
 FILES = {"test": ("A",), "test2": ("A",), "test4": ("C", "C+R8"), "test5": ("C", "C+R10"),
-         "test6": ("C", "C+R11"), "test7": ("C", "C+R12"), "test8": ("C", "C+R13"), "test9": ("C", "C+R14"), "test10": ("C", "C+R15"), "test11": ("C", "C+R16"), "test12": ("C", "C+R17", "R19"), "hold1": ("C", "C+R18"), "dev": ("A",), "dev3": ("A",), "dev4_parallel": ("P",),
+         "test6": ("C", "C+R11"), "test7": ("C", "C+R12"), "test8": ("C", "C+R13"), "test9": ("C", "C+R14"), "test10": ("C", "C+R15", "R20"), "test11": ("C", "C+R16"), "test12": ("C", "C+R17", "R19"), "hold1": ("C", "C+R18"), "hold2": ("C", "C+R19"), "dev": ("A",), "dev3": ("A",), "dev4_parallel": ("P",),
          "dev5": ("D5Q", "D5T", "D5N"), "dev6": ("D6",), "dev7_parallel": ("D7",), "dev8_parallel": ("D8",),
-         "dev9_quoted": ("D9",), "dev10": ("D10",), "dev11": ("D11",), "dev12": ("D12",), "dev13": ("D13",), "dev14": ("D14",), "dev15": ("D15",)}
+         "dev9_quoted": ("D9",), "dev10": ("D10",), "dev11": ("D11",), "dev12": ("D12",), "dev13": ("D13",), "dev14": ("D14",), "dev15": ("D15",), "dev16": ("D16",)}
 
 
 def path(doc):
@@ -32,6 +32,8 @@ def main():
     binary = sys.argv[1]
     for name, samples in FILES.items():
         rows = []
+        if not os.path.exists(os.path.join(HERE, "gold", "precision_%s.tsv" % name)):
+            continue
         for l in open(os.path.join(HERE, "gold", "precision_%s.tsv" % name), encoding="utf-8").read().splitlines()[1:]:
             f = (l.split("\t") + [""] * 7)[:7]
             if f[0] in samples and f[5] in ("yes", "no"):

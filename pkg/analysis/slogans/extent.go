@@ -158,7 +158,7 @@ func (x *extractor) headBefore(i int) int {
 			}
 			break
 		}
-		if closedPOS(t.pos) || scopeWords[w] || governing(w) && len(toks) == 0 {
+		if closedPOS(t.pos) || scopeWords[w] || headVerb(w) && len(toks) == 0 {
 			break
 		}
 		if !nounish(t.pos) && !verbish(t.pos) && t.pos != "a" {
@@ -191,7 +191,7 @@ func (x *extractor) headBefore(i int) int {
 	for j := 0; j < len(toks); j++ {
 		t := toks[j]
 		w := string(v.r[t.a:t.b])
-		if verbish(t.pos) || governing(w) {
+		if verbish(t.pos) || headVerb(w) {
 			if j+1 >= len(toks) || !nounish(toks[j+1].pos) || verbish(toks[j+1].pos) {
 				break
 			}
@@ -222,8 +222,13 @@ func (x *extractor) headBefore(i int) int {
 	// start of a clause, a lone word is a verb the tagger took for a noun
 	// (深刻|领悟“两个确立”, ，部署“三个大抓”)
 	if keep == 1 {
+		// one character is the end of a verb the segmenter cut (筑|牢“六个严防”,
+		// 解决|好“三农”): no head (rules 20)
+		if oneCharHead(v.r[toks[0].a:toks[0].b]) {
+			return 0
+		}
 		pt, ok := v.tokenBefore(start)
-		if !ok || !(verbish(pt.pos) || governing(string(v.r[pt.a:pt.b])) || pt.pos == "p" || pt.pos == "uj" || pt.pos == "u") {
+		if !ok || !(verbish(pt.pos) || headVerb(string(v.r[pt.a:pt.b])) || pt.pos == "p" || pt.pos == "uj" || pt.pos == "u") {
 			return 0
 		}
 		// a verbal noun after an adverb of manner (全力|打响“重庆制造”品牌)

@@ -246,6 +246,12 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	if han == 0 {
 		return q // a number, a date, a word in another script: not a quote worth reporting
 	}
+	if x.sectionLabel(a, b) {
+		return set(ClassTitle, "") // rules 20: “A基础共性”, “基础共性”、“关键技术”三项大类
+	}
+	if !strings.ContainsAny(key, "+＋") && !hasCountingNumeral(c) && !numberedShape(c) && !x.knownTerm(key) && x.contrastQuote(a, b) {
+		return set(ClassScare, "") // rules 20: 从“给政策”“给项目”到“给机会”
+	}
 	if x.titleCue(a, b) || campaignMonth(c) || a >= 2 && (v.r[a-2] == '》' || v.r[a-2] == '〉') {
 		return set(ClassTitle, "")
 	}
@@ -258,6 +264,9 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	}
 	if !strings.ContainsAny(key, "+＋") && !hasCountingNumeral(c) && !numberedShape(c) && !x.knownTerm(key) && x.eventName(a, b) {
 		return set(ClassTitle, "") // rules 16: “红色八闽行”等活动, “山东好成果”遴选
+	}
+	if !strings.ContainsAny(key, "+＋") && !hasCountingNumeral(c) && !numberedShape(c) && !x.knownTerm(key) && x.verbGoal(a, b) {
+		return set(ClassCitation, "") // rules 20: “打造数字先锋城市”的目标任务
 	}
 	if numberedShape(c) {
 		return set(ClassFormulation, Numbered)
@@ -487,7 +496,9 @@ var nameTails = []string{"APP", "App", "app", "ＡＰＰ", "客户端", "小程�
 // 乙管”常态化防控阶段).
 var uiCues = []string{"点击", "单击", "双击", "勾选", "选中", "登录", "登陆", "填写", "填报", "录入", "下载", "搜索", "扫描",
 	// rules 18: a place on a screen (右侧的“填写申请”)
-	"右侧的", "左侧的", "右上角的", "左上角的", "右下角的", "左下角的", "页面上的", "页面中的"}
+	"右侧的", "左侧的", "右上角的", "左上角的", "右下角的", "左下角的", "页面上的", "页面中的",
+	// rules 20: a service or an app in use (出示“健康码”, 享用“爱心通道”)
+	"出示", "申领", "享用"}
 
 // systemEnds end the names of platforms, systems and apps (Simplified,
 // lower-cased keys) (rules 14): “审管一体化平台”, “山东公共文化云”,
@@ -553,6 +564,12 @@ func (x *extractor) nameCue(a, b int, key string) (named, strong bool) {
 				return true, false
 			}
 		}
+	}
+	if x.serviceVerb(a, b) {
+		return true, false // rules 20: 上线“…”, “…”正式上线, 接入“…”
+	}
+	if x.builtCentre(a, b, key) {
+		return true, false // rules 20: 建成“南A中心”, 搭建独立的“线上职工技能培训中心”
 	}
 	if h1, h2, ok := strings.Cut(key, "·"); ok && len(c) >= 4 && h1 != "" && h2 != "" {
 		// two halves opening alike are a parallel slogan (“依法保护·依法治理”)
