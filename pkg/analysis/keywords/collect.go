@@ -1319,18 +1319,11 @@ func contactLine(s string) bool {
 // heading), and are not a label and its value (来源：北京日报).
 func headingLines(text string, maxRunes int) []line {
 	var out []line
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+	for start, end := range lineSpans(text) {
 		s := strings.TrimSpace(text[start:end])
 		h := s != "" && utf8.RuneCountInString(s) <= maxRunes && hasHan(s) &&
 			!strings.ContainsAny(s, "。！？；!?;：:") && !strings.HasSuffix(s, "，")
 		out = append(out, line{start: start, end: end, heading: h, contact: !h && contactLine(s)})
-		start = end + 1
 	}
 	return out
 }

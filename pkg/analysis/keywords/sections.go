@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"iter"
 	"math"
 	"strings"
 	"sync"
@@ -75,13 +76,7 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int), 
 	// procedural section or an attachment: only then is the structure
 	// parsed (a report has none, and parsing costs a tenth of ranking)
 	parse := false
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+	for start, end := range lineSpans(text) {
 		if end-start <= procLineMaxBytes {
 			line := fold(start, end)
 			if proceduralLine(line) {
@@ -91,7 +86,6 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int), 
 				parse = headingCandidate(line)
 			}
 		}
-		start = end + 1
 	}
 	if !parse {
 		return out
@@ -133,13 +127,7 @@ func formParts(text string, fold func(s, e int) string) [][2]int {
 	var out [][2]int
 	open := -1 // start of the form part being read, or -1
 	wantTitle := -1
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+	for start, end := range lineSpans(text) {
 		line := strings.Trim(fold(start, end), " \t\r\u3000")
 		switch {
 		case line == "":
@@ -158,7 +146,6 @@ func formParts(text string, fold func(s, e int) string) [][2]int {
 			}
 			wantTitle = -1
 		}
-		start = end + 1
 	}
 	if open >= 0 {
 		out = append(out, [2]int{open, len(text)})
@@ -231,15 +218,8 @@ func assignmentSpans(par string, base int, spans [][2]int) [][2]int {
 // make a document a call (see collector.call).
 func assignments(text string) [][2]int {
 	var out [][2]int
-	for start := 0; start < len(text); {
-		end := strings.IndexByte(text[start:], '\n')
-		if end < 0 {
-			end = len(text)
-		} else {
-			end += start
-		}
+	for start, end := range lineSpans(text) {
 		out = assignmentSpans(text[start:end], start, out)
-		start = end + 1
 	}
 	return out
 }
@@ -543,4 +523,23 @@ func parseProcedure(data string) (m map[string]float64, bad int) {
 		m[term] = float64(n[1]) / float64(n[2])
 	}
 	return m, bad
+}
+
+// lineSpans yields the byte range [start, end) of each line of text, the
+// newline left out; a final newline opens no empty line.
+func lineSpans(text string) iter.Seq2[int, int] {
+	return func(yield func(int, int) bool) {
+		for start := 0; start < len(text); {
+			end := strings.IndexByte(text[start:], '\n')
+			if end < 0 {
+				end = len(text)
+			} else {
+				end += start
+			}
+			if !yield(start, end) {
+				return
+			}
+			start = end + 1
+		}
+	}
 }

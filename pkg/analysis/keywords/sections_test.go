@@ -236,3 +236,21 @@ func TestAssignmentSpans(t *testing.T) {
 		t.Errorf("content taken for an assignment: %v", got)
 	}
 }
+
+func TestLineSpans(t *testing.T) {
+	for text, want := range map[string][][2]int{
+		"":          nil,
+		"a":         {{0, 1}},
+		"a\n":       {{0, 1}},
+		"ab\n\ncd":  {{0, 2}, {3, 3}, {4, 6}},
+		"\n一行\n二\n": {{0, 0}, {1, 7}, {8, 11}},
+	} {
+		var got [][2]int
+		for s, e := range lineSpans(text) {
+			got = append(got, [2]int{s, e})
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("lineSpans(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
