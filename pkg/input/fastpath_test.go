@@ -2,6 +2,7 @@ package input
 
 import (
 	"bytes"
+	"errors"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -130,4 +131,41 @@ func TestUTF8DecoderBlocks(t *testing.T) {
 			t.Fatalf("%q (blocks %d, room %d): got %q (%d bad), want %q (%d)", raw, srcBlock, dstRoom, got, d.bad, want.String(), bad)
 		}
 	}
+}
+
+// FuzzReadAsDecode: a text file read from disk (the reader's own buffer,
+// checked once by the detection, the text made without a copy where it is
+// valid UTF-8) gives the text, encoding and warnings that Decode gives for
+// the same bytes, whatever they are; a file refused as binary is refused
+// for NUL or control bytes only.
+func FuzzReadAsDecode(f *testing.F) {
+	f.Add([]byte("国务院关于推进高质量发展的意见。\n"))
+	f.Add([]byte("\xef\xbb\xbf正文\xff正文"))
+	// inputs past the detection window are TestReadUTF8PastTheDetectionWindow's:
+	// the fuzzer's minimising of a seed that large stalls it for minutes
+	f.Add([]byte("abc\x00def"))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(dir, "in.txt")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		doc, err := Read(Source{Path: p}, Options{})
+		if err != nil {
+			if errors.Is(err, ErrBinary) || len(data) == 0 {
+				return
+			}
+			t.Fatalf("Read: %v", err)
+		}
+		text, enc, _, derr := Decode(data, "auto")
+		if derr != nil {
+			t.Fatalf("Decode: %v", derr)
+		}
+		if doc.Text != text || doc.Encoding != enc {
+			t.Fatalf("Read gave %s %q, Decode %s %q", doc.Encoding, doc.Text, enc, text)
+		}
+		if !utf8.ValidString(doc.Text) {
+			t.Fatal("Read gave invalid UTF-8")
+		}
+	})
 }
