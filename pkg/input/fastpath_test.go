@@ -3,6 +3,7 @@ package input
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -157,12 +158,15 @@ func FuzzReadAsDecode(f *testing.F) {
 			}
 			t.Fatalf("Read: %v", err)
 		}
-		text, enc, _, derr := Decode(data, "auto")
+		text, enc, warns, derr := Decode(data, "auto")
 		if derr != nil {
 			t.Fatalf("Decode: %v", derr)
 		}
 		if doc.Text != text || doc.Encoding != enc {
 			t.Fatalf("Read gave %s %q, Decode %s %q", doc.Encoding, doc.Text, enc, text)
+		}
+		if fmt.Sprint(doc.Warnings) != fmt.Sprint(warns) {
+			t.Fatalf("Read warned %v, Decode %v", doc.Warnings, warns)
 		}
 		if !utf8.ValidString(doc.Text) {
 			t.Fatal("Read gave invalid UTF-8")
