@@ -1,0 +1,78 @@
+"""Pick a held-out set of DEV notices for slogans (HOLD1, HOLD2), as it was picked.
+
+    python3 bench/slogans/hold_pick.py 1|2      # from the repository root
+
+The rule, fixed before any candidate was opened: DEV notices (ministry_provincial_notices, not
+TEST in SPLIT.md) with no row in any bench/slogans/gold/precision_dev*.tsv and not named in any
+gold file (README.md, the blind and held-out lists), ordered by ascending sha256(salt + file
+name); kept when (a) the text (whitespace left out) has a length within the set's bounds, tried
+in order, and (b) no other notice shares more than 10% of its 12-character shingles; the first
+5 kept. The gold directory is read as it stood just before the set's own gold was committed
+(git show), so that the pick is reproduced although its list and later samples now name or use
+other notices. HOLD2's second bounds are its fallback: only one unsampled notice met 3,000–12,000
+characters, so the next ones in the same order with HOLD1's lower bounds were taken.
+"""
+import glob, hashlib, os, re, subprocess, sys
+
+HOLD1 = "central_053 central_023 central_026 central_013 central_152".split()
+SETS = {
+    1: dict(salt="hold1-", at="3d8322c^", bounds=[(1500, 9000)], exclude=[]),
+    2: dict(salt="hold2-", at="713db71^", bounds=[(3000, 12000), (1500, 3000)], exclude=HOLD1),
+}
+GOLD = "bench/slogans/gold/"
+
+
+def gold_files(at):
+    names = subprocess.run(["git", "ls-tree", "--name-only", at, GOLD], capture_output=True, text=True,
+                           check=True).stdout.split()
+    return {n: subprocess.run(["git", "show", f"{at}:{n}"], capture_output=True, text=True, check=True).stdout
+            for n in names}
+
+
+def main():
+    which = int(sys.argv[1]) if len(sys.argv) > 1 else 0
+    if which not in SETS:
+        sys.exit("usage: hold_pick.py 1|2")
+    cfg = SETS[which]
+    D = "../shared/corpus/ministry_provincial_notices"
+    split = open("/work/brief/SPLIT.md").read() if os.path.exists("/work/brief/SPLIT.md") else ""
+    test = set(re.findall(r"(central_\d+|shandong_\d+)", split.split("ministry_provincial_notices")[1].split("gwr/")[0])) if split else set()
+    files = gold_files(cfg["at"])
+    used, named = set(), set()
+    for n, text in files.items():
+        base = os.path.basename(n)
+        if base.startswith("precision_dev") and base.endswith(".tsv"):
+            for line in text.splitlines():
+                p = line.split("\t")
+                if len(p) > 1:
+                    used.add(p[1])
+        if base.endswith(".md"):
+            named |= set(re.findall(r"(central_\d+|shandong_\d+)", text))
+    texts = {os.path.basename(p)[:-4]: open(p).read() for p in sorted(glob.glob(D + "/*.txt"))}
+
+    def sh(t):
+        t = re.sub(r"\s+", "", t)
+        return {t[i:i + 12] for i in range(len(t) - 11)}
+
+    shs = {n: sh(t) for n, t in texts.items()}
+    cands = [n for n in texts if n not in test and n not in used and n not in named and n not in cfg["exclude"]]
+    cands.sort(key=lambda n: hashlib.sha256((cfg["salt"] + n).encode()).hexdigest())
+    kept = []
+    for lo, hi in cfg["bounds"]:
+        for n in cands:
+            if n in kept:
+                continue
+            L = len(re.sub(r"\s+", "", texts[n]))
+            s = shs[n]
+            worst = max(((len(s & shs[m]) / max(1, len(s)), m) for m in texts if m != n), default=(0, ""))
+            ok = lo <= L <= hi and worst[0] <= 0.10
+            print(n, L, "%.2f" % worst[0], worst[1], "KEEP" if ok and len(kept) < 5 else ("skip" if not ok else "-"))
+            if ok and len(kept) < 5:
+                kept.append(n)
+            if len(kept) == 5:
+                break
+    print("eligible", len(cands), "of DEV", len([n for n in texts if n not in test]), "used", len(used), "named", len(named))
+    print(f"HOLD{which}:", " ".join(kept))
+
+
+main()
