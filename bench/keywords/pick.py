@@ -17,8 +17,9 @@ first 6 notices, 2 provincial 2026 reports and 2 Traditional speeches.
     python3 bench/keywords/pick.py ROUND      # prints round ROUND's picks, with the rule's numbers
 
 The files of the round itself (bench/keywords/roundROUND/) do not count as use,
-nor do later mentions of its picks (roundROUND/picks.tsv), so that the script
-gives the same picks after the round as before it.
+nor do later mentions of its picks (roundROUND/picks.tsv), and the files are read
+as they stood just before the round's gold was committed (git show), so that the
+script gives the same picks after the round, and after later rounds, as before it.
 """
 import glob, hashlib, os, re, subprocess, sys
 
@@ -36,19 +37,38 @@ def is_test(name):
     return first_byte(name) < 77 or name == '2026_海南省.txt'
 
 pat = re.compile(r'(?:central|shandong)_\d{3}|\d{4}-\d{2}-\d{2}_\d+|2026_[^\s.\t"/,)_：:，。、；]{2,8}')
+# The tree is read as it stood just before the round's gold was committed (the commit that
+# added bench/keywords/gold/goldROUND.tsv, git show): later rounds name more documents, and
+# the same rule over today's files would pick another set. A round with no gold yet reads
+# the working tree.
+def git(*args):
+    return subprocess.run(['git', '-C', root, *args], capture_output=True, check=True).stdout
+
+added = git('log', '--diff-filter=A', '--format=%H', '--', 'bench/keywords/gold/gold%s.tsv' % rnd).split()
+at = added[-1].decode() + '^' if added else None
+
+def tree_files(place):
+    """(path, text) of the files under place (a file or a directory), at `at` or on disk."""
+    if at is None:
+        p = os.path.join(root, place)
+        paths = [p] if os.path.isfile(p) else [f for f in glob.glob(p + '/**', recursive=True) if os.path.isfile(f)]
+        for f in paths:
+            yield os.path.relpath(f, root), open(f, 'rb').read()
+        return
+    for name in git('ls-tree', '-r', '--name-only', at, '--', place).decode().split('\n'):
+        if name:
+            yield name, git('show', '%s:%s' % (at, name))
+
 used = set()
-places = [os.path.join(root, p) for p in ('bench/keywords', 'pkg/analysis/keywords', 'pkg/cmd/keywords',
-                                          'dict/keywords/gen', 'README.md')]
-for p in places:
-    files = [p] if os.path.isfile(p) else [f for f in glob.glob(p + '/**', recursive=True) if os.path.isfile(f)]
-    for f in files:
-        if '/round%s/' % rnd in f:
+for place in ('bench/keywords', 'pkg/analysis/keywords', 'pkg/cmd/keywords', 'dict/keywords/gen', 'README.md'):
+    for f, data in tree_files(place):
+        if '/round%s/' % rnd in '/' + f:
             continue
         try:
-            used.update(pat.findall(open(f, encoding='utf-8').read()))
+            used.update(pat.findall(data.decode('utf-8')))
         except UnicodeDecodeError:
             pass
-res = open(os.path.join(root, 'bench', 'RESULTS.md'), encoding='utf-8').read()
+res = next(tree_files('bench/RESULTS.md'))[1].decode('utf-8')
 for sec in re.split(r'\n(?=## )', res):
     if sec.startswith('## Keywords'):
         used.update(pat.findall(sec))
