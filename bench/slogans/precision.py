@@ -10,7 +10,7 @@ The sample is drawn with a fixed seed from the rows of the default per-document 
 lexicon and baseline) of the 2026 provincial reports: TEST (the 10 reports of SPLIT.md) 100 rows
 uniformly (A) + 40 further parallel rows (B); DEV (the other 15) 60 rows uniformly.
 """
-import json, os, random, subprocess, sys, collections
+import json, os, random, re, subprocess, sys, collections
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
@@ -270,36 +270,15 @@ def score():
             # output it too: all C rows of test3) of the new TEST documents;
             # R8 rows are those only rules 8 output
             keys = [kind, "all"] if s in ("A", "C", "C+R8", "C+R10", "C+R11", "C+R12", "C+R13", "C+R14", "C+R15", "C+R16", "C+R17", "C+R18", "C+R19", "D16", "P") else []
-            if s in ("R10", "C+R10"):
-                keys.append("rules 10 " + kind)
-                keys.append("rules 10 all")
-            if s in ("R11", "C+R11"):
-                keys.append("rules 11 " + kind)
-                keys.append("rules 11 all")
+            # rows only rules N output (RN) or output by rules N and the base
+            # (C+RN) also count under "rules N" for the rounds that report them
+            m = re.fullmatch(r"(?:C\+)?R(\d+)", s)
+            if m and 10 <= int(m.group(1)) <= 18:
+                keys.append("rules %s %s" % (m.group(1), kind))
+                keys.append("rules %s all" % m.group(1))
             if s in ("C+R8", "R8") or s == "C" and name == "test3":
                 keys.append("rules 8 " + kind)
                 keys.append("rules 8 all")
-            if s in ("R12", "C+R12"):
-                keys.append("rules 12 " + kind)
-                keys.append("rules 12 all")
-            if s in ("R13", "C+R13"):
-                keys.append("rules 13 " + kind)
-                keys.append("rules 13 all")
-            if s in ("R14", "C+R14"):
-                keys.append("rules 14 " + kind)
-                keys.append("rules 14 all")
-            if s in ("R15", "C+R15"):
-                keys.append("rules 15 " + kind)
-                keys.append("rules 15 all")
-            if s in ("R16", "C+R16"):
-                keys.append("rules 16 " + kind)
-                keys.append("rules 16 all")
-            if s in ("R17", "C+R17"):
-                keys.append("rules 17 " + kind)
-                keys.append("rules 17 all")
-            if s in ("R18", "C+R18"):
-                keys.append("rules 18 " + kind)
-                keys.append("rules 18 all")
             if kind == "parallel" and s in ("A", "B"):
                 keys.append("parallel A+B")
             for k in keys:
