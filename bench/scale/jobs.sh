@@ -16,18 +16,12 @@
 #   bash bench/scale/jobs.sh [ROUNDS] > table.md
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rounds=${1:-3}
-corpus=${ZP_INPUT:-${ZHPOLICY_SHARED:-$(pwd)/../shared}/corpus}
-[ -d "$corpus" ] || { echo "no $corpus" >&2; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# shellcheck source=bench/scale/common.sh
+. bench/scale/common.sh "$@"
 if [ "${ZP_COPIES:-1}" -gt 1 ]; then
 	for i in $(seq "$ZP_COPIES"); do cp -r "$corpus" "$work/input/c$i" 2>/dev/null || { mkdir -p "$work/input" && cp -r "$corpus" "$work/input/c$i"; }; done
 	corpus=$work/input
 fi
-go build -o "$work/zhpolicy" ./cmd/zhpolicy
-zp=$work/zhpolicy
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $rounds rounds, input $corpus ($(du -sb "$corpus" | cut -f1) bytes), load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| command | -j 1 wall s | -j 2 wall s | speed-up | -j 1 CPU s | -j 2 CPU s | load average (1 min) before |"

@@ -11,14 +11,8 @@
 #   bash bench/scale/pinned.sh [ROUNDS] > table.md
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-rounds=${1:-3}
-corpus=${ZP_INPUT:-${ZHPOLICY_SHARED:-$(pwd)/../shared}/corpus}
-[ -d "$corpus" ] || { echo "no $corpus" >&2; exit 1; }
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-go build -o "$work/zhpolicy" ./cmd/zhpolicy
-zp=$work/zhpolicy
-median() { sort -n | awk '{a[NR]=$1} END {printf "%.2f\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# shellcheck source=bench/scale/common.sh
+. bench/scale/common.sh "$@"
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) CPUs, $rounds rounds, input $corpus, load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 echo "| command | -j 1 pinned s | -j 1 s | -j 2 s | -j 2 / -j 1 pinned | -j 2 / -j 1 | load average (1 min) before |"
