@@ -360,8 +360,8 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			return err
 		}
 	} else {
-		if err := checkOutput(opts.Output); err != nil {
-			return err
+		if err := outputIsDir(opts.Output); err != nil {
+			return err // made a directory while the corpus was read
 		}
 		err := safewrite.Create(ctx, opts.Output, func(w io.Writer) error {
 			_, err := w.Write(buf.Bytes())
@@ -389,17 +389,25 @@ func pathKey(p string) string {
 }
 
 // checkOutput tells whether the report can be written to path (-o), before
-// the corpus is read and again before writing: a directory gets a hint, a
-// directory that does not exist or cannot be written is named at once.
+// the corpus is read: a directory gets a hint, a directory that does not
+// exist or cannot be written is named at once.
 func checkOutput(path string) error {
 	if path == "" || path == "-" {
 		return nil
 	}
-	if st, err := os.Stat(path); err == nil && st.IsDir() {
-		return fmt.Errorf("-o %s: is a directory; give a file name such as %s", path, filepath.Join(path, "report.html"))
+	if err := outputIsDir(path); err != nil {
+		return err
 	}
 	if err := safewrite.Check(path); err != nil {
 		return fmt.Errorf("-o %w", err)
+	}
+	return nil
+}
+
+// outputIsDir refuses a directory given as -o, with the file name to give.
+func outputIsDir(path string) error {
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return fmt.Errorf("-o %s: is a directory; give a file name such as %s", path, filepath.Join(path, "report.html"))
 	}
 	return nil
 }
