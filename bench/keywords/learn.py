@@ -12,7 +12,8 @@ gold term of gold8-11.tsv is useful). No TEST document, no round 12.
 
     python3 bench/keywords/learn.py            # features, folds, the table
     python3 bench/keywords/learn.py -v         # and every changed top 10
-    python3 bench/keywords/learn.py -weights   # fit on all, print the weights
+    python3 bench/keywords/learn.py -count     # this tree's top 10 of the same documents, every label
+    python3 bench/keywords/learn.py -round N   # learning round N (see POOLS)
 
 Pure Python (no numpy): the data are a few thousand rows.
 """
@@ -177,6 +178,18 @@ def main():
     bydoc = collections.defaultdict(list)
     for r in rows:
         bydoc[r['doc']].append(r)
+    if '-count' in sys.argv:
+        # this tree's top 10 of the same documents, counted with every label
+        c, met = collections.Counter(), 0
+        for d in sorted(bydoc):
+            top = [r for r in bydoc[d] if r['rank'] <= 10]
+            c.update(count(top))
+            met += target(top)
+            for r in top:
+                if not r['y']:
+                    print('  unjudged:', d, r['rank'], r['surface'])
+        print('this tree: %d/%d/%d/%d  %d of %d documents at the target' % (c['useful'], c['generic'], c['fragment'], c['?'], met, len(bydoc)))
+        return names, rows
     settings = [(b, fl) for b in (0.5, 1.0, 2.0, 4.0) for fl in (0.2, 0.3, 0.5)]
     tot = {s: collections.Counter() for s in settings}
     base, met = collections.Counter(), collections.Counter()

@@ -86,7 +86,7 @@ func (t *Terms) Candidates(opts Options, top int) []Candidate {
 		}
 		return v
 	}
-	bx, _ := idf.(*bgIDF)
+	bx, _ := opts.IDF.(*bgIDF) // a short text ranks by its general table: the features still read both
 	genre := genreVocabulary()
 	proc := procVocabulary()
 	best := kws[0].Score
