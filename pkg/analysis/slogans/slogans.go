@@ -15,6 +15,7 @@
 package slogans
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -326,8 +327,9 @@ func (x *extractor) results() []Formulation {
 	for _, g := range order {
 		out = append(out, x.formulation(g))
 	}
+	w := modelWeights()
 	for i := range out {
-		out[i].Score = Salience(&out[i], 1, 1)
+		out[i].Score = math.Round(Salience(&out[i], 1, 1)*quality(&w, x.v.in, &out[i])*1e6) / 1e6
 	}
 	SortBySalience(out)
 	return out
