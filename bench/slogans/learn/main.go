@@ -38,7 +38,10 @@ var (
 		"central_051 central_076 central_067 central_014 central_117") // HOLD3
 )
 
-var minWord int
+var (
+	minWord int
+	dump    bool
+)
 
 type row struct {
 	doc, genre, kind, text string
@@ -54,6 +57,7 @@ func main() {
 	gold := flag.String("gold", "bench/slogans/gold", "the gold directory")
 	weights := flag.String("weights", "", "fit on all rows and write the weights (Go source) here")
 	l2 := flag.Float64("l2", 1.0, "L2 penalty")
+	flag.BoolVar(&dump, "dump", false, "print every row with its label and out-of-fold score (DEV rows only)")
 	flag.IntVar(&minWord, "min-word", 0, "also use the symbolic features (FeatureWords) seen in at least this many training documents (0: none)")
 	flag.Parse()
 	if err := run(*root, *gold, *weights, *l2); err != nil {
@@ -231,6 +235,12 @@ func run(root, gold, weightsOut string, l2 float64) error {
 				oof[i] = score(w, r.x)
 			}
 		}
+	}
+	if dump {
+		for i, r := range rows {
+			fmt.Printf("%s\t%s\t%s\t%s\t%v\t%.3f\t%s\n", r.doc, r.genre, r.kind, r.text, r.yes, oof[i], strings.Join(r.words, " "))
+		}
+		return nil
 	}
 	for _, g := range []string{"notice", "all"} {
 		var ys, ns, sy, sn []float64
