@@ -38,7 +38,12 @@ func FeatureNames() []string {
 // document in (a result of Analyze on in). The same function serves the
 // bench script that fits the weights and the filter that applies them.
 func Features(in *analysis.Input, f *Formulation) []float64 {
-	x := make([]float64, 0, 41)
+	return features(in, f, utf8.RuneCountInString(in.Text))
+}
+
+// features is Features with the document's length in runes counted once.
+func features(in *analysis.Input, f *Formulation, docRunes int) []float64 {
+	x := make([]float64, 0, 52)
 	b := func(c bool) float64 {
 		if c {
 			return 1
@@ -123,16 +128,8 @@ func Features(in *analysis.Input, f *Formulation) []float64 {
 	if start >= 0 && len(in.Text) > 0 {
 		pos = float64(start) / float64(len(in.Text))
 	}
-	title := false
-	if start >= 0 {
-		ls := strings.LastIndexByte(in.Text[:start], '\n') + 1
-		le := strings.IndexByte(in.Text[end:], '\n')
-		if le < 0 {
-			le = len(in.Text) - end
-		}
-		title = utf8.RuneCountInString(in.Text[ls:end+le]) <= 30
-	}
-	x = append(x, pos, math.Log1p(float64(utf8.RuneCountInString(in.Text)))/10, b(title))
+
+	x = append(x, pos, math.Log1p(float64(docRunes))/10, b(shortLine(in.Text, start, end, 30)))
 
 	// the core as a word: in the general dictionary (and how common), cut
 	// into known words, used by the reference reports, a policy term
@@ -174,13 +171,36 @@ func Features(in *analysis.Input, f *Formulation) []float64 {
 // one an analyst would keep (the logistic regression of modelWeights over
 // Features). The per-document salience order multiplies the salience score
 // by it (round 14); it removes nothing.
-func quality(w *[52]float64, in *analysis.Input, f *Formulation) float64 {
-	x := Features(in, f)
+func quality(w *[52]float64, in *analysis.Input, f *Formulation, docRunes int) float64 {
+	x := features(in, f, docRunes)
 	s := 0.0
 	for i := range x {
 		s += w[i] * x[i]
 	}
 	return 1 / (1 + math.Exp(-s))
+}
+
+// shortLine reports whether the line holding text[s:e] has at most n runes,
+// looking no further than such a line could reach (4n bytes each side).
+func shortLine(text string, s, e, n int) bool {
+	if s < 0 || e > len(text) || s > e {
+		return false
+	}
+	lo := max(0, s-4*n-1)
+	ls := strings.LastIndexByte(text[lo:s], '\n')
+	if ls < 0 && lo > 0 {
+		return false
+	}
+	ls += lo + 1
+	hi := min(len(text), e+4*n+1)
+	le := strings.IndexByte(text[e:hi], '\n')
+	if le < 0 {
+		if hi < len(text) {
+			return false
+		}
+		le = len(text) - e
+	}
+	return utf8.RuneCountInString(text[ls:e+le]) <= n
 }
 
 type tokenView struct{ text, pos string }

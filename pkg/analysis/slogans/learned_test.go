@@ -26,7 +26,7 @@ func TestFeaturesMatchTheModel(t *testing.T) {
 				t.Errorf("%s: feature %s = %v", fs[i].Key, FeatureNames()[j], v)
 			}
 		}
-		q := quality(&w, in, &fs[i])
+		q := quality(&w, in, &fs[i], len([]rune(in.Text)))
 		if !(q > 0 && q < 1) {
 			t.Errorf("%s: quality %v", fs[i].Key, q)
 		}

@@ -332,8 +332,9 @@ func (x *extractor) results() []Formulation {
 		out = append(out, x.formulation(g))
 	}
 	w := modelWeights()
+	docRunes := len(x.v.r)
 	for i := range out {
-		out[i].Quality = math.Round(quality(&w, x.v.in, &out[i])*1e6) / 1e6
+		out[i].Quality = math.Round(quality(&w, x.v.in, &out[i], docRunes)*1e6) / 1e6
 		out[i].Score = math.Round(Salience(&out[i], 1, 1)*out[i].Quality*1e6) / 1e6
 	}
 	SortBySalience(out)
