@@ -209,13 +209,10 @@ func run(root, gold, weightsOut string, l2 float64) error {
 			tr, all = withWords(tr, v), withWords(rows, v)
 		}
 		w := fit(tr, l2)
-		var trs []float64
 		var trYes []float64
 		for _, r := range tr {
-			s := score(w, r.x)
-			trs = append(trs, s)
 			if r.yes {
-				trYes = append(trYes, s)
+				trYes = append(trYes, score(w, r.x))
 			}
 		}
 		sort.Float64s(trYes)
