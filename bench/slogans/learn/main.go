@@ -187,7 +187,7 @@ func run(root, gold, weightsOut string, l2 float64) error {
 			found++
 			v := votes[[2]string{doc, text}]
 			rows = append(rows, row{doc: doc, genre: genre, kind: string(f.Kind), text: text, yes: v[0] > v[1],
-				x: slogans.Features(in, f), words: slogans.FeatureWords(in, f), fold: int(h[0]) % 5, salience: f.Score})
+				x: slogans.Features(in, f), words: slogans.FeatureWords(in, f), fold: int(h[0]) % 5, salience: slogans.Salience(f, 1, 1)})
 		}
 	}
 	fmt.Printf("labelled DEV rows (deduplicated, TEST and HOLD1-3 left out): %d; still output: %d\n\n", labelled, found)
