@@ -375,7 +375,13 @@ func topHalf(rows []row, oof []float64, g, by string) (y, n int) {
 		}
 		rank := func(key func(int) float64) map[int]float64 {
 			s := append([]int(nil), idx...)
-			sort.SliceStable(s, func(a, b int) bool { return key(s[a]) > key(s[b]) })
+			sort.SliceStable(s, func(a, b int) bool {
+				ka, kb := key(s[a]), key(s[b])
+				if ka != kb {
+					return ka > kb
+				}
+				return rows[s[a]].text < rows[s[b]].text // ties as the tool breaks them: by text
+			})
 			m := map[int]float64{}
 			for p, i := range s {
 				m[i] = float64(p)
@@ -386,6 +392,7 @@ func topHalf(rows []row, oof []float64, g, by string) (y, n int) {
 		rm := rank(func(i int) float64 { return oof[i] })
 		rp := rank(func(i int) float64 { return oof[i] * rows[i].salience })
 		order := append([]int(nil), idx...)
+		sort.Slice(order, func(a, b int) bool { return rows[order[a]].text < rows[order[b]].text })
 		sort.SliceStable(order, func(a, b int) bool {
 			ia, ib := order[a], order[b]
 			switch by {
@@ -396,7 +403,10 @@ func topHalf(rows []row, oof []float64, g, by string) (y, n int) {
 			case "product":
 				return rp[ia] < rp[ib]
 			}
-			return rs[ia]+rm[ia] < rs[ib]+rm[ib]
+			if rs[ia]+rm[ia] != rs[ib]+rm[ib] {
+				return rs[ia]+rm[ia] < rs[ib]+rm[ib]
+			}
+			return rows[ia].text < rows[ib].text
 		})
 		for _, i := range order[:len(order)/2] {
 			if rows[i].yes {
