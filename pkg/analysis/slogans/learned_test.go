@@ -38,3 +38,27 @@ func TestFeaturesMatchTheModel(t *testing.T) {
 		}
 	}
 }
+
+// TestQualityOrders: the learned probability puts a numbered label and a
+// known quoted label above a technology quoted in a list (“物联网”) and a
+// plain phrase quoted for emphasis (“看样学样”), the kinds of DEV errors it
+// was fitted on, and removes none of them.
+func TestQualityOrders(t *testing.T) {
+	in := prep(t, "全面贯彻新发展理念，坚持“两个毫不动摇”，深化“放管服”改革。充分利用云计算、“物联网”、大数据等技术，鼓励中小企业“看样学样”。")
+	q := map[string]float64{}
+	for _, f := range Extract(in, Options{Lexicon: builtinLex(t)}) {
+		q[f.Key] = f.Quality
+	}
+	for _, k := range []string{"两个毫不动摇", "放管服", "物联网", "看样学样"} {
+		if _, ok := q[k]; !ok {
+			t.Fatalf("%s not output (the model only orders): %v", k, q)
+		}
+	}
+	for _, good := range []string{"两个毫不动摇", "放管服"} {
+		for _, weak := range []string{"物联网", "看样学样"} {
+			if q[good] <= q[weak] {
+				t.Errorf("quality %s %.3f <= %s %.3f", good, q[good], weak, q[weak])
+			}
+		}
+	}
+}
