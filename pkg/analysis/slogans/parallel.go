@@ -38,6 +38,7 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 		if tail == 0 {
 			x.fixLastMember(spans)
 			x.trimVerbTail(spans)
+			x.cutFrameTail(spans)
 		}
 		a, b := spans[0][0], spans[len(spans)-1][1]
 		if overlapsLex(a, b) {
