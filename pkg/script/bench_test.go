@@ -117,3 +117,15 @@ func BenchmarkDetectDecodeRune(b *testing.B) {
 		_ = detectRef(simp)
 	}
 }
+
+// BenchmarkFoldIfTraditionalSimplified is the check every document of the
+// corpus loop goes through (analysis.NewInput): each line classed, none
+// folded.
+func BenchmarkFoldIfTraditionalSimplified(b *testing.B) {
+	simp, _ := benchTexts(b)
+	b.SetBytes(int64(len(simp)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_, _ = FoldIfTraditional(simp)
+	}
+}

@@ -78,3 +78,44 @@ func TestDetectThreeByteSequences(t *testing.T) {
 		}
 	}
 }
+
+// lineIsTraditionalRef is lineIsTraditional by its definition.
+func lineIsTraditionalRef(line string) bool {
+	k := detectRef(line).Kind
+	return k == Traditional || k == Mixed
+}
+
+func TestLineIsTraditionalAsDetect(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 10))
+	pieces := []string{"发", "發", "的", "體", "体", "说", "說", "a", "\xe0\x80\x80", "\xed\xa0\x80", "\xef\xa4\x80", "\xe4\xb8", "\xf0\xa0\x80\x80", "\x80"}
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rng.IntN(12); k >= 0; k-- {
+			if rng.IntN(5) == 0 {
+				b.WriteByte(byte(rng.IntN(256)))
+			} else {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+		}
+		s := b.String()
+		if got, want := lineIsTraditional(s), lineIsTraditionalRef(s); got != want {
+			t.Fatalf("lineIsTraditional(%q) = %v, want %v", s, got, want)
+		}
+	}
+	b := make([]byte, 4)
+	b[3] = "發"[0]
+	for c := 0xE0; c <= 0xEF; c++ {
+		b[0] = byte(c)
+		for x := 0; x < 256; x++ {
+			b[1] = byte(x)
+			for y := 0; y < 256; y += 3 {
+				b[2] = byte(y)
+				for _, s := range []string{string(b[:3]), string(b[:3]) + "發", string(b[:2])} {
+					if got, want := lineIsTraditional(s), lineIsTraditionalRef(s); got != want {
+						t.Fatalf("lineIsTraditional(%q) = %v, want %v", s, got, want)
+					}
+				}
+			}
+		}
+	}
+}
