@@ -44,6 +44,12 @@ import (
 // worker takes an item: results are emitted in input order as before, the
 // output is the same. ZHPOLICY_FIXED_JOBS=1 turns the adaptation off.
 //
+// A run that starts on a crowded machine (other tasks ready to run on
+// every CPU: /proc/loadavg) with no state from a loop before starts at
+// one worker, and its first window decides as a parked window does: a
+// core idle brings every worker. While workers are parked the process
+// keeps a P per CPU, as -j 1 has (procsFollow).
+//
 // Work that waits on input and output rather than the CPU does not park:
 // its threads sleep rather than wait in the run queue.
 
