@@ -16,7 +16,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 BASE = os.path.join(HERE, "..", "..", "..", "shared", "corpus")
 TEST = "吉林省 山西省 广东省 江苏省 河北省 河南省 甘肃省 西藏自治区 辽宁省 海南省".split()
 # round 12's held-out DEV notices (gold/hold1_list.md): never run here
-HOLD1 = "central_053 central_023 central_026 central_013 central_152".split() + "central_032 central_069 central_066 central_044 shandong_003".split()  # + HOLD2 (round 13)
+HOLD1 = "central_053 central_023 central_026 central_013 central_152".split() + "central_032 central_069 central_066 central_044 shandong_003".split() + \
+    "central_051 central_076 central_067 central_014 central_117".split()  # + HOLD2 (round 13), HOLD3 (round 14)
 TEST_TW = "2005-02-21_9221 2005-05-10_9424 2010-02-08_14057 2015-01-29_19215 2015-07-27_19629".split()
 
 

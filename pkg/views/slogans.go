@@ -35,10 +35,20 @@ func SlogansCorpus(disp *script.Display, entries []slogans.CorpusEntry, context 
 }
 
 // SloganMembers gives the members of a series as displayed: the keys,
-// shown in the document's writing (written) where known.
+// shown in the document's writing (written) where known. A series of the
+// lexicon found by an alias that joins members (马克思列宁主义、毛泽东思想 for
+// 马克思主义、列宁主义、毛泽东思想) has other members than its keys: they are
+// shown as the document writes them.
 func SloganMembers(disp *script.Display, keys, written []string) []string {
 	if len(keys) == 0 {
 		return nil
+	}
+	if len(written) > 0 && len(written) != len(keys) {
+		out := make([]string, len(written))
+		for i, w := range written {
+			out[i] = disp.ShowText(w)
+		}
+		return out
 	}
 	out := make([]string, len(keys))
 	for i, k := range keys {

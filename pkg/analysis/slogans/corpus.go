@@ -1,6 +1,7 @@
 package slogans
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -32,9 +33,11 @@ type CorpusEntry struct {
 	// Context the text around it (when Extract kept context).
 	FirstOccurrence Occurrence
 	Context         string
-	// Score is the salience over the corpus (Salience with the number of
-	// documents).
-	Score float64
+	// Quality is the largest Quality of its documents' formulations; Score
+	// is the salience over the corpus (Salience with the number of
+	// documents) times Quality.
+	Quality float64
+	Score   float64
 
 	firstOrder, lastOrder docOrder
 	forms                 map[string]int
@@ -89,7 +92,7 @@ func (c *Corpus) Add(doc, order string, fs []Formulation) {
 	for _, f := range fs {
 		e := &CorpusEntry{
 			Key: f.Key, Core: f.Core, Kind: f.Kind, New: f.New, Novelty: f.Novelty, Gloss: f.Gloss, Members: f.Members,
-			Count: f.Count, Quoted: f.Quoted, Bare: f.Bare, Docs: 1, Context: f.Context,
+			Count: f.Count, Quoted: f.Quoted, Bare: f.Bare, Docs: 1, Context: f.Context, Quality: f.Quality,
 			firstOrder: o, lastOrder: o, forms: map[string]int{}, texts: map[string]int{f.Surface(): f.Count},
 		}
 		if len(f.Occurrences) > 0 {
@@ -152,6 +155,7 @@ func (c *Corpus) merge(e *CorpusEntry) {
 	old.Quoted += e.Quoted
 	old.Bare += e.Bare
 	old.Docs += e.Docs
+	old.Quality = max(old.Quality, e.Quality)
 	if kindRank(e.Kind) < kindRank(old.Kind) {
 		old.Kind = e.Kind
 	}
@@ -246,7 +250,7 @@ func (c *Corpus) result(e *CorpusEntry) CorpusEntry {
 	}
 	r.Text = mostFrequent(e.texts)
 	sortForms(r.Forms, r.Text)
-	r.Score = salience(r.Kind, len(r.Members), r.Count, r.Docs, c.docs, r.New)
+	r.Score = math.Round(salience(r.Kind, len(r.Members), r.Count, r.Docs, c.docs, r.New)*r.Quality*1e6) / 1e6
 	return r
 }
 

@@ -38,6 +38,9 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 		if tail == 0 {
 			x.fixLastMember(spans)
 			x.trimVerbTail(spans)
+			if x.cutFrameTail(spans) {
+				return
+			}
 		}
 		a, b := spans[0][0], spans[len(spans)-1][1]
 		if overlapsLex(a, b) {

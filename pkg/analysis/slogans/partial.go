@@ -30,8 +30,9 @@ import (
 const PartialKind = "slogans"
 
 // PartialVersion is the version of the records of a slogans partial: a
-// merge refuses partials of another version.
-const PartialVersion = 1
+// merge refuses partials of another version. Version 2 (round 14) records
+// each formulation's Quality.
+const PartialVersion = 2
 
 const recordFormulation = "formulation"
 
@@ -121,6 +122,7 @@ type Record struct {
 	Last    docJSON        `json:"last"`
 	FirstAt occurrenceJSON `json:"first_occurrence"`
 	Context string         `json:"context,omitempty"`
+	Quality float64        `json:"quality,omitempty"`
 	// Forms are the written forms, Texts the extents written (the
 	// representative text of each document, weighted by its count).
 	Forms map[string]int64 `json:"forms,omitempty"`
@@ -164,7 +166,7 @@ func (e *CorpusEntry) record() Record {
 	r := Record{Kind: recordFormulation, Key: e.Key, Core: e.Core, Type: e.Kind, Count: int64(e.Count),
 		Quoted: int64(e.Quoted), Bare: int64(e.Bare), Docs: int64(e.Docs), Gloss: e.Gloss, Members: e.Members,
 		Novelty: e.Novelty, First: docJSON{e.firstOrder.name, e.firstOrder.key}, Last: docJSON{e.lastOrder.name, e.lastOrder.key},
-		FirstAt: occurrenceJSON(fo), Context: e.Context}
+		FirstAt: occurrenceJSON(fo), Context: e.Context, Quality: e.Quality}
 	if r.Core == r.Key {
 		r.Core = ""
 	}
@@ -204,7 +206,7 @@ func (r Record) entry(docs int64) (*CorpusEntry, error) {
 		Docs: int(r.Docs), Gloss: r.Gloss, Members: r.Members, Novelty: r.Novelty, New: r.Novelty.New(),
 		firstOrder: docOrder{r.First.Order, r.First.Name}, lastOrder: docOrder{r.Last.Order, r.Last.Name},
 		FirstOccurrence: Occurrence(r.FirstAt),
-		Context:         r.Context, forms: map[string]int{}, texts: map[string]int{}}
+		Context:         r.Context, Quality: r.Quality, forms: map[string]int{}, texts: map[string]int{}}
 	if e.Core == "" {
 		e.Core = e.Key
 	}

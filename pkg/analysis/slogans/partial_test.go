@@ -112,7 +112,7 @@ func TestPartialRefuses(t *testing.T) {
 	if _, _, err := ReadPartial("x", strings.NewReader(bad)); err == nil || !strings.Contains(err.Error(), "quoted + bare") {
 		t.Errorf("damaged counts: %v", err)
 	}
-	ver := strings.Replace(string(a), `"version":1,`, `"version":9,`, 1)
+	ver := strings.Replace(string(a), fmt.Sprintf(`"version":%d,`, PartialVersion), `"version":9,`, 1)
 	if _, _, err := ReadPartial("x", strings.NewReader(ver)); err == nil || !strings.Contains(err.Error(), "version") {
 		t.Errorf("other version: %v", err)
 	}

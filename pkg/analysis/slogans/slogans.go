@@ -15,6 +15,7 @@
 package slogans
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -24,7 +25,7 @@ import (
 // RulesVersion changes whenever the rules change what Extract finds; the
 // built-in baseline records the version it was generated with, and
 // partials record it so that results of other rules never merge.
-const RulesVersion = 20
+const RulesVersion = 21
 
 // Kind is the shape of a formulation.
 type Kind string
@@ -144,8 +145,12 @@ type Formulation struct {
 	// formulation; Novelty says why.
 	New     bool
 	Novelty Novelty
-	// Score is the salience score (Salience); results are sorted by it.
-	Score float64
+	// Quality is the learned probability that the formulation is one an
+	// analyst keeps (a logistic regression over Features, fitted to our
+	// labelled DEV rows: model.go). Score is the salience score (Salience)
+	// times Quality; results are sorted by it.
+	Quality float64
+	Score   float64
 	// Context is text around the first occurrence (Options.Context).
 	Context string
 }
@@ -326,8 +331,11 @@ func (x *extractor) results() []Formulation {
 	for _, g := range order {
 		out = append(out, x.formulation(g))
 	}
+	w := modelWeights()
+	docRunes := len(x.v.r)
 	for i := range out {
-		out[i].Score = Salience(&out[i], 1, 1)
+		out[i].Quality = math.Round(quality(&w, x.v.in, &out[i], docRunes)*1e6) / 1e6
+		out[i].Score = math.Round(Salience(&out[i], 1, 1)*out[i].Quality*1e6) / 1e6
 	}
 	SortBySalience(out)
 	return out

@@ -92,6 +92,12 @@ year and document of the baseline that attests it). count is quoted +
 bare: uses inside quotation marks and outside them; a quoted ordinary
 word or a term of the dictionary counts only where it is quoted.
 
+Rows come most salient first: a score of uses, spread over documents
+(--corpus), kind and novelty, times the probability a small model learned
+from labelled rows gives the formulation of being one an analyst keeps
+(from its kind, counts, attestation and the words around it). The model
+only orders; --top keeps the first rows.
+
 Formulations are counted in Simplified script, so 「三個大抓」 and “三个大抓”
 count together; they are shown as the document writes them (--script auto)
 or converted (--script s|t|tw|hk). Pinyin annotations are removed before

@@ -1,0 +1,31 @@
+package slogans
+
+import "testing"
+
+// TestFrameRules21: in the frame 以…为 the series ends before 为, whether
+// the segmenter makes 为 a word (科学发展观|为|指导) or glues it to the
+// members' shared ending (智能|化为); a 为 with no 以 before the series, or
+// inside a word (有为), stays; a series that starts inside the frame's list
+// is a piece of it.
+func TestFrameRules21(t *testing.T) {
+	for text, want := range map[string]string{
+		"以邓小平理论、“三个代表”重要思想、科学发展观为指导，紧紧围绕主题主线。":           "",
+		"以数字化、网络化、智能化为主攻方向，加快技术改造。":                      "数字化、网络化、智能化",
+		"推动有效市场和有为政府更好结合，市场有效有序、政府有为有度。":                 "市场有效有序、政府有为有度",
+		"以马克思列宁主义、毛泽东思想、邓小平理论、“三个代表”重要思想、科学发展观为指导，全面贯彻。": "",
+	} {
+		fs := Extract(prep(t, text), Options{Lexicon: builtinLex(t)})
+		var got []string
+		for _, f := range fs {
+			if f.Kind == Parallel && f.Text != "马克思列宁主义、毛泽东思想" { // the lexicon's own series stays
+				got = append(got, f.Text)
+			}
+		}
+		switch {
+		case want == "" && len(got) > 0:
+			t.Errorf("%s: series %v, want none", text, got)
+		case want != "" && (len(got) != 1 || got[0] != want):
+			t.Errorf("%s: series %v, want %s", text, got, want)
+		}
+	}
+}
