@@ -44,6 +44,12 @@ import (
 // worker takes an item: results are emitted in input order as before, the
 // output is the same. ZHPOLICY_FIXED_JOBS=1 turns the adaptation off.
 //
+// A run that starts on a crowded machine (other tasks ready to run on
+// every CPU: /proc/loadavg) with no state from a loop before starts at
+// one worker, and its first window decides as a parked window does: a
+// core idle brings every worker. While workers are parked the process
+// keeps a P per CPU, as -j 1 has (procsFollow).
+//
 // Work that waits on input and output rather than the CPU does not park:
 // its threads sleep rather than wait in the run queue.
 
@@ -65,7 +71,16 @@ type usage struct {
 type machine struct {
 	cpus       int
 	bySessions bool
+	// crowded: when the run started, other tasks were ready to run on
+	// every CPU (/proc/loadavg's running tasks, ours aside, at least
+	// crowdedBy more than the CPUs)
+	crowded bool
 }
+
+// crowdedBy: a machine is crowded at a run's start when at least this many
+// tasks more than its CPUs are ready to run: the run's own thread and one
+// more of its own (a collector's worker), and the others fill every CPU.
+const crowdedBy = 2
 
 // meter reads the process's usage; ok is false where it cannot be
 // measured (then the workers do not adapt).
@@ -146,10 +161,25 @@ type controller struct {
 	// since the level was set had a core free (freeCPU)
 	mach machine
 	busy bool
+	// fresh: made for this loop, not taken from a store (a loop before
+	// in the process has measured the machine)
+	fresh bool
 }
 
 func newController(jobs int, start usage) *controller {
-	return &controller{jobs: jobs, active: jobs, last: start, since: start.wall, hold: holdMin, keep: keepMin}
+	return &controller{jobs: jobs, active: jobs, last: start, since: start.wall, hold: holdMin, keep: keepMin, fresh: true}
+}
+
+// startParked starts a fresh controller at one worker, where the machine
+// was crowded at the start: every CPU taken by another session, so that
+// the first window at every worker would only have them take turns (what
+// -j 2 lost to -j 1 under load was mostly that first window: structure
+// and freq 2-5%). The first window is judged: with a core idle in it
+// (freeCPU), every worker runs from then on, as after any parked window.
+func (c *controller) startParked(now time.Duration) {
+	c.loaded = true
+	c.set(1, now)
+	c.settle = false
 }
 
 // fullShare: with the machine's CPUs shared between sessions, a session
@@ -308,6 +338,10 @@ func adapt(g *gate, jobs int, m meter, period time.Duration, store *paceStore, o
 	}
 	c := store.take(jobs, start)
 	c.mach = machineOf(m)
+	if c.fresh && c.mach.crowded {
+		c.startParked(start.wall)
+	}
+	c.fresh = false
 	told := false
 	tell := func() {
 		if c.loaded && !told && onLoad != nil {
@@ -487,4 +521,19 @@ func parseIdle(b []byte) (time.Duration, bool) {
 		ticks += v
 	}
 	return time.Duration(ticks) * (time.Second / userHZ), true
+}
+
+// parseRunning reads the tasks ready to run now from /proc/loadavg
+// ("0.52 0.58 0.59 3/467 12345": the 3).
+func parseRunning(b []byte) (int, bool) {
+	fields := bytes.Fields(b)
+	if len(fields) < 4 {
+		return 0, false
+	}
+	r, _, ok := bytes.Cut(fields[3], []byte("/"))
+	if !ok {
+		return 0, false
+	}
+	n, err := strconv.Atoi(string(r))
+	return n, err == nil && n >= 0
 }

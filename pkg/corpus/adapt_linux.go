@@ -87,5 +87,11 @@ func (m *procMeter) machineIdle() (time.Duration, bool) {
 // sessions.
 func (m *procMeter) machine() machine {
 	b, err := os.ReadFile("/proc/sys/kernel/sched_autogroup_enabled")
-	return machine{cpus: runtime.NumCPU(), bySessions: err == nil && len(b) > 0 && b[0] == '1'}
+	mach := machine{cpus: runtime.NumCPU(), bySessions: err == nil && len(b) > 0 && b[0] == '1'}
+	if la, err := os.ReadFile("/proc/loadavg"); err == nil {
+		if r, ok := parseRunning(la); ok {
+			mach.crowded = r >= mach.cpus+crowdedBy
+		}
+	}
+	return mach
 }

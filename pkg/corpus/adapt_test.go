@@ -636,3 +636,71 @@ func TestParseIdle(t *testing.T) {
 		}
 	}
 }
+
+// A run that starts on a crowded machine starts at one worker; its first
+// window is judged: a core idle brings every worker at once, none keeps
+// it at one (on a machine shared by sessions, hold after hold).
+func TestControllerStartsParkedWhenCrowded(t *testing.T) {
+	hold := int(holdMin / adaptPeriod)
+	f := &fakeCPU{}
+	c := newController(2, f.windowIdle(0, 0, 0))
+	c.mach = twoCoresBySession
+	c.mach.crowded = true
+	c.startParked(0)
+	if c.active != 1 || !c.loaded {
+		t.Fatalf("crowded start: %d workers, loaded %v; want 1, true", c.active, c.loaded)
+	}
+	if got := f.runIdle(c, 4*hold, 0.6, 0.3, 0.05); !slices.Equal(got, levels(4*hold, 1)) {
+		t.Fatalf("crowded, no core idle: %v, want every window at 1", got)
+	}
+	f = &fakeCPU{}
+	c = newController(2, f.windowIdle(0, 0, 0))
+	c.mach = twoCoresBySession
+	c.startParked(0)
+	if got := f.runIdle(c, 1, 1.0, 0, 0.9); !slices.Equal(got, []int{2}) {
+		t.Fatalf("crowded start, then a core idle in the first window: %v, want [2]", got)
+	}
+}
+
+// crowdedMeter is a fakeCPUMeter on a machine crowded at the start.
+type crowdedMeter struct{ fakeCPUMeter }
+
+func (m *crowdedMeter) machine() machine {
+	return machine{cpus: 2, bySessions: true, crowded: true}
+}
+
+// adapt parks at the start only a loop with no state before it: a second
+// loop of the process carries on from the first's state.
+func TestAdaptStartsParkedOnlyAfresh(t *testing.T) {
+	var store paceStore
+	for loop, want := range []int{1, 0} {
+		var sets []int
+		g := newGate(2)
+		m := &crowdedMeter{fakeCPUMeter{rate: 1, wait: 1}}
+		stop, ok := adapt(g, 2, m, time.Hour, &store, nil, func(k int) { sets = append(sets, k) })
+		if !ok {
+			t.Fatal("adapt did not start")
+		}
+		stop()
+		if len(sets) > 0 && want == 0 || want == 1 && !slices.Equal(sets, []int{1}) {
+			t.Fatalf("loop %d: levels set %v, want %v", loop, sets, want)
+		}
+		if loop == 0 {
+			// the first loop's state: every worker again (as if a probe found a gain)
+			store.mu.Lock()
+			store.c.active = 2
+			store.mu.Unlock()
+		}
+	}
+}
+
+func TestParseRunning(t *testing.T) {
+	if n, ok := parseRunning([]byte("0.52 0.58 0.59 3/467 12345\n")); !ok || n != 3 {
+		t.Fatalf("parseRunning: %d %v", n, ok)
+	}
+	for _, bad := range []string{"", "1 2 3", "1 2 3 x/4 5", "1 2 3 4 5"} {
+		if _, ok := parseRunning([]byte(bad)); ok {
+			t.Errorf("parseRunning(%q) ok", bad)
+		}
+	}
+}

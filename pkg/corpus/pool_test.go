@@ -56,3 +56,31 @@ func TestPoolFold(t *testing.T) {
 		t.Errorf("Fold: %d (the first sum: %v), want 145 in the first sum", *total, total == s.all[0])
 	}
 }
+
+// One caller at a time always gets the same accumulator (the last given
+// back), so that a worker running alone fills one accumulator only.
+func TestPoolOneCallerUsesOneAccumulator(t *testing.T) {
+	s := NewPool(3, func() *int { return new(int) })
+	for range 10 {
+		s.Do(func(acc *int) { *acc++ })
+	}
+	if *s.all[0] != 10 || *s.all[1] != 0 || *s.all[2] != 0 {
+		t.Fatalf("accumulators %d %d %d, want 10 0 0", *s.all[0], *s.all[1], *s.all[2])
+	}
+	// more callers than accumulators: Do waits for one and never shares it
+	s = NewPool(1, func() *int { return new(int) })
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for range 500 {
+				s.Do(func(acc *int) { *acc++ })
+			}
+		}()
+	}
+	wg.Wait()
+	if *s.all[0] != 2000 {
+		t.Fatalf("%d additions, want 2000", *s.all[0])
+	}
+}

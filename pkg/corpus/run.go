@@ -274,17 +274,19 @@ func spareProc(jobs int) (restore func()) {
 	}
 }
 
-// procsFollow keeps GOMAXPROCS at the number of workers running while the
-// controller has parked some: on a machine another session keeps busy, the
-// Ps beyond the running workers only spin and spread the collector's work
-// over threads that take turns on the run's share of the CPU (freq -j 2
-// under load, the workers parked at one: 1.50 CPU-seconds with the Ps as
-// they were, 1.39 with GOMAXPROCS=1, -j 1 1.37). When every worker runs
-// again, and at the end of the run, the setting from before comes back.
-// Its methods are called one at a time (the controller's goroutine, then
-// the loop's end); a nil procsFollow does nothing.
+// procsFollow takes the spare P (spareProc) back while the controller has
+// parked workers: GOMAXPROCS is then what a run of that many jobs has (the
+// machine's CPUs; parkedProcs), so that parked -j 2 runs as -j 1 does.
+// (Round 8 set it to the number of running workers, from CPU-seconds:
+// freq -j 2 parked at one, 1.50 CPU-s with the Ps as they were, 1.39 with
+// GOMAXPROCS=1; but in wall time, under load, one P was the slowest of
+// all; see parkedProcs.) When every worker runs again, and at the end of
+// the run, the setting from before comes back. Its methods are called one
+// at a time (the controller's goroutine, then the loop's end); a nil
+// procsFollow does nothing.
 type procsFollow struct {
 	jobs   int
+	cpus   int // the machine's CPUs; 0: runtime.NumCPU() (tests set it)
 	saved  int // GOMAXPROCS before the park
 	parked bool
 }
@@ -307,10 +309,25 @@ func (p *procsFollow) set(k int) {
 			}
 			p.saved, p.parked = runtime.GOMAXPROCS(0), true
 		}
-		runtime.GOMAXPROCS(max(k, 1))
+		cpus := p.cpus
+		if cpus <= 0 {
+			cpus = runtime.NumCPU()
+		}
+		runtime.GOMAXPROCS(parkedProcs(k, p.saved, cpus))
 	case p.parked:
 		p.end()
 	}
+}
+
+// parkedProcs is GOMAXPROCS while k workers run: what a run of k jobs
+// has (the machine's CPUs, as -j 1 runs with), never more than before the
+// park (saved). Not k itself: under load a run whose Ps are as few as its
+// workers gets less of the CPU than one with a P to spare, where the
+// collector, the producer and emit run beside the worker (freq at load
+// 9-11, 2 sessions of busy loops: -j 2 parked with GOMAXPROCS 1, 3.70 s;
+// -j 1, 2.23 s; bench/scale/ab.py, medians of 6).
+func parkedProcs(k, saved, cpus int) int {
+	return max(min(saved, max(k, cpus)), 1)
 }
 
 // end puts back the setting from before the park.

@@ -296,7 +296,7 @@ func TestProcsFollowParkedWorkers(t *testing.T) {
 	before := runtime.GOMAXPROCS(0)
 	defer runtime.GOMAXPROCS(before)
 	runtime.GOMAXPROCS(3)
-	p := &procsFollow{jobs: 2}
+	p := &procsFollow{jobs: 2, cpus: 1}
 	p.set(1)
 	if got := runtime.GOMAXPROCS(0); got != 1 {
 		t.Fatalf("parked at one worker: GOMAXPROCS %d, want 1", got)
@@ -325,7 +325,7 @@ func TestProcsFollowTwoLoops(t *testing.T) {
 	before := runtime.GOMAXPROCS(0)
 	defer runtime.GOMAXPROCS(before)
 	runtime.GOMAXPROCS(4)
-	a, b := &procsFollow{jobs: 3}, &procsFollow{jobs: 2}
+	a, b := &procsFollow{jobs: 3, cpus: 1}, &procsFollow{jobs: 2, cpus: 1}
 	a.set(2)
 	b.set(1) // another loop parks while a holds the setting: left alone
 	if got := runtime.GOMAXPROCS(0); got != 2 {
@@ -343,5 +343,30 @@ func TestProcsFollowTwoLoops(t *testing.T) {
 	b.end()
 	if got := runtime.GOMAXPROCS(0); got != 4 {
 		t.Fatalf("GOMAXPROCS %d at the end, want 4", got)
+	}
+}
+
+// Parked on a machine of more CPUs than running workers, the scheduler
+// keeps a P per CPU (what -j 1 has), not one per worker; never more than
+// before the park.
+func TestProcsFollowKeepsTheCPUsPs(t *testing.T) {
+	before := runtime.GOMAXPROCS(0)
+	defer runtime.GOMAXPROCS(before)
+	runtime.GOMAXPROCS(3) // 2 CPUs and the spare P of a loaded run
+	p := &procsFollow{jobs: 2, cpus: 2}
+	p.set(1)
+	if got := runtime.GOMAXPROCS(0); got != 2 {
+		t.Fatalf("parked at one worker on 2 CPUs: GOMAXPROCS %d, want 2", got)
+	}
+	p.end()
+	if got := runtime.GOMAXPROCS(0); got != 3 {
+		t.Fatalf("after the run: GOMAXPROCS %d, want 3", got)
+	}
+	for _, c := range []struct{ k, saved, cpus, want int }{
+		{1, 3, 2, 2}, {1, 2, 2, 2}, {1, 1, 2, 1}, {2, 8, 4, 4}, {3, 4, 1, 3}, {0, 3, 1, 1},
+	} {
+		if got := parkedProcs(c.k, c.saved, c.cpus); got != c.want {
+			t.Errorf("parkedProcs(%d, %d, %d) = %d, want %d", c.k, c.saved, c.cpus, got, c.want)
+		}
 	}
 }

@@ -106,3 +106,26 @@ func BenchmarkLoadS2T(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDetectDecodeRune is Detect's loop with every rune decoded by the
+// range loop (detectRef): the baseline of Detect's three-byte fast path.
+func BenchmarkDetectDecodeRune(b *testing.B) {
+	simp, _ := benchTexts(b)
+	b.SetBytes(int64(len(simp)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_ = detectRef(simp)
+	}
+}
+
+// BenchmarkFoldIfTraditionalSimplified is the check every document of the
+// corpus loop goes through (analysis.NewInput): each line classed, none
+// folded.
+func BenchmarkFoldIfTraditionalSimplified(b *testing.B) {
+	simp, _ := benchTexts(b)
+	b.SetBytes(int64(len(simp)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		_, _ = FoldIfTraditional(simp)
+	}
+}

@@ -78,6 +78,11 @@ type Converter struct {
 	// starts has a bit for every BMP rune that begins a key of any
 	// dictionary used: a line with none of them is returned as it is.
 	starts bitmap
+
+	// bufs holds the buffers of ConvertLines (*lineBufs) between calls:
+	// a corpus converts one document after the other, and fresh 64 KiB
+	// buffers for each cost their clearing and the collector's work.
+	bufs sync.Pool
 }
 
 type stage struct {

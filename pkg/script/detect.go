@@ -13,6 +13,7 @@ package script
 import (
 	"sort"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Kind is the script of a text.
@@ -65,8 +66,30 @@ func Detect(text string) Detection {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		i += size
+		var r rune
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(text) && text[i+1]&0xC0 == 0x80 && text[i+2]&0xC0 == 0x80 {
+			// a three-byte sequence with no overlong or surrogate form
+			// (lead bytes E0 and ED have those): what DecodeRuneInString
+			// returns, without its call (most of a Chinese text)
+			r = rune(c&0x0F)<<12 | rune(text[i+1]&0x3F)<<6 | rune(text[i+2]&0x3F)
+			i += 3
+			if r >= 0x4E00 && r <= 0x9FFF {
+				// the unified ideographs: Han, classed by the table
+				d.Han++
+				k := int(r - 0x3400)
+				switch (classPacked[k/4] >> (2 * (k % 4))) & 3 {
+				case 1:
+					d.SimpOnly++
+				case 2:
+					d.TradOnly++
+				}
+				continue
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(text[i:])
+			i += size
+		}
 		if !isHan(r) {
 			continue
 		}
@@ -80,6 +103,12 @@ func Detect(text string) Detection {
 	}
 	d.classify()
 	return d
+}
+
+// DetectBytes is Detect of text held in bytes, without copying them into a
+// string.
+func DetectBytes(text []byte) Detection {
+	return Detect(unsafe.String(unsafe.SliceData(text), len(text)))
 }
 
 // Add is the detection of two texts taken together (the parts of one

@@ -1,6 +1,7 @@
 package script
 
 import (
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -197,12 +198,11 @@ func FoldIfTraditional(text string) (folded string, ok bool) {
 	var b []byte
 	done := 0 // text[:done] is in b (when b is not nil)
 	for start := 0; start < len(text); {
-		end := start
-		for end < len(text) && text[end] != '\n' {
-			end++
-		}
-		if end < len(text) {
-			end++ // the line end belongs to the line
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start + 1 // the line end belongs to the line
 		}
 		line := text[start:end]
 		if lineIsTraditional(line) {
@@ -235,6 +235,26 @@ func lineIsTraditional(line string) bool {
 		c := line[i]
 		if c < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if c >= 0xE1 && c <= 0xEF && c != 0xED && i+2 < len(line) && line[i+1]&0xC0 == 0x80 && line[i+2]&0xC0 == 0x80 {
+			// a three-byte sequence, decoded inline as in Detect; a
+			// character of the table's range classed from it directly
+			r := rune(c&0x0F)<<12 | rune(line[i+1]&0x3F)<<6 | rune(line[i+2]&0x3F)
+			i += 3
+			var cls byte
+			if r >= 0x3400 && r < 0xA000 {
+				k := int(r - 0x3400)
+				cls = (classPacked[k/4] >> (2 * (k % 4))) & 3
+			} else {
+				cls = classOf(r)
+			}
+			switch cls {
+			case 1:
+				s++
+			case 2:
+				t++
+			}
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(line[i:])

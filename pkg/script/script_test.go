@@ -13,6 +13,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 	"unicode/utf8"
 )
 
@@ -509,4 +510,49 @@ func walkKeys(t *table, f func(key string)) {
 		}
 	}
 	rec(0, nil)
+}
+
+// ConvertLines keeps its buffers between calls: the strings it gave to
+// changed stay what they were after later calls (which reuse the buffers),
+// and every call's output is Convert's, from any reader.
+func TestConvertLinesReusesBuffersSafely(t *testing.T) {
+	c, err := NewConverter("s2t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"发展经济\n没有变化的行 abc\n后来居上",
+		strings.Repeat("国家发展改革委员会发布通知。", 20000) + "\n尾行\n", // past one buffer
+		"",
+		"只有一行没有换行的发展",
+		"ok\nno change\n",
+	}
+	type change struct{ orig, conv string }
+	var kept [][]change
+	for round := 0; round < 3; round++ {
+		for _, in := range texts {
+			var out strings.Builder
+			var got []change
+			err := c.ConvertLines(&out, iotest.OneByteReader(strings.NewReader(in)), func(_ int, _ int64, o, v string) {
+				got = append(got, change{o, v})
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if want := c.Convert(in); out.String() != want {
+				t.Fatalf("round %d: ConvertLines(%.20q) differs from Convert", round, in)
+			}
+			kept = append(kept, got)
+			if err := c.ConvertLines(nil, strings.NewReader(in), nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, got := range kept {
+		for _, ch := range got {
+			if c.Convert(ch.orig) != ch.conv {
+				t.Fatalf("a line given to changed was overwritten: %.40q -> %.40q", ch.orig, ch.conv)
+			}
+		}
+	}
 }

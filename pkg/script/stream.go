@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // splitRunes appear in no key of any dictionary (dict/opencc/gen checks it),
@@ -30,19 +31,33 @@ func (c *Converter) ConvertReader(dst io.Writer, src io.Reader) error {
 // the line ending). A line cut because it is too long is reported in parts
 // under the same number. dst may be nil, to only find the changes.
 func (c *Converter) ConvertLines(dst io.Writer, src io.Reader, changed func(line int, offset int64, orig, conv string)) error {
-	br := bufio.NewReaderSize(src, 64<<10)
+	lb, _ := c.bufs.Get().(*lineBufs)
+	if lb == nil {
+		lb = &lineBufs{br: bufio.NewReaderSize(nil, 64<<10)}
+	}
+	defer c.putBufs(lb)
+	br := lb.br
+	br.Reset(src)
 	var bw *bufio.Writer
 	if dst != nil {
-		bw = bufio.NewWriterSize(dst, 64<<10)
+		if lb.bw == nil {
+			lb.bw = bufio.NewWriterSize(nil, 64<<10)
+		}
+		bw = lb.bw
+		bw.Reset(dst)
 	}
-	var pending []byte
+	pending := lb.pending[:0]
+	defer func() { lb.pending = pending }()
 	lineNo := 1
 	var offset int64
 	emit := func(b []byte, endOfLine bool) error {
-		s := string(b)
+		// the line as a string over b, without a copy: the converted
+		// line is written (copied) before b is used again, and the
+		// strings given to changed are copies
+		s := unsafe.String(unsafe.SliceData(b), len(b))
 		out := c.convertLine(s)
 		if changed != nil && out != s {
-			changed(lineNo, offset, s, out)
+			changed(lineNo, offset, strings.Clone(s), strings.Clone(out))
 		}
 		offset += int64(len(b))
 		if endOfLine {
@@ -85,6 +100,27 @@ func (c *Converter) ConvertLines(dst io.Writer, src io.Reader, changed func(line
 		return bw.Flush()
 	}
 	return nil
+}
+
+// lineBufs are the buffers of one ConvertLines call.
+type lineBufs struct {
+	br      *bufio.Reader
+	bw      *bufio.Writer // made on the first call with a dst
+	pending []byte        // the line being read
+}
+
+// putBufs keeps lb for the next call, without references to the call's
+// reader and writer, and without a line buffer grown past what a line of
+// usual length needs (a line of several MiB is not kept for every call).
+func (c *Converter) putBufs(lb *lineBufs) {
+	lb.br.Reset(nil)
+	if lb.bw != nil {
+		lb.bw.Reset(nil)
+	}
+	if cap(lb.pending) > maxChunk {
+		lb.pending = nil
+	}
+	c.bufs.Put(lb)
 }
 
 // lastSplit returns the end of the last split rune in b, or 0.

@@ -390,6 +390,9 @@ func surface(key string, e *entry) string {
 // Terms returns the terms counted at least minCount times, most frequent
 // first, ties by key; top limits their number (0: all).
 func (c *Counts) Terms(minCount int64, top int) []Term {
+	if top > 0 && top < len(c.terms)/4 {
+		return c.topTerms(minCount, top)
+	}
 	out := make([]Term, 0, len(c.terms))
 	for k, e := range c.terms {
 		if e.n >= minCount {
@@ -400,6 +403,73 @@ func (c *Counts) Terms(minCount int64, top int) []Term {
 	if top > 0 && len(out) > top {
 		out = out[:top]
 	}
+	return out
+}
+
+// topTerms is Terms for a top well below the number of terms: the top
+// entries are picked first in one pass (a heap of top entries, the
+// lowest-ranked at its root; most counts fall below it at once) and only
+// they are made into Terms and sorted, where Terms sorts every term (a
+// serial step at the end of a corpus run, of tens of milliseconds). The
+// order, count descending then key ascending, is total (keys are
+// unique), so the result is the same.
+func (c *Counts) topTerms(minCount int64, top int) []Term {
+	type ranked struct {
+		key string
+		e   *entry
+	}
+	// below: a ranks after b
+	below := func(a, b ranked) bool {
+		if a.e.n != b.e.n {
+			return a.e.n < b.e.n
+		}
+		return a.key > b.key
+	}
+	h := make([]ranked, 0, top)
+	down := func(i int) {
+		for {
+			l := 2*i + 1
+			if l >= len(h) {
+				return
+			}
+			m := l
+			if r := l + 1; r < len(h) && below(h[r], h[l]) {
+				m = r
+			}
+			if !below(h[m], h[i]) {
+				return
+			}
+			h[i], h[m] = h[m], h[i]
+			i = m
+		}
+	}
+	for k, e := range c.terms {
+		if e.n < minCount {
+			continue
+		}
+		x := ranked{k, e}
+		if len(h) < top {
+			h = append(h, x)
+			for i := len(h) - 1; i > 0; {
+				p := (i - 1) / 2
+				if !below(h[i], h[p]) {
+					break
+				}
+				h[i], h[p] = h[p], h[i]
+				i = p
+			}
+			continue
+		}
+		if below(h[0], x) {
+			h[0] = x
+			down(0)
+		}
+	}
+	out := make([]Term, len(h))
+	for i, x := range h {
+		out[i] = c.term(x.key, x.e)
+	}
+	SortTerms(out)
 	return out
 }
 

@@ -392,3 +392,54 @@ func TestAddDocAsMerge(t *testing.T) {
 		}
 	}
 }
+
+// Terms with a small top (picked by a heap, topTerms) is the head of the
+// whole sorted list, on counts with many ties and with surface forms.
+func TestTopTermsAsTheSortedHead(t *testing.T) {
+	rng := rand.New(rand.NewPCG(23, 1))
+	for round := 0; round < 50; round++ {
+		c := New()
+		c.Units = 1000
+		n := 1 + rng.IntN(400)
+		for i := 0; i < n; i++ {
+			key := fmt.Sprintf("k%03d", rng.IntN(500))
+			c.add(key, key, int64(1+rng.IntN(6)))
+			if rng.IntN(5) == 0 {
+				c.add(key, strings.ToUpper(key), 1)
+			}
+		}
+		for _, atLeast := range []int64{0, 2, 5} {
+			all := c.Terms(atLeast, 0)
+			for _, top := range []int{1, 2, 3, 7, 20, c.Len()/4 - 1, c.Len() / 4} {
+				if top <= 0 {
+					continue
+				}
+				want := all[:min(top, len(all))]
+				got := c.topTerms(atLeast, top)
+				if fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("round %d, min %d, top %d:\n got %v\nwant %v", round, atLeast, top, got, want)
+				}
+				if got := c.Terms(atLeast, top); fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("Terms(%d, %d) = %v, want %v", atLeast, top, got, want)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkTermsTop20 is the default freq table's selection over the
+// counts of a corpus-sized vocabulary (200,000 terms).
+func BenchmarkTermsTop20(b *testing.B) {
+	c := New()
+	c.Units = 1 << 30
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := 0; i < 200000; i++ {
+		key := fmt.Sprintf("t%06d", i)
+		c.add(key, key, int64(1+rng.IntN(50)*rng.IntN(50)))
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		_ = c.Terms(1, 20)
+	}
+}

@@ -386,11 +386,16 @@ func convertOne(ctx context.Context, opts *Options, src input.Source) ([]finding
 	// (read into a buffer that grows: a small file does not cost the
 	// clearing of a whole window)
 	var pb bytes.Buffer
+	if src.Size > 0 {
+		// room for a file of UTF-8 (or its window) read whole, so that
+		// the buffer is not grown and copied on the way
+		pb.Grow(int(min(src.Size, detectWindow)) + bytes.MinRead)
+	}
 	if _, err := io.CopyN(&pb, tr, detectWindow); err != nil && err != io.EOF {
 		return nil, err
 	}
 	prefix := pb.Bytes()
-	conv, err := plan(opts, script.Detect(string(prefix)))
+	conv, err := plan(opts, script.DetectBytes(prefix))
 	if err != nil {
 		return nil, err
 	}
