@@ -155,17 +155,7 @@ func ratio(a, b int) string {
 
 // prepare reads and prepares a document as the command line does.
 func prepare(seg *segment.Segmenter, path string) (*corpus.Doc, error) {
-	in, err := input.Read(input.Source{Path: path, Size: -1}, input.Options{})
-	if err != nil {
-		return nil, err
-	}
-	d := corpus.Prepare(in, true)
-	toks, err := seg.Cut(d.Text, segment.Options{Mode: segment.Precise, HMM: segment.DefaultHMM, POS: true})
-	if err != nil {
-		return nil, err
-	}
-	d.In = analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks)
-	return d, nil
+	return corpus.Load(path, seg, segment.Options{Mode: segment.Precise, HMM: segment.DefaultHMM, POS: true})
 }
 
 // folder gives the Simplified key of a gold name: folded when the document

@@ -27,7 +27,6 @@ import (
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/slogans"
 	"zhpolicy/pkg/corpus"
-	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
 )
@@ -174,14 +173,9 @@ func run(dir string, top int, kindName, out, dump string) error {
 
 // prepare reads, cleans and segments one file as `zhpolicy slogans` does.
 func prepare(seg *segment.Segmenter, path string) (*analysis.Input, error) {
-	d, err := input.Read(input.Source{Path: path, Size: -1}, input.Options{})
+	d, err := corpus.Load(path, seg, segment.Options{Mode: segment.Precise, POS: true})
 	if err != nil {
 		return nil, err
 	}
-	doc := corpus.Prepare(d, true)
-	toks, err := seg.Cut(doc.Text, segment.Options{Mode: segment.Precise, POS: true})
-	if err != nil {
-		return nil, err
-	}
-	return analysis.NewInput(doc.Name, doc.Text, doc.Script.Kind, toks), nil
+	return d.In, nil
 }

@@ -1,10 +1,13 @@
 package corpus
 
 import (
+	"fmt"
+
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/segment"
 )
 
 // Doc is one document ready for analysis: its decoded text as the user gave
@@ -43,6 +46,24 @@ type Doc struct {
 // script.
 func Prepare(d *input.Document, clean bool) *Doc {
 	return prepare(d, clean, nil)
+}
+
+// Load reads one file whole, cleans it and segments it with cut, as the
+// loop does for a document read whole (no lines repeated across a corpus
+// are removed): for programs and tests that work on single files. The
+// document's In holds the analysis input.
+func Load(path string, seg *segment.Segmenter, cut segment.Options) (*Doc, error) {
+	in, err := input.Read(input.Source{Path: path, Size: -1}, input.Options{})
+	if err != nil {
+		return nil, err
+	}
+	d := Prepare(in, true)
+	toks, err := seg.Cut(d.Text, cut)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", d.Name, err)
+	}
+	d.In = analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks)
+	return d, nil
 }
 
 // prepare is Prepare, removing also the lines the corpus repeats (rep, may

@@ -26,7 +26,6 @@ import (
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/slogans"
 	"zhpolicy/pkg/corpus"
-	"zhpolicy/pkg/input"
 	"zhpolicy/pkg/segment"
 )
 
@@ -500,15 +499,11 @@ func fit(rows []row, l2 float64) []float64 {
 	return w
 }
 
+// prepare reads, cleans and segments one file as `zhpolicy slogans` does.
 func prepare(seg *segment.Segmenter, path string) (*analysis.Input, error) {
-	d, err := input.Read(input.Source{Path: path, Size: -1}, input.Options{})
+	d, err := corpus.Load(path, seg, segment.Options{Mode: segment.Precise, POS: true})
 	if err != nil {
 		return nil, err
 	}
-	doc := corpus.Prepare(d, true)
-	toks, err := seg.Cut(doc.Text, segment.Options{Mode: segment.Precise, POS: true})
-	if err != nil {
-		return nil, err
-	}
-	return analysis.NewInput(doc.Name, doc.Text, doc.Script.Kind, toks), nil
+	return d.In, nil
 }
