@@ -30,7 +30,12 @@ func TestFeaturesMatchTheModel(t *testing.T) {
 		if !(q > 0 && q < 1) {
 			t.Errorf("%s: quality %v", fs[i].Key, q)
 		}
-		if want := math.Round(Salience(&fs[i], 1, 1)*q*1e6) / 1e6; fs[i].Score != want {
+		// Quality is kept to six decimals, and Score is made of it
+		qr := math.Round(q*1e6) / 1e6
+		if fs[i].Quality != qr {
+			t.Errorf("%s: quality %v, want %v", fs[i].Key, fs[i].Quality, qr)
+		}
+		if want := math.Round(Salience(&fs[i], 1, 1)*qr*1e6) / 1e6; fs[i].Score != want {
 			t.Errorf("%s: score %v, want salience × quality %v", fs[i].Key, fs[i].Score, want)
 		}
 		if len(FeatureWords(in, &fs[i])) == 0 {

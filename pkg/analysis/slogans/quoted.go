@@ -182,7 +182,7 @@ func (x *extractor) bareCounts(q quoteSpan) bool {
 // classifyQuote decides what the quoted runes r[a:b] are.
 func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	v := x.v
-	c := v.r[a:b]
+	c := withoutSpaces(v.r[a:b]) // “1 + 5 + N”, “一个平台+ N 个智能应用”: spaces of a PDF or a typist
 	n := len(c)
 	key := textKey(string(c))
 	q := quoteSpan{key: key}
@@ -312,6 +312,50 @@ func (x *extractor) classifyQuote(a, b int) quoteSpan {
 	// its policy (“组合拳”, “约法三章”, “单一窗口”, “放水养鱼”): a
 	// formulation, but its bare uses do not count (bareCounts)
 	return set(ClassFormulation, Quoted)
+}
+
+// withoutSpaces gives c without the spaces set beside a Latin letter, a
+// digit or a plus sign (“1 + 5 + N”, “一个平台+ N 个智能应用”: spaces of a
+// PDF or a typist), for reading its shape as the key reads it; c itself
+// when it has none. A space between two Han phrases stays (“雄奇山水
+// 新韵重庆”: two phrases).
+func withoutSpaces(c []rune) []rune {
+	var out []rune
+	for i, ch := range c {
+		if isSpaceRune(ch) && spaceInCode(c, i) {
+			if out == nil {
+				out = append(make([]rune, 0, len(c)), c[:i]...)
+			}
+			continue
+		}
+		if out != nil {
+			out = append(out, ch)
+		}
+	}
+	if out == nil {
+		return c
+	}
+	return out
+}
+
+// spaceInCode reports whether the space c[i] stands beside a Latin letter,
+// a digit or a plus sign (the next characters that are not spaces).
+func spaceInCode(c []rune, i int) bool {
+	codeRune := func(r rune) bool { return r < 0x80 && isWordRune(r) || r == '＋' }
+	for j := i - 1; j >= 0; j-- {
+		if !isSpaceRune(c[j]) {
+			if codeRune(c[j]) {
+				return true
+			}
+			break
+		}
+	}
+	for j := i + 1; j < len(c); j++ {
+		if !isSpaceRune(c[j]) {
+			return codeRune(c[j])
+		}
+	}
+	return false
 }
 
 // knownTerm reports whether a key is a known formulation or policy term:

@@ -29,3 +29,19 @@ func TestFrameRules21(t *testing.T) {
 		}
 	}
 }
+
+// TestSpacedCodesRules22: spaces a PDF or a typist sets beside Latin
+// letters, digits and plus signs do not hide a code or a numbered label
+// (“1 + 5 + N”, “一个平台+ N 个智能应用”, 中国制造 2025); a space between two
+// Han phrases still makes two phrases.
+func TestSpacedCodesRules22(t *testing.T) {
+	fs := Extract(prep(t, "构建“一个平台+ N 个智能应用”的服务体系。实施“1 + 5 + N”工程，对标中国制造 2025。打造“雄奇山水 新韵重庆”品牌。"), Options{Lexicon: builtinLex(t)})
+	for _, want := range []string{"一个平台+n个智能应用", "1+5+n工程", "中国制造2025"} {
+		if _, ok := find(fs, want); !ok {
+			t.Errorf("%s not found in %v", want, keys(fs))
+		}
+	}
+	if f, ok := find(fs, "雄奇山水新韵重庆"); ok {
+		t.Errorf("two phrases read as one: %s", f.Text)
+	}
+}

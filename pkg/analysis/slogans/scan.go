@@ -109,23 +109,26 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 	}
 	local.sort()
 	firstLocal := local.firstRunes()
-	match := func(ps []pattern, j int) (pattern, bool) {
+	// match gives the first pattern of ps written at s[j:] and where its
+	// writing ends (spaces inside it are read over: 1 + 5 + N)
+	match := func(ps []pattern, j int) (pattern, int, bool) {
 		for _, p := range ps {
 			n := len(p.text)
-			if j+n > len(s) || !runesEqual(s[j:j+n], p.text) {
+			e, ok := matchSpaced(s, j, p.text)
+			if !ok {
 				continue
 			}
-			if n <= 2 && (!v.sBound(j) || !v.sBound(j+n)) {
+			if n <= 2 && (!v.sBound(j) || !v.sBound(e)) {
 				continue
 			}
 			// a code never matches inside a longer number or word:
 			// “315” is not in 3150个
-			if asciiWord(p.text[0]) && j > 0 && asciiWord(s[j-1]) || asciiWord(p.text[n-1]) && j+n < len(s) && asciiWord(s[j+n]) {
+			if asciiWord(p.text[0]) && j > 0 && asciiWord(s[j-1]) || asciiWord(p.text[n-1]) && e < len(s) && asciiWord(s[e]) {
 				continue
 			}
-			return p, true
+			return p, e, true
 		}
-		return pattern{}, false
+		return pattern{}, 0, false
 	}
 	for j := 0; j < len(s); {
 		c := lowerASCII(s[j])
@@ -133,18 +136,18 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 			j++
 			continue
 		}
-		p1, ok1 := match(ix.plain[c], j)
-		p2, ok2 := match(local[c], j)
-		if ok2 && (!ok1 || len(p2.text) > len(p1.text)) {
-			p1, ok1 = p2, true
+		p1, e1, ok1 := match(ix.plain[c], j)
+		p2, e2, ok2 := match(local[c], j)
+		if ok2 && (!ok1 || e2 > e1) {
+			p1, e1, ok1 = p2, e2, true
 		}
 		if !ok1 {
 			j++
 			continue
 		}
-		i, k := v.fullSpan(j, j+len(p1.text))
+		i, k := v.fullSpan(j, e1)
 		h := hit{key: p1.key, kind: p1.kind, i: i, k: k, ei: i, ek: k, quoted: x.enclosed(i, k), lex: p1.lex}
-		j += len(p1.text)
+		j = e1
 		if wi, wk := x.withMarks(i, k); !h.quoted && (wi < i || wk > k) {
 			// marks around a part: “六稳”“六保”, “四个全面”战略布局
 			h.quoted, h.ei, h.ek = true, wi, wk
@@ -163,8 +166,10 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 			j++
 			continue
 		}
-		p, ok := match(ix.parallel[lowerASCII(s[j])], j)
-		if !ok {
+		// a series of the lexicon is matched as written, without spaces
+		// inside (its members' spans are read from its text)
+		p, pe, ok := match(ix.parallel[lowerASCII(s[j])], j)
+		if !ok || pe-j != len(p.text) {
 			j++
 			continue
 		}
@@ -213,6 +218,28 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 
 // runesEqual compares text a with pattern b, ASCII capitals of the text
 // folded as in keys.
+// matchSpaced reports whether text is written at s[j:], ASCII letters in
+// either case, with spaces (ASCII, ideographic, no-break) read over beside
+// its Latin letters, digits and plus signs — as PDFs and typists set them
+// (“1 + 5 + N”, “一个平台+ N 个智能应用”) — and gives the end of the writing
+// in s.
+func matchSpaced(s []rune, j int, text []rune) (int, bool) {
+	for i, c := range text {
+		if i > 0 && j < len(s) && isSpaceRune(s[j]) && (asciiWord(c) || asciiWord(text[i-1])) {
+			for j < len(s) && isSpaceRune(s[j]) {
+				j++
+			}
+		}
+		if j >= len(s) || s[j] != c && lowerASCII(s[j]) != c {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+func isSpaceRune(c rune) bool { return c == ' ' || c == '\u3000' || c == '\u00a0' }
+
 func runesEqual(a, b []rune) bool {
 	if len(a) != len(b) {
 		return false
