@@ -339,12 +339,12 @@ func withoutSpaces(c []rune) []rune {
 }
 
 // spaceInCode reports whether the space c[i] stands beside a Latin letter,
-// a digit or a plus sign (the next characters that are not spaces).
+// a digit or a plus sign (the next characters that are not spaces), as the
+// scanner reads over it (matchSpaced).
 func spaceInCode(c []rune, i int) bool {
-	codeRune := func(r rune) bool { return r < 0x80 && isWordRune(r) || r == '＋' }
 	for j := i - 1; j >= 0; j-- {
 		if !isSpaceRune(c[j]) {
-			if codeRune(c[j]) {
+			if asciiWord(c[j]) {
 				return true
 			}
 			break
@@ -352,7 +352,7 @@ func spaceInCode(c []rune, i int) bool {
 	}
 	for j := i + 1; j < len(c); j++ {
 		if !isSpaceRune(c[j]) {
-			return codeRune(c[j])
+			return asciiWord(c[j])
 		}
 	}
 	return false

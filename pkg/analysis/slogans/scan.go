@@ -216,8 +216,6 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 	return spans
 }
 
-// runesEqual compares text a with pattern b, ASCII capitals of the text
-// folded as in keys.
 // matchSpaced reports whether text is written at s[j:], ASCII letters in
 // either case, with spaces (ASCII, ideographic, no-break) read over beside
 // its Latin letters, digits and plus signs — as PDFs and typists set them
@@ -239,18 +237,6 @@ func matchSpaced(s []rune, j int, text []rune) (int, bool) {
 }
 
 func isSpaceRune(c rune) bool { return c == ' ' || c == '\u3000' || c == '\u00a0' }
-
-func runesEqual(a, b []rune) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] && lowerASCII(a[i]) != b[i] {
-			return false
-		}
-	}
-	return true
-}
 
 // lowerASCII folds an ASCII capital as keys are folded (analysis.Key), and
 // a full-width plus as textKey folds it (rules 14): the patterns are keys
