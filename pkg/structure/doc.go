@@ -65,7 +65,10 @@ type Number struct {
 }
 
 // Span is a byte range of the parsed text.
-type Span struct{ Start, End int }
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
 
 // Empty reports whether the span holds nothing.
 func (s Span) Empty() bool { return s.End <= s.Start }

@@ -1,6 +1,7 @@
 package structure
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -317,5 +318,18 @@ func TestMapOffsets(t *testing.T) {
 		d.Citations[0].Number.Text != shifted[d.Citations[0].Number.Start:d.Citations[0].Number.End] ||
 		d.PrintedDate.Text != shifted[d.PrintedDate.Start:d.PrintedDate.End] || d.Headings[0].Marker != shifted[d.Headings[0].Start:d.Headings[0].Start+len("一、")] {
 		t.Errorf("offsets not moved: before %s\nafter %s", before, dumpJSON(d))
+	}
+}
+
+// TestBodyJSONKeys: the body span is written with the lower-case keys of
+// every other span (start, end), not Go's field names (audit of the NPC
+// resolutions: structure --format json gave "body": {"Start", "End"}).
+func TestBodyJSONKeys(t *testing.T) {
+	b, err := json.Marshal(&Document{Body: &Span{Start: 3, End: 9}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := string(b), `"body":{"start":3,"end":9}`; !strings.Contains(got, want) {
+		t.Errorf("%s does not contain %s", got, want)
 	}
 }

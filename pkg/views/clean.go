@@ -1,7 +1,7 @@
 package views
 
 import (
-	"strconv"
+	"fmt"
 
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/report"
@@ -53,7 +53,10 @@ func Visible(s string) string {
 		case r == '\t':
 			b = append(b, `\t`...)
 		case r < 0x20 || (r >= 0x200B && r <= 0x200F) || r == 0xFEFF || r == 0xAD || (r >= 0x202A && r <= 0x202E) || (r >= 0x2060 && r <= 0x2069) || r == 0xA0 || r == 0x3000 || (r >= 0x2000 && r <= 0x200A) || r == 0x202F || r == 0x205F:
-			b = append(b, "U+"+strconv.FormatInt(int64(r), 16)...)
+			// as check names them (U+200B): four upper-case digits, so
+			// that a letter after the code point does not read as one
+			// more digit (U+a0 before b read U+a0b)
+			b = fmt.Appendf(b, "U+%04X", r)
 		default:
 			b = append(b, string(r)...)
 		}

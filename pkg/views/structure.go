@@ -81,8 +81,12 @@ func elements(d *structure.Document, m structure.Meta) []element {
 		for _, k := range kinds {
 			det = append(det, fmt.Sprintf("%s×%d", k, counts[k]))
 		}
+		detail := "no headings"
+		if len(det) > 0 {
+			detail = "headings " + strings.Join(det, " ")
+		}
 		out = append(out, element{name: "正文", text: fmt.Sprintf("(%d bytes)", d.Body.End-d.Body.Start), start: d.Body.Start, end: d.Body.End,
-			detail: "headings " + strings.Join(det, " "), hasPositions: true})
+			detail: detail, hasPositions: true})
 	}
 	if an := d.AttachmentNote; an != nil {
 		var items []string

@@ -92,6 +92,11 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 	for _, sp := range spans {
 		s, e := in.TextSpan(fb[sp.s], fb[sp.e])
 		m := Mention{Start: s, End: e, Text: in.Text[s:e], Key: analysis.Key(dropSpaces(string(rs[sp.s:sp.e]))), Type: sp.typ}
+		if sp.typ == DATE {
+			// a plan period quoted 「十四五」 in a Traditional text counts
+			// with “十四五” (keys are Simplified; the text stays as written)
+			m.Key = cornerQuotes.Replace(m.Key)
+		}
 		if sp.title != "" {
 			// a copy: sp.title is a substring of the whole document's
 			// runes, which a mention must not keep alive

@@ -224,6 +224,10 @@ func (x *Extractor) Genre() Genre { return x.genre }
 
 // dropSpaces removes the spaces inside a name (李 强, as signatures pad
 // two-character names).
+// cornerQuotes writes the corner brackets of Traditional text as the
+// quotation marks of Simplified text, for keys.
+var cornerQuotes = strings.NewReplacer("「", "“", "」", "”", "『", "“", "』", "”")
+
 func dropSpaces(s string) string {
 	if !strings.ContainsFunc(s, unicode.IsSpace) {
 		return s

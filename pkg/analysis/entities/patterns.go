@@ -94,7 +94,7 @@ var patternList = sync.OnceValue(func() []pattern {
 		seq(lit("前"), cnum, lit("季度")),
 		seq(opt(lit("第")), in("一二三四"), lit("季度")),
 		lits("近年来", "近年", "近几年", "年初", "年底", "年末", "年内", "全年", "同期", "上旬", "中旬", "下旬", "元旦", "春节", "国庆节", "中秋节"),
-		seq(lit("“十"), plan, lit("五”"), opt(lits("时期", "期间", "末"))),
+		seq(in("“「『"), lit("十"), plan, lit("五"), in("”」』"), opt(lits("时期", "期间", "末"))),
 		seq(lit("十"), plan, lit("五"), lits("时期", "期间")),
 		lits("新世纪", "本世纪"))
 
@@ -110,7 +110,7 @@ var patternList = sync.OnceValue(func() []pattern {
 		{typ: MEETING, f: must(anyHan(congress, "代", 64), "次全国代表大会")},
 		{typ: MEETING, f: all(congressShort, "中二十", "大", 8)},
 		{typ: MEETING, f: all(named, "中全国市省县区", "会学", 24)},
-		{typ: DATE, f: all(date, numStart+"公今去明前后本上下第近年全同元春国中“新", "年月日号季世旬期旦节五", 40), block: true},
+		{typ: DATE, f: all(date, numStart+"公今去明前后本上下第近年全同元春国中“「『新", "年月日号季世旬期旦节五", 40), block: true},
 	}
 })
 

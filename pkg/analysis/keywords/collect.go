@@ -668,7 +668,7 @@ func (c *collector) classify(u *unit) {
 		u.quote = quoteClose
 	}
 	numeral := strings.HasPrefix(u.pos, "m") && isNumeral(u.key)
-	stop := c.stop.Has(u.key) || c.stopPair(u.key) || wholeRegion(u.key)
+	stop := c.stop.Has(u.key) || c.stopPair(u.key) || wholeRegion(u.key) || plenumOrdinal(u.key)
 	n := runeLen(u.key)
 	if (u.pos == "x" || u.pos == "l" && n >= 3) && kind == kindHan && oovJunk(u.key) {
 		// a new word the HMM made of a function character and a
@@ -726,6 +726,23 @@ func wholeRegion(key string) bool {
 		return false
 	}
 	return strings.ContainsRune(regionChars, firstRune(key[n:]))
+}
+
+// plenumOrdinal says whether a word is a Chinese ordinal and 中 (三中,
+// 十一中): a plenary session written short in a list the last item of
+// which says 全会 (二中、三中、四中全会), or a school's number (一中). Never a
+// keyword alone; the session's full name (三中全会) is a word of its own.
+func plenumOrdinal(key string) bool {
+	n := utf8.RuneCountInString(key)
+	if n < 2 || n > 3 || !strings.HasSuffix(key, "中") {
+		return false
+	}
+	for _, r := range strings.TrimSuffix(key, "中") {
+		if !strings.ContainsRune("一二三四五六七八九十", r) {
+			return false
+		}
+	}
+	return true
 }
 
 // regionChars are the one-character names of the province-level regions

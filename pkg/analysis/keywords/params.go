@@ -9,8 +9,9 @@ package keywords
 // Both hold what the candidate rules collect, so a change of the rules
 // that changes which terms a document yields bumps it (2: the rules of
 // sessions 3-6, procedural sections and compounds; 3: session 9, 全 and a
-// region, tails of cut words).
-const PartialVersion = 3
+// region, tails of cut words; 4: plenary sessions written short, 三中 of
+// 二中、三中全会).
+const PartialVersion = 4
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line

@@ -154,6 +154,12 @@ func (s *Summary) add(in *analysis.Input, d Doc, a Analyzers, sum bool) {
 		}
 		s.Keywords.start(sum)
 		for _, k := range terms.Score(*a.Keywords, 0) {
+			if k.Name != "" && a.Keywords.Names != kw.NamesKeep {
+				// names ranked apart are the entities section's, as
+				// keywords --corpus leaves them out of its keywords:
+				// a short document ranks them with its keywords
+				continue
+			}
 			s.Keywords.add(k.Key, "", k.Surface, int64(k.Count), int64(math.Round(k.Score*ScoreScale)), nil)
 		}
 		s.Keywords.docs(1)
