@@ -8,7 +8,8 @@ busy loops are started (setsid: a scheduling group each, as another user's
 session), every variant runs once over the corpus (ZHPOLICY_SHARED/corpus or
 ../shared/corpus) in an order that turns round by round, and the loops are
 stopped. Prints per variant the median wall seconds (wait4 timing), the first
-variant's median over it, the median CPU seconds and every run.
+variant's median over it, the median CPU seconds and every run; with
+PAIR='old2/new2,old1/new1' also the median of the per-round ratios of those pairs.
 """
 import os,sys,subprocess,time,statistics,signal,resource
 rounds=int(sys.argv[1]); sessions=int(sys.argv[2]); cmd=sys.argv[3:]
@@ -39,3 +40,10 @@ base=variants[0][0]
 print(' '.join(cmd), 'rounds',rounds,'sessions',sessions,'load',open('/proc/loadavg').read().split()[0])
 for name,*_ in variants:
     m=statistics.median(res[name]); print('%-10s median %.3f s  (-j1/this %.2f)  cpu %.3f  all %s'%(name,m,statistics.median(res[base])/m,statistics.median(cpu[name]),' '.join('%.2f'%x for x in res[name])))
+# paired (PAIR=a/b,...): a over b round by round
+# (the same load), then the median of the ratios
+pair=os.environ.get('PAIR','')
+for spec in filter(None,pair.split(',')):
+    a,_,b=spec.partition('/')
+    r=[x/y for x,y in zip(res[a],res[b])]
+    print('paired %s/%s median %.3f  (rounds: %s)'%(a,b,statistics.median(r),' '.join('%.3f'%x for x in r)))

@@ -202,6 +202,12 @@ func plan(opts *Options, det script.Detection) (*script.Converter, error) {
 	return script.Chain(chain...)
 }
 
+// fixedPlan reports whether plan returns the same converter for every
+// document, whatever its detected script.
+func fixedPlan(opts *Options) bool {
+	return opts.Config != "" || opts.From != "auto" || opts.To == "s" || opts.Check
+}
+
 // chains maps source>target to the OpenCC configurations to apply.
 var chains = map[string][]string{
 	"s>t": {"s2t"}, "s>tw": {"s2tw"}, "s>twp": {"s2twp"}, "s>hk": {"s2hk"},
@@ -221,6 +227,14 @@ type finding struct {
 }
 
 func convertRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
+	if fixedPlan(opts) {
+		// The conversion tables are decoded on first use (a few ms for
+		// t2s); when every document uses the same converter, decode them
+		// while the paths are walked rather than on the first worker while
+		// the others wait for it (issue 23). A failure is returned again
+		// by the workers' own call.
+		go func() { _, _ = plan(opts, script.Detection{}) }()
+	}
 	srcs, skipped, err := opts.In.Sources(f, opts.Paths)
 	if err != nil {
 		return err
