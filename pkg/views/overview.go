@@ -33,7 +33,8 @@ func Overview(s *overview.Summary, disp *script.Display, top int) *View {
 			{"words", t(s.Tokens)}, {"scripts", mix(s.Scripts)}, {"encodings", mix(s.Encodings)}, {"formats", mix(s.Formats)}}}
 
 	flat := &report.Table{Name: "rows", Columns: []report.Column{{Name: "section"}, {Name: "rank", OmitEmpty: true},
-		{Name: "item"}, {Name: "type", OmitEmpty: true}, {Name: "count"}, {Name: "docs", OmitEmpty: true}, {Name: "score", OmitEmpty: true}}}
+		{Name: "item"}, {Name: "type", OmitEmpty: true}, {Name: "count"}, {Name: "docs", OmitEmpty: true}, {Name: "share", OmitEmpty: true}, {Name: "score", OmitEmpty: true},
+		{Name: "new", OmitEmpty: true}}}
 	v.Flat = flat
 	blank := func(n int64) any {
 		if n == 0 {
@@ -42,14 +43,14 @@ func Overview(s *overview.Summary, disp *script.Display, top int) *View {
 		return n
 	}
 	for _, kv := range v.Meta[:5] { // documents … words
-		flat.Rows = append(flat.Rows, []any{"corpus", "", kv.Key, "", kv.Value, "", ""})
+		flat.Rows = append(flat.Rows, []any{"corpus", "", kv.Key, "", kv.Value, "", "", "", ""})
 	}
 	for _, m := range []struct {
 		name string
 		m    map[string]int64
 	}{{"scripts", s.Scripts}, {"encodings", s.Encodings}, {"formats", s.Formats}} {
 		for _, k := range sortedKeys(m.m) {
-			flat.Rows = append(flat.Rows, []any{m.name, "", k, "", m.m[k], "", ""})
+			flat.Rows = append(flat.Rows, []any{m.name, "", k, "", m.m[k], "", "", "", ""})
 		}
 	}
 
@@ -60,7 +61,7 @@ func Overview(s *overview.Summary, disp *script.Display, top int) *View {
 		for i, w := range s.Words.Terms(1, top) {
 			term := disp.Show(w.Key, w.Surface)
 			words.Rows = append(words.Rows, []any{i + 1, term, w.Count, report.Share(w.Share), w.Docs})
-			flat.Rows = append(flat.Rows, []any{"top_words", i + 1, term, "", w.Count, blank(w.Docs), report.Share(w.Share)})
+			flat.Rows = append(flat.Rows, []any{"top_words", i + 1, term, "", w.Count, blank(w.Docs), report.Fixed(w.Share, 6), "", ""})
 		}
 	}
 	keys := &report.Table{Name: "keywords", Title: "Keywords (mean TF-IDF over the documents)",
@@ -70,7 +71,7 @@ func Overview(s *overview.Summary, disp *script.Display, top int) *View {
 		for i, it := range s.Keywords.ByScore(top) {
 			kwd, score := disp.Show(it.Key, it.Surface()), s.Keywords.MeanScore(it)
 			keys.Rows = append(keys.Rows, []any{i + 1, kwd, it.Docs, it.Count, report.Score(score)})
-			flat.Rows = append(flat.Rows, []any{"keywords", i + 1, kwd, "", it.Count, blank(it.Docs), report.Fixed(score, 6)})
+			flat.Rows = append(flat.Rows, []any{"keywords", i + 1, kwd, "", it.Count, blank(it.Docs), "", report.Fixed(score, 6), ""})
 		}
 	}
 	forms := &report.Table{Name: "formulations", Title: "Formulations",
@@ -81,7 +82,7 @@ func Overview(s *overview.Summary, disp *script.Display, top int) *View {
 		for i, it := range s.Formulations.ByCount(top) {
 			f := disp.Show(it.Key, it.Surface())
 			forms.Rows = append(forms.Rows, []any{i + 1, f, it.Type, it.Count, it.Docs, report.Flag(it.New, "new"), it.Gloss})
-			flat.Rows = append(flat.Rows, []any{"formulations", i + 1, f, it.Type, it.Count, blank(it.Docs), ""})
+			flat.Rows = append(flat.Rows, []any{"formulations", i + 1, f, it.Type, it.Count, blank(it.Docs), "", "", newWord(it.New)})
 		}
 	}
 	ents := &report.Table{Name: "entities", Title: "Entities",
@@ -95,12 +96,21 @@ func Overview(s *overview.Summary, disp *script.Display, top int) *View {
 			}
 			e := disp.Show(it.Key, it.Surface())
 			ents.Rows = append(ents.Rows, []any{i + 1, e, it.Type, it.Count, it.Docs, report.List(titles, "、")})
-			flat.Rows = append(flat.Rows, []any{"entities", i + 1, e, it.Type, it.Count, blank(it.Docs), ""})
+			flat.Rows = append(flat.Rows, []any{"entities", i + 1, e, it.Type, it.Count, blank(it.Docs), "", "", ""})
 		}
 	}
 	v.Machine = []*report.Table{words, keys, forms, ents}
 	v.People = append([]*report.Table{corpus}, v.Machine...)
 	return v
+}
+
+// newWord is the flat table's new column: "new" or empty (left out of JSON
+// Lines), as the formulations table shows it to people.
+func newWord(on bool) string {
+	if on {
+		return "new"
+	}
+	return ""
 }
 
 // mix shows the documents of each kind, most first: "simplified 4, traditional 3".

@@ -1,7 +1,9 @@
 package analyze_test
 
 import (
+	"encoding/csv"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -117,5 +119,48 @@ func TestSampleOverview(t *testing.T) {
 	}
 	if !has(ents, "习近平") {
 		t.Errorf("entities: %v", ents)
+	}
+}
+
+// In CSV every section shares one table: a top word's share is in the share
+// column, a keyword's score in the score column, and a formulation says
+// whether it is new as the formulations table does (the share once sat in
+// score, and new was missing).
+func TestFlatColumnsMeanOneThing(t *testing.T) {
+	out := clitest.MustRun(t, clitest.Options{}, "analyze", "--format", "csv", "testdata/sample")
+	rows, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := map[string]int{}
+	for i, name := range rows[0] {
+		col[name] = i
+	}
+	for _, name := range []string{"section", "share", "score", "new"} {
+		if _, ok := col[name]; !ok {
+			t.Fatalf("no %s column: %v", name, rows[0])
+		}
+	}
+	var words, keys, news int
+	for _, r := range rows[1:] {
+		switch r[col["section"]] {
+		case "top_words":
+			words++
+			if share, err := strconv.ParseFloat(r[col["share"]], 64); err != nil || share <= 0 || share >= 1 || r[col["score"]] != "" {
+				t.Errorf("top word row: share %q, score %q", r[col["share"]], r[col["score"]])
+			}
+		case "keywords":
+			keys++
+			if _, err := strconv.ParseFloat(r[col["score"]], 64); err != nil || r[col["share"]] != "" {
+				t.Errorf("keyword row: share %q, score %q", r[col["share"]], r[col["score"]])
+			}
+		case "formulations":
+			if r[col["new"]] == "new" {
+				news++
+			}
+		}
+	}
+	if words != 10 || keys != 10 || news == 0 {
+		t.Errorf("%d top words, %d keywords, %d formulations flagged new", words, keys, news)
 	}
 }
