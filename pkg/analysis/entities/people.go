@@ -346,6 +346,11 @@ func (st *sentence) plainGiven(s, e int) bool {
 		if givenNotName[tk.pos] {
 			return false // 李|发展
 		}
+		if commonPOS[tk.pos] && st.toks[j].e-st.toks[j].s == 1 && st.toks[j].pos == "a" {
+			// the segmenter read the family name as an adjective before
+			// the word: a noun phrase (黄|红灯, 黃|紅燈: 景气呈现黄红灯)
+			return false
+		}
 		if commonPOS[tk.pos] {
 			// a common noun as given name only when its characters are
 			// typical of names (冯|光明, not 周|内涵, 黄|红灯)
