@@ -346,9 +346,10 @@ func (st *sentence) plainGiven(s, e int) bool {
 		if givenNotName[tk.pos] {
 			return false // 李|发展
 		}
-		if commonPOS[tk.pos] && st.toks[j].e-st.toks[j].s == 1 && st.toks[j].pos == "a" {
-			// the segmenter read the family name as an adjective before
-			// the word: a noun phrase (黄|红灯, 黃|紅燈: 景气呈现黄红灯)
+		if commonPOS[tk.pos] && st.toks[j].e-st.toks[j].s == 1 && phraseHeadPOS[st.toks[j].pos] {
+			// the segmenter read the family name as an adjective, a verb
+			// or an adverb before the word: a phrase (黄|红灯 of 景气呈现
+			// 黄红灯, 曾|清楚 of 都曾清楚说明)
 			return false
 		}
 		if commonPOS[tk.pos] {
@@ -486,6 +487,11 @@ func (st *sentence) allAbbr(s, e int) bool {
 // though given names are often words (建国, 光明, 海燕).
 var givenNotName = map[string]bool{"vn": true, "v": true, "d": true, "p": true, "c": true, "u": true, "r": true, "m": true,
 	"q": true, "f": true, "ad": true, "uj": true, "ul": true}
+
+// phraseHeadPOS are the tags of a one-character word that, before a common
+// dictionary word, make a phrase with it rather than a family name with a
+// given name: adjectives, verbs, adverbs.
+var phraseHeadPOS = map[string]bool{"a": true, "v": true, "d": true, "ad": true}
 
 // rareCompound are compound family names that are far likelier common
 // words: a name with them needs evidence.
