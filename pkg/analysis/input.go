@@ -45,6 +45,19 @@ type shift struct{ text, folded int }
 
 // NewInput builds an Input from a cleaned text and its tokens.
 func NewInput(name, text string, kind script.Kind, tokens []segment.Token) *Input {
+	in := NewTokensInput(name, text, kind, tokens)
+	in.Keys = make([]string, len(tokens))
+	for i, t := range tokens {
+		s, e := in.FoldedSpan(int(t.Start), int(t.End))
+		in.Keys[i] = Key(in.Folded[s:e])
+	}
+	return in
+}
+
+// NewTokensInput is NewInput without Keys (nil), for work that reads only
+// the text and the tokens (segment, kwic): a key is a fold and a string per
+// token, a tenth of what segmenting costs.
+func NewTokensInput(name, text string, kind script.Kind, tokens []segment.Token) *Input {
 	in := &Input{Name: name, Text: text, Folded: text, Script: kind, Tokens: tokens}
 	// folded line by line, as the segmenter folds (script.FoldIfTraditional)
 	if f, ok := script.FoldIfTraditional(text); ok && utf8.RuneCountInString(f) == utf8.RuneCountInString(text) {
@@ -52,11 +65,6 @@ func NewInput(name, text string, kind script.Kind, tokens []segment.Token) *Inpu
 	}
 	if in.Folded != in.Text {
 		in.shifts = shifts(in.Text, in.Folded)
-	}
-	in.Keys = make([]string, len(tokens))
-	for i, t := range tokens {
-		s, e := in.FoldedSpan(int(t.Start), int(t.End))
-		in.Keys[i] = Key(in.Folded[s:e])
 	}
 	return in
 }

@@ -34,6 +34,9 @@ type Docs struct {
 	// Cut segments every document with these options (nil: no
 	// segmentation).
 	Cut *segment.Options
+	// TokensOnly: the work reads only the text and the tokens of the
+	// analysis input, not its Keys (corpus.Config.TokensOnly).
+	TokensOnly bool
 	// StreamsOutput: results go to stdout while the run goes on (no
 	// progress line when stdout is the same terminal).
 	StreamsOutput bool
@@ -157,7 +160,7 @@ func (d Docs) start(ctx context.Context, paths []string) (*run, error) {
 		if err != nil {
 			return nil, err
 		}
-		r.cfg.Segmenter, r.cfg.Cut = sg, *d.Cut
+		r.cfg.Segmenter, r.cfg.Cut, r.cfg.TokensOnly = sg, *d.Cut, d.TokensOnly
 	}
 	r.progress = d.F.IO.StartProgress(iostreams.ProgressOptions{
 		Label: d.Label, Bytes: bytes, Files: len(r.srcs), OutputToTTY: d.StreamsOutput})

@@ -41,6 +41,9 @@ type Config struct {
 	// builds its analysis input (Doc.In).
 	Segmenter *segment.Segmenter
 	Cut       segment.Options
+	// TokensOnly leaves the analysis input's Keys out (nil): for work that
+	// reads only the text and the tokens (analysis.NewTokensInput).
+	TokensOnly bool
 	// Progress is told of every part done (may be nil).
 	Progress Progress
 	// Repeated are the lines the corpus repeats (RepeatedLines), removed
@@ -252,7 +255,11 @@ func (cfg *Config) prepare(ctx context.Context, p part) (*Doc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.Name, err)
 		}
-		d.In = analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks)
+		if cfg.TokensOnly {
+			d.In = analysis.NewTokensInput(d.Name, d.Text, d.Script.Kind, toks)
+		} else {
+			d.In = analysis.NewInput(d.Name, d.Text, d.Script.Kind, toks)
+		}
 	}
 	return d, nil
 }

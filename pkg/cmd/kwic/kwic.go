@@ -101,6 +101,7 @@ func kwicRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			return err
 		}
 		docs.Cut = &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM}
+		docs.TokensOnly = true // word boundaries only
 	}
 	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
