@@ -95,7 +95,7 @@ func (c *collector) run(t *Terms) {
 			spans[i] = [2]int{i, i + 1}
 		}
 	} else {
-		spans = c.extendNames(c.pieces(c.extend(c.phrases())))
+		spans = c.extendNames(c.onceUnits(c.pieces(c.extend(c.phrases()))))
 	}
 	c.build(t, spans)
 	c.partialTerms(t, spans)

@@ -492,3 +492,126 @@ func (c *collector) markPiece(sp [2]int) {
 	}
 	c.pieceKeys[c.joined(sp[0], sp[1])] = true
 }
+
+// onceUnits rewrites the stream of spans so that a rare word the document
+// uses at most onceMaxCount times, every time as the modifier of the same
+// head — it touches the same noun on its right each time, and no content
+// word on its left (、家电网+购节 of 家电网购节) — is counted as the unit
+// of the two when it is well formed: it begins with a word that may begin
+// a term, not a verbal noun, and ends with a noun, no longer than a quoted
+// term. The piece's place goes to the unit it was cut from; nothing is
+// dropped. pieces does this for the terms used more often, by the share of
+// their occurrences; a word used once or twice has no share to tell by, so
+// every occurrence must agree. Only the head on the right is taken: a
+// modifier on the left of a one-off word was, on the DEV documents, as
+// often a verb's object, a place, a title before a name or the modifier of
+// a whole list (疫情防控+中老年人, 臺北市+廣告代理, 理事長+廖世卿,
+// 智能化矿山+地质测量、生产作业) as a compound, and an occurrence with
+// content words on both sides (in the middle of a noun chain) agrees with
+// none.
+func (c *collector) onceUnits(spans [][2]int) [][2]int {
+	if c.short || len(spans) < 3 {
+		return spans
+	}
+	n := len(spans)
+	// content says whether span o is one content word of Han script: no
+	// phrase the rules made, no function word, stopword, quotation mark,
+	// person's name or word only the HMM found
+	content := func(o int) bool {
+		i, j := spans[o][0], spans[o][1]
+		if j-i != 1 {
+			return false
+		}
+		v := &c.units[i]
+		return v.word && v.join && v.kind == kindHan && v.quote == 0 && !v.titled && !v.guess &&
+			!functionWord(v) && !c.stop.Has(v.key) && !personPOS(v.pos)
+	}
+	// head says whether span o can head a unit: a content word that is no
+	// word of every text (X+精神, X+企业)
+	head := func(o int) bool {
+		return content(o) && !generic(c.opts.IDF, c.units[spans[o][0]].key)
+	}
+	wellFormed := func(a, b [2]int) bool {
+		if b[1]-a[0] > phraseMaxQuoted {
+			return false
+		}
+		runes := 0
+		for k := a[0]; k < b[1]; k++ {
+			v := &c.units[k]
+			if !v.join || v.kind != kindHan {
+				return false
+			}
+			runes += runeLen(v.key)
+		}
+		// a head only the HMM knows is of two characters (购节): one of
+		// three after a noun is most often a person's name the
+		// dictionary lacks (次長+柯森耀)
+		f, l := &c.units[a[0]], &c.units[b[1]-1]
+		begins := f.first && firstPOS(f.pos) && f.pos != "vn"
+		ends := l.last && strings.HasPrefix(l.pos, "n") || l.pos == "x" && l.join && runeLen(l.key) == 2
+		return runes <= phraseMaxQuotedRunes && begins && ends
+	}
+	// for each rare word used at most onceMaxCount times: the head of its
+	// unit, while every occurrence has the same one
+	type unitOf struct {
+		head gram
+		ok   bool
+	}
+	// (every occurrence of the word, inside phrases too)
+	count := make([]int32, len(c.num))
+	for i := range c.units {
+		count[c.ids[i]]++
+	}
+	units := make(map[string]*unitOf)
+	for s := 0; s < n; s++ {
+		i, j := spans[s][0], spans[s][1]
+		if j-i != 1 {
+			continue
+		}
+		u := &c.units[i]
+		if count[c.ids[i]] > onceMaxCount || !u.cand || u.kind != kindHan || u.quote != 0 || u.titled || personPOS(u.pos) || !rare(c.opts.IDF, u.key) {
+			continue
+		}
+		ok := s+1 < n && c.touching(j-1) && head(s+1) && wellFormed(spans[s], spans[s+1]) &&
+			!(s > 0 && c.touching(i-1) && content(s-1))
+		var g gram
+		if ok {
+			g = c.gramOf(spans[s+1][0], spans[s+1][1])
+		}
+		if x, seen := units[u.key]; seen {
+			x.ok = x.ok && ok && x.head == g
+			continue
+		}
+		units[u.key] = &unitOf{head: g, ok: ok}
+	}
+	out := make([][2]int, 0, n)
+	for s := 0; s < n; s++ {
+		i, j := spans[s][0], spans[s][1]
+		if j-i == 1 {
+			if x := units[c.units[i].key]; x != nil && x.ok {
+				out = append(out, [2]int{i, spans[s+1][1]})
+				s++
+				continue
+			}
+		}
+		out = append(out, spans[s])
+	}
+	return out
+}
+
+// rare says whether a word is nearly as rare as an unknown word or rarer:
+// its IDF is at least rareShare of the IDF of an unknown word (the pieces
+// the segmenter cuts out of a document's own compounds, 家电网, 厨卫, 水户,
+// are), not a word of everyday text (研发, 成熟) that a noun merely follows.
+func rare(idf IDF, key string) bool {
+	if idf == nil {
+		return false
+	}
+	v, ok := idf.Lookup(key)
+	return !ok || v >= rareShare*idf.Median()
+}
+
+// personPOS says whether a part of speech is a person's name's.
+func personPOS(pos string) bool {
+	return strings.HasPrefix(pos, "nr")
+}

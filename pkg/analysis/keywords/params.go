@@ -10,8 +10,9 @@ package keywords
 // that changes which terms a document yields bumps it (2: the rules of
 // sessions 3-6, procedural sections and compounds; 3: session 9, 全 and a
 // region, tails of cut words; 4: plenary sessions written short, 三中 of
-// 二中、三中全会).
-const PartialVersion = 4
+// 二中、三中全会; 5: session 12, a rare one-off word counted as the unit
+// with its head, onceUnits).
+const PartialVersion = 5
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line
@@ -62,6 +63,13 @@ const (
 	// mostly inside recurring compounds is counted as those compounds
 	// (see collector.extend).
 	extendMaxRunes = 3
+	// onceMaxCount: a word used at most this many times, every time
+	// inside the same longer unit, is counted as that unit (see
+	// collector.onceUnits).
+	onceMaxCount = 2
+	// rareShare: a word whose IDF is at least this share of the IDF of
+	// an unknown word is rare (see rare).
+	rareShare = 0.8
 	// modifierMaxRunes: a word of at most this many characters that only
 	// ever modifies the noun after it is a piece (see partialTerms)
 	modifierMaxRunes = 2
