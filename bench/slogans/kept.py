@@ -5,7 +5,7 @@
 
 For each labelled file of earlier rounds (gold/precision_test.tsv, precision_test2.tsv: the 10 TEST
 provincial reports; precision_test4.tsv: the TEST4 documents, C rows; precision_test5.tsv: the TEST5
-documents, C rows; precision_test6.tsv .. precision_test12.tsv: the TEST6 .. TEST12 documents; precision_hold1.tsv .. precision_hold3.tsv: the held-out DEV notices of rounds 12-14; precision_dev*.tsv: DEV) the build is run on the file's documents and the
+documents, C rows; precision_test6.tsv .. precision_test12.tsv: the TEST6 .. TEST12 documents; precision_hold1.tsv .. precision_hold3.tsv: the held-out DEV notices of rounds 12-14; precision_hold4.tsv: the held-out TEST notices of round 15; precision_dev*.tsv: DEV) the build is run on the file's documents and the
 labelled rows whose (document, text) it still outputs are scored; output rows with no label are
 counted (new rows a later round did not label).
 """
@@ -14,7 +14,7 @@ import collections, json, os, subprocess, sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 CORPUS = os.path.join(HERE, "..", "..", "..", "shared", "corpus")
 FILES = {"test": ("A",), "test2": ("A",), "test4": ("C", "C+R8"), "test5": ("C", "C+R10"),
-         "test6": ("C", "C+R11"), "test7": ("C", "C+R12"), "test8": ("C", "C+R13"), "test9": ("C", "C+R14"), "test10": ("C", "C+R15", "R20"), "test11": ("C", "C+R16"), "test12": ("C", "C+R17", "R19"), "hold1": ("C", "C+R18"), "hold2": ("C", "C+R19"), "hold3": ("C", "C+R20"), "dev": ("A",), "dev3": ("A",), "dev4_parallel": ("P",),
+         "test6": ("C", "C+R11"), "test7": ("C", "C+R12"), "test8": ("C", "C+R13"), "test9": ("C", "C+R14"), "test10": ("C", "C+R15", "R20"), "test11": ("C", "C+R16"), "test12": ("C", "C+R17", "R19"), "hold1": ("C", "C+R18"), "hold2": ("C", "C+R19"), "hold3": ("C", "C+R20"), "hold4": ("C", "C+R21"), "dev": ("A",), "dev3": ("A",), "dev4_parallel": ("P",),
          "dev5": ("D5Q", "D5T", "D5N"), "dev6": ("D6",), "dev7_parallel": ("D7",), "dev8_parallel": ("D8",),
          "dev9_quoted": ("D9",), "dev10": ("D10",), "dev11": ("D11",), "dev12": ("D12",), "dev13": ("D13",), "dev14": ("D14",), "dev15": ("D15",), "dev16": ("D16",)}
 

@@ -41,6 +41,9 @@ const continuers = "也又但却就还并而都"
 // notASeries reports whether members (runes of s at spans) are qualities or
 // prose rather than a formulation.
 func (x *extractor) notASeries(members [][]rune, spans [][2]int) bool {
+	if len(members) >= 2 && frameInside(members) {
+		return true // rules 23: a piece of 在…方面 (attested pieces too: the reference reports were cut the same way)
+	}
 	if len(members) < 2 || x.known(members) || x.attested(members) {
 		return false
 	}
