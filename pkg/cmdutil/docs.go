@@ -37,6 +37,9 @@ type Docs struct {
 	// TokensOnly: the work reads only the text and the tokens of the
 	// analysis input, not its Keys (corpus.Config.TokensOnly).
 	TokensOnly bool
+	// ReleaseInput: emit does not read the document's analysis input
+	// (corpus.Config.ReleaseInput): it is dropped once work returns.
+	ReleaseInput bool
 	// StreamsOutput: results go to stdout while the run goes on (no
 	// progress line when stdout is the same terminal).
 	StreamsOutput bool
@@ -162,6 +165,7 @@ func (d Docs) start(ctx context.Context, paths []string) (*run, error) {
 		}
 		r.cfg.Segmenter, r.cfg.Cut, r.cfg.TokensOnly = sg, *d.Cut, d.TokensOnly
 	}
+	r.cfg.ReleaseInput = d.ReleaseInput
 	r.progress = d.F.IO.StartProgress(iostreams.ProgressOptions{
 		Label: d.Label, Bytes: bytes, Files: len(r.srcs), OutputToTTY: d.StreamsOutput})
 	if r.progress != nil {

@@ -44,6 +44,11 @@ type Config struct {
 	// TokensOnly leaves the analysis input's Keys out (nil): for work that
 	// reads only the text and the tokens (analysis.NewTokensInput).
 	TokensOnly bool
+	// ReleaseInput: emit does not read Doc.In, so Run drops it as soon as
+	// work returns: a result waiting for its turn to be emitted in input
+	// order does not hold its document's tokens and keys (with two workers
+	// those waits made the heap, and the pages first touched, grow).
+	ReleaseInput bool
 	// Progress is told of every part done (may be nil).
 	Progress Progress
 	// Repeated are the lines the corpus repeats (RepeatedLines), removed
@@ -130,6 +135,9 @@ func Run[T any](ctx context.Context, cfg Config, srcs []input.Source, skipped []
 				return res{}, err
 			}
 			v, err := work(ctx, d)
+			if cfg.ReleaseInput {
+				d.In = nil
+			}
 			return res{d, v}, err
 		},
 		func(_ int, p part, r res, err error) error {

@@ -52,3 +52,38 @@ func TestTokensOnly(t *testing.T) {
 		t.Errorf("TokensOnly: keys %v, tokens %v (want %v), folded %q (want %q)", only.keys, only.toks, all.toks, only.folded, all.folded)
 	}
 }
+
+// ReleaseInput drops the analysis input once work has used it: emit sees
+// none (results waiting for their turn do not hold the tokens), work sees
+// it as before.
+func TestReleaseInput(t *testing.T) {
+	seg, err := testSeg()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var srcs []input.Source
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("加快建设全国统一大市场。\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, input.Source{Path: p, Size: -1})
+	}
+	for _, release := range []bool{false, true} {
+		cfg := Config{Jobs: 2, Segmenter: seg, ReleaseInput: release}
+		emitted := 0
+		_, err := Run(context.Background(), cfg, srcs, nil,
+			func(_ context.Context, d *Doc) (int, error) { return len(d.In.Tokens), nil },
+			func(d *Doc, n int) error {
+				emitted++
+				if n == 0 || (d.In == nil) != release {
+					t.Errorf("release %v: %d tokens in work, input at emit %v", release, n, d.In != nil)
+				}
+				return nil
+			})
+		if err != nil || emitted != 3 {
+			t.Fatalf("release %v: %d emitted, %v", release, emitted, err)
+		}
+	}
+}

@@ -111,7 +111,7 @@ func analyzeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	total := overview.New(an)
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "analyze",
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "analyze", ReleaseInput: true,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	// each document is counted on its worker straight into a sum of the
 	// worker's own (summaries merge in any order), not summarised alone and

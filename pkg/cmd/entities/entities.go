@@ -209,7 +209,7 @@ func entitiesRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if opts.Corpus {
 		counts = ent.NewCounts(settings)
 	}
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "entities", StreamsOutput: !opts.Corpus,
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "entities", StreamsOutput: !opts.Corpus, ReleaseInput: true,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docEntities, error) {

@@ -154,7 +154,7 @@ func freqRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	// counting is by line: a big plain-text input is read in parts, whose
 	// counts add up to the document's
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "freq", PartSize: corpus.PartBytes}
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "freq", PartSize: corpus.PartBytes, ReleaseInput: true}
 	if counting.NeedsCut {
 		docs.Cut = &counting.Cut
 	}

@@ -272,7 +272,7 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	keep := fromCorpus || opts.Corpus
 	// a document ranked alone is added to no background
 	exOpts.NoVocabulary = !keep
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "keywords", StreamsOutput: !keep,
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "keywords", StreamsOutput: !keep, ReleaseInput: true,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	// the documents held for a second pass, compacted and encoded: on
 	// disk past spill.DefaultLimit, so that memory does not grow with

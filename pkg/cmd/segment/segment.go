@@ -116,7 +116,7 @@ func segmentRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		table *report.Prepared
 		text  []byte
 	}
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "segment", PartSize: corpus.PartBytes, Cut: &cut, TokensOnly: true, StreamsOutput: true}
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "segment", PartSize: corpus.PartBytes, Cut: &cut, TokensOnly: true, ReleaseInput: true, StreamsOutput: true}
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (result, error) {
 			toks := d.In.Tokens

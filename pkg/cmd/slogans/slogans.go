@@ -331,7 +331,7 @@ func slogansRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if opts.Corpus {
 		out.corp = sl.NewCorpus()
 	}
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "slogans", StreamsOutput: !opts.Corpus,
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "slogans", StreamsOutput: !opts.Corpus, ReleaseInput: true,
 		Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
 	res, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docFormulations, error) {
