@@ -183,7 +183,7 @@ func instrumentsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) erro
 	streaming := counts == nil && human == nil
 	var results []*instruments.Result
 	inputs := partial.Inputs{Empty: opts.In.Shard + " " + strings.Join(opts.Paths, " ")}
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "instruments", StreamsOutput: streaming}
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "instruments", StreamsOutput: streaming, ReleaseInput: true}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (docResult, error) {
 			in := d.Input()

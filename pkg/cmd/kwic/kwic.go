@@ -95,7 +95,7 @@ func kwicRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return cmdutil.FlagErrorf("invalid TERM %q: %v", opts.Term, err)
 	}
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "kwic", StreamsOutput: true}
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "kwic", StreamsOutput: true, ReleaseInput: true}
 	if q.Words() {
 		if err := opts.Seg.Load(f); err != nil {
 			return err

@@ -209,7 +209,7 @@ func networkRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 		}
 	}
 	settings := network.Settings{Kind: opts.Kind}
-	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "network"}
+	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "network", ReleaseInput: true}
 	var extract func(d *corpus.Doc) [][]network.Item
 	switch opts.Kind {
 	case "coissuing":
