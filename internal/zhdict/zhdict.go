@@ -59,6 +59,7 @@ import (
 	"math/bits"
 	"sort"
 	"strings"
+	"sync"
 	"unsafe"
 )
 
@@ -89,11 +90,14 @@ const (
 	S
 )
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// castagnoli is built on the first checksum, not at every start: a run that
+// never reads the dictionary (detect, convert, clean) does not pay for it
+// (0.2–0.36 ms of package init, GODEBUG=inittrace=1).
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // Checksum is the CRC-32C of s.
 func Checksum(s string) uint32 {
-	return crc32.Checksum(unsafe.Slice(unsafe.StringData(s), len(s)), castagnoli)
+	return crc32.Checksum(unsafe.Slice(unsafe.StringData(s), len(s)), castagnoli())
 }
 
 // header field offsets
