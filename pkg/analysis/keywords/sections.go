@@ -581,9 +581,11 @@ func implementationSpans(text, folded string, foldedSpan func(s, e int) (int, in
 	if src == "" {
 		src = text
 	}
-	found := strings.Contains(src, "附件")
-	for _, k := range implKinds {
-		if strings.Contains(src, k) {
+	// parse only when a line may head the part or begin the 附件说明 (a
+	// report has neither, and parsing costs a tenth of ranking)
+	found := false
+	for start, end := range lineSpans(src) {
+		if implCandidate(src[start:end]) {
 			found = true
 			break
 		}
@@ -625,6 +627,23 @@ func implementationSpans(text, folded string, foldedSpan func(s, e int) (int, in
 		}
 	}
 	return out
+}
+
+// implCandidate says whether a line (folded) may be, or begin with, a
+// heading of the implementation part, or the 附件说明: its text up to the
+// first full stop or colon is such a heading, or it begins with 附件.
+func implCandidate(line string) bool {
+	t := strings.TrimSpace(line)
+	if strings.HasPrefix(t, "附件") {
+		return true
+	}
+	if len(t) > utf8.UTFMax*(procHeadingRunes+8) {
+		t = t[:utf8.UTFMax*(procHeadingRunes+8)]
+	}
+	if i := strings.IndexAny(t, "。：:"); i >= 0 {
+		t = t[:i]
+	}
+	return utf8.RuneCountInString(t) <= procHeadingRunes+8 && implementationHeading(t)
 }
 
 // noteFormTitle says whether the title of an attachment named in the
