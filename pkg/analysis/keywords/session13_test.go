@@ -28,6 +28,15 @@ func TestImplementationHeading(t *testing.T) {
 			t.Errorf("implementationHeading(%q) = %v, want %v", h, got, want)
 		}
 	}
+	// the lines that make the structure worth parsing for the rule
+	for line, want := range map[string]bool{
+		"五、组织实施": true, "（一）加强组织领导。各地要建立工作机制。": true, "附件：1.进展情况表": true,
+		"各地要加强组织领导，建立工作机制。": false, "一、重点任务": false,
+	} {
+		if got := implCandidate(line); got != want {
+			t.Errorf("implCandidate(%q) = %v, want %v", line, got, want)
+		}
+	}
 }
 
 // A term used only in the section headed 组织实施 (and its subsections)
