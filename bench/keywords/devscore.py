@@ -13,7 +13,7 @@ here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(os.path.dirname(here))
 corpus = os.path.join(root, '..', 'shared', 'corpus')
 lab = {}
-for f in ('dev_judgements.tsv', 'dev_judgements2.tsv', 'dev_judgements3.tsv', 'dev_judgements4.tsv', 'dev_judgements5.tsv', 'dev_judgements9.tsv'):
+for f in ('dev_judgements.tsv', 'dev_judgements2.tsv', 'dev_judgements3.tsv', 'dev_judgements4.tsv', 'dev_judgements5.tsv', 'dev_judgements9.tsv', 'dev_judgements10.tsv'):
     for line in open(os.path.join(here, 'gold', f), encoding='utf-8'):
         x = line.rstrip('\n').split('\t')
         if x[0] == 'document':

@@ -17,6 +17,7 @@ type unit struct {
 	heading           bool
 	contact           bool // on a line of contact details (see line.contact)
 	proc              bool // in a procedural part of the document (see proceduralSpans)
+	impl              bool // in the part that says how the document is carried out (see implementationSpans)
 	titled            bool // inside a book title (《…》, see titlePieces)
 	cand              bool // may be a keyword on its own
 	join              bool // may be inside a key phrase
@@ -486,17 +487,18 @@ func (c *collector) prepare() {
 	c.long = words >= minCountUnits
 	c.short = words < shortUnits
 	hi := 0
-	var procs, titles [][2]int
+	var procs, impls, titles [][2]int
 	if !c.short {
-		procs = proceduralSpans(in.Text, in.Folded, in.FoldedSpan, c.doc)
+		procs, c.doc = proceduralSpansDoc(in.Text, in.Folded, in.FoldedSpan, c.doc)
 		c.call = len(procs) > 0
 		for _, a := range assignments(in.Text) {
 			procs = insertSpan(procs, a[0], a[1])
 		}
+		impls = implementationSpans(in.Text, in.Folded, in.FoldedSpan, c.doc)
 		titles = titleSpans(in.Text)
 		c.titles = titles
 	}
-	pi, ti := 0, 0
+	pi, ii, ti := 0, 0, 0
 	for i, tok := range in.Tokens {
 		u := unit{key: in.Keys[i], surface: tok.Text, pos: tok.POS, start: int(tok.Start), end: int(tok.End), kind: c.units[i].kind}
 		for hi < len(heads) && heads[hi].end <= u.start {
@@ -510,6 +512,10 @@ func (c *collector) prepare() {
 			pi++
 		}
 		u.proc = pi < len(procs) && procs[pi][0] <= u.start
+		for ii < len(impls) && impls[ii][1] <= u.start {
+			ii++
+		}
+		u.impl = ii < len(impls) && impls[ii][0] <= u.start
 		for ti < len(titles) && titles[ti][1] <= u.start {
 			ti++
 		}
@@ -1144,6 +1150,7 @@ func (c *collector) joined(i, j int) string {
 func (c *collector) build(t *Terms, spans [][2]int) {
 	index := make(map[string]int32)
 	var procW []float64 // by term: the weight of its occurrences in procedural parts
+	var implW []float64 // by term: the weight of its other occurrences in the implementation part
 	t.seq = make([]int32, 0, len(spans)+8)
 	text := c.in.Text
 	for i := range c.units {
@@ -1198,6 +1205,11 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 				procW = append(procW, 0)
 			}
 			procW[id] += w
+		} else if c.units[i].impl {
+			for int(id) >= len(implW) {
+				implW = append(implW, 0)
+			}
+			implW[id] += w
 		}
 		addForm(tm, surface, si)
 		tm.spans = append(tm.spans, [2]int32{int32(c.units[i].start), int32(c.units[j-1].end)})
@@ -1214,6 +1226,9 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 			pw := 0.0
 			if i < len(procW) {
 				pw = procW[i]
+			}
+			if i < len(implW) && implW[i] > 0 && pw+implW[i] >= implAll*tm.weight {
+				pw = tm.weight // used (nearly) only where the document says how it is carried out
 			}
 			if share, ok := vocab[tm.key]; ok {
 				pw = max(pw, share*tm.weight)

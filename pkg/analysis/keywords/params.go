@@ -11,8 +11,9 @@ package keywords
 // sessions 3-6, procedural sections and compounds; 3: session 9, 全 and a
 // region, tails of cut words; 4: plenary sessions written short, 三中 of
 // 二中、三中全会; 5: session 12, a rare one-off word counted as the unit
-// with its head, onceUnits).
-const PartialVersion = 5
+// with its head, onceUnits; 6: session 13, the scores of terms used only
+// in procedural parts, the implementation part or the forms of the 附件说明).
+const PartialVersion = 6
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line

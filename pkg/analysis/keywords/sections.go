@@ -59,11 +59,22 @@ var procFormEnds = []string{"表", "书", "模板", "格式", "样式", "回执"
 // procedural part (its term frequency times 1-procDamp).
 const procDamp = 0.6
 
+// procDampAll replaces procDamp for a term (nearly) every use of which is
+// in procedural parts (implAll of its weight).
+const procDampAll = 0.8
+
 // proceduralSpans returns the byte ranges of in.Text that are procedural
 // (see above), in text order, not overlapping. parsed, when not nil, is
 // the text's structure (structure.ParseFolded(text, folded)), parsed by
 // the caller.
 func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int), parsed *structure.Document) [][2]int {
+	out, _ := proceduralSpansDoc(text, folded, foldedSpan, parsed)
+	return out
+}
+
+// proceduralSpansDoc is proceduralSpans, and the structure it parsed (or
+// was given): nil when it needed none.
+func proceduralSpansDoc(text, folded string, foldedSpan func(s, e int) (int, int), parsed *structure.Document) ([][2]int, *structure.Document) {
 	fold := func(s, e int) string {
 		if folded == "" || folded == text {
 			return text[s:e]
@@ -88,14 +99,14 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int), 
 		}
 	}
 	if !parse {
-		return out
+		return out, parsed
 	}
 	doc := parsed
 	if doc == nil {
 		doc = structure.ParseFolded(text, folded)
 	}
 	if doc == nil {
-		return out
+		return out, nil
 	}
 	proc := make([]bool, len(doc.Headings))
 	for i, h := range doc.Headings {
@@ -114,7 +125,7 @@ func proceduralSpans(text, folded string, foldedSpan func(s, e int) (int, int), 
 	for _, sp := range formParts(text, fold) {
 		out = insertSpan(out, sp[0], sp[1])
 	}
-	return out
+	return out, doc
 }
 
 // formParts returns the byte ranges of the parts of a form attachment
@@ -413,7 +424,11 @@ func procTF(w, procW float64) float64 {
 	if procW <= 0 || w <= 0 {
 		return w
 	}
-	tf := (1 + math.Log(w)) * (1 - procDamp*min(1, procW/w))
+	d := procDamp * min(1, procW/w)
+	if procW >= implAll*w {
+		d = procDampAll
+	}
+	tf := (1 + math.Log(w)) * (1 - d)
 	return math.Exp(tf - 1)
 }
 
@@ -542,4 +557,124 @@ func lineSpans(text string) iter.Seq2[int, int] {
 			start = end + 1
 		}
 	}
+}
+
+// A plan or a notice ends in the part that says how it is carried out:
+// who leads, who coordinates, who checks, how it is publicised (组织实施,
+// 组织领导, 宣传引导, 考核评估), and it may list the forms to fill in (附件：
+// 1.…进展情况表 2.…工作通讯录). That vocabulary (联席会议, 通讯录, 情况表) is
+// the same in every plan whatever the plan is about: a term used there
+// and nowhere else in the document says how the document is carried out,
+// not what it is about. implementationSpans returns the byte ranges of
+// the sections whose heading, or the heading of a section enclosing it,
+// names that part (implKinds, in a title of at most procHeadingRunes
+// characters: not 强化组织实施能力建设的若干举措), and of the items of the
+// 附件说明 (pkg/structure's AttachmentNote) that name a form, in text
+// order. A term (nearly) all of whose weight lies there (implAll) ranks
+// as procedure; a term used there and elsewhere keeps its weight. They
+// do not make a document a call (see collector.call). 保障措施 is not
+// such a heading: on DEV it holds a plan's instruments (千人计划, 泰山学者,
+// 零增地) as often as its procedure. parsed, when not nil, is the text's
+// structure.
+func implementationSpans(text, folded string, foldedSpan func(s, e int) (int, int), parsed *structure.Document) [][2]int {
+	src := folded
+	if src == "" {
+		src = text
+	}
+	// parse only when a line may head the part or begin the 附件说明 (a
+	// report has neither, and parsing costs a tenth of ranking)
+	found := false
+	for start, end := range lineSpans(src) {
+		if implCandidate(src[start:end]) {
+			found = true
+			break
+		}
+	}
+	if !found {
+		return nil
+	}
+	doc := parsed
+	if doc == nil {
+		doc = structure.ParseFolded(text, folded)
+	}
+	if doc == nil {
+		return nil
+	}
+	fold := func(s, e int) string {
+		if folded == "" || folded == text {
+			return text[s:e]
+		}
+		fs, fe := foldedSpan(s, e)
+		return folded[fs:fe]
+	}
+	impl := make([]bool, len(doc.Headings))
+	for i, h := range doc.Headings {
+		impl[i] = h.Parent >= 0 && h.Parent < i && impl[h.Parent] || implementationHeading(fold(h.Start, h.End))
+	}
+	var out [][2]int
+	for _, s := range doc.Sections() {
+		if s.Heading >= 0 && impl[s.Heading] {
+			out = insertSpan(out, s.Start, s.End)
+		}
+	}
+	if n := doc.AttachmentNote; n != nil {
+		// the forms the 附件说明 names (…进展情况表, …工作通讯录): the
+		// document asks for them to be filled in and sent
+		for _, it := range n.Items {
+			if it.End > it.Start && noteFormTitle(fold(it.Start, it.End)) {
+				out = insertSpan(out, it.Start, it.End)
+			}
+		}
+	}
+	return out
+}
+
+// implCandidate says whether a line (folded) may be, or begin with, a
+// heading of the implementation part, or the 附件说明: its text up to the
+// first full stop or colon is such a heading, or it begins with 附件.
+func implCandidate(line string) bool {
+	t := strings.TrimSpace(line)
+	if strings.HasPrefix(t, "附件") {
+		return true
+	}
+	if len(t) > utf8.UTFMax*(procHeadingRunes+8) {
+		t = t[:utf8.UTFMax*(procHeadingRunes+8)]
+	}
+	if i := strings.IndexAny(t, "。：:"); i >= 0 {
+		t = t[:i]
+	}
+	return utf8.RuneCountInString(t) <= procHeadingRunes+8 && implementationHeading(t)
+}
+
+// noteFormTitle says whether the title of an attachment named in the
+// 附件说明 (folded) is a form's: formTitle, or a contact list or an
+// outline to fill in (通讯录, 提纲).
+func noteFormTitle(t string) bool {
+	t = strings.TrimRight(strings.TrimSpace(t), "；;，,。.")
+	return formTitle(t) || strings.HasSuffix(t, "通讯录") || strings.HasSuffix(t, "提纲")
+}
+
+// implKinds are the kinds of section heading that name the part of a plan
+// or notice saying how it is carried out (written for zhpolicy from the
+// headings of the DEV notices; dict/SOURCES.md).
+var implKinds = []string{"组织实施", "组织领导", "组织保障", "宣传引导", "舆论引导", "考核评估", "督促检查", "监督检查", "统筹协调"}
+
+// implAll is the share of a term's weight that must lie in the
+// implementation part (or in procedural parts) for the term to rank as
+// procedure.
+const implAll = 0.9
+
+// implementationHeading says whether a heading (marker and title, folded)
+// names the part of a plan that says how it is carried out (implKinds).
+func implementationHeading(h string) bool {
+	t := strings.TrimLeftFunc(h, func(r rune) bool { return !isHanLetter(r) || isNumeralRune(r) || r == '第' })
+	if utf8.RuneCountInString(t) > procHeadingRunes {
+		return false
+	}
+	for _, k := range implKinds {
+		if strings.Contains(t, k) {
+			return true
+		}
+	}
+	return false
 }

@@ -73,9 +73,18 @@ func TestProcTF(t *testing.T) {
 		if got := procTF(w, 0); got != w {
 			t.Errorf("procTF(%v, 0) = %v", w, got)
 		}
+		// every use procedural (implAll of the weight or more): procDampAll
 		all := 1 + math.Log(procTF(w, w))
-		if want := (1 + math.Log(w)) * (1 - procDamp); math.Abs(all-want) > 1e-9 {
+		if want := (1 + math.Log(w)) * (1 - procDampAll); math.Abs(all-want) > 1e-9 {
 			t.Errorf("procTF(%v, %v): tf %v, want %v", w, w, all, want)
+		}
+		if nearly, want := 1+math.Log(procTF(w, implAll*w)), (1+math.Log(w))*(1-procDampAll); math.Abs(nearly-want) > 1e-9 {
+			t.Errorf("procTF(%v, %v): tf %v, want %v", w, implAll*w, nearly, want)
+		}
+		// below implAll, in proportion to the share: procDamp
+		most := 1 + math.Log(procTF(w, 0.8*w))
+		if want := (1 + math.Log(w)) * (1 - procDamp*0.8); math.Abs(most-want) > 1e-9 {
+			t.Errorf("procTF(%v, %v): tf %v, want %v", w, 0.8*w, most, want)
 		}
 		half := 1 + math.Log(procTF(w, w/2))
 		if !(all < half && half < 1+math.Log(w)) {
