@@ -417,19 +417,8 @@ func (c *collector) pieces(spans [][2]int) [][2]int {
 	}
 	// wellFormed says whether span a followed by span b is a term
 	wellFormed := func(a, b [2]int) bool {
-		if b[1]-a[0] > phraseMaxQuoted {
-			return false
-		}
-		runes := 0
-		for k := a[0]; k < b[1]; k++ {
-			v := &c.units[k]
-			if !v.join || v.kind != kindHan {
-				return false
-			}
-			runes += runeLen(v.key)
-		}
 		f := &c.units[a[0]]
-		return runes <= phraseMaxQuotedRunes && f.first && firstPOS(f.pos) && c.units[b[1]-1].last
+		return c.joinedHan(a, b) && f.first && firstPOS(f.pos) && c.units[b[1]-1].last
 	}
 	out := make([][2]int, 0, n)
 	for s := 0; s < n; s++ {
@@ -463,6 +452,24 @@ func (c *collector) pieces(spans [][2]int) [][2]int {
 		out = append(out, spans[s])
 	}
 	return out
+}
+
+// joinedHan says whether span a followed by span b can be read as one term
+// by its units: at most phraseMaxQuoted units and phraseMaxQuotedRunes
+// runes, every unit Han script and joined to its neighbours.
+func (c *collector) joinedHan(a, b [2]int) bool {
+	if b[1]-a[0] > phraseMaxQuoted {
+		return false
+	}
+	runes := 0
+	for k := a[0]; k < b[1]; k++ {
+		v := &c.units[k]
+		if !v.join || v.kind != kindHan {
+			return false
+		}
+		runes += runeLen(v.key)
+	}
+	return runes <= phraseMaxQuotedRunes
 }
 
 // fixed says whether the neighbour of a piece (p, seen k times beside
@@ -532,16 +539,8 @@ func (c *collector) onceUnits(spans [][2]int) [][2]int {
 		return content(o) && !generic(c.opts.IDF, c.units[spans[o][0]].key)
 	}
 	wellFormed := func(a, b [2]int) bool {
-		if b[1]-a[0] > phraseMaxQuoted {
+		if !c.joinedHan(a, b) {
 			return false
-		}
-		runes := 0
-		for k := a[0]; k < b[1]; k++ {
-			v := &c.units[k]
-			if !v.join || v.kind != kindHan {
-				return false
-			}
-			runes += runeLen(v.key)
 		}
 		// a head only the HMM knows is of two characters (购节): one of
 		// three after a noun is most often a person's name the
@@ -549,7 +548,7 @@ func (c *collector) onceUnits(spans [][2]int) [][2]int {
 		f, l := &c.units[a[0]], &c.units[b[1]-1]
 		begins := f.first && firstPOS(f.pos) && f.pos != "vn"
 		ends := l.last && strings.HasPrefix(l.pos, "n") || l.pos == "x" && l.join && runeLen(l.key) == 2
-		return runes <= phraseMaxQuotedRunes && begins && ends
+		return begins && ends
 	}
 	// for each rare word used at most onceMaxCount times: the head of its
 	// unit, while every occurrence has the same one
