@@ -267,7 +267,12 @@ func labelled(s string) bool {
 // heading that names a step of procedure, or an attachment's label: its
 // text up to the first full stop or colon is a procedural heading, or it
 // begins with 附件.
-func headingCandidate(line string) bool {
+func headingCandidate(line string) bool { return lineCandidate(line, proceduralHeading) }
+
+// lineCandidate says whether a line (folded) begins with 附件, or its text up
+// to the first full stop or colon (within procHeadingRunes+8 runes) is a
+// heading that heading accepts.
+func lineCandidate(line string, heading func(string) bool) bool {
 	t := strings.TrimSpace(line)
 	if strings.HasPrefix(t, "附件") {
 		return true
@@ -278,7 +283,7 @@ func headingCandidate(line string) bool {
 	if i := strings.IndexAny(t, "。：:"); i >= 0 {
 		t = t[:i]
 	}
-	return utf8.RuneCountInString(t) <= procHeadingRunes+8 && proceduralHeading(t)
+	return utf8.RuneCountInString(t) <= procHeadingRunes+8 && heading(t)
 }
 
 // procLineMarks are the marks of a paragraph of procedure: what is sent,
@@ -632,19 +637,7 @@ func implementationSpans(text, folded string, foldedSpan func(s, e int) (int, in
 // implCandidate says whether a line (folded) may be, or begin with, a
 // heading of the implementation part, or the 附件说明: its text up to the
 // first full stop or colon is such a heading, or it begins with 附件.
-func implCandidate(line string) bool {
-	t := strings.TrimSpace(line)
-	if strings.HasPrefix(t, "附件") {
-		return true
-	}
-	if len(t) > utf8.UTFMax*(procHeadingRunes+8) {
-		t = t[:utf8.UTFMax*(procHeadingRunes+8)]
-	}
-	if i := strings.IndexAny(t, "。：:"); i >= 0 {
-		t = t[:i]
-	}
-	return utf8.RuneCountInString(t) <= procHeadingRunes+8 && implementationHeading(t)
-}
+func implCandidate(line string) bool { return lineCandidate(line, implementationHeading) }
 
 // noteFormTitle says whether the title of an attachment named in the
 // 附件说明 (folded) is a form's: formTitle, or a contact list or an
