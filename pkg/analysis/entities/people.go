@@ -488,6 +488,11 @@ func (st *sentence) allAbbr(s, e int) bool {
 var givenNotName = map[string]bool{"vn": true, "v": true, "d": true, "p": true, "c": true, "u": true, "r": true, "m": true,
 	"q": true, "f": true, "ad": true, "uj": true, "ul": true}
 
+// grammarPOS are the tags of one-character words of grammar (adverbs,
+// prepositions, conjunctions, particles): a family name and a given name of
+// one character each that the segmenter reads as two of them are no name.
+var grammarPOS = map[string]bool{"d": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true, "ud": true, "ug": true, "uv": true}
+
 // phraseHeadPOS are the tags of a one-character word that, before a common
 // dictionary word, make a phrase with it rather than a family name with a
 // given name: adjectives, verbs, adverbs.
@@ -517,6 +522,11 @@ func (st *sentence) nameScore(ti, s, sl, e int) (float64, bool) {
 	}
 	if e-s == 2 && st.rs[s] == st.rs[s+1] {
 		return 0, false // 徐徐, 殷殷: a reduplicated word
+	}
+	if e-s == 2 && st.toks[ti].e == s+1 && grammarPOS[st.toks[ti].pos] {
+		if j := st.startTok[s+1]; j >= 0 && st.toks[j].e == e && grammarPOS[st.toks[j].pos] {
+			return 0, false // two words of grammar: 党员都|自|认为
+		}
 	}
 	if tk := st.toks[ti]; tk.e == e && namePOS[tk.pos] {
 		score += 0.5
