@@ -24,15 +24,7 @@ func TestProceduralSpans(t *testing.T) {
 		"附件\n智能水电站试点申报书\n单位名称：\n负责人：\n"
 	in := analysis.NewInput("n.txt", text, script.Simplified, nil)
 	spans := ProceduralSpans(in)
-	inside := func(s string) bool {
-		i := strings.Index(text, s)
-		for _, sp := range spans {
-			if sp[0] <= i && i+len(s) <= sp[1] {
-				return true
-			}
-		}
-		return false
-	}
+	inside := func(s string) bool { return spanHolds(text, spans, s) }
 	for _, s := range []string{"申报单位填写申报书", "一式两份报送", "联系人：王某", "单位名称："} {
 		if !inside(s) {
 			t.Errorf("%q is not in a procedural span (%v)", s, spans)
@@ -262,4 +254,15 @@ func TestLineSpans(t *testing.T) {
 			t.Errorf("lineSpans(%q) = %v, want %v", text, got, want)
 		}
 	}
+}
+
+// spanHolds says whether the first s in text lies inside one of spans.
+func spanHolds(text string, spans [][2]int, s string) bool {
+	i := strings.Index(text, s)
+	for _, sp := range spans {
+		if sp[0] <= i && i+len(s) <= sp[1] {
+			return true
+		}
+	}
+	return false
 }

@@ -85,15 +85,7 @@ func TestNoteForms(t *testing.T) {
 	b.WriteString("国家粮食和物资储备局办公室\n2018年4月20日\n")
 	text := b.String()
 	spans := implementationSpans(text, text, nil, nil)
-	inside := func(s string) bool {
-		i := strings.Index(text, s)
-		for _, sp := range spans {
-			if sp[0] <= i && i+len(s) <= sp[1] {
-				return true
-			}
-		}
-		return false
-	}
+	inside := func(s string) bool { return spanHolds(text, spans, s) }
 	for s, want := range map[string]bool{"粮库智能化建设进展情况表": true, "粮食行业信息化工作通讯录": true, "粮库智能化升级改造实施方案": false, "完善粮情测控系统": false} {
 		if inside(s) != want {
 			t.Errorf("%s: in an implementation span %v, want %v (%v)", s, !want, want, spans)

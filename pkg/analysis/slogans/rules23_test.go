@@ -12,18 +12,6 @@ func TestFrameNounRules23(t *testing.T) {
 		"要使各方面事业有机统一、社会成员团结和睦，形成合力。":         "",
 		"经济体制改革，小的方面放开放活，大的方面管住管好，逐步推进。":     "小的方面放开放活，大的方面管住管好",
 	} {
-		fs := Extract(prep(t, text), Options{Lexicon: builtinLex(t)})
-		var got []string
-		for _, f := range fs {
-			if f.Kind == Parallel {
-				got = append(got, f.Text)
-			}
-		}
-		switch {
-		case want == "" && len(got) > 0:
-			t.Errorf("%s: series %v, want none", text, got)
-		case want != "" && (len(got) != 1 || got[0] != want):
-			t.Errorf("%s: series %v, want %s", text, got, want)
-		}
+		checkSeries(t, text, want, "")
 	}
 }
