@@ -56,7 +56,7 @@ func NewInput(name, text string, kind script.Kind, tokens []segment.Token) *Inpu
 
 // NewTokensInput is NewInput without Keys (nil), for work that reads only
 // the text and the tokens (segment, kwic): a key is a fold and a string per
-// token, a tenth of what segmenting costs.
+// token (segment runs about 5% faster without them).
 func NewTokensInput(name, text string, kind script.Kind, tokens []segment.Token) *Input {
 	in := &Input{Name: name, Text: text, Folded: text, Script: kind, Tokens: tokens}
 	// folded line by line, as the segmenter folds (script.FoldIfTraditional)
