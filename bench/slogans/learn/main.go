@@ -148,11 +148,7 @@ func run(root, gold, weightsOut string, l2 float64) error {
 		docs = append(docs, d)
 	}
 	sort.Strings(docs)
-	lex, err := slogans.Builtin()
-	if err != nil {
-		return err
-	}
-	base, err := slogans.BuiltinBaseline()
+	opts, err := slogans.BuiltinOptions()
 	if err != nil {
 		return err
 	}
@@ -168,7 +164,7 @@ func run(root, gold, weightsOut string, l2 float64) error {
 		if err != nil {
 			return err
 		}
-		fs := slogans.Extract(in, slogans.Options{Lexicon: lex, Baseline: base})
+		fs := slogans.Extract(in, opts)
 		bySurface := map[string]*slogans.Formulation{}
 		for i := range fs {
 			s := strings.ReplaceAll(fs[i].Surface(), "\n", "")

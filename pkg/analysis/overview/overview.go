@@ -497,16 +497,12 @@ func Default() (Analyzers, error) {
 		Keywords: &ko,
 		Entities: ko.Entities,
 	}
-	lex, err := slogans.Builtin()
-	if err != nil {
-		return a, err
-	}
-	base, err := slogans.BuiltinBaseline()
-	if err != nil {
-		return a, err
-	}
 	// new as `zhpolicy slogans` judges it: attested nowhere in the built-in
 	// baseline (national reports, CPC congress reports)
-	a.Slogans = &slogans.Options{Lexicon: lex, Baseline: base}
+	so, err := slogans.BuiltinOptions()
+	if err != nil {
+		return a, err
+	}
+	a.Slogans = &so
 	return a, nil
 }

@@ -354,6 +354,21 @@ var builtinBaseline = sync.OnceValues(func() (*Baseline, error) {
 	return b, nil
 })
 
+// BuiltinOptions are the options of `zhpolicy slogans` without flags: the
+// built-in lexicon and baseline, so that new means attested in neither (the
+// default of slogans, analyze, compare and report's judgement of novelty).
+func BuiltinOptions() (Options, error) {
+	lex, err := Builtin()
+	if err != nil {
+		return Options{}, err
+	}
+	base, err := BuiltinBaseline()
+	if err != nil {
+		return Options{}, err
+	}
+	return Options{Lexicon: lex, Baseline: base}, nil
+}
+
 // BuiltinBaselineRules is the RulesVersion the built-in baseline was
 // generated with (a test checks that it is the current one).
 func BuiltinBaselineRules() int {

@@ -125,17 +125,13 @@ func compareRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
-	lex, err := slogans.Builtin()
-	if err != nil {
-		return err
-	}
-	base, err := slogans.BuiltinBaseline()
-	if err != nil {
-		return err
-	}
 	// new as slogans and analyze judge it: in no lexicon and attested nowhere
 	// in the built-in baseline
-	an := overview.Analyzers{Words: &counting.Opts, Slogans: &slogans.Options{Lexicon: lex, Baseline: base}}
+	so, err := slogans.BuiltinOptions()
+	if err != nil {
+		return err
+	}
+	an := overview.Analyzers{Words: &counting.Opts, Slogans: &so}
 	cut := counting.Cut
 	cut.POS = true // the formulation rules read parts of speech
 	var skipped []error
