@@ -74,7 +74,8 @@ func run() error {
 	idfFile := flag.String("idf", "", "IDF table `word idf` (default: zhpolicy's built-in table)")
 	phrases := flag.Bool("phrases", true, "key phrases on")
 	pos := flag.String("pos", "", "part-of-speech allow-list (default: zhpolicy's)")
-	hmm := flag.Bool("hmm", kwcmd.DefaultHMM, "segment with HMM new-word detection (the keywords command's default)")
+	hmm := flag.Bool("hmm", segment.DefaultHMM, "segment with HMM new-word detection")
+	newWords := flag.Bool("new-words", kwcmd.DefaultNewWords, "keyword candidates with the HMM's new words (the keywords command's default)")
 	background := flag.Bool("background", true, "score against the built-in policy background (false: the general IDF table alone)")
 	names := flag.String("names", keywords.DefaultNames.String(), "names of places, organisations and people: keep, apart or drop")
 	dump := flag.Int("dump", 0, "print gold and zhpolicy TF-IDF keywords of the first `n` documents")
@@ -130,7 +131,7 @@ func run() error {
 		}
 	}
 	start := time.Now()
-	systems, err := runZhpolicy(docs, opts, *hmm)
+	systems, err := runZhpolicy(docs, opts, *hmm, *newWords)
 	if err != nil {
 		return err
 	}
@@ -209,10 +210,15 @@ func loadIDF(path string) (keywords.IDF, error) {
 	return keywords.ParseIDF(path, f)
 }
 
-func runZhpolicy(docs []doc, opts keywords.Options, hmm bool) ([]system, error) {
+func runZhpolicy(docs []doc, opts keywords.Options, hmm, newWords bool) ([]system, error) {
 	seg, err := segment.New(segment.Config{Fold: script.FoldToSimplified})
 	if err != nil {
 		return nil, err
+	}
+	if newWords && !hmm {
+		opts.NewWords = func(text string, toks []segment.Token) ([]segment.Token, error) {
+			return seg.NewWords(text, toks, segment.Options{Mode: segment.Precise, POS: true})
+		}
 	}
 	methods := []keywords.Method{keywords.TFIDF, keywords.TextRank, keywords.Both}
 	names := []string{"zhpolicy tfidf (default)", "zhpolicy textrank", "zhpolicy both"}

@@ -54,6 +54,19 @@ func NewInput(name, text string, kind script.Kind, tokens []segment.Token) *Inpu
 	return in
 }
 
+// WithTokens is the same document cut another way: in with tokens (and
+// their keys) in place of its own; the text, its folded form and its
+// script are shared.
+func (in *Input) WithTokens(tokens []segment.Token) *Input {
+	out := &Input{Name: in.Name, Text: in.Text, Folded: in.Folded, Script: in.Script, Tokens: tokens, shifts: in.shifts}
+	out.Keys = make([]string, len(tokens))
+	for i, t := range tokens {
+		s, e := out.FoldedSpan(int(t.Start), int(t.End))
+		out.Keys[i] = Key(out.Folded[s:e])
+	}
+	return out
+}
+
 // NewTokensInput is NewInput without Keys (nil), for work that reads only
 // the text and the tokens (segment, kwic): a key is a fold and a string per
 // token (segment runs about 5% faster without them).

@@ -253,6 +253,23 @@ func (s *SegFlags) Load(f *Factory) error {
 	return nil
 }
 
+// NewWords is keywords.Options.NewWords for a cut with these flags: the
+// keyword candidates get the words gse's HMM finds where the dictionary
+// has none, on the cut without HMM every other analysis reads (nil with
+// --hmm: the cut has them already). Call it after Load.
+func (s *SegFlags) NewWords(f *Factory) func(string, []segment.Token) ([]segment.Token, error) {
+	if s.HMM {
+		return nil
+	}
+	return func(text string, toks []segment.Token) ([]segment.Token, error) {
+		sg, err := f.Segmenter()
+		if err != nil {
+			return nil, err
+		}
+		return sg.NewWords(text, toks, segment.Options{Mode: segment.Precise, POS: true})
+	}
+}
+
 // AddTopFlag registers -k/--top with its default; 0 means all.
 func AddTopFlag(cmd *cobra.Command, p *int, def int, usage string) {
 	cmd.Flags().IntVarP(p, "top", "k", def, usage+"; 0 for all")

@@ -130,7 +130,7 @@ const (
 	NamesOnly
 )
 
-// Ranking returns the corpus keywords, best first (ties by key); top
+// Ranking returns the corpus keywords, best first (ties as TieOrder); top
 // limits their number (0: all).
 func (c *Corpus) Ranking(top int, which Which) []CorpusKeyword {
 	out := make([]CorpusKeyword, 0, len(c.terms))
@@ -155,7 +155,7 @@ func (c *Corpus) Ranking(top int, which Which) []CorpusKeyword {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
-		return strings.Compare(a.Key, b.Key)
+		return TieOrder(a.Key, b.Key)
 	})
 	if top > 0 && len(out) > top {
 		out = out[:top]

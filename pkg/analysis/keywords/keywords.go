@@ -24,6 +24,7 @@ import (
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/entities"
+	"zhpolicy/pkg/segment"
 	"zhpolicy/pkg/structure"
 )
 
@@ -93,6 +94,13 @@ type Options struct {
 	// them.
 	Entities *entities.Extractor
 	Names    NamesMode
+	// NewWords, when set, gives the candidates the words gse's HMM finds
+	// where the dictionary has none (算力, 免申即享, 上云用数赋智): it turns the
+	// document's tokens, a cut without HMM, into the cut with HMM
+	// (segment.Segmenter.NewWords). Names (Entities) are still found on the
+	// document's own tokens, as the entity recogniser was tuned on them.
+	// nil: the candidates are the document's tokens as they were cut.
+	NewWords func(text string, tokens []segment.Token) ([]segment.Token, error)
 	// NoVocabulary leaves out what only a background counts of a
 	// document (every well-formed word sequence, Background.Add), about a
 	// quarter of Collect: for rankings of single documents. Terms
@@ -248,7 +256,13 @@ func collectIn(in *analysis.Input, opts Options, ms []entities.Mention, found bo
 	if !t.Chinese || len(in.Tokens) == 0 {
 		return t
 	}
-	c := newCollector(in, &opts)
+	cut := in
+	if opts.NewWords != nil {
+		if toks, err := opts.NewWords(in.Text, in.Tokens); err == nil && !sameTokens(toks, in.Tokens) {
+			cut = in.WithTokens(toks)
+		}
+	}
+	c := newCollector(cut, &opts)
 	c.doc = doc
 	c.run(t)
 	if opts.Entities != nil {
@@ -258,6 +272,22 @@ func collectIn(in *analysis.Input, opts Options, ms []entities.Mention, found bo
 		t.tagNames(ms)
 	}
 	return t
+}
+
+// TieOrder orders terms of equal scores: the longer first (中轴线 before
+// 中轴), then by key. A document's ranking, the corpus's and analyze's
+// break ties alike, so that one document gets one list from each.
+func TieOrder(a, b string) int {
+	if c := cmp.Compare(len(b), len(a)); c != 0 {
+		return c
+	}
+	return strings.Compare(a, b)
+}
+
+// sameTokens says whether a and b are the same slice (NewWords returns
+// its input when no run changes).
+func sameTokens(a, b []segment.Token) bool {
+	return len(a) == len(b) && (len(a) == 0 || &a[0] == &b[0])
 }
 
 // Score ranks the keywords of a document, best first; top limits their
@@ -318,11 +348,7 @@ func (t *Terms) rank(opts Options, top int, names bool) []Keyword {
 		if c := cmp.Compare(b.Score, a.Score); c != 0 {
 			return c
 		}
-		// of equal scores the longer term first: 中轴线 before 中轴
-		if c := cmp.Compare(len(b.Key), len(a.Key)); c != 0 {
-			return c
-		}
-		return strings.Compare(a.Key, b.Key)
+		return TieOrder(a.Key, b.Key)
 	})
 	out = dropRedundant(out, idf, top, t.Units >= minCountUnits)
 	if top > 0 && len(out) > top {

@@ -42,8 +42,10 @@ type Settings struct {
 	// dictionaries (empty when none beyond the built-in).
 	Stopwords string `json:"stopwords,omitempty"`
 	Dicts     string `json:"dicts,omitempty"`
-	HMM       bool   `json:"hmm"`
-	Clean     bool   `json:"clean"`
+	// HMM: the candidates have the HMM's new words (--hmm, or added to
+	// the cut by --new-words: the same candidates)
+	HMM   bool `json:"hmm"`
+	Clean bool `json:"clean"`
 	// The scoring of a corpus ranking (empty in a background): method,
 	// the IDF it was scored with (a description of the background), key
 	// phrases, names.
@@ -71,7 +73,7 @@ func (s Settings) Diff(o Settings) string {
 	case s.Dicts != o.Dicts:
 		return "different --dict files"
 	case s.HMM != o.HMM:
-		return fmt.Sprintf("--hmm %v vs %v", s.HMM, o.HMM)
+		return fmt.Sprintf("the HMM's new words (--new-words, --hmm) %v vs %v", s.HMM, o.HMM)
 	case s.Clean != o.Clean:
 		return fmt.Sprintf("--no-clean %v vs %v", !s.Clean, !o.Clean)
 	case s.Method != o.Method:

@@ -436,10 +436,16 @@ func (t *Tally) MeanScore(it *Item) float64 {
 	return float64(it.Score) / ScoreScale / float64(t.Docs)
 }
 
-// ByScore returns the items by summed score, highest first, ties by key
-// then type; top limits their number (0: all).
+// ByScore returns the items by summed score, highest first, ties as the
+// keyword rankings break them (kw.TieOrder: the longer key first), then by
+// type; top limits their number (0: all).
 func (t *Tally) ByScore(top int) []*Item {
-	return t.sorted(top, func(a, b *Item) int { return cmp.Compare(b.Score, a.Score) })
+	return t.sorted(top, func(a, b *Item) int {
+		if c := cmp.Compare(b.Score, a.Score); c != 0 {
+			return c
+		}
+		return kw.TieOrder(a.Key, b.Key)
+	})
 }
 
 // ByCount returns the items by count, then documents, most first, ties by

@@ -105,6 +105,8 @@ func analyzeRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	if err != nil {
 		return err
 	}
+	// keyword candidates with the HMM's new words, as keywords ranks them
+	an.Keywords.NewWords = opts.Seg.NewWords(f)
 	disp, err := script.NewDisplay(opts.Script)
 	if err != nil {
 		return err

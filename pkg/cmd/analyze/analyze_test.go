@@ -3,6 +3,7 @@ package analyze_test
 import (
 	"encoding/csv"
 	"encoding/json"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -162,5 +163,48 @@ func TestFlatColumnsMeanOneThing(t *testing.T) {
 	}
 	if words != 10 || keys != 10 || news == 0 {
 		t.Errorf("%d top words, %d keywords, %d formulations flagged new", words, keys, news)
+	}
+}
+
+// TestKeywordsAsKeywordsRanks: analyze ranks a document's keywords as
+// zhpolicy keywords does by default (issue 17, one default): the same
+// terms, scores and order, names aside (analyze lists them as entities).
+// Before session 14 the two cut differently (keywords with the HMM's new
+// words, analyze without): without Options.NewWords 5 of the 7 sample
+// documents differ.
+func TestKeywordsAsKeywordsRanks(t *testing.T) {
+	type row struct {
+		Keyword string  `json:"keyword"`
+		Score   float64 `json:"score"`
+		Name    string  `json:"name"`
+	}
+	files, err := filepath.Glob(filepath.Join(clitest.RepoRoot(t), "testdata", "sample", "*"))
+	if err != nil || len(files) < 5 {
+		t.Fatalf("samples: %v %v", files, err)
+	}
+	for _, file := range files {
+		var kws []row
+		if err := json.Unmarshal([]byte(clitest.MustRun(t, clitest.Options{}, "keywords", "--format", "json", "--top", "0", file)), &kws); err != nil {
+			t.Fatal(err)
+		}
+		var an struct {
+			Keywords []row `json:"keywords"`
+		}
+		if err := json.Unmarshal([]byte(clitest.MustRun(t, clitest.Options{}, "analyze", "--format", "json", "--top", "0", file)), &an); err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for _, k := range kws {
+			if k.Name == "" {
+				want = append(want, k.Keyword+" "+strconv.FormatFloat(k.Score, 'f', 4, 64))
+			}
+		}
+		var got []string
+		for _, k := range an.Keywords {
+			got = append(got, k.Keyword+" "+strconv.FormatFloat(k.Score, 'f', 4, 64))
+		}
+		if len(want) == 0 || strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: analyze's keywords\n%s\nzhpolicy keywords'\n%s", file, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
 	}
 }

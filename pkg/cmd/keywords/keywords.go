@@ -26,10 +26,12 @@ import (
 	"zhpolicy/pkg/views"
 )
 
-// DefaultHMM is whether keywords segments with gse's HMM new-word
-// detection: on, because it finds the terms the dictionary lacks (measured
-// on the keyword benchmark, bench/RESULTS.md).
-const DefaultHMM = true
+// DefaultNewWords is whether keyword candidates include the words gse's
+// HMM finds where the dictionary has none (算力, 免申即享): on, because it
+// finds the terms the dictionary lacks (measured on the keyword benchmark,
+// bench/RESULTS.md). analyze and report rank with it on too; the rest of
+// the cut (and so the names) is the one every command reads (--hmm).
+const DefaultNewWords = true
 
 // Options are the settings of one keywords run.
 type Options struct {
@@ -51,6 +53,7 @@ type Options struct {
 	Corpus     bool
 	Keyness    string // corpus or background
 	Phrases    bool
+	NewWords   bool   // keyword candidates with the HMM's new words
 	Save       string // --save-background FILE
 	Emit       string // report or partial (with --corpus)
 }
@@ -93,6 +96,13 @@ documents given; --background FILE reads a background saved with
 --save-background, or builds one from the documents at a path (repeat
 --background to combine several); --background none uses the general table
 alone (for text that is not policy, such as abstracts).
+
+Candidates include the words gse's HMM finds where the dictionary has none
+(算力, 免申即享, 上云用数赋智; --new-words=false leaves them out), while
+names are found on the dictionary's cut, as zhpolicy entities finds them:
+the document is cut once, as every command cuts it (--hmm), and only its
+runs of single characters are cut again. analyze and report rank a
+document's keywords the same way, with the same scores.
 
 Names of places, organisations and people (and officials' titles), as the
 entity recogniser finds them, are ranked apart by default (--names apart: a
@@ -185,7 +195,7 @@ at 1 GB of text that never repeats a word).`,
 		},
 	}
 	cmdutil.AddInputFlags(cmd, &opts.In, true)
-	cmdutil.AddSegFlags(cmd, &opts.Seg, DefaultHMM)
+	cmdutil.AddSegFlags(cmd, &opts.Seg, seg.DefaultHMM)
 	cmdutil.AddFormatFlag(cmd, &opts.Format, report.Formats...)
 	cmdutil.AddScriptFlag(cmd, &opts.Script)
 	cmdutil.AddTopFlag(cmd, &opts.Top, 20, "keywords per document (or in each corpus list)")
@@ -198,6 +208,7 @@ at 1 GB of text that never repeats a word).`,
 	fl.StringSliceVar(&opts.POS, "pos", nil, "parts of speech allowed (gse tags, comma-separated; n* for all n…; all); default "+strings.Join(kw.DefaultPOS(), ","))
 	fl.StringArrayVar(&opts.Stopwords, "stopwords", nil, "file of more stopwords, one a line (repeatable)")
 	fl.IntVar(&opts.MinLen, "min-len", 2, "shortest keyword, in characters")
+	fl.BoolVar(&opts.NewWords, "new-words", DefaultNewWords, "keyword candidates include the words gse's HMM finds where the dictionary has none (算力, 免申即享)")
 	fl.BoolVar(&opts.Corpus, "corpus", false, "show what the corpus is about and what distinguishes each document, instead of each document's keywords")
 	cmdutil.EnumFlag(cmd, &opts.Keyness, "keyness", "", "with --corpus, what a document is compared with", "corpus", "background")
 	fl.BoolVar(&opts.Phrases, "phrases", true, "rank the word sequences a document repeats as one key phrase (--phrases=false: single words)")
@@ -239,6 +250,9 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	}
 	if err := opts.Seg.Load(f); err != nil {
 		return err
+	}
+	if opts.NewWords {
+		exOpts.NewWords = opts.Seg.NewWords(f)
 	}
 	general, err := loadIDF(opts.IDF)
 	if err != nil {
@@ -491,7 +505,9 @@ func rankSettings(opts *Options, o kw.Options, bg *kw.Background) (kw.Settings, 
 
 // settings describe how documents are collected, for saved backgrounds.
 func settings(opts *Options) (kw.Settings, error) {
-	s := kw.Settings{Version: kw.PartialVersion, MinLen: opts.MinLen, POS: opts.POS, HMM: opts.Seg.HMM, Clean: opts.In.Clean()}
+	// HMM: whether the candidates have the HMM's words, from the cut
+	// (--hmm) or added to it (--new-words): the same candidates
+	s := kw.Settings{Version: kw.PartialVersion, MinLen: opts.MinLen, POS: opts.POS, HMM: opts.Seg.HMM || opts.NewWords, Clean: opts.In.Clean()}
 	d, err := opts.Seg.Digest()
 	if err != nil {
 		return s, err
@@ -518,6 +534,9 @@ func collectBackground(ctx context.Context, f *cmdutil.Factory, opts *Options, i
 		return nil, partial.Inputs{}, corpus.Outcome{}, err
 	}
 	bgOpts.Entities = nil
+	if opts.NewWords {
+		bgOpts.NewWords = opts.Seg.NewWords(f)
+	}
 	bg := kw.NewBackground()
 	inputs := partial.Inputs{Empty: in.Shard + " " + strings.Join(paths, " ")}
 	docs := cmdutil.Docs{F: f, In: in, Label: "background", Cut: &seg.Options{Mode: seg.Precise, HMM: opts.Seg.HMM, POS: true}}
@@ -629,6 +648,7 @@ func extractOptions(opts *Options) (kw.Options, error) {
 	o.Method, _ = kw.ParseMethod(opts.Method)
 	o.Names, _ = kw.ParseNames(opts.Names)
 	o.MinLen, o.NoPhrases = opts.MinLen, !opts.Phrases
+
 	if len(opts.POS) > 0 {
 		p, err := kw.NewPOSFilter(opts.POS)
 		if err != nil {

@@ -33,17 +33,17 @@ func TestFlagParsing(t *testing.T) {
 	}{
 		{args: []string{"a.txt"}, check: func(t *testing.T, o *keywords.Options) {
 			if o.Top != 20 || o.Method != "tfidf" || o.IDF != "builtin" || o.MinLen != 2 || !o.Phrases ||
-				o.Seg.HMM != keywords.DefaultHMM || o.Corpus || len(o.POS) != 0 || len(o.Stopwords) != 0 || !slices.Equal(o.Paths, []string{"a.txt"}) ||
+				o.Seg.HMM || o.NewWords != keywords.DefaultNewWords || o.Corpus || len(o.POS) != 0 || len(o.Stopwords) != 0 || !slices.Equal(o.Paths, []string{"a.txt"}) ||
 				!slices.Equal(o.Background, []string{"builtin"}) || o.Names != "apart" || o.Keyness != "corpus" || o.Save != "" {
 				t.Errorf("defaults: %+v", o)
 			}
 		}},
 		{args: []string{"-k", "5", "--method", "textrank", "--idf", "corpus", "--pos", "n,vn", "--pos", "ns",
-			"--stopwords", "a.txt", "--stopwords", "b.txt", "--min-len", "1", "--corpus", "--phrases=false", "--hmm=false",
+			"--stopwords", "a.txt", "--stopwords", "b.txt", "--min-len", "1", "--corpus", "--phrases=false", "--hmm=false", "--new-words=false",
 			"--dict", "d.txt", "x", "y"},
 			check: func(t *testing.T, o *keywords.Options) {
 				if o.Top != 5 || o.Method != "textrank" || o.IDF != "builtin" || !slices.Equal(o.Background, []string{"corpus"}) || !slices.Equal(o.POS, []string{"n", "vn", "ns"}) ||
-					len(o.Stopwords) != 2 || o.MinLen != 1 || !o.Corpus || o.Phrases || o.Seg.HMM || len(o.Seg.Dicts) != 1 || len(o.Paths) != 2 {
+					len(o.Stopwords) != 2 || o.MinLen != 1 || !o.Corpus || o.Phrases || o.Seg.HMM || o.NewWords || len(o.Seg.Dicts) != 1 || len(o.Paths) != 2 {
 					t.Errorf("parsed: %+v", o)
 				}
 			}},
@@ -261,7 +261,7 @@ func TestBackgrounds(t *testing.T) {
 	if builtin.out == fromFile.out {
 		t.Error("a user's background ranks as the built-in one")
 	}
-	if r := run(t, nil, "--background", bg, "--hmm=false", target); r.err == nil || !strings.Contains(r.err.Error(), "built differently (--hmm") {
+	if r := run(t, nil, "--background", bg, "--new-words=false", target); r.err == nil || !strings.Contains(r.err.Error(), "built differently (the HMM's new words") {
 		t.Errorf("background of other flags: %v", r.err)
 	}
 	if r := run(t, nil, "--background", filepath.Join(dir, "none.jsonl"), target); r.err == nil {

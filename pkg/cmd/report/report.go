@@ -243,6 +243,7 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 	// the options analyze and keywords use
 	kwOpts := *an.Keywords
 	kwOpts.NoVocabulary = opts.Background != "corpus"
+	kwOpts.NewWords = opts.Seg.NewWords(f)
 	an.Keywords = nil
 	res := reportpage.New(an, opts.Background, opts.Track, opts.CompareA, opts.CompareB)
 	comparing := opts.CompareA != ""
