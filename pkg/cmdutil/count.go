@@ -30,7 +30,7 @@ func AddCountFlags(cmd *cobra.Command, c *CountFlags, minLen int, han bool) {
 	fl.IntVarP(&c.Ngram, "ngram", "n", 1, "count sequences of N adjacent words (or characters with --chars)")
 	fl.BoolVar(&c.Chars, "chars", false, "count characters (letters and digits) instead of words")
 	fl.IntVar(&c.MinLen, "min-len", minLen, "leave out words shorter than this, in characters")
-	fl.BoolVar(&c.Han, "han", han, "count only words with a Chinese character (no numbers, no Latin words)")
+	fl.BoolVar(&c.Han, "han", han, "count only words with a Chinese character: no numbers (5.2%, 1958年, nor 一九五八年, 两个), no Latin words")
 	fl.StringSliceVar(&c.POS, "pos", nil, "count only words of these parts of speech (gse tags, comma-separated; n* for n, nr, ns …)")
 	fl.StringArrayVar(&c.Stopwords, "stopwords", nil, "leave out stopwords: `builtin` (the policy-text list of zhpolicy keywords) or a file, one word a line (repeatable)")
 	AddSegFlags(cmd, &c.Seg, false)

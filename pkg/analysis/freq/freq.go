@@ -34,7 +34,9 @@ type Options struct {
 	// MinLen leaves out words shorter than MinLen characters (words only).
 	MinLen int
 	// HanOnly leaves out units without a Chinese (Han) character: numbers,
-	// Latin words.
+	// Latin words; and, of words, the numbers written in Chinese numerals
+	// (一九五八年, 五千万元, 两个, 第一: see NumeralWord), which old reports
+	// write where new ones write 1958年.
 	HanOnly bool
 	// POS, when set, keeps only words whose part of speech it allows
 	// (words only; the tokens must carry POS tags).
@@ -203,7 +205,7 @@ func (o *Options) keep(key, pos string) bool {
 			word = true
 		}
 	}
-	if !word || o.HanOnly && !han || runes < o.MinLen {
+	if !word || o.HanOnly && (!han || NumeralWord(key)) || runes < o.MinLen {
 		return false
 	}
 	if o.POS != nil && !o.POS.Allows(pos) {
@@ -505,4 +507,55 @@ func (c *Counts) Equal(o *Counts) bool {
 		}
 	}
 	return true
+}
+
+// NumeralWord says whether a word is a number written in Chinese numerals:
+// numeral characters (一九五八, 五千万, 两, 几, 半), after an optional 第
+// and before at most one character of a unit or a measure (年, 个, 元,
+// 项 …): 一九五八年, 五千万元, 两个, 第一, 三年, 一些. A word with any other
+// character is not (三农, 两会, 十分, 四个全面, 第三方), nor is the name of a
+// five-year plan's period (十五五, 十四五, 九五: see planPeriod).
+func NumeralWord(key string) bool {
+	if planPeriod(key) {
+		return false
+	}
+	rs := []rune(key)
+	if len(rs) > 0 && rs[0] == '第' {
+		rs = rs[1:]
+	}
+	n := 0
+	for n < len(rs) && strings.ContainsRune(numeralChars, rs[n]) {
+		n++
+	}
+	switch {
+	case n == 0:
+		return false
+	case n == len(rs):
+		return true
+	case n == len(rs)-1:
+		return strings.ContainsRune(numeralUnits, rs[n])
+	}
+	return false
+}
+
+const (
+	numeralChars = "〇零一二两三四五六七八九十百千万亿几半"
+	numeralUnits = "年月日号个项元种次倍条位名家所座批些度成届期轮类张台户人"
+)
+
+// planPeriod says whether a word names the period of a five-year plan as
+// policy text writes it: the plan's ordinal and 五 (一五 … 九五, 十五,
+// 十一五 … 十九五).
+func planPeriod(key string) bool {
+	rs := []rune(key)
+	if len(rs) < 2 || len(rs) > 3 || rs[len(rs)-1] != '五' {
+		return false
+	}
+	const digits = "一二三四五六七八九"
+	switch len(rs) {
+	case 2:
+		return rs[0] == '十' || strings.ContainsRune(digits, rs[0])
+	default:
+		return rs[0] == '十' && strings.ContainsRune(digits, rs[1])
+	}
 }

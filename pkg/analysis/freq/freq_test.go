@@ -443,3 +443,36 @@ func BenchmarkTermsTop20(b *testing.B) {
 		_ = c.Terms(1, 20)
 	}
 }
+
+func TestNumeralWord(t *testing.T) {
+	for _, w := range []string{"一九五八年", "五千万元", "两个", "第一", "第一个", "三年", "一些", "十", "二〇二五年", "几年", "一五六项"} {
+		if !NumeralWord(w) {
+			t.Errorf("%s: not a numeral word", w)
+		}
+	}
+	for _, w := range []string{"三农", "两会", "十分", "四个全面", "第三方", "万众", "百姓", "第", "", "一体化", "一带一路", "年",
+		"十五五", "十四五", "十一五", "九五", "一五", "零件", "万岁"} {
+		if NumeralWord(w) {
+			t.Errorf("%s: a numeral word", w)
+		}
+	}
+}
+
+// TestHanOnlyLeavesOutChineseNumbers: old reports write their years and
+// sums in Chinese numerals (一九五八年, 五千万元); HanOnly, which leaves out
+// 1958年, leaves those out too (the 1958 work report's top words had
+// 一九五八年 third, 一个 tenth).
+func TestHanOnlyLeavesOutChineseNumbers(t *testing.T) {
+	in := input("d", "一九五八年/m|的/uj|工业/n|，/w|五千万元/m|一个/m|三农/n|两会/j", script.Simplified)
+	c := Count(in, Options{HanOnly: true, MinLen: 2})
+	for _, w := range []string{"一九五八年", "五千万元", "一个"} {
+		if c.Get(w).Count != 0 {
+			t.Errorf("%s counted", w)
+		}
+	}
+	for _, w := range []string{"三农", "两会", "工业"} {
+		if c.Get(w).Count != 1 {
+			t.Errorf("%s: %d, want 1", w, c.Get(w).Count)
+		}
+	}
+}

@@ -37,13 +37,20 @@ type Settings struct {
 	Dicts     string `json:"dicts,omitempty"`
 	HMM       bool   `json:"hmm"`
 	Clean     bool   `json:"clean"`
+	// Rules is RulesVersion when the partial was counted (0 before it
+	// existed): what a filter leaves out may change with it.
+	Rules int `json:"rules,omitempty"`
 }
+
+// RulesVersion counts the changes to what the filters leave out (1:
+// session 14, HanOnly leaves out numbers written in Chinese numerals).
+const RulesVersion = 1
 
 // Equal says whether two settings count the same way.
 func (s Settings) Equal(o Settings) bool {
 	return s.Unit == o.Unit && s.N == o.N && s.MinLen == o.MinLen && s.HanOnly == o.HanOnly &&
 		slices.Equal(s.POS, o.POS) && s.Stopwords == o.Stopwords && s.Dicts == o.Dicts &&
-		s.HMM == o.HMM && s.Clean == o.Clean
+		s.HMM == o.HMM && s.Clean == o.Clean && s.Rules == o.Rules
 }
 
 // Diff names the first setting that differs, for error messages.
@@ -67,6 +74,8 @@ func (s Settings) Diff(o Settings) string {
 		return fmt.Sprintf("--hmm %v vs %v", s.HMM, o.HMM)
 	case s.Clean != o.Clean:
 		return fmt.Sprintf("--no-clean %v vs %v", !s.Clean, !o.Clean)
+	case s.Rules != o.Rules:
+		return fmt.Sprintf("counted by the rules of version %d vs %d", s.Rules, o.Rules)
 	}
 	return ""
 }

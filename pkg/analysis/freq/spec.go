@@ -43,7 +43,7 @@ func (s Spec) Resolve() (*Counting, error) {
 	r := &Counting{
 		Opts: Options{Chars: s.Chars, N: s.Ngram, MinLen: s.MinLen, HanOnly: s.Han},
 		Settings: Settings{Unit: "word", N: s.Ngram, MinLen: s.MinLen, HanOnly: s.Han,
-			HMM: s.HMM, Clean: s.Clean},
+			HMM: s.HMM, Clean: s.Clean, Rules: RulesVersion},
 		Cut:      seg.Options{Mode: seg.Precise, HMM: s.HMM, POS: len(s.POS) > 0},
 		NeedsCut: !s.Chars,
 	}

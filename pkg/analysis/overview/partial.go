@@ -42,8 +42,9 @@ type Settings struct {
 // RulesVersion counts the changes to what analyze itself finds (2: the
 // keywords ranked as `keywords` ranks them, new judged against the
 // built-in baseline; 3: a short document's names, which keywords ranks
-// with its keywords, left out of them as keywords --corpus leaves them).
-const RulesVersion = 3
+// with its keywords, left out of them as keywords --corpus leaves them;
+// 4: top words without numbers written in Chinese numerals, 一九五八年).
+const RulesVersion = 4
 
 // Rules is the Settings.Rules of this build: analyze's own, the keyword
 // ranking's (and its background's) and the formulation rules' (and the
