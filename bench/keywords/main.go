@@ -216,8 +216,9 @@ func runZhpolicy(docs []doc, opts keywords.Options, hmm, newWords bool) ([]syste
 		return nil, err
 	}
 	if newWords && !hmm {
-		opts.NewWords = func(text string, toks []segment.Token) ([]segment.Token, error) {
-			return seg.NewWords(text, toks, segment.Options{Mode: segment.Precise, POS: true})
+		opts.NewWords = func(text, folded string, toks []segment.Token) ([]segment.Token, error) {
+			// folded is FoldIfTraditional's, this segmenter folds to Simplified
+			return seg.NewWords(text, "", toks, segment.Options{Mode: segment.Precise, POS: true})
 		}
 	}
 	methods := []keywords.Method{keywords.TFIDF, keywords.TextRank, keywords.Both}

@@ -60,7 +60,15 @@ func NewInput(name, text string, kind script.Kind, tokens []segment.Token) *Inpu
 func (in *Input) WithTokens(tokens []segment.Token) *Input {
 	out := &Input{Name: in.Name, Text: in.Text, Folded: in.Folded, Script: in.Script, Tokens: tokens, shifts: in.shifts}
 	out.Keys = make([]string, len(tokens))
+	j := 0 // in's tokens, walked beside: a token of both keeps its key
 	for i, t := range tokens {
+		for j < len(in.Tokens) && in.Tokens[j].Start < t.Start {
+			j++
+		}
+		if j < len(in.Keys) && in.Tokens[j].Start == t.Start && in.Tokens[j].End == t.End {
+			out.Keys[i] = in.Keys[j]
+			continue
+		}
 		s, e := out.FoldedSpan(int(t.Start), int(t.End))
 		out.Keys[i] = Key(out.Folded[s:e])
 	}

@@ -1,10 +1,12 @@
 package analysis
 
 import (
+	"slices"
 	"testing"
 	"unicode/utf8"
 
 	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/segment"
 )
 
 // The spans of Text and Folded cover the same runes, also where a folded
@@ -36,5 +38,39 @@ func TestSpansMapRuneForRune(t *testing.T) {
 				t.Errorf("%q: TextSpan(%d) = %d, want %d", text, fr[k], s, tr[k])
 			}
 		}
+	}
+}
+
+// TestWithTokens: the same document cut another way has the keys NewInput
+// gives those tokens (those of tokens both cuts share are reused, the
+// others computed), and shares text, folded text and script.
+func TestWithTokens(t *testing.T) {
+	text := "推動算力中心建設，三大攻坚战"
+	toks := func(cuts ...string) []segment.Token {
+		var out []segment.Token
+		at := 0
+		for _, c := range cuts {
+			out = append(out, segment.Token{Text: c, Start: int32(at), End: int32(at + len(c))})
+			at += len(c)
+		}
+		return out
+	}
+	plain := toks("推動", "算", "力", "中心", "建設", "，", "三", "大", "攻坚战")
+	hmm := toks("推動", "算力", "中心", "建設", "，", "三大", "攻坚战")
+	in := NewInput("t", text, script.Detect(text).Kind, plain)
+	got := in.WithTokens(hmm)
+	want := NewInput("t", text, script.Detect(text).Kind, hmm)
+	if got.Text != in.Text || got.Folded != want.Folded || got.Script != in.Script || got.Name != "t" {
+		t.Fatalf("WithTokens: %+v", got)
+	}
+	if !slices.Equal(got.Keys, want.Keys) || got.Keys[0] != "推动" || got.Keys[1] != "算力" {
+		t.Errorf("keys %q, want %q", got.Keys, want.Keys)
+	}
+	if same := in.WithTokens(plain); !slices.Equal(same.Keys, in.Keys) {
+		t.Errorf("keys of the same cut %q, want %q", same.Keys, in.Keys)
+	}
+	bare := NewTokensInput("t", text, script.Detect(text).Kind, plain)
+	if k := bare.WithTokens(hmm).Keys; !slices.Equal(k, want.Keys) {
+		t.Errorf("keys from an input without keys %q, want %q", k, want.Keys)
 	}
 }

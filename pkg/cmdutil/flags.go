@@ -257,16 +257,16 @@ func (s *SegFlags) Load(f *Factory) error {
 // keyword candidates get the words gse's HMM finds where the dictionary
 // has none, on the cut without HMM every other analysis reads (nil with
 // --hmm: the cut has them already). Call it after Load.
-func (s *SegFlags) NewWords(f *Factory) func(string, []segment.Token) ([]segment.Token, error) {
+func (s *SegFlags) NewWords(f *Factory) func(string, string, []segment.Token) ([]segment.Token, error) {
 	if s.HMM {
 		return nil
 	}
-	return func(text string, toks []segment.Token) ([]segment.Token, error) {
+	return func(text, folded string, toks []segment.Token) ([]segment.Token, error) {
 		sg, err := f.Segmenter()
 		if err != nil {
 			return nil, err
 		}
-		return sg.NewWords(text, toks, segment.Options{Mode: segment.Precise, POS: true})
+		return sg.NewWords(text, folded, toks, segment.Options{Mode: segment.Precise, POS: true})
 	}
 }
 

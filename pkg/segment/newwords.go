@@ -19,14 +19,21 @@ import (
 // entity recogniser, tuned on them) and analyses that want the new words
 // (keyword candidates): analyze and report cut once. toks is returned
 // as is when no run changes; otherwise a new slice (toks is not modified).
-// opt.POS says whether tokens carry parts of speech, as Cut's.
-func (s *Segmenter) NewWords(text string, toks []Token, opt Options) ([]Token, error) {
+// opt.POS says whether tokens carry parts of speech, as Cut's. folded, when
+// not empty, is text as the segmenter's Config.Fold folds it (the caller
+// has it: analysis.Input.Folded), so that it is not folded again.
+func (s *Segmenter) NewWords(text, folded string, toks []Token, opt Options) ([]Token, error) {
 	if opt.Mode != Precise {
 		return nil, errors.New("segment: NewWords recuts a precise cut only")
 	}
 	opt.HMM = true
 	work, same := text, true
-	if s.cfg.Fold != nil {
+	if s.cfg.Fold != nil && folded != "" {
+		if utf8.RuneCountInString(folded) != utf8.RuneCountInString(text) {
+			return nil, errors.New("segment: NewWords: the folded text has another number of characters")
+		}
+		work, same = folded, folded == text
+	} else if s.cfg.Fold != nil {
 		if f, ok := s.cfg.Fold(text); ok && f != text {
 			if utf8.RuneCountInString(f) != utf8.RuneCountInString(text) {
 				return nil, errors.New("segment: script folding changed the number of characters")

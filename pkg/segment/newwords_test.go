@@ -16,9 +16,16 @@ func checkNewWords(t *testing.T, s *Segmenter, name, text string, pos bool) {
 		t.Fatal(err)
 	}
 	kept := slices.Clone(plain)
-	got, err := s.NewWords(text, plain, Options{Mode: Precise, POS: pos})
+	got, err := s.NewWords(text, "", plain, Options{Mode: Precise, POS: pos})
 	if err != nil {
 		t.Fatalf("%s: %v", name, err)
+	}
+	folded := text
+	if f, ok := script.FoldIfTraditional(text); ok {
+		folded = f
+	}
+	if given, err := s.NewWords(text, folded, plain, Options{Mode: Precise, POS: pos}); err != nil || !slices.Equal(given, got) {
+		t.Fatalf("%s: with the folded text given: %v", name, err)
 	}
 	if !slices.Equal(plain, kept) {
 		t.Fatalf("%s: NewWords changed its input", name)
@@ -75,7 +82,7 @@ func TestNewWordsRefusesOtherModes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.NewWords("算力", nil, Options{Mode: Search}); err == nil {
+	if _, err := s.NewWords("算力", "", nil, Options{Mode: Search}); err == nil {
 		t.Fatal("NewWords of a search cut: no error")
 	}
 }
@@ -92,13 +99,18 @@ func BenchmarkNewWords(b *testing.B) {
 		texts = append(texts, text)
 	}
 	plains := make([][]Token, len(texts))
+	folds := make([]string, len(texts)) // as analysis.Input.Folded has them
 	for i, text := range texts {
 		plains[i], _ = s.Cut(text, Options{Mode: Precise, POS: true})
+		folds[i] = text
+		if f, ok := script.FoldIfTraditional(text); ok {
+			folds[i] = f
+		}
 	}
 	b.Run("recut", func(b *testing.B) {
 		for range b.N {
 			for i, text := range texts {
-				if _, err := s.NewWords(text, plains[i], Options{Mode: Precise, POS: true}); err != nil {
+				if _, err := s.NewWords(text, folds[i], plains[i], Options{Mode: Precise, POS: true}); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -100,7 +100,7 @@ type Options struct {
 	// (segment.Segmenter.NewWords). Names (Entities) are still found on the
 	// document's own tokens, as the entity recogniser was tuned on them.
 	// nil: the candidates are the document's tokens as they were cut.
-	NewWords func(text string, tokens []segment.Token) ([]segment.Token, error)
+	NewWords func(text, folded string, tokens []segment.Token) ([]segment.Token, error)
 	// NoVocabulary leaves out what only a background counts of a
 	// document (every well-formed word sequence, Background.Add), about a
 	// quarter of Collect: for rankings of single documents. Terms
@@ -258,7 +258,7 @@ func collectIn(in *analysis.Input, opts Options, ms []entities.Mention, found bo
 	}
 	cut := in
 	if opts.NewWords != nil {
-		if toks, err := opts.NewWords(in.Text, in.Tokens); err == nil && !sameTokens(toks, in.Tokens) {
+		if toks, err := opts.NewWords(in.Text, in.Folded, in.Tokens); err == nil && !sameTokens(toks, in.Tokens) {
 			cut = in.WithTokens(toks)
 		}
 	}
