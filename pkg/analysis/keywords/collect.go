@@ -779,11 +779,12 @@ func firstRune(s string) rune {
 }
 
 // oovJunk says whether a word unknown to the dictionaries begins or ends
-// with a function character.
+// with a function character, or ends in 同 (with: 党同 of 党同人民群众的联系,
+// 我们党同世界上许多政党).
 func oovJunk(key string) bool {
 	r0, _ := utf8.DecodeRuneInString(key)
 	r1, _ := utf8.DecodeLastRuneInString(key)
-	return isFunctionRune(r0) || isFunctionRune(r1) || strings.ContainsAny(key, "和与及或的暨")
+	return isFunctionRune(r0) || isFunctionRune(r1) || r1 == '同' || strings.ContainsAny(key, "和与及或的暨")
 }
 
 // boundEnd says whether a word ends in a character that binds it to
@@ -950,9 +951,37 @@ func (c *collector) quotedClause(i, j int) bool {
 		}
 	}
 	for k := i + 1; k < j-1; k++ {
-		if isConjunction(c.units[k].key) || c.units[k].key == "等" {
+		if isConjunction(c.units[k].key) || c.units[k].key == "等" || clauseVerb(&c.units[k]) {
 			return true
 		}
+	}
+	// a quotation that ends in a particle is a sentence or a saying, not a
+	// term: “破产了”, “无产阶级专政是必要的”, “决定性的话” (not 地, which gse
+	// tags a particle where it is land: “零增地”)
+	return finalParticle(c.units[j-1].key)
+}
+
+// finalParticle says whether a word is a particle that ends a sentence or
+// a clause: aspect (了, 着, 过), 的 and 的话, and the modal particles.
+func finalParticle(key string) bool {
+	switch key {
+	case "了", "着", "过", "的", "的话", "吗", "呢", "吧", "啊", "呀", "嘛", "罢了":
+		return true
+	}
+	return false
+}
+
+// clauseVerb says whether a word inside a quotation makes it a clause: the
+// copula 是 or a modal verb (“军队要整顿”, “无产阶级专政是必要的”). A term
+// names a thing; a quotation with a predicate in it reports what someone
+// said (the old reports quote their opponents' slogans by the dozen).
+func clauseVerb(u *unit) bool {
+	if !isVerb(u.pos) && u.pos != "" {
+		return false
+	}
+	switch u.key {
+	case "是", "要", "能", "会", "应", "应当", "应该", "必须", "可以", "能够":
+		return true
 	}
 	return false
 }
