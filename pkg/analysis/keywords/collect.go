@@ -779,12 +779,13 @@ func firstRune(s string) rune {
 }
 
 // oovJunk says whether a word unknown to the dictionaries begins or ends
-// with a function character, or ends in 同 (with: 党同 of 党同人民群众的联系,
-// 我们党同世界上许多政党).
+// with a function character, or is two characters ending in 同 (with: 党同
+// of 党同人民群众的联系, 愿同 of 中国愿同国际社会; a word of the dictionary,
+// 合同, 协同, is no new word, and a fixed expression, 三医协同, is longer).
 func oovJunk(key string) bool {
 	r0, _ := utf8.DecodeRuneInString(key)
 	r1, _ := utf8.DecodeLastRuneInString(key)
-	return isFunctionRune(r0) || isFunctionRune(r1) || r1 == '同' || strings.ContainsAny(key, "和与及或的暨")
+	return isFunctionRune(r0) || isFunctionRune(r1) || r1 == '同' && utf8.RuneCountInString(key) == 2 || strings.ContainsAny(key, "和与及或的暨")
 }
 
 // boundEnd says whether a word ends in a character that binds it to

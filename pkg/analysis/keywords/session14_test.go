@@ -76,8 +76,10 @@ func TestGuessEndingWith(t *testing.T) {
 			t.Errorf("%s is ranked: %v", k, keys)
 		}
 	}
-	if !oovJunk("党同") {
-		t.Errorf("oovJunk(党同) is false")
+	for key, want := range map[string]bool{"党同": true, "愿同": true, "三医协同": false, "劳动合同": false} {
+		if oovJunk(key) != want {
+			t.Errorf("oovJunk(%q) = %v", key, !want)
+		}
 	}
 }
 
