@@ -213,7 +213,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 				// word with the next (数智赋+能: 赋能) is cut out of a
 				// longer one
 				bump(&n.right, firstRune(u.key))
-			} else if u.word && (runeLen(c.units[j-1].key) == 1 && j-i > 1 || !functionWord(u) && !c.stop.Has(u.key)) {
+			} else if u.word && (runeLen(c.units[j-1].key) == 1 && j-i > 1 || (!functionWord(u) || adverbPiece(u)) && !c.stop.Has(u.key)) {
 				// a phrase that ends in one character glued to the next
 				// word (标准+子+体系, 行业+协+会) ends inside a word, and
 				// so does a term before the same measure word or guess
@@ -286,6 +286,16 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// adverbPiece says whether a word gse tags an adverb is, touching a term on
+// its right, the middle of a compound rather than an adverb of the verb
+// after it: two characters or more of Han, not a stopword (the adverbs of
+// policy text, 全面, 进一步, 大力, are): 一致/d of 阴性+一致+率 (阴性一致率),
+// written ten times in a notice on clinical evaluation; not an adverb that
+// begins with a function character (软件著作权+不少+于: 不少于 five).
+func adverbPiece(u *unit) bool {
+	return u.pos == "d" && u.kind == kindHan && runeLen(u.key) >= 2 && !isFunctionRune(firstRune(u.key))
 }
 
 // modifies says whether the unit j (after a word ending at j-1) is a

@@ -119,3 +119,28 @@ func contains(keys []string, k string) bool {
 	}
 	return false
 }
+
+// A word that most times touches an adverb-tagged word of the compound it
+// is cut from (阴性+一致/d+率: 阴性一致率; 开放+系统+互连/d) is a piece of
+// that compound; an adverb that begins with a function character
+// (软件著作权+不少/d+于) is an adverb, and the term before it stays.
+func TestAdverbPiece(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("关于人工智能辅助诊断软件临床评价的审查要点\n")
+	for i := 0; i < 12; i++ {
+		b.WriteString("临床试验应当计算阳性一致率、阴性一致率及总一致率，根据阴性一致率估算样本量。申请人获得软件著作权不少于5项，病理切片由病理医师阅片。\n")
+	}
+	b.WriteString("试验应当纳入阳性和阴性病例。\n")
+	keys, _ := ranked(t, b.String(), 40)
+	if contains(keys, "阴性") {
+		t.Errorf("阴性, a piece of 阴性一致率, is ranked: %v", keys)
+	}
+	if !contains(keys, "软件著作权") {
+		t.Errorf("软件著作权 is not ranked: %v", keys)
+	}
+	for key, want := range map[string]bool{"一致": true, "不少": false} {
+		if got := adverbPiece(&unit{key: key, pos: "d", kind: kindHan}); got != want {
+			t.Errorf("adverbPiece(%s) = %v", key, got)
+		}
+	}
+}
