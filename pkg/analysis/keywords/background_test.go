@@ -104,7 +104,7 @@ func TestBackgroundTSV(t *testing.T) {
 	if err := b.WriteTSV(&buf); err != nil {
 		t.Fatal(err)
 	}
-	want := "# zhpolicy keywords background\tv6\tdocs=3\tunits=60\tmindf=1\n乡村振兴\t2\t2\n发展\t3\t3\n疫情\t1\t1\n"
+	want := "# zhpolicy keywords background\tv7\tdocs=3\tunits=60\tmindf=1\n乡村振兴\t2\t2\n发展\t3\t3\n疫情\t1\t1\n"
 	if buf.String() != want {
 		t.Fatalf("TSV:\n%q\nwant\n%q", buf.String(), want)
 	}
@@ -130,10 +130,10 @@ func TestBackgroundTSV(t *testing.T) {
 		{"word\t1\t1\n", "not a keyword background"},
 		{"# zhpolicy keywords background\tv9\tdocs=1\tunits=1\tmindf=1\n", "version v9"},
 		{"# zhpolicy keywords background\tv1\tdocs=1\tunits=1\tmindf=1\n", "version v1"}, // before the rules of sessions 3-6
-		{"# zhpolicy keywords background\tv6\tdocs=x\tunits=1\tmindf=1\n", "bad header field"},
-		{"# zhpolicy keywords background\tv6\tdocs=1\tunits=1\tmindf=1\n发展\t2\t2\n", "bg.tsv:2: bad line"},
-		{"# zhpolicy keywords background\tv6\tdocs=2\tunits=1\tmindf=1\n发展 2 2\n", "bg.tsv:2: want"},
-		{"# zhpolicy keywords background\tv6\tdocs=2\tunits=1\tmindf=1\n发展\t1\t1\n发展\t1\t1\n", "bg.tsv:3: term \"发展\" twice"},
+		{"# zhpolicy keywords background\tv7\tdocs=x\tunits=1\tmindf=1\n", "bad header field"},
+		{"# zhpolicy keywords background\tv7\tdocs=1\tunits=1\tmindf=1\n发展\t2\t2\n", "bg.tsv:2: bad line"},
+		{"# zhpolicy keywords background\tv7\tdocs=2\tunits=1\tmindf=1\n发展 2 2\n", "bg.tsv:2: want"},
+		{"# zhpolicy keywords background\tv7\tdocs=2\tunits=1\tmindf=1\n发展\t1\t1\n发展\t1\t1\n", "bg.tsv:3: term \"发展\" twice"},
 	} {
 		if _, err := ReadBackgroundTSV("bg.tsv", strings.NewReader(c.in)); err == nil || !strings.Contains(err.Error(), c.err) {
 			t.Errorf("%q: err %v, want %q", c.in, err, c.err)

@@ -12,8 +12,10 @@ package keywords
 // region, tails of cut words; 4: plenary sessions written short, 三中 of
 // 二中、三中全会; 5: session 12, a rare one-off word counted as the unit
 // with its head, onceUnits; 6: session 13, the scores of terms used only
-// in procedural parts, the implementation part or the forms of the 附件说明).
-const PartialVersion = 6
+// in procedural parts, the implementation part or the forms of the 附件说明;
+// 7: session 14, quoted sayings, HMM words ending in 同, leaders by family
+// name and title, pieces of compounds cut with an adverb).
+const PartialVersion = 7
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line

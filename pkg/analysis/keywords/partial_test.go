@@ -30,7 +30,7 @@ func TestBackgroundPartial(t *testing.T) {
 		t.Fatal(err)
 	}
 	first := strings.SplitN(buf.String(), "\n", 2)[0]
-	if want := `{"format":"zhpolicy-partial","version":2,"kind":"keywords-background","parts":["a"],"records":2,"settings":{"keywords_version":6,"min_len":2,"hmm":true,"clean":true},"docs":1,"units":10,"min_df":1}`; first != want {
+	if want := `{"format":"zhpolicy-partial","version":2,"kind":"keywords-background","parts":["a"],"records":2,"settings":{"keywords_version":7,"min_len":2,"hmm":true,"clean":true},"docs":1,"units":10,"min_df":1}`; first != want {
 		t.Errorf("header\n%s\nwant\n%s", first, want)
 	}
 	h, got, err := ReadBackgroundPartial("bg.jsonl", strings.NewReader(buf.String()))
