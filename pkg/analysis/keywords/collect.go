@@ -213,7 +213,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 				// word with the next (数智赋+能: 赋能) is cut out of a
 				// longer one
 				bump(&n.right, firstRune(u.key))
-			} else if u.word && (runeLen(c.units[j-1].key) == 1 && j-i > 1 || !functionWord(u) && !c.stop.Has(u.key)) {
+			} else if u.word && (runeLen(c.units[j-1].key) == 1 && j-i > 1 || (!functionWord(u) || adverbPiece(u)) && !c.stop.Has(u.key)) {
 				// a phrase that ends in one character glued to the next
 				// word (标准+子+体系, 行业+协+会) ends inside a word, and
 				// so does a term before the same measure word or guess
@@ -286,6 +286,16 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// adverbPiece says whether a word gse tags an adverb is, touching a term on
+// its right, the middle of a compound rather than an adverb of the verb
+// after it: two characters or more of Han, not a stopword (the adverbs of
+// policy text, 全面, 进一步, 大力, are): 一致/d of 阴性+一致+率 (阴性一致率),
+// written ten times in a notice on clinical evaluation; not an adverb that
+// begins with a function character (软件著作权+不少+于: 不少于 five).
+func adverbPiece(u *unit) bool {
+	return u.pos == "d" && u.kind == kindHan && runeLen(u.key) >= 2 && !isFunctionRune(firstRune(u.key))
 }
 
 // modifies says whether the unit j (after a word ending at j-1) is a
@@ -779,11 +789,13 @@ func firstRune(s string) rune {
 }
 
 // oovJunk says whether a word unknown to the dictionaries begins or ends
-// with a function character.
+// with a function character, or is two characters ending in 同 (with: 党同
+// of 党同人民群众的联系, 愿同 of 中国愿同国际社会; a word of the dictionary,
+// 合同, 协同, is no new word, and a fixed expression, 三医协同, is longer).
 func oovJunk(key string) bool {
 	r0, _ := utf8.DecodeRuneInString(key)
 	r1, _ := utf8.DecodeLastRuneInString(key)
-	return isFunctionRune(r0) || isFunctionRune(r1) || strings.ContainsAny(key, "和与及或的暨")
+	return isFunctionRune(r0) || isFunctionRune(r1) || r1 == '同' && utf8.RuneCountInString(key) == 2 || strings.ContainsAny(key, "和与及或的暨")
 }
 
 // boundEnd says whether a word ends in a character that binds it to
@@ -950,9 +962,37 @@ func (c *collector) quotedClause(i, j int) bool {
 		}
 	}
 	for k := i + 1; k < j-1; k++ {
-		if isConjunction(c.units[k].key) || c.units[k].key == "等" {
+		if isConjunction(c.units[k].key) || c.units[k].key == "等" || clauseVerb(&c.units[k]) {
 			return true
 		}
+	}
+	// a quotation that ends in a particle is a sentence or a saying, not a
+	// term: “破产了”, “无产阶级专政是必要的”, “决定性的话” (not 地, which gse
+	// tags a particle where it is land: “零增地”)
+	return finalParticle(c.units[j-1].key)
+}
+
+// finalParticle says whether a word is a particle that ends a sentence or
+// a clause: aspect (了, 着, 过), 的 and 的话, and the modal particles.
+func finalParticle(key string) bool {
+	switch key {
+	case "了", "着", "过", "的", "的话", "吗", "呢", "吧", "啊", "呀", "嘛", "罢了":
+		return true
+	}
+	return false
+}
+
+// clauseVerb says whether a word inside a quotation makes it a clause: the
+// copula 是 or a modal verb (“军队要整顿”, “无产阶级专政是必要的”). A term
+// names a thing; a quotation with a predicate in it reports what someone
+// said (the old reports quote their opponents' slogans by the dozen).
+func clauseVerb(u *unit) bool {
+	if !isVerb(u.pos) && u.pos != "" {
+		return false
+	}
+	switch u.key {
+	case "是", "要", "能", "会", "应", "应当", "应该", "必须", "可以", "能够":
+		return true
 	}
 	return false
 }

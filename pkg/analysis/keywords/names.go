@@ -67,6 +67,8 @@ func (t *Terms) tagNames(ms []entities.Mention) {
 	for i := range t.terms {
 		if tm := &t.terms[i]; runeLen(tm.key) >= 3 && isOrganEnding(tm.key) {
 			tm.name = entities.ORG
+		} else if k := leaderTitle(tm.key); k != "" {
+			tm.name = k
 		}
 	}
 	if len(spans) == 0 {
@@ -141,4 +143,24 @@ func isOrganEnding(key string) bool {
 		return prev == '委'
 	}
 	return false
+}
+
+// leaderTitle says whether a word is one character and the title of a
+// leader of party or state: a family name and the title, as the reports
+// and speeches call a leader (周总理, 毛主席, 华主席, 习总书记, 朱委员长), a
+// person; or 副, 代, 前 or 原 and the title (副主席, 代总理), a title. Either
+// names a person, not a topic; the recogniser, which reads full names, misses
+// them.
+func leaderTitle(key string) entities.Type {
+	for _, title := range []string{"总理", "主席", "总书记", "委员长"} {
+		rest, ok := strings.CutSuffix(key, title)
+		if !ok || utf8.RuneCountInString(rest) != 1 {
+			continue
+		}
+		if strings.Contains("副代前原", rest) {
+			return entities.TITLE
+		}
+		return entities.PER
+	}
+	return ""
 }

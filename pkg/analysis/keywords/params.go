@@ -14,7 +14,9 @@ package keywords
 // with its head, onceUnits; 6: session 13, the scores of terms used only
 // in procedural parts, the implementation part or the forms of the 附件说明;
 // 7: session 14, names found on the cut without HMM, candidates with the
-// HMM's new words added to it, Options.NewWords).
+// HMM's new words added to it (Options.NewWords); quoted sayings, HMM words
+// ending in 同, leaders by family name and title, pieces of compounds cut
+// with an adverb).
 const PartialVersion = 7
 
 const (

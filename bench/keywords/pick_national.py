@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Round 16 of the keyword annotation (issue 17, session 14): a held-out set of the
+national documents no keyword round has judged: the State Council's government work
+reports of 1954-2025 (../shared/corpus/gwr), the CPC congress reports (cpc_congress)
+and the NPC resolutions on the work report (npc_resolutions).
+
+Rule, fixed and committed before any of these documents was opened: among the TEST
+documents of the team's split (sha256(file name)[0] < 77, COMMON.md) of the three
+folders, in order of sha256(file name) ascending (hex digest), take
+  - 4 work reports, the first of each era by the year of the file name (YYYY.txt):
+    <= 1978, 1979-1997, 1998-2012, 2013-2025;
+  - the first 2 congress reports;
+  - the first 2 NPC resolutions.
+Only file names are read. No overlap guard: these folders were never judged, and the
+rule is the one the brief (kw14) states.
+
+    python3 bench/keywords/pick_national.py     # prints the 8 picks (folder/file, sha256 prefix)
+"""
+import hashlib, os, re
+
+here = os.path.dirname(os.path.abspath(__file__))
+root = os.path.dirname(os.path.dirname(here))
+corpus = os.path.join(root, '..', 'shared', 'corpus')
+
+
+def digest(name):
+    return hashlib.sha256(name.encode('utf-8')).hexdigest()
+
+
+def is_test(name):
+    return hashlib.sha256(name.encode('utf-8')).digest()[0] < 77
+
+
+def tests(sub):
+    names = [n for n in os.listdir(os.path.join(corpus, sub)) if n.endswith('.txt') and is_test(n)]
+    return sorted(names, key=digest)
+
+
+eras = [(0, 1978), (1979, 1997), (1998, 2012), (2013, 2025)]
+picks = []
+gwr = tests('gwr')
+for lo, hi in eras:
+    for n in gwr:
+        m = re.match(r'(\d{4})', n)
+        if m and lo <= int(m.group(1)) <= hi:
+            picks.append(('gwr', n))
+            break
+    else:
+        print(f'# no TEST work report of {lo}-{hi}')
+picks += [('cpc_congress', n) for n in tests('cpc_congress')[:2]]
+picks += [('npc_resolutions', n) for n in tests('npc_resolutions')[:2]]
+for sub, n in picks:
+    print(f'{sub}/{n}\t{digest(n)[:12]}')
