@@ -2,6 +2,7 @@ package structure
 
 import (
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -118,6 +119,15 @@ func MetaOf(d *Document, name string, opts MetaOptions) Meta {
 		}
 		if m.DocType == "" {
 			m.DocTypeSource = ""
+		}
+	}
+	if m.DocType == "" && name != "" {
+		// a file named by its title (…关于政府工作报告的决议.txt, as the NPC's
+		// resolutions are published), whose text has none
+		base := filepath.Base(name)
+		base = strings.TrimSuffix(base, filepath.Ext(base))
+		if titleLike(base) {
+			m.DocType, m.DocTypeSource = DocType(base), "name"
 		}
 	}
 	if d != nil {

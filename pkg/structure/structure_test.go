@@ -333,3 +333,26 @@ func TestBodyJSONKeys(t *testing.T) {
 		t.Errorf("%s does not contain %s", got, want)
 	}
 }
+
+// TestDocTypeFromName: a document whose text has no title but whose file
+// is named by it (the NPC's resolutions on the work report) has its 文种
+// from the name; a name that is no title gives none, and the text's own
+// title wins over the name.
+func TestDocTypeFromName(t *testing.T) {
+	body := Parse("第十二届全国人民代表大会第三次会议听取和审议了国务院总理所作的政府工作报告。会议决定批准这个报告。\n")
+	for name, want := range map[string]string{
+		"npc/第十二届全国人民代表大会第三次会议关于政府工作报告的决议.txt": "决议",
+		"gwr/1983.txt":    "",
+		"central_001.txt": "",
+		"15_高举邓小平理论伟大旗帜，把建设有中国特色社会主义事业全面推向.txt": "",
+	} {
+		m := MetaOf(body, name, MetaOptions{})
+		if m.DocType != want || want != "" && m.DocTypeSource != "name" {
+			t.Errorf("%s: doctype %q from %q, want %q", name, m.DocType, m.DocTypeSource, want)
+		}
+	}
+	titled := Parse("关于加快发展数字经济的意见\n为推进工作，现提出以下意见。\n")
+	if m := MetaOf(titled, "关于某事的通知.txt", MetaOptions{}); m.DocType != "意见" || m.DocTypeSource != "title" {
+		t.Errorf("titled text: %q from %q", m.DocType, m.DocTypeSource)
+	}
+}

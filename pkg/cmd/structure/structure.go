@@ -60,7 +60,9 @@ title's), by document type, or by a column of a --meta CSV, with how many
 have a title, a date, a number, signatures, joint issuers, and the corpus's
 document types, issuers and years. Years come from the --meta CSV, else the
 成文日期, else a date under the title, the 印发日期, the year of the document
-number, else the file name (--date-from-name for a pattern of your own).
+number, else the file name (--date-from-name for a pattern of your own);
+the document type (文种) from the --meta CSV, else the title, else a file
+named by its title (…关于政府工作报告的决议.txt).
 
 JSON and JSON Lines give one object per document: its metadata (year,
 issuers, type, with where each came from) and its whole structure. CSV
