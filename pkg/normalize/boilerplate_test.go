@@ -57,6 +57,15 @@ func TestBoilerplateReasons(t *testing.T) {
 		{"版权所有：某省人民政府办公厅", ReasonFooter},
 		{"Copyright © 2024 某省人民政府 All Rights Reserved", ReasonFooter},
 		{"建议使用1920×1080分辨率，IE10以上版本浏览器", ReasonFooter},
+		// session 14, chrome of portals the shared corpus does not hold: a
+		// counter with thousands separators, the labels of a 信息公开 table
+		// spaced to their column's width, related links with a colon
+		{"发布日期：2026年02月01日    点击数：8,231", ReasonPageInfo},
+		{"浏览次数：12,345", ReasonCounter},
+		{"索 引 号：11370000004143929M/2026-00012    主题分类：综合政务", ReasonPageInfo},
+		{"标　　题：政府工作报告", ReasonPageInfo},
+		{"发 布 日 期：2026年02月01日", ReasonPageInfo},
+		{"相关链接：中国政府网 国务院部门网站 地方政府网站", ReasonRelated},
 	}
 	for _, tt := range tests {
 		in := "正文第一段，坚持稳中求进工作总基调，内容充实。\n" + tt.line + "\n正文第二段，完整准确全面贯彻新发展理念，内容充实。"
@@ -95,6 +104,9 @@ func TestBoilerplateKeepsBody(t *testing.T) {
 		"开展扫码支付便民行动",
 		"大 中 小",
 		"地址：北京市西城区 邮编：100000",
+		"联 系 人：张三",
+		"标 题 党 建：引领发展",
+		"时间：2024年1月2日，地点：市政府，人数：1,234,56",
 	}
 	for _, line := range keep {
 		in := "正文第一段，坚持稳中求进工作总基调，内容充实。\n" + line + "\n正文第二段，完整准确全面贯彻新发展理念，内容充实。"

@@ -1,6 +1,8 @@
 package normalize
 
 import (
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -319,6 +321,7 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 	if isNumberedHeading(t) {
 		return false, st // 四、相关附件 is a heading of the body
 	}
+	t = joinSpacedLabels(t, c.vt)
 	n, arrow, open, ok := c.split(t)
 	if !ok {
 		return false, st
@@ -365,15 +368,16 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 		case known && e.class == wCrumbLabel && ch.colon:
 			l.signal, crumb, inValue = true, 1, false
 			setReason(e.reason)
-		case known && (e.class == wStrong || e.class == wWeak || e.class == wContact || e.class == wNav) && ch.colon:
+		case known && (e.class == wStrong || e.class == wWeak || e.class == wContact || e.class == wNav || e.class == wRelated) && ch.colon:
 			switch e.class {
-			case wStrong, wNav:
+			case wStrong, wNav, wRelated:
 				l.signal = true
 			case wWeak:
 				l.weak++
 			}
 			setReason(e.reason)
-			inValue, navValue, valueRunes = true, e.class == wNav, 0
+			// the values of 上一篇：, 相关链接： are the titles of links
+			inValue, navValue, valueRunes = true, e.class == wNav || e.class == wRelated, 0
 			lastWasLabel = true
 			crumb = 0
 		case known && (e.class == wAction || e.class == wNav || e.class == wRelated):
@@ -427,8 +431,9 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 				limit = maxNavValueRunes
 			}
 			digits := true
+			grouped := isGroupedNumber(w) // 8,231: a count, not a clause
 			for _, r := range w {
-				if r == '，' || r == ',' {
+				if (r == '，' || r == ',') && !grouped {
 					if !navValue {
 						return false, st
 					}
@@ -490,6 +495,96 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 		}
 	}
 	return true, next
+}
+
+// isGroupedNumber reports whether w is a number written with thousands
+// separators (8,231, 1,234,567).
+func isGroupedNumber(w string) bool {
+	groups := strings.Split(strings.ReplaceAll(w, "，", ","), ",")
+	if len(groups) < 2 || len(groups[0]) == 0 || len(groups[0]) > 3 {
+		return false
+	}
+	for i, g := range groups {
+		if i > 0 && len(g) != 3 || !isDigits(g) {
+			return false
+		}
+	}
+	return true
+}
+
+// joinSpacedLabels writes a label spaced out to the width of a table's
+// column (索 引 号：, 标　　题：, as the tables of 政府信息公开 pages set
+// them) as the word it is, so that it reads as the label: one Han
+// character, spaces, one Han character … up to a colon, whose letters
+// make a word of the vocabulary. Anything else is left as it is.
+func joinSpacedLabels(t string, vt *vocabTable) string {
+	if !strings.ContainsAny(t, ":：") {
+		return t
+	}
+	var b strings.Builder
+	changed := false
+	for i := 0; i < len(t); {
+		j, word, ok := spacedLabelAt(t, i)
+		if ok {
+			if e, known := vt.lookup(word); known && (e.class == wStrong || e.class == wWeak || e.class == wContact || e.class == wNav || e.class == wRelated) {
+				b.WriteString(word)
+				i = j
+				changed = true
+				continue
+			}
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		b.WriteRune(r)
+		i += size
+	}
+	if !changed {
+		return t
+	}
+	return b.String()
+}
+
+// spacedLabelAt reads, from byte i of t, Han characters each followed by
+// one or more spaces (ASCII or ideographic), then a last Han character
+// and a colon (after optional spaces): the letters, where the label ends
+// (at the colon), and whether there were at least two of them with a
+// space between. The label must begin the line or follow a space.
+func spacedLabelAt(t string, i int) (int, string, bool) {
+	if i > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(t[:i]); r != ' ' && r != '\u3000' && r != '\t' {
+			return 0, "", false
+		}
+	}
+	var letters []rune
+	spaced := false
+	j := i
+	for j < len(t) && len(letters) <= 6 {
+		r, size := utf8.DecodeRuneInString(t[j:])
+		if !unicode.Is(unicode.Han, r) {
+			break
+		}
+		letters = append(letters, r)
+		j += size
+		k := j
+		for k < len(t) {
+			r2, s2 := utf8.DecodeRuneInString(t[k:])
+			if r2 != ' ' && r2 != '\u3000' {
+				break
+			}
+			k += s2
+		}
+		if k < len(t) && (t[k] == ':' || strings.HasPrefix(t[k:], "：")) {
+			if len(letters) >= 2 && spaced {
+				return k, string(letters), true
+			}
+			return 0, "", false
+		}
+		if k == j {
+			return 0, "", false // two letters together: a word, not a spaced label
+		}
+		spaced = true
+		j = k
+	}
+	return 0, "", false
 }
 
 // lastIsItem reports whether the line ends inside a widget (its last chunk ends the line).
