@@ -66,6 +66,9 @@ func TestBoilerplateReasons(t *testing.T) {
 		{"标　　题：政府工作报告", ReasonPageInfo},
 		{"发 布 日 期：2026年02月01日", ReasonPageInfo},
 		{"相关链接：中国政府网 国务院部门网站 地方政府网站", ReasonRelated},
+		{"网站首页 | 政务公开 | 政务服务 | 政民互动 | 走进某省", ReasonHeader},
+		{"政府网站找错", ReasonToolbar},
+		{"本网站由某省人民政府办公厅主办  某省电子政务办公室承办", ReasonFooter},
 	}
 	for _, tt := range tests {
 		in := "正文第一段，坚持稳中求进工作总基调，内容充实。\n" + tt.line + "\n正文第二段，完整准确全面贯彻新发展理念，内容充实。"
@@ -107,6 +110,9 @@ func TestBoilerplateKeepsBody(t *testing.T) {
 		"联 系 人：张三",
 		"标 题 党 建：引领发展",
 		"时间：2024年1月2日，地点：市政府，人数：1,234,56",
+		"政务公开 | 优化营商环境",
+		"政务公开 | 政务服务 | 走进某省 | 乡村振兴",
+		"本网站由省政府主办的说法不准确，应予更正。",
 	}
 	for _, line := range keep {
 		in := "正文第一段，坚持稳中求进工作总基调，内容充实。\n" + line + "\n正文第二段，完整准确全面贯彻新发展理念，内容充实。"

@@ -42,6 +42,7 @@ const (
 	maxValueRunes     = 40  // the value of a label (来源：…)
 	maxNavValueRunes  = 60  // the title after 上一篇：
 	maxCrumbItemRunes = 20  // one item of a breadcrumb
+	maxMenuItemRunes  = 6   // a menu item of a site's own among known ones (走进某省)
 	maxChunks         = 48
 	maxHeadLines      = 40 // the head of a document: where its title and speaker are
 	// maxRounds bounds the rounds of rules: each removes a line or cuts one shorter, and real
@@ -344,7 +345,7 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 	inValue := st.pending != rNone
 	navValue := st.pendingNav
 	valueRunes := 0
-	menus, actions, dates := 0, 0, 0
+	menus, actions, dates, unknown := 0, 0, 0, 0
 	lastWasLabel := false
 	setReason := func(r reasonIndex) {
 		if l.reasonTry == rNone {
@@ -463,6 +464,13 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 					return true, gstate{}
 				}
 			}
+			if unknown == 0 && utf8.RuneCountInString(w) <= maxMenuItemRunes {
+				// a site's own menu item (走进XX) among menu words: decided
+				// at the end of the line
+				unknown++
+				inValue = false
+				continue
+			}
 			return false, st
 		}
 		if ch.arrowAfter && crumb == 0 && k == n-1 {
@@ -471,6 +479,9 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 	}
 	if dates == n {
 		return false, st // a date alone (2024年3月18日 under a notice) is the document's own
+	}
+	if unknown > 0 && (menus < 3 || arrow) {
+		return false, st // one item we do not know is allowed in a menu of three known ones only
 	}
 	if menus > 0 && menus+actions < 2 && crumb == 0 {
 		return false, st // one menu word alone (政策解读) may be a heading
@@ -726,6 +737,9 @@ func footerMarker(t string) bool {
 	if containsAny(t, "版权所有", "Copyright", "COPYRIGHT", "©", "All Rights Reserved", "All rights reserved") &&
 		utf8.RuneCountInString(t) >= 8 {
 		return true
+	}
+	if hasPrefixAny(t, "本网站由", "本站由", "本网由") && containsAny(t, "主办", "承办") {
+		return true // 本网站由某省人民政府办公厅主办
 	}
 	return containsAny(t, "分辨率") && containsAny(t, "浏览器", "建议", "最佳")
 }
