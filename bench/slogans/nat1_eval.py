@@ -31,9 +31,9 @@ def cut_files():
     return sorted(os.path.join(d, f) for f in os.listdir(d))
 
 
-def run(binary):
+def run(binary, script="auto"):
     files = cut_files()
-    out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context"] + files, cwd=ROOT,
+    out = subprocess.run([binary, "slogans", "-q", "-f", "jsonl", "--context", "--script", script] + files, cwd=ROOT,
                          capture_output=True, text=True, check=True).stdout
     rows = [json.loads(l) for l in out.splitlines() if l.strip()]
     for r in rows:
@@ -112,8 +112,13 @@ def score(binary):
         print("precision %-22s %3d/%3d = %.3f" % (k, tp[k], n[k], tp[k] / n[k]))
     print("unlabelled rows: %d; no by reason: %s" % (missing, dict(reasons.most_common())))
     got = collections.defaultdict(set)
-    for r in rows:
-        got[r["doc"]].update({norm(r["key"]), norm(r.get("core", r["key"])), norm(r["text"])})
+    # the list is written in Simplified (1954 is Traditional): each row's text as written and as
+    # `zhpolicy convert --to s` folds it
+    texts = [r["text"].replace("\n", "") for r in rows]
+    folded = subprocess.run([binary, "convert", "-q", "--to", "s"], input="\n".join(texts) + "\n", cwd=ROOT,
+                            capture_output=True, text=True, check=True).stdout.split("\n")[:len(texts)]
+    for r, fs in zip(rows, folded):
+        got[r["doc"]].update({norm(r["key"]), norm(r.get("core", r["key"])), norm(r["text"]), norm(fs)})
     tot = fnd = 0
     by = collections.Counter(); byn = collections.Counter()
     misses = []
