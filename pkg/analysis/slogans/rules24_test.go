@@ -34,3 +34,17 @@ func TestClauseOpenerRules24(t *testing.T) {
 		checkSeries(t, text, want, "")
 	}
 }
+
+// TestPartOfListRules24: a series with a further member of its list right
+// before or after it across 、 is a part of a longer list (a list of things,
+// or a series cut at its start or end: the 2023 and 2021 work reports,
+// DEV), not output; a whole series and a compact run inside a list stay.
+func TestPartOfListRules24(t *testing.T) {
+	for text, want := range map[string]string{
+		"繁荣新闻出版、广播影视、文学艺术、哲学社会科学和档案等事业。": "",
+		"全面贯彻党的基本理论、基本路线、基本方略。":          "",
+		"推动产业高端化、智能化、绿色化发展。":             "高端化、智能化、绿色化",
+	} {
+		checkSeries(t, text, want, "")
+	}
+}
