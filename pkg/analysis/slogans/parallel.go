@@ -43,7 +43,7 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 			}
 		}
 		a, b := spans[0][0], spans[len(spans)-1][1]
-		if overlapsLex(a, b) {
+		if overlapsLex(a, b) || x.partOfList(spans) {
 			return
 		}
 		h := hit{kind: Parallel}
@@ -79,6 +79,21 @@ func (x *extractor) series(lexPar [][2]int) []hit {
 		a = b + 1
 	}
 	return out
+}
+
+// partOfList reports a series of separated members with a further member
+// of the same list right before or after it, across a 、: a part of a
+// longer list, either a list of things (新闻出版、|广播影视、文学艺术|、哲学社会
+// 科学) or a series cut at its start or end (党的基本理论、|基本路线、基本方略;
+// 稳增长、稳就业|、稳物价), never the formulation as written (rules 24).
+// Compact runs (敢干敢闯敢投 inside a list) are members of their own.
+func (x *extractor) partOfList(spans [][2]int) bool {
+	s := x.v.s
+	if len(spans) < 2 || spans[1][0] == spans[0][1] {
+		return false
+	}
+	a, b := spans[0][0], spans[len(spans)-1][1]
+	return a > 0 && isDun(s[a-1]) || b < len(s) && isDun(s[b])
 }
 
 // withMarks widens runes r[i:k] over quotation marks that open or close

@@ -126,6 +126,11 @@ func (x *extractor) scan(extra map[string]pattern) [][2]int {
 			if asciiWord(p.text[0]) && j > 0 && asciiWord(s[j-1]) || asciiWord(p.text[n-1]) && e < len(s) && asciiWord(s[e]) {
 				continue
 			}
+			// nor a Chinese numeral inside a longer number: 四万亿 is not
+			// in 五十|四万亿元 (rules 24)
+			if isNumeral(p.text[0]) && j > 0 && (isNumeral(s[j-1]) || s[j-1] >= '0' && s[j-1] <= '9') {
+				continue
+			}
 			return p, e, true
 		}
 		return pattern{}, 0, false

@@ -28,6 +28,11 @@ func memberOK(m []rune) bool {
 			return false
 		}
 	}
+	for _, p := range clauseOpeners {
+		if hasPrefixAt(m, 0, p) && !hasPrefixAt(m, 0, "是非") {
+			return false
+		}
+	}
 	if badMemberEdge(m[0]) && m[0] != '地' || badMemberEdge(m[len(m)-1]) && m[len(m)-1] != '的' {
 		return false
 	}
@@ -805,6 +810,13 @@ func (x *extractor) verbScopes(spans [][2]int) bool {
 
 // asideOpeners open an aside, never a member of a series
 // (有效需求不足、特别是消费不振).
+// clauseOpeners begin a clause that comments on what comes before it — a
+// copula, a conjunction, a condition — never a member of a series:
+// 知识分子劳动化，劳动人民知识化，|是我们文化革命…; 这是有目共睹的，|也是来之不易的;
+// 严格忠于职守，|如有渎职现象 (rules 24). 是非 is a word, not the copula
+// (纪律松弛，是非不分，赏罚不明).
+var clauseOpeners = []string{"是", "也是", "就是", "但是", "然而", "如果", "如有", "因为", "所以", "因此", "否则"}
+
 var asideOpeners = []string{"特别是", "尤其是", "特别", "尤其", "包括", "例如", "比如", "其中", "以及", "还有", "甚至"}
 
 // addressOrOffice reports a list of forms of address (各位贵宾、各位代表)

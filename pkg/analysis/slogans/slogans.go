@@ -25,7 +25,7 @@ import (
 // RulesVersion changes whenever the rules change what Extract finds; the
 // built-in baseline records the version it was generated with, and
 // partials record it so that results of other rules never merge.
-const RulesVersion = 23
+const RulesVersion = 24
 
 // Kind is the shape of a formulation.
 type Kind string
