@@ -352,6 +352,11 @@ func (st *sentence) plainGiven(s, e int) bool {
 			// 黄红灯, 曾|清楚 of 都曾清楚说明)
 			return false
 		}
+		if tk.pos == "n" && tk.e == e && st.startTok[e] >= 0 && st.tokText(st.startTok[e]) == "于" {
+			// a noun and 于 after a one-character verb: 陈|重兵|于欧洲东部
+			// (to station troops in), not a name
+			return false
+		}
 		if commonPOS[tk.pos] {
 			// a common noun as given name only when its characters are
 			// typical of names (冯|光明, not 周|内涵, 黄|红灯)
@@ -493,6 +498,11 @@ var givenNotName = map[string]bool{"vn": true, "v": true, "d": true, "p": true, 
 // one character each that the segmenter reads as two of them are no name.
 var grammarPOS = map[string]bool{"d": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true, "ud": true, "ug": true, "uv": true}
 
+// particlePOS are the tags of structural and aspect particles (得, 的, 了,
+// 地, 着, 过): never the first character of a given name the segmenter cut
+// apart from its family name.
+var particlePOS = map[string]bool{"u": true, "uj": true, "ud": true, "ul": true, "uv": true, "uz": true, "ug": true}
+
 // phraseHeadPOS are the tags of a one-character word that, before a common
 // dictionary word, make a phrase with it rather than a family name with a
 // given name: adjectives, verbs, adverbs.
@@ -526,6 +536,11 @@ func (st *sentence) nameScore(ti, s, sl, e int) (float64, bool) {
 	if e-s == 2 && st.toks[ti].e == s+1 && grammarPOS[st.toks[ti].pos] {
 		if j := st.startTok[s+1]; j >= 0 && st.toks[j].e == e && grammarPOS[st.toks[j].pos] {
 			return 0, false // two words of grammar: 党员都|自|认为
+		}
+	}
+	if e-s == 2 && st.toks[ti].e == s+1 && st.toks[ti].pos == "c" {
+		if j := st.startTok[s+1]; j >= 0 && st.toks[j].e == e && (st.toks[j].pos == "ns" || st.toks[j].pos == "j") {
+			return 0, false // a conjunction before a place's short form: 同志和|捷、波两国总理
 		}
 	}
 	if tk := st.toks[ti]; tk.e == e && namePOS[tk.pos] {
@@ -562,6 +577,9 @@ func (st *sentence) givenTokensOK(ti, e int) bool {
 		}
 		if i == ti {
 			continue
+		}
+		if g.e-g.s == 1 && particlePOS[g.pos] && i == ti+1 {
+			return false // 高|得|多 of 比农民高得多: a particle, not a given name
 		}
 		if g.e-g.s == 1 && w != "之" && (orgStop[w] || afterName[w] || st.t.titles[w] || g.e == e && strings.Contains(nameBreaks, w) && e-st.toks[ti].s == 3) {
 			return false
@@ -827,7 +845,7 @@ func (st *sentence) judgeForeign(i, j int) {
 	switch {
 	case evidence && L >= 2:
 		st.addPerson(s, e, float64(L)*10+1, true)
-	case single && pos == "ns" && L >= 3:
+	case single && pos == "ns" && L >= 3 && !st.notPlace(s, e):
 		st.add(s, e, LOC, float64(L)*10+1)
 	}
 }

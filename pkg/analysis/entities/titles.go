@@ -108,6 +108,7 @@ func (st *sentence) attachTitles(core []span) []span {
 		// the person after the title, then the one before it
 		if i, ok := coreStart[st.afterBlanks(p.pe)]; ok && core[i].typ == PER && core[i].title == "" {
 			setTitle(&core[i], t)
+			st.titleOverList(core, coreStart, i, t)
 		} else if i, ok := personEnd[p.os]; ok && core[i].title == "" {
 			if t.os == t.oe {
 				// the body may stand before the person: 欧洲议会外交委员会|贝尔德|议员
@@ -123,6 +124,26 @@ func (st *sentence) attachTitles(core []span) []span {
 		}
 	}
 	return out
+}
+
+// titleOverList gives the title t of person i to the people written right
+// after it one by one with 、 and nothing else between them (美国总统艾森豪威尔、
+// 肯尼迪、约翰逊): a post before the first name of such a list is the post of
+// each. A name with a post of its own before it (省长张三、副省长李四) stops
+// the list.
+func (st *sentence) titleOverList(core []span, coreStart map[int]int, i int, t span) {
+	for {
+		e := core[i].e
+		if e+1 >= len(st.rs) || st.rs[e] != '、' {
+			return
+		}
+		k, ok := coreStart[e+1]
+		if !ok || core[k].typ != PER || core[k].title != "" || core[k].e-core[k].s < 2 {
+			return
+		}
+		setTitle(&core[k], t)
+		i = k
+	}
 }
 
 func setTitle(p *span, t span) {
