@@ -145,6 +145,11 @@ func (st *sentence) strictTitleAfter(e int) bool {
 	return st.t.titles[w] || honorifics[w] || st.titlePrefix(j)
 }
 
+// verbsTaggedNames are verbs that gse's dictionary tags as transliterated
+// names (拜托/nrt): before 说 they looked like a foreigner speaking (拜託說
+// 嘉義…, a 2005 Traditional speech).
+var verbsTaggedNames = map[string]bool{"拜托": true}
+
 // sayingVerbs are verbs of saying and acting in person that follow a
 // foreign name (琼斯说, 索本嘉表示).
 var sayingVerbs = map[string]bool{"说": true, "表示": true, "指出": true, "认为": true, "强调": true, "介绍": true,
@@ -316,9 +321,27 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 	case st.phoneAfter(e) && st.unknownName(s, e) && st.closedBefore(s) && sc > nameThreshold-1.5:
 		// a name before a telephone number (张娴 010一67558129)
 		st.addPerson(s, e, score, true)
-	case sc > nameThreshold+st.shapeMargin(s, e) && st.standsAlone(s, e) && st.plainGiven(s, e) && st.shapeOnlyOK(s, e):
+	case sc > nameThreshold+st.shapeMargin(s, e) && st.standsAlone(s, e) && st.plainGiven(s, e) && st.shapeOnlyOK(s, e) && !st.inNounList(s, e):
 		st.addPerson(s, e, score, false)
 	}
+}
+
+// inNounList says whether [s, e) is an item of a list joined by 、 whose
+// item right before or after it is a common noun of the dictionary (烤烟、
+// 桑蚕茧、猪牛羊肉; 数字李生、智能传感技术): a list of things, in which a
+// name-shaped word is a thing too.
+func (st *sentence) inNounList(s, e int) bool {
+	if s >= 2 && st.rs[s-1] == '、' {
+		if j := st.endTok[s-1]; j >= 0 && st.toks[j].pos == "n" && st.toks[j].e-st.toks[j].s >= 2 {
+			return true
+		}
+	}
+	if e+1 < len(st.rs) && st.rs[e] == '、' {
+		if j := st.startTok[e+1]; j >= 0 && st.toks[j].pos == "n" && st.toks[j].e-st.toks[j].s >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // plainGiven says whether the parts of a name with no evidence but its
@@ -815,7 +838,7 @@ func (st *sentence) judgeForeign(i, j int) {
 	s, e := st.toks[i].s, st.toks[j-1].e
 	L := e - s
 	single := j-i == 1
-	if single && L >= 2 && commonPOS[st.toks[i].pos] || st.isCredit(s, e) {
+	if single && L >= 2 && commonPOS[st.toks[i].pos] || st.isCredit(s, e) || single && verbsTaggedNames[st.tokText(i)] {
 		return
 	}
 	// a place ending makes a place: 阿拉斯加州, 克国 (not 因|城, 万|村)

@@ -57,3 +57,20 @@ func TestKindsOfGroups(t *testing.T) {
 	}
 	checkMentions(t, x, cases)
 }
+
+// TestNameInListOfThings: a word shaped like a name with no evidence, in a
+// list joined by 、 next to a common noun, is one of the things listed
+// (桑蚕茧 of the 1983 report's crops, 李生 of the typo 数字李生 in ministry
+// notices); a list of people is still read as people. And a verb that gse
+// tags as a transliterated name is no foreigner before 说 (拜託說, a 2005
+// Traditional speech).
+func TestNameInListOfThings(t *testing.T) {
+	x := New(nil)
+	cases := []mentionCase{
+		{"粮食增长百分之八，烤烟、桑蚕茧、猪牛羊肉等都有增长。", nil, []string{"PER 桑蚕茧"}},
+		{"运用数字李生、智能传感技术，提升装备水平。", nil, []string{"PER 李生"}},
+		{"副省长张国清、李明远出席会议。", []string{"PER 张国清", "PER 李明远"}, nil},
+		{"一個一個來拜託？拜託說嘉義絕對不能輸。", nil, []string{"PER 拜託", "PER 拜托"}},
+	}
+	checkMentions(t, x, cases)
+}
