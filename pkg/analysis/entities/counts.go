@@ -139,7 +139,7 @@ func (c *Counts) Add(ms []Mention) {
 		k := entKey{m.Key, m.Type}
 		it := c.item(k)
 		it.count++
-		addOwned(it.forms, m.Text, 1)
+		addOwned(it.forms, dropSpaces(m.Text), 1)
 		if m.Title != "" {
 			addOwned(it.titles, m.Title, 1)
 		}

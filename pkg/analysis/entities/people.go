@@ -1431,3 +1431,43 @@ func (st *sentence) cueOnlyBefore(s int) bool {
 	_, inTok := st.titleInToken(j)
 	return !inTok
 }
+
+// spacedByline adds a name written alone on its line with its characters
+// spaced out (习　近　平, the byline under the title of a congress report):
+// a listed person, or a common family name before one or two characters.
+func (st *sentence) spacedByline() {
+	n := len(st.rs)
+	for s := 0; s < n; s++ {
+		if s > 0 && st.rs[s-1] != '\n' {
+			continue
+		}
+		i := s
+		for i < n && isBlank(st.rs[i]) {
+			i++
+		}
+		start, end := i, i
+		var name []rune
+		spaced := true
+		for i < n && st.rs[i] != '\n' && isHan(st.rs[i]) {
+			name = append(name, st.rs[i])
+			i++
+			end = i
+			blanks := 0
+			for i < n && isBlank(st.rs[i]) {
+				i++
+				blanks++
+			}
+			if blanks == 0 && i < n && st.rs[i] != '\n' {
+				spaced = false
+				break
+			}
+		}
+		if !spaced || i < n && st.rs[i] != '\n' || len(name) < 2 || len(name) > 4 {
+			continue
+		}
+		g, listed := st.lookup(string(name))
+		if listed && g.Type == PER || !listed && len(name) <= 3 && st.t.sur1.has(name[0]) && st.t.surnameScore(name[0]) >= 1 {
+			st.addPerson(start, end, float64(end-start)*10+3, true)
+		}
+	}
+}

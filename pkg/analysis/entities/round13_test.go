@@ -74,3 +74,36 @@ func TestNameInListOfThings(t *testing.T) {
 	}
 	checkMentions(t, x, cases)
 }
+
+// TestNationalHeaders: the byline of a congress report spaced out on its
+// own line (习　近　平) is the person; a post that someone holds in a body
+// (以胡锦涛同志为总书记的党中央) is his title; 核心 is no post.
+func TestNationalHeaders(t *testing.T) {
+	x := New(nil)
+	ms := extractDoc(t, x, "为全面建设社会主义现代化国家而团结奋斗\n\n——在中国共产党第二十次全国代表大会上的报告\n\n（2022年10月16日）\n\n习　近　平\n\n同志们：\n")
+	if got := people(ms); !slices.Contains(got, "习近平") {
+		t.Errorf("spaced byline: want 习近平 in %v", got)
+	}
+	c := NewCounter()
+	c.Add("a", ms)
+	for _, e := range c.m {
+		if e.Key == "习近平" && e.Surface() != "习近平" {
+			t.Errorf("spaced byline: shown as %q, want 习近平", e.Surface())
+		}
+	}
+	ms = extractDoc(t, x, "目　录\n\n前　言\n")
+	if got := people(ms); len(got) != 0 {
+		t.Errorf("spaced headings: want no people, got %v", got)
+	}
+	ms = extractDoc(t, x, "全国各族人民在以胡锦涛同志为总书记的党中央领导下，全面贯彻党的十七大精神。")
+	if got := people(ms); !slices.Contains(got, "胡锦涛/总书记") {
+		t.Errorf("为总书记: want 胡锦涛/总书记 in %v", got)
+	}
+	ms = extractDoc(t, x, "全国各族人民更加紧密地团结在以习近平同志为核心的党中央周围。")
+	if got := people(ms); !slices.Contains(got, "习近平") {
+		t.Errorf("为核心: want 习近平 without a post in %v", got)
+	}
+	if got := keys(ms, ORG); !slices.Contains(got, "党中央") {
+		t.Errorf("为核心: want ORG 党中央 in %v", got)
+	}
+}
