@@ -81,7 +81,14 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 		}
 		return cur
 	}
-	d := &document{x: x, rs: rs, toks: make([]rtok, 0, len(in.Tokens))}
+	// a set phrase read as its words (appendFormula) adds six tokens
+	extra := 0
+	for _, tk := range in.Tokens {
+		if tk.POS == "nz" && tk.End-tk.Start >= 30 {
+			extra += 6
+		}
+	}
+	d := &document{x: x, rs: rs, toks: make([]rtok, 0, len(in.Tokens)+extra)}
 	for _, tk := range in.Tokens {
 		s, e := in.FoldedSpan(int(tk.Start), int(tk.End))
 		t := rtok{s: runeAt(s), e: runeAt(e), pos: tk.POS}
