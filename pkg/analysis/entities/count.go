@@ -64,7 +64,7 @@ func (c *Counter) Add(file string, ms []Mention) {
 			c.m[k] = e
 		}
 		e.Count++
-		e.Forms[m.Text]++
+		e.Forms[dropSpaces(m.Text)]++ // a layout's spaces inside a name (习　近　平) are no form of it
 		if !seen[k] {
 			seen[k] = true
 			e.Docs++

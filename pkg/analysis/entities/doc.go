@@ -81,10 +81,22 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 		}
 		return cur
 	}
-	d := &document{x: x, rs: rs, toks: make([]rtok, 0, len(in.Tokens))}
+	// a set phrase read as its words (appendFormula) adds six tokens
+	extra := 0
+	for _, tk := range in.Tokens {
+		if tk.POS == "nz" && tk.End-tk.Start >= 30 {
+			extra += 6
+		}
+	}
+	d := &document{x: x, rs: rs, toks: make([]rtok, 0, len(in.Tokens)+extra)}
 	for _, tk := range in.Tokens {
 		s, e := in.FoldedSpan(int(tk.Start), int(tk.End))
-		d.toks = append(d.toks, rtok{s: runeAt(s), e: runeAt(e), pos: tk.POS})
+		t := rtok{s: runeAt(s), e: runeAt(e), pos: tk.POS}
+		if t.e-t.s >= 10 && tk.POS == "nz" {
+			d.toks = appendFormula(d.toks, rs, t)
+			continue
+		}
+		d.toks = append(d.toks, t)
 	}
 	d.credit = credits(rs)
 	spans := d.recognize()
@@ -120,6 +132,42 @@ func (x *Extractor) Extract(in *analysis.Input) []Mention {
 		out = append(out, m)
 	}
 	return out
+}
+
+// appendFormula appends token t, or, when it is one of the set phrases the
+// policy dictionary holds as one word that name a leader and the Party
+// centre (以习近平同志为核心的党中央/nz), its words: 以|习近平|同志|为|核心|的|党中央,
+// so that the person and the body are found as they are in the same phrase
+// about other leaders (以胡锦涛同志为总书记的党中央).
+func appendFormula(toks []rtok, rs []rune, t rtok) []rtok {
+	w := rs[t.s:t.e]
+	if w[0] != '以' {
+		return append(toks, t)
+	}
+	k := -1
+	for i := 2; i+3 < len(w); i++ {
+		if w[i] == '同' && w[i+1] == '志' && w[i+2] == '为' {
+			k = i
+			break
+		}
+	}
+	if k < 3 || k > 5 {
+		return append(toks, t)
+	}
+	d := -1
+	for i := k + 3; i < len(w)-1; i++ {
+		if w[i] == '的' {
+			d = i
+			break
+		}
+	}
+	if d < k+4 {
+		return append(toks, t)
+	}
+	s := t.s
+	return append(toks,
+		rtok{s, s + 1, "p"}, rtok{s + 1, s + k, "nr"}, rtok{s + k, s + k + 2, "n"}, rtok{s + k + 2, s + k + 3, "p"},
+		rtok{s + k + 3, s + d, "n"}, rtok{s + d, s + d + 1, "uj"}, rtok{s + d + 1, t.e, "nt"})
 }
 
 // unifyRune maps a CJK compatibility ideograph (U+F900–U+FAFF,

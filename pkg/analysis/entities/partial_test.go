@@ -2,6 +2,7 @@ package entities
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -106,7 +107,7 @@ func TestPartialRefusesImpossibleLines(t *testing.T) {
 		{"count below the forms", `"count":3,"docs":2`, `"count":2,"docs":2`},
 		{"docs above the documents", `"count":3,"docs":2`, `"count":3,"docs":9`},
 		{"unknown type", `"type":"LOC"`, `"type":"XYZ"`},
-		{"another version", `"entities_version":2`, `"entities_version":1`},
+		{"another version", fmt.Sprintf(`"entities_version":%d`, PartialVersion), fmt.Sprintf(`"entities_version":%d`, PartialVersion-1)},
 		{"unknown field", `"kind":"entity",`, `"kind":"entity","extra":1,`},
 	} {
 		bad := strings.Replace(good, tc.from, tc.to, 1)

@@ -145,6 +145,11 @@ func (st *sentence) strictTitleAfter(e int) bool {
 	return st.t.titles[w] || honorifics[w] || st.titlePrefix(j)
 }
 
+// verbsTaggedNames are verbs that gse's dictionary tags as transliterated
+// names (拜托/nrt): before 说 they looked like a foreigner speaking (拜託說
+// 嘉義…, a 2005 Traditional speech).
+var verbsTaggedNames = map[string]bool{"拜托": true}
+
 // sayingVerbs are verbs of saying and acting in person that follow a
 // foreign name (琼斯说, 索本嘉表示).
 var sayingVerbs = map[string]bool{"说": true, "表示": true, "指出": true, "认为": true, "强调": true, "介绍": true,
@@ -316,9 +321,27 @@ func (st *sentence) judgeName(s, e int, sc float64) {
 	case st.phoneAfter(e) && st.unknownName(s, e) && st.closedBefore(s) && sc > nameThreshold-1.5:
 		// a name before a telephone number (张娴 010一67558129)
 		st.addPerson(s, e, score, true)
-	case sc > nameThreshold+st.shapeMargin(s, e) && st.standsAlone(s, e) && st.plainGiven(s, e) && st.shapeOnlyOK(s, e):
+	case sc > nameThreshold+st.shapeMargin(s, e) && st.standsAlone(s, e) && st.plainGiven(s, e) && st.shapeOnlyOK(s, e) && !st.inNounList(s, e):
 		st.addPerson(s, e, score, false)
 	}
+}
+
+// inNounList says whether [s, e) is an item of a list joined by 、 whose
+// item right before or after it is a common noun of the dictionary (烤烟、
+// 桑蚕茧、猪牛羊肉; 数字李生、智能传感技术): a list of things, in which a
+// name-shaped word is a thing too.
+func (st *sentence) inNounList(s, e int) bool {
+	if s >= 2 && st.rs[s-1] == '、' {
+		if j := st.endTok[s-1]; j >= 0 && st.toks[j].pos == "n" && st.toks[j].e-st.toks[j].s >= 2 {
+			return true
+		}
+	}
+	if e+1 < len(st.rs) && st.rs[e] == '、' {
+		if j := st.startTok[e+1]; j >= 0 && st.toks[j].pos == "n" && st.toks[j].e-st.toks[j].s >= 2 {
+			return true
+		}
+	}
+	return false
 }
 
 // plainGiven says whether the parts of a name with no evidence but its
@@ -350,6 +373,11 @@ func (st *sentence) plainGiven(s, e int) bool {
 			// the segmenter read the family name as an adjective, a verb
 			// or an adverb before the word: a phrase (黄|红灯 of 景气呈现
 			// 黄红灯, 曾|清楚 of 都曾清楚说明)
+			return false
+		}
+		if tk.pos == "n" && tk.e == e && st.startTok[e] >= 0 && st.tokText(st.startTok[e]) == "于" {
+			// a noun and 于 after a one-character verb: 陈|重兵|于欧洲东部
+			// (to station troops in), not a name
 			return false
 		}
 		if commonPOS[tk.pos] {
@@ -493,6 +521,11 @@ var givenNotName = map[string]bool{"vn": true, "v": true, "d": true, "p": true, 
 // one character each that the segmenter reads as two of them are no name.
 var grammarPOS = map[string]bool{"d": true, "p": true, "c": true, "u": true, "uj": true, "ul": true, "uz": true, "ud": true, "ug": true, "uv": true}
 
+// particlePOS are the tags of structural and aspect particles (得, 的, 了,
+// 地, 着, 过): never the first character of a given name the segmenter cut
+// apart from its family name.
+var particlePOS = map[string]bool{"u": true, "uj": true, "ud": true, "ul": true, "uv": true, "uz": true, "ug": true}
+
 // phraseHeadPOS are the tags of a one-character word that, before a common
 // dictionary word, make a phrase with it rather than a family name with a
 // given name: adjectives, verbs, adverbs.
@@ -526,6 +559,11 @@ func (st *sentence) nameScore(ti, s, sl, e int) (float64, bool) {
 	if e-s == 2 && st.toks[ti].e == s+1 && grammarPOS[st.toks[ti].pos] {
 		if j := st.startTok[s+1]; j >= 0 && st.toks[j].e == e && grammarPOS[st.toks[j].pos] {
 			return 0, false // two words of grammar: 党员都|自|认为
+		}
+	}
+	if e-s == 2 && st.toks[ti].e == s+1 && st.toks[ti].pos == "c" {
+		if j := st.startTok[s+1]; j >= 0 && st.toks[j].e == e && (st.toks[j].pos == "ns" || st.toks[j].pos == "j") {
+			return 0, false // a conjunction before a place's short form: 同志和|捷、波两国总理
 		}
 	}
 	if tk := st.toks[ti]; tk.e == e && namePOS[tk.pos] {
@@ -562,6 +600,9 @@ func (st *sentence) givenTokensOK(ti, e int) bool {
 		}
 		if i == ti {
 			continue
+		}
+		if g.e-g.s == 1 && particlePOS[g.pos] && i == ti+1 {
+			return false // 高|得|多 of 比农民高得多: a particle, not a given name
 		}
 		if g.e-g.s == 1 && w != "之" && (orgStop[w] || afterName[w] || st.t.titles[w] || g.e == e && strings.Contains(nameBreaks, w) && e-st.toks[ti].s == 3) {
 			return false
@@ -797,7 +838,7 @@ func (st *sentence) judgeForeign(i, j int) {
 	s, e := st.toks[i].s, st.toks[j-1].e
 	L := e - s
 	single := j-i == 1
-	if single && L >= 2 && commonPOS[st.toks[i].pos] || st.isCredit(s, e) {
+	if single && L >= 2 && commonPOS[st.toks[i].pos] || st.isCredit(s, e) || single && verbsTaggedNames[st.tokText(i)] {
 		return
 	}
 	// a place ending makes a place: 阿拉斯加州, 克国 (not 因|城, 万|村)
@@ -827,7 +868,7 @@ func (st *sentence) judgeForeign(i, j int) {
 	switch {
 	case evidence && L >= 2:
 		st.addPerson(s, e, float64(L)*10+1, true)
-	case single && pos == "ns" && L >= 3:
+	case single && pos == "ns" && L >= 3 && !st.notPlace(s, e):
 		st.add(s, e, LOC, float64(L)*10+1)
 	}
 }
@@ -1389,4 +1430,44 @@ func (st *sentence) cueOnlyBefore(s int) bool {
 	}
 	_, inTok := st.titleInToken(j)
 	return !inTok
+}
+
+// spacedByline adds a name written alone on its line with its characters
+// spaced out (习　近　平, the byline under the title of a congress report):
+// a listed person, or a common family name before one or two characters.
+func (st *sentence) spacedByline() {
+	n := len(st.rs)
+	for s := 0; s < n; s++ {
+		if s > 0 && st.rs[s-1] != '\n' {
+			continue
+		}
+		i := s
+		for i < n && isBlank(st.rs[i]) {
+			i++
+		}
+		start, end := i, i
+		var name []rune
+		spaced := true
+		for i < n && st.rs[i] != '\n' && isHan(st.rs[i]) {
+			name = append(name, st.rs[i])
+			i++
+			end = i
+			blanks := 0
+			for i < n && isBlank(st.rs[i]) {
+				i++
+				blanks++
+			}
+			if blanks == 0 && i < n && st.rs[i] != '\n' {
+				spaced = false
+				break
+			}
+		}
+		if !spaced || i < n && st.rs[i] != '\n' || len(name) < 2 || len(name) > 4 {
+			continue
+		}
+		g, listed := st.lookup(string(name))
+		if listed && g.Type == PER || !listed && len(name) <= 3 && st.t.sur1.has(name[0]) && st.t.surnameScore(name[0]) >= 1 {
+			st.addPerson(start, end, float64(end-start)*10+3, true)
+		}
+	}
 }

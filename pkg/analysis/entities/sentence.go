@@ -185,6 +185,9 @@ func (st *sentence) recognizeCore() []span {
 		st.listedPeople()
 	}
 	st.headerName()
+	if st.d.x.genre == Policy {
+		st.spacedByline()
+	}
 	st.foreignNames()
 	st.places()
 	return st.resolve()

@@ -108,6 +108,10 @@ func (st *sentence) attachTitles(core []span) []span {
 		// the person after the title, then the one before it
 		if i, ok := coreStart[st.afterBlanks(p.pe)]; ok && core[i].typ == PER && core[i].title == "" {
 			setTitle(&core[i], t)
+			st.titleOverList(core, coreStart, i, t)
+		} else if i, ok := st.personBeforeWei(p.os, personEnd); ok && core[i].title == "" {
+			// 以胡锦涛同志为总书记的党中央: the post he holds in it
+			setTitle(&core[i], t)
 		} else if i, ok := personEnd[p.os]; ok && core[i].title == "" {
 			if t.os == t.oe {
 				// the body may stand before the person: 欧洲议会外交委员会|贝尔德|议员
@@ -123,6 +127,40 @@ func (st *sentence) attachTitles(core []span) []span {
 		}
 	}
 	return out
+}
+
+// personBeforeWei finds the person written right before 为 (or 同志为) that
+// ends at os, a post following: 以胡锦涛同志为总书记的党中央.
+func (st *sentence) personBeforeWei(os int, personEnd map[int]int) (int, bool) {
+	if os < 2 || st.rs[os-1] != '为' {
+		return 0, false
+	}
+	e := os - 1
+	if e >= 2 && st.rs[e-2] == '同' && st.rs[e-1] == '志' {
+		e -= 2
+	}
+	i, ok := personEnd[e]
+	return i, ok && e < os-1
+}
+
+// titleOverList gives the title t of person i to the people written right
+// after it one by one with 、 and nothing else between them (美国总统艾森豪威尔、
+// 肯尼迪、约翰逊): a post before the first name of such a list is the post of
+// each. A name with a post of its own before it (省长张三、副省长李四) stops
+// the list.
+func (st *sentence) titleOverList(core []span, coreStart map[int]int, i int, t span) {
+	for {
+		e := core[i].e
+		if e+1 >= len(st.rs) || st.rs[e] != '、' {
+			return
+		}
+		k, ok := coreStart[e+1]
+		if !ok || core[k].typ != PER || core[k].title != "" || core[k].e-core[k].s < 2 {
+			return
+		}
+		setTitle(&core[k], t)
+		i = k
+	}
 }
 
 func setTitle(p *span, t span) {
