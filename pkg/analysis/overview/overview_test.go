@@ -304,3 +304,27 @@ func TestKeywordsLeaveNamesOut(t *testing.T) {
 		}
 	}
 }
+
+// TestRulesNameEveryAnalyzer: the rules an analyze partial records name
+// the version of every analyzer whose counts it holds, so that a partial
+// counted by older entity rules is refused, not added up (the entity
+// recogniser was left out until session 14).
+func TestRulesNameEveryAnalyzer(t *testing.T) {
+	r := Rules()
+	for _, want := range []string{
+		fmt.Sprintf("analyze %d", RulesVersion),
+		fmt.Sprintf("keywords %d", kw.PartialVersion),
+		fmt.Sprintf("slogans %d", slogans.RulesVersion),
+		fmt.Sprintf("entities %d", entities.PartialVersion),
+	} {
+		if !strings.Contains(r, want) {
+			t.Errorf("Rules() = %q: no %q", r, want)
+		}
+	}
+	a := Settings{Sections: []string{"entities"}, Rules: r}
+	b := a
+	b.Rules = strings.Replace(r, fmt.Sprintf("entities %d", entities.PartialVersion), "entities 2", 1)
+	if a.Equal(b) {
+		t.Error("partials of two entity versions are equal")
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"unicode/utf8"
 
+	"zhpolicy/pkg/analysis/entities"
 	"zhpolicy/pkg/analysis/freq"
 	kw "zhpolicy/pkg/analysis/keywords"
 	"zhpolicy/pkg/analysis/slogans"
@@ -47,10 +48,11 @@ type Settings struct {
 const RulesVersion = 4
 
 // Rules is the Settings.Rules of this build: analyze's own, the keyword
-// ranking's (and its background's) and the formulation rules' (and the
-// novelty baseline's).
+// ranking's (and its background's), the formulation rules' (and the
+// novelty baseline's) and the entity recogniser's: partials counted by
+// other rules are refused, not added up.
 func Rules() string {
-	return fmt.Sprintf("analyze %d, keywords %d, slogans %d", RulesVersion, kw.PartialVersion, slogans.RulesVersion)
+	return fmt.Sprintf("analyze %d, keywords %d, slogans %d, entities %d", RulesVersion, kw.PartialVersion, slogans.RulesVersion, entities.PartialVersion)
 }
 
 // Equal says whether two settings are the same.
