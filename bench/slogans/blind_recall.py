@@ -31,26 +31,35 @@ def items(md):
             continue
         m = re.match(r"(?:taiwan )?(\S+)", head)
         doc = m.group(1)
-        while True:  # innermost asides first: they may nest
-            b2 = re.sub(r"\([^()]*\)", "", body, flags=re.S)
-            if b2 == body:
-                break
-            body = b2
         its = []
-        for entry in re.split(r"^- ", body, flags=re.M)[1:]:
-            entry = re.sub(r"^\w+:\s*", "", " ".join(entry.split()))
-            for it in entry.split(";"):
-                it = it.strip()
-                if not it or "?" in it or it.startswith(("none", "foreign")) or not re.search(r"[\u4e00-\u9fff]", it):
-                    continue
-                quoted = re.findall(r"[“「][^”」\"]+[”」\"]", it)
-                if len(quoted) > 1 and re.fullmatch(r"(?:[“「][^”」\"]+[”」\"][、，和的到从]*)+.*", it) and "、" not in "".join(quoted):
-                    its.extend(quoted)
-                else:
-                    its.append(it)
+        for it in entries(body):
+            if it.startswith(("none", "foreign")):
+                continue
+            quoted = re.findall(r"[“「][^”」\"]+[”」\"]", it)
+            if len(quoted) > 1 and re.fullmatch(r"(?:[“「][^”」\"]+[”」\"][、，和的到从]*)+.*", it) and "、" not in "".join(quoted):
+                its.extend(quoted)
+            else:
+                its.append(it)
         if its or doc:
             docs[doc] = its
     return docs
+
+
+def entries(body):
+    """The items of the body of a list's section: asides in parentheses removed (innermost
+    first: they may nest, and run over lines), the lines "- kind: a; b; c" split at ;, items
+    marked `?` or without a Chinese character left out."""
+    while True:
+        b2 = re.sub(r"\([^()]*\)", "", body, flags=re.S)
+        if b2 == body:
+            break
+        body = b2
+    for entry in re.split(r"^- ", body, flags=re.M)[1:]:
+        entry = re.sub(r"^\w+:\s*", "", " ".join(entry.split()))
+        for it in entry.split(";"):
+            it = it.strip()
+            if it and "?" not in it and re.search(r"[\u4e00-\u9fff]", it):
+                yield it
 
 
 def norm(s):

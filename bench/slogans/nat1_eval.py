@@ -16,7 +16,7 @@ import collections, json, os, re, subprocess, sys, tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, HERE)
-from blind_recall import norm  # noqa: E402
+from blind_recall import entries, norm  # noqa: E402
 
 TSV = os.path.join(HERE, "gold", "precision_nat1.tsv")
 LIST = os.path.join(HERE, "gold", "nat1_list.md")
@@ -50,20 +50,10 @@ def items():
         if not m:
             continue
         doc = COLL[m.group(1)] + "__" + m.group(2)
-        while True:
-            b2 = re.sub(r"\([^()]*\)", "", body, flags=re.S)
-            if b2 == body:
-                break
-            body = b2
         its = []
-        for entry in re.split(r"^- ", body, flags=re.M)[1:]:
-            entry = re.sub(r"^\w+:\s*", "", " ".join(entry.split()))
-            for it in entry.split(";"):
-                it = it.strip()
-                if not it or "?" in it or not re.search(r"[\u4e00-\u9fff]", it):
-                    continue
-                if norm(it.split("/")[0]) not in {norm(x.split("/")[0]) for x in its}:
-                    its.append(it)
+        for it in entries(body):
+            if norm(it.split("/")[0]) not in {norm(x.split("/")[0]) for x in its}:
+                its.append(it)
         docs[doc] = its
     return docs
 
