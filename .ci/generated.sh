@@ -6,7 +6,7 @@
 # here until the data is regenerated (the command to run is printed).
 #
 #   bash .ci/generated.sh            check every generator
-#   bash .ci/generated.sh NAME...    check some: zhdict opencc hanzi slogans slogansmodel background procedure entities tradforms
+#   bash .ci/generated.sh NAME...    check some: zhdict opencc hanzi slogansnat slogans slogansmodel background procedure entities tradforms
 #
 # Needs ../shared (the public corpus): skips without it on a user's clone, fails in CI (CI=true).
 set -euo pipefail
@@ -31,6 +31,7 @@ ln -s "$(cd "$shared" && pwd)" "$work/shared"
 generators='zhdict|dict|go run ./gen|dict/zhdict.bin
 opencc|dict/opencc|go run ./gen -root ../..|dict/opencc/tables
 hanzi|dict/hanzi|go run ./gen -o tables.go|dict/hanzi/tables.go
+slogansnat|dict/slogans|go run ./gennat -root ../..|dict/slogans/national.tsv
 slogans|dict/slogans|go run ./gen -root ../..|dict/slogans/baseline.tsv dict/slogans/refwords.txt
 slogansmodel|.|go run ./bench/slogans/learn -weights pkg/analysis/slogans/model.go|pkg/analysis/slogans/model.go
 background|.|go run ./dict/keywords/gen -corpus ../shared/corpus -o dict/keywords/background.tsv|dict/keywords/background.tsv dict/keywords/background.bin dict/keywords/background_docs.txt

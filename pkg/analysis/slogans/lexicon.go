@@ -340,9 +340,20 @@ var builtin = sync.OnceValues(func() (*Lexicon, error) {
 	return NewLexicon(entries), nil
 })
 
-// BuiltinEntries parses the built-in lexicon file.
+// BuiltinEntries parses the built-in lexicon: the standard phrases derived
+// from the national documents (dict/slogans/national.tsv) first, then the
+// hand-written file (dict/slogans/lexicon.yaml), whose entries replace a
+// derived one of the same key.
 func BuiltinEntries() ([]Entry, error) {
-	return ParseLexicon("dict/slogans/lexicon.yaml", strings.NewReader(slogansdict.Lexicon))
+	nat, err := ParseLexicon("dict/slogans/national.tsv", strings.NewReader(slogansdict.National))
+	if err != nil {
+		return nil, err
+	}
+	hand, err := ParseLexicon("dict/slogans/lexicon.yaml", strings.NewReader(slogansdict.Lexicon))
+	if err != nil {
+		return nil, err
+	}
+	return append(nat, hand...), nil
 }
 
 func sortEntries(es []Entry) {
