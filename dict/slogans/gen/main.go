@@ -31,6 +31,7 @@ import (
 	"strings"
 	"unicode"
 
+	slogansdict "zhpolicy/dict/slogans"
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/slogans"
 	"zhpolicy/pkg/corpus"
@@ -39,12 +40,6 @@ import (
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
 )
-
-// congressYears gives the year of each National Congress of the CPC.
-var congressYears = map[int]int{
-	1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969, 10: 1973,
-	11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007, 18: 2012, 19: 2017, 20: 2022,
-}
 
 type doc struct {
 	path, id string
@@ -81,7 +76,7 @@ func docs(root string) ([]doc, error) {
 			continue
 		}
 		n, _ := strconv.Atoi(m[1])
-		y, ok := congressYears[n]
+		y, ok := slogansdict.CongressYear(n)
 		if !ok {
 			return nil, fmt.Errorf("%s: no year known for congress %d", p, n)
 		}

@@ -59,11 +59,6 @@ const (
 	minYears = 4
 )
 
-var congressYears = map[int]int{
-	1: 1921, 2: 1922, 3: 1923, 4: 1925, 5: 1927, 6: 1928, 7: 1945, 8: 1956, 9: 1969, 10: 1973,
-	11: 1977, 12: 1982, 13: 1987, 14: 1992, 15: 1997, 16: 2002, 17: 2007, 18: 2012, 19: 2017, 20: 2022,
-}
-
 // npcYears gives the year of the first session of each National People's Congress.
 var npcYears = map[int]int{
 	1: 1954, 2: 1959, 3: 1964, 4: 1975, 5: 1978, 6: 1983, 7: 1988, 8: 1993, 9: 1998, 10: 2003,
@@ -105,7 +100,7 @@ func docs(root string) ([]doc, error) {
 	for _, p := range cpc {
 		if m := num.FindStringSubmatch(filepath.Base(p)); m != nil {
 			n, _ := strconv.Atoi(m[1])
-			if y, ok := congressYears[n]; ok {
+			if y, ok := slogansdict.CongressYear(n); ok {
 				out = append(out, doc{p, y})
 			}
 		}
