@@ -57,11 +57,7 @@ func (c *cutter) run() bool {
 				return false
 			}
 		}
-		f := r
-		if !c.plain && f >= 0xFF01 && f <= 0xFF5E {
-			f -= 0xFF01 - 0x21
-		}
-		switch classOf(f) {
+		switch classOf(widthFold(r, c.plain)) {
 		case clSpace:
 			c.advance(n)
 		case clBlock:
@@ -113,9 +109,7 @@ func (c *cutter) readBlock() bool {
 				return false
 			}
 		}
-		if !c.plain && r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFF01 - 0x21
-		}
+		r = widthFold(r, c.plain)
 		if classOf(r) != clBlock {
 			break
 		}
@@ -192,10 +186,7 @@ func (c *cutter) prepare(sp span) {
 		if r >= utf8.RuneSelf {
 			r, n = utf8.DecodeRuneInString(w[i:])
 		}
-		if !c.plain && r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFF01 - 0x21 // full-width forms are cut as ASCII
-		}
-		r = lower(r)
+		r = lower(widthFold(r, c.plain))
 		runes = append(runes, r)
 		codes = append(codes, d.Code(r))
 		off = append(off, t)
@@ -437,6 +428,15 @@ func (c *cutter) flush(a, b int) {
 		}
 		c.hmmCut(a, b)
 	}
+}
+
+// widthFold reads a full-width form of ASCII (U+FF01–FF5E) as the ASCII it
+// stands for, as the cutter reads blocks (unless plain, Config.Plain).
+func widthFold(r rune, plain bool) rune {
+	if !plain && r >= 0xFF01 && r <= 0xFF5E {
+		return r - (0xFF01 - 0x21)
+	}
+	return r
 }
 
 // isASCIIAlnum matches gse's reEng ([[:alnum:]]) on one rune.

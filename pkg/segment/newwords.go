@@ -110,16 +110,10 @@ func (s *Segmenter) inRun(t Token) bool {
 	}
 	r, n := utf8.DecodeRuneInString(t.Text)
 	if n == len(t.Text) {
-		if !s.cfg.Plain && r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFF01 - 0x21
-		}
-		return classOf(r) == clBlock
+		return classOf(widthFold(r, s.cfg.Plain)) == clBlock
 	}
 	for _, r := range t.Text {
-		if !s.cfg.Plain && r >= 0xFF01 && r <= 0xFF5E {
-			r -= 0xFF01 - 0x21
-		}
-		if !isASCIIAlnum(r) {
+		if !isASCIIAlnum(widthFold(r, s.cfg.Plain)) {
 			return false
 		}
 	}
