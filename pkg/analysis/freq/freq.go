@@ -516,26 +516,28 @@ func (c *Counts) Equal(o *Counts) bool {
 // character is not (三农, 两会, 十分, 四个全面, 第三方), nor is the name of a
 // five-year plan's period (十五五, 十四五, 九五: see planPeriod).
 func NumeralWord(key string) bool {
-	if planPeriod(key) {
-		return false
-	}
-	rs := []rune(key)
-	if len(rs) > 0 && rs[0] == '第' {
-		rs = rs[1:]
-	}
-	n := 0
-	for n < len(rs) && strings.ContainsRune(numeralChars, rs[n]) {
-		n++
+	// (on freq's path for every word with HanOnly: most words are out at
+	// their first character, before the plan periods are looked at)
+	n, rest := 0, 0 // numeral characters at the start; characters after them
+	var last rune
+	for _, r := range strings.TrimPrefix(key, "第") {
+		if rest == 0 && strings.ContainsRune(numeralChars, r) {
+			n++
+			continue
+		}
+		rest++
+		last = r
+		if rest > 1 || n == 0 {
+			return false
+		}
 	}
 	switch {
 	case n == 0:
 		return false
-	case n == len(rs):
-		return true
-	case n == len(rs)-1:
-		return strings.ContainsRune(numeralUnits, rs[n])
+	case rest == 0:
+		return !planPeriod(key)
 	}
-	return false
+	return strings.ContainsRune(numeralUnits, last)
 }
 
 const (
