@@ -369,7 +369,7 @@ func (c *classifier) grammar(l *lineRec, t string, sh lineShape, st gstate, fram
 		case known && e.class == wCrumbLabel && ch.colon:
 			l.signal, crumb, inValue = true, 1, false
 			setReason(e.reason)
-		case known && (e.class == wStrong || e.class == wWeak || e.class == wContact || e.class == wNav || e.class == wRelated) && ch.colon:
+		case known && e.class.takesValue() && ch.colon:
 			switch e.class {
 			case wStrong, wNav, wRelated:
 				l.signal = true
@@ -532,48 +532,47 @@ func joinSpacedLabels(t string, vt *vocabTable) string {
 	if !strings.ContainsAny(t, ":：") {
 		return t
 	}
-	var b strings.Builder
-	changed := false
+	var b strings.Builder // the line rewritten, once a spaced label is found
+	done := 0             // t[:done] is in b
 	for i := 0; i < len(t); {
-		j, word, ok := spacedLabelAt(t, i)
-		if ok {
-			if e, known := vt.lookup(word); known && (e.class == wStrong || e.class == wWeak || e.class == wContact || e.class == wNav || e.class == wRelated) {
+		if j, word, ok := spacedLabelAt(t, i); ok {
+			if e, known := vt.lookup(word); known && e.class.takesValue() {
+				b.WriteString(t[done:i])
 				b.WriteString(word)
-				i = j
-				changed = true
+				done, i = j, j
 				continue
 			}
 		}
-		r, size := utf8.DecodeRuneInString(t[i:])
-		b.WriteRune(r)
+		_, size := utf8.DecodeRuneInString(t[i:])
 		i += size
 	}
-	if !changed {
+	if done == 0 {
 		return t
 	}
+	b.WriteString(t[done:])
 	return b.String()
 }
 
 // spacedLabelAt reads, from byte i of t, Han characters each followed by
 // one or more spaces (ASCII or ideographic), then a last Han character
 // and a colon (after optional spaces): the letters, where the label ends
-// (at the colon), and whether there were at least two of them with a
-// space between. The label must begin the line or follow a space.
+// (at the colon), and whether there were at least two of them (a space
+// between each two). The label must begin the line or follow a space.
 func spacedLabelAt(t string, i int) (int, string, bool) {
 	if i > 0 {
 		if r, _ := utf8.DecodeLastRuneInString(t[:i]); r != ' ' && r != '\u3000' && r != '\t' {
 			return 0, "", false
 		}
 	}
-	var letters []rune
-	spaced := false
-	j := i
-	for j < len(t) && len(letters) <= 6 {
+	var letters [7]rune
+	n := 0
+	for j := i; j < len(t) && n < len(letters); {
 		r, size := utf8.DecodeRuneInString(t[j:])
 		if !unicode.Is(unicode.Han, r) {
 			break
 		}
-		letters = append(letters, r)
+		letters[n] = r
+		n++
 		j += size
 		k := j
 		for k < len(t) {
@@ -584,15 +583,14 @@ func spacedLabelAt(t string, i int) (int, string, bool) {
 			k += s2
 		}
 		if k < len(t) && (t[k] == ':' || strings.HasPrefix(t[k:], "：")) {
-			if len(letters) >= 2 && spaced {
-				return k, string(letters), true
+			if n >= 2 {
+				return k, string(letters[:n]), true
 			}
 			return 0, "", false
 		}
 		if k == j {
 			return 0, "", false // two letters together: a word, not a spaced label
 		}
-		spaced = true
 		j = k
 	}
 	return 0, "", false

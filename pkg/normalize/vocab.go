@@ -71,6 +71,12 @@ const (
 	wContact                // 地址：, 电话： (only on a line that is boilerplate anyway)
 )
 
+// takesValue says whether a word of the class, before a colon, is a label
+// whose value follows it (来源：…, 上一篇：…, 相关链接：…).
+func (c wordClass) takesValue() bool {
+	return c == wStrong || c == wWeak || c == wContact || c == wNav || c == wRelated
+}
+
 type vocabEntry struct {
 	class  wordClass
 	reason reasonIndex
