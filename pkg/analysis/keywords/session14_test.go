@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -52,11 +53,11 @@ func TestQuotedSayings(t *testing.T) {
 	)
 	keys, _ := ranked(t, text, 40)
 	for _, k := range []string{"破产了", "军队要整顿", "无产阶级专政是必要的", "决定性的话"} {
-		if contains(keys, k) {
+		if slices.Contains(keys, k) {
 			t.Errorf("%s, a quoted saying, is ranked: %v", k, keys)
 		}
 	}
-	if !contains(keys, "零增地") {
+	if !slices.Contains(keys, "零增地") {
 		t.Errorf("零增地, a quoted term, is not ranked: %v", keys)
 	}
 	for key, want := range map[string]bool{"了": true, "的话": true, "地": false, "得": false, "党": false} {
@@ -94,10 +95,10 @@ func TestLeaderTitle(t *testing.T) {
 	}
 	text := reportText("周总理说，要把我国建设成为社会主义强国。", "周总理指出，要实现四个现代化。", "周总理强调，要发扬自力更生的精神。")
 	keys, names := ranked(t, text, 40)
-	if contains(keys, "周总理") {
+	if slices.Contains(keys, "周总理") {
 		t.Errorf("周总理 is ranked as a keyword: %v", keys)
 	}
-	if !contains(names, "周总理") {
+	if !slices.Contains(names, "周总理") {
 		t.Errorf("周总理 is not among the names: %v", names)
 	}
 }
@@ -106,18 +107,9 @@ func TestLeaderTitle(t *testing.T) {
 func TestAddressForms(t *testing.T) {
 	text := reportText("全党同志和全国各族人民要团结起来。", "全党同志要努力学习。", "全党同志必须坚持实事求是。")
 	keys, _ := ranked(t, text, 40)
-	if contains(keys, "全党同志") {
+	if slices.Contains(keys, "全党同志") {
 		t.Errorf("全党同志 is ranked: %v", keys)
 	}
-}
-
-func contains(keys []string, k string) bool {
-	for _, x := range keys {
-		if x == k {
-			return true
-		}
-	}
-	return false
 }
 
 // A word that most times touches an adverb-tagged word of the compound it
@@ -132,10 +124,10 @@ func TestAdverbPiece(t *testing.T) {
 	}
 	b.WriteString("试验应当纳入阳性和阴性病例。\n")
 	keys, _ := ranked(t, b.String(), 40)
-	if contains(keys, "阴性") {
+	if slices.Contains(keys, "阴性") {
 		t.Errorf("阴性, a piece of 阴性一致率, is ranked: %v", keys)
 	}
-	if !contains(keys, "软件著作权") {
+	if !slices.Contains(keys, "软件著作权") {
 		t.Errorf("软件著作权 is not ranked: %v", keys)
 	}
 	for key, want := range map[string]bool{"一致": true, "不少": false} {
