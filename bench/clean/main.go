@@ -22,7 +22,6 @@ package main
 
 import (
 	"bufio"
-	"crypto/sha256"
 	"flag"
 	"fmt"
 	"os"
@@ -31,6 +30,7 @@ import (
 	"strconv"
 	"strings"
 
+	"zhpolicy/internal/docsplit"
 	"zhpolicy/pkg/normalize"
 )
 
@@ -45,11 +45,6 @@ type doc struct {
 	text  string
 	lines [][2]int // content [start, end) of every line (\n ends a line)
 	gold  map[int][]goldLine
-}
-
-func isTest(name string) bool {
-	h := sha256.Sum256([]byte(name))
-	return h[0] < 77 || name == "2026_海南省.txt"
 }
 
 func main() {
@@ -75,7 +70,7 @@ func run(corpus, goldDir, split string, list, markdown bool) error {
 	for _, f := range files {
 		name := filepath.Base(f)
 		set := "dev"
-		if isTest(name) {
+		if docsplit.IsTest(name) {
 			set = "test"
 		}
 		if split != "all" && split != set {

@@ -13,7 +13,6 @@ package main
 
 import (
 	"bufio"
-	"crypto/sha256"
 	"flag"
 	"fmt"
 	"os"
@@ -26,6 +25,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+	"zhpolicy/internal/docsplit"
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/entities"
@@ -511,14 +511,6 @@ func readGold(path string) ([]goldDoc, error) {
 	return out, sc.Err()
 }
 
-// isTest applies the team's split (SPLIT.md): a file is TEST when the first
-// byte of the SHA-256 of its name is below 77, and 2026_海南省.txt.
-func isTest(path string) bool {
-	name := filepath.Base(path)
-	sum := sha256.Sum256([]byte(name))
-	return sum[0] < 77 || name == "2026_海南省.txt"
-}
-
 // listDev lists the entities of some types over DEV documents (TEST ones
 // are skipped, so that nobody tunes on them by accident).
 func listDev(types string, paths []string) error {
@@ -538,7 +530,7 @@ func listDev(types string, paths []string) error {
 	c := entities.NewCounter()
 	ctx := map[string]string{}
 	for _, p := range paths {
-		if isTest(p) {
+		if docsplit.IsTest(p) {
 			fmt.Fprintf(os.Stderr, "skipping TEST document %s\n", p)
 			continue
 		}

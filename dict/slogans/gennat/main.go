@@ -31,7 +31,6 @@
 package main
 
 import (
-	"crypto/sha256"
 	"flag"
 	"fmt"
 	"os"
@@ -44,6 +43,8 @@ import (
 	"unicode/utf8"
 
 	slogansdict "zhpolicy/dict/slogans"
+	"zhpolicy/internal/docsplit"
+	"zhpolicy/internal/hannum"
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/analysis/slogans"
 	"zhpolicy/pkg/corpus"
@@ -80,12 +81,6 @@ func main() {
 	}
 }
 
-// dev reports whether a file is on the DEV side of the split.
-func dev(name string) bool {
-	sum := sha256.Sum256([]byte(name))
-	return sum[0] >= 77 && name != "2026_海南省.txt"
-}
-
 func docs(root string) ([]doc, error) {
 	base := filepath.Join(root, "..", "shared", "corpus")
 	var out []doc
@@ -120,7 +115,7 @@ func docs(root string) ([]doc, error) {
 	}
 	kept := out[:0]
 	for _, d := range out {
-		if dev(filepath.Base(d.path)) {
+		if !docsplit.IsTest(d.path) {
 			kept = append(kept, d)
 		}
 	}
@@ -131,28 +126,11 @@ func docs(root string) ([]doc, error) {
 	return kept, nil
 }
 
-// cnNum reads 一 … 十九 (the numbers of congresses and sessions).
+// cnNum reads the number of a congress or of its session, 一 … 九十九 (not
+// 百: no congress has a hundredth session).
 func cnNum(s string) (int, bool) {
-	digit := map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9}
-	r := []rune(s)
-	switch {
-	case len(r) == 1 && r[0] == '十':
-		return 10, true
-	case len(r) == 1:
-		d, ok := digit[r[0]]
-		return d, ok
-	case len(r) == 2 && r[0] == '十':
-		d, ok := digit[r[1]]
-		return 10 + d, ok
-	case len(r) == 2 && r[1] == '十':
-		d, ok := digit[r[0]]
-		return 10 * d, ok
-	case len(r) == 3 && r[1] == '十':
-		a, ok1 := digit[r[0]]
-		b, ok2 := digit[r[2]]
-		return 10*a + b, ok1 && ok2
-	}
-	return 0, false
+	v, n := hannum.Number(s, false)
+	return v, n == len(s) && v > 0 && v < 100
 }
 
 type cand struct {
