@@ -25,9 +25,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -59,28 +57,17 @@ func main() {
 
 func docs(root string) ([]doc, error) {
 	base := filepath.Join(root, "..", "shared", "corpus")
-	var out []doc
-	gwr, _ := filepath.Glob(filepath.Join(base, "gwr", "*.txt"))
-	for _, p := range gwr {
-		y, err := strconv.Atoi(strings.TrimSuffix(filepath.Base(p), ".txt"))
-		if err != nil {
-			continue
-		}
-		out = append(out, doc{p, fmt.Sprintf("gwr %d", y), y})
+	reports, err := slogansdict.NationalReports(base)
+	if err != nil {
+		return nil, err
 	}
-	num := regexp.MustCompile(`^(\d+)_`) // one-off parsing of file names
-	cpc, _ := filepath.Glob(filepath.Join(base, "cpc_congress", "*.txt"))
-	for _, p := range cpc {
-		m := num.FindStringSubmatch(filepath.Base(p))
-		if m == nil {
-			continue
+	var out []doc
+	for _, r := range reports {
+		id := fmt.Sprintf("gwr %d", r.Year)
+		if r.Congress > 0 {
+			id = fmt.Sprintf("CPC %d", r.Congress)
 		}
-		n, _ := strconv.Atoi(m[1])
-		y, ok := slogansdict.CongressYear(n)
-		if !ok {
-			return nil, fmt.Errorf("%s: no year known for congress %d", p, n)
-		}
-		out = append(out, doc{p, fmt.Sprintf("CPC %d", n), y})
+		out = append(out, doc{r.Path, id, r.Year})
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("no reports under %s", base)

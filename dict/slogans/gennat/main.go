@@ -37,7 +37,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"sort"
-	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,22 +82,13 @@ func main() {
 
 func docs(root string) ([]doc, error) {
 	base := filepath.Join(root, "..", "shared", "corpus")
-	var out []doc
-	gwr, _ := filepath.Glob(filepath.Join(base, "gwr", "*.txt"))
-	for _, p := range gwr {
-		if y, err := strconv.Atoi(strings.TrimSuffix(filepath.Base(p), ".txt")); err == nil {
-			out = append(out, doc{p, y})
-		}
+	reports, err := slogansdict.NationalReports(base)
+	if err != nil {
+		return nil, err
 	}
-	num := regexp.MustCompile(`^(\d+)_`) // one-off parsing of file names
-	cpc, _ := filepath.Glob(filepath.Join(base, "cpc_congress", "*.txt"))
-	for _, p := range cpc {
-		if m := num.FindStringSubmatch(filepath.Base(p)); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			if y, ok := slogansdict.CongressYear(n); ok {
-				out = append(out, doc{p, y})
-			}
-		}
+	var out []doc
+	for _, r := range reports {
+		out = append(out, doc{r.Path, r.Year})
 	}
 	npc, _ := filepath.Glob(filepath.Join(base, "npc_resolutions", "*.txt"))
 	sess := regexp.MustCompile(`^第(.+?)届全国人民代表大会第(.+?)次会议`)
