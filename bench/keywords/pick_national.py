@@ -14,9 +14,16 @@ folders, in order of sha256(file name) ascending (hex digest), take
 Only file names are read. No overlap guard: these folders were never judged, and the
 rule is the one the brief (kw14) states.
 
-    python3 bench/keywords/pick_national.py     # prints the 8 picks (folder/file, sha256 prefix)
+Round 17 (session 15), fixed and committed before any of its documents was opened: by
+the same order, the TEST documents after round 16's: the second work report of
+2013-2025, the third congress report, the third and fourth NPC resolutions (with the 8
+DEV documents `pick.py 17` gives: 6 notices, 2 Traditional speeches; no provincial 2026
+report is left unused).
+
+    python3 bench/keywords/pick_national.py     # prints round 16's 8 picks (folder/file, sha256 prefix)
+    python3 bench/keywords/pick_national.py 17  # round 17's 4
 """
-import hashlib, os, re
+import hashlib, os, re, sys
 
 here = os.path.dirname(os.path.abspath(__file__))
 root = os.path.dirname(os.path.dirname(here))
@@ -38,6 +45,15 @@ def tests(sub):
 
 eras = [(0, 1978), (1979, 1997), (1998, 2012), (2013, 2025)]
 picks = []
+if sys.argv[1:] == ['17']:
+    recent = [n for n in tests('gwr') if re.match(r'(\d{4})', n) and 2013 <= int(n[:4]) <= 2025]
+    picks = [('gwr', recent[1]), ('cpc_congress', tests('cpc_congress')[2])]
+    picks += [('npc_resolutions', n) for n in tests('npc_resolutions')[2:4]]
+    for sub, n in picks:
+        print(f'{sub}/{n}\t{digest(n)[:12]}')
+    sys.exit(0)
+elif sys.argv[1:]:
+    sys.exit('usage: pick_national.py [17]')
 gwr = tests('gwr')
 for lo, hi in eras:
     for n in gwr:
