@@ -565,6 +565,9 @@ func (st *sentence) nameScore(ti, s, sl, e int) (float64, bool) {
 		if j := st.startTok[s+1]; j >= 0 && st.toks[j].e == e && (st.toks[j].pos == "ns" || st.toks[j].pos == "j") {
 			return 0, false // a conjunction before a place's short form: 同志和|捷、波两国总理
 		}
+		if j := st.startTok[s+1]; j >= 0 && st.toks[j].e == e && e < len(st.rs) && st.rs[e] == '、' && adminUnit(st.rs[s+1]) {
+			return 0, false // a conjunction before a list of levels of government: 国务院和|省、市、自治区
+		}
 	}
 	if tk := st.toks[ti]; tk.e == e && namePOS[tk.pos] {
 		score += 0.5
@@ -583,6 +586,16 @@ func (st *sentence) nameScore(ti, s, sl, e int) (float64, bool) {
 		score -= 0.5
 	}
 	return score, true
+}
+
+// adminUnit says whether r names a level of government or an
+// administrative unit when written alone (省、市、县 in a list of levels).
+func adminUnit(r rune) bool {
+	switch r {
+	case '省', '市', '县', '区', '乡', '镇', '村', '州', '盟', '旗':
+		return true
+	}
+	return false
 }
 
 // givenTokensOK says whether the tokens from ti up to e can make a name:
