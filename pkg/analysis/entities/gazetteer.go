@@ -432,7 +432,9 @@ func (st *sentence) conjunctionCut(s, e int) bool {
 // placeCut says whether the place [s, e) is cut out of a longer name by the
 // segmenter: a noun runs into it from the left with no break and a bound
 // one-rune morpheme follows it (围子|岭南|麓: the south foot of 围子岭, not
-// 岭南). Policy genre only.
+// 岭南), or a time word does and the place begins with the locative 中
+// (五年|中国|家: 五年中 国家, "in these five years the state"). Policy genre
+// only.
 func (st *sentence) placeCut(s, e int) bool {
 	if st.d.x.genre == News || s == 0 || e >= len(st.rs) {
 		return false
@@ -447,7 +449,7 @@ func (st *sentence) placeCut(s, e int) bool {
 		return false
 	}
 	pt := st.toks[p]
-	return pt.e-pt.s >= 2 && hanOnly(st.tokText(p)) && (pt.pos == "n" || pt.pos == "nz")
+	return pt.e-pt.s >= 2 && hanOnly(st.tokText(p)) && (pt.pos == "n" || pt.pos == "nz" || pt.pos == "t" && st.rs[s] == '中')
 }
 
 // relationAbbr are the one-character short forms of countries and regions

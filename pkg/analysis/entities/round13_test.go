@@ -24,6 +24,8 @@ func TestOlderReports(t *testing.T) {
 		{"感谢苏维埃主席团主席伏罗希洛夫同志和捷、波两国总理对我国的访问。", []string{"PER 伏罗希洛夫"}, []string{"PER 和捷", "PER 和"}},
 		{"国务院和省、市、自治区两级政府都进行了机构改革。", nil, []string{"PER 和省", "PER 和"}},
 		{"被评为全国劳动模范和省、市、自治区劳动模范。", nil, []string{"PER 和省"}},
+		{"过去五年中国家财政收入年均增长百分之十。", nil, []string{"LOC 中国"}},
+		{"今年中国经济稳中向好，中国家庭收入增加。", []string{"LOC 中国"}, nil},
 		{"汪洋同志出席会议并讲话。", []string{"PER 汪洋"}, nil},
 		{"台湾省的吴添地先生来信。", []string{"PER 吴添地"}, nil},
 	}
