@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"zhpolicy/internal/docsplit"
 	"zhpolicy/internal/testenv"
@@ -186,5 +187,60 @@ func TestAbstractsAreNotPolicy(t *testing.T) {
 	}
 	if short < 8 {
 		t.Errorf("%d short DEV resolutions", short)
+	}
+	// the first page of every DEV notice (its lines until 420 Han
+	// characters: a one-page notice, the corpus having none under
+	// shortUnits words), but those the held-out rounds picked
+	picked := map[string]bool{}
+	rounds, _ := filepath.Glob(filepath.Join("..", "..", "..", "bench", "keywords", "round*", "picks.tsv"))
+	for _, r := range rounds {
+		b, err := os.ReadFile(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(b)) {
+			if f := strings.Split(strings.TrimSpace(line), "\t"); !strings.HasPrefix(line, "#") && f[0] != "" {
+				picked[filepath.Base(f[0])] = true
+			}
+		}
+	}
+	if len(rounds) == 0 || len(picked) == 0 {
+		t.Fatal("no held-out picks read")
+	}
+	files, _ = filepath.Glob(filepath.Join(testenv.Shared(t, "corpus", "ministry_provincial_notices"), "*.txt"))
+	pages, told := 0, 0
+	for _, p := range files {
+		if docsplit.IsTest(p) || picked[filepath.Base(p)] {
+			continue
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var page strings.Builder
+		han := 0
+		for line := range strings.Lines(string(b)) {
+			page.WriteString(line)
+			for _, r := range line {
+				if unicode.Is(unicode.Han, r) {
+					han++
+				}
+			}
+			if han >= 420 {
+				break
+			}
+		}
+		tm := Collect(realInput(t, filepath.Base(p), page.String()), opts)
+		if tm.Units >= shortUnits {
+			continue
+		}
+		pages++
+		if !tm.short {
+			told++
+		}
+	}
+	t.Logf("first pages of DEV notices: %d of %d told policy texts", told, pages)
+	if pages < 50 || told < pages*9/10 {
+		t.Errorf("first pages of DEV notices: %d of %d told policy texts", told, pages)
 	}
 }
