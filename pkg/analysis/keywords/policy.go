@@ -132,7 +132,9 @@ func layoutLine(line string) bool {
 //   - a word after a distinguishing word of one character (总+基调, gse's
 //     b): it modifies nouns only, the two are one compound;
 //   - a word after a measure word that begins with a localizer (30+分钟+
-//     内向+市应急管理局报告): the localizer closes the time frame.
+//     内向+市应急管理局报告): the localizer closes the time frame; a word
+//     after a number that begins with a unit (5—8+年长+周期): the unit is
+//     the number's.
 //
 // (A word after an adverb, 历次+全会精神, is not taken: gse tags verbs
 // before a noun as adverbs too, 高举/d+中国特色社会主义.)
@@ -154,6 +156,9 @@ func (c *collector) onceCut(i int) bool {
 		return false
 	}
 	p := &c.units[i-1]
+	if isNumberUnit(p) && strings.ContainsRune(measureRunes, firstRune(u.key)) {
+		return true
+	}
 	if p.kind != kindHan {
 		return false
 	}
@@ -161,6 +166,10 @@ func (c *collector) onceCut(i int) bool {
 	return numberOfThings(p) && firstRune(p.key) != '一' || ordinal(p) || p.pos == "b" && runeLen(p.key) == 1 ||
 		strings.HasPrefix(p.pos, "q") && strings.ContainsRune("内外前后上下里中", firstRune(u.key))
 }
+
+// measureRunes are units of time and measure that follow a number (8年,
+// 3个, 5项).
+const measureRunes = "年月日天周个项次台件亿万"
 
 // numberOfThings says whether a unit is the number of a numbered formula
 // (两个, 三大, 四项: see numbered), as gse tags it (m) or guesses it (x).

@@ -113,19 +113,20 @@ func TestShortPolicyRanking(t *testing.T) {
 // expression cut before the verb its last word goes with (推进改革+开放,
 // 全面深化改革+开放), a word after a number of things or an ordinal
 // (两个+大局, 第十八次+全国代表大会), a word after a distinguishing word
-// (总+基调), a localizer's word after a measure word (30分钟+内向); nor a word general text uses everywhere, used once (思想,
+// (总+基调), a localizer's word after a measure word (30分钟+内向), a word
+// beginning with a unit after a number (8+年长+周期); nor a word general text uses everywhere, used once (思想,
 // 领导). The units they are cut from rank.
 func TestShortPolicyPieces(t *testing.T) {
 	opts := policyOpts(t)
 	text := resolutionText("更加注重推进改革开放和自主创新，进一步全面深化改革开放，统筹国内国际两个大局，",
 		"坚持稳中求进的工作总基调，坚持和加强党的全面领导，以新的成绩迎接中国共产党第十八次全国代表大会胜利召开，",
-		"遇有重大事项须在30分钟内向国务院报告，")
+		"遇有重大事项须在30分钟内向国务院报告，对基础研究实行5—8年长周期支持，")
 	tm := Collect(realInput(t, "resolution", text), opts)
 	if tm.short {
 		t.Fatal("not told a policy text")
 	}
 	got := keys(tm.Score(opts, 0))
-	for _, piece := range []string{"推进改革", "全面深化改革", "大局", "全国代表大会", "基调", "内向", "领导", "思想"} {
+	for _, piece := range []string{"推进改革", "全面深化改革", "大局", "全国代表大会", "基调", "内向", "年长", "领导", "思想"} {
 		if slices.Contains(got, piece) {
 			t.Errorf("%s ranked: %v", piece, got)
 		}
