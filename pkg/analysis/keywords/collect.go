@@ -180,7 +180,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
 		// (a long document ranks no word used once: no need to look)
-		if j-i == 1 && !c.long && t.terms[id].count == 1 && c.gluedWord(i) {
+		if j-i == 1 && !c.long && t.terms[id].count == 1 && (c.gluedWord(i) || c.onceCut(i)) {
 			n.glued++
 		}
 		if j-i == 1 {
@@ -495,7 +495,7 @@ func (c *collector) prepare() {
 		c.units[i].kind = k
 	}
 	c.long = words >= minCountUnits
-	c.short = words < shortUnits
+	c.short = words < shortUnits && !c.policyText()
 	hi := 0
 	var procs, impls, titles [][2]int
 	if !c.short {

@@ -16,8 +16,10 @@ package keywords
 // 7: session 14, names found on the cut without HMM, candidates with the
 // HMM's new words added to it (Options.NewWords); quoted sayings, HMM words
 // ending in 同, leaders by family name and title, pieces of compounds cut
-// with an adverb).
-const PartialVersion = 7
+// with an adverb; 8: session 15, a short policy text collected and ranked
+// as policy documents are, see policyText, and the pieces a text under
+// minCountUnits words writes once, see onceCut).
+const PartialVersion = 8
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line

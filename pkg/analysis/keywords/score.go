@@ -41,6 +41,16 @@ func (t *Terms) ranked(tm *term) bool {
 	return true
 }
 
+// genericOnce says whether a term is a word general text uses everywhere
+// (generic by the general table: 思想, 领导, 指导, 胜利) that a short policy
+// text (fewer than shortUnits words, ranked against the background: see
+// policyText) uses once: no keyword. A resolution of a hundred words has
+// fewer than ten terms besides such words, which then filled its list.
+func (t *Terms) genericOnce(idf IDF, tm *term) bool {
+	x, ok := idf.(*bgIDF)
+	return ok && !t.short && t.Units < shortUnits && tm.count == 1 && !tm.phrase && !tm.quoted && generic(x.general, tm.key)
+}
+
 // termIDF is the IDF of a term: the table's value, or its default for a
 // term it does not know. A phrase the table does not know is worth at most
 // phraseIDFBonus more than the most informative of its words: it is not as

@@ -76,9 +76,14 @@ headed by a noun, has no verb or function word inside and does not cross a
 clause (--phrases=false ranks single words only). A word that is a piece of
 a longer one (湾区 of 大湾区, 号线 of 18号线) is left out, and in a long
 document (1,000 words or more) a keyword occurs at least twice. A short text
-(under 300 words: an abstract, a brief) is ranked the plain way: phrases by
-repetition alone, against the general table rather than the policy
-background, with its names among its keywords.
+(under 300 words) that is not policy text (an abstract, a brief) is ranked
+the plain way: phrases by repetition alone, against the general table rather
+than the policy background, with its names among its keywords. A short
+policy text is ranked as a long one is, against the background: one made of
+the formulas policy documents repeat (a resolution on a work report), or laid
+out as a 公文 (headings 一、 （一） 第一条, a signature and a date). In a text
+under 1,000 words, a word written once inside a longer unit is left out
+(推进改革 of 推进改革开放, 大局 of 两个大局).
 
 --method picks the score: tfidf (the default: frequency in the document,
 damped to 1 + ln n, words in headings counting three times, times inverse
@@ -392,8 +397,8 @@ func keywordsRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 func docView(r docResult, o kw.Options, top int, disp *script.Display) *views.View {
 	var names []kw.Keyword
 	if o.Names == kw.NamesApart {
-		// nil for a short text, whose names are ranked with its keywords:
-		// no table of names then
+		// nil for a short text that is not policy, whose names are
+		// ranked with its keywords: no table of names then
 		names = r.terms.Names(o, top)
 	}
 	return views.KeywordsDoc(r.name, r.terms.Score(o, top), names, disp, r.span)

@@ -342,7 +342,7 @@ func TestBadInput(t *testing.T) {
 			wantErr: "--stopwords nope.txt: no such file or directory"},
 		{name: "an unreadable input among good ones", global: format("csv"),
 			args:    []string{"testdata/keywords/missing.txt", "testdata/sample/municipal_report.txt"},
-			wantOut: "testdata/sample/municipal_report.txt,1,巡视整改", wantStderr: "missing.txt", partial: true},
+			wantOut: "testdata/sample/municipal_report.txt,1,三个大抓", wantStderr: "missing.txt", partial: true},
 		{name: "an unreadable input with a corpus IDF", global: format("csv"),
 			args:    []string{"--idf", "corpus", "testdata/keywords/missing.txt", "testdata/sample/municipal_report.txt"},
 			wantOut: "testdata/sample/municipal_report.txt,1,", wantStderr: "missing.txt", partial: true},
