@@ -143,7 +143,10 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		lr, rr       rune
 		// heads counts the occurrences of a short word that are not
 		// followed, inside the phrase, by a noun it modifies (see
-		// modifierNoun): where it heads a phrase of its own
+		// modifies): where it heads a phrase of its own; of a phrase,
+		// those not followed on the same line by a noun it modifies, and
+		// every occurrence of a phrase that does not begin with a
+		// modifier (see modifierPOS)
 		heads int32
 	}
 	ns := make([]sides, len(t.terms))
@@ -194,7 +197,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			same(&n.charL, &n.lr, l)
 			same(&n.charR, &n.rr, r)
 		}
-		if j-i == 1 && !c.modifies(j) {
+		if !c.modifies(j) || j-i > 1 && (!modifierPOS(c.units[i].pos) || !c.adjacent(j-1)) {
 			n.heads++
 		}
 		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) || formCell(c.in.Text, c.units[i].start, e, c.units[i].proc) {
@@ -276,6 +279,15 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
+		if tm.phrase && !tm.quoted && tm.count >= 2 && n.heads == 0 {
+			// a phrase that begins with an adjective or a verb and is
+			// followed by a noun it modifies every time (超大+跨径 of
+			// 超大跨径缆索承重桥梁 and 超大跨径桥梁): the modifier of
+			// longer units, no term; a phrase that begins with a noun
+			// (海洋牧场+准则) is a complete term before its heads
+			tm.partial = true
+			continue
+		}
 		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
 			continue
 		}
@@ -286,6 +298,13 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// modifierPOS says whether a word that begins a phrase is a modifier by
+// its part of speech: an adjective, a non-predicate adjective (区别词) or a
+// verb, not a noun nor a verbal noun.
+func modifierPOS(pos string) bool {
+	return pos == "a" || pos == "b" || pos == "v"
 }
 
 // adverbPiece says whether a word gse tags an adverb is, touching a term on

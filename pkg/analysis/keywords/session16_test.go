@@ -1,0 +1,40 @@
+package keywords
+
+import (
+	"testing"
+
+	"zhpolicy/pkg/script"
+)
+
+// partialOf collects a document written as word/pos pairs (see doc, long)
+// and gives, per term key, whether it is a piece of a longer unit.
+func partialOf(t *testing.T, spec string) map[string]bool {
+	t.Helper()
+	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
+	partial := map[string]bool{}
+	for _, tm := range terms.terms {
+		partial[tm.key] = tm.partial
+	}
+	return partial
+}
+
+// A phrase that begins with a modifier (an adjective, a verb) and is
+// followed by a noun it modifies every time is the modifier of longer
+// units, not a term: 超大跨径 of 超大跨径缆索承重桥梁 and 超大跨径桥梁
+// (round 15). A phrase that heads a clause once (高速铁路。) stays, and so
+// does one that begins with a noun (海洋牧场+准则, +指南: a complete
+// term the document puts before its heads).
+func TestModifierPhraseIsAPiece(t *testing.T) {
+	spec := "超大/v 跨径/n 缆索/n 承重/v 桥梁/n 。/w 超大/v 跨径/n 桥梁/n 。/w 超大/v 跨径/n 缆索/n 。/w " +
+		"高速/a 铁路/n 网络/n 。/w 高速/a 铁路/n 车站/n 。/w 高速/a 铁路/n 。/w " +
+		"海洋/n 牧场/n 准则/n 。/w 海洋/n 牧场/n 指南/n 。/w 海洋/n 牧场/n 体系/n 。/w"
+	partial := partialOf(t, spec)
+	if v, ok := partial["超大跨径"]; !ok || !v {
+		t.Errorf("超大跨径 is ranked (%v, seen %v)", v, ok)
+	}
+	for _, k := range []string{"高速铁路", "海洋牧场"} {
+		if v, ok := partial[k]; !ok || v {
+			t.Errorf("%s is not ranked (%v, seen %v)", k, v, ok)
+		}
+	}
+}
