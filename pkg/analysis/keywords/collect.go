@@ -148,6 +148,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// every occurrence of a phrase that does not begin with a
 		// modifier (see modifierPOS)
 		heads int32
+		// attrib counts the occurrences of a phrase ending in a suffix
+		// that makes attributives (see attributive) followed by a noun
+		attrib int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -199,6 +202,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		}
 		if !c.modifies(j) || j-i > 1 && (!modifierPOS(c.units[i].pos) || !c.adjacent(j-1)) {
 			n.heads++
+		}
+		if j-i > 1 && c.attributive(j) {
+			n.attrib++
 		}
 		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) || formCell(c.in.Text, c.units[i].start, e, c.units[i].proc) {
 			n.label++
@@ -279,6 +285,13 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
+		if tm.phrase && n.attrib == int32(tm.count) {
+			// a phrase ending in 式 or 型, before a noun every time, quoted
+			// or not (“入驻式”诊断服务): an attributive (区别词), the
+			// modifier of the unit it is written in, never a term alone
+			tm.partial = true
+			continue
+		}
 		if tm.phrase && !tm.quoted && tm.count >= 2 && n.heads == 0 {
 			// a phrase that begins with an adjective or a verb and is
 			// followed by a noun it modifies every time (超大+跨径 of
@@ -298,6 +311,25 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// attributive says whether the phrase that ends before unit j ends in
+// 式 or 型 as a suffix of its own (入驻+式, 沉浸+式: the segmenter tags it
+// k) and is followed, past a closing quotation mark, by a noun or verbal
+// noun it modifies: X式 and X型 make non-predicate adjectives (区别词),
+// which only modify (“入驻式”诊断服务).
+func (c *collector) attributive(j int) bool {
+	if u := &c.units[j-1]; u.pos != "k" || u.key != "式" && u.key != "型" {
+		return false
+	}
+	if j < len(c.units) && c.units[j].quote == quoteClose && c.adjacent(j-1) {
+		j++
+	}
+	if j >= len(c.units) || !c.adjacent(j-1) {
+		return false
+	}
+	u := &c.units[j]
+	return u.kind == kindHan && u.word && (strings.HasPrefix(u.pos, "n") || u.pos == "vn" || u.pos == "v")
 }
 
 // modifierPOS says whether a word that begins a phrase is a modifier by

@@ -38,3 +38,18 @@ func TestModifierPhraseIsAPiece(t *testing.T) {
 		}
 	}
 }
+
+// A phrase ending in the suffix 式 or 型 before a noun every time is an
+// attributive, quoted or not: 入驻式 of “入驻式”诊断服务 (round 15) is not
+// ranked, though a quoted term used once is; 模式 after a noun is no
+// suffix (样板/n 模式/n) and the quoted term stays.
+func TestAttributiveSuffixIsAPiece(t *testing.T) {
+	spec := "开展/v “/w 入驻/v 式/k ”/w 诊断/v 服务/vn 。/w 推广/v “/w 样板/n 模式/n ”/w 。/w"
+	partial := partialOf(t, spec)
+	if v, ok := partial["入驻式"]; !ok || !v {
+		t.Errorf("入驻式 is ranked (%v, seen %v)", v, ok)
+	}
+	if v, ok := partial["样板模式"]; !ok || v {
+		t.Errorf("样板模式 is not ranked (%v, seen %v)", v, ok)
+	}
+}
