@@ -151,6 +151,8 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// attrib counts the occurrences of a phrase ending in a suffix
 		// that makes attributives (see attributive) followed by a noun
 		attrib int32
+		// numL counts the occurrences after a numeral (千兆+光网)
+		numL int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -182,6 +184,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 				r, _ := utf8.DecodeLastRuneInString(u.key)
 				bump(&n.left, r)
 			}
+		}
+		if i > 0 && c.touching(i-1) && strings.HasPrefix(c.units[i-1].pos, "m") && isNumberUnit(&c.units[i-1]) {
+			n.numL++
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
@@ -298,6 +303,13 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			// 超大跨径缆索承重桥梁 and 超大跨径桥梁): the modifier of
 			// longer units, no term; a phrase that begins with a noun
 			// (海洋牧场+准则) is a complete term before its heads
+			tm.partial = true
+			continue
+		}
+		if !tm.phrase && !tm.quoted && tm.count == 2 && n.numL == 2 {
+			// a word used twice, after a numeral both times (千兆+光网):
+			// the numeral makes the unit, as for a word used more often
+			// (18+号线)
 			tm.partial = true
 			continue
 		}

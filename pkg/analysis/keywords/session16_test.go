@@ -53,3 +53,18 @@ func TestAttributiveSuffixIsAPiece(t *testing.T) {
 		t.Errorf("样板模式 is not ranked (%v, seen %v)", v, ok)
 	}
 }
+
+// A word used twice, after a numeral both times, is a piece of the unit
+// the numeral makes: 光网 of 千兆光网, once cut 千⏎兆+光网 at a line break
+// (round 15); 兆 is a numeral. A word after a numeral once only stays.
+func TestWordAfterANumeralTwiceIsAPiece(t *testing.T) {
+	spec := "发挥/v 千兆/m 光网/n 作用/v 。/w 推动/v 千/m | 兆/m 光网/n 应用/v 。/w " +
+		"建设/v 千兆/m 网络/n 。/w 网络/n 安全/an 。/w"
+	partial := partialOf(t, spec)
+	if v, ok := partial["光网"]; !ok || !v {
+		t.Errorf("光网 is ranked (%v, seen %v)", v, ok)
+	}
+	if v, ok := partial["网络"]; !ok || v {
+		t.Errorf("网络 is not ranked (%v, seen %v)", v, ok)
+	}
+}
