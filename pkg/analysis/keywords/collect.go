@@ -73,6 +73,9 @@ type collector struct {
 	// unit that is no well-formed term (see collector.pieces): ranked
 	// nothing.
 	pieceKeys map[string]bool
+	// headless are the terms of three characters that never head a
+	// phrase of their own (see partialTerms): pieces unless names.
+	headless []int32
 	// doc is the document's structure when the caller parsed it already
 	// (CollectParsed); nil: parsed here if a notice needs it.
 	doc *structure.Document
@@ -205,7 +208,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			same(&n.charL, &n.lr, l)
 			same(&n.charR, &n.rr, r)
 		}
-		if !c.modifies(j) || j-i > 1 && (!modifierPOS(c.units[i].pos) || !c.adjacent(j-1)) {
+		if !c.modifies(j) && !(j-i == 1 && c.beforeAcronym(j)) || j-i > 1 && (!modifierPOS(c.units[i].pos) || !c.adjacent(j-1)) {
 			n.heads++
 		}
 		if j-i > 1 && c.attributive(j) {
@@ -282,6 +285,14 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
+		if !tm.phrase && !tm.quoted && tm.count >= 2 && n.heads == 0 && runeLen(tm.key) == modifierMaxRunes+1 && tm.pos != "vn" {
+			// the same, for a word of three characters (高灵敏+磁传感器,
+			// 高灵敏 MEMS…), unless it is a name: a place, an organ, a
+			// person before the noun of what it has (青岛市+交通运输局,
+			// 国务院+办公厅) is a name all the same (see headless)
+			c.headless = append(c.headless, int32(i))
+			continue
+		}
 		if !tm.phrase && !tm.quoted && tm.count >= 2 && n.heads == 0 && runeLen(tm.key) <= modifierMaxRunes && tm.pos != "vn" {
 			// a short word that never heads a phrase of its own: every
 			// occurrence modifies the noun after it (船用+发动机,
@@ -342,6 +353,17 @@ func (c *collector) attributive(j int) bool {
 	}
 	u := &c.units[j]
 	return u.kind == kindHan && u.word && (strings.HasPrefix(u.pos, "n") || u.pos == "vn" || u.pos == "v")
+}
+
+// beforeAcronym says whether unit j, after a word ending at j-1, is an
+// acronym written against it or after one space (高灵敏 MEMS, 国产CPU): a
+// noun, or the modifier of one, that the word modifies.
+func (c *collector) beforeAcronym(j int) bool {
+	if j >= len(c.units) || c.units[j].kind != kindAcronym {
+		return false
+	}
+	gap := c.in.Text[c.units[j-1].end:c.units[j].start]
+	return gap == "" || gap == " "
 }
 
 // modifierPOS says whether a word that begins a phrase is a modifier by

@@ -271,6 +271,11 @@ func collectIn(in *analysis.Input, opts Options, ms []entities.Mention, found bo
 		}
 		t.tagNames(ms)
 	}
+	for _, id := range c.headless {
+		if tm := &t.terms[id]; tm.name == "" {
+			tm.partial = true
+		}
+	}
 	return t
 }
 

@@ -68,3 +68,19 @@ func TestWordAfterANumeralTwiceIsAPiece(t *testing.T) {
 		t.Errorf("网络 is not ranked (%v, seen %v)", v, ok)
 	}
 }
+
+// A word of three characters that never heads a phrase is a piece, as one
+// of two is: 高灵敏 of 高灵敏磁传感器 and 高灵敏 MEMS (an acronym after a
+// space is a noun it modifies; round 15). One that heads a phrase once
+// stays (实现低功耗。).
+func TestThreeCharacterModifierIsAPiece(t *testing.T) {
+	spec := "研究/v 高灵敏/nr 磁/n 传感器/n 。/w 研究/vn 高灵敏/nr MEMS/eng 器件/n 。/w 研究/vn 高灵敏/nr MEMS/eng 芯片/n 。/w " +
+		"采用/v 低功耗/n 芯片/n 。/w 采用/v 低功耗/n 器件/n 。/w 实现/v 低功耗/n 。/w"
+	partial := partialOf(t, spec)
+	if v, ok := partial["高灵敏"]; !ok || !v {
+		t.Errorf("高灵敏 is ranked (%v, seen %v)", v, ok)
+	}
+	if v, ok := partial["低功耗"]; !ok || v {
+		t.Errorf("低功耗 is not ranked (%v, seen %v)", v, ok)
+	}
+}
