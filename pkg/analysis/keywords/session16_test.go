@@ -1,6 +1,7 @@
 package keywords
 
 import (
+	"slices"
 	"testing"
 
 	"zhpolicy/pkg/script"
@@ -82,5 +83,25 @@ func TestThreeCharacterModifierIsAPiece(t *testing.T) {
 	}
 	if v, ok := partial["低功耗"]; !ok || v {
 		t.Errorf("低功耗 is not ranked (%v, seen %v)", v, ok)
+	}
+}
+
+// A rare word used once, written against a word of every text that it
+// modifies, is a piece of the unit the two make (医卫 of 医卫交流, round
+// 15; 水上运动 of 智能水上运动装备 on DEV): the unit is not counted as a
+// term (its head is generic, see onceUnits), and the piece is no term
+// either. A rare word used once with no noun after it stays (义诊).
+func TestOnceWordBeforeAGenericHeadIsAPiece(t *testing.T) {
+	extra := []string{"路竹会首度赴该国开展义诊，并进行医卫交流。"}
+	for len(extra) < 12 {
+		extra = append(extra, "我们要加强农田水利建设。")
+	}
+	text := reportText(extra...)
+	keys, _ := ranked(t, text, 40)
+	if slices.Contains(keys, "医卫") {
+		t.Errorf("医卫 is ranked: %v", keys)
+	}
+	if !slices.Contains(keys, "义诊") {
+		t.Errorf("义诊 is not ranked: %v", keys)
 	}
 }
