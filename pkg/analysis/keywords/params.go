@@ -16,8 +16,10 @@ package keywords
 // 7: session 14, names found on the cut without HMM, candidates with the
 // HMM's new words added to it (Options.NewWords); quoted sayings, HMM words
 // ending in 同, leaders by family name and title, pieces of compounds cut
-// with an adverb).
-const PartialVersion = 7
+// with an adverb; 8: session 16, modifiers that never head (phrases, words
+// of three characters, X式 and X型), a word after a numeral twice, a rare
+// word used once before a generic noun, titles over a wrapped line).
+const PartialVersion = 8
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line
