@@ -156,6 +156,8 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		attrib int32
 		// numL counts the occurrences after a numeral (千兆+光网)
 		numL int32
+		// advL counts the occurrences after an adverb (共同+舉杯)
+		advL int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -190,6 +192,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		}
 		if i > 0 && c.touching(i-1) && strings.HasPrefix(c.units[i-1].pos, "m") && isNumberUnit(&c.units[i-1]) {
 			n.numL++
+		}
+		if i > 0 && c.adjacent(i-1) && c.units[i-1].pos == "d" {
+			n.advL++
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
@@ -314,6 +319,13 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			// 超大跨径缆索承重桥梁 and 超大跨径桥梁): the modifier of
 			// longer units, no term; a phrase that begins with a noun
 			// (海洋牧场+准则) is a complete term before its heads
+			tm.partial = true
+			continue
+		}
+		if !tm.quoted && n.advL == int32(tm.count) {
+			// written after an adverb every time (共同+舉杯, 按期+保质,
+			// 已+上市同类产品): a predicate or the verb phrase it begins,
+			// whatever the dictionary tags it, not a term
 			tm.partial = true
 			continue
 		}

@@ -105,3 +105,17 @@ func TestOnceWordBeforeAGenericHeadIsAPiece(t *testing.T) {
 		t.Errorf("义诊 is not ranked: %v", keys)
 	}
 }
+
+// A term written after an adverb every time is a predicate, whatever the
+// dictionary tags it (共同+举杯, round 15; 已+上市同类产品 on DEV); one
+// written once without the adverb stays (联合+攻关, 攻关。).
+func TestTermAfterAnAdverbIsAPredicate(t *testing.T) {
+	spec := "双方/r 共同/d 举杯/n 。/w 我们/r 联合/d 攻关/n 。/w 组织/v 攻关/n 。/w"
+	partial := partialOf(t, spec)
+	if v, ok := partial["举杯"]; !ok || !v {
+		t.Errorf("举杯 is ranked (%v, seen %v)", v, ok)
+	}
+	if v, ok := partial["攻关"]; !ok || v {
+		t.Errorf("攻关 is not ranked (%v, seen %v)", v, ok)
+	}
+}
