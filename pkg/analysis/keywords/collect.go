@@ -158,6 +158,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		numL int32
 		// advL counts the occurrences after an adverb (共同+舉杯)
 		advL int32
+		// leftNoun is left without the verbs: a verb before a word takes
+		// it as its object (成立+興中會, 编制+验收报告), no compound
+		leftNoun map[rune]int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -177,9 +180,13 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			if u := &c.units[i-1]; u.join && !c.stop.Has(u.key) {
 				r, _ := utf8.DecodeLastRuneInString(u.key)
 				bump(&n.left, r)
+				if u.pos != "v" && runeLen(u.key) >= 2 && !strings.HasPrefix(u.pos, "ns") {
+					bump(&n.leftNoun, r)
+				}
 				content = true
 			} else if isNumberUnit(u) {
 				bump(&n.left, '#')
+				bump(&n.leftNoun, '#')
 				content = true
 			} else if u.word && !functionWord(u) && !c.stop.Has(u.key) && !strings.HasPrefix(u.pos, "m") && !strings.HasPrefix(u.pos, "q") {
 				// a word the dictionaries tag as no content word, or the
@@ -188,6 +195,7 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 				// number or measure word (3个+沙戈荒大基地)
 				r, _ := utf8.DecodeLastRuneInString(u.key)
 				bump(&n.left, r)
+				bump(&n.leftNoun, r)
 			}
 		}
 		if i > 0 && c.touching(i-1) && strings.HasPrefix(c.units[i-1].pos, "m") && isNumberUnit(&c.units[i-1]) {
@@ -336,7 +344,11 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
-		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
+		// (in a long document, a word used twice beside the same
+		// neighbour both times too, but for a verb, a place or a single
+		// character before it: 公交卡+刷卡机, 银行卡+刷卡机; 复式+预算制,
+		// +预算; not 成立+兴中会, 省+新质生产力)
+		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) && !(c.long && (most(n.leftNoun) >= 2 || most(n.right) >= 2)) {
 			continue
 		}
 		limit := partialShare * float64(tm.count)

@@ -119,3 +119,25 @@ func TestTermAfterAnAdverbIsAPredicate(t *testing.T) {
 		t.Errorf("攻关 is not ranked (%v, seen %v)", v, ok)
 	}
 }
+
+// In a long document, a word used twice against content words of two
+// characters or more ending in the same character on its left (公交卡,
+// 银行卡+刷卡机) or beginning with the same one on its right (复式+预算制,
+// +预算) is a piece, as one used three times is; a
+// verb before it takes it as its object (成立+兴中会 twice), a place or a
+// single character may stand before a term (省+新质生产力: see
+// TestLongDocumentRules).
+func TestWordTwiceInsideTheSameUnitIsAPiece(t *testing.T) {
+	spec := "安装/v 公交卡/n 刷卡机/n 。/w 更新/v 银行卡/n 刷卡机/n 。/w " +
+		"实行/v 复式/n 预算制/n 。/w 推行/v 复式/n 预算/n 。/w " +
+		"孙中山/nr 成立/v 兴中会/n 。/w 他们/r 成立/v 兴中会/n 分会/n 。/w"
+	partial := partialOf(t, spec)
+	for _, k := range []string{"刷卡机", "复式"} {
+		if v, ok := partial[k]; !ok || !v {
+			t.Errorf("%s is ranked (%v, seen %v)", k, v, ok)
+		}
+	}
+	if v, ok := partial["兴中会"]; !ok || v {
+		t.Errorf("兴中会 is not ranked (%v, seen %v)", v, ok)
+	}
+}
