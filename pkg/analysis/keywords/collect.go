@@ -73,6 +73,9 @@ type collector struct {
 	// unit that is no well-formed term (see collector.pieces): ranked
 	// nothing.
 	pieceKeys map[string]bool
+	// headless are the terms of three characters that never head a
+	// phrase of their own (see partialTerms): pieces unless names.
+	headless []int32
 	// doc is the document's structure when the caller parsed it already
 	// (CollectParsed); nil: parsed here if a notice needs it.
 	doc *structure.Document
@@ -143,8 +146,21 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		lr, rr       rune
 		// heads counts the occurrences of a short word that are not
 		// followed, inside the phrase, by a noun it modifies (see
-		// modifierNoun): where it heads a phrase of its own
+		// modifies): where it heads a phrase of its own; of a phrase,
+		// those not followed on the same line by a noun it modifies, and
+		// every occurrence of a phrase that does not begin with a
+		// modifier (see modifierPOS)
 		heads int32
+		// attrib counts the occurrences of a phrase ending in a suffix
+		// that makes attributives (see attributive) followed by a noun
+		attrib int32
+		// numL counts the occurrences after a numeral (千兆+光网)
+		numL int32
+		// advL counts the occurrences after an adverb (共同+舉杯)
+		advL int32
+		// leftNoun is left without the verbs: a verb before a word takes
+		// it as its object (成立+興中會, 编制+验收报告), no compound
+		leftNoun map[rune]int32
 	}
 	ns := make([]sides, len(t.terms))
 	bump := func(m *map[rune]int32, r rune) {
@@ -164,9 +180,13 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			if u := &c.units[i-1]; u.join && !c.stop.Has(u.key) {
 				r, _ := utf8.DecodeLastRuneInString(u.key)
 				bump(&n.left, r)
+				if u.pos != "v" && runeLen(u.key) >= 2 && !strings.HasPrefix(u.pos, "ns") {
+					bump(&n.leftNoun, r)
+				}
 				content = true
 			} else if isNumberUnit(u) {
 				bump(&n.left, '#')
+				bump(&n.leftNoun, '#')
 				content = true
 			} else if u.word && !functionWord(u) && !c.stop.Has(u.key) && !strings.HasPrefix(u.pos, "m") && !strings.HasPrefix(u.pos, "q") {
 				// a word the dictionaries tag as no content word, or the
@@ -175,7 +195,14 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 				// number or measure word (3个+沙戈荒大基地)
 				r, _ := utf8.DecodeLastRuneInString(u.key)
 				bump(&n.left, r)
+				bump(&n.leftNoun, r)
 			}
+		}
+		if i > 0 && c.touching(i-1) && strings.HasPrefix(c.units[i-1].pos, "m") && isNumberUnit(&c.units[i-1]) {
+			n.numL++
+		}
+		if i > 0 && c.adjacent(i-1) && c.units[i-1].pos == "d" {
+			n.advL++
 		}
 		n.bound = content && (n.bound || !n.seen)
 		n.seen = true
@@ -194,8 +221,11 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			same(&n.charL, &n.lr, l)
 			same(&n.charR, &n.rr, r)
 		}
-		if j-i == 1 && !c.modifies(j) {
+		if !c.modifies(j) && !(j-i == 1 && c.beforeAcronym(j)) || j-i > 1 && (!modifierPOS(c.units[i].pos) || !c.adjacent(j-1)) {
 			n.heads++
+		}
+		if j-i > 1 && c.attributive(j) {
+			n.attrib++
 		}
 		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) || formCell(c.in.Text, c.units[i].start, e, c.units[i].proc) {
 			n.label++
@@ -268,6 +298,14 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
+		if !tm.phrase && !tm.quoted && tm.count >= 2 && n.heads == 0 && runeLen(tm.key) == modifierMaxRunes+1 && tm.pos != "vn" {
+			// the same, for a word of three characters (高灵敏+磁传感器,
+			// 高灵敏 MEMS…), unless it is a name: a place, an organ, a
+			// person before the noun of what it has (青岛市+交通运输局,
+			// 国务院+办公厅) is a name all the same (see headless)
+			c.headless = append(c.headless, int32(i))
+			continue
+		}
 		if !tm.phrase && !tm.quoted && tm.count >= 2 && n.heads == 0 && runeLen(tm.key) <= modifierMaxRunes && tm.pos != "vn" {
 			// a short word that never heads a phrase of its own: every
 			// occurrence modifies the noun after it (船用+发动机,
@@ -276,7 +314,41 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 			continue
 		}
-		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) {
+		if tm.phrase && n.attrib == int32(tm.count) {
+			// a phrase ending in 式 or 型, before a noun every time, quoted
+			// or not (“入驻式”诊断服务): an attributive (区别词), the
+			// modifier of the unit it is written in, never a term alone
+			tm.partial = true
+			continue
+		}
+		if tm.phrase && !tm.quoted && tm.count >= 2 && n.heads == 0 {
+			// a phrase that begins with an adjective or a verb and is
+			// followed by a noun it modifies every time (超大+跨径 of
+			// 超大跨径缆索承重桥梁 and 超大跨径桥梁): the modifier of
+			// longer units, no term; a phrase that begins with a noun
+			// (海洋牧场+准则) is a complete term before its heads
+			tm.partial = true
+			continue
+		}
+		if !tm.quoted && n.advL == int32(tm.count) {
+			// written after an adverb every time (共同+舉杯, 按期+保质,
+			// 已+上市同类产品): a predicate or the verb phrase it begins,
+			// whatever the dictionary tags it, not a term
+			tm.partial = true
+			continue
+		}
+		if !tm.phrase && !tm.quoted && tm.count == 2 && n.numL == 2 {
+			// a word used twice, after a numeral both times (千兆+光网):
+			// the numeral makes the unit, as for a word used more often
+			// (18+号线)
+			tm.partial = true
+			continue
+		}
+		// (in a long document, a word used twice beside the same
+		// neighbour both times too, but for a verb, a place or a single
+		// character before it: 公交卡+刷卡机, 银行卡+刷卡机; 复式+预算制,
+		// +预算; not 成立+兴中会, 省+新质生产力)
+		if tm.count < 2 || tm.quoted || !tm.phrase && tm.count < 3 && !suspectPOS(tm.pos) && !(c.long && (most(n.leftNoun) >= 2 || most(n.right) >= 2)) {
 			continue
 		}
 		limit := partialShare * float64(tm.count)
@@ -286,6 +358,43 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 			tm.partial = true
 		}
 	}
+}
+
+// attributive says whether the phrase that ends before unit j ends in
+// 式 or 型 as a suffix of its own (入驻+式, 沉浸+式: the segmenter tags it
+// k) and is followed, past a closing quotation mark, by a noun or verbal
+// noun it modifies: X式 and X型 make non-predicate adjectives (区别词),
+// which only modify (“入驻式”诊断服务).
+func (c *collector) attributive(j int) bool {
+	if u := &c.units[j-1]; u.pos != "k" || u.key != "式" && u.key != "型" {
+		return false
+	}
+	if j < len(c.units) && c.units[j].quote == quoteClose && c.adjacent(j-1) {
+		j++
+	}
+	if j >= len(c.units) || !c.adjacent(j-1) {
+		return false
+	}
+	u := &c.units[j]
+	return u.kind == kindHan && u.word && (strings.HasPrefix(u.pos, "n") || u.pos == "vn" || u.pos == "v")
+}
+
+// beforeAcronym says whether unit j, after a word ending at j-1, is an
+// acronym written against it or after one space (高灵敏 MEMS, 国产CPU): a
+// noun, or the modifier of one, that the word modifies.
+func (c *collector) beforeAcronym(j int) bool {
+	if j >= len(c.units) || c.units[j].kind != kindAcronym {
+		return false
+	}
+	gap := c.in.Text[c.units[j-1].end:c.units[j].start]
+	return gap == "" || gap == " "
+}
+
+// modifierPOS says whether a word that begins a phrase is a modifier by
+// its part of speech: an adjective, a non-predicate adjective (区别词) or a
+// verb, not a noun nor a verbal noun.
+func modifierPOS(pos string) bool {
+	return pos == "a" || pos == "b" || pos == "v"
 }
 
 // adverbPiece says whether a word gse tags an adverb is, touching a term on

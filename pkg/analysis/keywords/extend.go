@@ -576,6 +576,12 @@ func (c *collector) onceUnits(spans [][2]int) [][2]int {
 		var g gram
 		if ok {
 			g = c.gramOf(spans[s+1][0], spans[s+1][1])
+		} else if count[c.ids[i]] == 1 && s+1 < n && c.touching(j-1) && content(s+1) && !head(s+1) && strings.HasPrefix(c.units[spans[s+1][0]].pos, "n") {
+			// used once, against a noun of every text that it modifies
+			// (进行+医卫+交流, 智能+水上运动+装备): the unit of the two is
+			// no term of its own (its head is generic), and the word is
+			// its piece, not a term either
+			c.markPiece(spans[s])
 		}
 		if x, seen := units[u.key]; seen {
 			x.ok = x.ok && ok && x.head == g

@@ -271,6 +271,11 @@ func collectIn(in *analysis.Input, opts Options, ms []entities.Mention, found bo
 		}
 		t.tagNames(ms)
 	}
+	for _, id := range c.headless {
+		if tm := &t.terms[id]; tm.name == "" {
+			tm.partial = true
+		}
+	}
 	return t
 }
 
@@ -501,7 +506,7 @@ func classify(surface string) wordKind {
 // isNumeral says whether s is a Chinese number (三千, 二十, 百分之五).
 func isNumeral(s string) bool {
 	for _, r := range s {
-		if !strings.ContainsRune("〇零一二三四五六七八九十百千万亿两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩点之分第", r) {
+		if !strings.ContainsRune("〇零一二三四五六七八九十百千万亿兆两壹贰叁肆伍陆柒捌玖拾佰仟萬億兩点之分第", r) {
 			return false
 		}
 	}

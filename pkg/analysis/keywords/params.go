@@ -18,8 +18,11 @@ package keywords
 // ending in 同, leaders by family name and title, pieces of compounds cut
 // with an adverb; 8: session 15, a short policy text collected and ranked
 // as policy documents are, see policyText, and the pieces a text under
-// minCountUnits words writes once, see onceCut).
-const PartialVersion = 8
+// minCountUnits words writes once, see onceCut;
+// 9: the same session (kw16), modifiers that never head (phrases, words
+// of three characters, X式 and X型), a word after a numeral twice, a rare
+// word used once before a generic noun, titles over a wrapped line).
+const PartialVersion = 9
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line

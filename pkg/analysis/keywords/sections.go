@@ -438,31 +438,40 @@ func procTF(w, procW float64) float64 {
 }
 
 // titleSpans returns the byte ranges inside the book-title marks of text
-// (《…》, 〈…〉 inside them counted with the outer title), in text order.
+// (《…》, 〈…〉 inside them counted with the outer title), in text order. A
+// title does not run over a line, unless the line is wrapped inside it:
+// it runs over one line break when it is at most wrappedTitleRunes long
+// (text taken from a page breaks lines inside titles: 《…无障碍⏎通用设计规范》).
 func titleSpans(text string) [][2]int {
 	var out [][2]int
-	depth, start := 0, 0
+	depth, start, breaks := 0, 0, 0
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '《':
 			if depth == 0 {
-				start = i + n
+				start, breaks = i+n, 0
 			}
 			depth++
 		case '》':
 			if depth > 0 {
-				if depth--; depth == 0 {
+				if depth--; depth == 0 && (breaks == 0 || utf8.RuneCountInString(text[start:i]) <= wrappedTitleRunes) {
 					out = append(out, [2]int{start, i})
 				}
 			}
 		case '\n':
-			depth = 0 // a title does not run over a line
+			if breaks++; breaks > 1 {
+				depth = 0
+			}
 		}
 		i += n
 	}
 	return out
 }
+
+// wrappedTitleRunes is the longest title, in characters, taken to run over
+// a line break (see titleSpans).
+const wrappedTitleRunes = 40
 
 // titlePieces marks as partial (never ranked) the terms of a document
 // that is not short which it uses only inside book titles (《…》) without

@@ -86,12 +86,15 @@ func TestProcTF(t *testing.T) {
 }
 
 func TestTitleSpans(t *testing.T) {
-	text := "依据《信息技术 人工智能 术语》和《关于〈标准〉的通知》，见《未完\n下文》"
+	// a title runs over one line break when it is short (a wrapped line:
+	// 《无障碍⏎通用设计规范》), not over two, nor when it is long
+	text := "依据《信息技术 人工智能 术语》和《关于〈标准〉的通知》，见《未完\n下文\n再下文》，见《无障碍\n通用设计规范》，《" +
+		strings.Repeat("长", wrappedTitleRunes-2) + "\n标题》"
 	var got []string
 	for _, sp := range titleSpans(text) {
 		got = append(got, text[sp[0]:sp[1]])
 	}
-	if want := []string{"信息技术 人工智能 术语", "关于〈标准〉的通知"}; !slices.Equal(got, want) {
+	if want := []string{"信息技术 人工智能 术语", "关于〈标准〉的通知", "无障碍\n通用设计规范"}; !slices.Equal(got, want) {
 		t.Errorf("titleSpans = %q, want %q", got, want)
 	}
 }
