@@ -15,7 +15,7 @@ import (
 // PartialVersion is the version of the Counts JSON encoding. Raise it when
 // the encoding or the meaning of a count changes (3: the rules of round 13
 // recognise other names, so counts of 2 and 3 do not add up).
-const PartialVersion = 3
+const PartialVersion = 4 // 4: cleaning joins the lines of text broken at the page width (normalize.Options.Unwrap)
 
 // PartialKind names the Counts encoding.
 const PartialKind = "entities"

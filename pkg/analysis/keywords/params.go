@@ -17,7 +17,7 @@ package keywords
 // HMM's new words added to it (Options.NewWords); quoted sayings, HMM words
 // ending in 同, leaders by family name and title, pieces of compounds cut
 // with an adverb).
-const PartialVersion = 7
+const PartialVersion = 8 // 8: cleaning joins the lines of text broken at the page width (normalize.Options.Unwrap)
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line
