@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -36,13 +37,30 @@ var byteWidth = func() (t [256]uint8) {
 	return
 }()
 
+// displayWidth is the display width of s by byteWidth, eight bytes at a time: an ASCII
+// byte counts 1, a lead byte 11xxxxxx 1 more and a lead byte 111xxxxx 1 more again.
+func displayWidth(s string) int {
+	const high = 0x8080808080808080
+	w, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		lead := x & (x << 1) & high
+		w += 8 - bits.OnesCount64(x&high) + bits.OnesCount64(lead) + bits.OnesCount64(lead&(x<<2))
+	}
+	for ; i < len(s); i++ {
+		w += int(byteWidth[s[i]])
+	}
+	return w
+}
+
 // wline is what the join rules read of one line of the original text.
 type wline struct {
 	start, end int // the line's bytes, without its terminator
 	cs, ce     int // the content, without leading and trailing white space
 	next       int // the start of the next line
 	indent     int // display width of the leading white space
-	width      int // display width of the content, capped above maxWrapEdge
+	width      int // display width of the content
 }
 
 // nextLine reads the line of src starting at pos.
@@ -66,7 +84,10 @@ func nextLine(src string, pos int) wline {
 	}
 	l.end = pos + n
 	line := src[pos:l.end]
-	i, j := trimLine(line)
+	i, j := 0, len(line)
+	if j > 0 && (maySpace(line[0]) || maySpaceEnd(line)) {
+		i, j = trimLine(line)
+	}
 	l.cs, l.ce = pos+i, pos+j
 	for k := 0; k < i; {
 		r, size := utf8.DecodeRuneInString(line[k:])
@@ -77,10 +98,29 @@ func nextLine(src string, pos int) wline {
 		}
 		k += size
 	}
-	for k := i; k < j && l.width <= maxWrapEdge; k++ {
-		l.width += int(byteWidth[line[k]])
-	}
+	l.width = displayWidth(line[i:j])
 	return l
+}
+
+// maySpace reports whether a rune starting with byte b may be white space for trimLine
+// (ASCII white space, or the lead byte of U+00A0, U+1680, U+180E, U+2000–U+206F, U+3000,
+// U+FEFF).
+func maySpace(b byte) bool {
+	switch b {
+	case ' ', '\t', '\v', '\f', 0xC2, 0xE1, 0xE2, 0xE3, 0xEF:
+		return true
+	}
+	return false
+}
+
+// maySpaceEnd reports whether the last rune of s may be white space for trimLine.
+func maySpaceEnd(s string) bool {
+	for k := len(s) - 1; k >= 0 && k >= len(s)-4; k-- {
+		if b := s[k]; b < 0x80 || b >= 0xC0 {
+			return maySpace(b)
+		}
+	}
+	return true
 }
 
 // opensOn reports whether a line's content ends without closing a sentence or a clause.
@@ -190,7 +230,7 @@ func softBreaks(src string, plan []planned) []join {
 	}
 	var out []join
 	cur := nextLine(src, 0)
-	titled := false // the line before cur is a title: a heading or list item without a sentence
+	titled := 0 // the line before cur is a title (a heading or list item without a sentence): its marker's kind
 	for lineNo := 0; cur.next < len(src); lineNo++ {
 		nxt := nextLine(src, cur.next)
 		to, span := nxt, 1
@@ -212,7 +252,10 @@ func softBreaks(src string, plan []planned) []join {
 			}
 		}
 		if cur.ce > cur.cs {
-			titled = title(src[cur.cs:cur.ce])
+			titled = 0
+			if c := src[cur.cs:cur.ce]; title(c) {
+				titled = markerKind(c)
+			}
 		}
 		cur = nxt
 	}
@@ -241,7 +284,7 @@ func isASCIILetter(r rune) bool {
 }
 
 // joins reports whether line cur goes on in line nxt of a text wrapped at edge.
-func joins(src string, cur, nxt *wline, edge int, titled bool) bool {
+func joins(src string, cur, nxt *wline, edge int, titled int) bool {
 	if cur.ce == cur.cs || nxt.ce == nxt.cs {
 		return false
 	}
@@ -255,7 +298,7 @@ func joins(src string, cur, nxt *wline, edge int, titled bool) bool {
 	if startsBlock(b) || tableRow(b) || tableRow(afterMarker(a)) && !brokenTail(b) {
 		return false
 	}
-	if title(a) && (topHeading(a) || titled) {
+	if title(a) && (topHeading(a) || titled == markerKind(a)) {
 		// A heading that fills the line, or an item of a list of titles: its rest is short
 		// and ends the line; a line of body text after it is not its rest.
 		if n := nxt.indent + nxt.width; n >= edge {
@@ -263,6 +306,40 @@ func joins(src string, cur, nxt *wline, edge int, titled bool) bool {
 		}
 	}
 	return true
+}
+
+// markerKind tells the kinds of heading and list markers apart (一、 （一） 1. （1） 第一条
+// 第一章 …): the first rune's class (第, an opening bracket, a Chinese numeral, a digit)
+// and the rune that closes the marker. 0 for a line without a marker.
+func markerKind(s string) int {
+	if !isNumberedHeading(s) {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	class := 1
+	switch {
+	case r == '第':
+		class = 2
+	case r == '（' || r == '(':
+		class = 3
+		if _, n := utf8.DecodeRuneInString(s); n < len(s) {
+			if d, _ := utf8.DecodeRuneInString(s[n:]); d >= '0' && d <= '9' {
+				class = 4
+			}
+		}
+	case r >= '0' && r <= '9':
+		class = 5
+	}
+	for i, c := range s {
+		if i > 8*3 {
+			break
+		}
+		switch c {
+		case '条', '章', '节', '部', '篇', '款', '编', '）', ')', '、', '.', '．', '，':
+			return class<<21 | int(c)
+		}
+	}
+	return class << 21
 }
 
 // title reports whether s is a heading or list item without a sentence: a marker and words.

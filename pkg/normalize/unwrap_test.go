@@ -184,3 +184,39 @@ func TestUnwrapNoOp(t *testing.T) {
 		}
 	}
 }
+
+func TestDisplayWidth(t *testing.T) {
+	for _, s := range []string{"", "a", "构筑", "GDP增长5.2％，“十四五”—— ü×é 𠀀 end", strings.Repeat("工业互联网ab，", 9)} {
+		want := 0
+		for i := 0; i < len(s); i++ {
+			want += int(byteWidth[s[i]])
+		}
+		for k := 0; k <= len(s); k++ {
+			if got, want := displayWidth(s[:k]), displayWidthSlow(s[:k]); got != want {
+				t.Errorf("displayWidth(%q) = %d, want %d", s[:k], got, want)
+			}
+		}
+		if got := displayWidth(s); got != want {
+			t.Errorf("displayWidth(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+func displayWidthSlow(s string) int {
+	w := 0
+	for i := 0; i < len(s); i++ {
+		w += int(byteWidth[s[i]])
+	}
+	return w
+}
+
+// TestNextLineTrim: nextLine's fast path trims as trimLine does.
+func TestNextLineTrim(t *testing.T) {
+	for _, line := range []string{"abc", " abc ", "\u3000\u3000构筑\u3000", "构筑\u00a0", "\ufeff构筑", "构筑\u2003", "\t构筑\t", "构筑。", "é", "\u200b构筑\u200b", ""} {
+		l := nextLine(line+"\n", 0)
+		i, j := trimLine(line)
+		if l.cs != i || l.ce != j {
+			t.Errorf("nextLine(%q) trims to [%d,%d), trimLine to [%d,%d)", line, l.cs, l.ce, i, j)
+		}
+	}
+}
