@@ -8,33 +8,33 @@ package slogans
 // documents left out; L2 penalty 1). See dict/SOURCES.md.
 func modelWeights() [52]float64 {
 	return [52]float64{
-		0.971301,  // bias
-		-0.646162, // kind_quoted
-		0.198345,  // kind_numbered
+		0.971290,  // bias
+		-0.646163, // kind_quoted
+		0.198344,  // kind_numbered
 		-0.299337, // kind_parallel
-		0.901606,  // kind_lexicon
+		0.901605,  // kind_lexicon
 		0.015683,  // kind_plan
 		-0.709065, // log_count
 		0.390309,  // quoted_share
 		0.308213,  // all_quoted
-		0.069083,  // log_forms
-		-0.815926, // new
-		0.943595,  // src_lexicon
+		0.069082,  // log_forms
+		-0.815927, // new
+		0.943594,  // src_lexicon
 		0.272058,  // src_policy
-		-0.229593, // src_baseline
+		-0.229594, // src_baseline
 		1.201603,  // log_base_count
 		-0.029330, // len
 		0.958491,  // len_le3
 		-0.213940, // len_ge8
 		0.388657,  // has_digit
 		-0.209203, // has_latin
-		1.189446,  // has_plus
+		1.189445,  // has_plus
 		1.058925,  // head_or_tail
 		0.735052,  // members
 		-0.604789, // member_len
 		0.616480,  // prev_verb
 		0.407905,  // prev_noun
-		0.039756,  // prev_punct
+		0.039755,  // prev_punct
 		-0.736165, // prev_one_char_verb
 		0.155912,  // prev_prep
 		0.996342,  // next_verb
@@ -42,12 +42,12 @@ func modelWeights() [52]float64 {
 		0.549885,  // next_punct
 		1.061274,  // next_de
 		0.292446,  // next_deng
-		-0.611586, // list_around
+		-0.611587, // list_around
 		0.257566,  // quote_run
 		0.000000,  // define_before
 		0.535991,  // contrast
-		0.007669,  // first_pos
-		-0.068306, // log_doc_len
+		0.007668,  // first_pos
+		-0.068290, // log_doc_len
 		-0.493627, // title_line
 		-0.136591, // core_in_dict
 		0.179970,  // core_idf
