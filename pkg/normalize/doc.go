@@ -59,6 +59,41 @@
 //
 // \r\n and a lone \r become \n.
 //
+// # Soft line breaks (Options.Unwrap)
+//
+// Text extracted from a PDF as text (pdftotext, a viewer's copy) keeps the printed lines: a
+// paragraph is broken at the page width, inside sentences and inside words (构\n筑), with page
+// numbers between pages. Such lines are joined again when the whole text is wrapped, and only
+// then; any other text is left as it is.
+//
+//   - The text is wrapped when a window of 5 display columns (a Han character or CJK
+//     punctuation is 2, ASCII 1) holds a quarter of its non-blank lines or more, at 24 columns
+//     or more (the right edge); lines twice as wide as the edge are fewer than a quarter of
+//     those; and of the lines that reach the edge (7/8 of it or more), five or more, and half
+//     or more, end mid-sentence with a Han character or CJK punctuation, a third of those
+//     holding punctuation (，、。；：: prose, not a list of names). At least five joins are
+//     needed.
+//   - A line that reaches the edge and does not end a sentence or a clause (。！？；：”…) goes
+//     on in the next line, unless that line is blank, starts an element (a heading or list
+//     marker, 附件, 抄送, 联系人, a date alone, a page number, a bullet, 图1 or 表1), is indented
+//     further, or either line is a table row (white space of two columns or more inside it;
+//     a row, or a signature with its date, still goes on in one or two Han characters alone,
+//     the end of a word broken off it: …3日印\n发). A number is not a marker (4.25亿).
+//   - A heading or list item without punctuation that fills the line goes on only in a short
+//     line (its own rest), never in a line of body text that reaches the edge, when it is a
+//     first-level heading (一、 第一章) or follows another such item (a list of titles); other
+//     items (（一） 1. 第一条) run into their text and wrap with it.
+//   - A page number alone on its line (— 6 —, or a number) between two lines that go on in
+//     each other goes with the line end.
+//   - The join removes the line end and the white space around it (trailing spaces, the next
+//     line's indentation); between two Latin letters it leaves one space. A number broken at
+//     the edge (20\n26年) is joined as it is.
+//
+// Lines that the boilerplate rules remove or cut are never joined. Each join is a Change of
+// kind ChangeJoin (Old holds what was removed, a page number too); Result.Unwrapped reports
+// whether there was one. Offsets keep mapping into the given text: a word joined across a line
+// end maps back to its two pieces and the line end between them.
+//
 // # Boilerplate (Options.Boilerplate)
 //
 // Web-page chrome is removed, each piece with its reason (Change.Reason): toolbars (下载 打印

@@ -13,6 +13,7 @@ type Options struct {
 	Width       bool // full-width letters and digits → ASCII (punctuation kept)
 	LineEnds    bool // \r\n and \r → \n
 	Boilerplate bool // drop web-page boilerplate and credits; mark the report's metadata (Result.Meta)
+	Unwrap      bool // join the lines of a text broken at the page width (text extracted from a PDF)
 	// Repeated, with Boilerplate, also drops the lines that the documents of a corpus
 	// repeat (LineCounts.Repeated): page chrome no rule knows. Nil: rules only.
 	Repeated *Repeated
@@ -20,7 +21,7 @@ type Options struct {
 
 // DefaultOptions enables every cleaning step.
 func DefaultOptions() Options {
-	return Options{Pinyin: true, Invisible: true, Width: true, LineEnds: true, Boilerplate: true}
+	return Options{Pinyin: true, Invisible: true, Width: true, LineEnds: true, Boilerplate: true, Unwrap: true}
 }
 
 // ChangeKind names the step that made a Change.
@@ -34,6 +35,7 @@ const (
 	ChangeLineEnd     ChangeKind = "line-end"     // \r\n or \r replaced by \n
 	ChangeBoilerplate ChangeKind = "boilerplate"  // a boilerplate line removed, with its line end
 	ChangeInvalid     ChangeKind = "invalid-utf8" // invalid bytes replaced by U+FFFD, one per byte
+	ChangeJoin        ChangeKind = "line-join"    // a soft line break (with its white space) removed, or made ' '
 )
 
 // Change records one edit. Adjacent edits of the same kind are merged into one Change,
@@ -82,7 +84,12 @@ func Clean(text string, opts Options) *Result {
 	c := cleaner{src: text, opts: opts}
 	if cl != nil {
 		c.plan = planOf(cl, view)
-		if len(c.plan) == 0 && vc.weakRemoved == 0 {
+	}
+	if opts.Unwrap {
+		c.joins = softBreaks(text, c.plan)
+	}
+	if cl != nil {
+		if len(c.plan) == 0 && len(c.joins) == 0 && vc.weakRemoved == 0 {
 			// Nothing to remove and no weak annotation: the view is the result.
 			view.opts, view.fps = opts, cl.fps
 			view.Meta = metaOf(cl, view, view)
@@ -110,7 +117,7 @@ func Clean(text string, opts Options) *Result {
 const evidenceSyllables = 2
 
 // changeKinds indexes the kinds so a pending change stays small.
-var changeKinds = [...]ChangeKind{ChangePinyin, ChangeInvisible, ChangeSpace, ChangeWidth, ChangeLineEnd, ChangeBoilerplate, ChangeInvalid}
+var changeKinds = [...]ChangeKind{ChangePinyin, ChangeInvisible, ChangeSpace, ChangeWidth, ChangeLineEnd, ChangeBoilerplate, ChangeInvalid, ChangeJoin}
 
 type kindIndex uint8
 
@@ -122,6 +129,7 @@ const (
 	kLineEnd
 	kBoilerplate
 	kInvalid
+	kJoin
 )
 
 type pendingChange struct {
@@ -153,6 +161,8 @@ type cleaner struct {
 
 	// Boilerplate: the plan made on the view (nil without Options.Boilerplate).
 	plan []planned
+	// joins: the soft line breaks to remove (Options.Unwrap), in order.
+	joins []join
 	// record: this is the view pass; keep every line's content offsets in lines.
 	record bool
 	lines  []lineRec
@@ -167,7 +177,7 @@ type planned struct {
 }
 
 func (c *cleaner) reset() {
-	*c = cleaner{src: c.src, opts: c.opts, out: c.out[:0], pts: c.pts[:0], chg: c.chg[:0], plan: c.plan}
+	*c = cleaner{src: c.src, opts: c.opts, out: c.out[:0], pts: c.pts[:0], chg: c.chg[:0], plan: c.plan, joins: c.joins}
 }
 
 // cleanPos is the clean offset of original offset p (p >= c.copied).
@@ -247,7 +257,8 @@ func (c *cleaner) run() {
 	if c.record {
 		c.lines = make([]lineRec, 0, countLines(src))
 	}
-	next := 0 // index into c.plan
+	next := 0  // index into c.plan
+	nextJ := 0 // index into c.joins
 	for pos, lineNo := 0, 0; pos < len(src); lineNo++ {
 		lineStart := pos
 		var p *planned
@@ -265,8 +276,24 @@ func (c *cleaner) run() {
 		if p != nil {
 			limit = p.cut
 		}
+		var j *join
+		if nextJ < len(c.joins) && c.joins[nextJ].line == lineNo {
+			j = &c.joins[nextJ]
+			nextJ++
+			limit = j.s
+		}
 		cleanStart := c.cleanPos(lineStart)
 		pos = c.line(pos, limit)
+		if j != nil && pos == j.s {
+			// A soft line break: the next line goes on here (a Han run too).
+			c.replace(j.s, j.e, j.repl, kJoin)
+			if j.repl != "" {
+				c.lastOut, c.hanRun = ' ', 0
+			}
+			pos = j.e
+			lineNo += j.lines - 1
+			continue
+		}
 		if p != nil && pos == p.cut {
 			e := pos
 			for e < len(src) && src[e] != '\n' && src[e] != '\r' {

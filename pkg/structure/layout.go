@@ -15,7 +15,7 @@ import (
 //   - page-number lines (— 3 —, or bare numbers that count up through the
 //     text) are set aside;
 //   - a text is "wrapped" when many of its lines end at the same right edge
-//     without ending a sentence; then a line that reaches the edge goes on
+//     without ending a sentence, and few are twice as wide; then a line that reaches the edge goes on
 //     in the next line, unless the next line starts an element (a heading,
 //     附件, 抄送, a date);
 //   - in any text, a line that ends inside brackets （… 《… 〔… goes on in
@@ -460,6 +460,18 @@ func (l *layout) detectWrap() {
 		return
 	}
 	edge := bestAt - 4
+	// Lines twice as wide as the edge are paragraphs: a text of them (one that cleaning
+	// has already unwrapped, normalize.Options.Unwrap) is not wrapped, though what is left
+	// at one width (a table, a table of contents) may look so.
+	wide := 0
+	for _, ln := range l.lines {
+		if ln.kind == lText && ln.indent+ln.width > 2*edge {
+			wide++
+		}
+	}
+	if wide*4 > best {
+		return
+	}
 	full, open := 0, 0
 	for _, ln := range l.lines {
 		if ln.kind != lText || ln.indent+ln.width < edge {

@@ -356,3 +356,28 @@ func TestDocTypeFromName(t *testing.T) {
 		t.Errorf("titled text: %q from %q", m.DocType, m.DocTypeSource)
 	}
 }
+
+// TestFlowingTextWithHeadingsOfOneWidth: a notice of one paragraph a line whose headings
+// share one width (and so end at one "edge") is not wrapped text: its paragraphs, twice as
+// wide as that edge and more, say so; the headings are not run into their paragraphs.
+func TestFlowingTextWithHeadingsOfOneWidth(t *testing.T) {
+	para := "　　各地工业和信息化主管部门要结合本地产业基础，统筹推进平台培育、场景开放和标准建设，加强政策协同和要素保障，及时总结推广典型经验做法，形成可复制可推广的工作机制，确保各项任务落到实处、取得实效。\n"
+	text := "青川省工业和信息化厅关于公布首批工业互联网示范平台名单的通知\n各市（州）工业和信息化主管部门，有关企业：\n" + para +
+		"　　一、切实发挥示范作用\n" + para + "　　二、持续提升服务能力\n" + para +
+		"　　三、加快推进场景开放\n" + para + "　　四、建立动态管理机制\n" + para +
+		"　　联系人：信息化推进处 周文远\n　　电 话：028-86120000\n　　邮 箱：xxhc@example.gov.cn\n" +
+		"　　附件：首批工业互联网示范平台名单\n"
+	d := Parse(text)
+	if d.Layout != "lines" {
+		t.Errorf("layout %q, want lines", d.Layout)
+	}
+	want := []string{"切实发挥示范作用", "持续提升服务能力", "加快推进场景开放", "建立动态管理机制"}
+	if len(d.Headings) != len(want) {
+		t.Fatalf("%d headings, want %d: %+v", len(d.Headings), len(want), d.Headings)
+	}
+	for i, h := range d.Headings {
+		if h.Title != want[i] || h.RunIn {
+			t.Errorf("heading %d: %q (run-in %v), want %q", i, h.Title, h.RunIn, want[i])
+		}
+	}
+}

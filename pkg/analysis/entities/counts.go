@@ -15,8 +15,10 @@ import (
 // PartialVersion is the version of the Counts JSON encoding. Raise it when
 // the encoding or the meaning of a count changes (3: the rules of round 13
 // recognise other names, so counts of 2 and 3 do not add up; 4: a
-// conjunction before a list of levels of government, 和省、市, is no name).
-const PartialVersion = 4
+// conjunction before a list of levels of government, 和省、市, is no name;
+// 5: cleaning joins the lines of text broken at the page width,
+// normalize.Options.Unwrap).
+const PartialVersion = 5
 
 // PartialKind names the Counts encoding.
 const PartialKind = "entities"

@@ -44,7 +44,7 @@ type Settings struct {
 
 // RulesVersion counts the changes to what the filters leave out (1:
 // session 14, HanOnly leaves out numbers written in Chinese numerals).
-const RulesVersion = 1
+const RulesVersion = 2 // 2: cleaning joins the lines of text broken at the page width (normalize.Options.Unwrap)
 
 // Equal says whether two settings count the same way.
 func (s Settings) Equal(o Settings) bool {

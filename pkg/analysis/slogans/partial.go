@@ -32,7 +32,7 @@ const PartialKind = "slogans"
 // PartialVersion is the version of the records of a slogans partial: a
 // merge refuses partials of another version. Version 2 (round 14) records
 // each formulation's Quality.
-const PartialVersion = 2
+const PartialVersion = 3 // 3: cleaning joins the lines of text broken at the page width (normalize.Options.Unwrap)
 
 const recordFormulation = "formulation"
 

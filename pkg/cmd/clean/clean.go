@@ -48,6 +48,12 @@ caption). A line of body text is never removed: only short lines with no
 sentence go whole, and a credit is only cut after the last sentence of its
 line. Cleaning twice changes nothing more.
 
+Text extracted from a PDF as text (pdftotext), broken at the page width inside
+sentences and words (构\n筑), gets its paragraphs back: when most lines end at
+one right edge mid-sentence, a line that reaches the edge goes on in the next
+(and a page number between them goes), but never into a heading, a list item,
+附件, a date, a signature or a table row. Any other text keeps its lines.
+
 A run over five documents or more also removes the chrome no rule knows: the
 short lines that many of its documents repeat (in 3 documents and 2% of them,
 above the first or below the last sentence of body text), counted over every

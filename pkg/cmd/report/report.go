@@ -311,6 +311,9 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			r := reportpage.DocResult{Doc: d,
 				Summary: overview.Analyze(d.In, overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}, an)}
 			r.Structure = structure.ParseFolded(d.Text, d.In.Folded)
+			if c := d.Cleaning(); c != nil && c.Unwrapped() {
+				r.Structure.Layout = "wrapped" // cleaning rejoined the lines of its pages
+			}
 			if inCorpus[key] {
 				r.Terms = kw.CollectParsed(d.In, kwOpts, r.Structure)
 				r.Changes = map[string]int64{}

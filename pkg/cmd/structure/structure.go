@@ -130,6 +130,9 @@ func structureRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error 
 			in := d.Input()
 			doc := structure.ParseFolded(d.Text, in.Folded)
 			doc.MapOffsets(d.OriginalSpan)
+			if c := d.Cleaning(); c != nil && c.Unwrapped() {
+				doc.Layout = "wrapped" // cleaning rejoined the lines of its pages
+			}
 			p := parsed{doc: doc, meta: res.Of(doc, d.Name)}
 			if summary != nil {
 				return p, nil
