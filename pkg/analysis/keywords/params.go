@@ -21,8 +21,9 @@ package keywords
 // minCountUnits words writes once, see onceCut;
 // 9: the same session (kw16), modifiers that never head (phrases, words
 // of three characters, X式 and X型), a word after a numeral twice, a rare
-// word used once before a generic noun, titles over a wrapped line).
-const PartialVersion = 9
+// word used once before a generic noun, titles over a wrapped line);
+// 10: session 17 (kw17), 高水平 a stopword (an adjective gse tags nr).
+const PartialVersion = 10
 
 const (
 	// headingBoost is the extra weight of an occurrence in a heading line
