@@ -319,8 +319,8 @@ func TestBurstLowersOnceADocumentWords(t *testing.T) {
 	}
 	bg := NewBackground()
 	bg.docs = 100
-	*bg.terms.ref("申报材料") = bgEntry{12, 12}
-	*bg.terms.ref("网联汽车") = bgEntry{12, 120}
+	*bg.terms.ref("申报材料") = bgEntry{df: 12, count: 12}
+	*bg.terms.ref("网联汽车") = bgEntry{df: 12, count: 120}
 	idf := bg.IDF(nil)
 	a, _ := idf.Lookup("申报材料")
 	b, _ := idf.Lookup("网联汽车")
