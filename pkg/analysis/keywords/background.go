@@ -75,7 +75,11 @@ func (b *Background) own() {
 	}
 }
 
-type bgEntry struct{ df, count int64 }
+// bgEntry is what a background knows of a term: its document frequency,
+// its count, and set, the number of its occurrences that are half of a
+// four-character set phrase of two two-character words (提质+增效,
+// 提升+质效; Terms.setUses): counted for the words only the HMM found.
+type bgEntry struct{ df, count, set int64 }
 
 // NewBackground returns an empty background.
 func NewBackground() *Background { return &Background{terms: newTermTable()} }
@@ -92,6 +96,7 @@ func (b *Background) Add(t *Terms) {
 		e := b.terms.ref(k)
 		e.df++
 		e.count += int64(n)
+		e.set += int64(t.setUses[k])
 	}
 }
 
@@ -109,7 +114,7 @@ func (b *Background) Merge(o *Background) error {
 	var over error
 	o.each(func(k string, oe bgEntry) bool {
 		e, _ := b.terms.get(k)
-		if partial.Add(&e.df, oe.df) != nil || partial.Add(&e.count, oe.count) != nil {
+		if partial.Add(&e.df, oe.df) != nil || partial.Add(&e.count, oe.count) != nil || partial.Add(&e.set, oe.set) != nil {
 			over = fmt.Errorf("term %q: %w", k, partial.ErrOverflow)
 		}
 		return over == nil
@@ -122,6 +127,7 @@ func (b *Background) Merge(o *Background) error {
 		e := b.terms.ref(k)
 		e.df += oe.df
 		e.count += oe.count
+		e.set += oe.set
 		return true
 	})
 	return nil
@@ -155,6 +161,21 @@ func (b *Background) Lookup(key string) (df, count int64) {
 		e, _ = b.terms.get(key)
 	}
 	return e.df, e.count
+}
+
+// setShare is the share of a term's occurrences that are half of a
+// four-character set phrase (bgEntry.set), and its count.
+func (b *Background) setShare(key string) (share float64, count int64) {
+	var e bgEntry
+	if b.tab != nil {
+		e, _ = b.tab.get(key)
+	} else {
+		e, _ = b.terms.get(key)
+	}
+	if e.count == 0 {
+		return 0, 0
+	}
+	return float64(e.set) / float64(e.count), e.count
 }
 
 // Prune returns a copy without the terms in fewer than minDF documents: a
@@ -301,10 +322,11 @@ func BuiltinBackground() (*Background, error) { return builtinBackground() }
 
 // The compact text form of a background (the built-in one is embedded in
 // it): a header line, then one `term<TAB>df<TAB>count` line per term in
-// key order.
+// key order, with a fourth column, set (bgEntry), where it is not 0.
 //
 //	# zhpolicy keywords background	v1	docs=230	units=1234567	mindf=2
 //	一带一路	88	412
+//	提质	31	227	160
 const bgTSVMagic = "# zhpolicy keywords background"
 
 // WriteTSV writes the background in its compact text form.
@@ -312,7 +334,11 @@ func (b *Background) WriteTSV(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintf(bw, "%s\tv%d\tdocs=%d\tunits=%d\tmindf=%d\n", bgTSVMagic, PartialVersion, b.docs, b.units, b.MinDF())
 	b.sortedEach(func(k string, e bgEntry) bool {
-		fmt.Fprintf(bw, "%s\t%d\t%d\n", k, e.df, e.count)
+		if e.set > 0 {
+			fmt.Fprintf(bw, "%s\t%d\t%d\t%d\n", k, e.df, e.count, e.set)
+		} else {
+			fmt.Fprintf(bw, "%s\t%d\t%d\n", k, e.df, e.count)
+		}
 		return true
 	})
 	return bw.Flush()
@@ -370,22 +396,26 @@ func readBackgroundText(name, text string) (*Background, error) {
 			break
 		}
 		line++
-		t1 := strings.IndexByte(s, '\t')
-		t2 := strings.LastIndexByte(s, '\t')
-		if t1 <= 0 || t2 <= t1 {
-			return nil, fmt.Errorf("%s:%d: want `term<TAB>df<TAB>count`", name, line)
+		f := strings.Split(s, "\t")
+		if len(f) != 3 && len(f) != 4 || f[0] == "" {
+			return nil, fmt.Errorf("%s:%d: want `term<TAB>df<TAB>count[<TAB>set]`", name, line)
 		}
-		k := s[:t1]
-		df, err1 := strconv.ParseInt(s[t1+1:t2], 10, 64)
-		n, err2 := strconv.ParseInt(s[t2+1:], 10, 64)
-		if err1 != nil || err2 != nil || df < 1 || df > b.docs || n < df || !utf8.ValidString(k) {
+		k := f[0]
+		df, err1 := strconv.ParseInt(f[1], 10, 64)
+		n, err2 := strconv.ParseInt(f[2], 10, 64)
+		var set int64
+		var err3 error
+		if len(f) == 4 {
+			set, err3 = strconv.ParseInt(f[3], 10, 64)
+		}
+		if err1 != nil || err2 != nil || err3 != nil || df < 1 || df > b.docs || n < df || set < 0 || set > n || !utf8.ValidString(k) {
 			return nil, fmt.Errorf("%s:%d: bad line %q", name, line, s)
 		}
 		e := b.terms.ref(k)
 		if e.df != 0 { // (every term read has df ≥ 1)
 			return nil, fmt.Errorf("%s:%d: term %q twice", name, line, k)
 		}
-		*e = bgEntry{df: df, count: n}
+		*e = bgEntry{df: df, count: n, set: set}
 	}
 	return b, nil
 }

@@ -130,7 +130,7 @@ func TestBackgroundTSV(t *testing.T) {
 		{"", "empty"},
 		{"word\t1\t1\n", "not a keyword background"},
 		{"# zhpolicy keywords background\tv99\tdocs=1\tunits=1\tmindf=1\n", "version v99"}, // a version this build does not know
-		{"# zhpolicy keywords background\tv1\tdocs=1\tunits=1\tmindf=1\n", "version v1"}, // before the rules of sessions 3-6
+		{"# zhpolicy keywords background\tv1\tdocs=1\tunits=1\tmindf=1\n", "version v1"},   // before the rules of sessions 3-6
 		{"# zhpolicy keywords background\tv" + curV + "\tdocs=x\tunits=1\tmindf=1\n", "bad header field"},
 		{"# zhpolicy keywords background\tv" + curV + "\tdocs=1\tunits=1\tmindf=1\n发展\t2\t2\n", "bg.tsv:2: bad line"},
 		{"# zhpolicy keywords background\tv" + curV + "\tdocs=2\tunits=1\tmindf=1\n发展 2 2\n", "bg.tsv:2: want"},
@@ -319,8 +319,8 @@ func TestBurstLowersOnceADocumentWords(t *testing.T) {
 	}
 	bg := NewBackground()
 	bg.docs = 100
-	*bg.terms.ref("申报材料") = bgEntry{12, 12}
-	*bg.terms.ref("网联汽车") = bgEntry{12, 120}
+	*bg.terms.ref("申报材料") = bgEntry{df: 12, count: 12}
+	*bg.terms.ref("网联汽车") = bgEntry{df: 12, count: 120}
 	idf := bg.IDF(nil)
 	a, _ := idf.Lookup("申报材料")
 	b, _ := idf.Lookup("网联汽车")

@@ -20,6 +20,7 @@ import (
 //	offset   (n+1) × u32: where each term's key begins in the keys, and their end
 //	df       n × u32
 //	count    n × u32
+//	set      n × u32 (see bgEntry)
 //	keys     the keys, in sorted order, one after another
 //
 // All numbers little-endian.
@@ -29,9 +30,9 @@ const bgTableHeader = 8 + 4*4 + 3*8
 
 // bgTable is a background's terms read in place from the table form.
 type bgTable struct {
-	data                        string
-	n, mask                     uint32
-	slots, offs, dfs, cnts, key int // byte offsets of the sections
+	data                              string
+	n, mask                           uint32
+	slots, offs, dfs, cnts, sets, key int // byte offsets of the sections
 }
 
 func fnv1a(s string) uint32 {
@@ -54,7 +55,7 @@ func (t *bgTable) keyAt(i uint32) string {
 }
 
 func (t *bgTable) entryAt(i uint32) bgEntry {
-	return bgEntry{df: int64(t.u32(t.dfs + 4*int(i))), count: int64(t.u32(t.cnts + 4*int(i)))}
+	return bgEntry{df: int64(t.u32(t.dfs + 4*int(i))), count: int64(t.u32(t.cnts + 4*int(i))), set: int64(t.u32(t.sets + 4*int(i)))}
 }
 
 func (t *bgTable) get(key string) (bgEntry, bool) {
@@ -84,7 +85,11 @@ func (b *Background) WriteTable(w io.Writer) error {
 	keys := b.Keys()
 	terms := make([]bgEntry, len(keys))
 	for i, k := range keys {
-		terms[i].df, terms[i].count = b.Lookup(k)
+		if b.tab != nil {
+			terms[i], _ = b.tab.get(k)
+		} else {
+			terms[i], _ = b.terms.get(k)
+		}
 	}
 	n := len(keys)
 	slots := 1
@@ -137,6 +142,9 @@ func (b *Background) WriteTable(w io.Writer) error {
 	for _, e := range terms {
 		u32(uint32(e.count))
 	}
+	for _, e := range terms {
+		u32(uint32(e.set)) // (set ≤ count)
+	}
 	for _, k := range keys {
 		bw.WriteString(k)
 	}
@@ -171,7 +179,8 @@ func readBackgroundTable(name, data string) (*Background, error) {
 	t.offs = t.slots + 4*int(slots)
 	t.dfs = t.offs + 4*(int(n)+1)
 	t.cnts = t.dfs + 4*int(n)
-	t.key = t.cnts + 4*int(n)
+	t.sets = t.cnts + 4*int(n)
+	t.key = t.sets + 4*int(n)
 	if t.key > len(data) {
 		return bad("short")
 	}

@@ -819,6 +819,14 @@ func (c *collector) classify(u *unit) {
 		u.cand = false
 		u.guess = true
 	}
+	if !c.short && u.cand && u.pos == "x" && n == 2 && c.setWord(u.key) {
+		// in a long document, a two-character word only the HMM found
+		// that the background finds half of a four-character set phrase
+		// in more than half of its uses (提质 of 提质增效, 质效 of 提升质效):
+		// a verb or a verb's object, not a term (see setHalf)
+		u.cand = false
+		u.guess = true
+	}
 	u.join = kind == kindHan && !numeral && joinPOS(u.pos) && (!stop || n > 1)
 	// a phrase neither begins nor ends with a stopword (加强+监管,
 	// 城市更新+工作), and a single character ends one only when it is a
@@ -833,6 +841,39 @@ func (c *collector) classify(u *unit) {
 	// nor with a verb of one character (在+研+项目: 在研项目; 建+项目)
 	u.first = u.join && !stop && (firstPOS(u.pos) || isVerb(u.pos)) && !(n == 1 && (isFunctionRune(firstRune(u.key)) || isVerb(u.pos) || u.pos == "vn"))
 	u.last = u.join && (!stop || !c.long) && lastPOS(u.pos) && !(n == 1 && (u.pos != "n" && u.pos != "ng" || isFunctionRune(firstRune(u.key))))
+}
+
+// setHalf says whether unit i, a word of two characters only the HMM
+// found (x), is half of a four-character set phrase of two two-character
+// words on its line: it opens one, followed by a verb (or another word
+// only the HMM found) that the phrase ends with (提质+增效，提质+升级、), or
+// it closes one, after such a verb and before a punctuation mark, a
+// conjunction or 的 (提升+质效。). Counted over a background's documents
+// (bgEntry.set), the share of such uses tells a verb or a verb's object
+// (提质 73% of its uses on the DEV documents, 质效 59%) from a term
+// (算力 20%, 营收 0%, 文旅 10%).
+func (c *collector) setHalf(i int) bool {
+	u := &c.units[i]
+	if u.pos != "x" || u.kind != kindHan || runeLen(u.key) != 2 {
+		return false
+	}
+	half := func(j int) bool {
+		w := &c.units[j]
+		return w.kind == kindHan && runeLen(w.key) == 2 && (w.pos == "v" || w.pos == "vn" || w.pos == "vd" || w.pos == "vi" || w.pos == "x")
+	}
+	// ends says whether the phrase ends before unit j
+	ends := func(j int, also ...string) bool {
+		if j >= len(c.units) || !c.adjacent(j-1) || !c.units[j].word {
+			return true
+		}
+		p := c.units[j].pos
+		return p == "c" || p == "uj" || slices.Contains(also, p)
+	}
+	n := len(c.units)
+	if i+1 < n && c.adjacent(i) && half(i+1) && ends(i+2, "v", "ul", "p", "d") {
+		return true
+	}
+	return i > 0 && c.adjacent(i-1) && half(i-1) && ends(i+1)
 }
 
 // properNoun says whether a part of speech is a name's (place,
@@ -931,6 +972,18 @@ func (c *collector) known(key string) bool {
 		_, ok := x.Lookup(key)
 		return ok
 	}
+}
+
+// setWord says whether the background finds key, over at least
+// setMinCount occurrences, half of a four-character set phrase in more
+// than setMinShare of them (setHalf).
+func (c *collector) setWord(key string) bool {
+	x, ok := c.opts.IDF.(*bgIDF)
+	if !ok {
+		return false
+	}
+	share, n := x.bg.setShare(key)
+	return n >= setMinCount && share > setMinShare
 }
 
 // word says whether the general IDF table (the dictionary's words,
@@ -1408,13 +1461,21 @@ func (c *collector) build(t *Terms, spans [][2]int) {
 // phrase.
 func (c *collector) vocabulary(t *Terms) {
 	v := make(map[string]int32, len(t.terms)*2)
+	var set map[string]int32
 	for i := range c.units {
 		// the HMM's short words count too: the background is what tells
 		// which of them are words (see classify)
 		if c.units[i].cand || c.units[i].guess {
 			v[c.units[i].key]++
+			if c.setHalf(i) {
+				if set == nil {
+					set = make(map[string]int32)
+				}
+				set[c.units[i].key]++
+			}
 		}
 	}
+	t.setUses = set
 	// a sequence is counted once per occurrence: from the counts of
 	// sequences, for those that are well-formed at their first occurrence.
 	done := make(map[gram]bool)

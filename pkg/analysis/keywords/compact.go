@@ -58,7 +58,7 @@ func (t *Terms) Compact(m Method, span func(start, end int) (int, int)) *Terms {
 	}
 	// (no term kept, no scores: rank has nothing to rank then)
 	t.terms, t.tr = kept, keptTR
-	t.vocab = v
+	t.vocab, t.setUses = v, nil
 	t.seq = nil
 	t.Name = strings.Clone(t.Name)
 	return t

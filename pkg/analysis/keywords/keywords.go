@@ -166,6 +166,11 @@ type Terms struct {
 	// every candidate word and every well-formed or quoted word sequence,
 	// with its occurrences. Compact keeps only the terms' own entries.
 	vocab map[string]int32
+	// setUses counts, of the words only the HMM found (x) of two
+	// characters, the occurrences that are half of a four-character set
+	// phrase (collector.setHalf): what a background adds up (bgEntry.set).
+	// Compact drops it.
+	setUses map[string]int32
 	// names says whether names were tagged.
 	names bool
 	// short is true for a text of fewer than shortUnits words (an

@@ -103,6 +103,7 @@ type BackgroundRecord struct {
 	Term  string `json:"term"`
 	Docs  int64  `json:"docs"`
 	Count int64  `json:"count"`
+	Set   int64  `json:"set,omitempty"` // see bgEntry
 }
 
 // WritePartial writes the background as a partial; h gives the envelope's
@@ -116,7 +117,7 @@ func (b *Background) WritePartial(w io.Writer, h BackgroundHeader) error {
 	}
 	var err2 error
 	b.sortedEach(func(k string, e bgEntry) bool {
-		err2 = pw.Write(BackgroundRecord{Kind: "term", Term: k, Docs: e.df, Count: e.count})
+		err2 = pw.Write(BackgroundRecord{Kind: "term", Term: k, Docs: e.df, Count: e.count, Set: e.set})
 		return err2 == nil
 	})
 	if err2 != nil {
@@ -154,14 +155,14 @@ func ReadBackgroundBody(pr *partial.Reader, headerLine []byte) (BackgroundHeader
 			return h, nil, pr.Errorf("unexpected line of kind %q in a keyword background", r.Kind)
 		case r.Term == "" || !utf8.ValidString(r.Term):
 			return h, nil, pr.Errorf("empty or invalid term")
-		case r.Docs < 1 || r.Docs > h.Docs || r.Count < r.Docs:
-			return h, nil, pr.Errorf("term %q: docs %d, count %d: want 1 ≤ docs ≤ %d and count ≥ docs", r.Term, r.Docs, r.Count, h.Docs)
+		case r.Docs < 1 || r.Docs > h.Docs || r.Count < r.Docs || r.Set < 0 || r.Set > r.Count:
+			return h, nil, pr.Errorf("term %q: docs %d, count %d, set %d: want 1 ≤ docs ≤ %d, count ≥ docs and 0 ≤ set ≤ count", r.Term, r.Docs, r.Count, r.Set, h.Docs)
 		}
 		e := b.terms.ref(r.Term)
 		if e.df != 0 { // (every term read has docs ≥ 1)
 			return h, nil, pr.Errorf("term %q appears twice", r.Term)
 		}
-		*e = bgEntry{df: r.Docs, count: r.Count}
+		*e = bgEntry{df: r.Docs, count: r.Count, set: r.Set}
 	}
 	return h, b, nil
 }

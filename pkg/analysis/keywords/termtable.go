@@ -12,9 +12,9 @@ import (
 // backgrounds built from a user's documents, whose vocabulary (every word
 // and word sequence) grows with the variety of the corpus: millions of
 // terms at 1 GB of varied text. A Go map of strings holds each term in
-// about 98 bytes (a string header and a 16-byte value per slot, the slots'
+// about 113 bytes (a string header and a 24-byte value per slot, the slots'
 // slack, the key allocated on its own and rounded up to its size class);
-// the table in about 47 (BenchmarkTermMemory): the keys one after another in
+// the table in about 55 (BenchmarkTermMemory; 47 before the set count): the keys one after another in
 // append-only chunks (a length, then the bytes), the entries in fixed
 // chunks (so that neither is ever copied to grow), and an index of 32-bit
 // entry numbers, open addressing with linear probing, at most three
