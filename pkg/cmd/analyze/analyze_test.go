@@ -3,6 +3,7 @@ package analyze_test
 import (
 	"encoding/csv"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -206,5 +207,35 @@ func TestKeywordsAsKeywordsRanks(t *testing.T) {
 		if len(want) == 0 || strings.Join(got, "\n") != strings.Join(want, "\n") {
 			t.Errorf("%s: analyze's keywords\n%s\nzhpolicy keywords'\n%s", file, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+	}
+}
+
+// TestREADMEExample: the README's first example is `zhpolicy analyze
+// testdata/sample/` with its output, which must be what the command prints
+// today (the golden file TestGolden checks): a change of any analysis that
+// alters the overview must bring the README along.
+func TestREADMEExample(t *testing.T) {
+	root := clitest.RepoRoot(t)
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cmd = "$ zhpolicy analyze testdata/sample/\n"
+	s := string(readme)
+	i := strings.Index(s, cmd)
+	if i < 0 {
+		t.Fatalf("README.md has no %q example", strings.TrimSpace(cmd))
+	}
+	s = s[i+len(cmd):]
+	j := strings.Index(s, "```")
+	if j < 0 {
+		t.Fatal("README.md: the analyze example's block is not closed")
+	}
+	golden, err := os.ReadFile(filepath.Join(root, "testdata", "golden", "analyze", "sample.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s[:j] != string(golden) {
+		t.Errorf("README.md's analyze example differs from testdata/golden/analyze/sample.txt: copy the golden file into it")
 	}
 }
