@@ -7,16 +7,26 @@ import (
 	"zhpolicy/pkg/script"
 )
 
-// partialOf collects a document written as word/pos pairs (see doc, long)
-// and gives, per term key, whether it is a piece of a longer unit.
-func partialOf(t *testing.T, spec string) map[string]bool {
+// checkPieces collects a document written as word/pos pairs (see doc,
+// long) and checks that each of pieces is a term found and left out as a
+// piece of a longer unit, and each of kept a term found and ranked.
+func checkPieces(t *testing.T, spec string, pieces, kept []string) {
 	t.Helper()
 	terms := Collect(doc(t, script.Simplified, long(spec)), Options{})
 	partial := map[string]bool{}
 	for _, tm := range terms.terms {
 		partial[tm.key] = tm.partial
 	}
-	return partial
+	for _, k := range pieces {
+		if v, ok := partial[k]; !ok || !v {
+			t.Errorf("%s is ranked (%v, seen %v)", k, v, ok)
+		}
+	}
+	for _, k := range kept {
+		if v, ok := partial[k]; !ok || v {
+			t.Errorf("%s is not ranked (%v, seen %v)", k, v, ok)
+		}
+	}
 }
 
 // A phrase that begins with a modifier (an adjective, a verb) and is
@@ -29,15 +39,7 @@ func TestModifierPhraseIsAPiece(t *testing.T) {
 	spec := "超大/v 跨径/n 缆索/n 承重/v 桥梁/n 。/w 超大/v 跨径/n 桥梁/n 。/w 超大/v 跨径/n 缆索/n 。/w " +
 		"高速/a 铁路/n 网络/n 。/w 高速/a 铁路/n 车站/n 。/w 高速/a 铁路/n 。/w " +
 		"海洋/n 牧场/n 准则/n 。/w 海洋/n 牧场/n 指南/n 。/w 海洋/n 牧场/n 体系/n 。/w"
-	partial := partialOf(t, spec)
-	if v, ok := partial["超大跨径"]; !ok || !v {
-		t.Errorf("超大跨径 is ranked (%v, seen %v)", v, ok)
-	}
-	for _, k := range []string{"高速铁路", "海洋牧场"} {
-		if v, ok := partial[k]; !ok || v {
-			t.Errorf("%s is not ranked (%v, seen %v)", k, v, ok)
-		}
-	}
+	checkPieces(t, spec, []string{"超大跨径"}, []string{"高速铁路", "海洋牧场"})
 }
 
 // A phrase ending in the suffix 式 or 型 before a noun every time is an
@@ -46,13 +48,7 @@ func TestModifierPhraseIsAPiece(t *testing.T) {
 // suffix (样板/n 模式/n) and the quoted term stays.
 func TestAttributiveSuffixIsAPiece(t *testing.T) {
 	spec := "开展/v “/w 入驻/v 式/k ”/w 诊断/v 服务/vn 。/w 推广/v “/w 样板/n 模式/n ”/w 。/w"
-	partial := partialOf(t, spec)
-	if v, ok := partial["入驻式"]; !ok || !v {
-		t.Errorf("入驻式 is ranked (%v, seen %v)", v, ok)
-	}
-	if v, ok := partial["样板模式"]; !ok || v {
-		t.Errorf("样板模式 is not ranked (%v, seen %v)", v, ok)
-	}
+	checkPieces(t, spec, []string{"入驻式"}, []string{"样板模式"})
 }
 
 // A word used twice, after a numeral both times, is a piece of the unit
@@ -61,13 +57,7 @@ func TestAttributiveSuffixIsAPiece(t *testing.T) {
 func TestWordAfterANumeralTwiceIsAPiece(t *testing.T) {
 	spec := "发挥/v 千兆/m 光网/n 作用/v 。/w 推动/v 千/m | 兆/m 光网/n 应用/v 。/w " +
 		"建设/v 千兆/m 网络/n 。/w 网络/n 安全/an 。/w"
-	partial := partialOf(t, spec)
-	if v, ok := partial["光网"]; !ok || !v {
-		t.Errorf("光网 is ranked (%v, seen %v)", v, ok)
-	}
-	if v, ok := partial["网络"]; !ok || v {
-		t.Errorf("网络 is not ranked (%v, seen %v)", v, ok)
-	}
+	checkPieces(t, spec, []string{"光网"}, []string{"网络"})
 }
 
 // A word of three characters that never heads a phrase is a piece, as one
@@ -77,13 +67,7 @@ func TestWordAfterANumeralTwiceIsAPiece(t *testing.T) {
 func TestThreeCharacterModifierIsAPiece(t *testing.T) {
 	spec := "研究/v 高灵敏/nr 磁/n 传感器/n 。/w 研究/vn 高灵敏/nr MEMS/eng 器件/n 。/w 研究/vn 高灵敏/nr MEMS/eng 芯片/n 。/w " +
 		"采用/v 低功耗/n 芯片/n 。/w 采用/v 低功耗/n 器件/n 。/w 实现/v 低功耗/n 。/w"
-	partial := partialOf(t, spec)
-	if v, ok := partial["高灵敏"]; !ok || !v {
-		t.Errorf("高灵敏 is ranked (%v, seen %v)", v, ok)
-	}
-	if v, ok := partial["低功耗"]; !ok || v {
-		t.Errorf("低功耗 is not ranked (%v, seen %v)", v, ok)
-	}
+	checkPieces(t, spec, []string{"高灵敏"}, []string{"低功耗"})
 }
 
 // A rare word used once, written against a word of every text that it
@@ -111,13 +95,7 @@ func TestOnceWordBeforeAGenericHeadIsAPiece(t *testing.T) {
 // written once without the adverb stays (联合+攻关, 攻关。).
 func TestTermAfterAnAdverbIsAPredicate(t *testing.T) {
 	spec := "双方/r 共同/d 举杯/n 。/w 我们/r 联合/d 攻关/n 。/w 组织/v 攻关/n 。/w"
-	partial := partialOf(t, spec)
-	if v, ok := partial["举杯"]; !ok || !v {
-		t.Errorf("举杯 is ranked (%v, seen %v)", v, ok)
-	}
-	if v, ok := partial["攻关"]; !ok || v {
-		t.Errorf("攻关 is not ranked (%v, seen %v)", v, ok)
-	}
+	checkPieces(t, spec, []string{"举杯"}, []string{"攻关"})
 }
 
 // In a long document, a word used twice against content words of two
@@ -131,13 +109,5 @@ func TestWordTwiceInsideTheSameUnitIsAPiece(t *testing.T) {
 	spec := "安装/v 公交卡/n 刷卡机/n 。/w 更新/v 银行卡/n 刷卡机/n 。/w " +
 		"实行/v 复式/n 预算制/n 。/w 推行/v 复式/n 预算/n 。/w " +
 		"孙中山/nr 成立/v 兴中会/n 。/w 他们/r 成立/v 兴中会/n 分会/n 。/w"
-	partial := partialOf(t, spec)
-	for _, k := range []string{"刷卡机", "复式"} {
-		if v, ok := partial[k]; !ok || !v {
-			t.Errorf("%s is ranked (%v, seen %v)", k, v, ok)
-		}
-	}
-	if v, ok := partial["兴中会"]; !ok || v {
-		t.Errorf("兴中会 is not ranked (%v, seen %v)", v, ok)
-	}
+	checkPieces(t, spec, []string{"刷卡机", "复式"}, []string{"兴中会"})
 }
