@@ -22,6 +22,13 @@ report is left unused).
 
     python3 bench/keywords/pick_national.py     # prints round 16's 8 picks (folder/file, sha256 prefix)
     python3 bench/keywords/pick_national.py 17  # round 17's 4
+    python3 bench/keywords/pick_national.py 18  # round 18's 5
+
+Round 18 (session 15), fixed and committed before any of its documents was opened, TEST
+only (the DEV notices and speeches no round named were read in bulk by this session's
+keyword helpers): by the same order, the next three NPC resolutions after round 17's, the
+last congress report and the second work report of 1998-2012 (no third TEST one of
+2013-2025 exists).
 """
 import hashlib, os, re, sys
 
@@ -52,8 +59,15 @@ if sys.argv[1:] == ['17']:
     for sub, n in picks:
         print(f'{sub}/{n}\t{digest(n)[:12]}')
     sys.exit(0)
+elif sys.argv[1:] == ['18']:
+    recent = [n for n in tests('gwr') if re.match(r'(\d{4})', n) and 1998 <= int(n[:4]) <= 2012]
+    picks = [('npc_resolutions', n) for n in tests('npc_resolutions')[4:7]]
+    picks += [('cpc_congress', tests('cpc_congress')[3]), ('gwr', recent[1])]
+    for sub, n in picks:
+        print(f'{sub}/{n}\t{digest(n)[:12]}')
+    sys.exit(0)
 elif sys.argv[1:]:
-    sys.exit('usage: pick_national.py [17]')
+    sys.exit('usage: pick_national.py [17|18]')
 gwr = tests('gwr')
 for lo, hi in eras:
     for n in gwr:

@@ -150,6 +150,14 @@ var Rounds = map[int][]string{1: {
 	"gwr/2015.txt", "cpc_congress/16_全面建设小康社会，开创中国特色社会主义事业新局面__十六大_.txt",
 	"npc_resolutions/第十届全国人民代表大会第五次会议关于政府工作报告的决议.txt",
 	"npc_resolutions/第十三届全国人民代表大会第三次会议关于政府工作报告的决议.txt",
+}, 18: {
+	// bench/keywords/round18/picks.tsv: pick_national.py 18, TEST only (the next three NPC
+	// resolutions, the last congress report, the second work report of 1998-2012)
+	"npc_resolutions/第十二届全国人民代表大会第三次会议关于政府工作报告的决议.txt",
+	"npc_resolutions/第十二届全国人民代表大会第一次会议关于政府工作报告的决议.txt",
+	"npc_resolutions/第十二届全国人民代表大会第五次会议关于政府工作报告的决议.txt",
+	"cpc_congress/15_高举邓小平理论伟大旗帜，把建设有中国特色社会主义事业全面推向.txt",
+	"gwr/2009.txt",
 }}
 
 // Docs are the documents of the round.
@@ -173,11 +181,11 @@ func main() {
 	score := flag.Bool("score", false, "count the judgements")
 	now := flag.Bool("now", false, "count this tree's top 10 of the round's documents with the round's judgements (items never judged are listed, not counted)")
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
-	flag.IntVar(&round, "round", 1, "annotation round (1 to 17)")
+	flag.IntVar(&round, "round", 1, "annotation round (1 to 18)")
 	flag.Parse()
 	Docs = Rounds[round]
 	if Docs == nil {
-		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 17")
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 18")
 		os.Exit(2)
 	}
 	var err error
