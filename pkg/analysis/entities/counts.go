@@ -17,8 +17,9 @@ import (
 // recognise other names, so counts of 2 and 3 do not add up; 4: a
 // conjunction before a list of levels of government, 和省、市, is no name;
 // 5: cleaning joins the lines of text broken at the page width,
-// normalize.Options.Unwrap).
-const PartialVersion = 5
+// normalize.Options.Unwrap; 6: a particle after a name, 国民党|的, no
+// longer reads it as cut from a word, 党的).
+const PartialVersion = 6
 
 // PartialKind names the Counts encoding.
 const PartialKind = "entities"

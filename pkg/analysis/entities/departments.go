@@ -335,14 +335,34 @@ func (st *sentence) cutFromWord(s, e int) bool {
 	if j := st.startTok[s]; j >= 0 && st.toks[j].e == s+1 && strings.Contains(" v p d c u ", " "+st.toks[j].pos+" ") {
 		return true // 批|国家重点实验室 of 获批: a verb's rune
 	}
-	if s > 0 && isHan(st.rs[s-1]) && st.oneRuneTok(s-1) && st.d.isWordPair(st.rs[s-1], st.rs[s]) {
+	if s > 0 && isHan(st.rs[s-1]) && st.oneRuneTok(s-1) && !(st.particleTok(s-1) && st.wordAt(s, true)) && st.d.isWordPair(st.rs[s-1], st.rs[s]) {
 		return true
 	}
-	if e < len(st.rs) && isHan(st.rs[e]) && st.oneRuneTok(e) && st.d.isWordPair(st.rs[e-1], st.rs[e]) &&
+	if e < len(st.rs) && isHan(st.rs[e]) && st.oneRuneTok(e) && !(st.particleTok(e) && st.wordAt(e, false)) && st.d.isWordPair(st.rs[e-1], st.rs[e]) &&
 		!st.t.titles[string([]rune{st.rs[e-1], st.rs[e]})] {
 		return true
 	}
 	return false
+}
+
+// particleTok says whether the token starting at rune i is a particle (的,
+// 了, 得): grammar beside a name whose edge is a word of its own, never the
+// rest of a word cut from it (原|国民党|的 党政军, though the document writes
+// 党的领导 as one word; not …落实|党|的, a one-rune 党 a suffix made a name
+// of).
+func (st *sentence) particleTok(i int) bool {
+	j := st.startTok[i]
+	return j >= 0 && particlePOS[st.toks[j].pos]
+}
+
+// wordAt says whether a token of two runes or more starts at rune i (start)
+// or ends at it (!start).
+func (st *sentence) wordAt(i int, start bool) bool {
+	j := st.startTok[i]
+	if !start {
+		j = st.endTok[i]
+	}
+	return j >= 0 && st.toks[j].e-st.toks[j].s >= 2
 }
 
 // oneRuneTok says whether rune i of the sentence is a token by itself.

@@ -26,6 +26,7 @@ func TestOlderReports(t *testing.T) {
 		{"被评为全国劳动模范和省、市、自治区劳动模范。", nil, []string{"PER 和省"}},
 		{"过去五年中国家财政收入年均增长百分之十。", nil, []string{"LOC 中国"}},
 		{"今年中国经济稳中向好，中国家庭收入增加。", []string{"LOC 中国"}, nil},
+		{"宽大释放了大批在押的原国民党的党政军特人员。在党的领导下创造了责任制。", []string{"ORG 国民党"}, nil},
 		{"汪洋同志出席会议并讲话。", []string{"PER 汪洋"}, nil},
 		{"台湾省的吴添地先生来信。", []string{"PER 吴添地"}, nil},
 	}
