@@ -3,8 +3,11 @@ package keywords
 import (
 	"math"
 	"slices"
+	"strconv"
+	"strings"
+	"sync"
 
-	"zhpolicy/pkg/analysis/slogans"
+	slogansdict "zhpolicy/dict/slogans"
 )
 
 // tfidf scores every term: its term frequency over the document's number
@@ -75,13 +78,30 @@ func (t *Terms) stockOnce(idf IDF, tm *term) bool {
 	if _, ok := idf.(*bgIDF); !ok || t.short || t.Units >= minCountUnits || tm.count != 1 {
 		return false
 	}
-	base, err := slogans.BuiltinBaseline()
-	if err != nil {
-		return false
-	}
-	a, ok := base.Lookup(tm.key)
-	return ok && a.Docs >= stockDocs && float64(a.Count) <= stockUses*float64(a.Docs)
+	_, ok := stockFormulas()[tm.key]
+	return ok
 }
+
+// stockFormulas are the stock formulas of stockOnce, read once from the
+// slogans baseline's index (key, kind, first year, count, documents, first
+// document; dict/slogans/baseline.tsv, which the slogans package parses):
+// a few hundred keys, not the whole baseline's five thousand attestations,
+// which would cost a short run more than its ranking does.
+var stockFormulas = sync.OnceValue(func() map[string]struct{} {
+	out := map[string]struct{}{}
+	for line := range strings.Lines(slogansdict.Baseline) {
+		f := strings.Split(strings.TrimRight(line, "\r\n"), "\t")
+		if len(f) != 6 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		count, e1 := strconv.Atoi(f[3])
+		docs, e2 := strconv.Atoi(f[4])
+		if e1 == nil && e2 == nil && docs >= stockDocs && float64(count) <= stockUses*float64(docs) {
+			out[f[0]] = struct{}{}
+		}
+	}
+	return out
+})
 
 // termIDF is the IDF of a term: the table's value, or its default for a
 // term it does not know. A phrase the table does not know is worth at most

@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"zhpolicy/pkg/analysis/slogans"
 )
 
 // TestStockFormulaOnce: a short policy text (a resolution) that names the
@@ -53,5 +55,34 @@ func TestStockFormulaReport(t *testing.T) {
 	}
 	if got := keys(tm.Score(opts, 0)); !slices.Contains(got, "收支两条线") {
 		t.Errorf("收支两条线 not ranked: %v", got)
+	}
+}
+
+// TestStockFormulasBaseline: the stock formulas read from the baseline's
+// index are those the slogans package's own reading of it gives, by the
+// rule of stockOnce (3 documents or more, at most 1.25 uses a document).
+func TestStockFormulasBaseline(t *testing.T) {
+	base, err := slogans.BuiltinBaseline()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := stockFormulas()
+	want := 0
+	for _, a := range base.Attestations() {
+		stock := a.Docs >= stockDocs && float64(a.Count) <= stockUses*float64(a.Docs)
+		if _, ok := got[a.Key]; ok != stock {
+			t.Errorf("%s (%d uses in %d documents): stock %v, want %v", a.Key, a.Count, a.Docs, ok, stock)
+		}
+		if stock {
+			want++
+		}
+	}
+	if len(got) != want || want < 100 {
+		t.Errorf("%d stock formulas, the baseline gives %d", len(got), want)
+	}
+	for _, k := range []string{"四个意识", "两个维护"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("%s is no stock formula", k)
+		}
 	}
 }
