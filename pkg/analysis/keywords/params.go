@@ -25,8 +25,9 @@ package keywords
 // 10: the same session (wrap), cleaning joins the lines of text broken at
 // the page width, normalize.Options.Unwrap; 11: the same session (kw17),
 // 高水平 a stopword (an adjective gse tags nr), and the background's fourth
-// column (bgEntry.set) with the rule it serves).
-const PartialVersion = 11
+// column (bgEntry.set) with the rule it serves; 12: session 15 (kw18), a
+// stock formula a short policy text uses once is not ranked, see stockOnce).
+const PartialVersion = 12
 
 const (
 	// setMinShare and setMinCount: a word only the HMM found, which the
@@ -105,6 +106,15 @@ const (
 	// document of the shared corpus about 420) and ranks by the plain
 	// rules (see Terms.short).
 	shortUnits = 300
+	// stockDocs and stockUses: a formulation the slogans baseline attests
+	// in this many national reference documents or more, used there at
+	// most stockUses times a document on average, is a stock formula, no
+	// keyword of a document that uses it once (see stockOnce). Chosen on
+	// the resolutions of rounds 16 and 17 (not blind since): 四个意识,
+	// 四个自信, 两个维护, 两个确立 (1.0) go; 四个全面 (1.43), 五位一体 (1.57),
+	// 中国梦 (2.6), 三个代表 (3.3) and 科学发展观 (4.3) stay.
+	stockDocs = 3
+	stockUses = 1.25
 
 	// minCountUnits: in a document of at least this many words, a keyword
 	// occurs twice or in a heading.

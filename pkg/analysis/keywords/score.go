@@ -3,6 +3,11 @@ package keywords
 import (
 	"math"
 	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	slogansdict "zhpolicy/dict/slogans"
 )
 
 // tfidf scores every term: its term frequency over the document's number
@@ -50,6 +55,53 @@ func (t *Terms) genericOnce(idf IDF, tm *term) bool {
 	x, ok := idf.(*bgIDF)
 	return ok && !t.short && t.Units < shortUnits && tm.count == 1 && !tm.phrase && !tm.quoted && generic(x.general, tm.key)
 }
+
+// stockOnce says whether a term is a stock formula that a short policy
+// document (ranked against the background, under minCountUnits words: a
+// resolution, a brief notice) uses once: a formulation that the
+// national reference reports attest in stockDocs documents or more (the
+// slogans baseline, dict/slogans/baseline.tsv) and that they too use once
+// wherever they use it, never explaining or developing it (at most
+// stockUses times a document on average: 四个意识 10 uses in 10 documents,
+// 四个自信 8 in 8, 两个维护 6 in 6, 两个确立 4 in 4, 专精特新 5 in 5).
+// Recent resolutions and notices repeat such a formula in their guiding
+// ideas or closing call, quoted or not: it dates the text and says
+// nothing of what it is about. A formula that reports develop stays, as
+// the topic of its time (科学发展观 81 uses in 19, 三个代表 77 in 23, 中国梦
+// 26 in 10, 一带一路 47 in 12), and so does a formulation of one report
+// (双目标, 三个支撑带 of the 2015 work report) and any formula a document
+// uses more than once. A long report is left alone: the one formulation
+// it quotes once is ranked only because it is quoted (see ranked), and a
+// report quotes the policies of its year (收支两条线 in 2000's, 4 uses in 4
+// reports).
+func (t *Terms) stockOnce(idf IDF, tm *term) bool {
+	if _, ok := idf.(*bgIDF); !ok || t.short || t.Units >= minCountUnits || tm.count != 1 {
+		return false
+	}
+	_, ok := stockFormulas()[tm.key]
+	return ok
+}
+
+// stockFormulas are the stock formulas of stockOnce, read once from the
+// slogans baseline's index (key, kind, first year, count, documents, first
+// document; dict/slogans/baseline.tsv, which the slogans package parses):
+// a few hundred keys, not the whole baseline's five thousand attestations,
+// which would cost a short run more than its ranking does.
+var stockFormulas = sync.OnceValue(func() map[string]struct{} {
+	out := map[string]struct{}{}
+	for line := range strings.Lines(slogansdict.Baseline) {
+		f := strings.Split(strings.TrimRight(line, "\r\n"), "\t")
+		if len(f) != 6 || strings.HasPrefix(f[0], "#") {
+			continue
+		}
+		count, e1 := strconv.Atoi(f[3])
+		docs, e2 := strconv.Atoi(f[4])
+		if e1 == nil && e2 == nil && docs >= stockDocs && float64(count) <= stockUses*float64(docs) {
+			out[f[0]] = struct{}{}
+		}
+	}
+	return out
+})
 
 // termIDF is the IDF of a term: the table's value, or its default for a
 // term it does not know. A phrase the table does not know is worth at most
