@@ -23,12 +23,17 @@ report is left unused).
     python3 bench/keywords/pick_national.py     # prints round 16's 8 picks (folder/file, sha256 prefix)
     python3 bench/keywords/pick_national.py 17  # round 17's 4
     python3 bench/keywords/pick_national.py 18  # round 18's 5
+    python3 bench/keywords/pick_national.py 19  # round 19's 4
 
 Round 18 (session 15), fixed and committed before any of its documents was opened, TEST
 only (the DEV notices and speeches no round named were read in bulk by this session's
 keyword helpers): by the same order, the next three NPC resolutions after round 17's, the
 last congress report and the second work report of 1998-2012 (no third TEST one of
 2013-2025 exists).
+
+Round 19 (session 15), fixed and committed before any of its documents was opened, TEST
+only: the last two NPC resolutions (the 8th and 9th by the same order) and the second work
+report of <= 1978 and of 1979-1997.
 """
 import hashlib, os, re, sys
 
@@ -66,8 +71,16 @@ elif sys.argv[1:] == ['18']:
     for sub, n in picks:
         print(f'{sub}/{n}\t{digest(n)[:12]}')
     sys.exit(0)
+elif sys.argv[1:] == ['19']:
+    picks = [('npc_resolutions', n) for n in tests('npc_resolutions')[7:9]]
+    for lo, hi in eras[:2]:
+        era = [n for n in tests('gwr') if re.match(r'(\d{4})', n) and lo <= int(n[:4]) <= hi]
+        picks.append(('gwr', era[1]))
+    for sub, n in picks:
+        print(f'{sub}/{n}\t{digest(n)[:12]}')
+    sys.exit(0)
 elif sys.argv[1:]:
-    sys.exit('usage: pick_national.py [17|18]')
+    sys.exit('usage: pick_national.py [17|18|19]')
 gwr = tests('gwr')
 for lo, hi in eras:
     for n in gwr:

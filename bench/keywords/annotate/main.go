@@ -158,6 +158,12 @@ var Rounds = map[int][]string{1: {
 	"npc_resolutions/第十二届全国人民代表大会第五次会议关于政府工作报告的决议.txt",
 	"cpc_congress/15_高举邓小平理论伟大旗帜，把建设有中国特色社会主义事业全面推向.txt",
 	"gwr/2009.txt",
+}, 19: {
+	// bench/keywords/round19/picks.tsv: pick_national.py 19, TEST only (the last two NPC
+	// resolutions, the second work report of <= 1978 and of 1979-1997)
+	"npc_resolutions/第十四届全国人民代表大会第一次会议关于政府工作报告的决议.txt",
+	"npc_resolutions/第十一届全国人民代表大会第四次会议关于政府工作报告的决议.txt",
+	"gwr/1959.txt", "gwr/1988.txt",
 }}
 
 // Docs are the documents of the round.
@@ -181,11 +187,11 @@ func main() {
 	score := flag.Bool("score", false, "count the judgements")
 	now := flag.Bool("now", false, "count this tree's top 10 of the round's documents with the round's judgements (items never judged are listed, not counted)")
 	corpus := flag.String("corpus", "../shared/corpus", "the shared corpus")
-	flag.IntVar(&round, "round", 1, "annotation round (1 to 18)")
+	flag.IntVar(&round, "round", 1, "annotation round (1 to 19)")
 	flag.Parse()
 	Docs = Rounds[round]
 	if Docs == nil {
-		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 18")
+		fmt.Fprintln(os.Stderr, "bench/keywords/annotate: -round 1 to 19")
 		os.Exit(2)
 	}
 	var err error
