@@ -41,3 +41,20 @@ func TestIdiomOnce(t *testing.T) {
 		t.Errorf("开拓进取, used twice, not ranked: %v", got)
 	}
 }
+
+// TestClosingRhetoricIsNoKeyword: the closing and approving rhetoric of a
+// resolution (会议高度评价…, 紧密团结在…周围, 攻坚克难, 为…而努力奋斗) is
+// no keyword, whatever the text's length; its content words stay.
+func TestClosingRhetoricIsNoKeyword(t *testing.T) {
+	opts := policyOpts(t)
+	text := resolutionText("会议高度评价过去一年取得的成就，号召凝心聚力、攻坚克难，")
+	got := keys(Collect(realInput(t, "resolution", text), opts).Score(opts, 0))
+	for _, k := range []string{"紧密团结", "努力奋斗", "攻坚克难", "高度评价"} {
+		if slices.Contains(got, k) {
+			t.Errorf("%s ranked: %v", k, got)
+		}
+	}
+	if !slices.Contains(got, "供给侧结构性改革") {
+		t.Errorf("供给侧结构性改革 not ranked: %v", got)
+	}
+}
