@@ -344,7 +344,7 @@ func (t *Terms) rank(opts Options, top int, names bool) []Keyword {
 	out := make([]Keyword, 0, len(t.terms))
 	for i := range t.terms {
 		tm := &t.terms[i]
-		if names && tm.name == "" || !names && tm.name != "" && !keepNames || !t.ranked(tm) || t.genericOnce(idf, tm) || t.stockOnce(idf, tm) {
+		if names && tm.name == "" || !names && tm.name != "" && !keepNames || !t.ranked(tm) || t.genericOnce(idf, tm) || t.stockOnce(idf, tm) || t.idiomOnce(idf, tm) {
 			continue
 		}
 		k := Keyword{Key: tm.key, Surface: tm.forms[0].text, Score: scores[i], Count: tm.count, Phrase: tm.phrase,
