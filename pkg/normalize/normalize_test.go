@@ -379,7 +379,7 @@ func TestIdempotentCases(t *testing.T) {
 		"会（ｈｕì）",
 	}
 	for _, in := range cases {
-		for mask := 0; mask < 32; mask++ {
+		for mask := 0; mask < 64; mask++ {
 			opts := optionsFromMask(uint8(mask))
 			r := Clean(in, opts)
 			if again := Clean(r.Text, opts).Text; again != r.Text {
@@ -410,5 +410,6 @@ func optionsFromMask(m uint8) Options {
 		Width:       m&4 != 0,
 		LineEnds:    m&8 != 0,
 		Boilerplate: m&16 != 0,
+		Unwrap:      m&32 != 0,
 	}
 }

@@ -99,7 +99,28 @@ func nextLine(src string, pos int) wline {
 		k += size
 	}
 	l.width = displayWidth(line[i:j])
+	if !utf8.ValidString(line[i:j]) {
+		l.width = invalidWidth(line[i:j])
+	}
 	return l
+}
+
+// invalidWidth is the display width of a line that is not valid UTF-8 as cleaning
+// writes it: every invalid byte replaced by U+FFFD (one per byte, ChangeInvalid), which is
+// two columns wide as its lead byte says. The join is then the same for the text and for
+// its cleaned form: cleaning twice changes nothing more.
+func invalidWidth(s string) int {
+	w := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			w += int(byteWidth[0xEF]) // U+FFFD: EF BF BD
+		} else {
+			w += int(byteWidth[s[i]])
+		}
+		i += size
+	}
+	return w
 }
 
 // maySpace reports whether a rune starting with byte b may be white space for trimLine
