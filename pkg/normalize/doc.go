@@ -163,6 +163,10 @@
 //
 // Clean never panics, runs in linear time (the rules make at most a few rounds over the
 // lines), returns valid UTF-8, and is idempotent:
-// Clean(Clean(x, o).Text, o).Text == Clean(x, o).Text. When nothing needs cleaning, the
-// input string is returned as Result.Text without a copy.
+// Clean(Clean(x, o).Text, o).Text == Clean(x, o).Text — with one exception, known and left:
+// with Unwrap, the soft line breaks are found on the given text, so where the other steps
+// change the width of a wrapped text's lines (full-width letters, odd spaces, invisible
+// characters, pinyin, removed lines), a second pass may join lines the first did not (none
+// among the corpus's documents; FuzzClean checks every other guarantee there). When
+// nothing needs cleaning, the input string is returned as Result.Text without a copy.
 package normalize

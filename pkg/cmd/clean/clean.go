@@ -46,13 +46,17 @@ breadcrumbs (当前位置：首页 > …), page information and view counters (�
 credit at the end of a photo caption (…作政府工作报告。本报记者 戴冰摄 keeps its
 caption). A line of body text is never removed: only short lines with no
 sentence go whole, and a credit is only cut after the last sentence of its
-line. Cleaning twice changes nothing more.
+line. Cleaning twice changes nothing more (but for rare wrapped text whose lines
+other steps narrow, see below).
 
 Text extracted from a PDF as text (pdftotext), broken at the page width inside
 sentences and words (构\n筑), gets its paragraphs back: when most lines end at
 one right edge mid-sentence, a line that reaches the edge goes on in the next
 (and a page number between them goes), but never into a heading, a list item,
-附件, a date, a signature or a table row. Any other text keeps its lines.
+附件, a date, a signature or a table row. Any other text keeps its lines. The
+edge is measured on the text as given: where other steps narrow its lines
+(full-width letters, pinyin annotations), cleaning the result again may join
+a few more.
 
 A run over five documents or more also removes the chrome no rule knows: the
 short lines that many of its documents repeat (in 3 documents and 2% of them,
