@@ -3,12 +3,12 @@ package keywords
 import (
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
 	slogansdict "zhpolicy/dict/slogans"
+	"zhpolicy/pkg/analysis/slogans"
 )
 
 // tfidf scores every term: its term frequency over the document's number
@@ -107,20 +107,18 @@ func (t *Terms) idiomOnce(idf IDF, tm *term) bool {
 
 // stockFormulas are the stock formulas of stockOnce, read once from the
 // slogans baseline's index (key, kind, first year, count, documents, first
-// document; dict/slogans/baseline.tsv, which the slogans package parses):
-// a few hundred keys, not the whole baseline's five thousand attestations,
+// document; dict/slogans/baseline.tsv), row by row as the slogans package
+// reads it (slogans.ParseIndexLine): a few hundred keys, not the whole baseline's five thousand attestations,
 // which would cost a short run more than its ranking does.
 var stockFormulas = sync.OnceValue(func() map[string]struct{} {
 	out := map[string]struct{}{}
 	for line := range strings.Lines(slogansdict.Baseline) {
-		f := strings.Split(strings.TrimRight(line, "\r\n"), "\t")
-		if len(f) != 6 || strings.HasPrefix(f[0], "#") {
+		line = strings.TrimRight(line, "\r\n")
+		if line == "" || line[0] == '#' {
 			continue
 		}
-		count, e1 := strconv.Atoi(f[3])
-		docs, e2 := strconv.Atoi(f[4])
-		if e1 == nil && e2 == nil && docs >= stockDocs && float64(count) <= stockUses*float64(docs) {
-			out[f[0]] = struct{}{}
+		if a, err := slogans.ParseIndexLine(line); err == nil && a.Docs >= stockDocs && float64(a.Count) <= stockUses*float64(a.Docs) {
+			out[a.Key] = struct{}{}
 		}
 	}
 	return out

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
@@ -299,6 +300,23 @@ func (b *Baseline) WriteIndex(w io.Writer, comments []string) error {
 	return bw.Flush()
 }
 
+// ParseIndexLine reads one row of a baseline's index format (not a blank
+// or comment line): key, kind, first year, count, documents, first
+// document, separated by tabs.
+func ParseIndexLine(s string) (Attestation, error) {
+	f := strings.Split(s, "\t")
+	if len(f) != 6 || f[0] == "" || !utf8.ValidString(f[0]) {
+		return Attestation{}, errors.New("want key, kind, first year, count, docs, first document separated by tabs")
+	}
+	year, e1 := strconv.Atoi(f[2])
+	count, e2 := strconv.Atoi(f[3])
+	docs, e3 := strconv.Atoi(f[4])
+	if e1 != nil || e2 != nil || e3 != nil || count < 1 || docs < 1 || docs > count {
+		return Attestation{}, errors.New("bad numbers")
+	}
+	return Attestation{Key: f[0], Kind: Kind(f[1]), FirstYear: year, Count: count, Docs: docs, FirstDoc: f[5]}, nil
+}
+
 // ParseBaseline reads a baseline in the index format. Errors name the
 // line.
 func ParseBaseline(name string, r io.Reader) (*Baseline, int, error) {
@@ -319,17 +337,11 @@ func ParseBaseline(name string, r io.Reader) (*Baseline, int, error) {
 			}
 			continue
 		}
-		f := strings.Split(s, "\t")
-		if len(f) != 6 || f[0] == "" || !utf8.ValidString(f[0]) {
-			return nil, 0, fmt.Errorf("%s:%d: want key, kind, first year, count, docs, first document separated by tabs", name, line)
+		a, err := ParseIndexLine(s)
+		if err != nil {
+			return nil, 0, fmt.Errorf("%s:%d: %w", name, line, err)
 		}
-		year, e1 := strconv.Atoi(f[2])
-		count, e2 := strconv.Atoi(f[3])
-		docs, e3 := strconv.Atoi(f[4])
-		if e1 != nil || e2 != nil || e3 != nil || count < 1 || docs < 1 || docs > count {
-			return nil, 0, fmt.Errorf("%s:%d: bad numbers", name, line)
-		}
-		b.Add(Attestation{Key: f[0], Kind: Kind(f[1]), FirstYear: year, Count: count, Docs: docs, FirstDoc: f[5]})
+		b.Add(a)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, 0, fmt.Errorf("%s:%d: %w", name, line+1, err)
