@@ -76,11 +76,22 @@ func (t *Terms) genericOnce(idf IDF, tm *term) bool {
 // report quotes the policies of its year (收支两条线 in 2000's, 4 uses in 4
 // reports).
 func (t *Terms) stockOnce(idf IDF, tm *term) bool {
-	if _, ok := idf.(*bgIDF); !ok || t.short || t.Units >= minCountUnits || tm.count != 1 {
+	if t.usedOnceInPolicy(idf, tm) == nil {
 		return false
 	}
 	_, ok := stockFormulas()[tm.key]
 	return ok
+}
+
+// usedOnceInPolicy is the background of a term that a policy document of
+// under minCountUnits words, ranked against the background, uses once (the
+// case of stockOnce and idiomOnce), or nil.
+func (t *Terms) usedOnceInPolicy(idf IDF, tm *term) *bgIDF {
+	x, ok := idf.(*bgIDF)
+	if !ok || t.short || t.Units >= minCountUnits || tm.count != 1 {
+		return nil
+	}
+	return x
 }
 
 // idiomOnce says whether a term is a four-character idiom or set phrase
@@ -96,9 +107,8 @@ func (t *Terms) stockOnce(idf IDF, tm *term) bool {
 // background does not know (发奋图强 of 1960), a longer set phrase
 // (高水平对外开放 3 in 3) and any idiom a document uses twice.
 func (t *Terms) idiomOnce(idf IDF, tm *term) bool {
-	x, ok := idf.(*bgIDF)
-	if !ok || t.short || t.Units >= minCountUnits || tm.count != 1 || tm.phrase || tm.quoted ||
-		tm.pos != "i" && tm.pos != "l" || utf8.RuneCountInString(tm.key) != 4 {
+	x := t.usedOnceInPolicy(idf, tm)
+	if x == nil || tm.phrase || tm.quoted || tm.pos != "i" && tm.pos != "l" || utf8.RuneCountInString(tm.key) != 4 {
 		return false
 	}
 	df, n := x.bg.Lookup(tm.key)
