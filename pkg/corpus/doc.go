@@ -8,6 +8,7 @@ import (
 	"zhpolicy/pkg/normalize"
 	"zhpolicy/pkg/script"
 	"zhpolicy/pkg/segment"
+	"zhpolicy/pkg/structure"
 )
 
 // Doc is one document ready for analysis: its decoded text as the user gave
@@ -121,3 +122,15 @@ func (d *Doc) Input() *analysis.Input {
 
 // Cleaning is what cleaning did (nil when the document was not cleaned).
 func (d *Doc) Cleaning() *normalize.Result { return d.clean }
+
+// Structure parses the structure of the document's text. Its layout is
+// "wrapped" when cleaning rejoined the lines of its pages
+// (normalize.Options.Unwrap), as it was before cleaning: the parser, given
+// the joined text, no longer sees the page width.
+func (d *Doc) Structure() *structure.Document {
+	doc := structure.ParseFolded(d.Text, d.Input().Folded)
+	if d.clean != nil && d.clean.Unwrapped() {
+		doc.Layout = "wrapped"
+	}
+	return doc
+}

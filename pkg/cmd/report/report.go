@@ -310,10 +310,7 @@ func reportRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error {
 			key := pathKey(d.Name)
 			r := reportpage.DocResult{Doc: d,
 				Summary: overview.Analyze(d.In, overview.Doc{Encoding: d.Encoding, Format: d.Format, Size: d.Size, Script: d.Script.Kind.String()}, an)}
-			r.Structure = structure.ParseFolded(d.Text, d.In.Folded)
-			if c := d.Cleaning(); c != nil && c.Unwrapped() {
-				r.Structure.Layout = "wrapped" // cleaning rejoined the lines of its pages
-			}
+			r.Structure = d.Structure()
 			if inCorpus[key] {
 				r.Terms = kw.CollectParsed(d.In, kwOpts, r.Structure)
 				r.Changes = map[string]int64{}

@@ -127,12 +127,8 @@ func structureRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error 
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "structure", StreamsOutput: summary == nil}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (parsed, error) {
-			in := d.Input()
-			doc := structure.ParseFolded(d.Text, in.Folded)
+			doc := d.Structure()
 			doc.MapOffsets(d.OriginalSpan)
-			if c := d.Cleaning(); c != nil && c.Unwrapped() {
-				doc.Layout = "wrapped" // cleaning rejoined the lines of its pages
-			}
 			p := parsed{doc: doc, meta: res.Of(doc, d.Name)}
 			if summary != nil {
 				return p, nil
