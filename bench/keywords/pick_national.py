@@ -56,41 +56,32 @@ def tests(sub):
 
 
 eras = [(0, 1978), (1979, 1997), (1998, 2012), (2013, 2025)]
+
+
+def era(lo, hi):
+    """The TEST work reports of the years lo-hi, in sha256 order."""
+    return [n for n in tests('gwr') if re.match(r'\d{4}', n) and lo <= int(n[:4]) <= hi]
+
+
 picks = []
 if sys.argv[1:] == ['17']:
-    recent = [n for n in tests('gwr') if re.match(r'(\d{4})', n) and 2013 <= int(n[:4]) <= 2025]
-    picks = [('gwr', recent[1]), ('cpc_congress', tests('cpc_congress')[2])]
+    picks = [('gwr', era(2013, 2025)[1]), ('cpc_congress', tests('cpc_congress')[2])]
     picks += [('npc_resolutions', n) for n in tests('npc_resolutions')[2:4]]
-    for sub, n in picks:
-        print(f'{sub}/{n}\t{digest(n)[:12]}')
-    sys.exit(0)
 elif sys.argv[1:] == ['18']:
-    recent = [n for n in tests('gwr') if re.match(r'(\d{4})', n) and 1998 <= int(n[:4]) <= 2012]
     picks = [('npc_resolutions', n) for n in tests('npc_resolutions')[4:7]]
-    picks += [('cpc_congress', tests('cpc_congress')[3]), ('gwr', recent[1])]
-    for sub, n in picks:
-        print(f'{sub}/{n}\t{digest(n)[:12]}')
-    sys.exit(0)
+    picks += [('cpc_congress', tests('cpc_congress')[3]), ('gwr', era(1998, 2012)[1])]
 elif sys.argv[1:] == ['19']:
     picks = [('npc_resolutions', n) for n in tests('npc_resolutions')[7:9]]
-    for lo, hi in eras[:2]:
-        era = [n for n in tests('gwr') if re.match(r'(\d{4})', n) and lo <= int(n[:4]) <= hi]
-        picks.append(('gwr', era[1]))
-    for sub, n in picks:
-        print(f'{sub}/{n}\t{digest(n)[:12]}')
-    sys.exit(0)
+    picks += [('gwr', era(lo, hi)[1]) for lo, hi in eras[:2]]
 elif sys.argv[1:]:
     sys.exit('usage: pick_national.py [17|18|19]')
-gwr = tests('gwr')
-for lo, hi in eras:
-    for n in gwr:
-        m = re.match(r'(\d{4})', n)
-        if m and lo <= int(m.group(1)) <= hi:
-            picks.append(('gwr', n))
-            break
-    else:
-        print(f'# no TEST work report of {lo}-{hi}')
-picks += [('cpc_congress', n) for n in tests('cpc_congress')[:2]]
-picks += [('npc_resolutions', n) for n in tests('npc_resolutions')[:2]]
+else:
+    for lo, hi in eras:
+        if reports := era(lo, hi):
+            picks.append(('gwr', reports[0]))
+        else:
+            print(f'# no TEST work report of {lo}-{hi}')
+    picks += [('cpc_congress', n) for n in tests('cpc_congress')[:2]]
+    picks += [('npc_resolutions', n) for n in tests('npc_resolutions')[:2]]
 for sub, n in picks:
     print(f'{sub}/{n}\t{digest(n)[:12]}')
