@@ -24,6 +24,7 @@ report is left unused).
     python3 bench/keywords/pick_national.py 17  # round 17's 4
     python3 bench/keywords/pick_national.py 18  # round 18's 5
     python3 bench/keywords/pick_national.py 19  # round 19's 4
+    python3 bench/keywords/pick_national.py 20  # round 20's 4
 
 Round 18 (session 15), fixed and committed before any of its documents was opened, TEST
 only (the DEV notices and speeches no round named were read in bulk by this session's
@@ -34,6 +35,11 @@ last congress report and the second work report of 1998-2012 (no third TEST one 
 Round 19 (session 15), fixed and committed before any of its documents was opened, TEST
 only: the last two NPC resolutions (the 8th and 9th by the same order) and the second work
 report of <= 1978 and of 1979-1997.
+
+Round 20 (session 16), fixed and committed before any of its documents was opened, with
+the 6 DEV notices and 2 speeches `pick.py 20` gives: the third TEST work report of each era
+that has one (<= 1978, 1979-1997, 1998-2012) and the fourth of 1998-2012 (2013-2025 has
+only two TEST reports, both used).
 """
 import hashlib, os, re, sys
 
@@ -73,8 +79,10 @@ elif sys.argv[1:] == ['18']:
 elif sys.argv[1:] == ['19']:
     picks = [('npc_resolutions', n) for n in tests('npc_resolutions')[7:9]]
     picks += [('gwr', era(lo, hi)[1]) for lo, hi in eras[:2]]
+elif sys.argv[1:] == ['20']:
+    picks = [('gwr', era(lo, hi)[2]) for lo, hi in eras[:3]] + [('gwr', era(1998, 2012)[3])]
 elif sys.argv[1:]:
-    sys.exit('usage: pick_national.py [17|18|19]')
+    sys.exit('usage: pick_national.py [17|18|19|20]')
 else:
     for lo, hi in eras:
         if reports := era(lo, hi):
