@@ -2,6 +2,8 @@ package corpus
 
 import (
 	"fmt"
+	"sort"
+	"strings"
 
 	"zhpolicy/pkg/analysis"
 	"zhpolicy/pkg/input"
@@ -128,9 +130,83 @@ func (d *Doc) Cleaning() *normalize.Result { return d.clean }
 // (normalize.Options.Unwrap), as it was before cleaning: the parser, given
 // the joined text, no longer sees the page width.
 func (d *Doc) Structure() *structure.Document {
-	doc := structure.ParseFolded(d.Text, d.Input().Folded)
+	doc, _ := d.structure()
+	return doc
+}
+
+// StructureOriginal is Structure with its offsets in Original, and with the
+// page numbers cleaning removed where a page broke inside a sentence (the
+// page number went with the soft line break it joined, so the parsed text no
+// longer holds it): every page-number line of the document is listed.
+func (d *Doc) StructureOriginal() *structure.Document {
+	doc, joined := d.structure()
+	doc.MapOffsets(d.OriginalSpan)
+	if len(joined) == 0 {
+		return doc
+	}
+	// A removed number that does not count up from the page before is no
+	// page number (a table's row number cleaning took for one): left out.
+	isJoined := make(map[int]bool, len(joined))
+	for _, p := range joined {
+		isJoined[p.Start] = true
+	}
+	pages := append(doc.PageNumbers, joined...)
+	sort.SliceStable(pages, func(i, j int) bool { return pages[i].Start < pages[j].Start })
+	kept := pages[:0]
+	for _, p := range pages {
+		if isJoined[p.Start] && len(kept) > 0 && p.Number <= kept[len(kept)-1].Number {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	doc.PageNumbers = kept
+	return doc
+}
+
+// structure parses the text and returns the page numbers cleaning removed
+// with its joins, offsets in Original.
+func (d *Doc) structure() (*structure.Document, []structure.PageNumber) {
+	var removed, joined []structure.PageNumber
+	if d.clean != nil && d.clean.Unwrapped() {
+		removed, joined = d.joinedPageNumbers()
+	}
+	doc := structure.ParseFoldedPages(d.Text, d.Input().Folded, removed)
 	if d.clean != nil && d.clean.Unwrapped() {
 		doc.Layout = "wrapped"
 	}
-	return doc
+	return doc, joined
+}
+
+// joinedPageNumbers reads the page-number lines inside the soft line breaks
+// cleaning joined: at, with Start the offset in Text where each stood (the
+// join), and orig, with offsets in Original.
+func (d *Doc) joinedPageNumbers() (at, orig []structure.PageNumber) {
+	shift := 0 // Text offset = Original offset - shift, before the change at hand
+	for _, c := range d.Changes() {
+		if c.Kind == normalize.ChangeJoin && strings.Contains(c.Old, "\n") {
+			for off := 0; off < len(c.Old); {
+				end := strings.IndexByte(c.Old[off:], '\n')
+				if end < 0 {
+					end = len(c.Old)
+				} else {
+					end += off
+				}
+				line := c.Old[off:end]
+				if t := strings.TrimSpace(line); t != "" {
+					if n, std, ok := structure.ReadPageNumber(t); ok {
+						s := c.Start + off + strings.Index(line, t)
+						orig = append(orig, structure.PageNumber{
+							Field:  structure.Field{Text: t, Start: s, End: s + len(t)},
+							Number: n, Standard: std,
+						})
+						p := c.Start - shift
+						at = append(at, structure.PageNumber{Field: structure.Field{Text: t, Start: p, End: p}, Number: n, Standard: std})
+					}
+				}
+				off = end + 1
+			}
+		}
+		shift += len(c.Old) - len(c.New)
+	}
+	return at, orig
 }

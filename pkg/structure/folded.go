@@ -12,14 +12,24 @@ import (
 // of fields, headings and citations, are those of text. Derived keys
 // (document types, issuers, codes) stay Simplified, as counting wants
 // them. When folded is "" or equal to text, it is Parse(text).
-func ParseFolded(text, folded string) *Document {
+func ParseFolded(text, folded string) *Document { return ParseFoldedPages(text, folded, nil) }
+
+// ParseFoldedPages is ParseFolded for a text whose cleaning removed page
+// numbers (the page broke inside a sentence and the page number went with
+// the line end cleaning joined): removed are those page numbers, their Start
+// the offset in text where each stood. They are not listed again, but they
+// count in the run of page numbers that tells a bare number on a line of its
+// own is a page number (1 … 4 … 9 with the pages between removed).
+func ParseFoldedPages(text, folded string, removed []PageNumber) *Document {
 	if folded == "" || folded == text {
-		return Parse(text)
+		return parse(text, removed)
 	}
 	if utf8.RuneCountInString(text) != utf8.RuneCountInString(folded) {
-		return Parse(text)
+		return parse(text, removed)
 	}
-	d := Parse(folded)
+	// Offsets of text serve for folded: only the order of the removed
+	// numbers among the lines counts.
+	d := parse(folded, removed)
 	m := newRuneMap(text, folded)
 	d.remap(text, m)
 	return d

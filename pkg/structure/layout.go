@@ -2,6 +2,7 @@ package structure
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -105,6 +106,10 @@ type layout struct {
 	wrapped bool
 	edge    int // the right edge of a full line, when wrapped
 	pages   []PageNumber
+	// removed are page numbers the text no longer holds (cleaning took them
+	// out with a soft line break), at the offsets where they stood: they
+	// count in the run of page numbers that tells bare numbers are pages.
+	removed []PageNumber
 }
 
 // isSpace is the white space the layout drops: ASCII space and tab,
@@ -148,8 +153,8 @@ func runeWidth(r rune) int {
 const maxEdge = 240
 
 // buildLayout splits text into lines and paragraphs.
-func buildLayout(text string) *layout {
-	l := &layout{text: text}
+func buildLayout(text string, removed []PageNumber) *layout {
+	l := &layout{text: text, removed: removed}
 	l.splitLines()
 	l.findPages()
 	l.detectWrap()
@@ -388,23 +393,27 @@ func (l *layout) findPages() {
 			bare = append(bare, i)
 		}
 	}
-	if len(bare) >= 2 {
-		up := true
-		for k := 1; k < len(bare); k++ {
-			if l.lines[bare[k]].page <= l.lines[bare[k-1]].page || l.lines[bare[k]].page > l.lines[bare[k-1]].page+3 {
-				up = false
-				break
-			}
+	// The run is the bare numbers with the removed page numbers, in the
+	// order they stood in.
+	type entry struct{ at, page int }
+	run := make([]entry, 0, len(bare)+len(l.removed))
+	for _, i := range bare {
+		run = append(run, entry{l.lines[i].start, l.lines[i].page})
+	}
+	if len(bare) > 0 {
+		for _, p := range l.removed {
+			run = append(run, entry{p.Start, p.Number})
 		}
-		for _, i := range bare {
-			if up {
-				l.lines[i].kind = lPage
-			} else {
-				l.lines[i].kind = lText
-			}
-		}
-	} else {
-		for _, i := range bare {
+		sort.SliceStable(run, func(i, j int) bool { return run[i].at < run[j].at })
+	}
+	up := len(run) >= 2
+	for k := 1; k < len(run) && up; k++ {
+		up = run[k].page > run[k-1].page && run[k].page <= run[k-1].page+3
+	}
+	for _, i := range bare {
+		if up {
+			l.lines[i].kind = lPage
+		} else {
 			l.lines[i].kind = lText
 		}
 	}
@@ -731,4 +740,37 @@ func tocLine(t string) bool {
 		i -= w
 	}
 	return dots >= 4 && i > 0 && digits <= 4
+}
+
+// ReadPageNumber reads a line that is only a page number: — 3 —, -3-, 第3页,
+// 第 3 页 共 10 页, 3/12 or a bare number (a bare number is a page number only
+// where the caller knows the line stands between two pages). standard is true
+// for the GB/T 9704 form.
+func ReadPageNumber(s string) (n int, standard, ok bool) {
+	if v, std, ok := pageNumber(s); ok {
+		return v, std, true
+	}
+	num := func(s string) (int, bool) {
+		v, digits := 0, 0
+		for _, r := range s {
+			d, ok := digitVal(r)
+			if !ok || digits == 4 {
+				return 0, false
+			}
+			v = v*10 + d
+			digits++
+		}
+		return v, digits > 0
+	}
+	s = trimSpaceString(s)
+	if i := strings.IndexAny(s, "/／"); i > 0 {
+		_, w := utf8.DecodeRuneInString(s[i:])
+		v, ok := num(trimSpaceString(s[:i]))
+		if _, ok2 := num(trimSpaceString(s[i+w:])); ok && ok2 {
+			return v, false, true // 3/12: the page of the pages
+		}
+		return 0, false, false
+	}
+	v, ok := num(s)
+	return v, false, ok
 }

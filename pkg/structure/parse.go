@@ -32,8 +32,10 @@ type parser struct {
 
 // Parse reads the structure of one document's text. It never fails: a
 // text with no structure gives a Document with no elements.
-func Parse(text string) *Document {
-	l := buildLayout(text)
+func Parse(text string) *Document { return parse(text, nil) }
+
+func parse(text string, removed []PageNumber) *Document {
+	l := buildLayout(text, removed)
 	p := &parser{l: l, ps: l.paras, role: make([]role, len(l.paras)), d: &Document{TextLen: len(text), Layout: "lines"}}
 	if l.wrapped {
 		p.d.Layout = "wrapped"

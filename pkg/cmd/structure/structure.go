@@ -127,8 +127,7 @@ func structureRun(ctx context.Context, f *cmdutil.Factory, opts *Options) error 
 	docs := cmdutil.Docs{F: f, In: &opts.In, Label: "structure", StreamsOutput: summary == nil}
 	out, err := cmdutil.RunDocs(ctx, docs, opts.Paths,
 		func(ctx context.Context, d *corpus.Doc) (parsed, error) {
-			doc := d.Structure()
-			doc.MapOffsets(d.OriginalSpan)
+			doc := d.StructureOriginal()
 			p := parsed{doc: doc, meta: res.Of(doc, d.Name)}
 			if summary != nil {
 				return p, nil
