@@ -136,6 +136,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		// a form (联系电话：…) or the issuer's code of a document number
 		// (发改能源〔2020〕12号, 鲁工信数据〔2021〕3号)
 		label int32
+		// runIn counts the occurrences that are a run-in label: at the
+		// start of a line or sentence, before a colon (A主持人：…, 研究内容：…)
+		runIn int32
 		// glued counts the occurrences of a word that makes a dictionary
 		// word with the word it touches (保质+保量: 保质保量)
 		glued int32
@@ -230,6 +233,9 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		if e := c.units[j-1].end; c.units[i].contact || c.fieldName(e) || docNumber(c.in.Text[e:]) || formCell(c.in.Text, c.units[i].start, e, c.units[i].proc) {
 			n.label++
 		}
+		if runInLabel(c.in.Text, c.units[i].start, c.units[j-1].end) {
+			n.runIn++
+		}
 		if j < len(c.units) && c.touching(j-1) && j-i > 1 && c.units[j].word && (c.word(c.units[j-1].key+c.units[j].key) || isVerb(c.units[j].pos) && c.units[j].join && !c.stop.Has(c.units[j].key)) {
 			// a phrase whose last word makes a word with the next
 			// (建材行业+智能+制造: 智能制造) is cut out of a longer unit
@@ -282,6 +288,13 @@ func (c *collector) partialTerms(t *Terms, spans [][2]int) {
 		if !tm.quoted && 2*n.label >= int32(tm.count) {
 			// a form's field name or a document number's code, half of
 			// its uses or more: the document's structure, not its subject
+			tm.partial = true
+			continue
+		}
+		if n.runIn >= runInMin && 2*n.runIn >= int32(tm.count) {
+			// the label of a transcript's speaker or of a recurring part
+			// of each item (A主持人：…, 研究内容：…, 应用场景：…), half of its
+			// uses or more: the document's layout, not its subject
 			tm.partial = true
 			continue
 		}
@@ -464,6 +477,30 @@ func (c *collector) gluedWord(i int) bool {
 func lastRuneString(s string) string {
 	_, n := utf8.DecodeLastRuneInString(s)
 	return s[len(s)-n:]
+}
+
+// runInMin is how many times a word must be a run-in label (runInLabel)
+// before it counts as one: a topic may head a line of a list once or twice
+// (1.智能制造：…).
+const runInMin = 3
+
+// runInLabel says whether text[s:e] is a run-in label: a colon right after
+// it, and before it the start of a line or of a sentence (。！？； or a
+// closing quotation mark), perhaps past a speaker's letter or a heading's
+// number (A主持人：, 1.痛点：).
+func runInLabel(text string, s, e int) bool {
+	if !strings.HasPrefix(text[e:], "：") && !strings.HasPrefix(text[e:], ":") {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:s], func(r rune) bool {
+		return r == '\t' || r == '\u3000' || r < utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' || r == ' ')
+	})
+	r, _ := utf8.DecodeLastRuneInString(before)
+	switch r {
+	case utf8.RuneError, '\n', '。', '！', '？', '」', '”', '』', '；':
+		return true
+	}
+	return false
 }
 
 // fieldName says whether the text at byte offset e is a colon followed

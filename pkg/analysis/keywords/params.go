@@ -29,7 +29,7 @@ package keywords
 // stock formula a short policy text uses once is not ranked, see stockOnce;
 // 13: session 15 (kw19), nor a four-character idiom it uses once, see
 // idiomOnce).
-const PartialVersion = 13
+const PartialVersion = 14
 
 const (
 	// setMinShare and setMinCount: a word only the HMM found, which the
