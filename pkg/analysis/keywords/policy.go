@@ -137,7 +137,7 @@ func layoutLine(line string) bool {
 //     the number's;
 //   - a word of two characters before a two-character word only the HMM
 //     found (治国+理政: a four-character expression the dictionary lacks,
-//     cut in two);
+//     cut in two; see hmmHalf);
 //   - a word after a measure word of two characters or more that no
 //     number precedes (系列+重要讲话精神): the measure word is the
 //     compound's first part, not a count.
@@ -158,7 +158,7 @@ func (c *collector) onceCut(i int) bool {
 			}
 		}
 	}
-	if i+1 < len(c.units) && c.touching(i) && runeLen(u.key) == 2 && c.units[i+1].kind == kindHan && c.units[i+1].pos == "x" && runeLen(c.units[i+1].key) == 2 {
+	if i+1 < len(c.units) && c.touching(i) && runeLen(u.key) == 2 && hmmHalf(&c.units[i+1]) {
 		return true // 治国+理政
 	}
 	if i == 0 || !c.touching(i-1) {
@@ -177,6 +177,15 @@ func (c *collector) onceCut(i int) bool {
 	// (一个 is mostly the article: 一个+国民外交+的平台)
 	return numberOfThings(p) && firstRune(p.key) != '一' || ordinal(p) || p.pos == "b" && runeLen(p.key) == 1 ||
 		strings.HasPrefix(p.pos, "q") && strings.ContainsRune("内外前后上下里中", firstRune(u.key))
+}
+
+// hmmHalf says whether a unit is a word of two characters only the HMM
+// found that begins with neither a numeral nor a function character: the
+// second half of a four-character expression (理政 of 治国理政), not a
+// number (青岛+两大) or a particle glued to a word.
+func hmmHalf(u *unit) bool {
+	r := firstRune(u.key)
+	return u.kind == kindHan && u.pos == "x" && runeLen(u.key) == 2 && !isNumeral(string(r)) && !isFunctionRune(r)
 }
 
 // measureRunes are units of time and measure that follow a number (8年,

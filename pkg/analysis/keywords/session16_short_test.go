@@ -94,3 +94,31 @@ func TestOncePiecesOfFormulas(t *testing.T) {
 		t.Errorf("重要讲话精神, alone, not ranked: %v", got)
 	}
 }
+
+// TestHMMHalfNotNumber: the word before a number the HMM guessed (青岛+两大)
+// is no piece; the one before the second half of a four-character
+// expression (治国+理政) is.
+func TestHMMHalfNotNumber(t *testing.T) {
+	opts := policyOpts(t)
+	tm := Collect(realInput(t, "resolution", resolutionText("建设济南、青岛两大人工智能创新应用先导区，坚持治国理政，")), opts)
+	if tm.short || tm.Units >= minCountUnits {
+		t.Fatalf("not a short policy text: short %v, %d units", tm.short, tm.Units)
+	}
+	for _, c := range []struct {
+		key     string
+		partial bool
+	}{{"青岛", false}, {"治国", true}} {
+		found := false
+		for i := range tm.terms {
+			if tm.terms[i].key == c.key {
+				found = true
+				if tm.terms[i].partial != c.partial {
+					t.Errorf("%s: piece %v, want %v", c.key, tm.terms[i].partial, c.partial)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no term", c.key)
+		}
+	}
+}
