@@ -28,8 +28,11 @@ package keywords
 // column (bgEntry.set) with the rule it serves; 12: session 15 (kw18), a
 // stock formula a short policy text uses once is not ranked, see stockOnce;
 // 13: session 15 (kw19), nor a four-character idiom it uses once, see
-// idiomOnce).
-const PartialVersion = 14
+// idiomOnce; 14: session 16 (lead), a run-in label is no term, see
+// runInLabel; 15: session 16 (kw21), the guiding-ideology chain and
+// attributive -主义 words of a text under minCountUnits words, see
+// chainTerms, and two more once-used pieces, see onceCut).
+const PartialVersion = 15
 
 const (
 	// setMinShare and setMinCount: a word only the HMM found, which the

@@ -134,7 +134,13 @@ func layoutLine(line string) bool {
 //   - a word after a measure word that begins with a localizer (30+分钟+
 //     内向+市应急管理局报告): the localizer closes the time frame; a word
 //     after a number that begins with a unit (5—8+年长+周期): the unit is
-//     the number's.
+//     the number's;
+//   - a word of two characters before a two-character word only the HMM
+//     found (治国+理政: a four-character expression the dictionary lacks,
+//     cut in two; see hmmHalf);
+//   - a word after a measure word of two characters or more that no
+//     number precedes (系列+重要讲话精神): the measure word is the
+//     compound's first part, not a count.
 //
 // (A word after an adverb, 历次+全会精神, is not taken: gse tags verbs
 // before a noun as adverbs too, 高举/d+中国特色社会主义.)
@@ -152,10 +158,16 @@ func (c *collector) onceCut(i int) bool {
 			}
 		}
 	}
+	if i+1 < len(c.units) && c.touching(i) && runeLen(u.key) == 2 && hmmHalf(&c.units[i+1]) {
+		return true // 治国+理政
+	}
 	if i == 0 || !c.touching(i-1) {
 		return false
 	}
 	p := &c.units[i-1]
+	if strings.HasPrefix(p.pos, "q") && runeLen(p.key) >= 2 && (i < 2 || !c.touching(i-2) || !isNumberUnit(&c.units[i-2])) {
+		return true // 系列+重要讲话精神
+	}
 	if isNumberUnit(p) && strings.ContainsRune(measureRunes, firstRune(u.key)) {
 		return true
 	}
@@ -165,6 +177,15 @@ func (c *collector) onceCut(i int) bool {
 	// (一个 is mostly the article: 一个+国民外交+的平台)
 	return numberOfThings(p) && firstRune(p.key) != '一' || ordinal(p) || p.pos == "b" && runeLen(p.key) == 1 ||
 		strings.HasPrefix(p.pos, "q") && strings.ContainsRune("内外前后上下里中", firstRune(u.key))
+}
+
+// hmmHalf says whether a unit is a word of two characters only the HMM
+// found that begins with neither a numeral nor a function character: the
+// second half of a four-character expression (理政 of 治国理政), not a
+// number (青岛+两大) or a particle glued to a word.
+func hmmHalf(u *unit) bool {
+	r := firstRune(u.key)
+	return u.kind == kindHan && u.pos == "x" && runeLen(u.key) == 2 && !isNumeral(string(r)) && !isFunctionRune(r)
 }
 
 // measureRunes are units of time and measure that follow a number (8年,

@@ -83,7 +83,9 @@ policy text is ranked as a long one is, against the background: one made of
 the formulas policy documents repeat (a resolution on a work report), or laid
 out as a 公文 (headings 一、 （一） 第一条, a signature and a date). In a text
 under 1,000 words, a word written once inside a longer unit is left out
-(推进改革 of 推进改革开放, 大局 of 两个大局).
+(推进改革 of 推进改革开放, 大局 of 两个大局), and so is the guiding-ideology
+chain (a term written only inside 以…为指导 or 高举…旗帜: 邓小平理论, 三个代表):
+such a text, a resolution of a hundred words, may list fewer than --top.
 
 --method picks the score: tfidf (the default: frequency in the document,
 damped to 1 + ln n, words in headings counting three times, times inverse
