@@ -25,6 +25,7 @@ report is left unused).
     python3 bench/keywords/pick_national.py 18  # round 18's 5
     python3 bench/keywords/pick_national.py 19  # round 19's 4
     python3 bench/keywords/pick_national.py 20  # round 20's 4
+    python3 bench/keywords/pick_national.py 21  # round 21's 4
 
 Round 18 (session 15), fixed and committed before any of its documents was opened, TEST
 only (the DEV notices and speeches no round named were read in bulk by this session's
@@ -40,6 +41,10 @@ Round 20 (session 16), fixed and committed before any of its documents was opene
 the 6 DEV notices and 2 speeches `pick.py 20` gives: the third TEST work report of each era
 that has one (<= 1978, 1979-1997, 1998-2012) and the fourth of 1998-2012 (2013-2025 has
 only two TEST reports, both used).
+
+Round 21 (session 16), fixed and committed before any of its documents was opened, TEST
+only (the DEV notices no round named were read by this session's keyword helpers): the
+fourth TEST work report of <= 1978 and of 1979-1997 and the fifth and sixth of 1998-2012.
 """
 import hashlib, os, re, sys
 
@@ -81,8 +86,10 @@ elif sys.argv[1:] == ['19']:
     picks += [('gwr', era(lo, hi)[1]) for lo, hi in eras[:2]]
 elif sys.argv[1:] == ['20']:
     picks = [('gwr', era(lo, hi)[2]) for lo, hi in eras[:3]] + [('gwr', era(1998, 2012)[3])]
+elif sys.argv[1:] == ['21']:
+    picks = [('gwr', era(lo, hi)[3]) for lo, hi in eras[:2]] + [('gwr', n) for n in era(1998, 2012)[4:6]]
 elif sys.argv[1:]:
-    sys.exit('usage: pick_national.py [17|18|19|20]')
+    sys.exit('usage: pick_national.py [17|18|19|20|21]')
 else:
     for lo, hi in eras:
         if reports := era(lo, hi):
