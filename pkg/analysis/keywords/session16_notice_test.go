@@ -50,3 +50,28 @@ func TestGuidingSpans(t *testing.T) {
 		t.Errorf("guidingSpans = %q, want %q", got, want)
 	}
 }
+
+// Verbs and adverbials of manner that gse tags as a verbal noun (规整/vn),
+// a set phrase (搞清楚/l) or two nouns (常态/n+化/n), or that its HMM finds
+// (获批): judged a fragment or generic wherever ranked, never a term.
+func TestMannerVerbsAreNoKeywords(t *testing.T) {
+	text := strings.Repeat("使各类数据分门别类按要求规整。没有完全搞清楚初级阶段。常态化开展地震监测。项目获批建设，获批国家试点。建设电子价签系统。\n", 3)
+	got := keys(Extract(realInput(t, "notice.txt", longReal(text)), Options{}, 0))
+	for _, k := range []string{"规整", "搞清楚", "常态化", "获批"} {
+		for _, g := range got {
+			if strings.HasPrefix(g, k) {
+				t.Errorf("%s is or begins a keyword: %v", k, got)
+			}
+		}
+	}
+	// 搞清楚 and 常态化 rank in long texts only where used many times
+	// (the 15th congress report, the notices of central_048-050)
+	for _, k := range []string{"搞清楚", "常态化"} {
+		if !BuiltinStopwords().Has(k) {
+			t.Errorf("%s is not a built-in stopword", k)
+		}
+	}
+	if !slices.Contains(got, "电子价签系统") {
+		t.Errorf("电子价签系统 is not a keyword: %v", got)
+	}
+}
