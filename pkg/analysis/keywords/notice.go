@@ -3,6 +3,9 @@ package keywords
 import (
 	"strings"
 	"unicode/utf8"
+
+	"zhpolicy/pkg/script"
+	"zhpolicy/pkg/structure"
 )
 
 // A notice or plan opens its body with its guiding ideas: 以习近平新时代中国
@@ -26,6 +29,7 @@ func (c *collector) noticeTerms(t *Terms) {
 	if c.short {
 		return
 	}
+	c.issuerTails(t)
 	guide := guidingSpans(c.in.Text)
 	if len(guide) == 0 {
 		return
@@ -124,3 +128,95 @@ func inSpans(spans [][2]int, p int) bool {
 	}
 	return false
 }
+
+// issuerTails marks as partial the terms that end the name of the body that
+// issues the document, as its signature, its 发文机关标志 or its title
+// names it (pkg/structure, when the document was parsed): 人民法院 of
+// 最高人民法院办公厅 in a notice of the Supreme People's Court (各级人民法院,
+// 人民法院信息化建设), 办公厅 of 山东省人民政府办公厅. The issuer's name and
+// its organs are no subject of its notice (round 17's judges: generic); the
+// whole name is a name, ranked apart. A tail of issuerTailRunes characters
+// or more, the name without 办公厅 or 办公室 and that name's tails.
+func (c *collector) issuerTails(t *Terms) {
+	tails := map[string]bool{}
+	for _, name := range c.issuers() {
+		if f, ok := script.FoldToSimplified(name); ok {
+			name = f
+		}
+		names := []string{name}
+		for _, organ := range []string{"办公厅", "办公室"} {
+			if n := strings.TrimSuffix(name, organ); n != name && n != "" {
+				names = append(names, n)
+			}
+		}
+		for _, n := range names {
+			for i := range n {
+				if i > 0 && utf8.RuneCountInString(n[i:]) >= issuerTailRunes {
+					tails[n[i:]] = true
+				}
+			}
+		}
+	}
+	if len(tails) == 0 {
+		return
+	}
+	for i := range t.terms {
+		if tm := &t.terms[i]; tails[tm.key] {
+			tm.partial = true
+		}
+	}
+}
+
+// issuerTailRunes is the shortest tail of an issuer's name issuerTails
+// takes: 办公厅, 地震局 (two characters, 法院 or 政府, may name a subject).
+const issuerTailRunes = 3
+
+// issuers are the names of the bodies that issue the document: its
+// signatures, else the bodies of its 发文机关标志, else those its title
+// names. The structure is parsed here only when no rule parsed it and the
+// text ends in a date (a signature's 成文日期): a report has none, and
+// parsing costs a tenth of ranking.
+func (c *collector) issuers() []string {
+	d := c.doc
+	if d == nil && endsInDate(c.in.Text) {
+		d = structure.ParseFolded(c.in.Text, c.in.Folded)
+		c.doc = d
+	}
+	if d == nil {
+		return nil
+	}
+	var out []string
+	for _, s := range d.Signatures {
+		out = append(out, s.Text)
+	}
+	if len(out) == 0 {
+		out = append(out, d.MarkIssuers...)
+	}
+	if len(out) == 0 && d.Title != nil {
+		out = append(out, d.Title.Issuers...)
+	}
+	return out
+}
+
+// endsInDate says whether one of the last lines of text that are not blank
+// (within its last endDateBytes bytes) is a date alone: 2019年7月22日,
+// 二〇一九年七月二十二日 — the 成文日期 under a signature.
+func endsInDate(text string) bool {
+	tail := text[max(0, len(text)-endDateBytes):]
+	for _, line := range strings.Split(tail, "\n") {
+		l := strings.Trim(line, "\u3000\t\r ")
+		y := strings.Index(l, "年")
+		if y <= 0 || !strings.HasSuffix(l, "日") || utf8.RuneCountInString(l) > 12 {
+			continue
+		}
+		if m := strings.Index(l[y:], "月"); m > 0 && strings.IndexFunc(l[:y], func(r rune) bool {
+			return !(r >= '0' && r <= '9' || r >= '０' && r <= '９' || strings.ContainsRune("〇零一二三四五六七八九Ｏ○O", r))
+		}) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// endDateBytes is how far from the end endsInDate looks for the date.
+const endDateBytes = 600

@@ -28,8 +28,10 @@ package keywords
 // column (bgEntry.set) with the rule it serves; 12: session 15 (kw18), a
 // stock formula a short policy text uses once is not ranked, see stockOnce;
 // 13: session 15 (kw19), nor a four-character idiom it uses once, see
-// idiomOnce).
-const PartialVersion = 13
+// idiomOnce; 14: session 16 (kw22), a notice's creed quoted once in its
+// guiding ideas, the tails of its issuer's name and the stopwords 规整, 搞清楚,
+// 获批, 常态化, see notice.go).
+const PartialVersion = 14
 
 const (
 	// setMinShare and setMinCount: a word only the HMM found, which the

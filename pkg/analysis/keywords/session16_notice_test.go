@@ -75,3 +75,35 @@ func TestMannerVerbsAreNoKeywords(t *testing.T) {
 		t.Errorf("电子价签系统 is not a keyword: %v", got)
 	}
 }
+
+// The tail of the issuer's name (人民法院 of 最高人民法院办公厅, signed under
+// the notice) is the issuer and its organs, no subject of the notice
+// (round 17: generic); the terms of its subject stay.
+func TestIssuerTailIsNoKeyword(t *testing.T) {
+	body := strings.Repeat("填充，", minCountUnits) + "\n" + strings.Repeat("各级人民法院要推进电子卷宗随案同步生成，建设人民法院移动微法院和电子卷宗系统。\n", 4)
+	for _, tc := range []struct {
+		sign string
+		out  bool
+	}{{"最高人民法院办公厅\n2019年7月22日\n", true}, {"", false}} {
+		got := keys(Extract(realInput(t, "notice.txt", body+tc.sign), Options{}, 0))
+		if slices.Contains(got, "人民法院") == tc.out {
+			t.Errorf("signed %q: 人民法院 in %v", tc.sign, got)
+		}
+		if !slices.Contains(got, "电子卷宗系统") {
+			t.Errorf("signed %q: 电子卷宗系统 is not a keyword: %v", tc.sign, got)
+		}
+	}
+}
+
+func TestEndsInDate(t *testing.T) {
+	for text, want := range map[string]bool{
+		"正文。\n最高人民法院办公厅\n2019年7月22日\n":   true,
+		"正文。\n山东省人民政府\n二〇二一年三月五日":        true,
+		"正文。\n2019年7月22日前报送申报材料。\n其他。\n": false,
+		"正文。\n今年是2019年。\n":               false,
+	} {
+		if got := endsInDate(text); got != want {
+			t.Errorf("endsInDate(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
