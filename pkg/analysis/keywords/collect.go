@@ -105,6 +105,7 @@ func (c *collector) run(t *Terms) {
 	c.partialTerms(t, spans)
 	c.chainTerms(t, spans)
 	c.titlePieces(t, spans)
+	c.noticeTerms(t)
 	if c.opts.NoVocabulary {
 		t.ownCounts()
 		return

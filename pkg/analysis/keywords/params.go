@@ -31,8 +31,11 @@ package keywords
 // idiomOnce; 14: session 16 (lead), a run-in label is no term, see
 // runInLabel; 15: session 16 (kw21), the guiding-ideology chain and
 // attributive -主义 words of a text under minCountUnits words, see
-// chainTerms, and two more once-used pieces, see onceCut).
-const PartialVersion = 15
+// chainTerms, and two more once-used pieces, see onceCut; 16: session 16
+// (kw22), a notice's creed quoted once in its guiding ideas, the tails of
+// its issuer's name and the stopwords 规整, 搞清楚, 获批, 常态化, see
+// notice.go).
+const PartialVersion = 16
 
 const (
 	// setMinShare and setMinCount: a word only the HMM found, which the
