@@ -1049,13 +1049,30 @@ func (c *collector) adjacent(i int) bool {
 }
 
 // touching says whether units i and i+1 touch, or are parted only by a
-// line break: text taken from a PDF breaks lines inside words
-// (智能网⏎联汽车), and a term that ends a line every time before the same
-// character is a piece of a word all the same.
+// line break that ends a full line: text taken from a PDF breaks lines
+// inside words (智能网⏎联汽车), and a term that ends a line every time
+// before the same character is a piece of a word all the same. A short
+// line (under brokenLineRunes characters) is a cell of a table, a heading
+// or a label (主要功能与特色⏎服务对象⏎咨询电话: the header of a table, once
+// for each of its parts), and its end parts what is on either side.
 func (c *collector) touching(i int) bool {
-	gap := c.in.Text[c.units[i].end:c.units[i+1].start]
-	return gap == "" || gap == "\n" || gap == "\r\n"
+	e := c.units[i].end
+	gap := c.in.Text[e:c.units[i+1].start]
+	if gap == "" {
+		return true
+	}
+	if gap != "\n" && gap != "\r\n" {
+		return false
+	}
+	line := c.in.Text[strings.LastIndexByte(c.in.Text[:e], '\n')+1 : e]
+	return len(line) >= brokenLineRunes*3 && utf8.RuneCountInString(line) >= brokenLineRunes
 }
+
+// brokenLineRunes is the length of the shortest line a word may be broken
+// at the end of (touching): a printed line of a 公文 holds 28 characters,
+// of a narrow column about 15; a table's cells and a list's labels are
+// shorter.
+const brokenLineRunes = 12
 
 // number gives every distinct unit key an id.
 func (c *collector) number() {

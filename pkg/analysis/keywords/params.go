@@ -34,8 +34,9 @@ package keywords
 // chainTerms, and two more once-used pieces, see onceCut; 16: session 16
 // (kw22), a notice's creed quoted once in its guiding ideas, the tails of
 // its issuer's name and the stopwords 规整, 搞清楚, 获批, 常态化, see
-// notice.go).
-const PartialVersion = 16
+// notice.go; 17: session 16 (lead), a line break parts two units unless
+// the line it ends is a full printed line, see touching).
+const PartialVersion = 17
 
 const (
 	// setMinShare and setMinCount: a word only the HMM found, which the

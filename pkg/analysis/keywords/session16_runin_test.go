@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"zhpolicy/pkg/analysis"
 )
 
 // TestRunInLabels: an interview's speaker label (A主持人：, 23 of an
@@ -70,3 +72,52 @@ func TestRunInLabel(t *testing.T) {
 	}
 }
 
+
+// TestNoTermAcrossShortLines: the header of a table repeated for each of
+// its parts (主要功能与特色⏎服务对象⏎咨询电话, one cell a line) makes no term
+// across its cells.
+func TestNoTermAcrossShortLines(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("关于公布中小企业数字化服务产品目录的通知\n")
+	for _, part := range []string{"研发设计", "生产制造", "经营管理", "市场营销", "供应链", "综合服务", "财务管理", "人力资源"} {
+		b.WriteString(part + "类\n序号\n产品名称\n主要功能与特色\n服务对象\n咨询电话\n")
+		for _, p := range []string{"云平台", "工具箱", "管理系统"} {
+			b.WriteString("1\n" + part + p + "\n提供" + part + "在线服务，降低企业成本，提升运营效率\n中小企业\n4008001234\n")
+		}
+	}
+	opts := policyOpts(t)
+	tm := Collect(realInput(t, "table", b.String()), opts)
+	if tm.short {
+		t.Fatalf("a short text (%d words): the test's premise is a long one", tm.Units)
+	}
+	for _, x := range tm.terms {
+		if strings.Contains(x.key, "服务对象") && x.key != "服务对象" {
+			t.Errorf("%q (%d) is a term across the cells of a table", x.key, x.count)
+		}
+	}
+}
+
+// TestTouching: a line break parts two units unless the line it ends is a
+// full printed line (a word broken at its end: 智能网⏎联汽车).
+func TestTouching(t *testing.T) {
+	full := "为加快推进车联网产业发展，推动智能网"
+	text := full + "\n联汽车\n特色\n服务对象"
+	unitAt := func(w string, from int) unit {
+		s := from + strings.Index(text[from:], w)
+		return unit{start: s, end: s + len(w)}
+	}
+	u1 := unitAt("智能网", 0)
+	u2 := unitAt("联汽车", u1.end)
+	u3 := unitAt("特色", u2.end)
+	u4 := unitAt("服务对象", u3.end)
+	c := &collector{in: &analysis.Input{Text: text}, units: []unit{u1, u2, u3, u4}}
+	if !c.touching(0) {
+		t.Errorf("智能网⏎联汽车 at the end of a full line: not touching")
+	}
+	if c.touching(2) {
+		t.Errorf("特色⏎服务对象, two cells of a table: touching")
+	}
+	if c.touching(1) {
+		t.Errorf("联汽车⏎特色 after a short line: touching")
+	}
+}
