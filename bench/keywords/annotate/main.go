@@ -261,7 +261,7 @@ func prepare(old, corpus string) error {
 			if apart && r[nameCol] != "" {
 				continue
 			}
-			lists = append(lists, item{name, "before", r[2]})
+			lists = append(lists, item{name, "before", oneLine(r[2])})
 		}
 		docs, err := kwdocs.Load([]string{path}, nil)
 		if err != nil {
@@ -269,7 +269,7 @@ func prepare(old, corpus string) error {
 		}
 		t := keywords.Collect(docs[0].In, opts)
 		for _, k := range t.Score(opts, 10) {
-			lists = append(lists, item{name, "after", disp.Show(k.Key, k.Surface)})
+			lists = append(lists, item{name, "after", oneLine(disp.Show(k.Key, k.Surface))})
 		}
 	}
 	var lb strings.Builder
@@ -509,4 +509,11 @@ func scoreNow(corpus string) error {
 	}
 	fmt.Printf("| **all** | **%d / %d / %d** | %d |\n\ndocuments meeting the targets (no fragment, ≤ 2 generic, all judged): %d of %d\n", u, g, f, missing, ok, len(Docs))
 	return nil
+}
+
+// oneLine writes a term that spans lines (a table's cells, round 20's
+// 特色⏎服务对象⏎咨询电话) on one line, its line breaks as spaces, as
+// keywords --format tsv does: the files of a round are one item a line.
+func oneLine(term string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(term, "\r\n", "\n")), " ")
 }
