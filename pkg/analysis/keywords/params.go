@@ -35,8 +35,9 @@ package keywords
 // (kw22), a notice's creed quoted once in its guiding ideas, the tails of
 // its issuer's name and the stopwords 规整, 搞清楚, 获批, 常态化, see
 // notice.go; 17: session 16 (lead), a line break parts two units unless
-// the line it ends is a full printed line, see touching).
-const PartialVersion = 17
+// the line it ends is a full printed line, see touching; 18: the same,
+// the prepositions of means 借由, 藉由, 经由, 透过, 借着, 凭借 stopwords).
+const PartialVersion = 18
 
 const (
 	// setMinShare and setMinCount: a word only the HMM found, which the

@@ -121,3 +121,21 @@ func TestTouching(t *testing.T) {
 		t.Errorf("联汽车⏎特色 after a short line: touching")
 	}
 }
+
+// TestPrepositionsOfMeans: 藉由/借由, 透過/透过, 經由 (by means of) are
+// prepositions, never keywords, however a text uses them.
+func TestPrepositionsOfMeans(t *testing.T) {
+	text := "總統接見國際鳥盟代表。國際鳥盟希望藉由政府、企業及民間的共同投入，啟發民眾對大自然的關懷；" +
+		"各國賞鳥組織藉由推動「台灣觀鳥團」的生態之旅，讓世界看見台灣的重要野鳥棲地，生態旅遊也是國民外交的平台。" +
+		"總統表示，政府將持續推動生態旅遊與重要野鳥棲地保育。"
+	opts := policyOpts(t)
+	got := keys(Collect(realInput(t, "speech", text), opts).Score(opts, 0))
+	for _, k := range []string{"借由", "藉由", "透过", "经由"} {
+		if slices.Contains(got, k) {
+			t.Errorf("%s ranked: %v", k, got)
+		}
+	}
+	if !slices.Contains(got, "生态旅游") {
+		t.Errorf("生态旅游 not ranked: %v", got)
+	}
+}
