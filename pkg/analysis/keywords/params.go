@@ -31,8 +31,10 @@ package keywords
 // idiomOnce; 14: session 16 (lead), a run-in label is no term, see
 // runInLabel; 15: session 16 (kw21), the guiding-ideology chain and
 // attributive -主义 words of a text under minCountUnits words, see
-// chainTerms, and two more once-used pieces, see onceCut).
-const PartialVersion = 15
+// chainTerms, and two more once-used pieces, see onceCut; 16: session 16
+// (kw23), a long report's predicates, units cut by 的 and pieces of runs
+// of words sharing their first character, see reportTerms).
+const PartialVersion = 16
 
 const (
 	// setMinShare and setMinCount: a word only the HMM found, which the

@@ -69,4 +69,3 @@ func TestRunInLabel(t *testing.T) {
 		}
 	}
 }
-
