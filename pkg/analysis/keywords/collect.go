@@ -104,6 +104,7 @@ func (c *collector) run(t *Terms) {
 	c.build(t, spans)
 	c.partialTerms(t, spans)
 	c.chainTerms(t, spans)
+	c.reportTerms(t, spans)
 	c.titlePieces(t, spans)
 	c.noticeTerms(t)
 	if c.opts.NoVocabulary {

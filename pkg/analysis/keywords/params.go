@@ -36,8 +36,10 @@ package keywords
 // its issuer's name and the stopwords 规整, 搞清楚, 获批, 常态化, see
 // notice.go; 17: session 16 (lead), a line break parts two units unless
 // the line it ends is a full printed line, see touching; 18: the same,
-// the prepositions of means 借由, 藉由, 经由, 透过, 借着, 凭借 stopwords).
-const PartialVersion = 18
+// the prepositions of means 借由, 藉由, 经由, 透过, 借着, 凭借 stopwords;
+// 19: session 16 (kw23), a long report's predicates, units cut by 的 and
+// pieces of runs of words sharing their first character, see reportTerms).
+const PartialVersion = 19
 
 const (
 	// setMinShare and setMinCount: a word only the HMM found, which the

@@ -72,7 +72,6 @@ func TestRunInLabel(t *testing.T) {
 	}
 }
 
-
 // TestNoTermAcrossShortLines: the header of a table repeated for each of
 // its parts (主要功能与特色⏎服务对象⏎咨询电话, one cell a line) makes no term
 // across its cells.
