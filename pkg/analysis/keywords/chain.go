@@ -31,12 +31,8 @@ func (c *collector) chainTerms(t *Terms, spans [][2]int) {
 	}
 	type occ struct{ frame, attrib, seen bool }
 	ns := make([]occ, len(t.terms))
-	for si, id := range t.seq {
-		if id < 0 {
-			continue
-		}
+	t.occurrences(spans, func(id int32, i, j int) {
 		n := &ns[id]
-		i, j := spans[si][0], spans[si][1]
 		frame := ideologyFrame(c.in.Text, c.units[i].start, c.units[j-1].end)
 		attrib := j-i == 1 && strings.HasSuffix(c.units[i].key, "主义") && j < len(c.units) && c.touching(j-1) && nounHead(&c.units[j])
 		if !n.seen {
@@ -44,7 +40,7 @@ func (c *collector) chainTerms(t *Terms, spans [][2]int) {
 		} else {
 			n.frame, n.attrib = n.frame && frame, n.attrib && attrib
 		}
-	}
+	})
 	for i := range t.terms {
 		if n := ns[i]; n.seen && (n.frame || n.attrib) && t.terms[i].name == "" {
 			t.terms[i].partial = true

@@ -1396,6 +1396,16 @@ func (c *collector) phrases() [][2]int {
 	return spans
 }
 
+// occurrences calls fn for every occurrence of a term in the stream of
+// spans build made t of (t.seq): the term's id and its units [i, j).
+func (t *Terms) occurrences(spans [][2]int, fn func(id int32, i, j int)) {
+	for si, id := range t.seq {
+		if id >= 0 {
+			fn(id, spans[si][0], spans[si][1])
+		}
+	}
+}
+
 // joined is the key of the phrase of units [i, j).
 func (c *collector) joined(i, j int) string {
 	var b strings.Builder

@@ -37,12 +37,8 @@ func (c *collector) reportTerms(t *Terms, spans [][2]int) {
 		pred, list, de, run int32
 	}
 	ns := make([]occ, len(t.terms))
-	for si, id := range t.seq {
-		if id < 0 {
-			continue
-		}
+	t.occurrences(spans, func(id int32, i, j int) {
 		n := &ns[id]
-		i, j := spans[si][0], spans[si][1]
 		if i > 0 && c.adjacent(i-1) {
 			switch p := c.units[i-1].key; {
 			case predicateMarker(&c.units[i-1]):
@@ -63,7 +59,7 @@ func (c *collector) reportTerms(t *Terms, spans [][2]int) {
 				n.run++
 			}
 		}
-	}
+	})
 	for i := range t.terms {
 		tm := &t.terms[i]
 		if tm.partial || tm.quoted || tm.name != "" {
