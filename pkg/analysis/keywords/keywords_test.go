@@ -35,6 +35,22 @@ func doc(t testing.TB, kind script.Kind, spec string) *analysis.Input {
 	return analysis.NewInput("test.txt", text.String(), kind, toks)
 }
 
+// checkRanked fails the test for every key of dropped that got holds and
+// every key of kept that it lacks (got: the keys of a ranking, see keys).
+func checkRanked(t *testing.T, got, dropped, kept []string) {
+	t.Helper()
+	for _, k := range dropped {
+		if slices.Contains(got, k) {
+			t.Errorf("%s ranked: %v", k, got)
+		}
+	}
+	for _, k := range kept {
+		if !slices.Contains(got, k) {
+			t.Errorf("%s not ranked: %v", k, got)
+		}
+	}
+}
+
 func keys(kws []Keyword) []string {
 	out := make([]string, len(kws))
 	for i, k := range kws {

@@ -26,16 +26,7 @@ func TestIdiomOnce(t *testing.T) {
 		}
 	}
 	got := keys(tm.Score(opts, 0))
-	for _, k := range idioms {
-		if slices.Contains(got, k) {
-			t.Errorf("%s, used once, ranked: %v", k, got)
-		}
-	}
-	for _, k := range []string{"一带一路"} {
-		if !slices.Contains(got, k) {
-			t.Errorf("%s not ranked: %v", k, got)
-		}
-	}
+	checkRanked(t, got, idioms, []string{"一带一路"})
 	twice := resolutionText("开拓进取，", "以开拓进取的精神推进改革，")
 	if got := keys(Collect(realInput(t, "resolution", twice), opts).Score(opts, 0)); !slices.Contains(got, "开拓进取") {
 		t.Errorf("开拓进取, used twice, not ranked: %v", got)
@@ -49,12 +40,5 @@ func TestClosingRhetoricIsNoKeyword(t *testing.T) {
 	opts := policyOpts(t)
 	text := resolutionText("会议高度评价过去一年取得的成就，号召凝心聚力、攻坚克难，")
 	got := keys(Collect(realInput(t, "resolution", text), opts).Score(opts, 0))
-	for _, k := range []string{"紧密团结", "努力奋斗", "攻坚克难", "高度评价"} {
-		if slices.Contains(got, k) {
-			t.Errorf("%s ranked: %v", k, got)
-		}
-	}
-	if !slices.Contains(got, "供给侧结构性改革") {
-		t.Errorf("供给侧结构性改革 not ranked: %v", got)
-	}
+	checkRanked(t, got, []string{"紧密团结", "努力奋斗", "攻坚克难", "高度评价"}, []string{"供给侧结构性改革"})
 }

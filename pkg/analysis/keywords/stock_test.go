@@ -24,16 +24,7 @@ func TestStockFormulaOnce(t *testing.T) {
 		t.Fatalf("not a short policy text: short %v, %d units", tm.short, tm.Units)
 	}
 	got := keys(tm.Score(opts, 0))
-	for _, k := range stock {
-		if slices.Contains(got, k) {
-			t.Errorf("%s, used once, ranked: %v", k, got)
-		}
-	}
-	for _, k := range []string{"四个全面", "五位一体"} {
-		if !slices.Contains(got, k) {
-			t.Errorf("%s not ranked: %v", k, got)
-		}
-	}
+	checkRanked(t, got, stock, []string{"四个全面", "五位一体"})
 	twice := resolutionText("深刻领悟“两个确立”的决定性意义，增强“四个意识”、坚定“四个自信”、做到“两个维护”，",
 		"把增强“四个意识”落实到经济社会发展各领域，")
 	got = keys(Collect(realInput(t, "resolution", twice), opts).Score(opts, 0))
