@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 
 	"zhpolicy/pkg/script"
-	"zhpolicy/pkg/structure"
 )
 
 // A notice or plan opens its body with its guiding ideas: 以习近平新时代中国
@@ -177,14 +176,10 @@ const issuerTailRunes = 3
 // text ends in a date (a signature's 成文日期): a report has none, and
 // parsing costs a tenth of ranking.
 func (c *collector) issuers() []string {
-	d := c.doc
-	if d == nil && endsInDate(c.in.Text) {
-		d = structure.ParseFolded(c.in.Text, c.in.Folded)
-		c.doc = d
-	}
-	if d == nil {
+	if c.doc == nil && !endsInDate(c.in.Text) {
 		return nil
 	}
+	d := c.parsedDoc()
 	var out []string
 	for _, s := range d.Signatures {
 		out = append(out, s.Text)

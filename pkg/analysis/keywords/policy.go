@@ -79,6 +79,15 @@ func (c *collector) policyText() bool {
 // numbered 一、, （一） or 第N章/条/节/部分, or a signature with a date. The
 // structure is parsed only when a line could be such a heading or a date,
 // and kept for the procedural parts (c.doc).
+// parsedDoc returns the structure of the collector's text, parsing it the
+// first time a rule needs it (kept in c.doc, which CollectParsed may set).
+func (c *collector) parsedDoc() *structure.Document {
+	if c.doc == nil {
+		c.doc = structure.ParseFolded(c.in.Text, c.in.Folded)
+	}
+	return c.doc
+}
+
 func (c *collector) officialLayout() bool {
 	in := c.in
 	parse := false
@@ -91,10 +100,7 @@ func (c *collector) officialLayout() bool {
 	if !parse {
 		return false
 	}
-	if c.doc == nil {
-		c.doc = structure.ParseFolded(in.Text, in.Folded)
-	}
-	d := c.doc
+	d := c.parsedDoc()
 	for _, h := range d.Headings {
 		if h.Kind == "一、" || h.Kind == "（一）" || strings.HasPrefix(h.Kind, "第") {
 			return true
